@@ -1,0 +1,49 @@
+import type { Tx } from "~/utils/db.server";
+
+// Audit log of every change on meetings, agendas, agencies, series and recommendations:
+// who, what, when, before/after. Written in the same transaction as the change.
+
+export type AuditEntry = {
+  userId: string | null;
+  entity: string;
+  entityId: string;
+  meetingId?: string | null;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+function snapshot(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return JSON.stringify(value);
+}
+
+/** Keeps only the fields that differ, so the log shows what changed. */
+export function diffFields<T extends Record<string, unknown>>(before: T, after: Partial<T>) {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    const x = before[key];
+    const y = after[key];
+    const same = x instanceof Date && y instanceof Date ? x.getTime() === y.getTime() : JSON.stringify(x) === JSON.stringify(y);
+    if (!same) {
+      b[key] = x;
+      a[key] = y;
+    }
+  }
+  return { before: b, after: a, changed: Object.keys(a).length > 0 };
+}
+
+export async function audit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      userId: entry.userId,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      meetingId: entry.meetingId ?? null,
+      action: entry.action,
+      before: snapshot(entry.before),
+      after: snapshot(entry.after),
+    },
+  });
+}

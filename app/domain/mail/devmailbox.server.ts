@@ -1,0 +1,30 @@
+import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { notFound } from "~/utils/http.server";
+
+// With no SMTP_URL the embedded run keeps mail in the database and shows it here, so sign-in
+// and every other mail can be followed without a mail server. Never available once SMTP is set.
+
+export function requireDevMailbox(): void {
+  if (env().SMTP_URL) notFound();
+}
+
+export async function listDevMailbox(to?: string) {
+  requireDevMailbox();
+  return db.outboxMessage.findMany({
+    where: to ? { toEmail: { contains: to.trim().toLowerCase() } } : undefined,
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: { id: true, toEmail: true, subject: true, kind: true, status: true, createdAt: true },
+  });
+}
+
+export async function getDevMailboxMessage(id: string) {
+  requireDevMailbox();
+  const message = await db.outboxMessage.findUnique({
+    where: { id },
+    select: { id: true, toEmail: true, toName: true, subject: true, html: true, text: true, icsContent: true, status: true, createdAt: true, kind: true },
+  });
+  if (!message) notFound("That message does not exist.");
+  return message;
+}

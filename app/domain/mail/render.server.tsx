@@ -1,0 +1,106 @@
+import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import { render } from "@react-email/render";
+
+// Every Convene email is a list of blocks rendered by React Email into HTML and plain text.
+// React escapes all text, so names and titles typed by users cannot inject markup.
+
+export type MailBlock =
+  | { kind: "text"; text: string }
+  | { kind: "button"; text: string; url: string }
+  | { kind: "link"; text: string; url: string }
+  | { kind: "list"; items: string[] }
+  | { kind: "table"; rows: [string, string][] }
+  | { kind: "divider" };
+
+export type MailContent = {
+  subject: string;
+  preview?: string;
+  heading: string;
+  blocks: MailBlock[];
+  /** shown under the content of non-essential mail */
+  unsubscribeUrl?: string;
+};
+
+export type RenderedMail = { subject: string; html: string; text: string };
+
+const styles = {
+  body: { backgroundColor: "#f4f5f7", fontFamily: "Arial, Helvetica, sans-serif", color: "#1a1a1a" },
+  container: { backgroundColor: "#ffffff", padding: "24px", maxWidth: "600px" },
+  button: { backgroundColor: "#114a82", color: "#ffffff", padding: "10px 16px", borderRadius: "4px" },
+  small: { fontSize: "12px", color: "#555555" },
+};
+
+function MailDocument({ content }: { content: MailContent }) {
+  return (
+    <Html lang="en">
+      <Head />
+      {content.preview ? <Preview>{content.preview}</Preview> : null}
+      <Body style={styles.body}>
+        <Container style={styles.container}>
+          <Heading as="h1">{content.heading}</Heading>
+          {content.blocks.map((b, i) => (
+            <Section key={i}>{renderBlock(b)}</Section>
+          ))}
+          <Hr />
+          <Text style={styles.small}>Sent by Convene.</Text>
+          {content.unsubscribeUrl ? (
+            <Text style={styles.small}>
+              You receive this because you took part in a meeting.{" "}
+              <Link href={content.unsubscribeUrl}>Unsubscribe from reminders and follow-ups</Link>.
+            </Text>
+          ) : null}
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+function renderBlock(b: MailBlock) {
+  switch (b.kind) {
+    case "text":
+      return <Text>{b.text}</Text>;
+    case "button":
+      return (
+        <Button href={b.url} style={styles.button}>
+          {b.text}
+        </Button>
+      );
+    case "link":
+      return (
+        <Text>
+          <Link href={b.url}>{b.text}</Link>
+        </Text>
+      );
+    case "list":
+      return (
+        <ul>
+          {b.items.map((item, i) => (
+            <li key={i}>{item}</li>
+          ))}
+        </ul>
+      );
+    case "table":
+      return (
+        <table role="presentation" cellPadding={4}>
+          <tbody>
+            {b.rows.map(([k, v], i) => (
+              <tr key={i}>
+                <th align="left" scope="row">
+                  {k}
+                </th>
+                <td>{v}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      );
+    case "divider":
+      return <Hr />;
+  }
+}
+
+export async function renderMail(content: MailContent): Promise<RenderedMail> {
+  const element = <MailDocument content={content} />;
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject: content.subject, html, text };
+}

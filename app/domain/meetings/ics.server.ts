@@ -1,0 +1,115 @@
+import ical, { ICalCalendarMethod, ICalEventStatus, ICalAttendeeRole, ICalAttendeeStatus } from "ical-generator";
+import { tzlib_get_ical_block } from "timezones-ical-library";
+import { TZDate } from "@date-fns/tz";
+import { env } from "~/utils/env.server";
+
+// iCalendar (RFC 5545) for meetings: public exports and the invites in confirmation mail.
+// ical-generator writes the calendar; timezones-ical-library supplies the VTIMEZONE block, so
+// every DTSTART carries TZID=<meeting zone>. See docs/decisions/004-ics.md.
+
+export type IcsMeeting = {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  venue: string;
+  room: string;
+  city: string;
+  timeZone: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: string;
+  icsSequence: number;
+  organiserName: string;
+  organiserEmail: string;
+  updatedAt: Date;
+};
+
+export type IcsAttendee = { name: string; email: string };
+
+const PROD_ID = { company: "Convene", product: "Convene meetings", language: "EN" };
+
+function vtimezone(zone: string): string | null {
+  const block = tzlib_get_ical_block(zone);
+  return Array.isArray(block) && block[0] ? block[0] : null;
+}
+
+/** Stable across exports and invites, so calendars update the event instead of adding a copy. */
+export function meetingUid(meeting: { id: string }): string {
+  const host = new URL(env().APP_URL).hostname || "convene.local";
+  return `meeting-${meeting.id}@${host}`;
+}
+
+function location(m: IcsMeeting): string {
+  return [m.venue, m.room, m.city].filter(Boolean).join(", ");
+}
+
+function addEvent(
+  cal: ReturnType<typeof ical>,
+  m: IcsMeeting,
+  opts: { attendee?: IcsAttendee; cancelled?: boolean } = {},
+) {
+  const url = `${env().APP_URL}/meetings/${m.slug}`;
+  const organiserEmail = m.organiserEmail || `no-reply@${new URL(env().APP_URL).hostname || "convene.local"}`;
+  cal.createEvent({
+    id: meetingUid(m),
+    sequence: m.icsSequence,
+    start: new TZDate(m.startsAt.getTime(), m.timeZone),
+    end: new TZDate(m.endsAt.getTime(), m.timeZone),
+    timezone: m.timeZone,
+    stamp: m.updatedAt,
+    summary: m.title,
+    description: m.description ? `${m.description}\n\n${url}` : url,
+    location: location(m) || null,
+    url,
+    status: opts.cancelled || m.status === "CANCELLED" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    organizer: { name: m.organiserName || "Convene", email: organiserEmail },
+    attendees: opts.attendee
+      ? [
+          {
+            name: opts.attendee.name,
+            email: opts.attendee.email,
+            role: ICalAttendeeRole.REQ,
+            status: opts.cancelled ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED,
+            rsvp: false,
+          },
+        ]
+      : [],
+  });
+}
+
+function newCalendar(name: string, method: ICalCalendarMethod) {
+  // No calendar-wide zone: with one, ical-generator writes DTSTAMP as local time instead of UTC.
+  // Each event names its zone and the generator adds the matching VTIMEZONE.
+  return ical({ prodId: PROD_ID, name, method, timezone: { name: null, generator: vtimezone } });
+}
+
+/** Public export of one meeting (METHOD:PUBLISH). */
+export function meetingCalendar(m: IcsMeeting): string {
+  const cal = newCalendar(m.title, ICalCalendarMethod.PUBLISH);
+  addEvent(cal, m);
+  return cal.toString();
+}
+
+/** Public export of a series: one event per meeting, each with its own zone. */
+export function seriesCalendar(name: string, meetings: IcsMeeting[]): string {
+  const cal = newCalendar(name, ICalCalendarMethod.PUBLISH);
+  for (const m of meetings) addEvent(cal, m);
+  return cal.toString();
+}
+
+/** Invite for a confirmed participant (REQUEST) or its withdrawal (CANCEL). */
+export function meetingInvite(m: IcsMeeting, attendee: IcsAttendee, method: "REQUEST" | "CANCEL"): string {
+  const cal = newCalendar(m.title, method === "REQUEST" ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL);
+  addEvent(cal, m, { attendee, cancelled: method === "CANCEL" });
+  return cal.toString();
+}
+
+export function icsResponse(filename: string, body: string): Response {
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`,
+    },
+  });
+}

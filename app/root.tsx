@@ -1,0 +1,162 @@
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ReactNode } from "react";
+import { getUser, readToast } from "~/domain/auth/session.server";
+import { ROLE_LABELS, canManageMeetings, canManageRecommendations, type Actor } from "~/domain/auth/roles";
+import stylesheet from "~/styles/app.css?url";
+import printStylesheet from "~/styles/print.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "stylesheet", href: printStylesheet, media: "print" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, { toast, setCookie }] = await Promise.all([getUser(request), readToast(request)]);
+  const showDevMailbox = !process.env.SMTP_URL;
+  return data({ user, toast, showDevMailbox }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+}
+
+export const meta: MetaFunction = () => [{ title: "Convene" }];
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function Nav({ user, showDevMailbox }: { user: Actor | null; showDevMailbox: boolean }) {
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Link to="/" className="brand">
+        Convene
+      </Link>
+      <nav aria-label="Main">
+        <ul>
+          <li>
+            <NavLink to="/meetings">Meetings</NavLink>
+          </li>
+          <li>
+            <NavLink to="/series">Series</NavLink>
+          </li>
+          {user ? (
+            <li>
+              <NavLink to="/me">My registrations</NavLink>
+            </li>
+          ) : null}
+          {canManageMeetings(user) ? (
+            <li>
+              <NavLink to="/admin">Organise</NavLink>
+            </li>
+          ) : null}
+          {canManageRecommendations(user) || user?.role === "FOCAL_POINT" ? (
+            <li>
+              <NavLink to="/recommendations">Recommendations</NavLink>
+            </li>
+          ) : null}
+          {showDevMailbox ? (
+            <li>
+              <NavLink to="/dev/mailbox">Mailbox (development)</NavLink>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+      <div className="account">
+        {user ? (
+          <>
+            <span>
+              {user.name} <span className="muted">({ROLE_LABELS[user.role]})</span>
+            </span>
+            <Form method="post" action="/logout">
+              <button type="submit" className="link-button">
+                Sign out
+              </button>
+            </Form>
+          </>
+        ) : (
+          <Link to="/login">Sign in</Link>
+        )}
+      </div>
+    </header>
+  );
+}
+
+export default function App() {
+  const { user, toast, showDevMailbox } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <Nav user={user} showDevMailbox={showDevMailbox} />
+      <main id="main">
+        {toast ? (
+          <div className="notice notice-success" role="status">
+            {toast}
+          </div>
+        ) : null}
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+/** The one shared boundary: friendly pages for 403, 404 and unexpected errors. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  let title = "Something went wrong";
+  let message = "An unexpected error occurred. Please try again; if it persists, contact the organisers.";
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 403) {
+      title = "Access denied";
+      message = typeof error.data === "string" && error.data ? error.data : "You do not have access to this page.";
+    } else if (error.status === 404) {
+      title = "Page not found";
+      message = typeof error.data === "string" && error.data ? error.data : "We could not find that page.";
+    } else if (error.status === 400) {
+      title = "Bad request";
+      message = typeof error.data === "string" && error.data ? error.data : message;
+    }
+  } else if (error instanceof Error) {
+    console.error(error);
+  }
+  return (
+    <>
+      <Nav user={rootData?.user ?? null} showDevMailbox={rootData?.showDevMailbox ?? false} />
+      <main id="main">
+        <h1>{title}</h1>
+        <p>{message}</p>
+        <p>
+          <Link to="/">Go to the start page</Link>
+        </p>
+      </main>
+    </>
+  );
+}

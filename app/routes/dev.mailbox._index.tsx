@@ -1,0 +1,57 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { PageHeader, StatusBadge } from "~/components/ui";
+import { listDevMailbox } from "~/domain/mail/devmailbox.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const to = new URL(request.url).searchParams.get("to")?.slice(0, 254) ?? "";
+  return { to, messages: await listDevMailbox(to) };
+}
+
+export default function DevMailbox() {
+  const { to, messages } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title="Development mailbox" />
+      <p className="notice notice-warning">
+        No SMTP server is configured (SMTP_URL is unset), so Convene keeps every email here instead of sending it.
+        Set SMTP_URL to send real mail; this page then disappears.
+      </p>
+      <Form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="to">Recipient contains</label>
+          <input id="to" name="to" type="search" defaultValue={to} />
+        </div>
+        <button type="submit">Filter</button>
+      </Form>
+      <table>
+        <caption className="muted">Newest 50 messages</caption>
+        <thead>
+          <tr>
+            <th scope="col">To</th>
+            <th scope="col">Subject</th>
+            <th scope="col">Status</th>
+            <th scope="col">Created (UTC)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {messages.map((m) => (
+            <tr key={m.id}>
+              <td>{m.toEmail}</td>
+              <td>
+                <Link to={`/dev/mailbox/${m.id}`}>{m.subject}</Link>
+              </td>
+              <td>
+                <StatusBadge status={m.status} />
+              </td>
+              <td>{new Date(m.createdAt).toISOString().slice(0, 16).replace("T", " ")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {messages.length === 0 ? <p>No messages yet.</p> : null}
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Development mailbox · Convene" }];

@@ -1,0 +1,50 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { InputField } from "~/components/forms";
+import { PageHeader } from "~/components/ui";
+import { loginSchema } from "~/domain/auth/login.schema";
+import { requestLoginLink } from "~/domain/auth/login.server";
+import { getUser } from "~/domain/auth/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: loginSchema });
+  if (submission.status !== "success") return { result: submission.reply(), sentTo: null };
+  await requestLoginLink(submission.value.email, submission.value.redirectTo);
+  return { result: submission.reply({ resetForm: true }), sentTo: submission.value.email };
+}
+
+export default function Login() {
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <>
+      <PageHeader title="Sign in" />
+      {actionData?.sentTo ? (
+        <div className="notice notice-success" role="status">
+          If {actionData.sentTo} can use Convene, a sign-in link is on its way. It works once and expires in 15
+          minutes.
+        </div>
+      ) : null}
+      <p>Convene signs you in with a one-time link sent to your email address; there is no password.</p>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <InputField field={fields.email} label="Email address" type="email" autoComplete="email" required />
+        <button type="submit">Email me a sign-in link</button>
+      </Form>
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Convene" }];

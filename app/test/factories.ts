@@ -1,0 +1,72 @@
+import crypto from "node:crypto";
+import { db } from "~/utils/db.server";
+import type { Role } from "~/domain/auth/roles";
+
+// Small builders for test data. Each test creates what it needs; names are unique per call.
+
+const uid = () => crypto.randomUUID().slice(0, 8);
+
+export async function createAgency(over: Partial<{ name: string; acronym: string; kind: string; country: string | null }> = {}) {
+  const n = uid();
+  return db.agency.create({
+    data: { name: over.name ?? `Agency ${n}`, acronym: over.acronym ?? `AG${n.slice(0, 4)}`, kind: over.kind ?? "NATIONAL_AUTHORITY", country: over.country === undefined ? "BE" : over.country },
+  });
+}
+
+export async function createUser(role: Role = "PARTICIPANT", over: Partial<{ email: string; name: string; agencyId: string | null }> = {}) {
+  const n = uid();
+  return db.user.create({
+    data: { email: over.email ?? `user-${n}@example.org`, name: over.name ?? `User ${n}`, role, agencyId: over.agencyId ?? null },
+  });
+}
+
+export async function createMeeting(
+  over: Partial<{
+    title: string;
+    slug: string;
+    timeZone: string;
+    startsAt: Date;
+    endsAt: Date;
+    status: string;
+    visibility: string;
+    capacity: number | null;
+    approvalMode: string;
+    seriesId: string | null;
+  }> = {},
+) {
+  const n = uid();
+  const startsAt = over.startsAt ?? new Date("2030-06-04T07:00:00Z");
+  return db.meeting.create({
+    data: {
+      title: over.title ?? `Meeting ${n}`,
+      slug: over.slug ?? `meeting-${n}`,
+      timeZone: over.timeZone ?? "Europe/Brussels",
+      startsAt,
+      endsAt: over.endsAt ?? new Date(startsAt.getTime() + 8 * 3600_000),
+      status: over.status ?? "PUBLISHED",
+      visibility: over.visibility ?? "PUBLIC",
+      capacity: over.capacity === undefined ? 50 : over.capacity,
+      approvalMode: over.approvalMode ?? "AUTOMATIC",
+      seriesId: over.seriesId ?? null,
+      organiserName: "Test Organiser",
+      organiserEmail: "organiser@example.org",
+    },
+  });
+}
+
+/** A Request carrying a real session cookie for the user, to call loaders and actions directly. */
+export async function requestAs(userId: string | null, url: string, init: RequestInit = {}): Promise<Request> {
+  const headers = new Headers(init.headers);
+  if (userId) {
+    const { createSessionCookie } = await import("~/domain/auth/session.server");
+    const setCookie = await createSessionCookie(userId);
+    headers.set("Cookie", setCookie.split(";")[0]);
+  }
+  return new Request(new URL(url, "http://convene.test"), { ...init, headers });
+}
+
+export function formRequest(fields: Record<string, string | string[]>): { method: string; body: URLSearchParams } {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
+  return { method: "POST", body };
+}

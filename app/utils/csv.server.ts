@@ -1,0 +1,51 @@
+import { stringify } from "csv-stringify/sync";
+import { parse } from "csv-parse/sync";
+
+// CSV export and import, one way for the whole app. Exported cells that a spreadsheet would read
+// as a formula (=, +, -, @, tab, carriage return) get a leading apostrophe (OWASP CSV injection).
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutraliseCell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  const text = value instanceof Date ? value.toISOString() : String(value);
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+export function toCsv(header: string[], rows: unknown[][]): string {
+  return stringify([header.map(neutraliseCell), ...rows.map((r) => r.map(neutraliseCell))], {
+    record_delimiter: "\r\n",
+  });
+}
+
+export function csvResponse(filename: string, csv: string): Response {
+  return new Response("\uFEFF" + csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`,
+    },
+  });
+}
+
+export type CsvParseResult =
+  | { ok: true; header: string[]; rows: Record<string, string>[] }
+  | { ok: false; error: string };
+
+/** Parses an uploaded CSV with a header row. Column names are trimmed and lower-cased. */
+export function parseCsv(text: string, maxRows = 5000): CsvParseResult {
+  try {
+    const records: string[][] = parse(text.replace(/^\uFEFF/, ""), {
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    });
+    if (records.length === 0) return { ok: false, error: "The file is empty." };
+    const header = records[0].map((h) => h.trim().toLowerCase());
+    const body = records.slice(1);
+    if (body.length > maxRows) return { ok: false, error: `The file has more than ${maxRows} rows.` };
+    const rows = body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
+    return { ok: true, header, rows };
+  } catch (e) {
+    return { ok: false, error: `This is not a readable CSV file (${(e as Error).message.split("\n")[0]}).` };
+  }
+}

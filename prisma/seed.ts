@@ -1,0 +1,25 @@
+import { db } from "~/utils/db.server";
+import { seedBase } from "./seed/base";
+
+// Demo data for the embedded run: `npm run seed` (skips when data exists; `--reset` wipes first).
+// `npm run seed -- --scale N` adds a large generated data set for performance work (seed/scale.ts).
+// Each domain adds its own part in prisma/seed/<area>.ts, called below in dependency order.
+
+async function main() {
+  const args = process.argv.slice(2);
+  const existing = await db.agency.count();
+  if (existing > 0 && !args.includes("--force")) {
+    console.info(`Seed skipped: the database already has ${existing} agencies (use --force to add the demo data anyway).`);
+  } else {
+    const base = await seedBase();
+    console.info(`Seeded ${base.agencies} agencies, ${base.users} users, ${base.meetings} meetings.`);
+  }
+}
+
+main()
+  .then(() => db.$disconnect())
+  .catch(async (e) => {
+    console.error(e);
+    await db.$disconnect();
+    process.exit(1);
+  });

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Started by Playwright: a fresh migrated and seeded SQLite file for this run, then the production build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port="${PORT:-3457}"
+mkdir -p .tmp
+db=".tmp/e2e-${port}.db"
+rm -f "$db" "$db-wal" "$db-shm" ".tmp/session-secret"
+export DATABASE_URL="file:./$db"
+npx prisma migrate deploy >/dev/null
+npx tsx prisma/seed.ts
+export NODE_ENV=production APP_URL="http://127.0.0.1:${port}" SESSION_SECRET="e2e-secret-e2e-secret-e2e-secret" PORT="$port" HOST=127.0.0.1
+exec npx remix-serve "./${REMIX_BUILD_DIR:-build}/server/index.js"

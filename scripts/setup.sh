@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# One command for a fresh machine: install, migrate, seed the demo data and serve the production
+# build on http://localhost:${PORT:-3000} with the embedded SQLite database (data/convene.db).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DATABASE_URL="${DATABASE_URL:-file:./data/convene.db}"
+mkdir -p data
+if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+npx prisma generate
+npx prisma migrate deploy
+npm run seed
+npm run build
+echo "Convene is starting on http://localhost:${PORT:-3000}. Sign in as organiser@example.org; without SMTP_URL the sign-in link appears at /dev/mailbox."
+exec npm start
