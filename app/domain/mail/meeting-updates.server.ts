@@ -1,0 +1,45 @@
+import type { Tx } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { formatRange } from "~/utils/dates";
+import { meetingInvite } from "~/domain/meetings/ics.server";
+import { enqueueMail } from "./outbox.server";
+import { renderMail } from "./render.server";
+
+/**
+ * Tells every confirmed participant that a published meeting changed (time, place or agenda), with a
+ * calendar update at the meeting's current SEQUENCE. Call inside the transaction that made the change,
+ * after bumping `icsSequence`; one mail per participant and sequence.
+ */
+export async function queueMeetingUpdate(tx: Tx, params: { meetingId: string; summary: string }): Promise<number> {
+  const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: params.meetingId } });
+  const registrations = await tx.registration.findMany({
+    where: { meetingId: meeting.id, status: "CONFIRMED" },
+    select: { id: true, name: true, email: true },
+  });
+  const url = `${env().APP_URL}/meetings/${meeting.slug}`;
+  for (const r of registrations) {
+    const mail = await renderMail({
+      subject: `Updated: ${meeting.title}`,
+      preview: params.summary,
+      heading: `${meeting.title} has changed`,
+      blocks: [
+        { kind: "text", text: `Dear ${r.name},` },
+        { kind: "text", text: params.summary },
+        { kind: "table", rows: [["When", formatRange(meeting.startsAt, meeting.endsAt, meeting.timeZone)], ["Where", [meeting.venue, meeting.room, meeting.city].filter(Boolean).join(", ")]] },
+        { kind: "button", text: "See the meeting and its agenda", url },
+        { kind: "text", text: "The attached calendar update replaces the earlier invitation." },
+      ],
+    });
+    await enqueueMail(tx, {
+      ...mail,
+      kind: "meeting-updated",
+      to: { email: r.email, name: r.name },
+      idempotencyKey: `meeting-updated:${meeting.id}:${meeting.icsSequence}:${r.id}`,
+      essential: true,
+      ics: { content: meetingInvite(meeting, { name: r.name, email: r.email }, "REQUEST"), method: "REQUEST" },
+      meetingId: meeting.id,
+      registrationId: r.id,
+    });
+  }
+  return registrations.length;
+}
