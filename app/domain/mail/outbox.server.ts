@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import type { Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import type { RenderedMail } from "./render.server";
+import { withUnsubscribeFooter, type RenderedMail } from "./render.server";
+import { normaliseEmail, unsubscribeUrl } from "./unsubscribe.server";
 
 // The only way to send mail: write an OutboxMessage in the same transaction as the change that
 // causes it. The worker (domain/mail/worker.server.ts) sends it after commit.
@@ -14,7 +15,11 @@ export type NewMail = RenderedMail & {
   to: { email: string; name?: string };
   /** the same key twice means the same mail: the second enqueue is ignored */
   idempotencyKey: string;
-  /** essential mail (sign-in, registration status) carries no unsubscribe link */
+  /**
+   * Essential mail (sign-in, registration status, meeting changes) carries no unsubscribe link.
+   * Non-essential mail (reminders, follow-ups, progress requests) gets the unsubscribe footer and
+   * the List-Unsubscribe headers here, and is cancelled by the worker for suppressed addresses.
+   */
   essential: boolean;
   ics?: { content: string; method: "REQUEST" | "CANCEL" | "PUBLISH" };
   headers?: Record<string, string>;
@@ -32,19 +37,27 @@ function newMessageId(): string {
 }
 
 export async function enqueueMail(tx: Tx, mail: NewMail): Promise<{ id: string }> {
+  const toEmail = normaliseEmail(mail.to.email);
+  let body: RenderedMail = { subject: mail.subject, html: mail.html, text: mail.text };
+  let headers = mail.headers ?? {};
+  if (!mail.essential) {
+    const url = unsubscribeUrl(toEmail);
+    body = withUnsubscribeFooter(body, url);
+    headers = { ...headers, "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+  }
   return tx.outboxMessage.upsert({
     where: { idempotencyKey: mail.idempotencyKey },
     update: {},
     create: {
       kind: mail.kind,
-      toEmail: mail.to.email,
+      toEmail,
       toName: mail.to.name ?? "",
-      subject: mail.subject,
-      html: mail.html,
-      text: mail.text,
+      subject: body.subject,
+      html: body.html,
+      text: body.text,
       icsContent: mail.ics?.content ?? null,
       icsMethod: mail.ics?.method ?? null,
-      headers: JSON.stringify(mail.headers ?? {}),
+      headers: JSON.stringify(headers),
       essential: mail.essential,
       status: mail.status ?? "QUEUED",
       nextAttemptAt: mail.sendAfter ?? new Date(),

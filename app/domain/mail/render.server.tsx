@@ -17,8 +17,6 @@ export type MailContent = {
   preview?: string;
   heading: string;
   blocks: MailBlock[];
-  /** shown under the content of non-essential mail */
-  unsubscribeUrl?: string;
 };
 
 export type RenderedMail = { subject: string; html: string; text: string };
@@ -43,12 +41,6 @@ function MailDocument({ content }: { content: MailContent }) {
           ))}
           <Hr />
           <Text style={styles.small}>Sent by Convene.</Text>
-          {content.unsubscribeUrl ? (
-            <Text style={styles.small}>
-              You receive this because you took part in a meeting.{" "}
-              <Link href={content.unsubscribeUrl}>Unsubscribe from reminders and follow-ups</Link>.
-            </Text>
-          ) : null}
         </Container>
       </Body>
     </Html>
@@ -103,4 +95,24 @@ export async function renderMail(content: MailContent): Promise<RenderedMail> {
   const element = <MailDocument content={content} />;
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return { subject: content.subject, html, text };
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/**
+ * Adds the unsubscribe footer to an already rendered non-essential mail. enqueueMail calls it, so
+ * templates never have to remember it and essential mail can never get it by mistake.
+ */
+export function withUnsubscribeFooter(mail: RenderedMail, url: string): RenderedMail {
+  const footer =
+    `<p style="font-size:12px;color:#555555">You receive this because you took part in a Convene meeting. ` +
+    `<a href="${escapeHtml(url)}">Unsubscribe from reminders and follow-ups</a>. ` +
+    `Mail about your registrations and sign-in links still reaches you.</p>`;
+  const at = mail.html.lastIndexOf("</body>");
+  const html = at >= 0 ? mail.html.slice(0, at) + footer + mail.html.slice(at) : mail.html + footer;
+  const text =
+    `${mail.text.trimEnd()}\n\nUnsubscribe from reminders and follow-ups: ${url}\n` +
+    "Mail about your registrations and sign-in links still reaches you.\n";
+  return { subject: mail.subject, html, text };
 }

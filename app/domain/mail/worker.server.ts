@@ -1,0 +1,215 @@
+import crypto from "node:crypto";
+import os from "node:os";
+import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { createTransport, type MailTransport } from "./transport.server";
+import { runScheduler } from "./scheduler.server";
+
+// The outbox worker: claims queued messages, sends them after the transaction that queued them
+// has committed, and records the SMTP answer. Delivery is at-least-once with a stable Message-ID;
+// see docs/decisions/040-outbox-worker.md for the guarantees and the one duplicate window.
+
+export type WorkerOptions = {
+  transport: MailTransport;
+  /** names this worker in lockedBy, for the mail log and for crash recovery */
+  workerId?: string;
+  batchSize?: number;
+  /** a SENDING message locked longer than this belongs to a worker that died */
+  lockTimeoutMs?: number;
+  maxAttempts?: number;
+  /** first retry delay; doubles on every attempt up to maxDelayMs */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+};
+
+type Settings = Required<WorkerOptions>;
+
+function settings(o: WorkerOptions): Settings {
+  return {
+    transport: o.transport,
+    workerId: o.workerId ?? `${os.hostname()}:${process.pid}`,
+    batchSize: o.batchSize ?? 50,
+    lockTimeoutMs: o.lockTimeoutMs ?? 5 * 60_000,
+    maxAttempts: o.maxAttempts ?? 8,
+    baseDelayMs: o.baseDelayMs ?? 30_000,
+    maxDelayMs: o.maxDelayMs ?? 3_600_000,
+  };
+}
+
+export function retryDelay(attempts: number, base: number, max: number): number {
+  return Math.min(max, base * 2 ** Math.max(0, attempts - 1));
+}
+
+/** Puts messages of a crashed worker back in the queue; they keep their Message-ID. */
+export async function reclaimStuck(lockTimeoutMs: number, now = new Date()): Promise<number> {
+  const { count } = await db.outboxMessage.updateMany({
+    where: { status: "SENDING", lockedAt: { lt: new Date(now.getTime() - lockTimeoutMs) } },
+    data: { status: "QUEUED", lockedAt: null, lockedBy: null, nextAttemptAt: now, lastError: "Worker stopped while sending; retried." },
+  });
+  return count;
+}
+
+/**
+ * Claims up to `limit` due messages for this worker. Each row moves QUEUED -> SENDING only if it is
+ * still QUEUED (a conditional UPDATE is atomic per row in SQLite and PostgreSQL), and the claim
+ * carries a fresh lock token, so rows another worker took in between are simply not ours.
+ */
+export async function claimBatch(workerId: string, limit: number, now = new Date()) {
+  // A worker that loses every row of its pick to a faster worker looks again, so "nothing claimed"
+  // really means "nothing due" and the caller can go to sleep.
+  for (let round = 0; round < 5; round++) {
+    const candidates = await db.outboxMessage.findMany({
+      where: { status: "QUEUED", nextAttemptAt: { lte: now } },
+      orderBy: { nextAttemptAt: "asc" },
+      take: limit,
+      select: { id: true },
+    });
+    if (candidates.length === 0) return [];
+    const lock = `${workerId}#${crypto.randomUUID().slice(0, 8)}`;
+    const { count } = await db.outboxMessage.updateMany({
+      where: { id: { in: candidates.map((c) => c.id) }, status: "QUEUED" },
+      data: { status: "SENDING", lockedBy: lock, lockedAt: now },
+    });
+    if (count === 0) continue;
+    return db.outboxMessage.findMany({
+      where: { lockedBy: lock, status: "SENDING" },
+      select: {
+        id: true, toEmail: true, toName: true, subject: true, html: true, text: true, messageId: true,
+        headers: true, icsContent: true, icsMethod: true, essential: true, attempts: true, lockedBy: true,
+      },
+    });
+  }
+  return [];
+}
+
+export type BatchResult = { claimed: number; sent: number; retried: number; failed: number; cancelled: number };
+
+/** One pass: reclaim, claim a batch, send it. Returns what happened; claimed 0 means the queue is empty. */
+export async function processBatch(options: WorkerOptions): Promise<BatchResult> {
+  const s = settings(options);
+  const result: BatchResult = { claimed: 0, sent: 0, retried: 0, failed: 0, cancelled: 0 };
+  await reclaimStuck(s.lockTimeoutMs);
+  const batch = await claimBatch(s.workerId, s.batchSize);
+  result.claimed = batch.length;
+  if (batch.length === 0) return result;
+
+  const nonEssential = batch.filter((m) => !m.essential).map((m) => m.toEmail);
+  const suppressed = new Set(
+    nonEssential.length
+      ? (await db.mailSuppression.findMany({ where: { email: { in: nonEssential } }, select: { email: true } })).map((x) => x.email)
+      : [],
+  );
+
+  await Promise.all(
+    batch.map(async (m) => {
+      // Every update is guarded by our lock: if we were too slow and another worker reclaimed the
+      // row, its outcome wins and ours is dropped.
+      const mine = { id: m.id, lockedBy: m.lockedBy, status: "SENDING" };
+      if (!m.essential && suppressed.has(m.toEmail)) {
+        await db.outboxMessage.updateMany({
+          where: mine,
+          data: { status: "CANCELLED", lockedBy: null, lockedAt: null, lastError: "The recipient unsubscribed from non-essential mail." },
+        });
+        result.cancelled++;
+        return;
+      }
+      const outcome = await s.transport.send(m);
+      const attempts = m.attempts + 1;
+      const now = new Date();
+      if (outcome.ok) {
+        await db.outboxMessage.updateMany({
+          where: mine,
+          data: { status: "SENT", attempts, sentAt: now, smtpResponse: outcome.response, lastError: null, lockedBy: null, lockedAt: null },
+        });
+        result.sent++;
+      } else if (outcome.temporary && attempts < s.maxAttempts) {
+        await db.outboxMessage.updateMany({
+          where: mine,
+          data: {
+            status: "QUEUED",
+            attempts,
+            nextAttemptAt: new Date(now.getTime() + retryDelay(attempts, s.baseDelayMs, s.maxDelayMs)),
+            lastError: outcome.response,
+            smtpResponse: outcome.response,
+            lockedBy: null,
+            lockedAt: null,
+          },
+        });
+        result.retried++;
+      } else {
+        await db.outboxMessage.updateMany({
+          where: mine,
+          data: { status: "FAILED", attempts, lastError: outcome.response, smtpResponse: outcome.response, lockedBy: null, lockedAt: null },
+        });
+        result.failed++;
+      }
+    }),
+  );
+  return result;
+}
+
+/** Sends until nothing is due (used by tests, the bench and the worker loop). */
+export async function drainOutbox(options: WorkerOptions): Promise<BatchResult> {
+  const total: BatchResult = { claimed: 0, sent: 0, retried: 0, failed: 0, cancelled: 0 };
+  for (;;) {
+    const r = await processBatch(options);
+    if (r.claimed === 0) return total;
+    for (const k of Object.keys(total) as (keyof BatchResult)[]) total[k] += r[k];
+  }
+}
+
+export type RunningWorker = { stop(): Promise<void> };
+
+/**
+ * The poll loop: every `pollMs` it runs the scheduler (reminders, overdue recommendations) at
+ * most once a minute, then drains the queue. stop() finishes the batch in flight, then returns.
+ */
+export function startWorker(options: Partial<WorkerOptions> & { pollMs?: number; log?: (line: string) => void } = {}): RunningWorker {
+  const transport = options.transport ?? createTransport();
+  const pollMs = options.pollMs ?? 1500;
+  const log = options.log ?? ((line: string) => console.info(line));
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  let lastSchedule = 0;
+  const loop = (async () => {
+    while (!stopped) {
+      try {
+        if (Date.now() - lastSchedule >= 60_000) {
+          lastSchedule = Date.now();
+          const queued = await runScheduler(new Date());
+          if (queued.reminders + queued.overdue > 0) log(`mail scheduler: queued ${queued.reminders} reminders, ${queued.overdue} overdue reminders`);
+        }
+        const r = await drainOutbox({ ...options, transport });
+        if (r.claimed > 0) log(`mail worker: sent ${r.sent}, retry ${r.retried}, failed ${r.failed}, cancelled ${r.cancelled}`);
+      } catch (error) {
+        log(`mail worker: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (stopped) break;
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, pollMs);
+        wake = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      });
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      wake?.();
+      await loop;
+      transport.close();
+    },
+  };
+}
+
+declare global {
+  var __conveneMailWorker: RunningWorker | undefined;
+}
+
+/** Starts the worker inside the web process once (MAIL_WORKER=inline, never in tests). */
+export function startInlineWorker(): void {
+  if (env().MAIL_WORKER !== "inline" || env().NODE_ENV === "test" || globalThis.__conveneMailWorker) return;
+  globalThis.__conveneMailWorker = startWorker({ workerId: `${os.hostname()}:${process.pid}:inline` });
+}
