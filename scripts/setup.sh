@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DATABASE_URL="${DATABASE_URL:-file:./data/convene.db}"
 mkdir -p data
-if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+# npm ci rejects the lockfile npm 11 writes here (optional platform packages lack versions), so install from it.
+npm install --no-audit --no-fund
 npx prisma generate
 npx prisma migrate deploy
 npm run seed

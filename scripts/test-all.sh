@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
-if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+# npm ci rejects the lockfile npm 11 writes here (optional platform packages lack versions), so install from it.
+npm install --no-audit --no-fund
 step() { printf '\n=== %s\n' "$1"; }
 step "prisma generate"; npx prisma generate
 step "typecheck"; npx tsc
