@@ -1,0 +1,139 @@
+import type { Tx } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { formatRange } from "~/utils/dates";
+import { enqueueMail } from "~/domain/mail/outbox.server";
+import { renderMail, type MailBlock } from "~/domain/mail/render.server";
+import { meetingInvite, type IcsMeeting } from "~/domain/meetings/ics.server";
+
+// Status mail for registrations. All essential (no unsubscribe): people must learn whether they
+// have a seat. Each mail carries the private link and the meeting time in the meeting's zone.
+
+export type StatusMailKind = "received" | "confirmed" | "waitlisted" | "promoted" | "declined" | "cancelled";
+
+type Person = { id: string; name: string; email: string };
+
+const SUBJECT: Record<StatusMailKind, (title: string) => string> = {
+  received: (t) => `Registration received: ${t}`,
+  confirmed: (t) => `Registration confirmed: ${t}`,
+  waitlisted: (t) => `You are on the waiting list: ${t}`,
+  promoted: (t) => `A seat is yours: ${t}`,
+  declined: (t) => `Registration declined: ${t}`,
+  cancelled: (t) => `Registration cancelled: ${t}`,
+};
+
+const MESSAGE: Record<StatusMailKind, string> = {
+  received: "We received your registration. The organisers review every request; you will hear from us when it is approved.",
+  confirmed: "Your registration is confirmed. The attached calendar invitation adds the meeting to your calendar.",
+  waitlisted: "The meeting is full, so you are on the waiting list. If a seat frees up you move up automatically and we will email you.",
+  promoted: "A seat has freed up and you have moved off the waiting list.",
+  declined: "We are sorry: the organisers could not accept your registration for this meeting.",
+  cancelled: "Your registration has been cancelled.",
+};
+
+export function manageUrl(token: string): string {
+  return `${env().APP_URL}/registrations/${token}`;
+}
+
+export async function queueStatusMail(
+  tx: Tx,
+  p: {
+    kind: StatusMailKind;
+    meeting: IcsMeeting;
+    person: Person;
+    eventId: string;
+    /** the private link, when the token is at hand (new registrations); otherwise a sign-in hint */
+    token?: string | null;
+    /** a promotion that still needs the organisers' approval */
+    awaitingApproval?: boolean;
+    /** a cancelled or declined person who held a confirmed seat gets a calendar CANCEL */
+    withdrawInvite?: boolean;
+    reason?: string;
+  },
+): Promise<void> {
+  const { meeting, person } = p;
+  const place = [meeting.venue, meeting.room, meeting.city].filter(Boolean).join(", ");
+  const blocks: MailBlock[] = [
+    { kind: "text", text: `Dear ${person.name},` },
+    { kind: "text", text: MESSAGE[p.kind] },
+  ];
+  if (p.kind === "promoted" && p.awaitingApproval) {
+    blocks.push({ kind: "text", text: "The organisers still need to approve your registration; we will email you when they do." });
+  }
+  if (p.reason) blocks.push({ kind: "text", text: p.reason });
+  blocks.push({
+    kind: "table",
+    rows: [
+      ["Meeting", meeting.title],
+      ["When", formatRange(meeting.startsAt, meeting.endsAt, meeting.timeZone)],
+      ["Where", place || "To be announced"],
+    ],
+  });
+  if (p.token) {
+    blocks.push({ kind: "button", text: "View or change your registration", url: manageUrl(p.token) });
+    blocks.push({ kind: "text", text: `Your private link: ${manageUrl(p.token)} — keep it to yourself; anyone with it can change your registration.` });
+  } else {
+    blocks.push({ kind: "link", text: "See your registrations (sign in with this email address)", url: `${env().APP_URL}/me` });
+  }
+  const mail = await renderMail({ subject: SUBJECT[p.kind](meeting.title), preview: MESSAGE[p.kind], heading: meeting.title, blocks });
+  const withInvite = p.kind === "confirmed" || (p.kind === "promoted" && !p.awaitingApproval);
+  const ics = withInvite
+    ? { content: meetingInvite(meeting, { name: person.name, email: person.email }, "REQUEST"), method: "REQUEST" as const }
+    : p.withdrawInvite
+      ? { content: meetingInvite(meeting, { name: person.name, email: person.email }, "CANCEL"), method: "CANCEL" as const }
+      : undefined;
+  await enqueueMail(tx, {
+    ...mail,
+    kind: `registration-${p.kind}`,
+    to: { email: person.email, name: person.name },
+    idempotencyKey: `registration:${person.id}:${p.kind}:${p.eventId}`,
+    essential: true,
+    ics,
+    meetingId: meeting.id,
+    registrationId: person.id,
+  });
+}
+
+/** Resends the private link (the old one stops working). */
+export async function queueLinkMail(tx: Tx, p: { meeting: IcsMeeting; person: Person; token: string; key: string }) {
+  const mail = await renderMail({
+    subject: `Your registration link: ${p.meeting.title}`,
+    heading: p.meeting.title,
+    blocks: [
+      { kind: "text", text: `Dear ${p.person.name},` },
+      { kind: "text", text: "Here is a new private link to your registration. Earlier links no longer work." },
+      { kind: "table", rows: [["When", formatRange(p.meeting.startsAt, p.meeting.endsAt, p.meeting.timeZone)]] },
+      { kind: "button", text: "View or change your registration", url: manageUrl(p.token) },
+      { kind: "text", text: `Your private link: ${manageUrl(p.token)}` },
+    ],
+  });
+  await enqueueMail(tx, {
+    ...mail,
+    kind: "registration-link",
+    to: { email: p.person.email, name: p.person.name },
+    idempotencyKey: `registration:${p.person.id}:link:${p.key}`,
+    essential: true,
+    meetingId: p.meeting.id,
+    registrationId: p.person.id,
+  });
+}
+
+export async function queueInvitationMail(tx: Tx, p: { meeting: IcsMeeting; email: string; url: string; invitationId: string; agencyName?: string | null }) {
+  const mail = await renderMail({
+    subject: `Invitation: ${p.meeting.title}`,
+    heading: p.meeting.title,
+    blocks: [
+      { kind: "text", text: p.agencyName ? `${p.agencyName} is invited to take part in this meeting.` : "You are invited to take part in this meeting." },
+      { kind: "table", rows: [["When", formatRange(p.meeting.startsAt, p.meeting.endsAt, p.meeting.timeZone)], ["Where", [p.meeting.venue, p.meeting.city].filter(Boolean).join(", ")]] },
+      { kind: "button", text: "Register", url: p.url },
+      { kind: "text", text: `Registration link: ${p.url}` },
+    ],
+  });
+  await enqueueMail(tx, {
+    ...mail,
+    kind: "registration-invitation",
+    to: { email: p.email },
+    idempotencyKey: `invitation:${p.invitationId}`,
+    essential: true,
+    meetingId: p.meeting.id,
+  });
+}

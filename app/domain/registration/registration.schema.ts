@@ -1,0 +1,114 @@
+import { z } from "zod";
+
+// Registration forms: one schema per form, shared by Conform in the browser and the actions.
+
+export const REGISTRATION_ROLES = ["DELEGATE", "SPEAKER", "OBSERVER", "ORGANISER", "RAPPORTEUR"] as const;
+export type RegistrationRole = (typeof REGISTRATION_ROLES)[number];
+export const ROLE_LABELS: Record<RegistrationRole, string> = {
+  DELEGATE: "Delegate",
+  SPEAKER: "Speaker",
+  OBSERVER: "Observer",
+  ORGANISER: "Organiser",
+  RAPPORTEUR: "Rapporteur",
+};
+
+export const REGISTRATION_STATUSES = ["PENDING", "CONFIRMED", "WAITLISTED", "DECLINED", "CANCELLED"] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+export const STATUS_LABELS: Record<RegistrationStatus, string> = {
+  PENDING: "Pending approval",
+  CONFIRMED: "Confirmed",
+  WAITLISTED: "Waitlisted",
+  DECLINED: "Declined",
+  CANCELLED: "Cancelled",
+};
+
+export const ATTENDANCE = ["NONE", "ATTENDED", "NO_SHOW"] as const;
+export type Attendance = (typeof ATTENDANCE)[number];
+
+const text = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} has at most ${max} characters.`)
+    .optional()
+    .transform((v) => v ?? "");
+
+export const nameField = z
+  .string({ required_error: "Enter the full name." })
+  .trim()
+  .min(2, "Enter the full name.")
+  .max(120, "A name has at most 120 characters.");
+
+export const emailField = z
+  .string({ required_error: "Enter an email address." })
+  .trim()
+  .max(254, "An email address has at most 254 characters.")
+  .email("Enter an email address such as name@agency.org.");
+
+export const agencyField = z.string({ required_error: "Choose an agency from the list." }).trim().min(1).max(40);
+
+export const roleField = z.enum(REGISTRATION_ROLES, {
+  errorMap: () => ({ message: "Choose a role at the meeting." }),
+});
+
+/** Fields a person can change on their own registration. */
+export const detailsShape = {
+  name: nameField,
+  jobTitle: text(160, "A job title"),
+  role: roleField,
+  dietary: text(500, "Dietary needs"),
+  accessibility: text(500, "Accessibility needs"),
+  listConsent: z.boolean().optional().transform((v) => v ?? false),
+};
+
+export const registrationSchema = z.object({
+  ...detailsShape,
+  email: emailField,
+  agencyId: agencyField,
+  consent: z.boolean({ required_error: "You must accept the privacy notice to register." }).refine((v) => v, {
+    message: "You must accept the privacy notice to register.",
+  }),
+});
+export type RegistrationInput = z.infer<typeof registrationSchema>;
+
+export const editRegistrationSchema = z.object({ intent: z.literal("edit"), ...detailsShape });
+
+/** One row of the focal point's delegation form; fully blank rows are skipped. */
+export const delegateRowSchema = z.object({
+  name: nameField,
+  email: emailField,
+  jobTitle: text(160, "A job title"),
+  role: roleField,
+});
+
+export const delegationFormSchema = z.object({
+  delegates: z
+    .array(
+      z
+        .object({
+          name: z.string().optional(),
+          email: z.string().optional(),
+          jobTitle: z.string().optional(),
+          role: z.string().optional(),
+        })
+        .optional(),
+    )
+    .max(20)
+    .transform((rows) => rows.map((r) => r ?? {})),
+});
+
+export const delegationSettingsSchema = z.object({
+  intent: z.literal("delegation"),
+  agencyId: agencyField,
+  quota: z.coerce.number({ invalid_type_error: "Enter a whole number." }).int("Enter a whole number.").min(0).max(10_000).optional(),
+  reservedSeats: z.coerce.number({ invalid_type_error: "Enter a whole number." }).int("Enter a whole number.").min(0, "Enter 0 or more.").max(10_000).optional().transform((v) => v ?? 0),
+  headRegistrationId: z.string().max(40).optional(),
+});
+
+export const invitationSchema = z
+  .object({
+    intent: z.literal("invite"),
+    agencyId: z.string().max(40).optional(),
+    email: emailField.optional(),
+  })
+  .refine((v) => v.agencyId || v.email, { message: "Choose an agency or enter an email address.", path: ["agencyId"] });

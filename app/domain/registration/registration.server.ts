@@ -1,0 +1,561 @@
+import { db, type Tx } from "~/utils/db.server";
+import { newToken, hashToken } from "~/utils/tokens.server";
+import { audit } from "~/domain/audit/audit.server";
+import type { IcsMeeting } from "~/domain/meetings/ics.server";
+import { queueLinkMail, queueStatusMail, type StatusMailKind } from "./mail.server";
+import type { RegistrationRole, RegistrationStatus } from "./registration.schema";
+
+// Registration rules: seat allocation, agency quotas, reserved seats, the waiting list and every
+// status change. Anything that touches seats runs in one transaction that first locks the meeting
+// row and then counts again, so the answer is the same on SQLite and PostgreSQL
+// (docs/decisions/020-seat-allocation.md).
+
+/** Statuses that hold a seat: a pending request keeps its seat while the organisers decide. */
+export const HOLDS_SEAT: RegistrationStatus[] = ["CONFIRMED", "PENDING"];
+const ACTIVE: RegistrationStatus[] = ["CONFIRMED", "PENDING", "WAITLISTED"];
+
+/** Long enough for hundreds of registrations queued behind one another on SQLite. */
+export const SEAT_TX = { maxWait: 120_000, timeout: 60_000 } as const;
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+export const MEETING_FOR_MAIL = {
+  id: true,
+  slug: true,
+  title: true,
+  description: true,
+  venue: true,
+  room: true,
+  city: true,
+  timeZone: true,
+  startsAt: true,
+  endsAt: true,
+  status: true,
+  icsSequence: true,
+  organiserName: true,
+  organiserEmail: true,
+  updatedAt: true,
+  capacity: true,
+  visibility: true,
+  approvalMode: true,
+  registrationOpensAt: true,
+  registrationClosesAt: true,
+  privacyNoticeVersion: true,
+} as const;
+
+export type SeatMeeting = IcsMeeting & {
+  capacity: number | null;
+  visibility: string;
+  approvalMode: string;
+  registrationOpensAt: Date | null;
+  registrationClosesAt: Date | null;
+  privacyNoticeVersion: string;
+};
+
+// ---------------------------------------------------------------- seats
+
+export type SeatState = {
+  capacity: number | null;
+  taken: number;
+  byAgency: Map<string, number>;
+  delegations: { agencyId: string; quota: number | null; reservedSeats: number }[];
+};
+
+export type SeatCheck = { seat: boolean; overQuota: boolean; quota: number | null; quotaLeft: number | null };
+
+/**
+ * Whether a person of `agencyId` can hold a seat now. Seats reserved for other agencies and not yet
+ * used by them are out of reach; an agency's own reserved seats are open to it. The quota counts the
+ * agency's confirmed and pending registrations.
+ */
+export function checkSeat(state: SeatState, agencyId: string | null): SeatCheck {
+  const own = agencyId ? state.delegations.find((d) => d.agencyId === agencyId) : undefined;
+  const used = agencyId ? (state.byAgency.get(agencyId) ?? 0) : 0;
+  const quota = own?.quota ?? null;
+  const quotaLeft = quota === null ? null : Math.max(0, quota - used);
+  const overQuota = quotaLeft !== null && quotaLeft <= 0;
+  if (state.capacity === null) return { seat: !overQuota, overQuota, quota, quotaLeft };
+  const heldForOthers = state.delegations
+    .filter((d) => d.agencyId !== agencyId)
+    .reduce((sum, d) => sum + Math.max(0, d.reservedSeats - (state.byAgency.get(d.agencyId) ?? 0)), 0);
+  const free = state.capacity - state.taken - heldForOthers;
+  return { seat: free > 0 && !overQuota, overQuota, quota, quotaLeft };
+}
+
+/**
+ * Takes the meeting's row lock: on PostgreSQL concurrent seat transactions for the same meeting wait
+ * here until the first commits; on SQLite the write makes the transaction a writer at once. The
+ * update changes nothing, so `updatedAt` (the calendar DTSTAMP) stays as it is.
+ */
+async function lockMeeting(tx: Tx, meetingId: string): Promise<void> {
+  await tx.$executeRaw`UPDATE "Meeting" SET "capacity" = "capacity" WHERE "id" = ${meetingId}`;
+}
+
+export async function seatState(tx: Tx, meetingId: string, capacity: number | null): Promise<SeatState> {
+  const [groups, delegations] = await Promise.all([
+    tx.registration.groupBy({ by: ["agencyId"], where: { meetingId, status: { in: HOLDS_SEAT } }, _count: { _all: true } }),
+    tx.delegation.findMany({ where: { meetingId }, select: { agencyId: true, quota: true, reservedSeats: true } }),
+  ]);
+  const byAgency = new Map<string, number>();
+  let taken = 0;
+  for (const g of groups) {
+    taken += g._count._all;
+    if (g.agencyId) byAgency.set(g.agencyId, g._count._all);
+  }
+  return { capacity, taken, byAgency, delegations };
+}
+
+// ---------------------------------------------------------------- status changes
+
+type RegistrationRow = { id: string; meetingId: string; name: string; email: string; status: string };
+
+async function recordEvent(
+  tx: Tx,
+  reg: { id: string },
+  from: string | null,
+  to: string,
+  reason: string,
+  actorId: string | null,
+): Promise<string> {
+  const event = await tx.registrationEvent.create({
+    data: { registrationId: reg.id, fromStatus: from, toStatus: to, reason, userId: actorId },
+    select: { id: true },
+  });
+  return event.id;
+}
+
+/** One status change: the row, its history event and the mail, in the caller's transaction. */
+async function transition(
+  tx: Tx,
+  meeting: SeatMeeting,
+  reg: RegistrationRow,
+  to: RegistrationStatus,
+  p: { reason: string; actorId: string | null; mail: StatusMailKind; awaitingApproval?: boolean; mailReason?: string },
+): Promise<void> {
+  const changed = await tx.registration.updateMany({ where: { id: reg.id, status: reg.status }, data: { status: to } });
+  if (changed.count !== 1) throw new Error(`Registration ${reg.id} changed meanwhile`);
+  const eventId = await recordEvent(tx, reg, reg.status, to, p.reason, p.actorId);
+  await queueStatusMail(tx, {
+    kind: p.mail,
+    meeting,
+    person: reg,
+    eventId,
+    awaitingApproval: p.awaitingApproval,
+    withdrawInvite: (p.mail === "cancelled" || p.mail === "declined") && reg.status === "CONFIRMED",
+    reason: p.mailReason,
+  });
+}
+
+/**
+ * Fills free seats from the waiting list, in waiting-list order, skipping people whose agency has
+ * reached its quota or who cannot use the seats still reserved for other agencies. Call inside a
+ * seat transaction (the meeting row already locked). Returns the promoted registration ids.
+ */
+export async function promoteWaitlisted(tx: Tx, meeting: SeatMeeting, actorId: string | null): Promise<string[]> {
+  const promoted: string[] = [];
+  const waiting = await tx.registration.findMany({
+    where: { meetingId: meeting.id, status: "WAITLISTED" },
+    orderBy: [{ waitlistRank: "asc" }, { createdAt: "asc" }],
+    select: { id: true, meetingId: true, name: true, email: true, status: true, agencyId: true },
+  });
+  let state = await seatState(tx, meeting.id, meeting.capacity);
+  for (const w of waiting) {
+    if (state.capacity !== null && state.taken >= state.capacity) break;
+    if (!checkSeat(state, w.agencyId).seat) continue;
+    const approval = meeting.approvalMode === "APPROVAL";
+    await transition(tx, meeting, w, approval ? "PENDING" : "CONFIRMED", {
+      reason: "Promoted from the waiting list",
+      actorId,
+      mail: "promoted",
+      awaitingApproval: approval,
+    });
+    promoted.push(w.id);
+    state = await seatState(tx, meeting.id, meeting.capacity);
+  }
+  return promoted;
+}
+
+async function lockedMeeting(tx: Tx, meetingId: string): Promise<SeatMeeting> {
+  await lockMeeting(tx, meetingId);
+  return tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: MEETING_FOR_MAIL });
+}
+
+// ---------------------------------------------------------------- registering
+
+export type RegistrationSource = "SELF" | "INVITATION" | "FOCAL_POINT" | "IMPORT" | "ORGANISER";
+
+export type RegisterRequest = {
+  meetingId: string;
+  person: {
+    name: string;
+    email: string;
+    agencyId: string;
+    jobTitle?: string;
+    role?: RegistrationRole;
+    dietary?: string;
+    accessibility?: string;
+    listConsent?: boolean;
+  };
+  /** the person accepted the privacy notice themselves (required for SELF and INVITATION) */
+  consent: boolean;
+  source: RegistrationSource;
+  actorId?: string | null;
+  /** the signed-in account of the person registering themselves */
+  userId?: string | null;
+  invitationId?: string | null;
+  /** over the agency quota: refuse (focal points, import) or put on the waiting list (own registration) */
+  overQuota: "refuse" | "waitlist";
+  now?: Date;
+};
+
+export type RegisterOutcome =
+  | { ok: true; id: string; status: RegistrationStatus; token: string }
+  | { ok: false; field: "email" | "agencyId" | "consent" | "form"; message: string; reason: "closed" | "invitation" | "agency" | "duplicate" | "quota" | "consent" };
+
+const refuse = (field: "email" | "agencyId" | "consent" | "form", reason: Extract<RegisterOutcome, { ok: false }>["reason"], message: string) =>
+  ({ ok: false, field, reason, message }) as const;
+
+/** Why registration is not open now, or null when it is. */
+export function registrationClosedReason(
+  m: { status: string; registrationOpensAt: Date | null; registrationClosesAt: Date | null; endsAt: Date },
+  now = new Date(),
+): string | null {
+  if (m.status !== "PUBLISHED") return "Registration for this meeting is not open.";
+  if (m.registrationOpensAt && now < m.registrationOpensAt) return "Registration has not opened yet.";
+  if (m.registrationClosesAt && now > m.registrationClosesAt) return "Registration has closed.";
+  if (now > m.endsAt) return "This meeting has already taken place.";
+  return null;
+}
+
+/** The registration itself, inside the caller's seat transaction (the meeting row is locked). */
+async function registerInTx(tx: Tx, meeting: SeatMeeting, req: RegisterRequest): Promise<RegisterOutcome> {
+  const now = req.now ?? new Date();
+  const byOrganiser = req.source === "IMPORT" || req.source === "ORGANISER";
+  if (!byOrganiser) {
+    const closed = registrationClosedReason(meeting, now);
+    if (closed) return refuse("form", "closed", closed);
+  } else if (["CANCELLED", "ARCHIVED"].includes(meeting.status)) {
+    return refuse("form", "closed", "This meeting is cancelled or archived.");
+  }
+  if (meeting.visibility === "INVITATION" && req.source === "SELF") {
+    return refuse("form", "invitation", "This meeting is by invitation only. Use the link in your invitation.");
+  }
+  if ((req.source === "SELF" || req.source === "INVITATION") && !req.consent) {
+    return refuse("consent", "consent", "You must accept the privacy notice to register.");
+  }
+  const agency = await tx.agency.findUnique({ where: { id: req.person.agencyId }, select: { id: true } });
+  if (!agency) return refuse("agencyId", "agency", "Choose an agency from the list.");
+  const emailNormalised = normaliseEmail(req.person.email);
+  const existing = await tx.registration.findUnique({ where: { meetingId_emailNormalised: { meetingId: meeting.id, emailNormalised } }, select: { id: true } });
+  if (existing) return refuse("email", "duplicate", "This email address is already registered for this meeting. Use the private link in your confirmation email to view or change it.");
+
+  const state = await seatState(tx, meeting.id, meeting.capacity);
+  const check = checkSeat(state, agency.id);
+  if (check.overQuota && req.overQuota === "refuse") {
+    return refuse("form", "quota", `The quota of ${check.quota} places for this agency is reached.`);
+  }
+  const status: RegistrationStatus = check.seat ? (meeting.approvalMode === "APPROVAL" ? "PENDING" : "CONFIRMED") : "WAITLISTED";
+  let waitlistRank: number | null = null;
+  if (status === "WAITLISTED") {
+    // Ranks are never reused (a promoted person keeps theirs), so the maximum only grows.
+    const top = await tx.registration.aggregate({ where: { meetingId: meeting.id }, _max: { waitlistRank: true } });
+    waitlistRank = (top._max.waitlistRank ?? 0) + 1;
+  }
+  const delegation = await tx.delegation.findUnique({ where: { meetingId_agencyId: { meetingId: meeting.id, agencyId: agency.id } }, select: { id: true } });
+  const { token, hash } = newToken();
+  const reg = await tx.registration.create({
+    data: {
+      meetingId: meeting.id,
+      userId: req.userId ?? null,
+      agencyId: agency.id,
+      delegationId: delegation?.id ?? null,
+      registeredById: req.actorId ?? null,
+      invitationId: req.invitationId ?? null,
+      name: req.person.name,
+      email: req.person.email.trim(),
+      emailNormalised,
+      jobTitle: req.person.jobTitle ?? "",
+      role: req.person.role ?? "DELEGATE",
+      dietary: req.person.dietary ?? "",
+      accessibility: req.person.accessibility ?? "",
+      listConsent: req.person.listConsent ?? false,
+      consentAt: req.consent ? now : null,
+      consentNoticeVersion: req.consent ? meeting.privacyNoticeVersion : null,
+      status,
+      waitlistRank,
+      manageTokenHash: hash,
+    },
+    select: { id: true, name: true, email: true },
+  });
+  const reason = {
+    SELF: "Registered",
+    INVITATION: "Registered by invitation",
+    FOCAL_POINT: "Nominated by the agency focal point",
+    IMPORT: "Imported by the organisers",
+    ORGANISER: "Registered by the organisers",
+  }[req.source];
+  const eventId = await recordEvent(tx, reg, null, status, check.overQuota ? `${reason}; agency quota reached` : reason, req.actorId ?? null);
+  await queueStatusMail(tx, {
+    kind: status === "CONFIRMED" ? "confirmed" : status === "PENDING" ? "received" : "waitlisted",
+    meeting,
+    person: reg,
+    eventId,
+    token,
+    mailReason: check.overQuota ? "Your agency's quota of places for this meeting is already used." : undefined,
+  });
+  return { ok: true, id: reg.id, status, token };
+}
+
+/** Registers one person. Seat, quota and waiting-list rank are decided under the meeting's lock. */
+export async function register(req: RegisterRequest): Promise<RegisterOutcome> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const meeting = await lockedMeeting(tx, req.meetingId);
+      return registerInTx(tx, meeting, req);
+    }, SEAT_TX);
+  } catch (e) {
+    // Two submissions of the same address racing past the check: the unique index decides.
+    if ((e as { code?: string }).code === "P2002") return refuse("email", "duplicate", "This email address is already registered for this meeting.");
+    throw e;
+  }
+}
+
+class BatchRefused extends Error {
+  constructor(readonly outcomes: RegisterOutcome[]) {
+    super("batch refused");
+  }
+}
+
+/**
+ * Registers several people at once, all or nothing (a focal point's delegation): if one row is
+ * refused, none is saved and each row's outcome is returned.
+ */
+export async function registerMany(meetingId: string, requests: Omit<RegisterRequest, "meetingId">[]): Promise<{ ok: boolean; outcomes: RegisterOutcome[] }> {
+  try {
+    const outcomes = await db.$transaction(async (tx) => {
+      const meeting = await lockedMeeting(tx, meetingId);
+      const results: RegisterOutcome[] = [];
+      for (const r of requests) results.push(await registerInTx(tx, meeting, { ...r, meetingId }));
+      if (results.some((r) => !r.ok)) throw new BatchRefused(results);
+      return results;
+    }, SEAT_TX);
+    return { ok: true, outcomes };
+  } catch (e) {
+    if (e instanceof BatchRefused) return { ok: false, outcomes: e.outcomes };
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------- organiser and self-service changes
+
+export type ChangeResult = { ok: true; promoted: string[] } | { ok: false; message: string };
+
+/** Cancels a registration (its holder, their focal point or the organisers) and fills the freed seat. */
+export async function cancelRegistration(registrationId: string, actorId: string | null, reason = "Cancelled"): Promise<ChangeResult> {
+  return db.$transaction(async (tx) => {
+    const row = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, select: { meetingId: true } });
+    const meeting = await lockedMeeting(tx, row.meetingId);
+    const reg = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, select: { id: true, meetingId: true, name: true, email: true, status: true } });
+    if (!ACTIVE.includes(reg.status as RegistrationStatus)) return { ok: false, message: "This registration is already cancelled or declined." };
+    await transition(tx, meeting, reg, "CANCELLED", { reason, actorId, mail: "cancelled" });
+    await audit(tx, { userId: actorId, entity: "Registration", entityId: reg.id, meetingId: meeting.id, action: "cancel", before: { status: reg.status }, after: { status: "CANCELLED" } });
+    const promoted = await promoteWaitlisted(tx, meeting, actorId);
+    return { ok: true, promoted };
+  }, SEAT_TX);
+}
+
+/**
+ * Organiser decisions on several registrations of one meeting: approve (pending -> confirmed) or
+ * decline (any active -> declined, freeing the seat for the waiting list). Rows that cannot take
+ * the decision are skipped and counted.
+ */
+export async function decideRegistrations(
+  meetingId: string,
+  ids: string[],
+  decision: "approve" | "decline",
+  actorId: string,
+): Promise<{ changed: number; skipped: number; promoted: string[] }> {
+  return db.$transaction(async (tx) => {
+    const meeting = await lockedMeeting(tx, meetingId);
+    const regs = await tx.registration.findMany({
+      where: { id: { in: ids }, meetingId },
+      select: { id: true, meetingId: true, name: true, email: true, status: true },
+    });
+    let changed = 0;
+    for (const reg of regs) {
+      if (decision === "approve" && reg.status === "PENDING") {
+        await transition(tx, meeting, reg, "CONFIRMED", { reason: "Approved by the organisers", actorId, mail: "confirmed" });
+      } else if (decision === "decline" && ACTIVE.includes(reg.status as RegistrationStatus)) {
+        await transition(tx, meeting, reg, "DECLINED", { reason: "Declined by the organisers", actorId, mail: "declined" });
+      } else continue;
+      changed++;
+      await audit(tx, { userId: actorId, entity: "Registration", entityId: reg.id, meetingId, action: decision, before: { status: reg.status } });
+    }
+    const promoted = decision === "decline" ? await promoteWaitlisted(tx, meeting, actorId) : [];
+    return { changed, skipped: ids.length - changed, promoted };
+  }, SEAT_TX);
+}
+
+/** Fills seats freed by a capacity, quota or reserved-seat change. */
+export async function fillFromWaitlist(meetingId: string, actorId: string | null): Promise<string[]> {
+  return db.$transaction(async (tx) => promoteWaitlisted(tx, await lockedMeeting(tx, meetingId), actorId), SEAT_TX);
+}
+
+// ---------------------------------------------------------------- the private link
+
+const SELF_SERVICE_SELECT = {
+  id: true,
+  name: true,
+  email: true,
+  jobTitle: true,
+  role: true,
+  dietary: true,
+  accessibility: true,
+  listConsent: true,
+  status: true,
+  waitlistRank: true,
+  attendance: true,
+  consentAt: true,
+  consentNoticeVersion: true,
+  createdAt: true,
+  anonymisedAt: true,
+  agency: { select: { name: true, acronym: true } },
+  meeting: { select: { ...MEETING_FOR_MAIL, onlineLink: true, format: true } },
+} as const;
+
+export async function findByToken(token: string) {
+  if (!token || token.length > 100) return null;
+  const reg = await db.registration.findUnique({ where: { manageTokenHash: hashToken(token) }, select: SELF_SERVICE_SELECT });
+  if (!reg || reg.anonymisedAt) return null;
+  const position =
+    reg.status === "WAITLISTED"
+      ? (await db.registration.count({ where: { meetingId: reg.meeting.id, status: "WAITLISTED", waitlistRank: { lte: reg.waitlistRank ?? 0 } } }))
+      : null;
+  return { ...reg, waitlistPosition: position };
+}
+
+/** Changes stay open until registration closes (or the meeting starts when there is no closing date). */
+export function changesClosed(m: { registrationClosesAt: Date | null; startsAt: Date }, now = new Date()): boolean {
+  return now > (m.registrationClosesAt ?? m.startsAt);
+}
+
+export type Details = {
+  name: string;
+  jobTitle: string;
+  role: RegistrationRole;
+  dietary: string;
+  accessibility: string;
+  listConsent: boolean;
+};
+
+export async function updateDetailsByToken(token: string, details: Details, now = new Date()): Promise<{ ok: true } | { ok: false; message: string }> {
+  const reg = await findByToken(token);
+  if (!reg) return { ok: false, message: "This link is not valid." };
+  if (changesClosed(reg.meeting, now)) return { ok: false, message: "The deadline for changes has passed. Please contact the organisers." };
+  if (!ACTIVE.includes(reg.status as RegistrationStatus)) return { ok: false, message: "This registration is no longer active." };
+  await db.$transaction(async (tx) => {
+    await tx.registration.update({ where: { id: reg.id }, data: details });
+    await audit(tx, {
+      userId: null,
+      entity: "Registration",
+      entityId: reg.id,
+      meetingId: reg.meeting.id,
+      action: "update",
+      before: { name: reg.name, jobTitle: reg.jobTitle, role: reg.role, listConsent: reg.listConsent },
+      after: { name: details.name, jobTitle: details.jobTitle, role: details.role, listConsent: details.listConsent },
+    });
+  });
+  return { ok: true };
+}
+
+export async function cancelByToken(token: string): Promise<ChangeResult> {
+  const reg = await findByToken(token);
+  if (!reg) return { ok: false, message: "This link is not valid." };
+  if (new Date() > reg.meeting.startsAt) return { ok: false, message: "The meeting has started; contact the organisers." };
+  return cancelRegistration(reg.id, null, "Cancelled by the participant");
+}
+
+/** Everything Convene holds about the person, for the data export (GDPR Art. 15/20). */
+export async function personalDataExport(token: string) {
+  const reg = await findByToken(token);
+  if (!reg) return null;
+  const rows = await db.registration.findMany({
+    where: { emailNormalised: normaliseEmail(reg.email), anonymisedAt: null },
+    orderBy: { createdAt: "asc" },
+    select: {
+      name: true,
+      email: true,
+      jobTitle: true,
+      role: true,
+      dietary: true,
+      accessibility: true,
+      listConsent: true,
+      consentAt: true,
+      consentNoticeVersion: true,
+      status: true,
+      attendance: true,
+      checkedInAt: true,
+      createdAt: true,
+      updatedAt: true,
+      agency: { select: { name: true } },
+      meeting: { select: { title: true, startsAt: true, endsAt: true, timeZone: true, city: true } },
+      events: { select: { fromStatus: true, toStatus: true, reason: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  return { exportedAt: new Date().toISOString(), email: reg.email, registrations: rows };
+}
+
+/** A new private link, emailed to the person; the old one stops working. */
+export async function resendLink(registrationId: string): Promise<void> {
+  const { token, hash } = newToken();
+  await db.$transaction(async (tx) => {
+    const reg = await tx.registration.update({
+      where: { id: registrationId },
+      data: { manageTokenHash: hash },
+      select: { id: true, name: true, email: true, meeting: { select: MEETING_FOR_MAIL } },
+    });
+    await queueLinkMail(tx, { meeting: reg.meeting, person: reg, token, key: hash.slice(0, 16) });
+  });
+}
+
+// ---------------------------------------------------------------- the signed-in person
+
+export async function myRegistrations(user: { id: string; email: string }) {
+  return db.registration.findMany({
+    where: { OR: [{ userId: user.id }, { emailNormalised: normaliseEmail(user.email) }], anonymisedAt: null },
+    orderBy: { meeting: { startsAt: "desc" } },
+    select: {
+      id: true,
+      status: true,
+      attendance: true,
+      role: true,
+      meeting: { select: { slug: true, title: true, startsAt: true, endsAt: true, timeZone: true, city: true } },
+    },
+  });
+}
+
+/** The signed-in user's own registration, or null (so nobody acts on someone else's). */
+export async function findOwnRegistration(user: { id: string; email: string }, registrationId: string) {
+  return db.registration.findFirst({
+    where: { id: registrationId, OR: [{ userId: user.id }, { emailNormalised: normaliseEmail(user.email) }], anonymisedAt: null },
+    select: { id: true, status: true, meeting: { select: { startsAt: true } } },
+  });
+}
+
+/** For the meeting page: the signed-in person's registration status there. */
+export async function registrationPanel(meetingId: string, user: { id: string; email: string } | null) {
+  const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { status: true, visibility: true, registrationOpensAt: true, registrationClosesAt: true, endsAt: true, slug: true } });
+  if (!meeting) return null;
+  const mine = user
+    ? await db.registration.findFirst({
+        where: { meetingId, OR: [{ userId: user.id }, { emailNormalised: normaliseEmail(user.email) }], anonymisedAt: null },
+        select: { status: true, attendance: true },
+      })
+    : null;
+  return {
+    slug: meeting.slug,
+    mine,
+    closedReason: registrationClosedReason(meeting),
+    invitationOnly: meeting.visibility === "INVITATION",
+  };
+}

@@ -1,0 +1,209 @@
+import { describe, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import { createAgency, createMeeting, createUser } from "~/test/factories";
+import { createDelegation, personFor, registerPerson } from "~/test/factories.registration";
+import {
+  cancelByToken,
+  cancelRegistration,
+  checkSeat,
+  decideRegistrations,
+  findByToken,
+  personalDataExport,
+  register,
+  registerMany,
+  updateDetailsByToken,
+} from "./registration.server";
+
+const statusOf = async (id: string) => (await db.registration.findUniqueOrThrow({ where: { id } })).status;
+
+describe("seat allocation under load", () => {
+  it("confirms exactly 50 of 200 concurrent registrations and waitlists the rest in order", async () => {
+    const meeting = await createMeeting({ capacity: 50 });
+    const agency = await createAgency();
+    const outcomes = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        register({ meetingId: meeting.id, person: personFor(agency.id, { name: `Load ${String(i).padStart(3, "0")}` }), consent: true, source: "SELF", overQuota: "waitlist" }),
+      ),
+    );
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    const rows = await db.registration.findMany({ where: { meetingId: meeting.id }, orderBy: { createdAt: "asc" } });
+    expect(rows).toHaveLength(200);
+    expect(rows.filter((r) => r.status === "CONFIRMED")).toHaveLength(50);
+    const waitlisted = rows.filter((r) => r.status === "WAITLISTED");
+    expect(waitlisted).toHaveLength(150);
+    // In the order the allocations happened: the first 50 hold the seats, ranks 1..150 follow, no gaps or duplicates.
+    expect(rows.slice(0, 50).every((r) => r.status === "CONFIRMED")).toBe(true);
+    expect(waitlisted.map((r) => r.waitlistRank)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
+    // Submission order: the call order of Promise.all is the order seats and ranks were given.
+    expect(rows.map((r) => r.name)).toEqual(Array.from({ length: 200 }, (_, i) => `Load ${String(i).padStart(3, "0")}`));
+    expect(await db.registrationEvent.count({ where: { registration: { meetingId: meeting.id } } })).toBe(200);
+    expect(await db.outboxMessage.count({ where: { meetingId: meeting.id, kind: "registration-confirmed" } })).toBe(50);
+    expect(await db.outboxMessage.count({ where: { meetingId: meeting.id, kind: "registration-waitlisted" } })).toBe(150);
+  }, 120_000);
+});
+
+describe("register", () => {
+  it("confirms with a calendar invite and a private link, and refuses the same address twice", async () => {
+    const meeting = await createMeeting({ capacity: 10 });
+    const agency = await createAgency();
+    const r = await registerPerson(meeting.id, agency.id, { person: { email: "Anna.Berg@Example.org" } });
+    expect(r.status).toBe("CONFIRMED");
+    const mail = await db.outboxMessage.findFirstOrThrow({ where: { registrationId: r.id } });
+    expect(mail.kind).toBe("registration-confirmed");
+    expect(mail.icsMethod).toBe("REQUEST");
+    expect(mail.essential).toBe(true);
+    expect(mail.text).toContain(`/registrations/${r.token}`);
+    expect(mail.text).toContain("Europe/Brussels");
+    const reg = await db.registration.findUniqueOrThrow({ where: { id: r.id } });
+    expect(reg.manageTokenHash).not.toContain(r.token);
+    expect(reg.consentNoticeVersion).toBe("2026-01");
+    expect(reg.consentAt).not.toBeNull();
+    const again = await register({ meetingId: meeting.id, person: personFor(agency.id, { email: " anna.berg@example.org" }), consent: true, source: "SELF", overQuota: "waitlist" });
+    expect(again).toMatchObject({ ok: false, field: "email", reason: "duplicate" });
+  });
+
+  it("refuses without consent, outside the window, for unknown agencies and for invitation-only meetings", async () => {
+    const agency = await createAgency();
+    const meeting = await createMeeting();
+    const base = { meetingId: meeting.id, source: "SELF" as const, overQuota: "waitlist" as const };
+    expect(await register({ ...base, person: personFor(agency.id), consent: false })).toMatchObject({ ok: false, field: "consent" });
+    expect(await register({ ...base, person: personFor("nope"), consent: true })).toMatchObject({ ok: false, field: "agencyId" });
+    await db.meeting.update({ where: { id: meeting.id }, data: { registrationClosesAt: new Date(Date.now() - 1000) } });
+    expect(await register({ ...base, person: personFor(agency.id), consent: true })).toMatchObject({ ok: false, reason: "closed" });
+    await db.meeting.update({ where: { id: meeting.id }, data: { registrationClosesAt: null, registrationOpensAt: new Date(Date.now() + 86_400_000) } });
+    expect(await register({ ...base, person: personFor(agency.id), consent: true })).toMatchObject({ ok: false, reason: "closed" });
+    const draft = await createMeeting({ status: "DRAFT" });
+    expect(await register({ ...base, meetingId: draft.id, person: personFor(agency.id), consent: true })).toMatchObject({ ok: false, reason: "closed" });
+    const invite = await createMeeting({ visibility: "INVITATION" });
+    expect(await register({ ...base, meetingId: invite.id, person: personFor(agency.id), consent: true })).toMatchObject({ ok: false, reason: "invitation" });
+    expect(await register({ ...base, meetingId: invite.id, person: personFor(agency.id), consent: true, source: "INVITATION" })).toMatchObject({ ok: true });
+    expect(await db.registration.count({ where: { meetingId: meeting.id } })).toBe(0);
+  });
+
+  it("keeps pending requests in their seat in approval mode and confirms them on approval", async () => {
+    const organiser = await createUser("ORGANISER");
+    const meeting = await createMeeting({ capacity: 1, approvalMode: "APPROVAL" });
+    const agency = await createAgency();
+    const a = await registerPerson(meeting.id, agency.id);
+    const b = await registerPerson(meeting.id, agency.id);
+    expect([a.status, b.status]).toEqual(["PENDING", "WAITLISTED"]);
+    expect(await db.outboxMessage.count({ where: { registrationId: a.id, kind: "registration-received", icsContent: null } })).toBe(1);
+    const res = await decideRegistrations(meeting.id, [a.id, b.id], "approve", organiser.id);
+    expect(res).toMatchObject({ changed: 1, skipped: 1 });
+    expect(await statusOf(a.id)).toBe("CONFIRMED");
+    expect(await db.outboxMessage.count({ where: { registrationId: a.id, kind: "registration-confirmed", icsMethod: "REQUEST" } })).toBe(1);
+  });
+});
+
+describe("waiting list promotion", () => {
+  it("promotes the first waitlisted person when a confirmed person cancels, with an event and mails", async () => {
+    const meeting = await createMeeting({ capacity: 2 });
+    const agency = await createAgency();
+    const a = await registerPerson(meeting.id, agency.id);
+    await registerPerson(meeting.id, agency.id);
+    const w1 = await registerPerson(meeting.id, agency.id);
+    const w2 = await registerPerson(meeting.id, agency.id);
+    expect([w1.status, w2.status]).toEqual(["WAITLISTED", "WAITLISTED"]);
+    const res = await cancelByToken(a.token);
+    expect(res).toEqual({ ok: true, promoted: [w1.id] });
+    expect(await statusOf(a.id)).toBe("CANCELLED");
+    expect(await statusOf(w1.id)).toBe("CONFIRMED");
+    expect(await statusOf(w2.id)).toBe("WAITLISTED");
+    const event = await db.registrationEvent.findFirstOrThrow({ where: { registrationId: w1.id, toStatus: "CONFIRMED" } });
+    expect(event).toMatchObject({ fromStatus: "WAITLISTED", reason: "Promoted from the waiting list" });
+    expect(await db.outboxMessage.count({ where: { registrationId: w1.id, kind: "registration-promoted", icsMethod: "REQUEST" } })).toBe(1);
+    expect(await db.outboxMessage.count({ where: { registrationId: a.id, kind: "registration-cancelled", icsMethod: "CANCEL" } })).toBe(1);
+    expect(await cancelByToken(a.token)).toMatchObject({ ok: false });
+  });
+
+  it("promotes after a decline and a waitlisted person cancelling frees nothing", async () => {
+    const organiser = await createUser("ORGANISER");
+    const meeting = await createMeeting({ capacity: 1 });
+    const agency = await createAgency();
+    const a = await registerPerson(meeting.id, agency.id);
+    const w1 = await registerPerson(meeting.id, agency.id);
+    const w2 = await registerPerson(meeting.id, agency.id);
+    expect((await cancelRegistration(w1.id, null)).ok).toBe(true);
+    expect(await statusOf(w2.id)).toBe("WAITLISTED");
+    const res = await decideRegistrations(meeting.id, [a.id], "decline", organiser.id);
+    expect(res.promoted).toEqual([w2.id]);
+    expect(await db.outboxMessage.count({ where: { registrationId: a.id, kind: "registration-declined" } })).toBe(1);
+  });
+
+  it("skips a waitlisted person whose agency is at its quota", async () => {
+    const meeting = await createMeeting({ capacity: 2 });
+    const full = await createAgency();
+    const other = await createAgency();
+    await createDelegation(meeting.id, full.id, { quota: 1 });
+    const a = await registerPerson(meeting.id, full.id);
+    await registerPerson(meeting.id, other.id);
+    const overQuota = await registerPerson(meeting.id, full.id);
+    const next = await registerPerson(meeting.id, other.id);
+    expect([overQuota.status, next.status]).toEqual(["WAITLISTED", "WAITLISTED"]);
+    const otherConfirmed = await db.registration.findFirstOrThrow({ where: { meetingId: meeting.id, agencyId: other.id, status: "CONFIRMED" } });
+    expect((await cancelRegistration(otherConfirmed.id, null)).ok).toBe(true);
+    expect(await statusOf(next.id)).toBe("CONFIRMED");
+    expect(await statusOf(overQuota.id)).toBe("WAITLISTED");
+    await cancelRegistration(a.id, null);
+    // Freed seat of the agency at quota goes to its waitlisted member.
+    expect(await statusOf(overQuota.id)).toBe("CONFIRMED");
+  });
+});
+
+describe("quotas and reserved seats", () => {
+  it("stops a focal point's delegation at the quota, all or nothing", async () => {
+    const meeting = await createMeeting({ capacity: 20 });
+    const agency = await createAgency();
+    await createDelegation(meeting.id, agency.id, { quota: 3 });
+    const row = () => ({ person: personFor(agency.id), consent: false, source: "FOCAL_POINT" as const, overQuota: "refuse" as const });
+    expect((await registerMany(meeting.id, [row(), row()])).ok).toBe(true);
+    const refused = await registerMany(meeting.id, [row(), row()]);
+    expect(refused.ok).toBe(false);
+    expect(refused.outcomes[0].ok).toBe(true);
+    expect(refused.outcomes[1]).toMatchObject({ ok: false, reason: "quota" });
+    expect(await db.registration.count({ where: { meetingId: meeting.id } })).toBe(2);
+    expect((await registerMany(meeting.id, [row()])).ok).toBe(true);
+    expect(await db.registration.count({ where: { meetingId: meeting.id } })).toBe(3);
+  });
+
+  it("keeps reserved seats for their agency: general registrants are waitlisted, the agency still gets in", async () => {
+    const meeting = await createMeeting({ capacity: 3 });
+    const reserved = await createAgency();
+    const general = await createAgency();
+    await createDelegation(meeting.id, reserved.id, { reservedSeats: 2 });
+    const g1 = await registerPerson(meeting.id, general.id);
+    const g2 = await registerPerson(meeting.id, general.id);
+    const r1 = await registerPerson(meeting.id, reserved.id);
+    const r2 = await registerPerson(meeting.id, reserved.id);
+    const r3 = await registerPerson(meeting.id, reserved.id);
+    expect([g1.status, g2.status, r1.status, r2.status, r3.status]).toEqual(["CONFIRMED", "WAITLISTED", "CONFIRMED", "CONFIRMED", "WAITLISTED"]);
+  });
+
+  it("computes seats from the state alone", () => {
+    const state = { capacity: 10, taken: 6, byAgency: new Map([["a", 1]]), delegations: [{ agencyId: "a", quota: 2, reservedSeats: 3 }] };
+    expect(checkSeat(state, "b")).toMatchObject({ seat: true });
+    expect(checkSeat({ ...state, taken: 8 }, "b")).toMatchObject({ seat: false });
+    expect(checkSeat({ ...state, taken: 8 }, "a")).toMatchObject({ seat: true, quotaLeft: 1 });
+    expect(checkSeat({ ...state, byAgency: new Map([["a", 2]]) }, "a")).toMatchObject({ seat: false, overQuota: true });
+    expect(checkSeat({ ...state, capacity: null }, null)).toMatchObject({ seat: true });
+  });
+});
+
+describe("self-service link", () => {
+  it("views, edits until the deadline and exports the person's data", async () => {
+    const meeting = await createMeeting();
+    const agency = await createAgency();
+    const r = await registerPerson(meeting.id, agency.id, { person: { dietary: "Vegetarian" } });
+    const found = await findByToken(r.token);
+    expect(found?.dietary).toBe("Vegetarian");
+    expect(await findByToken("not-a-token")).toBeNull();
+    const details = { name: "New Name", jobTitle: "Analyst", role: "SPEAKER" as const, dietary: "", accessibility: "Step-free access", listConsent: true };
+    expect(await updateDetailsByToken(r.token, details)).toEqual({ ok: true });
+    expect((await findByToken(r.token))?.name).toBe("New Name");
+    await db.meeting.update({ where: { id: meeting.id }, data: { registrationClosesAt: new Date(Date.now() - 1000) } });
+    expect(await updateDetailsByToken(r.token, { ...details, name: "Late" })).toMatchObject({ ok: false, message: expect.stringMatching(/deadline/) });
+    const data = await personalDataExport(r.token);
+    expect(data?.registrations[0]).toMatchObject({ name: "New Name", accessibility: "Step-free access" });
+    expect(data?.registrations[0].events.length).toBe(1);
+  });
+});
