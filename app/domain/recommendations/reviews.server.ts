@@ -1,4 +1,8 @@
-import type { Tx } from "~/utils/db.server";
+import { audit } from "~/domain/audit/audit.server";
+import type { Actor } from "~/domain/auth/roles";
+import { db, type Prisma, type Tx } from "~/utils/db.server";
+import { notFound } from "~/utils/http.server";
+import { requireManager, type Result } from "./recommendations.server";
 
 /** Statuses of a recommendation still being worked on, which later sessions review. */
 export const OPEN_STATUSES = ["ADOPTED", "IN_PROGRESS"] as const;
@@ -23,4 +27,73 @@ export async function addOpenRecommendationsToReview(
     });
   }
   return open.length;
+}
+
+/** Puts a recommendation on the review list of a later meeting (optionally under one of its agenda items). */
+export async function addReview(
+  actor: Actor,
+  recommendationId: string,
+  input: { meetingId: string; agendaItemId?: string; outcome?: string },
+): Promise<Result> {
+  requireManager(actor);
+  return db.$transaction(async (tx): Promise<Result> => {
+    const rec = await tx.recommendation.findUnique({ where: { id: recommendationId }, select: { meetingId: true, meeting: { select: { startsAt: true } } } });
+    if (!rec) notFound("We could not find that recommendation.");
+    const meeting = await tx.meeting.findUnique({ where: { id: input.meetingId }, select: { id: true, startsAt: true } });
+    if (!meeting) return { ok: false as const, fieldErrors: { meetingId: ["Choose a meeting from the list."] } };
+    if (meeting.id === rec.meetingId || meeting.startsAt <= rec.meeting.startsAt) {
+      return { ok: false as const, fieldErrors: { meetingId: ["Choose a meeting held after the one where the recommendation was made."] } };
+    }
+    if (input.agendaItemId) {
+      const item = await tx.agendaItem.findUnique({ where: { id: input.agendaItemId }, select: { meetingId: true } });
+      if (!item || item.meetingId !== meeting.id) return { ok: false as const, fieldErrors: { agendaItemId: ["Choose an agenda item of the reviewing meeting."] } };
+    }
+    const existing = await tx.recommendationReview.findUnique({ where: { recommendationId_meetingId: { recommendationId, meetingId: meeting.id } }, select: { id: true } });
+    if (existing) return { ok: false as const, fieldErrors: { meetingId: ["This meeting already reviews the recommendation."] } };
+    const review = await tx.recommendationReview.create({
+      data: { recommendationId, meetingId: meeting.id, agendaItemId: input.agendaItemId || null, outcome: input.outcome ?? "" },
+      select: { id: true },
+    });
+    await audit(tx, { userId: actor.id, entity: "RecommendationReview", entityId: review.id, meetingId: meeting.id, action: "create", after: { recommendationId, ...input } });
+    return { ok: true as const, id: review.id };
+  });
+}
+
+/** Records what a meeting concluded when it reviewed a recommendation. */
+export async function recordReviewOutcome(actor: Actor, reviewId: string, outcome: string, meetingId?: string): Promise<Result> {
+  requireManager(actor);
+  return db.$transaction(async (tx) => {
+    const review = await tx.recommendationReview.findUnique({ where: { id: reviewId }, select: { id: true, outcome: true, meetingId: true } });
+    if (!review || (meetingId && review.meetingId !== meetingId)) notFound("We could not find that review.");
+    await tx.recommendationReview.update({ where: { id: reviewId }, data: { outcome } });
+    await audit(tx, { userId: actor.id, entity: "RecommendationReview", entityId: reviewId, meetingId: review.meetingId, action: "outcome", before: { outcome: review.outcome }, after: { outcome } });
+    return { ok: true as const, id: reviewId };
+  });
+}
+
+/** Recommendations made at a meeting and those it reviews: the admin tab and the printable report. */
+export async function meetingRecommendations(meetingId: string) {
+  const select = {
+    id: true,
+    code: true,
+    title: true,
+    text: true,
+    status: true,
+    progress: true,
+    priority: true,
+    dueDate: true,
+    closingEvidence: true,
+    leadAgency: { select: { acronym: true } },
+    meeting: { select: { title: true, timeZone: true } },
+    updates: { where: { state: "ACCEPTED" }, orderBy: { createdAt: "desc" as const }, take: 1, select: { text: true, createdAt: true, authorName: true } },
+  } satisfies Prisma.RecommendationSelect;
+  const [made, reviews] = await Promise.all([
+    db.recommendation.findMany({ where: { meetingId }, select, orderBy: { code: "asc" } }),
+    db.recommendationReview.findMany({
+      where: { meetingId },
+      select: { id: true, outcome: true, agendaItem: { select: { title: true } }, recommendation: { select } },
+      orderBy: { recommendation: { code: "asc" } },
+    }),
+  ]);
+  return { made, reviews };
 }

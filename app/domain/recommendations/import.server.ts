@@ -1,0 +1,127 @@
+import type { Actor } from "~/domain/auth/roles";
+import { parseCsv } from "~/utils/csv.server";
+import { db } from "~/utils/db.server";
+import { recommendationSchema } from "./recommendation.schema";
+import { createRecommendationTx, requireManager, RecommendationRuleError } from "./recommendations.server";
+import { isStatus, STATUSES } from "./status";
+
+// Bulk import from CSV. Each row is saved in its own transaction: a valid row is kept even when
+// others fail, and a failing row leaves nothing behind. The report names the row and the reason.
+
+export const IMPORT_COLUMNS = ["code", "title", "text", "rationale", "themes", "meeting", "lead_agency", "supporting_agencies", "priority", "due_date", "status"] as const;
+const REQUIRED = ["code", "title", "text", "meeting", "lead_agency"];
+
+export type ImportReport = {
+  fileError?: string;
+  created: { row: number; code: string; id: string }[];
+  failed: { row: number; code: string; reasons: string[] }[];
+};
+
+const FIELD_NAMES: Record<string, string> = {
+  meetingId: "meeting",
+  leadAgencyId: "lead_agency",
+  supportingAgencyIds: "supporting_agencies",
+  themeIds: "themes",
+  dueDate: "due_date",
+  agendaItemId: "agenda item",
+  closingEvidence: "status",
+};
+
+export async function importRecommendations(actor: Actor, text: string): Promise<ImportReport> {
+  requireManager(actor);
+  const report: ImportReport = { created: [], failed: [] };
+  const parsed = parseCsv(text, 2000);
+  if (!parsed.ok) return { ...report, fileError: parsed.error };
+  const missing = REQUIRED.filter((c) => !parsed.header.includes(c));
+  if (missing.length) return { ...report, fileError: `The file needs the columns ${missing.join(", ")}. Expected header: ${IMPORT_COLUMNS.join(",")}.` };
+
+  const [meetings, agencies, themes] = await Promise.all([
+    db.meeting.findMany({ select: { id: true, slug: true } }),
+    db.agency.findMany({ select: { id: true, acronym: true, name: true } }),
+    db.theme.findMany({ select: { id: true, name: true, slug: true } }),
+  ]);
+  const meetingBySlug = new Map(meetings.map((m) => [m.slug.toLowerCase(), m.id]));
+  const agencyByKey = new Map<string, string>();
+  for (const a of agencies) {
+    agencyByKey.set(a.name.toLowerCase(), a.id);
+    if (!agencyByKey.has(a.acronym.toLowerCase())) agencyByKey.set(a.acronym.toLowerCase(), a.id);
+  }
+  const themeByKey = new Map<string, string>();
+  for (const t of themes) {
+    themeByKey.set(t.name.toLowerCase(), t.id);
+    themeByKey.set(t.slug.toLowerCase(), t.id);
+  }
+  const list = (v: string | undefined) => (v ?? "").split(";").map((x) => x.trim()).filter(Boolean);
+
+  for (const [index, row] of parsed.rows.entries()) {
+    const rowNumber = index + 2; // the header is row 1, as in a spreadsheet
+    const reasons: string[] = [];
+    const meetingId = meetingBySlug.get((row.meeting ?? "").toLowerCase());
+    if (!meetingId) reasons.push(`meeting: no meeting has the address name "${row.meeting ?? ""}".`);
+    const leadAgencyId = agencyByKey.get((row.lead_agency ?? "").toLowerCase());
+    if (!leadAgencyId) reasons.push(`lead_agency: unknown agency "${row.lead_agency ?? ""}".`);
+    const supportingAgencyIds: string[] = [];
+    for (const s of list(row.supporting_agencies)) {
+      const id = agencyByKey.get(s.toLowerCase());
+      if (id) supportingAgencyIds.push(id);
+      else reasons.push(`supporting_agencies: unknown agency "${s}".`);
+    }
+    const themeIds: string[] = [];
+    for (const t of list(row.themes)) {
+      const id = themeByKey.get(t.toLowerCase());
+      if (id) themeIds.push(id);
+      else reasons.push(`themes: "${t}" is not in the list of themes.`);
+    }
+    const status = (row.status ?? "").trim().toUpperCase().replace(/\s+/g, "_") || "PROPOSED";
+    if (!isStatus(status)) reasons.push(`status: unknown status "${row.status}" (use one of ${STATUSES.join(", ")}).`);
+    if (status === "SUPERSEDED") reasons.push("status: superseded recommendations cannot be imported; import the new one and mark the old one on its page.");
+
+    const fields = {
+      code: row.code ?? "",
+      title: row.title ?? "",
+      text: row.text ?? "",
+      rationale: row.rationale || undefined,
+      meetingId: meetingId ?? "",
+      leadAgencyId: leadAgencyId ?? "",
+      supportingAgencyIds,
+      themeIds,
+      priority: (row.priority || "MEDIUM").toUpperCase(),
+      dueDate: row.due_date || undefined,
+    };
+    const parsedRow = recommendationSchema.safeParse(fields);
+    if (!parsedRow.success) {
+      for (const issue of parsedRow.error.issues) {
+        const key = String(issue.path[0] ?? "");
+        if ((key === "meetingId" && !meetingId) || (key === "leadAgencyId" && !leadAgencyId)) continue;
+        reasons.push(`${FIELD_NAMES[key] ?? key}: ${fields[key as keyof typeof fields] === "" ? "this column is empty." : issue.message}`);
+      }
+    }
+    if (reasons.length || !parsedRow.success || !isStatus(status)) {
+      report.failed.push({ row: rowNumber, code: row.code ?? "", reasons });
+      continue;
+    }
+    try {
+      const evidence = ["IMPLEMENTED", "PARTIALLY_IMPLEMENTED", "NOT_IMPLEMENTED"].includes(status) ? `Imported from CSV as ${status.toLowerCase().replace(/_/g, " ")}.` : "";
+      const result = await db.$transaction(async (tx) => {
+        const r = await createRecommendationTx(tx, actor, parsedRow.data, { status, progress: status === "IMPLEMENTED" ? 100 : undefined, closingEvidence: evidence });
+        // Throwing rolls the row back when a database check fails.
+        if (!r.ok) throw new RowError(r.fieldErrors);
+        return r;
+      });
+      report.created.push({ row: rowNumber, code: parsedRow.data.code, id: result.id });
+    } catch (e) {
+      if (e instanceof RowError) {
+        report.failed.push({ row: rowNumber, code: parsedRow.data.code, reasons: Object.entries(e.fieldErrors).flatMap(([k, msgs]) => msgs.map((m) => `${FIELD_NAMES[k] ?? k}: ${m}`)) });
+      } else if (e instanceof RecommendationRuleError) {
+        report.failed.push({ row: rowNumber, code: parsedRow.data.code, reasons: [`${FIELD_NAMES[e.field] ?? e.field}: ${e.message}`] });
+      } else throw e;
+    }
+  }
+  return report;
+}
+
+class RowError extends Error {
+  constructor(public fieldErrors: Record<string, string[]>) {
+    super("row rejected");
+  }
+}

@@ -1,0 +1,35 @@
+import { renderMail, type RenderedMail } from "~/domain/mail/render.server";
+
+export function progressRequestMail(p: {
+  name: string;
+  code: string;
+  title: string;
+  agency: string;
+  status: string;
+  progress: number;
+  dueDate: string | null;
+  url: string;
+  expires: string;
+}): Promise<RenderedMail> {
+  return renderMail({
+    subject: `Progress report requested: ${p.code} ${p.title}`,
+    preview: `Please report progress on ${p.code}`,
+    heading: "Please report progress on a recommendation",
+    blocks: [
+      { kind: "text", text: `Hello ${p.name},` },
+      { kind: "text", text: `The secretariat asks ${p.agency}, as lead agency, for a short progress report on this recommendation:` },
+      {
+        kind: "table",
+        rows: [
+          ["Reference", p.code],
+          ["Title", p.title],
+          ["Current status", p.status],
+          ["Progress", `${p.progress} %`],
+          ["Due date", p.dueDate ?? "none set"],
+        ],
+      },
+      { kind: "button", text: "Report progress", url: p.url },
+      { kind: "text", text: `The link works for one report, without signing in, until ${p.expires}. The secretariat reviews each report before it changes the recommendation.` },
+    ],
+  });
+}

@@ -1,0 +1,202 @@
+import { audit } from "~/domain/audit/audit.server";
+import type { Actor } from "~/domain/auth/roles";
+import { enqueueMail } from "~/domain/mail/outbox.server";
+import { db } from "~/utils/db.server";
+import { formatShortDate, toDateInput } from "~/utils/dates";
+import { env } from "~/utils/env.server";
+import { notFound } from "~/utils/http.server";
+import { hashToken, newToken } from "~/utils/tokens.server";
+import { progressRequestMail } from "./mail.server";
+import type { ProgressUpdateInput } from "./recommendation.schema";
+import { RecommendationRuleError, applyStatusChange, requireManager, requireVisibleRecommendation, type Result } from "./recommendations.server";
+import { CLOSED_STATUSES, CLOSING_STATUSES, canTransition, statusLabel, type Status } from "./status";
+
+// Progress updates: a focal point (signed in, or through a single-use link sent by email) reports
+// what was done; the secretariat accepts the update, which applies its status and progress through
+// the same workflow rules, or returns it with a note.
+
+export const PROGRESS_LINK_DAYS = 30;
+
+/** Early check of a proposed status, so the focal point sees the problem at once; acceptance checks again. */
+function checkProposal(current: string, input: ProgressUpdateInput): Result<object> {
+  if (CLOSED_STATUSES.includes(current as Status)) return { ok: false, fieldErrors: { text: [`This recommendation is closed (${statusLabel(current).toLowerCase()}); no further updates are taken.`] } };
+  if (input.newStatus && input.newStatus !== current && !canTransition(current, input.newStatus)) {
+    return { ok: false, fieldErrors: { newStatus: [`A recommendation that is ${statusLabel(current).toLowerCase()} cannot become ${statusLabel(input.newStatus).toLowerCase()}.`] } };
+  }
+  if (input.newStatus && input.newStatus !== current && CLOSING_STATUSES.includes(input.newStatus) && !input.evidenceUrl) {
+    return { ok: false, fieldErrors: { evidenceUrl: ["Proposing to close the recommendation needs a link to the evidence."] } };
+  }
+  if (input.newStatus === "SUPERSEDED") return { ok: false, fieldErrors: { newStatus: ["Only the secretariat can mark a recommendation as superseded."] } };
+  return { ok: true };
+}
+
+/** A signed-in focal point (for an agency leading or supporting it) or the secretariat reports progress. */
+export async function submitProgressUpdate(actor: Actor, recommendationId: string, input: ProgressUpdateInput): Promise<Result> {
+  await requireVisibleRecommendation(actor, recommendationId);
+  const rec = await db.recommendation.findUniqueOrThrow({ where: { id: recommendationId }, select: { status: true, meetingId: true } });
+  const check = checkProposal(rec.status, input);
+  if (!check.ok) return check;
+  return db.$transaction(async (tx) => {
+    const u = await tx.progressUpdate.create({
+      data: {
+        recommendationId,
+        authorId: actor.id,
+        authorName: actor.name,
+        agencyId: actor.agencyId,
+        text: input.text,
+        newStatus: input.newStatus ?? null,
+        newProgress: input.newProgress ?? null,
+        evidenceUrl: input.evidenceUrl ?? "",
+      },
+      select: { id: true },
+    });
+    await audit(tx, { userId: actor.id, entity: "ProgressUpdate", entityId: u.id, meetingId: rec.meetingId, action: "submit", after: { recommendationId, ...input } });
+    return { ok: true as const, id: u.id };
+  });
+}
+
+export async function reviewQueue(actor: Actor) {
+  requireManager(actor);
+  return db.progressUpdate.findMany({
+    where: { state: "SUBMITTED" },
+    orderBy: { createdAt: "asc" },
+    take: 200,
+    include: {
+      agency: { select: { acronym: true } },
+      recommendation: { select: { id: true, code: true, title: true, status: true, progress: true, leadAgency: { select: { acronym: true } } } },
+    },
+  });
+}
+
+export async function acceptProgressUpdate(actor: Actor, updateId: string, reviewNote = ""): Promise<Result> {
+  requireManager(actor);
+  try {
+    return await db.$transaction(async (tx) => {
+      const u = await tx.progressUpdate.findUnique({ where: { id: updateId }, include: { recommendation: { select: { status: true, progress: true, meetingId: true } } } });
+      if (!u) notFound("We could not find that progress update.");
+      if (u.state !== "SUBMITTED") return { ok: false as const, fieldErrors: { updateId: ["This update has already been reviewed."] } };
+      const status = u.newStatus ?? u.recommendation.status;
+      const progress = u.newProgress ?? undefined;
+      const changes = status !== u.recommendation.status || (progress !== undefined && progress !== u.recommendation.progress);
+      if (changes) {
+        await applyStatusChange(tx, actor, u.recommendationId, {
+          toStatus: status,
+          progress,
+          closingEvidence: u.evidenceUrl ? `${u.evidenceUrl}${reviewNote ? ` — ${reviewNote}` : ""}` : reviewNote,
+          note: `Progress update from ${u.authorName} accepted${reviewNote ? `: ${reviewNote}` : ""}`,
+        });
+      }
+      await tx.progressUpdate.update({ where: { id: updateId }, data: { state: "ACCEPTED", reviewNote, reviewedById: actor.id, reviewedAt: new Date() } });
+      await audit(tx, { userId: actor.id, entity: "ProgressUpdate", entityId: updateId, meetingId: u.recommendation.meetingId, action: "accept", after: { reviewNote } });
+      return { ok: true as const, id: u.recommendationId };
+    });
+  } catch (e) {
+    if (e instanceof RecommendationRuleError) return { ok: false, fieldErrors: { updateId: [`The update cannot be accepted: ${e.message}`] } };
+    throw e;
+  }
+}
+
+export async function returnProgressUpdate(actor: Actor, updateId: string, reviewNote: string): Promise<Result> {
+  requireManager(actor);
+  return db.$transaction(async (tx) => {
+    const u = await tx.progressUpdate.findUnique({ where: { id: updateId }, include: { recommendation: { select: { meetingId: true } } } });
+    if (!u) notFound("We could not find that progress update.");
+    if (u.state !== "SUBMITTED") return { ok: false as const, fieldErrors: { updateId: ["This update has already been reviewed."] } };
+    await tx.progressUpdate.update({ where: { id: updateId }, data: { state: "RETURNED", reviewNote, reviewedById: actor.id, reviewedAt: new Date() } });
+    await audit(tx, { userId: actor.id, entity: "ProgressUpdate", entityId: updateId, meetingId: u.recommendation.meetingId, action: "return", after: { reviewNote } });
+    return { ok: true as const, id: u.recommendationId };
+  });
+}
+
+// ---------------------------------------------------------------- secure progress links
+
+/**
+ * Sends each focal point of the lead agency a single-use link to report progress. Returns how many
+ * were asked, or a field error when the agency has no focal point.
+ */
+export async function requestProgress(actor: Actor, recommendationId: string): Promise<Result<{ count: number }>> {
+  requireManager(actor);
+  const rec = await db.recommendation.findUnique({
+    where: { id: recommendationId },
+    select: { id: true, code: true, title: true, status: true, progress: true, dueDate: true, meetingId: true, meeting: { select: { timeZone: true } }, leadAgency: { select: { id: true, acronym: true } } },
+  });
+  if (!rec) notFound("We could not find that recommendation.");
+  if (CLOSED_STATUSES.includes(rec.status as Status)) return { ok: false, fieldErrors: { request: ["This recommendation is closed; there is no progress to report."] } };
+  const focalPoints = await db.user.findMany({ where: { role: "FOCAL_POINT", agencyId: rec.leadAgency.id }, select: { email: true, name: true } });
+  if (!focalPoints.length) return { ok: false, fieldErrors: { request: [`${rec.leadAgency.acronym} has no focal point in Convene yet; add one before requesting progress.`] } };
+  const expiresAt = new Date(Date.now() + PROGRESS_LINK_DAYS * 24 * 3600_000);
+  const mails = await Promise.all(
+    focalPoints.map(async (fp) => {
+      const { token, hash } = newToken();
+      const mail = await progressRequestMail({
+        name: fp.name,
+        code: rec.code,
+        title: rec.title,
+        agency: rec.leadAgency.acronym,
+        status: statusLabel(rec.status),
+        progress: rec.progress,
+        dueDate: rec.dueDate ? toDateInput(rec.dueDate, rec.meeting.timeZone) : null,
+        url: `${env().APP_URL}/progress/${token}`,
+        expires: formatShortDate(expiresAt),
+      });
+      return { fp, hash, mail };
+    }),
+  );
+  await db.$transaction(async (tx) => {
+    for (const { fp, hash, mail } of mails) {
+      const link = await tx.progressLink.create({ data: { recommendationId: rec.id, agencyId: rec.leadAgency.id, email: fp.email, tokenHash: hash, expiresAt }, select: { id: true } });
+      await enqueueMail(tx, { ...mail, kind: "progress-request", to: { email: fp.email, name: fp.name }, idempotencyKey: `progress-request:${link.id}`, essential: false, meetingId: rec.meetingId });
+    }
+    await audit(tx, { userId: actor.id, entity: "Recommendation", entityId: rec.id, meetingId: rec.meetingId, action: "request-progress", after: { to: focalPoints.map((f) => f.email) } });
+  });
+  return { ok: true, count: focalPoints.length };
+}
+
+export type LinkState =
+  | { ok: true; linkId: string; email: string; agency: { id: string; acronym: string }; recommendation: { id: string; code: string; title: string; text: string; status: string; progress: number; dueDate: Date | null; timeZone: string } }
+  | { ok: false; reason: string };
+
+export async function readProgressLink(token: string): Promise<LinkState> {
+  if (!token || token.length > 100) return { ok: false, reason: "This link is not valid." };
+  const link = await db.progressLink.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: {
+      agency: { select: { id: true, acronym: true } },
+      recommendation: { select: { id: true, code: true, title: true, text: true, status: true, progress: true, dueDate: true, meeting: { select: { timeZone: true } } } },
+    },
+  });
+  if (!link) return { ok: false, reason: "This link is not valid. Ask the secretariat for a new one." };
+  if (link.usedAt) return { ok: false, reason: "This link has already been used to send a report. Ask the secretariat for a new one if you have more to report." };
+  if (link.expiresAt < new Date()) return { ok: false, reason: "This link has expired. Ask the secretariat for a new one." };
+  const { meeting, ...r } = link.recommendation;
+  return { ok: true, linkId: link.id, email: link.email, agency: link.agency, recommendation: { ...r, timeZone: meeting.timeZone } };
+}
+
+/** One report per link: the link is marked used in the same transaction that stores the report. */
+export async function submitViaProgressLink(token: string, input: ProgressUpdateInput): Promise<Result | { ok: false; reason: string }> {
+  const state = await readProgressLink(token);
+  if (!state.ok) return state;
+  const check = checkProposal(state.recommendation.status, input);
+  if (!check.ok) return check;
+  const author = await db.user.findUnique({ where: { email: state.email }, select: { id: true, name: true } });
+  return db.$transaction(async (tx) => {
+    const claimed = await tx.progressLink.updateMany({ where: { id: state.linkId, usedAt: null, expiresAt: { gt: new Date() } }, data: { usedAt: new Date() } });
+    if (claimed.count !== 1) return { ok: false as const, reason: "This link has already been used to send a report." };
+    const u = await tx.progressUpdate.create({
+      data: {
+        recommendationId: state.recommendation.id,
+        authorId: author?.id ?? null,
+        authorName: author?.name ?? state.email,
+        agencyId: state.agency.id,
+        text: input.text,
+        newStatus: input.newStatus ?? null,
+        newProgress: input.newProgress ?? null,
+        evidenceUrl: input.evidenceUrl ?? "",
+        progressLinkId: state.linkId,
+      },
+      select: { id: true },
+    });
+    await audit(tx, { userId: author?.id ?? null, entity: "ProgressUpdate", entityId: u.id, action: "submit-by-link", after: { recommendationId: state.recommendation.id, ...input } });
+    return { ok: true as const, id: u.id };
+  });
+}

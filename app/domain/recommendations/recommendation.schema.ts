@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { PRIORITIES, STATUSES } from "./status";
+
+// Form schemas shared by the browser (Conform) and the actions (parseWithZod). Checks that need the
+// database (code taken, agenda item of another meeting, due date before the meeting) are made in
+// recommendations.server.ts and come back as field errors in the same shape.
+
+const id = z.string().trim().max(40, "Choose from the list.");
+const optionalId = id.optional();
+const dateInput = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date such as 2027-03-31.")
+  .optional();
+
+export const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+
+export const recommendationSchema = z.object({
+  code: z
+    .string({ required_error: "Enter a reference code, e.g. BRU-2026-01." })
+    .trim()
+    .max(40, "A reference code has at most 40 characters.")
+    .regex(CODE_RE, "Use letters, digits, dots, dashes or slashes, e.g. BRU-2026-01."),
+  title: z.string({ required_error: "Enter a short title." }).trim().max(300, "A title has at most 300 characters."),
+  text: z.string({ required_error: "Enter the full text of the recommendation." }).trim().max(10_000, "The text has at most 10,000 characters."),
+  rationale: z.string().trim().max(5_000, "The rationale has at most 5,000 characters.").optional(),
+  meetingId: z.string({ required_error: "Choose the meeting where it was made." }).trim().max(40),
+  agendaItemId: optionalId,
+  leadAgencyId: z.string({ required_error: "Choose the lead agency." }).trim().max(40),
+  supportingAgencyIds: z.array(id).max(50, "Choose at most 50 supporting agencies.").default([]),
+  themeIds: z.array(id).max(20, "Choose at most 20 themes.").default([]),
+  priority: z.enum(PRIORITIES, { errorMap: () => ({ message: "Choose high, medium or low." }) }).default("MEDIUM"),
+  dueDate: dateInput,
+});
+export type RecommendationInput = z.infer<typeof recommendationSchema>;
+
+export const transitionSchema = z.object({
+  intent: z.literal("transition"),
+  toStatus: z.enum(STATUSES, { errorMap: () => ({ message: "Choose a status from the list." }) }),
+  progress: z.number({ invalid_type_error: "Enter a whole number from 0 to 100." }).int("Enter a whole number from 0 to 100.").min(0, "Enter a whole number from 0 to 100.").max(100, "Enter a whole number from 0 to 100.").optional(),
+  closingEvidence: z.string().trim().max(2_000, "The evidence has at most 2,000 characters.").optional(),
+  supersededByCode: z.string().trim().max(40).optional(),
+  note: z.string().trim().max(2_000, "The note has at most 2,000 characters.").optional(),
+});
+export type TransitionInput = Omit<z.infer<typeof transitionSchema>, "intent">;
+
+export const progressUpdateSchema = z.object({
+  intent: z.literal("progress").optional(),
+  text: z.string({ required_error: "Describe what was done since the last update." }).trim().max(5_000, "An update has at most 5,000 characters."),
+  newStatus: z.enum(STATUSES, { errorMap: () => ({ message: "Choose a status from the list." }) }).optional(),
+  newProgress: z.number({ invalid_type_error: "Enter a whole number from 0 to 100." }).int("Enter a whole number from 0 to 100.").min(0, "Enter a whole number from 0 to 100.").max(100, "Enter a whole number from 0 to 100.").optional(),
+  evidenceUrl: z.string().trim().max(500, "A link has at most 500 characters.").url("Enter a full link starting with https://.").refine((u) => /^https?:\/\//i.test(u), "Enter a link starting with https://.").optional(),
+});
+export type ProgressUpdateInput = Omit<z.infer<typeof progressUpdateSchema>, "intent">;
+
+export const reviewDecisionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("accept"), updateId: id, reviewNote: z.string().trim().max(2_000).optional(), redirectTo: z.string().max(500).optional() }),
+  z.object({
+    intent: z.literal("return"),
+    updateId: id,
+    reviewNote: z.string({ required_error: "Say why the update is returned, so the focal point can fix it." }).trim().max(2_000, "The note has at most 2,000 characters."),
+    redirectTo: z.string().max(500).optional(),
+  }),
+]);
+
+export const addReviewSchema = z.object({
+  intent: z.literal("add-review"),
+  meetingId: z.string({ required_error: "Choose the meeting that reviews it." }).trim().max(40),
+  agendaItemId: optionalId,
+  outcome: z.string().trim().max(2_000, "The outcome has at most 2,000 characters.").optional(),
+});
+
+export const reviewOutcomeSchema = z.object({
+  intent: z.literal("outcome"),
+  reviewId: id,
+  outcome: z.string({ required_error: "Write the outcome agreed at the meeting." }).trim().max(2_000, "The outcome has at most 2,000 characters."),
+});
+
+export const FILTER_KEYS = ["q", "status", "agency", "theme", "meeting", "priority", "overdue"] as const;

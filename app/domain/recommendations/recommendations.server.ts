@@ -1,0 +1,504 @@
+import { audit, diffFields } from "~/domain/audit/audit.server";
+import { canManageRecommendations, type Actor } from "~/domain/auth/roles";
+import { db, type Prisma, type Tx } from "~/utils/db.server";
+import { formatShortDate, fromDateInput, toDateInput } from "~/utils/dates";
+import { forbidden, notFound } from "~/utils/http.server";
+import type { RecommendationInput, TransitionInput } from "./recommendation.schema";
+import { CLOSED_STATUSES, CLOSING_STATUSES, PUBLIC_STATUSES, canTransition, isPriority, isStatus, statusLabel, type Status } from "./status";
+
+// Recommendations: who may see them, creating and editing them, and the status workflow.
+//
+// Visibility (decision record 031): the secretariat and organisers see everything; a focal point
+// sees only the recommendations their agency leads or supports, with their progress updates and
+// history; participants and visitors see the tracking pages not at all (only adopted
+// recommendations on public meeting pages).
+
+export type FieldErrors = Record<string, string[]>;
+export type Result<T = { id: string }> = ({ ok: true } & T) | { ok: false; fieldErrors: FieldErrors };
+
+/** A rule broken while changing status: carries the form field it belongs to. */
+export class RecommendationRuleError extends Error {
+  constructor(
+    public field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+// ---------------------------------------------------------------- access
+
+export function canViewTracking(actor: Actor | null): boolean {
+  return canManageRecommendations(actor) || (actor?.role === "FOCAL_POINT" && !!actor.agencyId);
+}
+
+/** Prisma filter for the recommendations an actor may see. */
+export function visibleTo(actor: Actor): Prisma.RecommendationWhereInput {
+  if (canManageRecommendations(actor)) return {};
+  if (actor.role === "FOCAL_POINT" && actor.agencyId) {
+    return { OR: [{ leadAgencyId: actor.agencyId }, { supporters: { some: { agencyId: actor.agencyId } } }] };
+  }
+  forbidden("Recommendation tracking is for the secretariat and agency focal points.");
+}
+
+export function requireManager(actor: Actor): void {
+  if (!canManageRecommendations(actor)) forbidden("Only the secretariat and organisers manage recommendations.");
+}
+
+/** Throws 404 for an unknown id and 403 for a recommendation the actor's agency has no part in. */
+export async function requireVisibleRecommendation(actor: Actor, id: string) {
+  const exists = await db.recommendation.findUnique({ where: { id }, select: { id: true } });
+  if (!exists) notFound("We could not find that recommendation.");
+  const visible = await db.recommendation.findFirst({ where: { AND: [{ id }, visibleTo(actor)] }, select: { id: true } });
+  if (!visible) forbidden("This recommendation is not led or supported by your agency.");
+}
+
+// ---------------------------------------------------------------- lists and filters
+
+export type Filters = {
+  q?: string;
+  status?: string;
+  agency?: string;
+  theme?: string;
+  meeting?: string;
+  priority?: string;
+  overdue?: boolean;
+};
+
+export function filtersFrom(url: URL): Filters {
+  const get = (k: string) => {
+    const v = url.searchParams.get(k)?.trim();
+    return v && v.length <= 200 ? v : undefined;
+  };
+  return {
+    q: get("q"),
+    status: isStatus(get("status")) ? get("status") : undefined,
+    agency: get("agency"),
+    theme: get("theme"),
+    meeting: get("meeting"),
+    priority: isPriority(get("priority")) ? get("priority") : undefined,
+    overdue: url.searchParams.get("overdue") === "1",
+  };
+}
+
+export function overdueWhere(now = new Date()): Prisma.RecommendationWhereInput {
+  return { dueDate: { lt: now }, status: { notIn: CLOSED_STATUSES } };
+}
+
+export function whereFor(actor: Actor, f: Filters): Prisma.RecommendationWhereInput {
+  const and: Prisma.RecommendationWhereInput[] = [visibleTo(actor)];
+  if (f.q) and.push({ OR: [{ code: { contains: f.q } }, { title: { contains: f.q } }, { text: { contains: f.q } }] });
+  if (f.status) and.push({ status: f.status });
+  if (f.agency) and.push({ leadAgencyId: f.agency });
+  if (f.theme) and.push({ themes: { some: { themeId: f.theme } } });
+  if (f.meeting) and.push({ OR: [{ meetingId: f.meeting }, { reviews: { some: { meetingId: f.meeting } } }] });
+  if (f.priority) and.push({ priority: f.priority });
+  if (f.overdue) and.push(overdueWhere());
+  return { AND: and };
+}
+
+const listSelect = {
+  id: true,
+  code: true,
+  title: true,
+  status: true,
+  progress: true,
+  priority: true,
+  dueDate: true,
+  leadAgency: { select: { id: true, acronym: true, name: true } },
+  meeting: { select: { id: true, slug: true, title: true, startsAt: true, timeZone: true } },
+  themes: { select: { theme: { select: { name: true } } } },
+} satisfies Prisma.RecommendationSelect;
+
+export async function listRecommendations(actor: Actor, f: Filters, page: { skip: number; take: number }) {
+  const where = whereFor(actor, f);
+  const [items, total] = await Promise.all([
+    db.recommendation.findMany({ where, select: listSelect, orderBy: [{ meeting: { startsAt: "desc" } }, { code: "asc" }], ...page }),
+    db.recommendation.count({ where }),
+  ]);
+  const now = new Date();
+  return { items: items.map((r) => ({ ...r, overdue: isOverdue(r, now) })), total };
+}
+
+export function isOverdue(r: { dueDate: Date | null; status: string }, now = new Date()): boolean {
+  return !!r.dueDate && r.dueDate < now && !CLOSED_STATUSES.includes(r.status as Status);
+}
+
+export const CSV_HEADER = ["code", "title", "text", "rationale", "themes", "meeting", "lead_agency", "supporting_agencies", "priority", "due_date", "status", "progress", "closing_evidence"];
+
+/** The same columns the import reads, plus progress and evidence, so an export can be edited and re-imported. */
+export async function recommendationsCsvRows(actor: Actor, f: Filters): Promise<unknown[][]> {
+  const rows = await db.recommendation.findMany({
+    where: whereFor(actor, f),
+    orderBy: [{ meeting: { startsAt: "asc" } }, { code: "asc" }],
+    select: {
+      code: true,
+      title: true,
+      text: true,
+      rationale: true,
+      priority: true,
+      dueDate: true,
+      status: true,
+      progress: true,
+      closingEvidence: true,
+      meeting: { select: { slug: true, timeZone: true } },
+      leadAgency: { select: { acronym: true } },
+      supporters: { select: { agency: { select: { acronym: true } } } },
+      themes: { select: { theme: { select: { name: true } } } },
+    },
+    take: 20_000,
+  });
+  return rows.map((r) => [
+    r.code,
+    r.title,
+    r.text,
+    r.rationale,
+    r.themes.map((t) => t.theme.name).join(";"),
+    r.meeting.slug,
+    r.leadAgency.acronym,
+    r.supporters.map((s) => s.agency.acronym).join(";"),
+    r.priority,
+    toDateInput(r.dueDate, r.meeting.timeZone),
+    r.status,
+    r.progress,
+    r.closingEvidence,
+  ]);
+}
+
+/** Choices for the filters and forms. */
+export async function formOptions() {
+  const [meetings, agencies, themes] = await Promise.all([
+    db.meeting.findMany({
+      orderBy: { startsAt: "desc" },
+      select: { id: true, slug: true, title: true, startsAt: true, timeZone: true, seriesId: true, agendaItems: { orderBy: [{ startsAt: "asc" }, { position: "asc" }], select: { id: true, title: true } } },
+      take: 500,
+    }),
+    db.agency.findMany({ orderBy: { acronym: "asc" }, select: { id: true, acronym: true, name: true }, take: 2000 }),
+    db.theme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  return {
+    meetings: meetings.map((m) => ({ ...m, label: `${m.title} (${formatShortDate(m.startsAt, m.timeZone)})` })),
+    agencies: agencies.map((a) => ({ id: a.id, label: a.acronym === a.name ? a.name : `${a.acronym} — ${a.name}` })),
+    themes,
+  };
+}
+
+// ---------------------------------------------------------------- detail
+
+export async function getRecommendationDetail(actor: Actor, id: string) {
+  await requireVisibleRecommendation(actor, id);
+  const r = await db.recommendation.findUniqueOrThrow({
+    where: { id },
+    include: {
+      meeting: { select: { id: true, slug: true, title: true, startsAt: true, endsAt: true, timeZone: true, city: true } },
+      agendaItem: { select: { id: true, title: true } },
+      leadAgency: { select: { id: true, acronym: true, name: true } },
+      supporters: { select: { agency: { select: { id: true, acronym: true, name: true } } } },
+      themes: { select: { theme: { select: { id: true, name: true } } } },
+      supersededBy: { select: { id: true, code: true, title: true } },
+      supersedes: { select: { id: true, code: true, title: true } },
+      statusChanges: { orderBy: { createdAt: "asc" } },
+      updates: {
+        orderBy: { createdAt: "desc" },
+        include: { agency: { select: { acronym: true } }, reviewedBy: { select: { name: true } } },
+      },
+      reviews: {
+        orderBy: { meeting: { startsAt: "asc" } },
+        include: {
+          meeting: { select: { id: true, slug: true, title: true, startsAt: true, endsAt: true, timeZone: true, city: true } },
+          agendaItem: { select: { title: true } },
+        },
+      },
+    },
+  });
+  const userIds = [...new Set(r.statusChanges.map((c) => c.userId).filter((x): x is string => !!x))];
+  const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  // Every meeting where it was made or reviewed, in date order.
+  const meetings = [
+    { kind: "MADE" as const, meeting: r.meeting, agendaItem: r.agendaItem?.title ?? null, outcome: "", reviewId: null as string | null },
+    ...r.reviews.map((v) => ({ kind: "REVIEWED" as const, meeting: v.meeting, agendaItem: v.agendaItem?.title ?? null, outcome: v.outcome, reviewId: v.id as string | null })),
+  ].sort((a, b) => a.meeting.startsAt.getTime() - b.meeting.startsAt.getTime());
+  return {
+    ...r,
+    overdue: isOverdue(r),
+    statusChanges: r.statusChanges.map((c) => ({ ...c, userName: c.userId ? (names.get(c.userId) ?? "") : "" })),
+    meetings,
+  };
+}
+
+// ---------------------------------------------------------------- create and edit
+
+/** Suggests the next free code for a meeting, e.g. BRU-2026-03 for the third of the Brussels meeting. */
+export async function suggestCode(meetingId: string): Promise<string> {
+  const m = await db.meeting.findUnique({ where: { id: meetingId }, select: { city: true, title: true, startsAt: true, timeZone: true } });
+  if (!m) return "";
+  const word = (m.city || m.title).normalize("NFD").replace(/[^A-Za-z]/g, "").toUpperCase();
+  const prefix = `${word.slice(0, 3) || "REC"}-${toDateInput(m.startsAt, m.timeZone).slice(0, 4)}-`;
+  const taken = await db.recommendation.findMany({ where: { code: { startsWith: prefix } }, select: { code: true } });
+  const used = new Set(taken.map((t) => t.code));
+  let n = 1;
+  while (used.has(`${prefix}${String(n).padStart(2, "0")}`)) n++;
+  return `${prefix}${String(n).padStart(2, "0")}`;
+}
+
+type Resolved = {
+  data: {
+    code: string;
+    title: string;
+    text: string;
+    rationale: string;
+    meetingId: string;
+    agendaItemId: string | null;
+    leadAgencyId: string;
+    priority: string;
+    dueDate: Date | null;
+  };
+  supporterIds: string[];
+  themeIds: string[];
+  meetingSeriesId: string | null;
+};
+
+/** The database checks of the form, as field errors. */
+async function resolveInput(tx: Tx, input: RecommendationInput, existingId: string | null): Promise<{ ok: true; value: Resolved } | { ok: false; fieldErrors: FieldErrors }> {
+  const errors: FieldErrors = {};
+  const add = (field: string, message: string) => (errors[field] ??= []).push(message);
+
+  const clash = await tx.recommendation.findUnique({ where: { code: input.code }, select: { id: true } });
+  if (clash && clash.id !== existingId) add("code", `The code ${input.code} is already used by another recommendation.`);
+
+  const meeting = await tx.meeting.findUnique({ where: { id: input.meetingId }, select: { id: true, startsAt: true, timeZone: true, seriesId: true } });
+  if (!meeting) add("meetingId", "Choose a meeting from the list.");
+  if (meeting && input.agendaItemId) {
+    const item = await tx.agendaItem.findUnique({ where: { id: input.agendaItemId }, select: { meetingId: true } });
+    if (!item || item.meetingId !== meeting.id) add("agendaItemId", "Choose an agenda item of the origin meeting.");
+  }
+  const lead = await tx.agency.findUnique({ where: { id: input.leadAgencyId }, select: { id: true } });
+  if (!lead) add("leadAgencyId", "Choose a lead agency from the list.");
+
+  const supporterIds = [...new Set(input.supportingAgencyIds.filter((a) => a && a !== input.leadAgencyId))];
+  if (supporterIds.length) {
+    const found = await tx.agency.count({ where: { id: { in: supporterIds } } });
+    if (found !== supporterIds.length) add("supportingAgencyIds", "Choose supporting agencies from the list.");
+  }
+  const themeIds = [...new Set(input.themeIds.filter(Boolean))];
+  if (themeIds.length) {
+    const found = await tx.theme.count({ where: { id: { in: themeIds } } });
+    if (found !== themeIds.length) add("themeIds", "Choose themes from the list.");
+  }
+
+  let dueDate: Date | null = null;
+  if (input.dueDate && meeting) {
+    dueDate = fromDateInput(input.dueDate, meeting.timeZone);
+    const meetingDay = toDateInput(meeting.startsAt, meeting.timeZone);
+    if (!dueDate) add("dueDate", "Enter a real date such as 2027-03-31.");
+    else if (input.dueDate < meetingDay) add("dueDate", `The due date cannot be before the meeting where it was made (${meetingDay}).`);
+  }
+  if (Object.keys(errors).length || !meeting) return { ok: false, fieldErrors: errors };
+  return {
+    ok: true,
+    value: {
+      data: {
+        code: input.code,
+        title: input.title,
+        text: input.text,
+        rationale: input.rationale ?? "",
+        meetingId: meeting.id,
+        agendaItemId: input.agendaItemId || null,
+        leadAgencyId: input.leadAgencyId,
+        priority: input.priority,
+        dueDate,
+      },
+      supporterIds,
+      themeIds,
+      meetingSeriesId: meeting.seriesId,
+    },
+  };
+}
+
+/** Creates a recommendation inside a transaction the caller owns (the import saves row by row). */
+export async function createRecommendationTx(
+  tx: Tx,
+  actor: Actor,
+  input: RecommendationInput,
+  initial: { status?: Status; progress?: number; closingEvidence?: string } = {},
+): Promise<Result> {
+  const resolved = await resolveInput(tx, input, null);
+  if (!resolved.ok) return resolved;
+  const { data, supporterIds, themeIds } = resolved.value;
+  const rec = await tx.recommendation.create({
+    data: {
+      ...data,
+      supporters: { create: supporterIds.map((agencyId) => ({ agencyId })) },
+      themes: { create: themeIds.map((themeId) => ({ themeId })) },
+    },
+    select: { id: true },
+  });
+  await tx.recommendationStatusChange.create({ data: { recommendationId: rec.id, fromStatus: null, toStatus: "PROPOSED", progress: 0, userId: actor.id, note: "Recorded" } });
+  await audit(tx, { userId: actor.id, entity: "Recommendation", entityId: rec.id, meetingId: data.meetingId, action: "create", after: { ...data, supporterIds, themeIds } });
+  if (initial.status && initial.status !== "PROPOSED") {
+    await walkToStatus(tx, actor, rec.id, initial.status, initial.progress, initial.closingEvidence ?? "");
+  }
+  return { ok: true, id: rec.id };
+}
+
+export async function createRecommendation(actor: Actor, input: RecommendationInput): Promise<Result> {
+  requireManager(actor);
+  return db.$transaction((tx) => createRecommendationTx(tx, actor, input));
+}
+
+export async function updateRecommendation(actor: Actor, id: string, input: RecommendationInput): Promise<Result> {
+  requireManager(actor);
+  return db.$transaction(async (tx) => {
+    const before = await tx.recommendation.findUnique({
+      where: { id },
+      include: { supporters: { select: { agencyId: true } }, themes: { select: { themeId: true } } },
+    });
+    if (!before) notFound("We could not find that recommendation.");
+    const resolved = await resolveInput(tx, input, id);
+    if (!resolved.ok) return resolved;
+    const { data, supporterIds, themeIds } = resolved.value;
+    await tx.recommendation.update({ where: { id }, data });
+    await tx.recommendationSupporter.deleteMany({ where: { recommendationId: id } });
+    await tx.recommendationSupporter.createMany({ data: supporterIds.map((agencyId) => ({ recommendationId: id, agencyId })) });
+    await tx.recommendationTheme.deleteMany({ where: { recommendationId: id } });
+    await tx.recommendationTheme.createMany({ data: themeIds.map((themeId) => ({ recommendationId: id, themeId })) });
+    const beforeFields = {
+      code: before.code,
+      title: before.title,
+      text: before.text,
+      rationale: before.rationale,
+      meetingId: before.meetingId,
+      agendaItemId: before.agendaItemId,
+      leadAgencyId: before.leadAgencyId,
+      priority: before.priority,
+      dueDate: before.dueDate,
+      supporterIds: before.supporters.map((s) => s.agencyId).sort(),
+      themeIds: before.themes.map((t) => t.themeId).sort(),
+    };
+    const diff = diffFields(beforeFields, { ...data, supporterIds: [...supporterIds].sort(), themeIds: [...themeIds].sort() });
+    if (diff.changed) await audit(tx, { userId: actor.id, entity: "Recommendation", entityId: id, meetingId: data.meetingId, action: "update", before: diff.before, after: diff.after });
+    return { ok: true, id };
+  });
+}
+
+// ---------------------------------------------------------------- status workflow
+
+/**
+ * Moves a recommendation to a new status (or records new progress in the same status), enforcing
+ * the workflow of status.ts. Writes the status history row and the audit entry in the caller's
+ * transaction, so a refused change leaves nothing behind. Throws RecommendationRuleError.
+ */
+export async function applyStatusChange(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  change: Omit<TransitionInput, "toStatus"> & { toStatus: string },
+): Promise<void> {
+  const rec = await tx.recommendation.findUnique({ where: { id }, select: { id: true, status: true, progress: true, meetingId: true, closingEvidence: true } });
+  if (!rec) throw new RecommendationRuleError("toStatus", "We could not find that recommendation.");
+  const to = change.toStatus;
+  if (!isStatus(to)) throw new RecommendationRuleError("toStatus", `Unknown status "${to}".`);
+  const sameStatus = to === rec.status;
+  if (!sameStatus && !canTransition(rec.status, to)) {
+    throw new RecommendationRuleError("toStatus", `A recommendation that is ${statusLabel(rec.status).toLowerCase()} cannot become ${statusLabel(to).toLowerCase()}.`);
+  }
+  if (sameStatus && CLOSED_STATUSES.includes(rec.status as Status)) {
+    throw new RecommendationRuleError("toStatus", `This recommendation is closed (${statusLabel(rec.status).toLowerCase()}); its progress can no longer change.`);
+  }
+  const evidence = (change.closingEvidence ?? "").trim();
+  if (!sameStatus && CLOSING_STATUSES.includes(to)) {
+    if (!evidence) throw new RecommendationRuleError("closingEvidence", "Closing a recommendation needs an evidence note or a link to a document.");
+  }
+  let supersededById: string | null = null;
+  if (to === "SUPERSEDED" && !sameStatus) {
+    const code = (change.supersededByCode ?? "").trim();
+    if (!code) throw new RecommendationRuleError("supersededByCode", "Give the code of the recommendation that supersedes this one.");
+    const other = await tx.recommendation.findUnique({ where: { code }, select: { id: true } });
+    if (!other) throw new RecommendationRuleError("supersededByCode", `No recommendation has the code ${code}.`);
+    if (other.id === id) throw new RecommendationRuleError("supersededByCode", "A recommendation cannot supersede itself.");
+    supersededById = other.id;
+  }
+  const progress = to === "IMPLEMENTED" ? 100 : (change.progress ?? rec.progress);
+  if (sameStatus && progress === rec.progress) throw new RecommendationRuleError("toStatus", "Choose a new status or a new progress percentage.");
+  const closing = !sameStatus && CLOSED_STATUSES.includes(to);
+  const data = {
+    status: to,
+    progress,
+    ...(closing ? { closedAt: new Date() } : {}),
+    ...(evidence && !sameStatus && CLOSING_STATUSES.includes(to) ? { closingEvidence: evidence } : {}),
+    ...(supersededById ? { supersededById } : {}),
+  };
+  await tx.recommendation.update({ where: { id }, data });
+  await tx.recommendationStatusChange.create({
+    data: { recommendationId: id, fromStatus: rec.status, toStatus: to, progress, userId: actor.id, note: change.note ?? "" },
+  });
+  await audit(tx, {
+    userId: actor.id,
+    entity: "Recommendation",
+    entityId: id,
+    meetingId: rec.meetingId,
+    action: sameStatus ? "progress" : "status",
+    before: { status: rec.status, progress: rec.progress },
+    after: { ...data, note: change.note ?? "" },
+  });
+}
+
+/** The status change form of the secretariat. */
+export async function changeStatus(actor: Actor, id: string, change: TransitionInput): Promise<Result> {
+  requireManager(actor);
+  try {
+    await db.$transaction((tx) => applyStatusChange(tx, actor, id, change));
+    return { ok: true, id };
+  } catch (e) {
+    if (e instanceof RecommendationRuleError) return { ok: false, fieldErrors: { [e.field]: [e.message] } };
+    throw e;
+  }
+}
+
+const PATH_TO: Record<Status, Status[]> = {
+  PROPOSED: [],
+  ADOPTED: ["ADOPTED"],
+  NOT_ADOPTED: ["NOT_ADOPTED"],
+  IN_PROGRESS: ["ADOPTED", "IN_PROGRESS"],
+  IMPLEMENTED: ["ADOPTED", "IN_PROGRESS", "IMPLEMENTED"],
+  PARTIALLY_IMPLEMENTED: ["ADOPTED", "IN_PROGRESS", "PARTIALLY_IMPLEMENTED"],
+  NOT_IMPLEMENTED: ["ADOPTED", "IN_PROGRESS", "NOT_IMPLEMENTED"],
+  SUPERSEDED: ["SUPERSEDED"],
+};
+
+/** Imports arrive with a current status: walk the workflow to it so the history stays complete. */
+async function walkToStatus(tx: Tx, actor: Actor, id: string, status: Status, progress: number | undefined, evidence: string) {
+  const steps = PATH_TO[status];
+  for (const [i, step] of steps.entries()) {
+    const last = i === steps.length - 1;
+    await applyStatusChange(tx, actor, id, { toStatus: step, progress: last ? progress : undefined, closingEvidence: evidence, note: "Imported" });
+  }
+}
+
+// ---------------------------------------------------------------- public meeting page
+
+/**
+ * Recommendations made or reviewed at a meeting, for its public page: adopted or later only, never
+ * progress updates or evidence (those stay with the tracking pages).
+ */
+export async function listRecommendationsForMeetingPage(meetingId: string) {
+  const select = {
+    id: true,
+    code: true,
+    title: true,
+    text: true,
+    status: true,
+    progress: true,
+    leadAgency: { select: { acronym: true, name: true } },
+  } satisfies Prisma.RecommendationSelect;
+  const [made, reviewed] = await Promise.all([
+    db.recommendation.findMany({ where: { meetingId, status: { in: PUBLIC_STATUSES } }, select, orderBy: { code: "asc" } }),
+    db.recommendationReview.findMany({
+      where: { meetingId, recommendation: { status: { in: PUBLIC_STATUSES } } },
+      select: { outcome: true, recommendation: { select: { ...select, meeting: { select: { title: true, slug: true } } } } },
+      orderBy: { recommendation: { code: "asc" } },
+    }),
+  ]);
+  return { made, reviewed: reviewed.map((r) => ({ ...r.recommendation, outcome: r.outcome })) };
+}

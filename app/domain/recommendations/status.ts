@@ -1,0 +1,69 @@
+// The recommendation status workflow. Shared by the forms (to offer only allowed next statuses)
+// and the server (which enforces it in recommendations.server.ts).
+
+export const STATUSES = [
+  "PROPOSED",
+  "ADOPTED",
+  "NOT_ADOPTED",
+  "IN_PROGRESS",
+  "IMPLEMENTED",
+  "PARTIALLY_IMPLEMENTED",
+  "NOT_IMPLEMENTED",
+  "SUPERSEDED",
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const STATUS_LABELS: Record<Status, string> = {
+  PROPOSED: "Proposed",
+  ADOPTED: "Adopted",
+  NOT_ADOPTED: "Not adopted",
+  IN_PROGRESS: "In progress",
+  IMPLEMENTED: "Implemented",
+  PARTIALLY_IMPLEMENTED: "Partially implemented",
+  NOT_IMPLEMENTED: "Not implemented",
+  SUPERSEDED: "Superseded",
+};
+
+export const PRIORITIES = ["HIGH", "MEDIUM", "LOW"] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const PRIORITY_LABELS: Record<Priority, string> = { HIGH: "High", MEDIUM: "Medium", LOW: "Low" };
+
+/** Statuses where work is still expected; any of them may be superseded. */
+export const OPEN_WORKFLOW_STATUSES: Status[] = ["PROPOSED", "ADOPTED", "IN_PROGRESS"];
+
+/** Final outcomes; reaching one needs closing evidence (a note or a document link). */
+export const CLOSING_STATUSES: Status[] = ["IMPLEMENTED", "PARTIALLY_IMPLEMENTED", "NOT_IMPLEMENTED", "SUPERSEDED"];
+
+/** Every status that ends the recommendation's life (NOT_ADOPTED never started it). */
+export const CLOSED_STATUSES: Status[] = [...CLOSING_STATUSES, "NOT_ADOPTED"];
+
+/** Adopted or later: what the public may see on a meeting page. */
+export const PUBLIC_STATUSES: Status[] = STATUSES.filter((s) => s !== "PROPOSED" && s !== "NOT_ADOPTED");
+
+const NEXT: Record<Status, Status[]> = {
+  PROPOSED: ["ADOPTED", "NOT_ADOPTED", "SUPERSEDED"],
+  ADOPTED: ["IN_PROGRESS", "SUPERSEDED"],
+  IN_PROGRESS: ["IMPLEMENTED", "PARTIALLY_IMPLEMENTED", "NOT_IMPLEMENTED", "SUPERSEDED"],
+  NOT_ADOPTED: [],
+  IMPLEMENTED: [],
+  PARTIALLY_IMPLEMENTED: [],
+  NOT_IMPLEMENTED: [],
+  SUPERSEDED: [],
+};
+
+export const isStatus = (s: unknown): s is Status => typeof s === "string" && (STATUSES as readonly string[]).includes(s);
+export const isPriority = (s: unknown): s is Priority => typeof s === "string" && (PRIORITIES as readonly string[]).includes(s);
+
+export function allowedNextStatuses(from: string): Status[] {
+  return isStatus(from) ? NEXT[from] : [];
+}
+
+export function canTransition(from: string, to: string): boolean {
+  return allowedNextStatuses(from).includes(to as Status);
+}
+
+export const isClosed = (s: string) => CLOSED_STATUSES.includes(s as Status);
+
+export function statusLabel(s: string): string {
+  return isStatus(s) ? STATUS_LABELS[s] : s;
+}
