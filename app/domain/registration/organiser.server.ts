@@ -1,0 +1,429 @@
+import type { Prisma } from "~/generated/prisma/client.ts";
+import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { forbidden, notFound } from "~/utils/http.server";
+import { newToken, hashToken } from "~/utils/tokens.server";
+import { parseCsv, toCsv } from "~/utils/csv.server";
+import { pageCount, pageFrom } from "~/utils/pagination";
+import { audit } from "~/domain/audit/audit.server";
+import type { Actor } from "~/domain/auth/roles";
+import { queueInvitationMail } from "./mail.server";
+import { MEETING_FOR_MAIL, fillFromWaitlist, normaliseEmail, register, type RegisterOutcome } from "./registration.server";
+import { REGISTRATION_ROLES, REGISTRATION_STATUSES, ROLE_LABELS, STATUS_LABELS, emailField, nameField, type RegistrationRole } from "./registration.schema";
+
+// What organisers and focal points do with a meeting's registrations: the participants table,
+// CSV export and import, check-in, delegations and invitations. Every function takes the scope
+// from `registrationScope`, so a focal point only ever reaches their own agency's rows.
+
+export type Scope = { meetingId: string; agencyId: string | null; actor: Actor };
+
+/** Organisers see every registration; a focal point only their agency's. Anyone else is refused. */
+export function registrationScope(actor: Actor, meetingId: string): Scope {
+  if (actor.role === "ORGANISER") return { meetingId, agencyId: null, actor };
+  if (actor.role === "FOCAL_POINT" && actor.agencyId) return { meetingId, agencyId: actor.agencyId, actor };
+  forbidden("Only organisers and agency focal points can see registrations.");
+}
+
+export function requireOrganiser(actor: Actor): void {
+  if (actor.role !== "ORGANISER") forbidden("Only organisers can do this.");
+}
+
+export async function meetingById(id: string) {
+  const meeting = await db.meeting.findUnique({
+    where: { id },
+    select: { ...MEETING_FOR_MAIL, participantListVisible: true, retentionDays: true },
+  });
+  if (!meeting) notFound("We could not find that meeting.");
+  return meeting;
+}
+
+export async function meetingBySlug(slug: string) {
+  const meeting = await db.meeting.findUnique({ where: { slug }, select: { ...MEETING_FOR_MAIL, participantListVisible: true } });
+  if (!meeting) notFound("We could not find that meeting.");
+  return meeting;
+}
+
+/** The controlled list of agencies for pickers. */
+export async function agencyOptions() {
+  const rows = await db.agency.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, acronym: true } });
+  return rows.map((a) => ({ value: a.id, label: a.acronym && a.acronym !== a.name ? `${a.name} (${a.acronym})` : a.name }));
+}
+
+// ---------------------------------------------------------------- participants table
+
+export const SORTS = { name: "name", agency: "agency", status: "status", registered: "createdAt" } as const;
+export type SortKey = keyof typeof SORTS;
+
+export type ListFilters = {
+  status: string;
+  agencyId: string;
+  role: string;
+  country: string;
+  q: string;
+  sort: SortKey;
+  dir: "asc" | "desc";
+};
+
+export function filtersFrom(url: URL): ListFilters {
+  const get = (k: string, max = 80) => (url.searchParams.get(k) ?? "").trim().slice(0, max);
+  const status = get("status");
+  const role = get("role");
+  const sort = get("sort") as SortKey;
+  return {
+    status: (REGISTRATION_STATUSES as readonly string[]).includes(status) ? status : "",
+    agencyId: get("agency", 40),
+    role: (REGISTRATION_ROLES as readonly string[]).includes(role) ? role : "",
+    country: /^[A-Z]{2}$/.test(get("country")) ? get("country") : "",
+    q: get("q", 100),
+    sort: sort in SORTS ? sort : "name",
+    dir: url.searchParams.get("dir") === "desc" ? "desc" : "asc",
+  };
+}
+
+function whereFor(scope: Scope, f: Partial<ListFilters>): Prisma.RegistrationWhereInput {
+  const and: Prisma.RegistrationWhereInput[] = [{ meetingId: scope.meetingId }];
+  if (scope.agencyId) and.push({ agencyId: scope.agencyId });
+  if (f.status) and.push({ status: f.status });
+  if (f.agencyId) and.push({ agencyId: f.agencyId });
+  if (f.role) and.push({ role: f.role });
+  if (f.country) and.push({ agency: { country: f.country } });
+  if (f.q) and.push({ OR: [{ name: { contains: f.q } }, { email: { contains: f.q.toLowerCase() } }, { emailNormalised: { contains: f.q.toLowerCase() } }, { jobTitle: { contains: f.q } }] });
+  return { AND: and };
+}
+
+function orderFor(f: ListFilters): Prisma.RegistrationOrderByWithRelationInput[] {
+  if (f.sort === "agency") return [{ agency: { name: f.dir } }, { name: "asc" }];
+  if (f.sort === "status") return [{ status: f.dir }, { waitlistRank: "asc" }, { name: "asc" }];
+  if (f.sort === "registered") return [{ createdAt: f.dir }];
+  return [{ name: f.dir }];
+}
+
+const ROW_SELECT = {
+  id: true,
+  name: true,
+  email: true,
+  jobTitle: true,
+  role: true,
+  status: true,
+  waitlistRank: true,
+  attendance: true,
+  dietary: true,
+  accessibility: true,
+  createdAt: true,
+  agency: { select: { id: true, name: true, acronym: true, country: true } },
+} as const;
+
+export async function listRegistrations(scope: Scope, url: URL) {
+  const filters = filtersFrom(url);
+  const { page, skip, take } = pageFrom(url);
+  const where = whereFor(scope, filters);
+  const scoped = whereFor(scope, {});
+  const [rows, total, byStatus, byAgency] = await Promise.all([
+    db.registration.findMany({ where, orderBy: orderFor(filters), skip, take, select: ROW_SELECT }),
+    db.registration.count({ where }),
+    db.registration.groupBy({ by: ["status"], where: scoped, _count: { _all: true } }),
+    db.registration.groupBy({ by: ["agencyId", "status"], where: scoped, _count: { _all: true } }),
+  ]);
+  const agencyIds = [...new Set(byAgency.map((g) => g.agencyId).filter((x): x is string => !!x))];
+  const agencies = await db.agency.findMany({ where: { id: { in: agencyIds } }, select: { id: true, name: true, acronym: true, country: true } });
+  const agencyCounts = agencies
+    .map((a) => {
+      const mine = byAgency.filter((g) => g.agencyId === a.id);
+      const n = (s: string) => mine.find((g) => g.status === s)?._count._all ?? 0;
+      return { ...a, confirmed: n("CONFIRMED"), pending: n("PENDING"), waitlisted: n("WAITLISTED"), total: mine.reduce((s, g) => s + g._count._all, 0) };
+    })
+    .sort((x, y) => x.name.localeCompare(y.name));
+  const countryMap = new Map<string, { country: string; confirmed: number; total: number }>();
+  for (const a of agencyCounts) {
+    const key = a.country ?? "International";
+    const c = countryMap.get(key) ?? { country: key, confirmed: 0, total: 0 };
+    c.confirmed += a.confirmed;
+    c.total += a.total;
+    countryMap.set(key, c);
+  }
+  return {
+    rows,
+    total,
+    page,
+    pageCount: pageCount(total),
+    filters,
+    statusCounts: Object.fromEntries(byStatus.map((g) => [g.status, g._count._all])) as Record<string, number>,
+    agencyCounts,
+    countryCounts: [...countryMap.values()].sort((a, b) => a.country.localeCompare(b.country)),
+  };
+}
+
+/** Filter choices limited to agencies and countries present in the scope. */
+export async function filterOptions(scope: Scope) {
+  const agencies = await db.agency.findMany({
+    where: { registrations: { some: whereFor(scope, {}) } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, country: true },
+  });
+  return {
+    agencies: agencies.map((a) => ({ value: a.id, label: a.name })),
+    countries: [...new Set(agencies.map((a) => a.country).filter((c): c is string => !!c))].sort(),
+  };
+}
+
+// ---------------------------------------------------------------- CSV export
+
+export const CSV_COLUMNS = {
+  name: { label: "Name", get: (r: ExportRow) => r.name },
+  email: { label: "Email", get: (r: ExportRow) => r.email },
+  agency: { label: "Agency", get: (r: ExportRow) => r.agency?.name ?? "" },
+  country: { label: "Country", get: (r: ExportRow) => r.agency?.country ?? "" },
+  jobTitle: { label: "Job title", get: (r: ExportRow) => r.jobTitle },
+  role: { label: "Role", get: (r: ExportRow) => ROLE_LABELS[r.role as RegistrationRole] ?? r.role },
+  status: { label: "Status", get: (r: ExportRow) => STATUS_LABELS[r.status as keyof typeof STATUS_LABELS] ?? r.status },
+  waitlistRank: { label: "Waiting list rank", get: (r: ExportRow) => r.waitlistRank ?? "" },
+  attendance: { label: "Attendance", get: (r: ExportRow) => r.attendance },
+  dietary: { label: "Dietary needs", get: (r: ExportRow) => r.dietary },
+  accessibility: { label: "Accessibility needs", get: (r: ExportRow) => r.accessibility },
+  registeredAt: { label: "Registered at (UTC)", get: (r: ExportRow) => r.createdAt },
+} as const;
+export type CsvColumn = keyof typeof CSV_COLUMNS;
+type ExportRow = Prisma.RegistrationGetPayload<{ select: typeof ROW_SELECT }>;
+
+export const DEFAULT_CSV_COLUMNS: CsvColumn[] = ["name", "email", "agency", "country", "jobTitle", "role", "status"];
+
+export async function exportCsv(scope: Scope, url: URL): Promise<string> {
+  const chosen = url.searchParams.getAll("col").filter((c): c is CsvColumn => c in CSV_COLUMNS);
+  const columns = chosen.length ? chosen : DEFAULT_CSV_COLUMNS;
+  const filters = filtersFrom(url);
+  const rows = await db.registration.findMany({ where: whereFor(scope, filters), orderBy: orderFor(filters), select: ROW_SELECT });
+  return toCsv(
+    columns.map((c) => CSV_COLUMNS[c].label),
+    rows.map((r) => columns.map((c) => CSV_COLUMNS[c].get(r))),
+  );
+}
+
+// ---------------------------------------------------------------- CSV import
+
+export type ImportRowReport = { row: number; email: string; ok: boolean; message: string };
+
+const ROLE_BY_WORD = new Map<string, RegistrationRole>(REGISTRATION_ROLES.flatMap((r) => [[r.toLowerCase(), r], [ROLE_LABELS[r].toLowerCase(), r]]));
+
+/**
+ * Imports participants: columns name, email, agency (name or acronym), and optionally job title,
+ * role, dietary, accessibility. Each row is registered on its own (seats, quota, duplicates as for
+ * any registration); a rejected row saves nothing and says why.
+ */
+export async function importCsv(meetingId: string, text: string, actorId: string): Promise<{ ok: false; error: string } | { ok: true; report: ImportRowReport[] }> {
+  const parsed = parseCsv(text, 2000);
+  if (!parsed.ok) return parsed;
+  const missing = ["name", "email", "agency"].filter((c) => !parsed.header.includes(c));
+  if (missing.length) return { ok: false, error: `The file needs the columns ${missing.join(", ")} in its first row.` };
+  const agencies = await db.agency.findMany({ select: { id: true, name: true, acronym: true } });
+  const byWord = new Map<string, string>();
+  for (const a of agencies) {
+    byWord.set(a.name.toLowerCase(), a.id);
+    if (!byWord.has(a.acronym.toLowerCase())) byWord.set(a.acronym.toLowerCase(), a.id);
+  }
+  const report: ImportRowReport[] = [];
+  for (const [i, raw] of parsed.rows.entries()) {
+    const row = i + 2; // the header is row 1
+    const email = raw.email ?? "";
+    const problems: string[] = [];
+    const name = nameField.safeParse(raw.name ?? "");
+    if (!name.success) problems.push(name.error.issues[0].message);
+    const mail = emailField.safeParse(email);
+    if (!mail.success) problems.push(`Bad email address "${email.slice(0, 80)}".`);
+    const agencyId = byWord.get((raw.agency ?? "").trim().toLowerCase());
+    if (!agencyId) problems.push(`Unknown agency "${(raw.agency ?? "").slice(0, 80)}".`);
+    const roleWord = (raw.role ?? raw["role at meeting"] ?? "").trim().toLowerCase();
+    const role = roleWord ? ROLE_BY_WORD.get(roleWord) : "DELEGATE";
+    if (!role) problems.push(`Unknown role "${roleWord.slice(0, 40)}".`);
+    if (problems.length || !name.success || !mail.success || !agencyId || !role) {
+      report.push({ row, email, ok: false, message: problems.join(" ") });
+      continue;
+    }
+    const outcome: RegisterOutcome = await register({
+      meetingId,
+      person: {
+        name: name.data,
+        email: mail.data,
+        agencyId,
+        role,
+        jobTitle: (raw["job title"] ?? raw.jobtitle ?? "").slice(0, 160),
+        dietary: (raw.dietary ?? "").slice(0, 500),
+        accessibility: (raw.accessibility ?? "").slice(0, 500),
+      },
+      consent: false,
+      source: "IMPORT",
+      actorId,
+      overQuota: "refuse",
+    });
+    report.push(
+      outcome.ok
+        ? { row, email, ok: true, message: `Registered: ${STATUS_LABELS[outcome.status].toLowerCase()}.` }
+        : { row, email, ok: false, message: outcome.reason === "duplicate" ? "Duplicate: this email address is already registered." : outcome.reason === "quota" ? `Over quota: ${outcome.message}` : outcome.message },
+    );
+  }
+  return { ok: true, report };
+}
+
+// ---------------------------------------------------------------- check-in
+
+export async function checkInList(scope: Scope, q: string) {
+  const where = { ...whereFor(scope, { q: q.slice(0, 100) }), status: "CONFIRMED" };
+  const [rows, groups] = await Promise.all([
+    db.registration.findMany({
+      where,
+      orderBy: { name: "asc" },
+      take: 200,
+      select: { id: true, name: true, jobTitle: true, role: true, attendance: true, checkedInAt: true, agency: { select: { name: true, acronym: true } } },
+    }),
+    db.registration.groupBy({ by: ["agencyId", "attendance"], where: { ...whereFor(scope, {}), status: "CONFIRMED" }, _count: { _all: true } }),
+  ]);
+  const agencies = await db.agency.findMany({ where: { id: { in: [...new Set(groups.map((g) => g.agencyId!).filter(Boolean))] } }, select: { id: true, name: true } });
+  const perAgency = agencies
+    .map((a) => {
+      const mine = groups.filter((g) => g.agencyId === a.id);
+      const present = mine.filter((g) => g.attendance === "ATTENDED").reduce((s, g) => s + g._count._all, 0);
+      const total = mine.reduce((s, g) => s + g._count._all, 0);
+      return { name: a.name, present, absent: total - present };
+    })
+    .sort((x, y) => x.name.localeCompare(y.name));
+  const present = perAgency.reduce((s, a) => s + a.present, 0);
+  const absent = perAgency.reduce((s, a) => s + a.absent, 0);
+  return { rows, perAgency, present, absent };
+}
+
+export async function setAttendance(scope: Scope, registrationId: string, attendance: "ATTENDED" | "NO_SHOW" | "NONE"): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const reg = await tx.registration.findFirst({ where: { ...whereFor(scope, {}), id: registrationId, status: "CONFIRMED" }, select: { id: true, attendance: true } });
+    if (!reg) return false;
+    await tx.registration.update({ where: { id: reg.id }, data: { attendance, checkedInAt: attendance === "ATTENDED" ? new Date() : null } });
+    await audit(tx, { userId: scope.actor.id, entity: "Registration", entityId: reg.id, meetingId: scope.meetingId, action: "attendance", before: { attendance: reg.attendance }, after: { attendance } });
+    return true;
+  });
+}
+
+/** After the meeting: confirmed people never checked in become no-shows (for follow-up mail). */
+export async function markRemainingNoShow(scope: Scope): Promise<number> {
+  const res = await db.registration.updateMany({ where: { ...whereFor(scope, {}), status: "CONFIRMED", attendance: "NONE" }, data: { attendance: "NO_SHOW" } });
+  return res.count;
+}
+
+// ---------------------------------------------------------------- delegations
+
+export async function listDelegations(meetingId: string) {
+  const [delegations, counts] = await Promise.all([
+    db.delegation.findMany({
+      where: { meetingId },
+      orderBy: { agency: { name: "asc" } },
+      select: {
+        id: true,
+        quota: true,
+        reservedSeats: true,
+        headRegistrationId: true,
+        headRegistration: { select: { name: true } },
+        agency: { select: { id: true, name: true, acronym: true } },
+      },
+    }),
+    db.registration.groupBy({ by: ["agencyId"], where: { meetingId, status: { in: ["CONFIRMED", "PENDING"] } }, _count: { _all: true } }),
+  ]);
+  return delegations.map((d) => ({ ...d, used: counts.find((c) => c.agencyId === d.agency.id)?._count._all ?? 0 }));
+}
+
+/** Members who can head the delegation: the agency's confirmed and pending people. */
+export async function delegationMembers(meetingId: string, agencyId: string) {
+  return db.registration.findMany({
+    where: { meetingId, agencyId, status: { in: ["CONFIRMED", "PENDING"] } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}
+
+export async function saveDelegation(
+  meetingId: string,
+  input: { agencyId: string; quota?: number; reservedSeats: number; headRegistrationId?: string },
+  actorId: string,
+): Promise<{ ok: true } | { ok: false; field: string; message: string }> {
+  const agency = await db.agency.findUnique({ where: { id: input.agencyId }, select: { id: true } });
+  if (!agency) return { ok: false, field: "agencyId", message: "Choose an agency from the list." };
+  if (input.headRegistrationId) {
+    const head = await db.registration.findFirst({ where: { id: input.headRegistrationId, meetingId, agencyId: input.agencyId, status: { in: ["CONFIRMED", "PENDING"] } } });
+    if (!head) return { ok: false, field: "headRegistrationId", message: "The head of delegation must be a registered member of that agency." };
+  }
+  await db.$transaction(async (tx) => {
+    const data = { quota: input.quota ?? null, reservedSeats: input.reservedSeats, headRegistrationId: input.headRegistrationId || null };
+    const d = await tx.delegation.upsert({
+      where: { meetingId_agencyId: { meetingId, agencyId: input.agencyId } },
+      update: data,
+      create: { meetingId, agencyId: input.agencyId, ...data },
+    });
+    await tx.registration.updateMany({ where: { meetingId, agencyId: input.agencyId, delegationId: null }, data: { delegationId: d.id } });
+    await audit(tx, { userId: actorId, entity: "Delegation", entityId: d.id, meetingId, action: "save", after: data });
+  });
+  // A raised quota or fewer reserved seats may free seats for the waiting list.
+  await fillFromWaitlist(meetingId, actorId);
+  return { ok: true };
+}
+
+// ---------------------------------------------------------------- invitations
+
+export async function listInvitations(meetingId: string) {
+  return db.invitation.findMany({
+    where: { meetingId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, email: true, createdAt: true, revokedAt: true, agency: { select: { name: true } } },
+  });
+}
+
+/** Creates an invitation link, shown once to the organiser and emailed when an address is given. */
+export async function createInvitation(meetingId: string, input: { agencyId?: string; email?: string }, actorId: string): Promise<{ ok: true; url: string } | { ok: false; field: string; message: string }> {
+  const agency = input.agencyId ? await db.agency.findUnique({ where: { id: input.agencyId }, select: { id: true, name: true } }) : null;
+  if (input.agencyId && !agency) return { ok: false, field: "agencyId", message: "Choose an agency from the list." };
+  const { token, hash } = newToken();
+  const url = `${env().APP_URL}/invite/${token}`;
+  await db.$transaction(async (tx) => {
+    const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: MEETING_FOR_MAIL });
+    const inv = await tx.invitation.create({ data: { meetingId, agencyId: agency?.id ?? null, email: input.email ? normaliseEmail(input.email) : null, tokenHash: hash } });
+    if (input.email) await queueInvitationMail(tx, { meeting, email: input.email, url, invitationId: inv.id, agencyName: agency?.name });
+    await audit(tx, { userId: actorId, entity: "Invitation", entityId: inv.id, meetingId, action: "create", after: { agencyId: agency?.id ?? null, email: input.email ?? null } });
+  });
+  return { ok: true, url };
+}
+
+export async function revokeInvitation(meetingId: string, invitationId: string, actorId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const res = await tx.invitation.updateMany({ where: { id: invitationId, meetingId, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (res.count) await audit(tx, { userId: actorId, entity: "Invitation", entityId: invitationId, meetingId, action: "revoke" });
+  });
+}
+
+/** The invitation behind a link, or null when unknown or revoked. */
+export async function findInvitation(token: string) {
+  if (!token || token.length > 100) return null;
+  const inv = await db.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, email: true, revokedAt: true, agencyId: true, agency: { select: { id: true, name: true } }, meeting: { select: { ...MEETING_FOR_MAIL } } },
+  });
+  return inv && !inv.revokedAt ? inv : null;
+}
+
+// ---------------------------------------------------------------- participant list
+
+/**
+ * The list other participants may see: only when the meeting shows it, only to a confirmed
+ * participant of that meeting (or an organiser), and only people who consented.
+ */
+export async function participantList(slug: string, user: Actor) {
+  const meeting = await meetingBySlug(slug);
+  if (user.role !== "ORGANISER") {
+    if (!meeting.participantListVisible) forbidden("The participant list of this meeting is not shared.");
+    const mine = await db.registration.findFirst({
+      where: { meetingId: meeting.id, status: "CONFIRMED", OR: [{ userId: user.id }, { emailNormalised: normaliseEmail(user.email) }] },
+      select: { id: true },
+    });
+    if (!mine) forbidden("Only confirmed participants of this meeting can see who else takes part.");
+  }
+  const people = await db.registration.findMany({
+    where: { meetingId: meeting.id, status: "CONFIRMED", listConsent: true, anonymisedAt: null },
+    orderBy: [{ agency: { name: "asc" } }, { name: "asc" }],
+    select: { id: true, name: true, jobTitle: true, role: true, agency: { select: { name: true } } },
+  });
+  return { meeting, people };
+}
