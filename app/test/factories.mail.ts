@@ -30,9 +30,9 @@ export async function queueTestMails(count: number, over: { essential?: boolean;
 export async function createMeetingWithParticipants(
   count: number,
   agencies: { id: string }[],
-  over: Parameters<typeof createMeeting>[0] & { attendance?: (i: number) => string; status?: (i: number) => string } = {},
+  over: Parameters<typeof createMeeting>[0] & { attendance?: (i: number) => string; registrationStatus?: (i: number) => string } = {},
 ) {
-  const { attendance, status, ...meetingOver } = over;
+  const { attendance, registrationStatus, ...meetingOver } = over;
   const meeting = await createMeeting(meetingOver);
   const data = Array.from({ length: count }, (_, i) => {
     const email = `delegate-${meeting.id.slice(-6)}-${i}@example.org`;
@@ -42,7 +42,7 @@ export async function createMeetingWithParticipants(
       name: `Delegate ${i}`,
       email,
       emailNormalised: email,
-      status: status ? status(i) : "CONFIRMED",
+      status: registrationStatus ? registrationStatus(i) : "CONFIRMED",
       attendance: attendance ? attendance(i) : "ATTENDED",
       manageTokenHash: crypto.randomUUID(),
     };

@@ -1,0 +1,229 @@
+import { db, type Tx, type Prisma } from "~/utils/db.server";
+import { audit } from "~/domain/audit/audit.server";
+import type { Actor } from "~/domain/auth/roles";
+import { notFound } from "~/utils/http.server";
+import { enqueueMail } from "./outbox.server";
+import { followUpMail, type FollowUpContent } from "./templates.server";
+import type { Audience, FollowUpInput } from "./followup.schema";
+
+// Follow-ups after a meeting: the secretariat composes one, saves it as a draft (one DRAFT outbox
+// message per recipient, reviewable), then sends it (DRAFT -> QUEUED in one transaction). Each
+// agency's copy lists the recommendations that agency leads from this meeting.
+
+export type Recipients = { audience: Audience; agencyIds?: string[]; statuses?: string[] };
+
+const meetingSelect = {
+  id: true, slug: true, title: true, venue: true, room: true, city: true, timeZone: true, startsAt: true, endsAt: true,
+  onlineLink: true, status: true,
+} as const;
+
+export async function getMailMeeting(meetingId: string) {
+  const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { ...meetingSelect, reminderOffsets: true } });
+  if (!meeting) notFound("That meeting does not exist.");
+  return meeting;
+}
+
+function recipientWhere(meetingId: string, r: Recipients): Prisma.RegistrationWhereInput {
+  const base = { meetingId, anonymisedAt: null };
+  switch (r.audience) {
+    case "ATTENDEES":
+      return { ...base, attendance: "ATTENDED" };
+    case "CONFIRMED":
+      return { ...base, status: "CONFIRMED" };
+    case "AGENCIES":
+      return { ...base, status: "CONFIRMED", agencyId: { in: r.agencyIds ?? [] } };
+    case "STATUS":
+      return { ...base, status: { in: r.statuses ?? [] } };
+    case "NO_SHOWS":
+      return { ...base, status: "CONFIRMED", attendance: "NO_SHOW" };
+  }
+}
+
+export function countRecipients(meetingId: string, r: Recipients): Promise<number> {
+  return db.registration.count({ where: recipientWhere(meetingId, r) });
+}
+
+/** Agencies with registrations at the meeting, for the recipient and preview choices. */
+export async function meetingAgencies(meetingId: string) {
+  return db.agency.findMany({
+    where: { registrations: { some: { meetingId } } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, acronym: true },
+  });
+}
+
+/** Returns the agency ids that are not among the meeting's agencies (for a field error). */
+export async function unknownAgencyIds(meetingId: string, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const known = new Set((await meetingAgencies(meetingId)).map((a) => a.id));
+  return ids.filter((id) => !known.has(id));
+}
+
+async function agencyCopy(
+  tx: Tx,
+  meeting: Awaited<ReturnType<typeof getMailMeeting>>,
+  content: FollowUpContent,
+  agency: { id: string; name: string } | null,
+) {
+  const recommendations = agency
+    ? await tx.recommendation.findMany({
+        where: { meetingId: meeting.id, leadAgencyId: agency.id, status: { notIn: ["NOT_ADOPTED", "SUPERSEDED"] } },
+        orderBy: { code: "asc" },
+        select: { code: true, title: true, dueDate: true },
+      })
+    : [];
+  return followUpMail({ meeting, content, agencyName: agency?.name ?? null, recommendations });
+}
+
+/** The mail as one agency's participants would get it, without saving anything. */
+export async function previewFollowUp(meetingId: string, input: FollowUpInput, agencyId: string | null) {
+  const meeting = await getMailMeeting(meetingId);
+  const agency = agencyId ? await db.agency.findUnique({ where: { id: agencyId }, select: { id: true, name: true } }) : null;
+  return agencyCopy(db, meeting, input, agency);
+}
+
+/** Saves the follow-up and one DRAFT outbox message per recipient. Returns null when nobody matches. */
+export async function createFollowUpDraft(actor: Actor, meetingId: string, input: FollowUpInput) {
+  const meeting = await getMailMeeting(meetingId);
+  const recipients: Recipients = { audience: input.audience, agencyIds: input.agencyIds, statuses: input.statuses };
+  return db.$transaction(
+    async (tx) => {
+      const registrations = await tx.registration.findMany({
+        where: recipientWhere(meeting.id, recipients),
+        orderBy: { name: "asc" },
+        select: { id: true, name: true, email: true, agency: { select: { id: true, name: true } } },
+      });
+      if (registrations.length === 0) return null;
+      const followUp = await tx.followUp.create({
+        data: {
+          meetingId: meeting.id,
+          subject: input.subject,
+          summary: input.summary,
+          documents: input.documents.join("\n"),
+          nextSessionAt: input.nextSessionAt,
+          recipients: JSON.stringify(recipients),
+          status: "DRAFT",
+          createdById: actor.id,
+        },
+        select: { id: true },
+      });
+      // One rendering per agency: the copies differ only by the agency's recommendations.
+      const copies = new Map<string, Awaited<ReturnType<typeof agencyCopy>>>();
+      for (const r of registrations) {
+        const key = r.agency?.id ?? "";
+        let mail = copies.get(key);
+        if (!mail) {
+          mail = await agencyCopy(tx, meeting, input, r.agency);
+          copies.set(key, mail);
+        }
+        await enqueueMail(tx, {
+          ...mail,
+          kind: "follow-up",
+          to: { email: r.email, name: r.name },
+          idempotencyKey: `follow-up:${followUp.id}:${r.id}`,
+          essential: false,
+          status: "DRAFT",
+          meetingId: meeting.id,
+          registrationId: r.id,
+          followUpId: followUp.id,
+        });
+      }
+      await audit(tx, {
+        userId: actor.id,
+        entity: "FollowUp",
+        entityId: followUp.id,
+        meetingId: meeting.id,
+        action: "draft",
+        after: { subject: input.subject, recipients: registrations.length },
+      });
+      return { id: followUp.id, recipients: registrations.length };
+    },
+    { timeout: 120_000 },
+  );
+}
+
+async function requireFollowUp(tx: Tx, meetingId: string, followUpId: string) {
+  const f = await tx.followUp.findFirst({ where: { id: followUpId, meetingId }, select: { id: true, status: true, subject: true } });
+  if (!f) notFound("That follow-up does not exist.");
+  return f;
+}
+
+/** Releases every draft message of the follow-up to the worker at once. */
+export async function sendFollowUp(actor: Actor, meetingId: string, followUpId: string): Promise<number | null> {
+  return db.$transaction(async (tx) => {
+    const f = await requireFollowUp(tx, meetingId, followUpId);
+    if (f.status !== "DRAFT") return null;
+    const { count } = await tx.outboxMessage.updateMany({
+      where: { followUpId, status: "DRAFT" },
+      data: { status: "QUEUED", nextAttemptAt: new Date() },
+    });
+    await tx.followUp.update({ where: { id: followUpId }, data: { status: "QUEUED", queuedAt: new Date() } });
+    await audit(tx, { userId: actor.id, entity: "FollowUp", entityId: followUpId, meetingId, action: "send", after: { messages: count } });
+    return count;
+  });
+}
+
+/** Throws a draft away: its messages were never sent, so nothing stays in the mail log. */
+export async function discardFollowUp(actor: Actor, meetingId: string, followUpId: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const f = await requireFollowUp(tx, meetingId, followUpId);
+    if (f.status !== "DRAFT") return false;
+    await tx.outboxMessage.deleteMany({ where: { followUpId, status: "DRAFT" } });
+    await tx.followUp.delete({ where: { id: followUpId } });
+    await audit(tx, { userId: actor.id, entity: "FollowUp", entityId: followUpId, meetingId, action: "discard", before: { subject: f.subject } });
+    return true;
+  });
+}
+
+export type Progress = Record<"DRAFT" | "QUEUED" | "SENDING" | "SENT" | "FAILED" | "CANCELLED", number> & { total: number };
+
+export async function followUpProgress(followUpIds: string[]): Promise<Map<string, Progress>> {
+  const groups = followUpIds.length
+    ? await db.outboxMessage.groupBy({ by: ["followUpId", "status"], where: { followUpId: { in: followUpIds } }, _count: { _all: true } })
+    : [];
+  const out = new Map<string, Progress>();
+  for (const id of followUpIds) out.set(id, { DRAFT: 0, QUEUED: 0, SENDING: 0, SENT: 0, FAILED: 0, CANCELLED: 0, total: 0 });
+  for (const g of groups) {
+    const p = out.get(g.followUpId!)!;
+    p[g.status as keyof Omit<Progress, "total">] += g._count._all;
+    p.total += g._count._all;
+  }
+  return out;
+}
+
+export async function listFollowUps(meetingId: string) {
+  const followUps = await db.followUp.findMany({
+    where: { meetingId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, subject: true, status: true, createdAt: true, queuedAt: true, createdBy: { select: { name: true } } },
+  });
+  const progress = await followUpProgress(followUps.map((f) => f.id));
+  return followUps.map((f) => ({ ...f, progress: progress.get(f.id)! }));
+}
+
+export async function getFollowUp(meetingId: string, followUpId: string, previewAgencyId: string | null) {
+  const f = await db.followUp.findFirst({
+    where: { id: followUpId, meetingId },
+    select: {
+      id: true, subject: true, summary: true, documents: true, nextSessionAt: true, recipients: true, status: true,
+      createdAt: true, queuedAt: true, createdBy: { select: { name: true } },
+    },
+  });
+  if (!f) notFound("That follow-up does not exist.");
+  const progress = (await followUpProgress([f.id])).get(f.id)!;
+  // A sample message of the chosen agency's copy: exactly what that agency receives.
+  const sample = await db.outboxMessage.findFirst({
+    where: { followUpId: f.id, ...(previewAgencyId ? { registration: { agencyId: previewAgencyId } } : {}) },
+    select: { html: true, toEmail: true, registration: { select: { agency: { select: { name: true } } } } },
+  });
+  const agencies = await db.agency.findMany({
+    where: { registrations: { some: { outbox: { some: { followUpId: f.id } } } } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+  return { ...f, recipients: JSON.parse(f.recipients) as Recipients, progress, sample, agencies };
+}
+
+export function followUpIsDone(p: Progress): boolean {
+  return p.QUEUED + p.SENDING === 0;
+}

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import { startSmtpServer, type TestSmtp } from "~/test/smtp";
+import { createAgency, createUser } from "~/test/factories";
+import { createMeetingWithParticipants } from "~/test/factories.mail";
+import type { Actor } from "~/domain/auth/roles";
+import { createTransport } from "./transport.server";
+import { drainOutbox } from "./worker.server";
+import { createFollowUpDraft, discardFollowUp, followUpProgress, sendFollowUp } from "./followups.server";
+import { followUpSchema } from "./followup.schema";
+
+let smtp: TestSmtp;
+let actor: Actor;
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  const u = await createUser("SECRETARIAT");
+  actor = { id: u.id, role: "SECRETARIAT", agencyId: null, name: u.name, email: u.email };
+});
+afterAll(() => smtp.close());
+
+const input = (over: Record<string, unknown> = {}) => {
+  const r = followUpSchema("Europe/Brussels").safeParse({
+    subject: "Follow-up: <Brussels> meeting",
+    summary: "Thank you for attending <script>x</script>.\n\nThe report is attached.",
+    documents: "https://example.org/report.pdf",
+    nextSessionAt: "2027-03-11T09:30",
+    audience: "ATTENDEES",
+    ...over,
+  });
+  if (!r.success) throw new Error(JSON.stringify(r.error.issues));
+  return r.data;
+};
+
+describe("follow-ups", () => {
+  it("drafts one message per recipient, lists each agency's own recommendations, and sends on release", async () => {
+    const [a, b] = [await createAgency({ name: "Agency Alpha" }), await createAgency({ name: "Agency Beta" })];
+    const meeting = await createMeetingWithParticipants(4, [a, b], { attendance: (i) => (i === 3 ? "NO_SHOW" : "ATTENDED") });
+    await db.recommendation.create({ data: { code: `A-${meeting.id.slice(-5)}`, title: "Alpha leads this", text: "x", meetingId: meeting.id, leadAgencyId: a.id, status: "ADOPTED" } });
+    await db.recommendation.create({ data: { code: `B-${meeting.id.slice(-5)}`, title: "Beta leads that", text: "x", meetingId: meeting.id, leadAgencyId: b.id, status: "ADOPTED" } });
+
+    const draft = await createFollowUpDraft(actor, meeting.id, input());
+    expect(draft?.recipients).toBe(3);
+    const drafts = await db.outboxMessage.findMany({ where: { followUpId: draft!.id }, include: { registration: true } });
+    expect(drafts.every((m) => m.status === "DRAFT" && !m.essential)).toBe(true);
+    const alpha = drafts.find((m) => m.registration?.agencyId === a.id)!;
+    expect(alpha.text).toContain("Alpha leads this");
+    expect(alpha.text).not.toContain("Beta leads that");
+    expect(alpha.text).toMatch(/Thursday 11 March 2027, 09:30 Europe\/Brussels \(UTC\+01:00\)/);
+    expect(alpha.html).toContain("&lt;script&gt;");
+    expect(alpha.html).not.toContain("<script>");
+
+    // drafts are not sent
+    const transport = createTransport(smtp.url);
+    expect((await drainOutbox({ transport })).claimed).toBe(0);
+
+    expect(await sendFollowUp(actor, meeting.id, draft!.id)).toBe(3);
+    expect(await sendFollowUp(actor, meeting.id, draft!.id)).toBeNull();
+    await drainOutbox({ transport });
+    transport.close();
+    expect((await followUpProgress([draft!.id])).get(draft!.id)).toMatchObject({ SENT: 3, QUEUED: 0, total: 3 });
+    const got = smtp.messages.filter((m) => m.subject === "Follow-up: <Brussels> meeting");
+    expect(got).toHaveLength(3);
+  });
+
+  it("chooses recipients by no-show, agency and status", async () => {
+    const [a, b] = [await createAgency(), await createAgency()];
+    const meeting = await createMeetingWithParticipants(6, [a, b], {
+      attendance: (i) => (i < 2 ? "NO_SHOW" : "ATTENDED"),
+      registrationStatus: (i) => (i === 5 ? "WAITLISTED" : "CONFIRMED"),
+    });
+    expect((await createFollowUpDraft(actor, meeting.id, input({ audience: "NO_SHOWS" })))?.recipients).toBe(2);
+    expect((await createFollowUpDraft(actor, meeting.id, input({ audience: "AGENCIES", agencyIds: [b.id] })))?.recipients).toBe(2);
+    expect((await createFollowUpDraft(actor, meeting.id, input({ audience: "STATUS", statuses: ["WAITLISTED"] })))?.recipients).toBe(1);
+    expect(await createFollowUpDraft(actor, meeting.id, input({ audience: "STATUS", statuses: ["DECLINED"] }))).toBeNull();
+  });
+
+  it("discards a draft without leaving messages behind", async () => {
+    const meeting = await createMeetingWithParticipants(2, []);
+    const draft = await createFollowUpDraft(actor, meeting.id, input());
+    expect(await discardFollowUp(actor, meeting.id, draft!.id)).toBe(true);
+    expect(await db.outboxMessage.count({ where: { meetingId: meeting.id } })).toBe(0);
+  });
+
+  it("rejects bad composer input with field errors", () => {
+    const r = followUpSchema("Europe/Brussels").safeParse({
+      subject: "x".repeat(201), summary: "short", documents: "javascript:alert(1)", nextSessionAt: "2027-02-30T09:00", audience: "AGENCIES",
+    });
+    expect(r.success).toBe(false);
+    const paths = r.error!.issues.map((i) => i.path[0]);
+    expect(paths).toEqual(expect.arrayContaining(["subject", "summary", "documents", "nextSessionAt", "agencyIds"]));
+  });
+
+  it("delivers 2,000 follow-ups to the local SMTP server", async () => {
+    smtp.messages.length = 0;
+    const agencies = await Promise.all(Array.from({ length: 20 }, () => createAgency()));
+    const meeting = await createMeetingWithParticipants(2000, agencies);
+    const started = Date.now();
+    const draft = await createFollowUpDraft(actor, meeting.id, input());
+    await sendFollowUp(actor, meeting.id, draft!.id);
+    const transport = createTransport(smtp.url + "?max_connections=5");
+    const r = await drainOutbox({ transport, batchSize: 100 });
+    transport.close();
+    expect(r.sent).toBe(2000);
+    const ids = new Set(smtp.messages.map((m) => m.messageId));
+    expect(ids.size).toBe(2000);
+    expect(Date.now() - started).toBeLessThan(60_000);
+  }, 90_000);
+});
