@@ -77,3 +77,11 @@ export const reviewOutcomeSchema = z.object({
 });
 
 export const FILTER_KEYS = ["q", "status", "agency", "theme", "meeting", "priority", "overdue"] as const;
+
+export const IMPORT_MAX_BYTES = 1_000_000;
+export const importSchema = z.object({
+  file: z
+    .instanceof(File, { message: "Choose a CSV file." })
+    .refine((f) => f.size > 0, "Choose a CSV file; this one is empty.")
+    .refine((f) => f.size <= IMPORT_MAX_BYTES, "The file is larger than 1 MB; split it in parts."),
+});

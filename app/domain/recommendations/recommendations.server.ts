@@ -4,7 +4,7 @@ import { db, type Prisma, type Tx } from "~/utils/db.server";
 import { formatShortDate, fromDateInput, toDateInput } from "~/utils/dates";
 import { forbidden, notFound } from "~/utils/http.server";
 import type { RecommendationInput, TransitionInput } from "./recommendation.schema";
-import { CLOSED_STATUSES, CLOSING_STATUSES, PUBLIC_STATUSES, canTransition, isPriority, isStatus, statusLabel, type Status } from "./status";
+import { CLOSED_STATUSES, CLOSING_STATUSES, PUBLIC_STATUSES, canTransition, isOverdue, isPriority, isStatus, statusLabel, type Status } from "./status";
 
 // Recommendations: who may see them, creating and editing them, and the status workflow.
 //
@@ -120,9 +120,6 @@ export async function listRecommendations(actor: Actor, f: Filters, page: { skip
   return { items: items.map((r) => ({ ...r, overdue: isOverdue(r, now) })), total };
 }
 
-export function isOverdue(r: { dueDate: Date | null; status: string }, now = new Date()): boolean {
-  return !!r.dueDate && r.dueDate < now && !CLOSED_STATUSES.includes(r.status as Status);
-}
 
 export const CSV_HEADER = ["code", "title", "text", "rationale", "themes", "meeting", "lead_agency", "supporting_agencies", "priority", "due_date", "status", "progress", "closing_evidence"];
 

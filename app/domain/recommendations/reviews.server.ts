@@ -97,3 +97,37 @@ export async function meetingRecommendations(meetingId: string) {
   ]);
   return { made, reviews };
 }
+
+/** Every recommendation an agency leads or supports, for its printable report to the next session. */
+export async function agencyRecommendations(agencyId: string) {
+  return db.recommendation.findMany({
+    where: { OR: [{ leadAgencyId: agencyId }, { supporters: { some: { agencyId } } }] },
+    orderBy: [{ meeting: { startsAt: "asc" } }, { code: "asc" }],
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      status: true,
+      progress: true,
+      dueDate: true,
+      leadAgencyId: true,
+      leadAgency: { select: { acronym: true } },
+      meeting: { select: { title: true, timeZone: true } },
+      updates: { where: { state: "ACCEPTED" }, orderBy: { createdAt: "desc" }, take: 1, select: { text: true, createdAt: true } },
+    },
+  });
+}
+
+/** The "add open recommendations" button of a meeting's recommendations tab. */
+export async function addOpenRecommendationsOfSeries(actor: Actor, meetingId: string): Promise<number | null> {
+  requireManager(actor);
+  return db.$transaction(async (tx) => {
+    const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: { seriesId: true, startsAt: true } });
+    if (!meeting) notFound("We could not find that meeting.");
+    if (!meeting.seriesId) return null;
+    const item = await tx.agendaItem.findFirst({ where: { meetingId, title: { contains: "recommendation" } }, select: { id: true } });
+    const n = await addOpenRecommendationsToReview(tx, { seriesId: meeting.seriesId, meetingId, agendaItemId: item?.id ?? null });
+    await audit(tx, { userId: actor.id, entity: "Meeting", entityId: meetingId, meetingId, action: "add-open-recommendations", after: { count: n } });
+    return n;
+  });
+}

@@ -67,3 +67,8 @@ export const isClosed = (s: string) => CLOSED_STATUSES.includes(s as Status);
 export function statusLabel(s: string): string {
   return isStatus(s) ? STATUS_LABELS[s] : s;
 }
+
+/** Past its due date and not closed. */
+export function isOverdue(r: { dueDate: Date | null; status: string }, now = new Date()): boolean {
+  return !!r.dueDate && r.dueDate < now && !CLOSED_STATUSES.includes(r.status as Status);
+}

@@ -1,0 +1,80 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
+import { ProgressMeter, RecommendationStatus } from "~/components/recommendation-ui";
+import { Notice, PageHeader } from "~/components/ui";
+import { readProgressLink, submitViaProgressLink } from "~/domain/recommendations/progress.server";
+import { progressUpdateSchema } from "~/domain/recommendations/recommendation.schema";
+import { allowedNextStatuses, STATUS_LABELS, type Status } from "~/domain/recommendations/status";
+import { formatShortDate } from "~/utils/dates";
+
+// The single-purpose link a focal point gets by email: report progress on one recommendation,
+// once, without signing in. The token in the address is the only credential (only its hash is stored).
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const state = await readProgressLink(params.token ?? "");
+  if (!state.ok) return { state, next: [] as Status[] };
+  return { state, next: allowedNextStatuses(state.recommendation.status).filter((s) => s !== "SUPERSEDED") };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: progressUpdateSchema });
+  if (submission.status !== "success") return { result: submission.reply(), done: false, reason: null };
+  const r = await submitViaProgressLink(params.token ?? "", submission.value);
+  if ("reason" in r) return { result: submission.reply(), done: false, reason: r.reason };
+  if (!r.ok) return { result: submission.reply({ fieldErrors: r.fieldErrors }), done: false, reason: null };
+  return { result: submission.reply({ resetForm: true }), done: true, reason: null };
+}
+
+export default function ProgressByLink() {
+  const { state, next } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: progressUpdateSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  if (actionData?.done) {
+    return (
+      <>
+        <PageHeader title="Thank you" />
+        <Notice kind="success">Your progress report was sent to the secretariat, who will review it. This link cannot be used again.</Notice>
+      </>
+    );
+  }
+  if (!state.ok || actionData?.reason) {
+    return (
+      <>
+        <PageHeader title="Report progress" />
+        <Notice kind="warning">{actionData?.reason ?? (!state.ok ? state.reason : "")}</Notice>
+      </>
+    );
+  }
+  const r = state.recommendation;
+  return (
+    <>
+      <PageHeader title={`Report progress on ${r.code}`} />
+      <p>
+        For {state.agency.acronym}, sent to {state.email}. This link works once.
+      </p>
+      <h2>{r.title}</h2>
+      <p className="pre-line">{r.text}</p>
+      <p>
+        Now <RecommendationStatus status={r.status} /> <ProgressMeter value={r.progress} />
+        {r.dueDate ? `, due ${formatShortDate(r.dueDate, r.timeZone)}` : ""}
+      </p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextareaField field={fields.text} label="What was done" required />
+        <SelectField field={fields.newStatus} label="Proposed new status" options={next.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} placeholder="Keep the current status" />
+        <InputField field={fields.newProgress} label="Proposed progress (%)" type="number" min={0} max={100} step={1} />
+        <InputField field={fields.evidenceUrl} label="Link to evidence" type="url" hint="Needed when you propose to close the recommendation." />
+        <button type="submit">Send progress report</button>
+      </Form>
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Report progress · Convene" }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];

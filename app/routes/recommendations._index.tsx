@@ -1,0 +1,89 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { filterQuery, RecommendationFilters, RecommendationStatus } from "~/components/recommendation-ui";
+import { PageHeader, Pagination } from "~/components/ui";
+import { requireUser } from "~/domain/auth/session.server";
+import { canManageRecommendations } from "~/domain/auth/roles";
+import { filtersFrom, formOptions, listRecommendations, visibleTo } from "~/domain/recommendations/recommendations.server";
+import { PRIORITY_LABELS, type Priority } from "~/domain/recommendations/status";
+import { formatShortDate } from "~/utils/dates";
+import { pageCount, pageFrom } from "~/utils/pagination";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  visibleTo(user);
+  const url = new URL(request.url);
+  const filters = filtersFrom(url);
+  const page = pageFrom(url);
+  const [{ items, total }, options] = await Promise.all([listRecommendations(user, filters, page), formOptions()]);
+  return { items, total, page: page.page, pages: pageCount(total), filters, options, canManage: canManageRecommendations(user) };
+}
+
+export default function RecommendationList() {
+  const { items, total, page, pages, filters, options, canManage } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const query = filterQuery(filters);
+  return (
+    <>
+      <PageHeader title="Recommendations">
+        {canManage ? (
+          <>
+            <Link to="/recommendations/new">Record a recommendation</Link>
+            <Link to="/recommendations/dashboard">Dashboard</Link>
+            <Link to="/recommendations/queue">Progress updates to review</Link>
+            <Link to="/recommendations/import">Import from CSV</Link>
+          </>
+        ) : null}
+        <a href={`/recommendations/export${query}`}>Download CSV</a>
+      </PageHeader>
+      {!canManage ? <p>You see the recommendations your agency leads or supports.</p> : null}
+      <RecommendationFilters options={options} values={filters} />
+      <p role="status">
+        {total} recommendation{total === 1 ? "" : "s"}
+      </p>
+      {items.length ? (
+        <table>
+          <caption>Recommendations, page {page} of {pages}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Code</th>
+              <th scope="col">Title</th>
+              <th scope="col">Lead agency</th>
+              <th scope="col">Made at</th>
+              <th scope="col">Status</th>
+              <th scope="col">Progress</th>
+              <th scope="col">Priority</th>
+              <th scope="col">Due</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <Link to={`/recommendations/${r.id}`}>{r.code}</Link>
+                </td>
+                <td>{r.title}</td>
+                <td>{r.leadAgency.acronym}</td>
+                <td>{r.meeting.title}</td>
+                <td>
+                  <RecommendationStatus status={r.status} />
+                </td>
+                <td>{r.progress} %</td>
+                <td>{PRIORITY_LABELS[r.priority as Priority] ?? r.priority}</td>
+                <td>
+                  {r.dueDate ? formatShortDate(r.dueDate, r.meeting.timeZone) : "—"}
+                  {r.overdue ? <strong> (overdue)</strong> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>No recommendation matches these filters.</p>
+      )}
+      <Pagination page={page} pageCount={pages} search={location.search} />
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Recommendations · Convene" }];

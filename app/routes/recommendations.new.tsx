@@ -1,0 +1,41 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { RecommendationForm } from "~/components/recommendation-form";
+import { PageHeader } from "~/components/ui";
+import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { recommendationSchema } from "~/domain/recommendations/recommendation.schema";
+import { createRecommendation, formOptions, suggestCode } from "~/domain/recommendations/recommendations.server";
+
+const MANAGERS = ["ORGANISER", "SECRETARIAT"] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, [...MANAGERS]);
+  const options = await formOptions();
+  const meetingParam = new URL(request.url).searchParams.get("meeting") ?? "";
+  const meeting = options.meetings.find((m) => m.id === meetingParam || m.slug === meetingParam);
+  return { options, defaults: meeting ? { meetingId: meeting.id, code: await suggestCode(meeting.id), priority: "MEDIUM" } : { priority: "MEDIUM" } };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, [...MANAGERS]);
+  const submission = parseWithZod(await request.formData(), { schema: recommendationSchema });
+  if (submission.status !== "success") return { result: submission.reply() };
+  const created = await createRecommendation(user, submission.value);
+  if (!created.ok) return { result: submission.reply({ fieldErrors: created.fieldErrors }) };
+  return redirectWithToast(request, `/recommendations/${created.id}`, `Recommendation ${submission.value.code} recorded.`);
+}
+
+export default function NewRecommendation() {
+  const { options, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader title="Record a recommendation" />
+      <p>Choose the meeting first: open this page from a meeting to get a suggested reference code.</p>
+      <RecommendationForm options={options} lastResult={actionData?.result} defaultValue={defaults} submitLabel="Record recommendation" />
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Record a recommendation · Convene" }];

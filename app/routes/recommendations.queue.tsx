@@ -1,0 +1,82 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ProgressMeter, RecommendationStatus, ReviewUpdateForms } from "~/components/recommendation-ui";
+import { PageHeader } from "~/components/ui";
+import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { acceptProgressUpdate, returnProgressUpdate, reviewQueue } from "~/domain/recommendations/progress.server";
+import { reviewDecisionSchema } from "~/domain/recommendations/recommendation.schema";
+import { statusLabel } from "~/domain/recommendations/status";
+import { formatDateTime, zoneLabel } from "~/utils/dates";
+import { safeRedirectPath } from "~/utils/http.server";
+
+const MANAGERS: ("ORGANISER" | "SECRETARIAT")[] = ["ORGANISER", "SECRETARIAT"];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, MANAGERS);
+  return { updates: await reviewQueue(user) };
+}
+
+/** Accepting or returning a progress update; the recommendation page posts here too. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, MANAGERS);
+  const submission = parseWithZod(await request.formData(), { schema: reviewDecisionSchema });
+  if (submission.status !== "success") {
+    const messages = Object.values(submission.error ?? {}).flat().filter(Boolean);
+    return redirectWithToast(request, "/recommendations/queue", messages[0] ?? "The review could not be saved.");
+  }
+  const to = safeRedirectPath(submission.value.redirectTo, "/recommendations/queue");
+  const v = submission.value;
+  const result = v.intent === "accept" ? await acceptProgressUpdate(user, v.updateId, v.reviewNote ?? "") : await returnProgressUpdate(user, v.updateId, v.reviewNote);
+  if (!result.ok) return redirectWithToast(request, to, Object.values(result.fieldErrors).flat()[0] ?? "The review could not be saved.");
+  return redirectWithToast(request, to, v.intent === "accept" ? "Progress update accepted." : "Progress update returned to its author.");
+}
+
+export default function ReviewQueue() {
+  const { updates } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title="Progress updates to review">
+        <Link to="/recommendations">All recommendations</Link>
+      </PageHeader>
+      <p>Accepting an update applies its status and progress to the recommendation; returning it sends it back with your note.</p>
+      {updates.length ? (
+        <ol className="cards">
+          {updates.map((u) => (
+            <li key={u.id} className="card">
+              <h2>
+                <Link to={`/recommendations/${u.recommendation.id}`}>
+                  {u.recommendation.code}: {u.recommendation.title}
+                </Link>
+              </h2>
+              <p>
+                Now <RecommendationStatus status={u.recommendation.status} /> <ProgressMeter value={u.recommendation.progress} />, lead{" "}
+                {u.recommendation.leadAgency.acronym}
+              </p>
+              <p>
+                From {u.authorName}
+                {u.agency ? ` (${u.agency.acronym})` : ""}, {formatDateTime(u.createdAt, "UTC")} {zoneLabel("UTC", u.createdAt)}
+              </p>
+              <p className="pre-line">{u.text}</p>
+              <p>
+                Proposes: {u.newStatus ? statusLabel(u.newStatus) : "same status"}
+                {u.newProgress !== null ? `, ${u.newProgress} %` : ""}
+                {u.evidenceUrl ? (
+                  <>
+                    {" "}
+                    — evidence: <a href={u.evidenceUrl} rel="noreferrer noopener">{u.evidenceUrl}</a>
+                  </>
+                ) : null}
+              </p>
+              <ReviewUpdateForms updateId={u.id} redirectTo="/recommendations/queue" />
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>No progress update is waiting for review.</p>
+      )}
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Progress updates to review · Convene" }];
