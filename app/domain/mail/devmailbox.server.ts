@@ -12,7 +12,8 @@ export function requireDevMailbox(): void {
 export async function listDevMailbox(to?: string) {
   requireDevMailbox();
   return db.outboxMessage.findMany({
-    where: to ? { toEmail: { contains: to.trim().toLowerCase() } } : undefined,
+    // Drafts are not mail yet: they show up here once they are sent.
+    where: { status: { not: "DRAFT" }, ...(to ? { toEmail: { contains: to.trim().toLowerCase() } } : {}) },
     orderBy: { createdAt: "desc" },
     take: 50,
     select: { id: true, toEmail: true, subject: true, kind: true, status: true, createdAt: true },

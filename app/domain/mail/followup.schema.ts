@@ -30,8 +30,21 @@ export function followUpSchema(timeZone: string) {
         .trim()
         .min(10, "A summary has at least 10 characters.")
         .max(10_000, "A summary has at most 10,000 characters."),
-      documents: z.string().max(5_000, "Document links have at most 5,000 characters in all.").optional(),
-      nextSessionAt: z.string().max(40).optional(),
+      documents: z
+        .string()
+        .max(5_000, "Document links have at most 5,000 characters in all.")
+        .optional()
+        .superRefine((value, ctx) => {
+          const links = documentLinks(value);
+          if (links.length > MAX_DOCUMENTS) ctx.addIssue({ code: "custom", message: `Add at most ${MAX_DOCUMENTS} document links.` });
+          const bad = links.find((l) => !isWebLink(l));
+          if (bad) ctx.addIssue({ code: "custom", message: `"${bad.slice(0, 80)}" is not a web link (https://...).` });
+        }),
+      nextSessionAt: z
+        .string()
+        .max(40)
+        .optional()
+        .refine((v) => !v || fromLocalInput(v, timeZone), "Enter a date and time such as 2026-11-12 09:30."),
       audience: z.enum(AUDIENCES, {
         required_error: "Choose who receives the follow-up.",
         invalid_type_error: "Choose who receives the follow-up.",
@@ -45,13 +58,6 @@ export function followUpSchema(timeZone: string) {
         ctx.addIssue({ code: "custom", path: ["agencyIds"], message: "Choose at least one agency." });
       if (v.audience === "STATUS" && v.statuses.length === 0)
         ctx.addIssue({ code: "custom", path: ["statuses"], message: "Choose at least one registration status." });
-      const links = documentLinks(v.documents);
-      if (links.length > MAX_DOCUMENTS)
-        ctx.addIssue({ code: "custom", path: ["documents"], message: `Add at most ${MAX_DOCUMENTS} document links.` });
-      const bad = links.find((l) => !isWebLink(l));
-      if (bad) ctx.addIssue({ code: "custom", path: ["documents"], message: `"${bad.slice(0, 80)}" is not a web link (https://...).` });
-      if (v.nextSessionAt && !fromLocalInput(v.nextSessionAt, timeZone))
-        ctx.addIssue({ code: "custom", path: ["nextSessionAt"], message: "Enter a date and time such as 2026-11-12 09:30." });
     })
     .transform((v) => ({
       ...v,

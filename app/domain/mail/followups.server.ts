@@ -211,6 +211,11 @@ export async function getFollowUp(meetingId: string, followUpId: string, preview
   });
   if (!f) notFound("That follow-up does not exist.");
   const progress = (await followUpProgress([f.id])).get(f.id)!;
+  if (f.status === "QUEUED" && followUpIsDone(progress)) {
+    // The worker knows messages, not follow-ups: the first look after the last message settles it.
+    await db.followUp.updateMany({ where: { id: f.id, status: "QUEUED" }, data: { status: "SENT" } });
+    f.status = "SENT";
+  }
   // A sample message of the chosen agency's copy: exactly what that agency receives.
   const sample = await db.outboxMessage.findFirst({
     where: { followUpId: f.id, ...(previewAgencyId ? { registration: { agencyId: previewAgencyId } } : {}) },

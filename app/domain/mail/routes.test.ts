@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import { createAgency, createUser, formRequest, requestAs } from "~/test/factories";
+import { createMeetingWithParticipants, queueTestMails } from "~/test/factories.mail";
+import * as mailLog from "~/routes/admin.mail._index";
+import * as mailMessage from "~/routes/admin.mail.$id";
+import * as meetingMail from "~/routes/admin.meetings.$id.mail._index";
+import * as composer from "~/routes/admin.meetings.$id.mail.follow-ups.new";
+import * as followUpPage from "~/routes/admin.meetings.$id.mail.follow-ups.$followUpId";
+import * as unsubscribe from "~/routes/unsubscribe.$token";
+import { unsubscribeToken } from "./unsubscribe.server";
+
+async function status(p: Promise<unknown>): Promise<number> {
+  try {
+    const r = await p;
+    return r instanceof Response ? r.status : 200;
+  } catch (e) {
+    if (e instanceof Response) return e.status;
+    throw e;
+  }
+}
+
+describe("mail pages: access", () => {
+  it("refuses participants and focal points, and sends anonymous users to sign in", async () => {
+    const agency = await createAgency();
+    const meeting = await createMeetingWithParticipants(1, [agency]);
+    const [participant, focal] = [await createUser("PARTICIPANT"), await createUser("FOCAL_POINT", { agencyId: agency.id })];
+    const [id] = await queueTestMails(1);
+    for (const user of [participant, focal]) {
+      const args = (url: string, init?: RequestInit) => requestAs(user.id, url, init);
+      expect(await status(mailLog.loader({ request: await args("/admin/mail"), params: {}, context: {} }))).toBe(403);
+      expect(await status(mailMessage.loader({ request: await args(`/admin/mail/${id}`), params: { id }, context: {} }))).toBe(403);
+      expect(await status(mailMessage.action({ request: await args(`/admin/mail/${id}`, formRequest({ intent: "resend" })), params: { id }, context: {} }))).toBe(403);
+      expect(await status(meetingMail.loader({ request: await args(`/admin/meetings/${meeting.id}/mail`), params: { id: meeting.id }, context: {} }))).toBe(403);
+      expect(
+        await status(composer.action({ request: await args(`/admin/meetings/${meeting.id}/mail/follow-ups/new`, formRequest({ subject: "x" })), params: { id: meeting.id }, context: {} })),
+      ).toBe(403);
+      expect(
+        await status(followUpPage.action({ request: await args("/x", formRequest({ intent: "send" })), params: { id: meeting.id, followUpId: "nope" }, context: {} })),
+      ).toBe(403);
+    }
+    expect(await status(mailLog.loader({ request: await requestAs(null, "/admin/mail"), params: {}, context: {} }))).toBe(302);
+  });
+});
+
+describe("follow-up composer", () => {
+  it("re-shows bad input with field errors instead of failing", async () => {
+    const secretariat = await createUser("SECRETARIAT");
+    const meeting = await createMeetingWithParticipants(2, [await createAgency()]);
+    const request = await requestAs(
+      secretariat.id,
+      `/admin/meetings/${meeting.id}/mail/follow-ups/new`,
+      formRequest({ intent: "save", subject: "<b>".repeat(100), summary: "", documents: "ftp://x", nextSessionAt: "2027-13-01T10:00", audience: "AGENCIES", agencyIds: "unknown" }),
+    );
+    const result = (await composer.action({ request, params: { id: meeting.id }, context: {} })) as { result: { error: Record<string, string[]> } };
+    expect(Object.keys(result.result.error)).toEqual(expect.arrayContaining(["subject", "summary", "documents", "nextSessionAt"]));
+
+    const unknownAgency = await requestAs(
+      secretariat.id,
+      "/x",
+      formRequest({ intent: "save", subject: "Follow-up", summary: "Thanks for coming to Brussels.", audience: "AGENCIES", agencyIds: "not-an-agency" }),
+    );
+    const r2 = (await composer.action({ request: unknownAgency, params: { id: meeting.id }, context: {} })) as { result: { error: Record<string, string[]> } };
+    expect(r2.result.error.agencyIds).toBeTruthy();
+    expect(await db.followUp.count({ where: { meetingId: meeting.id } })).toBe(0);
+  });
+
+  it("previews, saves a draft and sends it", async () => {
+    const secretariat = await createUser("SECRETARIAT");
+    const agency = await createAgency({ name: "Preview Agency" });
+    const meeting = await createMeetingWithParticipants(2, [agency]);
+    const fields = { subject: "Thank you", summary: "Thanks for coming to Brussels.", audience: "CONFIRMED", previewAgencyId: agency.id };
+    const preview = (await composer.action({
+      request: await requestAs(secretariat.id, "/x", formRequest({ ...fields, intent: "preview" })),
+      params: { id: meeting.id },
+      context: {},
+    })) as { preview: { html: string } };
+    expect(preview.preview.html).toContain("Dear colleagues of Preview Agency");
+    expect(await db.followUp.count({ where: { meetingId: meeting.id } })).toBe(0);
+
+    const saved = (await composer.action({ request: await requestAs(secretariat.id, "/x", formRequest({ ...fields, intent: "save" })), params: { id: meeting.id }, context: {} })) as Response;
+    expect(saved.status).toBe(302);
+    const followUp = await db.followUp.findFirstOrThrow({ where: { meetingId: meeting.id } });
+    expect(saved.headers.get("Location")).toBe(`/admin/meetings/${meeting.id}/mail/follow-ups/${followUp.id}`);
+    await followUpPage.action({ request: await requestAs(secretariat.id, "/x", formRequest({ intent: "send" })), params: { id: meeting.id, followUpId: followUp.id }, context: {} });
+    expect(await db.outboxMessage.count({ where: { followUpId: followUp.id, status: "QUEUED" } })).toBe(2);
+  });
+});
+
+describe("unsubscribe page", () => {
+  it("rejects forged tokens and suppresses on POST only", async () => {
+    expect(await status(unsubscribe.loader({ request: new Request("http://convene.test/u"), params: { token: "Zm9vQGV4YW1wbGUub3Jn.forged" }, context: {} }))).toBe(404);
+    const token = unsubscribeToken("Reader@Example.org");
+    const page = (await unsubscribe.loader({ request: new Request("http://convene.test/u"), params: { token }, context: {} })) as { email: string; already: boolean };
+    expect(page).toEqual({ email: "reader@example.org", already: false });
+    expect(await db.mailSuppression.count({ where: { email: "reader@example.org" } })).toBe(0);
+    await unsubscribe.action({ request: new Request("http://convene.test/u", { method: "POST", body: "List-Unsubscribe=One-Click" }), params: { token }, context: {} });
+    expect(await db.mailSuppression.count({ where: { email: "reader@example.org" } })).toBe(1);
+  });
+});
