@@ -1,19 +1,24 @@
-import type { MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { MeetingList } from "~/components/meetings";
+import { listPublicMeetings } from "~/domain/meetings/meetings.server";
+
+export async function loader(_: LoaderFunctionArgs) {
+  const { rows } = await listPublicMeetings({ when: "upcoming", page: { skip: 0, take: 5 } });
+  return { upcoming: rows };
+}
 
 export default function Index() {
+  const { upcoming } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Convene</h1>
       <p>Expert meetings for international organisations: agendas, registration, recommendations and follow-up.</p>
-      <ul>
-        <li>
-          <Link to="/meetings">Browse meetings</Link>
-        </li>
-        <li>
-          <Link to="/series">Meeting series</Link>
-        </li>
-      </ul>
+      <h2>Upcoming meetings</h2>
+      <MeetingList meetings={upcoming} />
+      <p>
+        <Link to="/meetings">All meetings</Link> · <Link to="/series">Meeting series</Link>
+      </p>
     </>
   );
 }

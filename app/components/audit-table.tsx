@@ -1,0 +1,66 @@
+import { formatDateTime } from "~/utils/dates";
+
+type Entry = {
+  id: string;
+  entity: string;
+  entityId: string;
+  action: string;
+  before: string | null;
+  after: string | null;
+  createdAt: string | Date;
+  user: { name: string; email: string } | null;
+};
+
+/** One changed field per line: "title: Old → New". Values are shown as text, never as markup. */
+function changes(before: string | null, after: string | null): string[] {
+  const parse = (s: string | null): Record<string, unknown> => {
+    if (!s) return {};
+    try {
+      const v = JSON.parse(s);
+      return v && typeof v === "object" ? v : { value: v };
+    } catch {
+      return { value: s };
+    }
+  };
+  const b = parse(before);
+  const a = parse(after);
+  const show = (v: unknown) => (v === undefined || v === null || v === "" ? "—" : typeof v === "string" ? v : JSON.stringify(v));
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])].map((k) =>
+    k in b && k in a ? `${k}: ${show(b[k])} → ${show(a[k])}` : k in a ? `${k}: ${show(a[k])}` : `${k} (was): ${show(b[k])}`,
+  );
+}
+
+export function AuditTable({ entries, caption }: { entries: Entry[]; caption: string }) {
+  if (!entries.length) return <p>No changes recorded yet.</p>;
+  return (
+    <table>
+      <caption className="muted">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">When (UTC)</th>
+          <th scope="col">Who</th>
+          <th scope="col">What</th>
+          <th scope="col">Changes</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr key={e.id}>
+            <td>{formatDateTime(e.createdAt, "UTC")}</td>
+            <td>{e.user ? e.user.name : "System"}</td>
+            <td>
+              {e.entity} {e.action}
+            </td>
+            <td>
+              <ul className="plain">
+                {changes(e.before, e.after).map((line, i) => (
+                  <li key={i}>{line.length > 300 ? `${line.slice(0, 300)}…` : line}</li>
+                ))}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

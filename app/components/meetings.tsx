@@ -1,0 +1,113 @@
+import { Link } from "@remix-run/react";
+import { formatRange, formatTime, formatDay } from "~/utils/dates";
+import { StatusBadge } from "~/components/ui";
+import { STATUS_LABELS, type MeetingStatus } from "~/domain/meetings/status";
+import { AGENDA_KIND_LABELS } from "~/domain/agenda/agenda.schema";
+
+// Meeting cards and the agenda tree, shared by the public pages, the printable agenda and the staff pages.
+// Dates arrive as strings after serialisation; the date helpers accept both.
+
+type ListMeeting = {
+  id: string;
+  slug: string;
+  title: string;
+  city: string;
+  venue: string;
+  timeZone: string;
+  startsAt: string | Date;
+  endsAt: string | Date;
+  status: string;
+  visibility: string;
+  series: { name: string; slug: string } | null;
+};
+
+export function MeetingStatusBadge({ status }: { status: string }) {
+  return <StatusBadge status={status} label={STATUS_LABELS[status as MeetingStatus] ?? status} />;
+}
+
+export function MeetingList({ meetings, adminLinks = false }: { meetings: ListMeeting[]; adminLinks?: boolean }) {
+  if (!meetings.length) return <p>No meetings to show.</p>;
+  return (
+    <ul className="cards">
+      {meetings.map((m) => (
+        <li key={m.id} className="card">
+          <h3>
+            <Link to={adminLinks ? `/admin/meetings/${m.id}` : `/meetings/${m.slug}`}>{m.title}</Link>
+          </h3>
+          <p>{formatRange(m.startsAt, m.endsAt, m.timeZone)}</p>
+          <p className="muted">
+            {[m.venue, m.city].filter(Boolean).join(", ")}
+            {m.series ? ` · ${m.series.name}` : ""}
+            {m.visibility === "INVITATION" ? " · Invitation only" : ""}
+          </p>
+          {m.status !== "PUBLISHED" ? <MeetingStatusBadge status={m.status} /> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+type Node = {
+  id: string;
+  kind: string;
+  title: string;
+  description: string;
+  room: string;
+  startsAt: string | Date;
+  endsAt: string | Date;
+  people: { id: string; name: string; role: string; agency: { acronym: string; name: string } | null }[];
+  children: Node[];
+};
+
+/** The agenda in the meeting's zone, day headings when it spans several days. */
+export function AgendaTree({ items, timeZone }: { items: Node[]; timeZone: string }) {
+  if (!items.length) return <p>The agenda has no items yet.</p>;
+  let lastDay = "";
+  const days = new Set(items.map((i) => formatDay(i.startsAt, timeZone)));
+  return (
+    <ol className="agenda">
+      {items.map((item) => {
+        const day = formatDay(item.startsAt, timeZone);
+        const heading = days.size > 1 && day !== lastDay ? day : null;
+        lastDay = day;
+        return (
+          <li key={item.id}>
+            {heading ? <h3>{heading}</h3> : null}
+            <AgendaEntry item={item} timeZone={timeZone} />
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function AgendaEntry({ item, timeZone }: { item: Node; timeZone: string }) {
+  const speakers = item.people.filter((p) => p.role === "SPEAKER");
+  const moderators = item.people.filter((p) => p.role === "MODERATOR");
+  const who = (ps: Node["people"]) => ps.map((p) => (p.agency ? `${p.name} (${p.agency.acronym})` : p.name)).join(", ");
+  return (
+    <div className={`agenda-item agenda-${item.kind.toLowerCase()}`}>
+      <p className="agenda-time">
+        <time dateTime={new Date(item.startsAt).toISOString()}>{formatTime(item.startsAt, timeZone)}</time>–
+        <time dateTime={new Date(item.endsAt).toISOString()}>{formatTime(item.endsAt, timeZone)}</time>{" "}
+        <span className="muted">{AGENDA_KIND_LABELS[item.kind as keyof typeof AGENDA_KIND_LABELS] ?? item.kind}</span>
+      </p>
+      <p className="agenda-title">
+        <strong>{item.title}</strong>
+        {item.room ? <span className="muted"> · {item.room}</span> : null}
+      </p>
+      {item.description ? <p>{item.description}</p> : null}
+      {moderators.length ? <p>Moderator: {who(moderators)}</p> : null}
+      {speakers.length ? <p>Speakers: {who(speakers)}</p> : null}
+      {item.children.length ? (
+        <ol className="agenda agenda-children">
+          {item.children.map((c) => (
+            <li key={c.id}>
+              <AgendaEntry item={c} timeZone={timeZone} />
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { isCountryCode } from "./countries";
+
+export const AGENCY_KINDS = ["UN_AGENCY", "EU_AGENCY", "EU_INSTITUTION", "NATIONAL_AUTHORITY", "INTERNATIONAL_ORGANISATION", "NGO", "OTHER"] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
+  UN_AGENCY: "UN agency",
+  EU_AGENCY: "EU agency",
+  EU_INSTITUTION: "EU institution",
+  NATIONAL_AUTHORITY: "National authority",
+  INTERNATIONAL_ORGANISATION: "International organisation",
+  NGO: "NGO",
+  OTHER: "Other",
+};
+
+export const agencySchema = z.object({
+  name: z.string({ required_error: "Enter the agency's full name." }).trim().min(2, "Enter the agency's full name.").max(200, "Use at most 200 characters."),
+  acronym: z.string({ required_error: "Enter an acronym or short name." }).trim().min(1).max(40, "Use at most 40 characters."),
+  kind: z.enum(AGENCY_KINDS, { errorMap: () => ({ message: "Choose a kind of agency from the list." }) }),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine(isCountryCode, "Choose a country from the list.")
+    .optional(),
+  parentId: z.string().max(40).optional(),
+});
+export type AgencyInput = z.infer<typeof agencySchema>;

@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+export const AGENDA_KINDS = ["SESSION", "PLENARY", "PANEL", "BREAK", "OTHER"] as const;
+export const AGENDA_KIND_LABELS: Record<(typeof AGENDA_KINDS)[number], string> = {
+  SESSION: "Session",
+  PLENARY: "Plenary",
+  PANEL: "Panel",
+  BREAK: "Break",
+  OTHER: "Other",
+};
+export const PERSON_ROLES = ["SPEAKER", "MODERATOR"] as const;
+export const PERSON_ROLE_LABELS: Record<(typeof PERSON_ROLES)[number], string> = { SPEAKER: "Speaker", MODERATOR: "Moderator" };
+
+const localTime = z.string({ required_error: "Enter a date and time." }).trim().max(20, "Enter a date and time.");
+
+/** Times are datetime-local values read in the meeting's zone by the domain (it knows the zone). */
+export const agendaItemSchema = z.object({
+  itemId: z.string().max(40).optional(),
+  kind: z.enum(AGENDA_KINDS, { errorMap: () => ({ message: "Choose a kind of item." }) }),
+  title: z.string({ required_error: "Enter a title." }).trim().min(1, "Enter a title.").max(300, "Use at most 300 characters."),
+  description: z.string().trim().max(5000, "Use at most 5,000 characters.").optional(),
+  room: z.string().trim().max(200, "Use at most 200 characters.").optional(),
+  startsAt: localTime,
+  endsAt: localTime,
+  parentId: z.string().max(40).optional(),
+});
+export type AgendaItemInput = z.infer<typeof agendaItemSchema>;
+
+export const agendaPersonSchema = z.object({
+  itemId: z.string().max(40),
+  name: z.string({ required_error: "Enter the person's name." }).trim().min(2, "Enter the person's name.").max(200, "Use at most 200 characters."),
+  agencyId: z.string().max(40).optional(),
+  role: z.enum(PERSON_ROLES, { errorMap: () => ({ message: "Choose speaker or moderator." }) }),
+});
+export type AgendaPersonInput = z.infer<typeof agendaPersonSchema>;

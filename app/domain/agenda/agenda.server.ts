@@ -1,0 +1,181 @@
+import { db, type Tx } from "~/utils/db.server";
+import { audit, diffFields } from "~/domain/audit/audit.server";
+import type { Actor } from "~/domain/auth/roles";
+import { queueMeetingUpdate } from "~/domain/mail/meeting-updates.server";
+import { ANNOUNCED_STATUSES } from "~/domain/meetings/status";
+import { fromLocalInput } from "~/utils/dates";
+import type { AgendaItemInput, AgendaPersonInput } from "./agenda.schema";
+import { agendaWarnings } from "./warnings";
+
+// The agenda of a meeting: timed items, nested one level or more, each with its speakers and
+// moderator. Items are ordered by time. Every change is an AuditLog row with entity AgendaItem (the
+// agenda change log). The agenda is public once published; later changes are announced to confirmed
+// participants when the organiser publishes them (see docs/decisions/012-agenda-publication.md).
+
+const itemSelect = {
+  id: true, parentId: true, kind: true, title: true, description: true, room: true, startsAt: true, endsAt: true, position: true, updatedAt: true,
+  people: { select: { id: true, name: true, role: true, agency: { select: { id: true, acronym: true, name: true } } }, orderBy: [{ role: "desc" as const }, { name: "asc" as const }] },
+};
+
+type Row = Awaited<ReturnType<typeof loadItems>>[number];
+export type AgendaNode = Row & { children: AgendaNode[] };
+
+async function loadItems(meetingId: string) {
+  return db.agendaItem.findMany({ where: { meetingId }, select: itemSelect, orderBy: [{ startsAt: "asc" }, { position: "asc" }, { endsAt: "asc" }] });
+}
+
+function toTree(rows: Row[]): AgendaNode[] {
+  const nodes = new Map(rows.map((r) => [r.id, { ...r, children: [] as AgendaNode[] }]));
+  const roots: AgendaNode[] = [];
+  for (const n of nodes.values()) {
+    const parent = n.parentId ? nodes.get(n.parentId) : undefined;
+    (parent ? parent.children : roots).push(n);
+  }
+  return roots;
+}
+
+/** The agenda as a tree ordered by time (children under their parent). */
+export async function loadAgendaTree(meetingId: string): Promise<AgendaNode[]> {
+  return toTree(await loadItems(meetingId));
+}
+
+/** Everything the agenda editor shows: the flat list (for the parent picker), the tree and the warnings. */
+export async function agendaEditorData(meetingId: string) {
+  const rows = await loadItems(meetingId);
+  const meeting = await db.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    select: { startsAt: true, endsAt: true, timeZone: true, agendaPublishedAt: true, status: true },
+  });
+  const changedSincePublication = meeting.agendaPublishedAt
+    ? await db.auditLog.count({ where: { meetingId, entity: "AgendaItem", createdAt: { gt: meeting.agendaPublishedAt } } })
+    : 0;
+  return {
+    rows,
+    tree: toTree(rows),
+    warnings: agendaWarnings(meeting, rows.map((r) => ({ ...r, people: r.people }))),
+    changedSincePublication,
+  };
+}
+
+type FieldErrors = Record<string, string[]>;
+export type AgendaResult = { ok: true } | { ok: false; fieldErrors: FieldErrors };
+
+async function readTimes(meetingId: string, input: AgendaItemInput): Promise<{ startsAt: Date; endsAt: Date; parentId: string | null } | FieldErrors> {
+  const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { timeZone: true } });
+  const errors: FieldErrors = {};
+  const startsAt = fromLocalInput(input.startsAt, meeting.timeZone);
+  const endsAt = fromLocalInput(input.endsAt, meeting.timeZone);
+  if (!startsAt) errors.startsAt = ["Enter a real date and time, e.g. 2026-06-04 09:30."];
+  if (!endsAt) errors.endsAt = ["Enter a real date and time, e.g. 2026-06-04 10:30."];
+  if (startsAt && endsAt && endsAt <= startsAt) errors.endsAt = ["The end must be after the start."];
+  let parentId: string | null = input.parentId ?? null;
+  if (parentId) {
+    const parent = await db.agendaItem.findFirst({ where: { id: parentId, meetingId }, select: { id: true, parentId: true } });
+    if (!parent || parentId === input.itemId) errors.parentId = ["Choose a parent item of this agenda."];
+    // Walk up so an item never becomes its own ancestor.
+    let cursor = parent?.parentId ?? null;
+    for (let depth = 0; cursor && depth < 20; depth++) {
+      if (cursor === input.itemId) errors.parentId = ["An item cannot sit inside one of its own sub-items."];
+      cursor = (await db.agendaItem.findUnique({ where: { id: cursor }, select: { parentId: true } }))?.parentId ?? null;
+    }
+  } else parentId = null;
+  if (Object.keys(errors).length) return errors;
+  return { startsAt: startsAt!, endsAt: endsAt!, parentId };
+}
+
+export async function saveAgendaItem(actor: Actor, meetingId: string, input: AgendaItemInput): Promise<AgendaResult> {
+  const times = await readTimes(meetingId, input);
+  if (!("startsAt" in times && times.startsAt instanceof Date)) return { ok: false, fieldErrors: times as FieldErrors };
+  const data = {
+    kind: input.kind,
+    title: input.title,
+    description: input.description ?? "",
+    room: input.room ?? "",
+    startsAt: times.startsAt,
+    endsAt: times.endsAt as Date,
+    parentId: times.parentId as string | null,
+  };
+  if (input.itemId) {
+    const existing = await db.agendaItem.findFirst({ where: { id: input.itemId, meetingId }, select: { id: true } });
+    if (!existing) return { ok: false, fieldErrors: { title: ["This agenda item no longer exists."] } };
+  }
+  await db.$transaction(async (tx) => {
+    if (!input.itemId) {
+      const row = await tx.agendaItem.create({ data: { ...data, meetingId }, select: { id: true } });
+      await audit(tx, { userId: actor.id, entity: "AgendaItem", entityId: row.id, meetingId, action: "create", after: data });
+      return;
+    }
+    const before = await tx.agendaItem.findUniqueOrThrow({ where: { id: input.itemId }, select: { kind: true, title: true, description: true, room: true, startsAt: true, endsAt: true, parentId: true } });
+    const diff = diffFields(before, data);
+    if (!diff.changed) return;
+    await tx.agendaItem.update({ where: { id: input.itemId }, data });
+    await audit(tx, { userId: actor.id, entity: "AgendaItem", entityId: input.itemId, meetingId, action: "update", before: diff.before, after: diff.after });
+  });
+  return { ok: true };
+}
+
+export async function deleteAgendaItem(actor: Actor, meetingId: string, itemId: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const item = await tx.agendaItem.findFirst({ where: { id: itemId, meetingId }, select: { id: true, title: true, startsAt: true, endsAt: true, kind: true } });
+    if (!item) return false;
+    await tx.agendaItem.delete({ where: { id: itemId } });
+    await audit(tx, { userId: actor.id, entity: "AgendaItem", entityId: itemId, meetingId, action: "delete", before: item });
+    return true;
+  });
+}
+
+export async function addAgendaPerson(actor: Actor, meetingId: string, input: AgendaPersonInput): Promise<AgendaResult> {
+  const item = await db.agendaItem.findFirst({ where: { id: input.itemId, meetingId }, select: { id: true } });
+  if (!item) return { ok: false, fieldErrors: { name: ["This agenda item no longer exists."] } };
+  if (input.agencyId && !(await db.agency.findUnique({ where: { id: input.agencyId }, select: { id: true } })))
+    return { ok: false, fieldErrors: { agencyId: ["Choose an agency from the list."] } };
+  await db.$transaction(async (tx) => {
+    const data = { agendaItemId: input.itemId, name: input.name, agencyId: input.agencyId ?? null, role: input.role };
+    await tx.agendaPerson.create({ data });
+    await audit(tx, { userId: actor.id, entity: "AgendaItem", entityId: input.itemId, meetingId, action: "add-person", after: data });
+  });
+  return { ok: true };
+}
+
+export async function removeAgendaPerson(actor: Actor, meetingId: string, personId: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const person = await tx.agendaPerson.findFirst({ where: { id: personId, agendaItem: { meetingId } }, select: { id: true, name: true, role: true, agencyId: true, agendaItemId: true } });
+    if (!person) return false;
+    await tx.agendaPerson.delete({ where: { id: personId } });
+    await audit(tx, { userId: actor.id, entity: "AgendaItem", entityId: person.agendaItemId, meetingId, action: "remove-person", before: person });
+    return true;
+  });
+}
+
+async function announceAgenda(tx: Tx, meetingId: string, status: string, wasPublished: boolean) {
+  if (!wasPublished || !ANNOUNCED_STATUSES.includes(status)) return false;
+  await tx.meeting.update({ where: { id: meetingId }, data: { icsSequence: { increment: 1 } } });
+  await queueMeetingUpdate(tx, { meetingId, summary: "The agenda has been updated. See the meeting page for the current programme." });
+  return true;
+}
+
+/**
+ * Publishes the agenda (or its latest changes). Republishing a published agenda of an announced meeting
+ * tells confirmed participants, with a new calendar SEQUENCE. Returns whether participants were told.
+ */
+export async function publishAgenda(actor: Actor, meetingId: string, now = new Date()): Promise<{ announced: boolean }> {
+  return db.$transaction(async (tx) => {
+    const m = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { status: true, agendaPublishedAt: true } });
+    const changes = m.agendaPublishedAt
+      ? await tx.auditLog.count({ where: { meetingId, entity: "AgendaItem", createdAt: { gt: m.agendaPublishedAt } } })
+      : 1;
+    await tx.meeting.update({ where: { id: meetingId }, data: { agendaPublishedAt: now } });
+    await audit(tx, { userId: actor.id, entity: "Agenda", entityId: meetingId, meetingId, action: "publish", before: { agendaPublishedAt: m.agendaPublishedAt }, after: { agendaPublishedAt: now } });
+    const announced = changes > 0 ? await announceAgenda(tx, meetingId, m.status, !!m.agendaPublishedAt) : false;
+    return { announced };
+  });
+}
+
+export async function unpublishAgenda(actor: Actor, meetingId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const m = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { agendaPublishedAt: true } });
+    if (!m.agendaPublishedAt) return;
+    await tx.meeting.update({ where: { id: meetingId }, data: { agendaPublishedAt: null } });
+    await audit(tx, { userId: actor.id, entity: "Agenda", entityId: meetingId, meetingId, action: "unpublish", before: { agendaPublishedAt: m.agendaPublishedAt }, after: { agendaPublishedAt: null } });
+  });
+}

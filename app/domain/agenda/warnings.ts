@@ -1,0 +1,40 @@
+// Agenda warnings: things an organiser should look at, never errors (a parallel track, a long lunch
+// outside the official hours and a chair who opens two panels can all be intended).
+
+export type WarningItem = {
+  id: string;
+  parentId: string | null;
+  title: string;
+  kind: string;
+  startsAt: Date;
+  endsAt: Date;
+  people: { name: string }[];
+};
+
+export type AgendaWarning = { itemId: string; message: string };
+
+const overlaps = (a: WarningItem, b: WarningItem) => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
+const related = (a: WarningItem, b: WarningItem) => a.parentId === b.id || b.parentId === a.id;
+const personKey = (name: string) => name.trim().toLowerCase().replace(/\s+/g, " ");
+
+export function agendaWarnings(meeting: { startsAt: Date; endsAt: Date }, items: WarningItem[]): AgendaWarning[] {
+  const warnings: AgendaWarning[] = [];
+  for (const item of items) {
+    if (item.startsAt < meeting.startsAt || item.endsAt > meeting.endsAt)
+      warnings.push({ itemId: item.id, message: `“${item.title}” is outside the meeting's hours.` });
+    if (item.endsAt <= item.startsAt) warnings.push({ itemId: item.id, message: `“${item.title}” ends before it starts.` });
+  }
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      const a = items[i];
+      const b = items[j];
+      if (!overlaps(a, b) || related(a, b)) continue;
+      if (a.parentId === b.parentId) warnings.push({ itemId: b.id, message: `“${b.title}” overlaps “${a.title}”.` });
+      const people = new Set(a.people.map((p) => personKey(p.name)));
+      for (const p of b.people) {
+        if (people.has(personKey(p.name))) warnings.push({ itemId: b.id, message: `${p.name} is in “${a.title}” and “${b.title}” at the same time.` });
+      }
+    }
+  }
+  return warnings;
+}

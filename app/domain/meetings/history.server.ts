@@ -1,0 +1,27 @@
+import { db, type Prisma } from "~/utils/db.server";
+
+// Reading the audit log: a meeting's history (meeting, agenda, registrations ... everything tagged with
+// its id) and the organisation-wide log for staff.
+
+const entrySelect = {
+  id: true, entity: true, entityId: true, meetingId: true, action: true, before: true, after: true, createdAt: true,
+  user: { select: { name: true, email: true } },
+} satisfies Prisma.AuditLogSelect;
+
+export async function listAuditEntries(params: { meetingId?: string; entity?: string | null; entityId?: string; page: { skip: number; take: number } }) {
+  const where: Prisma.AuditLogWhereInput = {
+    ...(params.entityId ? { entityId: params.entityId } : {}),
+    ...(params.meetingId ? { meetingId: params.meetingId } : {}),
+    ...(params.entity ? { entity: params.entity } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db.auditLog.count({ where }),
+    db.auditLog.findMany({ where, select: entrySelect, orderBy: { createdAt: "desc" }, skip: params.page.skip, take: params.page.take }),
+  ]);
+  return { total, rows };
+}
+
+export async function auditEntities(): Promise<string[]> {
+  const rows = await db.auditLog.findMany({ distinct: ["entity"], select: { entity: true }, orderBy: { entity: "asc" } });
+  return rows.map((r) => r.entity);
+}

@@ -1,0 +1,320 @@
+import { db, type Prisma } from "~/utils/db.server";
+import { audit, diffFields } from "~/domain/audit/audit.server";
+import type { Actor } from "~/domain/auth/roles";
+import { canManageMeetings } from "~/domain/auth/roles";
+import { queueMeetingUpdate } from "~/domain/mail/meeting-updates.server";
+import { addOpenRecommendationsToReview } from "~/domain/recommendations/reviews.server";
+import { formatRange, toDateInput, toLocalInput } from "~/utils/dates";
+import { loadAgendaTree } from "~/domain/agenda/agenda.server";
+import type { CloneInput, MeetingInput } from "./meeting.schema";
+import { slugify } from "./slug";
+import { shiftKeepingLocalTime } from "./shift";
+import { ANNOUNCED_STATUSES, PUBLIC_STATUSES, STATUS_LABELS, canTransition, type MeetingStatus } from "./status";
+
+// Meetings: the public list and page, and the organiser's create/edit/clone/status changes.
+// Every change is audited in the transaction that makes it; announced changes reach confirmed
+// participants through the outbox (queueMeetingUpdate) with a bumped iCalendar SEQUENCE.
+
+type FieldErrors = Record<string, string[]>;
+export type SaveResult = { ok: true; id: string; slug: string } | { ok: false; fieldErrors: FieldErrors };
+
+// ---------------------------------------------------------------- public
+
+const listSelect = {
+  id: true, slug: true, title: true, city: true, venue: true, timeZone: true, startsAt: true, endsAt: true, status: true,
+  format: true, visibility: true, series: { select: { name: true, slug: true } },
+} satisfies Prisma.MeetingSelect;
+
+/** Upcoming (soonest first) or past (latest first) non-draft meetings, filtered by series and agency. */
+export async function listPublicMeetings(params: {
+  when: "upcoming" | "past";
+  seriesSlug?: string | null;
+  agencyId?: string | null;
+  page: { skip: number; take: number };
+  now?: Date;
+}) {
+  const now = params.now ?? new Date();
+  const where: Prisma.MeetingWhereInput = {
+    status: { in: [...PUBLIC_STATUSES] },
+    ...(params.when === "upcoming" ? { endsAt: { gte: now } } : { endsAt: { lt: now } }),
+    ...(params.seriesSlug ? { series: { slug: params.seriesSlug } } : {}),
+    ...(params.agencyId ? { delegations: { some: { agencyId: params.agencyId } } } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db.meeting.count({ where }),
+    db.meeting.findMany({ where, select: listSelect, orderBy: { startsAt: params.when === "upcoming" ? "asc" : "desc" }, skip: params.page.skip, take: params.page.take }),
+  ]);
+  return { total, rows };
+}
+
+/** The public meeting page. Drafts exist only for organisers; the online link only for confirmed participants. */
+export async function getPublicMeeting(slug: string, user: Actor | null) {
+  const meeting = await db.meeting.findUnique({
+    where: { slug },
+    select: {
+      id: true, slug: true, title: true, description: true, venue: true, room: true, city: true, timeZone: true, startsAt: true, endsAt: true,
+      format: true, onlineLink: true, languages: true, capacity: true, visibility: true, status: true, organiserName: true, organiserEmail: true,
+      fundingProgramme: true, agendaPublishedAt: true, registrationOpensAt: true, registrationClosesAt: true,
+      series: { select: { name: true, slug: true } },
+    },
+  });
+  if (!meeting) return null;
+  const organiser = canManageMeetings(user);
+  if (meeting.status === "DRAFT" && !organiser) return null;
+  const confirmed =
+    user && meeting.onlineLink
+      ? (await db.registration.count({ where: { meetingId: meeting.id, userId: user.id, status: "CONFIRMED" } })) > 0
+      : false;
+  const agenda = meeting.agendaPublishedAt || organiser ? await loadAgendaTree(meeting.id) : [];
+  const { onlineLink, ...rest } = meeting;
+  return { meeting: rest, onlineLink: confirmed || organiser ? onlineLink : null, agenda, agendaIsDraft: !meeting.agendaPublishedAt };
+}
+
+const icsSelect = {
+  id: true, slug: true, title: true, description: true, venue: true, room: true, city: true, timeZone: true, startsAt: true, endsAt: true,
+  status: true, icsSequence: true, organiserName: true, organiserEmail: true, updatedAt: true,
+} satisfies Prisma.MeetingSelect;
+
+export async function meetingCalendarData(slug: string, user: Actor | null) {
+  const m = await db.meeting.findUnique({ where: { slug }, select: icsSelect });
+  if (!m || (m.status === "DRAFT" && !canManageMeetings(user))) return null;
+  return m;
+}
+
+// ---------------------------------------------------------------- staff
+
+export async function listAdminMeetings(params: { q: string; status?: string | null; page: { skip: number; take: number } }) {
+  const q = params.q.trim().slice(0, 100);
+  const where: Prisma.MeetingWhereInput = {
+    ...(q ? { OR: [{ title: { contains: q } }, { city: { contains: q } }, { slug: { contains: q } }] } : {}),
+    ...(params.status ? { status: params.status } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db.meeting.count({ where }),
+    db.meeting.findMany({ where, select: listSelect, orderBy: { startsAt: "desc" }, skip: params.page.skip, take: params.page.take }),
+  ]);
+  return { total, rows };
+}
+
+/** Staff dashboard: the next meetings (drafts included) with their registration counts. */
+export async function upcomingForDashboard(now = new Date(), take = 10) {
+  return db.meeting.findMany({
+    where: { endsAt: { gte: now }, status: { notIn: ["CANCELLED", "ARCHIVED"] } },
+    orderBy: { startsAt: "asc" },
+    take,
+    select: { ...listSelect, capacity: true, agendaPublishedAt: true, _count: { select: { registrations: { where: { status: "CONFIRMED" } } } } },
+  });
+}
+
+export async function getMeetingForAdmin(id: string) {
+  return db.meeting.findUnique({ where: { id }, include: { series: { select: { id: true, name: true, slug: true } } } });
+}
+
+async function slugTaken(slug: string, exceptId?: string) {
+  return !!(await db.meeting.findFirst({ where: { slug, NOT: exceptId ? { id: exceptId } : undefined }, select: { id: true } }));
+}
+
+/** A free slug based on `base`: base, base-2, base-3 ... */
+async function freeSlug(base: string) {
+  for (let i = 1; i < 100; i++) {
+    const candidate = i === 1 ? base : `${base.slice(0, 75)}-${i}`;
+    if (!(await slugTaken(candidate))) return candidate;
+  }
+  return `${base.slice(0, 60)}-${Date.now().toString(36)}`;
+}
+
+async function checkReferences(input: { seriesId?: string }): Promise<FieldErrors | null> {
+  if (input.seriesId && !(await db.series.findUnique({ where: { id: input.seriesId }, select: { id: true } })))
+    return { seriesId: ["Choose a series from the list."] };
+  return null;
+}
+
+function toData(input: MeetingInput) {
+  return {
+    title: input.title,
+    description: input.description ?? "",
+    seriesId: input.seriesId ?? null,
+    venue: input.venue ?? "",
+    room: input.room ?? "",
+    city: input.city ?? "",
+    timeZone: input.timeZone,
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    format: input.format,
+    onlineLink: input.format === "IN_PERSON" ? null : (input.onlineLink ?? null),
+    languages: input.languages,
+    capacity: input.capacity ?? null,
+    visibility: input.visibility,
+    organiserName: input.organiserName ?? "",
+    organiserEmail: input.organiserEmail ?? "",
+    fundingProgramme: input.fundingProgramme ?? "",
+    approvalMode: input.approvalMode,
+    registrationOpensAt: input.registrationOpensAt,
+    registrationClosesAt: input.registrationClosesAt,
+    retentionDays: input.retentionDays ?? null,
+    reminderOffsets: input.reminderOffsets ?? "",
+    participantListVisible: input.participantListVisible ?? false,
+  };
+}
+
+export async function createMeeting(actor: Actor, input: MeetingInput): Promise<SaveResult> {
+  const refErrors = await checkReferences(input);
+  if (refErrors) return { ok: false, fieldErrors: refErrors };
+  let slug = input.slug;
+  if (slug && (await slugTaken(slug))) return { ok: false, fieldErrors: { slug: ["Another meeting already uses this web address."] } };
+  slug ??= await freeSlug(`${slugify(input.title)}-${input.startsAt.getUTCFullYear()}`);
+  const data = { ...toData(input), slug, status: "DRAFT" };
+  const row = await db.$transaction(async (tx) => {
+    const m = await tx.meeting.create({ data, select: { id: true } });
+    await audit(tx, { userId: actor.id, entity: "Meeting", entityId: m.id, meetingId: m.id, action: "create", after: data });
+    return m;
+  });
+  return { ok: true, id: row.id, slug };
+}
+
+const PLACE_FIELDS = ["startsAt", "endsAt", "timeZone", "venue", "room", "city", "format", "onlineLink"] as const;
+
+/** "The time changed to …; the venue is now …" for the participants' update mail. */
+function changeSummary(after: ReturnType<typeof toData>, changed: string[]): string {
+  const parts: string[] = [];
+  if (changed.some((k) => k === "startsAt" || k === "endsAt" || k === "timeZone"))
+    parts.push(`The meeting now takes place ${formatRange(after.startsAt, after.endsAt, after.timeZone)}.`);
+  if (changed.some((k) => k === "venue" || k === "room" || k === "city"))
+    parts.push(`The meeting place is now ${[after.venue, after.room, after.city].filter(Boolean).join(", ") || "to be announced"}.`);
+  if (changed.some((k) => k === "format" || k === "onlineLink")) parts.push("The way to attend (in person or online) has changed; see the meeting page.");
+  return parts.join(" ");
+}
+
+export async function updateMeeting(actor: Actor, id: string, input: MeetingInput): Promise<SaveResult> {
+  const refErrors = await checkReferences(input);
+  if (refErrors) return { ok: false, fieldErrors: refErrors };
+  const current = await db.meeting.findUnique({ where: { id } });
+  if (!current) return { ok: false, fieldErrors: { title: ["This meeting no longer exists."] } };
+  const slug = input.slug || current.slug;
+  if (slug !== current.slug && (await slugTaken(slug, id))) return { ok: false, fieldErrors: { slug: ["Another meeting already uses this web address."] } };
+  const data = { ...toData(input), slug };
+  await db.$transaction(async (tx) => {
+    const before = await tx.meeting.findUniqueOrThrow({ where: { id } });
+    const diff = diffFields(before as unknown as Record<string, unknown>, data);
+    if (!diff.changed) return;
+    const changed = Object.keys(diff.after);
+    const announce = ANNOUNCED_STATUSES.includes(before.status) && changed.some((k) => (PLACE_FIELDS as readonly string[]).includes(k));
+    await tx.meeting.update({ where: { id }, data: { ...data, ...(announce ? { icsSequence: { increment: 1 } } : {}) } });
+    await audit(tx, { userId: actor.id, entity: "Meeting", entityId: id, meetingId: id, action: "update", before: diff.before, after: diff.after });
+    if (announce) await queueMeetingUpdate(tx, { meetingId: id, summary: changeSummary(data, changed) });
+  });
+  return { ok: true, id, slug };
+}
+
+export type TransitionResult = { ok: true } | { ok: false; error: string };
+
+/** Moves a meeting along its lifecycle; refuses what the transition table does not allow. */
+export async function transitionMeeting(actor: Actor, id: string, to: string): Promise<TransitionResult> {
+  return db.$transaction(async (tx) => {
+    const m = await tx.meeting.findUnique({ where: { id }, select: { status: true } });
+    if (!m) return { ok: false, error: "This meeting no longer exists." };
+    if (!canTransition(m.status, to)) {
+      return { ok: false, error: `A meeting that is ${STATUS_LABELS[m.status as MeetingStatus]?.toLowerCase() ?? m.status} cannot move to that status.` };
+    }
+    const cancelling = to === "CANCELLED" && ANNOUNCED_STATUSES.includes(m.status);
+    await tx.meeting.update({ where: { id }, data: { status: to, ...(cancelling ? { icsSequence: { increment: 1 } } : {}) } });
+    await audit(tx, { userId: actor.id, entity: "Meeting", entityId: id, meetingId: id, action: "status", before: { status: m.status }, after: { status: to } });
+    if (cancelling) await queueMeetingUpdate(tx, { meetingId: id, summary: "The meeting has been cancelled. The attached calendar update removes it from your calendar." });
+    return { ok: true };
+  });
+}
+
+/**
+ * Creates the next session of a meeting's series: same details, the new date, the agenda moved with
+ * it (same local times), as a draft. Optionally puts the series' open recommendations up for review.
+ */
+export async function cloneMeeting(actor: Actor, id: string, input: CloneInput): Promise<SaveResult> {
+  const source = await db.meeting.findUnique({ where: { id }, include: { agendaItems: { include: { people: true } } } });
+  if (!source) return { ok: false, fieldErrors: { title: ["This meeting no longer exists."] } };
+  if (input.slug && (await slugTaken(input.slug))) return { ok: false, fieldErrors: { slug: ["Another meeting already uses this web address."] } };
+  const fromDay = toDateInput(source.startsAt, source.timeZone);
+  const shift = (d: Date) => shiftKeepingLocalTime(d, source.timeZone, fromDay, input.date);
+  let startsAt: Date;
+  try {
+    startsAt = shift(source.startsAt);
+  } catch {
+    return { ok: false, fieldErrors: { date: ["Enter a real date, e.g. 2027-03-11."] } };
+  }
+  if (input.addOpenRecommendations && !source.seriesId)
+    return { ok: false, fieldErrors: { addOpenRecommendations: ["Only a meeting of a series has recommendations to review."] } };
+  const slug = input.slug ?? (await freeSlug(`${slugify(input.title)}`));
+  const { id: _id, createdAt: _c, updatedAt: _u, agendaItems, ...fields } = source;
+  const data = {
+    ...fields,
+    title: input.title,
+    slug,
+    startsAt,
+    endsAt: shift(source.endsAt),
+    status: "DRAFT",
+    agendaPublishedAt: null,
+    icsSequence: 0,
+    anonymisedAt: null,
+    registrationOpensAt: null,
+    registrationClosesAt: null,
+  };
+  const created = await db.$transaction(async (tx) => {
+    const m = await tx.meeting.create({ data, select: { id: true } });
+    // Parents first, so children can point at the new parent ids.
+    const newIds = new Map<string, string>();
+    const ordered = [...agendaItems].sort((a, b) => Number(!!a.parentId) - Number(!!b.parentId));
+    for (const item of ordered) {
+      const row = await tx.agendaItem.create({
+        data: {
+          meetingId: m.id,
+          parentId: item.parentId ? (newIds.get(item.parentId) ?? null) : null,
+          kind: item.kind,
+          title: item.title,
+          description: item.description,
+          room: item.room,
+          startsAt: shift(item.startsAt),
+          endsAt: shift(item.endsAt),
+          position: item.position,
+          people: { create: item.people.map((p) => ({ name: p.name, agencyId: p.agencyId, role: p.role })) },
+        },
+        select: { id: true },
+      });
+      newIds.set(item.id, row.id);
+    }
+    await audit(tx, {
+      userId: actor.id, entity: "Meeting", entityId: m.id, meetingId: m.id, action: "clone",
+      after: { from: source.slug, title: data.title, slug, startsAt: data.startsAt, endsAt: data.endsAt, agendaItems: agendaItems.length },
+    });
+    if (input.addOpenRecommendations && source.seriesId) {
+      const added = await addOpenRecommendationsToReview(tx, { seriesId: source.seriesId, meetingId: m.id });
+      await audit(tx, { userId: actor.id, entity: "Meeting", entityId: m.id, meetingId: m.id, action: "recommendations-for-review", after: { added } });
+    }
+    return m;
+  });
+  return { ok: true, id: created.id, slug };
+}
+
+/** The meeting form's values for an existing meeting: instants as wall-clock times in its zone. */
+export function meetingFormDefaults(m: NonNullable<Awaited<ReturnType<typeof getMeetingForAdmin>>>) {
+  const local = (d: Date | null) => toLocalInput(d, m.timeZone);
+  return {
+    title: m.title, slug: m.slug, description: m.description, seriesId: m.seriesId ?? "", venue: m.venue, room: m.room, city: m.city,
+    timeZone: m.timeZone, startsAt: local(m.startsAt), endsAt: local(m.endsAt), format: m.format, onlineLink: m.onlineLink ?? "",
+    languages: m.languages, capacity: m.capacity ?? "", visibility: m.visibility, organiserName: m.organiserName, organiserEmail: m.organiserEmail,
+    fundingProgramme: m.fundingProgramme, approvalMode: m.approvalMode, registrationOpensAt: local(m.registrationOpensAt),
+    registrationClosesAt: local(m.registrationClosesAt), retentionDays: m.retentionDays ?? "", reminderOffsets: m.reminderOffsets,
+    participantListVisible: m.participantListVisible ? "on" : "",
+  };
+}
+
+/** Defaults for a new meeting: a sensible zone and the organiser's usual settings. */
+export function newMeetingDefaults(actor: Actor) {
+  return {
+    timeZone: "Europe/Brussels", format: "IN_PERSON", languages: "en", visibility: "PUBLIC", approvalMode: "AUTOMATIC",
+    reminderOffsets: "7d,1d", retentionDays: 365, organiserName: actor.name, organiserEmail: actor.email,
+  };
+}
+
+/** The header of a meeting's staff pages. */
+export async function getMeetingHeader(id: string) {
+  return db.meeting.findUnique({ where: { id }, select: { id: true, slug: true, title: true, status: true, startsAt: true, endsAt: true, timeZone: true } });
+}

@@ -1,0 +1,100 @@
+import { db } from "~/utils/db.server";
+import { audit, diffFields } from "~/domain/audit/audit.server";
+import type { Actor } from "~/domain/auth/roles";
+import { slugify } from "~/domain/meetings/slug";
+import { PUBLIC_STATUSES } from "~/domain/meetings/status";
+import type { SeriesInput } from "./series.schema";
+
+// A series (e.g. the Calais Group) groups the sessions of a standing body and names its member agencies.
+
+export async function listSeries() {
+  return db.series.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, slug: true, name: true, description: true, _count: { select: { meetings: { where: { status: { in: [...PUBLIC_STATUSES] } } }, members: true } } },
+  });
+}
+
+export async function seriesOptions() {
+  const rows = await db.series.findMany({ orderBy: { name: "asc" }, select: { id: true, slug: true, name: true } });
+  return rows;
+}
+
+/** Public page: the series, its members and its non-draft sessions (newest first). */
+export async function getPublicSeries(slug: string) {
+  return db.series.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      description: true,
+      members: { select: { agency: { select: { id: true, name: true, acronym: true, country: true } } }, orderBy: { agency: { name: "asc" } } },
+      meetings: {
+        where: { status: { in: [...PUBLIC_STATUSES] } },
+        orderBy: { startsAt: "desc" },
+        select: { id: true, slug: true, title: true, city: true, timeZone: true, startsAt: true, endsAt: true, status: true },
+      },
+    },
+  });
+}
+
+/** Every non-draft session of a series, for its iCalendar feed. */
+export async function seriesCalendarData(slug: string) {
+  return db.series.findUnique({
+    where: { slug },
+    select: {
+      name: true,
+      meetings: {
+        where: { status: { in: [...PUBLIC_STATUSES] } },
+        orderBy: { startsAt: "asc" },
+        select: {
+          id: true, slug: true, title: true, description: true, venue: true, room: true, city: true, timeZone: true, startsAt: true, endsAt: true,
+          status: true, icsSequence: true, organiserName: true, organiserEmail: true, updatedAt: true,
+        },
+      },
+    },
+  });
+}
+
+export async function getSeriesForEdit(id: string) {
+  return db.series.findUnique({ where: { id }, select: { id: true, slug: true, name: true, description: true, members: { select: { agencyId: true } } } });
+}
+
+type Result = { ok: true; id: string; slug: string } | { ok: false; fieldErrors: Record<string, string[]> };
+
+async function validate(input: SeriesInput, slug: string, exceptId?: string) {
+  const errors: Record<string, string[]> = {};
+  const clash = await db.series.findFirst({ where: { slug, NOT: exceptId ? { id: exceptId } : undefined }, select: { id: true } });
+  if (clash) errors.slug = ["Another series already uses this web address."];
+  const ids = [...new Set(input.memberIds ?? [])];
+  if (ids.length) {
+    const found = await db.agency.count({ where: { id: { in: ids } } });
+    if (found !== ids.length) errors.memberIds = ["Choose member agencies from the list."];
+  }
+  return Object.keys(errors).length ? errors : null;
+}
+
+export async function saveSeries(actor: Actor, id: string | null, input: SeriesInput): Promise<Result> {
+  const slug = input.slug || slugify(input.name);
+  const fieldErrors = await validate(input, slug, id ?? undefined);
+  if (fieldErrors) return { ok: false, fieldErrors };
+  const memberIds = [...new Set(input.memberIds ?? [])].sort();
+  const data = { name: input.name, slug, description: input.description ?? "" };
+  const saved = await db.$transaction(async (tx) => {
+    if (!id) {
+      const row = await tx.series.create({ data: { ...data, members: { create: memberIds.map((agencyId) => ({ agencyId })) } }, select: { id: true } });
+      await audit(tx, { userId: actor.id, entity: "Series", entityId: row.id, action: "create", after: { ...data, memberIds } });
+      return row.id;
+    }
+    const before = await tx.series.findUniqueOrThrow({ where: { id }, select: { name: true, slug: true, description: true, members: { select: { agencyId: true } } } });
+    const beforeAll = { name: before.name, slug: before.slug, description: before.description, memberIds: before.members.map((m) => m.agencyId).sort() };
+    const diff = diffFields(beforeAll, { ...data, memberIds });
+    if (!diff.changed) return id;
+    await tx.series.update({ where: { id }, data });
+    await tx.seriesMember.deleteMany({ where: { seriesId: id } });
+    if (memberIds.length) await tx.seriesMember.createMany({ data: memberIds.map((agencyId) => ({ seriesId: id, agencyId })) });
+    await audit(tx, { userId: actor.id, entity: "Series", entityId: id, action: "update", before: diff.before, after: diff.after });
+    return id;
+  });
+  return { ok: true, id: saved, slug };
+}

@@ -1,0 +1,36 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { AgencyForm } from "~/components/agency-form";
+import { PageHeader } from "~/components/ui";
+import { agencySchema } from "~/domain/agencies/agency.schema";
+import { createAgency, listAgencyOptions } from "~/domain/agencies/agencies.server";
+import { countryOptions } from "~/domain/agencies/countries";
+import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["ORGANISER"]);
+  return { countries: countryOptions(), parents: await listAgencyOptions() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["ORGANISER"]);
+  const submission = parseWithZod(await request.formData(), { schema: agencySchema });
+  if (submission.status !== "success") return { result: submission.reply() };
+  const saved = await createAgency(user, submission.value);
+  if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+  return redirectWithToast(request, "/admin/agencies", `${submission.value.name} added.`);
+}
+
+export default function NewAgency() {
+  const { countries, parents } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader title="Add an agency" />
+      <AgencyForm lastResult={actionData?.result} countries={countries} parents={parents} submitLabel="Add agency" />
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Add an agency · Convene" }];

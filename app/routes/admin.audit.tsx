@@ -1,0 +1,46 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData, useLocation } from "@remix-run/react";
+import { AuditTable } from "~/components/audit-table";
+import { PageHeader, Pagination } from "~/components/ui";
+import { requireRole } from "~/domain/auth/session.server";
+import { auditEntities, listAuditEntries } from "~/domain/meetings/history.server";
+import { pageCount, pageFrom } from "~/utils/pagination";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["ORGANISER", "SECRETARIAT"]);
+  const url = new URL(request.url);
+  const entities = await auditEntities();
+  const param = url.searchParams.get("entity") ?? "";
+  const entity = entities.includes(param) ? param : null;
+  const page = pageFrom(url, 50);
+  const { total, rows } = await listAuditEntries({ entity, page });
+  return { entities, entity, entries: rows, page: page.page, pageCount: pageCount(total, 50) };
+}
+
+export default function AuditLogPage() {
+  const data = useLoaderData<typeof loader>();
+  const { search } = useLocation();
+  return (
+    <>
+      <PageHeader title="Audit log" />
+      <Form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="entity">Kind of record</label>
+          <select id="entity" name="entity" defaultValue={data.entity ?? ""}>
+            <option value="">Everything</option>
+            {data.entities.map((e) => (
+              <option key={e} value={e}>
+                {e}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">Show</button>
+      </Form>
+      <AuditTable entries={data.entries} caption="Every recorded change, newest first" />
+      <Pagination page={data.page} pageCount={data.pageCount} search={search} />
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Audit log · Convene" }];

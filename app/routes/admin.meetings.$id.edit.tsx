@@ -1,0 +1,48 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { MeetingForm } from "~/components/meeting-form";
+import { Notice } from "~/components/ui";
+import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { meetingSchema } from "~/domain/meetings/meeting.schema";
+import { getMeetingForAdmin, meetingFormDefaults, updateMeeting } from "~/domain/meetings/meetings.server";
+import { ANNOUNCED_STATUSES } from "~/domain/meetings/status";
+import { seriesOptions } from "~/domain/series/series.server";
+import { notFound } from "~/utils/http.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, ["ORGANISER"]);
+  const meeting = await getMeetingForAdmin(params.id ?? "");
+  if (!meeting) notFound("We could not find that meeting.");
+  const series = await seriesOptions();
+  return {
+    defaults: meetingFormDefaults(meeting),
+    announced: ANNOUNCED_STATUSES.includes(meeting.status),
+    series: series.map((s) => ({ value: s.id, label: s.name })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["ORGANISER"]);
+  const submission = parseWithZod(await request.formData(), { schema: meetingSchema });
+  if (submission.status !== "success") return { result: submission.reply() };
+  const saved = await updateMeeting(user, params.id ?? "", submission.value);
+  if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+  return redirectWithToast(request, `/admin/meetings/${saved.id}`, "Meeting saved.");
+}
+
+export default function EditMeeting() {
+  const { defaults, series, announced } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <section aria-labelledby="edit-heading">
+      <h2 id="edit-heading">Edit details</h2>
+      {announced ? (
+        <Notice kind="info">
+          This meeting is published. Changing its time or place sends an update with a new calendar entry to every confirmed participant.
+        </Notice>
+      ) : null}
+      <MeetingForm lastResult={actionData?.result} defaultValue={defaults} seriesOptions={series} submitLabel="Save meeting" />
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { MeetingList } from "~/components/meetings";
+import { PageHeader, Pagination } from "~/components/ui";
+import { requireRole } from "~/domain/auth/session.server";
+import { listAdminMeetings } from "~/domain/meetings/meetings.server";
+import { MEETING_STATUSES, STATUS_LABELS, isMeetingStatus } from "~/domain/meetings/status";
+import { pageCount, pageFrom } from "~/utils/pagination";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["ORGANISER", "SECRETARIAT"]);
+  const url = new URL(request.url);
+  const q = url.searchParams.get("q")?.slice(0, 100) ?? "";
+  const statusParam = url.searchParams.get("status") ?? "";
+  const status = isMeetingStatus(statusParam) ? statusParam : null;
+  const page = pageFrom(url);
+  const { total, rows } = await listAdminMeetings({ q, status, page });
+  return { q, status, meetings: rows, total, page: page.page, pageCount: pageCount(total) };
+}
+
+export default function AdminMeetings() {
+  const data = useLoaderData<typeof loader>();
+  const { search } = useLocation();
+  return (
+    <>
+      <PageHeader title="All meetings">
+        <Link className="button" to="/admin/meetings/new">
+          Create a meeting
+        </Link>
+      </PageHeader>
+      <Form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="q">Search</label>
+          <input id="q" name="q" type="search" defaultValue={data.q} />
+        </div>
+        <div className="field">
+          <label htmlFor="status">Status</label>
+          <select id="status" name="status" defaultValue={data.status ?? ""}>
+            <option value="">Any status</option>
+            {MEETING_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">Search</button>
+      </Form>
+      <p className="muted">{data.total.toLocaleString("en")} meetings</p>
+      <MeetingList meetings={data.meetings} adminLinks />
+      <Pagination page={data.page} pageCount={data.pageCount} search={search} />
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "All meetings · Convene" }];

@@ -1,0 +1,48 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { SeriesForm } from "~/components/series-form";
+import { PageHeader } from "~/components/ui";
+import { listAgencyOptions } from "~/domain/agencies/agencies.server";
+import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { seriesSchema } from "~/domain/series/series.schema";
+import { getSeriesForEdit, saveSeries } from "~/domain/series/series.server";
+import { notFound } from "~/utils/http.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, ["ORGANISER"]);
+  const series = await getSeriesForEdit(params.id ?? "");
+  if (!series) notFound("We could not find that series.");
+  return {
+    series,
+    defaults: { name: series.name, slug: series.slug, description: series.description, memberIds: series.members.map((m) => m.agencyId) },
+    agencies: await listAgencyOptions(),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["ORGANISER"]);
+  const series = await getSeriesForEdit(params.id ?? "");
+  if (!series) notFound("We could not find that series.");
+  const submission = parseWithZod(await request.formData(), { schema: seriesSchema });
+  if (submission.status !== "success") return { result: submission.reply() };
+  const saved = await saveSeries(user, series.id, submission.value);
+  if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+  return redirectWithToast(request, "/admin/series", `${submission.value.name} saved.`);
+}
+
+export default function EditSeries() {
+  const { series, defaults, agencies } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader title={`Edit ${series.name}`} />
+      <p>
+        <Link to={`/series/${series.slug}`}>Public page</Link>
+      </p>
+      <SeriesForm lastResult={actionData?.result} defaultValue={defaults} agencies={agencies} submitLabel="Save series" />
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Edit series · Convene" }];

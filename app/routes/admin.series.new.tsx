@@ -1,0 +1,36 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { SeriesForm } from "~/components/series-form";
+import { PageHeader } from "~/components/ui";
+import { listAgencyOptions } from "~/domain/agencies/agencies.server";
+import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { seriesSchema } from "~/domain/series/series.schema";
+import { saveSeries } from "~/domain/series/series.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["ORGANISER"]);
+  return { agencies: await listAgencyOptions() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["ORGANISER"]);
+  const submission = parseWithZod(await request.formData(), { schema: seriesSchema });
+  if (submission.status !== "success") return { result: submission.reply() };
+  const saved = await saveSeries(user, null, submission.value);
+  if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+  return redirectWithToast(request, "/admin/series", `${submission.value.name} created.`);
+}
+
+export default function NewSeries() {
+  const { agencies } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader title="Create a series" />
+      <SeriesForm lastResult={actionData?.result} agencies={agencies} submitLabel="Create series" />
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Create a series · Convene" }];

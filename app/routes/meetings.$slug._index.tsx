@@ -1,0 +1,145 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { AgendaTree, MeetingStatusBadge } from "~/components/meetings";
+import { Notice } from "~/components/ui";
+import { getUser } from "~/domain/auth/session.server";
+import { FORMAT_LABELS, VISIBILITY_LABELS } from "~/domain/meetings/meeting.schema";
+import { getPublicMeeting } from "~/domain/meetings/meetings.server";
+import { formatDateTime, formatRange, zoneLabel } from "~/utils/dates";
+import { notFound } from "~/utils/http.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  const page = await getPublicMeeting(params.slug ?? "", user);
+  if (!page) notFound("We could not find that meeting.");
+  return { ...page, signedIn: !!user };
+}
+
+let languageNames: Intl.DisplayNames | undefined;
+function languageList(codes: string) {
+  languageNames ??= new Intl.DisplayNames(["en"], { type: "language" });
+  return codes
+    .split(",")
+    .filter(Boolean)
+    .map((c) => {
+      try {
+        return languageNames!.of(c) ?? c;
+      } catch {
+        return c;
+      }
+    })
+    .join(", ");
+}
+
+export default function MeetingPage() {
+  const { meeting: m, onlineLink, agenda, agendaIsDraft, signedIn } = useLoaderData<typeof loader>();
+  const canRegister = m.status === "PUBLISHED" && m.visibility === "PUBLIC";
+  return (
+    <article>
+      <header className="page-header">
+        <h1>{m.title}</h1>
+        <div className="page-actions">
+          {canRegister ? (
+            <Link className="button" to={`/meetings/${m.slug}/register`}>
+              Register
+            </Link>
+          ) : null}
+          <Link className="button secondary" to={`/meetings/${m.slug}/calendar.ics`} reloadDocument>
+            Add to calendar (.ics)
+          </Link>
+          <Link className="button secondary" to={`/meetings/${m.slug}/agenda`}>
+            Printable agenda
+          </Link>
+        </div>
+      </header>
+      {m.status !== "PUBLISHED" ? (
+        <p>
+          <MeetingStatusBadge status={m.status} />
+        </p>
+      ) : null}
+      {m.status === "CANCELLED" ? <Notice kind="warning">This meeting has been cancelled.</Notice> : null}
+      <dl className="details">
+        <dt>When</dt>
+        <dd>{formatRange(m.startsAt, m.endsAt, m.timeZone)}</dd>
+        <dt>Time zone</dt>
+        <dd>All times are in {zoneLabel(m.timeZone, m.startsAt)}.</dd>
+        <dt>Where</dt>
+        <dd>{[m.venue, m.room, m.city].filter(Boolean).join(", ") || "To be announced"}</dd>
+        <dt>Format</dt>
+        <dd>{FORMAT_LABELS[m.format as keyof typeof FORMAT_LABELS] ?? m.format}</dd>
+        {m.format !== "IN_PERSON" ? (
+          <>
+            <dt>Online link</dt>
+            <dd>
+              {onlineLink ? (
+                <a href={onlineLink}>{onlineLink}</a>
+              ) : signedIn ? (
+                "Shown to participants with a confirmed registration."
+              ) : (
+                "Sign in with a confirmed registration to see the link."
+              )}
+            </dd>
+          </>
+        ) : null}
+        <dt>Languages</dt>
+        <dd>{languageList(m.languages)}</dd>
+        <dt>Participation</dt>
+        <dd>
+          {VISIBILITY_LABELS[m.visibility as keyof typeof VISIBILITY_LABELS] ?? m.visibility}
+          {m.capacity ? `, ${m.capacity} seats` : ""}
+        </dd>
+        {m.registrationClosesAt ? (
+          <>
+            <dt>Registration closes</dt>
+            <dd>{formatDateTime(m.registrationClosesAt, m.timeZone)}</dd>
+          </>
+        ) : null}
+        {m.series ? (
+          <>
+            <dt>Series</dt>
+            <dd>
+              <Link to={`/series/${m.series.slug}`}>{m.series.name}</Link>
+            </dd>
+          </>
+        ) : null}
+        {m.organiserName || m.organiserEmail ? (
+          <>
+            <dt>Organiser</dt>
+            <dd>
+              {m.organiserName}
+              {m.organiserEmail ? (
+                <>
+                  {m.organiserName ? ", " : ""}
+                  <a href={`mailto:${m.organiserEmail}`}>{m.organiserEmail}</a>
+                </>
+              ) : null}
+            </dd>
+          </>
+        ) : null}
+        {m.fundingProgramme ? (
+          <>
+            <dt>Funding</dt>
+            <dd>{m.fundingProgramme}</dd>
+          </>
+        ) : null}
+      </dl>
+      {m.description ? <p style={{ whiteSpace: "pre-line" }}>{m.description}</p> : null}
+      <h2>Agenda</h2>
+      {agendaIsDraft ? (
+        agenda.length ? (
+          <Notice kind="warning">Draft agenda: only organisers see it until it is published.</Notice>
+        ) : (
+          <p>The agenda will be published here.</p>
+        )
+      ) : null}
+      {agenda.length ? (
+        <>
+          <p className="muted">Times in {zoneLabel(m.timeZone, m.startsAt)}.</p>
+          <AgendaTree items={agenda} timeZone={m.timeZone} />
+        </>
+      ) : null}
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} · Convene` : "Meeting · Convene" }];

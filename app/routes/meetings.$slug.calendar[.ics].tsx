@@ -1,0 +1,11 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getUser } from "~/domain/auth/session.server";
+import { icsResponse, meetingCalendar } from "~/domain/meetings/ics.server";
+import { meetingCalendarData } from "~/domain/meetings/meetings.server";
+import { notFound } from "~/utils/http.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const meeting = await meetingCalendarData(params.slug ?? "", await getUser(request));
+  if (!meeting) notFound("We could not find that meeting.");
+  return icsResponse(`${meeting.slug}.ics`, meetingCalendar(meeting));
+}

@@ -1,0 +1,72 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { MeetingList } from "~/components/meetings";
+import { Pagination } from "~/components/ui";
+import { listAgencyOptions } from "~/domain/agencies/agencies.server";
+import { listPublicMeetings } from "~/domain/meetings/meetings.server";
+import { seriesOptions } from "~/domain/series/series.server";
+import { pageCount, pageFrom } from "~/utils/pagination";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const when = url.searchParams.get("when") === "past" ? "past" : "upcoming";
+  const seriesSlug = url.searchParams.get("series")?.slice(0, 80) || null;
+  const agencyId = url.searchParams.get("agency")?.slice(0, 40) || null;
+  const page = pageFrom(url);
+  const [{ total, rows }, series, agencies] = await Promise.all([
+    listPublicMeetings({ when, seriesSlug, agencyId, page }),
+    seriesOptions(),
+    listAgencyOptions(),
+  ]);
+  return { when, seriesSlug, agencyId, meetings: rows, page: page.page, pageCount: pageCount(total), total, series, agencies };
+}
+
+export default function Meetings() {
+  const data = useLoaderData<typeof loader>();
+  const { search } = useLocation();
+  const other = data.when === "past" ? "upcoming" : "past";
+  const otherParams = new URLSearchParams(search);
+  otherParams.set("when", other);
+  otherParams.delete("page");
+  return (
+    <>
+      <h1>{data.when === "past" ? "Past meetings" : "Upcoming meetings"}</h1>
+      <p>
+        <Link to={`?${otherParams.toString()}`}>{other === "past" ? "Show past meetings" : "Show upcoming meetings"}</Link>
+      </p>
+      <Form method="get" className="filters">
+        <input type="hidden" name="when" value={data.when} />
+        <div className="field">
+          <label htmlFor="filter-series">Series</label>
+          <select id="filter-series" name="series" defaultValue={data.seriesSlug ?? ""}>
+            <option value="">All series</option>
+            {data.series.map((s) => (
+              <option key={s.id} value={s.slug}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-agency">Agency taking part</label>
+          <select id="filter-agency" name="agency" defaultValue={data.agencyId ?? ""}>
+            <option value="">All agencies</option>
+            {data.agencies.map((a) => (
+              <option key={a.value} value={a.value}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">Filter</button>
+      </Form>
+      <p className="muted">
+        {data.total.toLocaleString("en")} {data.total === 1 ? "meeting" : "meetings"}
+      </p>
+      <MeetingList meetings={data.meetings} />
+      <Pagination page={data.page} pageCount={data.pageCount} search={search} />
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Meetings · Convene" }];

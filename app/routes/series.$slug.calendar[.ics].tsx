@@ -1,0 +1,10 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { icsResponse, seriesCalendar } from "~/domain/meetings/ics.server";
+import { seriesCalendarData } from "~/domain/series/series.server";
+import { notFound } from "~/utils/http.server";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const series = await seriesCalendarData(params.slug ?? "");
+  if (!series) notFound("We could not find that series.");
+  return icsResponse(`${params.slug}.ics`, seriesCalendar(series.name, series.meetings));
+}
