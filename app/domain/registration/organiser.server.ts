@@ -43,12 +43,6 @@ export async function meetingBySlug(slug: string) {
   return meeting;
 }
 
-/** The controlled list of agencies for pickers. */
-export async function agencyOptions() {
-  const rows = await db.agency.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, acronym: true } });
-  return rows.map((a) => ({ value: a.id, label: a.acronym && a.acronym !== a.name ? `${a.name} (${a.acronym})` : a.name }));
-}
-
 // ---------------------------------------------------------------- participants table
 
 export const SORTS = { name: "name", agency: "agency", status: "status", registered: "createdAt" } as const;
@@ -265,13 +259,13 @@ export async function importCsv(meetingId: string, text: string, actorId: string
 
 // ---------------------------------------------------------------- check-in
 
-export async function checkInList(scope: Scope, q: string) {
+export async function checkInList(scope: Scope, q: string, take = 200) {
   const where = { ...whereFor(scope, { q: q.slice(0, 100) }), status: "CONFIRMED" };
   const [rows, groups] = await Promise.all([
     db.registration.findMany({
       where,
       orderBy: { name: "asc" },
-      take: 200,
+      take,
       select: { id: true, name: true, jobTitle: true, role: true, attendance: true, checkedInAt: true, agency: { select: { name: true, acronym: true } } },
     }),
     db.registration.groupBy({ by: ["agencyId", "attendance"], where: { ...whereFor(scope, {}), status: "CONFIRMED" }, _count: { _all: true } }),
@@ -325,6 +319,37 @@ export async function listDelegations(meetingId: string) {
     db.registration.groupBy({ by: ["agencyId"], where: { meetingId, status: { in: ["CONFIRMED", "PENDING"] } }, _count: { _all: true } }),
   ]);
   return delegations.map((d) => ({ ...d, used: counts.find((c) => c.agencyId === d.agency.id)?._count._all ?? 0 }));
+}
+
+/** A focal point's view of their agency at one meeting: quota, reserved seats and their delegates. */
+export async function agencyDelegation(scope: Scope) {
+  if (!scope.agencyId) forbidden("Only an agency focal point has a delegation.");
+  const [delegation, agency, people] = await Promise.all([
+    db.delegation.findUnique({ where: { meetingId_agencyId: { meetingId: scope.meetingId, agencyId: scope.agencyId } }, select: { quota: true, reservedSeats: true, headRegistrationId: true } }),
+    db.agency.findUniqueOrThrow({ where: { id: scope.agencyId }, select: { name: true } }),
+    db.registration.findMany({
+      where: whereFor(scope, {}),
+      orderBy: [{ status: "asc" }, { name: "asc" }],
+      select: { id: true, name: true, email: true, jobTitle: true, role: true, status: true, waitlistRank: true },
+    }),
+  ]);
+  const used = people.filter((p) => p.status === "CONFIRMED" || p.status === "PENDING").length;
+  return { agency, delegation, people, used, left: delegation?.quota == null ? null : Math.max(0, delegation.quota - used) };
+}
+
+/** Whether the focal point may register for this meeting: public, or invitation-only with their agency invited. */
+export async function focalPointMayRegister(meeting: { id: string; visibility: string }, agencyId: string): Promise<boolean> {
+  if (meeting.visibility !== "INVITATION") return true;
+  const [delegation, invitation] = await Promise.all([
+    db.delegation.findUnique({ where: { meetingId_agencyId: { meetingId: meeting.id, agencyId } }, select: { id: true } }),
+    db.invitation.findFirst({ where: { meetingId: meeting.id, agencyId, revokedAt: null }, select: { id: true } }),
+  ]);
+  return !!delegation || !!invitation;
+}
+
+/** The registration if it lies within the scope (a focal point's own agency), else null. */
+export async function registrationInScope(scope: Scope, registrationId: string) {
+  return db.registration.findFirst({ where: { ...whereFor(scope, {}), id: registrationId }, select: { id: true, status: true } });
 }
 
 /** Members who can head the delegation: the agency's confirmed and pending people. */

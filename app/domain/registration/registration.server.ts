@@ -301,7 +301,7 @@ async function registerInTx(tx: Tx, meeting: SeatMeeting, req: RegisterRequest):
     person: reg,
     eventId,
     token,
-    mailReason: check.overQuota ? "Your agency's quota of places for this meeting is already used." : undefined,
+    reason: check.overQuota ? "Your agency's quota of places for this meeting is already used." : undefined,
   });
   return { ok: true, id: reg.id, status, token };
 }

@@ -1,0 +1,135 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { requireRole } from "~/domain/auth/session.server";
+import { checkInList, markRemainingNoShow, meetingById, registrationScope, setAttendance } from "~/domain/registration/organiser.server";
+import { ROLE_LABELS, type RegistrationRole } from "~/domain/registration/registration.schema";
+import { formatTime } from "~/utils/dates";
+import { badRequest } from "~/utils/http.server";
+
+// Check-in on the day: a search box (a GET form, live with JavaScript), one tap per person.
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, ["ORGANISER"]);
+  const meeting = await meetingById(params.id ?? "");
+  const q = new URL(request.url).searchParams.get("q") ?? "";
+  const list = await checkInList(registrationScope(actor, meeting.id), q);
+  return { meeting: { id: meeting.id, timeZone: meeting.timeZone }, q, ...list };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireRole(request, ["ORGANISER"]);
+  const meeting = await meetingById(params.id ?? "");
+  const scope = registrationScope(actor, meeting.id);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "no-shows") return { ok: true, noShows: await markRemainingNoShow(scope) };
+  const attendance = ({ attend: "ATTENDED", absent: "NO_SHOW", undo: "NONE" } as const)[String(intent) as "attend" | "absent" | "undo"];
+  if (!attendance) badRequest();
+  const ok = await setAttendance(scope, String(form.get("id") ?? ""), attendance);
+  if (!ok) badRequest("That person is not a confirmed participant of this meeting.");
+  return { ok: true, noShows: null };
+}
+
+export default function CheckIn() {
+  const data = useLoaderData<typeof loader>();
+  const search = useFetcher<typeof loader>();
+  const [params] = useSearchParams();
+  const [q, setQ] = useState(data.q);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const view = q === data.q ? data : (search.data ?? data);
+  const onChange = (value: string) => {
+    setQ(value);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => search.load(`/admin/meetings/${data.meeting.id}/checkin?q=${encodeURIComponent(value)}`), 200);
+  };
+  return (
+    <>
+      <h2>Check-in</h2>
+      <p>
+        <strong>{data.present}</strong> present · <strong>{data.absent}</strong> not checked in ·{" "}
+        <Link to={`/admin/meetings/${data.meeting.id}/checkin/sheet`}>Printable attendance sheet</Link>
+      </p>
+      <Form method="get" className="checkin-search" role="search">
+        <div className="field">
+          <label htmlFor="checkin-q">Find a participant</label>
+          <input id="checkin-q" type="search" name="q" value={q} onChange={(e) => onChange(e.target.value)} autoComplete="off" placeholder="Name, email or job title" />
+        </div>
+        <button type="submit" className="secondary">
+          Search
+        </button>
+      </Form>
+      <p className="muted" aria-live="polite">
+        {view.rows.length} {view.rows.length === 1 ? "person" : "people"} {q || params.get("q") ? "match" : "confirmed"}
+      </p>
+      <ul className="checkin-list">
+        {view.rows.map((r) => (
+          <CheckInRow key={r.id} row={r} zone={data.meeting.timeZone} />
+        ))}
+      </ul>
+      <h3>Present and absent per agency</h3>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Agency</th>
+            <th scope="col">Present</th>
+            <th scope="col">Not checked in</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.perAgency.map((a) => (
+            <tr key={a.name}>
+              <th scope="row">{a.name}</th>
+              <td>{a.present}</td>
+              <td>{a.absent}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Form method="post">
+        <p>After the meeting, mark everyone not checked in as a no-show (they receive the no-show follow-up).</p>
+        <button type="submit" name="intent" value="no-shows" className="secondary">
+          Mark the rest as no-shows
+        </button>
+      </Form>
+    </>
+  );
+}
+
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
+
+function CheckInRow({ row, zone }: { row: Row; zone: string }) {
+  const fetcher = useFetcher();
+  const pending = fetcher.formData?.get("intent");
+  const attendance = pending === "attend" ? "ATTENDED" : pending === "undo" ? "NONE" : pending === "absent" ? "NO_SHOW" : row.attendance;
+  return (
+    <li>
+      <span>
+        <strong>{row.name}</strong>
+        <br />
+        <span className="muted">
+          {row.agency?.acronym ?? row.agency?.name ?? ""} · {ROLE_LABELS[row.role as RegistrationRole] ?? row.role}
+          {row.jobTitle ? ` · ${row.jobTitle}` : ""}
+        </span>
+      </span>
+      <fetcher.Form method="post">
+        <input type="hidden" name="id" value={row.id} />
+        {attendance === "ATTENDED" ? (
+          <>
+            <span>Checked in{row.checkedInAt ? ` at ${formatTime(row.checkedInAt, zone)}` : ""} </span>
+            <button type="submit" name="intent" value="undo" className="secondary" aria-label={`Undo check-in of ${row.name}`}>
+              Undo
+            </button>
+          </>
+        ) : (
+          <button type="submit" name="intent" value="attend" aria-label={`Check in ${row.name}`}>
+            Check in
+          </button>
+        )}
+      </fetcher.Form>
+    </li>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Check-in · Organise · Convene" }];

@@ -1,0 +1,258 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Pagination, StatusBadge } from "~/components/ui";
+import { requireRole, redirectWithToast } from "~/domain/auth/session.server";
+import { CSV_COLUMNS, DEFAULT_CSV_COLUMNS, filterOptions, listRegistrations, meetingById, registrationScope, type CsvColumn } from "~/domain/registration/organiser.server";
+import { decideRegistrations, fillFromWaitlist } from "~/domain/registration/registration.server";
+import { REGISTRATION_ROLES, REGISTRATION_STATUSES, ROLE_LABELS, STATUS_LABELS, type RegistrationRole, type RegistrationStatus } from "~/domain/registration/registration.schema";
+import { formatShortDate } from "~/utils/dates";
+import { badRequest } from "~/utils/http.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, ["ORGANISER"]);
+  const meeting = await meetingById(params.id ?? "");
+  const scope = registrationScope(actor, meeting.id);
+  const url = new URL(request.url);
+  const [list, options] = await Promise.all([listRegistrations(scope, url), filterOptions(scope)]);
+  return { meeting: { id: meeting.id, capacity: meeting.capacity, timeZone: meeting.timeZone, approvalMode: meeting.approvalMode }, list, options };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireRole(request, ["ORGANISER"]);
+  const meeting = await meetingById(params.id ?? "");
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const back = `/admin/meetings/${meeting.id}/registrations${new URL(request.url).search}`;
+  if (intent === "fill") {
+    const promoted = await fillFromWaitlist(meeting.id, actor.id);
+    return redirectWithToast(request, back, promoted.length ? `${promoted.length} people moved up from the waiting list.` : "No free seat for anyone on the waiting list.");
+  }
+  if (intent !== "approve" && intent !== "decline") badRequest();
+  const ids = form.getAll("ids").filter((x): x is string => typeof x === "string" && x.length < 40).slice(0, 500);
+  if (!ids.length) return redirectWithToast(request, back, "Select at least one registration first.");
+  const res = await decideRegistrations(meeting.id, ids, intent, actor.id);
+  const verb = intent === "approve" ? "approved" : "declined";
+  const extra = res.skipped ? ` ${res.skipped} could not be ${verb} in their current status.` : "";
+  const moved = res.promoted.length ? ` ${res.promoted.length} moved up from the waiting list.` : "";
+  return redirectWithToast(request, back, `${res.changed} registrations ${verb}.${extra}${moved}`);
+}
+
+const SORTABLE: [key: string, label: string][] = [
+  ["name", "Name"],
+  ["agency", "Agency"],
+  ["status", "Status"],
+  ["registered", "Registered"],
+];
+
+export default function RegistrationsAdmin() {
+  const { meeting, list, options } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const { filters } = list;
+  const confirmed = list.statusCounts.CONFIRMED ?? 0;
+  const sortHref = (key: string) => {
+    const p = new URLSearchParams(location.search);
+    p.set("sort", key);
+    p.set("dir", filters.sort === key && filters.dir === "asc" ? "desc" : "asc");
+    p.delete("page");
+    return `?${p.toString()}`;
+  };
+  return (
+    <>
+      <h2>Registrations</h2>
+      <p>
+        {confirmed} confirmed of {meeting.capacity ?? "unlimited"} seats · {list.statusCounts.PENDING ?? 0} pending approval · {list.statusCounts.WAITLISTED ?? 0} on the waiting list ·{" "}
+        {(list.statusCounts.DECLINED ?? 0) + (list.statusCounts.CANCELLED ?? 0)} declined or cancelled
+      </p>
+      <p className="page-actions">
+        <Link to={`/admin/meetings/${meeting.id}/registrations/delegations`}>Delegations and invitations</Link>
+        <Link to={`/admin/meetings/${meeting.id}/registrations/import`}>Import participants (CSV)</Link>
+        <Link to={`/admin/meetings/${meeting.id}/checkin`}>Check-in</Link>
+      </p>
+
+      <Form method="get" className="filters" aria-label="Filter registrations">
+        <div className="field">
+          <label htmlFor="f-q">Search</label>
+          <input id="f-q" type="search" name="q" defaultValue={filters.q} placeholder="Name, email or job title" />
+        </div>
+        <div className="field">
+          <label htmlFor="f-status">Status</label>
+          <select id="f-status" name="status" defaultValue={filters.status}>
+            <option value="">All</option>
+            {REGISTRATION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-agency">Agency</label>
+          <select id="f-agency" name="agency" defaultValue={filters.agencyId}>
+            <option value="">All</option>
+            {options.agencies.map((a) => (
+              <option key={a.value} value={a.value}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-role">Role</label>
+          <select id="f-role" name="role" defaultValue={filters.role}>
+            <option value="">All</option>
+            {REGISTRATION_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-country">Country</label>
+          <select id="f-country" name="country" defaultValue={filters.country}>
+            <option value="">All</option>
+            {options.countries.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </div>
+        <input type="hidden" name="sort" value={filters.sort} />
+        <input type="hidden" name="dir" value={filters.dir} />
+        <button type="submit">Filter</button>
+        <Link to=".">Clear</Link>
+      </Form>
+
+      <Form method="post">
+        <div className="page-actions">
+          <button type="submit" name="intent" value="approve">
+            Approve selected
+          </button>
+          <button type="submit" name="intent" value="decline" className="secondary">
+            Decline selected
+          </button>
+          <button type="submit" name="intent" value="fill" className="secondary">
+            Fill free seats from the waiting list
+          </button>
+        </div>
+        <table>
+          <caption className="muted">
+            {list.total} registrations match{list.total > list.rows.length ? `, showing ${list.rows.length}` : ""}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="visually-hidden">Select</span>
+              </th>
+              {SORTABLE.slice(0, 2).map(([key, label]) => (
+                <SortHeader key={key} label={label} href={sortHref(key)} active={filters.sort === key ? filters.dir : null} />
+              ))}
+              <th scope="col">Role</th>
+              <SortHeader label="Status" href={sortHref("status")} active={filters.sort === "status" ? filters.dir : null} />
+              <th scope="col">Attendance</th>
+              <SortHeader label="Registered" href={sortHref("registered")} active={filters.sort === "registered" ? filters.dir : null} />
+            </tr>
+          </thead>
+          <tbody>
+            {list.rows.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <input type="checkbox" name="ids" value={r.id} aria-label={`Select ${r.name}`} />
+                </td>
+                <td>
+                  {r.name}
+                  <br />
+                  <span className="muted">{r.email}</span>
+                  {r.jobTitle ? <span className="muted"> · {r.jobTitle}</span> : null}
+                </td>
+                <td>{r.agency ? `${r.agency.name}${r.agency.country ? ` (${r.agency.country})` : ""}` : "—"}</td>
+                <td>{ROLE_LABELS[r.role as RegistrationRole] ?? r.role}</td>
+                <td>
+                  <StatusBadge status={r.status} label={STATUS_LABELS[r.status as RegistrationStatus]} />
+                  {r.status === "WAITLISTED" ? <span className="muted"> #{r.waitlistRank}</span> : null}
+                </td>
+                <td>{r.attendance === "NONE" ? "—" : r.attendance === "ATTENDED" ? "Attended" : "No-show"}</td>
+                <td>{formatShortDate(r.createdAt, meeting.timeZone)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Form>
+      <Pagination page={list.page} pageCount={list.pageCount} search={location.search} />
+
+      <h3>Export CSV</h3>
+      <Form method="get" action={`/admin/meetings/${meeting.id}/registrations.csv`} reloadDocument>
+        <fieldset>
+          <legend>Columns</legend>
+          {(Object.keys(CSV_COLUMNS) as CsvColumn[]).map((c) => (
+            <label key={c} className="field-checkbox" style={{ display: "inline-flex", marginRight: "1rem" }}>
+              <input type="checkbox" name="col" value={c} defaultChecked={DEFAULT_CSV_COLUMNS.includes(c)} /> {CSV_COLUMNS[c].label}
+            </label>
+          ))}
+        </fieldset>
+        {Object.entries({ q: filters.q, status: filters.status, agency: filters.agencyId, role: filters.role, country: filters.country, sort: filters.sort, dir: filters.dir }).map(([k, v]) =>
+          v ? <input key={k} type="hidden" name={k} value={v} /> : null,
+        )}
+        <p className="muted">The export uses the filters above.</p>
+        <button type="submit">Download CSV</button>
+      </Form>
+
+      <h3>By agency</h3>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Agency</th>
+            <th scope="col">Confirmed</th>
+            <th scope="col">Pending</th>
+            <th scope="col">Waitlisted</th>
+            <th scope="col">All</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.agencyCounts.map((a) => (
+            <tr key={a.id}>
+              <th scope="row">{a.name}</th>
+              <td>{a.confirmed}</td>
+              <td>{a.pending}</td>
+              <td>{a.waitlisted}</td>
+              <td>{a.total}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>By country</h3>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Country</th>
+            <th scope="col">Confirmed</th>
+            <th scope="col">All</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.countryCounts.map((c) => (
+            <tr key={c.country}>
+              <th scope="row">{c.country}</th>
+              <td>{c.confirmed}</td>
+              <td>{c.total}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function SortHeader({ label, href, active }: { label: string; href: string; active: "asc" | "desc" | null }) {
+  return (
+    <th scope="col" aria-sort={active === "asc" ? "ascending" : active === "desc" ? "descending" : undefined}>
+      <Link to={href}>
+        {label}
+        {active ? (active === "asc" ? " ▲" : " ▼") : null}
+      </Link>
+    </th>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Registrations · Organise · Convene" }];

@@ -1,0 +1,165 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, InputField, SelectField } from "~/components/forms";
+import { Notice } from "~/components/ui";
+import { listAgencyOptions } from "~/domain/agencies/agencies.server";
+import { requireRole, redirectWithToast } from "~/domain/auth/session.server";
+import {
+  createInvitation,
+  delegationMembers,
+  listDelegations,
+  listInvitations,
+  meetingById,
+  revokeInvitation,
+  saveDelegation,
+} from "~/domain/registration/organiser.server";
+import { delegationSettingsSchema, invitationSchema } from "~/domain/registration/registration.schema";
+import { formatShortDate } from "~/utils/dates";
+import { badRequest } from "~/utils/http.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, ["ORGANISER"]);
+  const meeting = await meetingById(params.id ?? "");
+  const [delegations, invitations, agencies] = await Promise.all([listDelegations(meeting.id), listInvitations(meeting.id), listAgencyOptions()]);
+  const members = Object.fromEntries(
+    await Promise.all(delegations.map(async (d) => [d.agency.id, await delegationMembers(meeting.id, d.agency.id)] as const)),
+  );
+  return { meeting: { id: meeting.id, visibility: meeting.visibility, timeZone: meeting.timeZone }, delegations, invitations, agencies, members };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireRole(request, ["ORGANISER"]);
+  const meeting = await meetingById(params.id ?? "");
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const here = `/admin/meetings/${meeting.id}/registrations/delegations`;
+  if (intent === "delegation") {
+    const submission = parseWithZod(form, { schema: delegationSettingsSchema });
+    if (submission.status !== "success") return { form: "delegation", result: submission.reply(), inviteUrl: null };
+    const res = await saveDelegation(meeting.id, submission.value, actor.id);
+    if (!res.ok) return { form: "delegation", result: submission.reply({ fieldErrors: { [res.field]: [res.message] } }), inviteUrl: null };
+    return redirectWithToast(request, here, "Delegation saved.");
+  }
+  if (intent === "invite") {
+    const submission = parseWithZod(form, { schema: invitationSchema });
+    if (submission.status !== "success") return { form: "invite", result: submission.reply(), inviteUrl: null };
+    const res = await createInvitation(meeting.id, submission.value, actor.id);
+    if (!res.ok) return { form: "invite", result: submission.reply({ fieldErrors: { [res.field]: [res.message] } }), inviteUrl: null };
+    return { form: "invite", result: submission.reply({ resetForm: true }), inviteUrl: res.url };
+  }
+  if (intent === "revoke") {
+    await revokeInvitation(meeting.id, String(form.get("invitationId") ?? ""), actor.id);
+    return redirectWithToast(request, here, "Invitation revoked: its link no longer works.");
+  }
+  badRequest();
+}
+
+export default function DelegationsAdmin() {
+  const { meeting, delegations, invitations, agencies, members } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  return (
+    <>
+      <h2>Delegations and invitations</h2>
+      <p>
+        <Link to={`/admin/meetings/${meeting.id}/registrations`}>Back to registrations</Link>
+      </p>
+      <table>
+        <caption className="muted">Quota: most confirmed and pending delegates of the agency. Reserved seats: held back from general registration for that agency.</caption>
+        <thead>
+          <tr>
+            <th scope="col">Agency</th>
+            <th scope="col">Registered</th>
+            <th scope="col">Quota</th>
+            <th scope="col">Reserved seats</th>
+            <th scope="col">Head of delegation</th>
+          </tr>
+        </thead>
+        <tbody>
+          {delegations.map((d) => (
+            <tr key={d.id}>
+              <th scope="row">{d.agency.name}</th>
+              <td>{d.used}</td>
+              <td>{d.quota ?? "No quota"}</td>
+              <td>{d.reservedSeats}</td>
+              <td>{d.headRegistration?.name ?? "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <DelegationForm agencies={agencies} members={members} lastResult={data?.form === "delegation" ? data.result : undefined} />
+      <h3>Invitations</h3>
+      {meeting.visibility !== "INVITATION" ? <p className="muted">This meeting is public; invitation links also work, for example to register someone after registration closed.</p> : null}
+      {data?.inviteUrl ? (
+        <Notice kind="success">
+          Invitation link (shown once, copy it now): <code>{data.inviteUrl}</code>
+        </Notice>
+      ) : null}
+      <InviteForm agencies={agencies} lastResult={data?.form === "invite" ? data.result : undefined} />
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">For</th>
+            <th scope="col">Created</th>
+            <th scope="col">State</th>
+          </tr>
+        </thead>
+        <tbody>
+          {invitations.map((i) => (
+            <tr key={i.id}>
+              <td>{[i.agency?.name, i.email].filter(Boolean).join(" · ")}</td>
+              <td>{formatShortDate(i.createdAt, meeting.timeZone)}</td>
+              <td>
+                {i.revokedAt ? (
+                  "Revoked"
+                ) : (
+                  <Form method="post">
+                    <input type="hidden" name="invitationId" value={i.id} />
+                    <button type="submit" name="intent" value="revoke" className="secondary">
+                      Revoke
+                    </button>
+                  </Form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+type Result = SubmissionResult<string[]> | undefined;
+
+function DelegationForm({ agencies, members, lastResult }: { agencies: { value: string; label: string }[]; members: Record<string, { id: string; name: string }[]>; lastResult: Result }) {
+  const [form, fields] = useForm({ id: "delegation", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: delegationSettingsSchema }), shouldRevalidate: "onBlur" });
+  const heads = Object.values(members).flat();
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <h3>Add or change a delegation</h3>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="delegation" />
+      <SelectField field={fields.agencyId} label="Agency" options={agencies} placeholder="Choose an agency" required />
+      <InputField field={fields.quota} label="Quota" type="number" min={0} hint="Leave empty for no quota." />
+      <InputField field={fields.reservedSeats} label="Reserved seats" type="number" min={0} />
+      <SelectField field={fields.headRegistrationId} label="Head of delegation" options={heads.map((h) => ({ value: h.id, label: h.name }))} placeholder="None" hint="A confirmed or pending member of that agency." />
+      <button type="submit">Save delegation</button>
+    </Form>
+  );
+}
+
+function InviteForm({ agencies, lastResult }: { agencies: { value: string; label: string }[]; lastResult: Result }) {
+  const [form, fields] = useForm({ id: "invite", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: invitationSchema }), shouldRevalidate: "onBlur" });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="invite" />
+      <SelectField field={fields.agencyId} label="Invite an agency" options={agencies} placeholder="No agency (a person)" />
+      <InputField field={fields.email} label="Email address to send the link to" type="email" hint="Optional for an agency invitation; the link is shown here once either way." />
+      <button type="submit">Create invitation</button>
+    </Form>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Delegations · Organise · Convene" }];

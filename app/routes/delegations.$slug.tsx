@@ -1,0 +1,190 @@
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorList, FormErrors } from "~/components/forms";
+import { Notice, PageHeader, StatusBadge } from "~/components/ui";
+import { requireRole, redirectWithToast } from "~/domain/auth/session.server";
+import { agencyDelegation, focalPointMayRegister, meetingBySlug, registrationInScope, registrationScope } from "~/domain/registration/organiser.server";
+import { cancelRegistration, registerMany, registrationClosedReason } from "~/domain/registration/registration.server";
+import { REGISTRATION_ROLES, ROLE_LABELS, STATUS_LABELS, delegateRowSchema, delegationFormSchema, type RegistrationStatus } from "~/domain/registration/registration.schema";
+import { formatRange } from "~/utils/dates";
+import { badRequest, forbidden } from "~/utils/http.server";
+
+// A focal point nominates and registers their agency's delegates for one meeting, within the quota.
+
+const ROWS = 5;
+
+async function context(request: Request, slug: string | undefined) {
+  const actor = await requireRole(request, ["FOCAL_POINT"]);
+  const meeting = await meetingBySlug(slug ?? "");
+  const scope = registrationScope(actor, meeting.id);
+  if (!(await focalPointMayRegister(meeting, scope.agencyId!))) forbidden("Your agency is not invited to this meeting.");
+  return { actor, meeting, scope };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { meeting, scope } = await context(request, params.slug);
+  const d = await agencyDelegation(scope);
+  return {
+    meeting: { title: meeting.title, slug: meeting.slug, when: formatRange(meeting.startsAt, meeting.endsAt, meeting.timeZone) },
+    closedReason: registrationClosedReason(meeting),
+    ...d,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, meeting, scope } = await context(request, params.slug);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "cancel") {
+    const reg = await registrationInScope(scope, String(formData.get("id") ?? ""));
+    if (!reg) forbidden("You can only change your own agency's delegates.");
+    const res = await cancelRegistration(reg.id, actor.id, "Cancelled by the agency focal point");
+    return redirectWithToast(request, `/delegations/${meeting.slug}`, res.ok ? "Registration cancelled." : res.message);
+  }
+  if (intent !== "register") badRequest();
+  const submission = parseWithZod(formData, { schema: delegationFormSchema });
+  if (submission.status !== "success") return { result: submission.reply() };
+  const fieldErrors: Record<string, string[]> = {};
+  const rows: { index: number; value: ReturnType<typeof delegateRowSchema.parse> }[] = [];
+  submission.value.delegates.forEach((raw, index) => {
+    if (!raw.name?.trim() && !raw.email?.trim() && !raw.jobTitle?.trim()) return;
+    const parsed = delegateRowSchema.safeParse({ ...raw, role: raw.role || "DELEGATE" });
+    if (parsed.success) rows.push({ index, value: parsed.data });
+    else for (const issue of parsed.error.issues) (fieldErrors[`delegates[${index}].${issue.path.join(".")}`] ??= []).push(issue.message);
+  });
+  if (Object.keys(fieldErrors).length) return { result: submission.reply({ fieldErrors }) };
+  if (!rows.length) return { result: submission.reply({ formErrors: ["Enter at least one delegate."] }) };
+  const res = await registerMany(
+    meeting.id,
+    rows.map((r) => ({ person: { ...r.value, agencyId: scope.agencyId! }, consent: false, source: "FOCAL_POINT" as const, actorId: actor.id, overQuota: "refuse" as const })),
+  );
+  if (!res.ok) {
+    const formErrors: string[] = [];
+    res.outcomes.forEach((o, i) => {
+      if (o.ok) return;
+      if (o.field === "email") (fieldErrors[`delegates[${rows[i].index}].email`] ??= []).push(o.message);
+      else if (!formErrors.includes(o.message)) formErrors.push(o.reason === "quota" ? `${o.message} Nobody was registered; remove delegates to stay within the quota.` : o.message);
+    });
+    return { result: submission.reply({ fieldErrors, formErrors }) };
+  }
+  return redirectWithToast(request, `/delegations/${meeting.slug}`, `${rows.length} delegates registered. Each receives an email with their private link.`);
+}
+
+export default function Delegation() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { meeting, agency, delegation, people, used, left } = data;
+  return (
+    <>
+      <PageHeader title={`${agency.name}: delegation to ${meeting.title}`} />
+      <p>{meeting.when}</p>
+      <p>
+        {used} registered{delegation?.quota != null ? ` of a quota of ${delegation.quota} (${left} left)` : " (no quota)"}
+        {delegation?.reservedSeats ? ` · ${delegation.reservedSeats} seats reserved for your agency` : ""}
+      </p>
+      <h2>Your delegates</h2>
+      {people.length === 0 ? (
+        <p>Nobody from your agency is registered yet.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
+              <th scope="col">Action</th>
+            </tr>
+          </thead>
+          <tbody>
+            {people.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  {p.name}
+                  {delegation?.headRegistrationId === p.id ? " (head of delegation)" : ""}
+                </td>
+                <td>{p.email}</td>
+                <td>{ROLE_LABELS[p.role as keyof typeof ROLE_LABELS] ?? p.role}</td>
+                <td>
+                  <StatusBadge status={p.status} label={STATUS_LABELS[p.status as RegistrationStatus]} />
+                </td>
+                <td>
+                  {["CONFIRMED", "PENDING", "WAITLISTED"].includes(p.status) ? (
+                    <Form method="post">
+                      <input type="hidden" name="id" value={p.id} />
+                      <button type="submit" name="intent" value="cancel" className="secondary" aria-label={`Cancel ${p.name}`}>
+                        Cancel
+                      </button>
+                    </Form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>Register delegates</h2>
+      {data.closedReason ? <Notice kind="warning">{data.closedReason}</Notice> : <DelegatesForm lastResult={actionData?.result} />}
+      <p>
+        <Link to={`/meetings/${meeting.slug}`}>Meeting page</Link>
+      </p>
+    </>
+  );
+}
+
+function DelegatesForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
+  const [form, fields] = useForm<{ delegates: { name: string; email: string; jobTitle: string; role: string }[] }>({
+    lastResult,
+    defaultValue: { delegates: Array.from({ length: ROWS }, () => ({ name: "", email: "", jobTitle: "", role: "DELEGATE" })) },
+    shouldRevalidate: "onBlur",
+  });
+  const rows = fields.delegates.getFieldList();
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <p>Fill in one row per delegate; empty rows are ignored. All rows are registered together or not at all. Each delegate receives an email with a private link to check and complete their details.</p>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="register" />
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Full name</th>
+            <th scope="col">Email address</th>
+            <th scope="col">Job title</th>
+            <th scope="col">Role</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => {
+            const f = row.getFieldset();
+            return (
+              <tr key={row.key}>
+                <td>{i + 1}</td>
+                {(["name", "email", "jobTitle"] as const).map((k) => (
+                  <td key={k}>
+                    <input {...getInputProps(f[k], { type: k === "email" ? "email" : "text", ariaAttributes: true })} aria-label={`${{ name: "Full name", email: "Email address", jobTitle: "Job title" }[k]}, delegate ${i + 1}`} aria-describedby={f[k].errors?.length ? f[k].errorId : undefined} />
+                    <ErrorList id={f[k].errorId} errors={f[k].errors} />
+                  </td>
+                ))}
+                <td>
+                  <select {...getSelectProps(f.role)} aria-label={`Role, delegate ${i + 1}`}>
+                    {REGISTRATION_ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {ROLE_LABELS[r]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <button type="submit">Register these delegates</button>
+    </Form>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Delegation · ${data?.meeting.title ?? ""} · Convene` }];

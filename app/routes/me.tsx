@@ -1,0 +1,95 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { PageHeader, StatusBadge } from "~/components/ui";
+import { requireUser, redirectWithToast } from "~/domain/auth/session.server";
+import { cancelRegistration, findOwnRegistration, myRegistrations, resendLink } from "~/domain/registration/registration.server";
+import { STATUS_LABELS, type RegistrationStatus } from "~/domain/registration/registration.schema";
+import { formatRange } from "~/utils/dates";
+import { badRequest, forbidden } from "~/utils/http.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const rows = await myRegistrations(user);
+  return {
+    isFocalPoint: user.role === "FOCAL_POINT",
+    rows: rows.map((r) => ({
+      id: r.id,
+      status: r.status as RegistrationStatus,
+      attendance: r.attendance,
+      meeting: { slug: r.meeting.slug, title: r.meeting.title, when: formatRange(r.meeting.startsAt, r.meeting.endsAt, r.meeting.timeZone), upcoming: r.meeting.startsAt > new Date() },
+    })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  const reg = await findOwnRegistration(user, String(form.get("id") ?? ""));
+  if (!reg) forbidden("That is not your registration.");
+  const intent = form.get("intent");
+  if (intent === "link") {
+    await resendLink(reg.id);
+    return redirectWithToast(request, "/me", "A new private link is on its way to your email address.");
+  }
+  if (intent === "cancel") {
+    if (reg.meeting.startsAt < new Date()) badRequest("The meeting has started.");
+    const res = await cancelRegistration(reg.id, user.id, "Cancelled by the participant");
+    return redirectWithToast(request, "/me", res.ok ? "Your registration is cancelled." : res.message);
+  }
+  badRequest();
+}
+
+export default function MyRegistrations() {
+  const { rows, isFocalPoint } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title="My registrations" />
+      {isFocalPoint ? <p>As your agency&apos;s focal point, register delegates from a meeting&apos;s page (&ldquo;Register your delegation&rdquo;).</p> : null}
+      {rows.length === 0 ? (
+        <p>
+          You have no registrations yet. <Link to="/meetings">Browse meetings</Link>.
+        </p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Meeting</th>
+              <th scope="col">When</th>
+              <th scope="col">Status</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <Link to={`/meetings/${r.meeting.slug}`}>{r.meeting.title}</Link>
+                </td>
+                <td>{r.meeting.when}</td>
+                <td>
+                  <StatusBadge status={r.status} label={STATUS_LABELS[r.status]} />
+                  {r.attendance === "ATTENDED" ? " · attended" : null}
+                </td>
+                <td>
+                  <Form method="post">
+                    <input type="hidden" name="id" value={r.id} />
+                    <button type="submit" name="intent" value="link" className="secondary">
+                      Email me my private link
+                    </button>{" "}
+                    {r.meeting.upcoming && ["CONFIRMED", "PENDING", "WAITLISTED"].includes(r.status) ? (
+                      <button type="submit" name="intent" value="cancel" className="danger">
+                        Cancel
+                      </button>
+                    ) : null}
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "My registrations · Convene" }];

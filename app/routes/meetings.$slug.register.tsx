@@ -1,0 +1,70 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Notice, PageHeader } from "~/components/ui";
+import { RegistrationForm } from "~/components/registration-form";
+import { getUser, redirectWithToast } from "~/domain/auth/session.server";
+import { listAgencyOptions } from "~/domain/agencies/agencies.server";
+import { meetingBySlug } from "~/domain/registration/organiser.server";
+import { register, registrationClosedReason } from "~/domain/registration/registration.server";
+import { registrationSchema } from "~/domain/registration/registration.schema";
+import { formatRange } from "~/utils/dates";
+import { notFound } from "~/utils/http.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const meeting = await meetingBySlug(params.slug ?? "");
+  if (meeting.status === "DRAFT") notFound("We could not find that meeting.");
+  const user = await getUser(request);
+  return {
+    meeting: { title: meeting.title, slug: meeting.slug, when: formatRange(meeting.startsAt, meeting.endsAt, meeting.timeZone), privacyNoticeVersion: meeting.privacyNoticeVersion, organiserEmail: meeting.organiserEmail },
+    closedReason: meeting.visibility === "INVITATION" ? "This meeting is by invitation only. Use the link in your invitation." : registrationClosedReason(meeting),
+    agencies: await listAgencyOptions(),
+    defaults: user ? { name: user.name, email: user.email, agencyId: user.agencyId ?? undefined } : undefined,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const meeting = await meetingBySlug(params.slug ?? "");
+  const submission = parseWithZod(await request.formData(), { schema: registrationSchema });
+  if (submission.status !== "success") return { result: submission.reply() };
+  const user = await getUser(request);
+  const v = submission.value;
+  const outcome = await register({
+    meetingId: meeting.id,
+    person: v,
+    consent: v.consent,
+    source: "SELF",
+    userId: user && user.email === v.email.toLowerCase() ? user.id : null,
+    overQuota: "waitlist",
+  });
+  if (!outcome.ok) {
+    return { result: outcome.field === "form" ? submission.reply({ formErrors: [outcome.message] }) : submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) };
+  }
+  const message = {
+    CONFIRMED: "You are registered. A confirmation with your private link is on its way.",
+    PENDING: "Thank you: your registration is waiting for the organisers' approval.",
+    WAITLISTED: "The meeting is full: you are on the waiting list.",
+  }[outcome.status as "CONFIRMED" | "PENDING" | "WAITLISTED"];
+  return redirectWithToast(request, `/registrations/${outcome.token}`, message);
+}
+
+export default function RegisterPage() {
+  const { meeting, closedReason, agencies, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader title={`Register: ${meeting.title}`} />
+      <p>{meeting.when}</p>
+      <p>
+        <Link to={`/meetings/${meeting.slug}`}>Back to the meeting</Link>
+      </p>
+      {closedReason ? (
+        <Notice kind="warning">{closedReason}</Notice>
+      ) : (
+        <RegistrationForm lastResult={actionData?.result} agencies={agencies} defaultValue={defaults} noticeVersion={meeting.privacyNoticeVersion} organiserEmail={meeting.organiserEmail} />
+      )}
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Register · ${data?.meeting.title ?? "Meeting"} · Convene` }];

@@ -1,0 +1,16 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { personalDataExport } from "~/domain/registration/registration.server";
+import { notFound } from "~/utils/http.server";
+
+/** The person's data export: everything held about them, as JSON. */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const data = await personalDataExport(params.token ?? "");
+  if (!data) notFound("This registration link is not valid.");
+  return new Response(JSON.stringify(data, null, 2), {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="convene-my-data.json"',
+      "Cache-Control": "no-store",
+    },
+  });
+}
