@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AgendaTree, MeetingStatusBadge } from "~/components/meetings";
 import { Notice } from "~/components/ui";
+import { RecommendationsSection } from "~/components/recommendations-section";
+import { listRecommendationsForMeetingPage } from "~/domain/recommendations/recommendations.server";
 import { getUser } from "~/domain/auth/session.server";
 import { FORMAT_LABELS, VISIBILITY_LABELS } from "~/domain/meetings/meeting.schema";
 import { getPublicMeeting } from "~/domain/meetings/meetings.server";
@@ -12,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const page = await getPublicMeeting(params.slug ?? "", user);
   if (!page) notFound("We could not find that meeting.");
-  return { ...page, signedIn: !!user };
+  return { ...page, signedIn: !!user, recommendations: await listRecommendationsForMeetingPage(page.meeting.id) };
 }
 
 let languageNames: Intl.DisplayNames | undefined;
@@ -32,7 +34,7 @@ function languageList(codes: string) {
 }
 
 export default function MeetingPage() {
-  const { meeting: m, onlineLink, agenda, agendaIsDraft, signedIn } = useLoaderData<typeof loader>();
+  const { meeting: m, onlineLink, agenda, agendaIsDraft, signedIn, recommendations } = useLoaderData<typeof loader>();
   const canRegister = m.status === "PUBLISHED" && m.visibility === "PUBLIC";
   return (
     <article>
@@ -138,6 +140,7 @@ export default function MeetingPage() {
           <AgendaTree items={agenda} timeZone={m.timeZone} />
         </>
       ) : null}
+      <RecommendationsSection data={recommendations} />
     </article>
   );
 }

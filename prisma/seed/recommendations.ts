@@ -256,7 +256,7 @@ export async function seedRecommendations() {
     const created = new Date(r.steps[0]?.at ?? "2026-06-04T15:00:00Z");
     const last = r.steps.at(-1);
     const status = last?.status ?? "PROPOSED";
-    const progress = status === "IMPLEMENTED" ? 100 : (last?.progress ?? r.steps.findLast((s) => s.progress !== undefined)?.progress ?? 0);
+    const progress = status === "IMPLEMENTED" ? 100 : (last?.progress ?? [...r.steps].reverse().find((s) => s.progress !== undefined)?.progress ?? 0);
     const closed = ["IMPLEMENTED", "PARTIALLY_IMPLEMENTED", "NOT_IMPLEMENTED", "NOT_ADOPTED"].includes(status);
     const rec = await db.recommendation.create({
       data: {
