@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { PageHeader, Pagination } from "~/components/ui";
-import { kindLabel, searchAgencies } from "~/domain/agencies/agencies.server";
+import { searchAgencies } from "~/domain/agencies/agencies.server";
+import { kindLabel } from "~/domain/agencies/agency.schema";
 import { countryName } from "~/domain/agencies/countries";
 import { requireRole } from "~/domain/auth/session.server";
 import { pageCount, pageFrom } from "~/utils/pagination";

@@ -1,7 +1,7 @@
 import { db, type Prisma } from "~/utils/db.server";
 import { audit, diffFields } from "~/domain/audit/audit.server";
 import type { Actor } from "~/domain/auth/roles";
-import { AGENCY_KIND_LABELS, type AgencyInput, type AgencyKind } from "./agency.schema";
+import type { AgencyInput } from "./agency.schema";
 import { COUNTRY_CODES, countryName } from "./countries";
 
 // Agencies are a controlled list: every form that names an agency picks it from here.
@@ -13,8 +13,6 @@ export async function listAgencyOptions(): Promise<AgencyOption[]> {
   const rows = await db.agency.findMany({ select: { id: true, name: true, acronym: true }, orderBy: { acronym: "asc" } });
   return rows.map((a) => ({ value: a.id, label: a.acronym && a.acronym !== a.name ? `${a.acronym} — ${a.name}` : a.name }));
 }
-
-export const kindLabel = (kind: string) => AGENCY_KIND_LABELS[kind as AgencyKind] ?? kind;
 
 /** Admin list: search by name, acronym or country (code or English name). */
 export async function searchAgencies(q: string, page: { skip: number; take: number }) {

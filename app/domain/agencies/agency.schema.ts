@@ -14,6 +14,8 @@ export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
   OTHER: "Other",
 };
 
+export const kindLabel = (kind: string) => AGENCY_KIND_LABELS[kind as AgencyKind] ?? kind;
+
 export const agencySchema = z.object({
   name: z.string({ required_error: "Enter the agency's full name." }).trim().min(2, "Enter the agency's full name.").max(200, "Use at most 200 characters."),
   acronym: z.string({ required_error: "Enter an acronym or short name." }).trim().min(1).max(40, "Use at most 40 characters."),

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { agendaWarnings, type WarningItem } from "./warnings";
+
+const t = (hhmm: string) => new Date(`2026-06-04T${hhmm}:00Z`);
+const item = (id: string, start: string, end: string, over: Partial<WarningItem> = {}): WarningItem => ({
+  id, parentId: null, title: id, kind: "SESSION", startsAt: t(start), endsAt: t(end), people: [], ...over,
+});
+const meeting = { startsAt: t("07:00"), endsAt: t("15:00") };
+
+describe("agendaWarnings", () => {
+  it("finds nothing in a clean agenda, with sub-items inside their parent", () => {
+    const items = [item("a", "07:00", "08:00"), item("b", "08:00", "09:00"), item("b1", "08:00", "08:30", { parentId: "b" })];
+    expect(agendaWarnings(meeting, items)).toEqual([]);
+  });
+
+  it("warns about overlapping items at the same level", () => {
+    const w = agendaWarnings(meeting, [item("a", "07:00", "08:30"), item("b", "08:00", "09:00")]);
+    expect(w).toEqual([{ itemId: "b", message: "“b” overlaps “a”." }]);
+  });
+
+  it("warns about items outside the meeting's hours", () => {
+    const w = agendaWarnings(meeting, [item("late", "14:30", "16:00")]);
+    expect(w.map((x) => x.message)).toEqual(["“late” is outside the meeting's hours."]);
+  });
+
+  it("warns about a person in two places at once, even in parallel items of different sessions", () => {
+    const items = [
+      item("s1", "07:00", "09:00"),
+      item("s2", "07:00", "09:00"),
+      item("p1", "08:00", "08:30", { parentId: "s1", people: [{ name: "Sophie  Lambert" }] }),
+      item("p2", "08:15", "08:45", { parentId: "s2", people: [{ name: "sophie lambert" }] }),
+    ];
+    const messages = agendaWarnings(meeting, items).map((x) => x.message);
+    expect(messages).toContain("sophie lambert is in “p1” and “p2” at the same time.");
+  });
+});
