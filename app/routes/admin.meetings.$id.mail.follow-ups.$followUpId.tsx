@@ -12,7 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await getMailMeeting(params.id ?? "");
   const agencyId = new URL(request.url).searchParams.get("agency")?.slice(0, 40) || null;
   const followUp = await getFollowUp(meeting.id, params.followUpId ?? "", agencyId);
-  return { meeting, followUp, agencyId };
+  return { meeting, followUp, agencyId, inProgress: followUp.status === "QUEUED" && !followUpIsDone(followUp.progress) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -35,9 +35,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function FollowUpPage() {
-  const { meeting, followUp: f, agencyId } = useLoaderData<typeof loader>();
+  const { meeting, followUp: f, agencyId, inProgress } = useLoaderData<typeof loader>();
   const p = f.progress;
-  const inProgress = f.status === "QUEUED" && !followUpIsDone(p);
   const revalidator = useRevalidator();
   useEffect(() => {
     if (!inProgress) return;

@@ -1,0 +1,104 @@
+import crypto from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "../app/generated/prisma/client.ts";
+import { expectNoAxeViolations, signIn, unique } from "./helpers";
+
+// The secretariat's follow-up journey on the held Brussels meeting: compose, preview, save a
+// draft, send, follow the delivery and find it in the mail log. The web server runs the inline
+// worker without SMTP_URL, so mail lands in the development mailbox.
+
+const SLUG = "combating-irregular-migration-eu-2026";
+let meetingId = "";
+
+test.beforeAll(async () => {
+  const port = process.env.E2E_PORT ?? "3457";
+  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:.tmp/e2e-${port}.db`, timeout: 10_000 }) });
+  const meeting = await db.meeting.findUniqueOrThrow({ where: { slug: SLUG }, select: { id: true } });
+  meetingId = meeting.id;
+  // Registration's seed may already have attendees; if not, this journey brings its own.
+  if ((await db.registration.count({ where: { meetingId, attendance: "ATTENDED" } })) === 0) {
+    const agencies = await db.agency.findMany({ where: { acronym: { in: ["Frontex", "Europol"] } }, select: { id: true } });
+    for (const [i, name] of ["Ana Ferreira", "Tomas Lindqvist", "Mira Kovač"].entries()) {
+      const email = `attendee-${i}-${unique()}@example.org`;
+      await db.registration.create({
+        data: {
+          meetingId, name, email, emailNormalised: email, agencyId: agencies[i % Math.max(1, agencies.length)]?.id ?? null,
+          status: "CONFIRMED", attendance: "ATTENDED", manageTokenHash: crypto.randomUUID(),
+        },
+      });
+    }
+  }
+  await db.$disconnect();
+});
+
+async function openComposer(page: Page) {
+  await page.goto(`/admin/meetings/${meetingId}/mail`);
+  await page.getByRole("link", { name: "Compose a follow-up" }).click();
+  await expect(page.getByRole("heading", { name: "Compose a follow-up" })).toBeVisible();
+}
+
+test("the secretariat composes, previews, saves and sends a follow-up, then finds it in the mail log", async ({ page }) => {
+  await signIn(page, "secretariat@example.org");
+  await openComposer(page);
+  await expectNoAxeViolations(page);
+
+  const subject = `Brussels follow-up ${unique()}`;
+  await page.getByLabel("Subject").fill(subject);
+  await page.getByLabel("Summary").fill("Thank you for taking part in Brussels.\n\nThe report and the adopted recommendations follow.");
+  await page.getByLabel("Document links").fill("https://example.org/brussels-2026-report.pdf");
+  await page.getByLabel("Next session").fill("2027-03-11T09:30");
+  await page.getByLabel("Everyone who attended (checked in)").check();
+  await page.getByRole("button", { name: "Preview" }).click();
+  const preview = page.frameLocator('iframe[title="Preview of the follow-up email"]');
+  await expect(preview.getByText("Thank you for taking part in Brussels.")).toBeVisible();
+  await expect(preview.getByText(/Thursday 11 March 2027, 09:30 Europe\/Brussels/)).toBeVisible();
+
+  await page.getByRole("button", { name: "Save as draft" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Draft saved for \d+ recipients/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `Follow-up: ${subject}` })).toBeVisible();
+  const sendButton = page.getByRole("button", { name: /Send to \d+ recipients/ });
+  const total = Number(/(\d+)/.exec((await sendButton.textContent()) ?? "")?.[1]);
+  expect(total).toBeGreaterThan(0);
+  await sendButton.click();
+  // the page polls while the worker sends
+  await expect(page.getByRole("status").filter({ hasText: `Sent ${total} of ${total}` })).toBeVisible({ timeout: 20_000 });
+
+  await page.getByRole("link", { name: /Back to the mail of/ }).click();
+  await expect(page.getByRole("link", { name: subject })).toBeVisible();
+  await page.getByLabel("Kind").selectOption("follow-up");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByRole("row").filter({ hasText: subject }).first()).toContainText("sent");
+  await expectNoAxeViolations(page);
+
+  await page.goto("/admin/mail?kind=follow-up&status=SENT");
+  await expect(page.getByRole("row").filter({ hasText: subject })).toHaveCount(total);
+  await page.getByRole("row").filter({ hasText: subject }).first().getByRole("link", { name: subject }).click();
+  await expect(page.getByText(/kept in the development mailbox/)).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("the composer shows bad input back with field errors, without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, "secretariat@example.org");
+  await openComposer(page);
+  await page.getByLabel("Subject").fill("Follow-up <b>bold</b>");
+  await page.getByLabel("Summary").fill("Too short");
+  await page.getByLabel("Document links").fill("javascript:alert(1)");
+  await page.getByLabel("Confirmed participants of chosen agencies").check();
+  await page.getByRole("button", { name: "Save as draft" }).click();
+  await expect(page.getByText("A summary has at least 10 characters.")).toBeVisible();
+  await expect(page.getByText('"javascript:alert(1)" is not a web link (https://...).')).toBeVisible();
+  await expect(page.getByText("Choose at least one agency.")).toBeVisible();
+  await expect(page.getByLabel("Subject")).toHaveValue("Follow-up <b>bold</b>");
+  await expect(page.getByLabel("Summary")).toHaveAttribute("aria-invalid", "true");
+  await context.close();
+});
+
+test("a participant cannot open the mail pages", async ({ page }) => {
+  await signIn(page, "participant@example.org");
+  const response = await page.goto(`/admin/meetings/${meetingId}/mail/follow-ups/new`);
+  expect(response?.status()).toBe(403);
+  expect((await page.goto("/admin/mail"))?.status()).toBe(403);
+});
