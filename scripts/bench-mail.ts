@@ -74,12 +74,12 @@ async function main() {
 
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const peakMb = (process.resourceUsage().maxRSS / 1024).toFixed(0);
-  console.log(`\n### Mail: ${COUNT} follow-ups through the outbox\n`);
-  console.log("| step | time | result |");
-  console.log("|---|---|---|");
-  console.log(`| draft ${COUNT} messages (render per agency, write outbox) and release | ${s(t1 - t0)} | ${draft!.recipients} drafted |`);
-  console.log(`| worker sends to a local SMTP server (pool of 5) | ${s(t2 - t1)} | ${result.sent} sent, ${result.failed} failed, ${received} received (${(result.sent / ((t2 - t1) / 1000)).toFixed(0)}/s) |`);
-  console.log(`| peak memory (RSS) | | ${peakMb} MB |`);
+  console.info(`\n### Mail: ${COUNT} follow-ups through the outbox\n`);
+  console.info("| step | time | result |");
+  console.info("|---|---|---|");
+  console.info(`| draft ${COUNT} messages (render per agency, write outbox) and release | ${s(t1 - t0)} | ${draft!.recipients} drafted |`);
+  console.info(`| worker sends to a local SMTP server (pool of 5) | ${s(t2 - t1)} | ${result.sent} sent, ${result.failed} failed, ${received} received (${(result.sent / ((t2 - t1) / 1000)).toFixed(0)}/s) |`);
+  console.info(`| peak memory (RSS) | | ${peakMb} MB |`);
   if (result.sent !== COUNT || received !== COUNT) process.exitCode = 1;
 }
 
