@@ -1,6 +1,7 @@
 import { db } from "~/utils/db.server";
 import { seedBase } from "./seed/base";
 import { seedRecommendations } from "./seed/recommendations";
+import { seedRegistrations } from "./seed/registrations";
 
 // Demo data for the embedded run: `npm run seed` (skips when data exists; `--reset` wipes first).
 // `npm run seed -- --scale N` adds a large generated data set for performance work (seed/scale.ts).
@@ -14,6 +15,8 @@ async function main() {
   } else {
     const base = await seedBase();
     console.info(`Seeded ${base.agencies} agencies, ${base.users} users, ${base.meetings} meetings.`);
+    const regs = await seedRegistrations(base.agencyIds);
+    console.info(`Seeded ${regs.registrations} registrations.`);
     const recs = await seedRecommendations();
     console.info(`Seeded ${recs.themes} themes, ${recs.recommendations} recommendations.`);
   }
