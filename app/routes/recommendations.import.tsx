@@ -5,8 +5,8 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { FormErrors, InputField } from "~/components/forms";
 import { Notice, PageHeader } from "~/components/ui";
 import { requireRole } from "~/domain/auth/session.server";
-import { IMPORT_COLUMNS, importRecommendations } from "~/domain/recommendations/import.server";
-import { importSchema } from "~/domain/recommendations/recommendation.schema";
+import { importRecommendations } from "~/domain/recommendations/import.server";
+import { IMPORT_COLUMNS, importSchema } from "~/domain/recommendations/recommendation.schema";
 import { THEMES } from "~/domain/recommendations/themes";
 
 const MANAGERS: ("ORGANISER" | "SECRETARIAT")[] = ["ORGANISER", "SECRETARIAT"];

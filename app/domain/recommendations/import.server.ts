@@ -1,14 +1,13 @@
 import type { Actor } from "~/domain/auth/roles";
 import { parseCsv } from "~/utils/csv.server";
 import { db } from "~/utils/db.server";
-import { recommendationSchema } from "./recommendation.schema";
+import { IMPORT_COLUMNS, recommendationSchema } from "./recommendation.schema";
 import { createRecommendationTx, requireManager, RecommendationRuleError } from "./recommendations.server";
 import { isStatus, STATUSES } from "./status";
 
 // Bulk import from CSV. Each row is saved in its own transaction: a valid row is kept even when
 // others fail, and a failing row leaves nothing behind. The report names the row and the reason.
 
-export const IMPORT_COLUMNS = ["code", "title", "text", "rationale", "themes", "meeting", "lead_agency", "supporting_agencies", "priority", "due_date", "status"] as const;
 const REQUIRED = ["code", "title", "text", "meeting", "lead_agency"];
 
 export type ImportReport = {

@@ -85,3 +85,6 @@ export const importSchema = z.object({
     .refine((f) => f.size > 0, "Choose a CSV file; this one is empty.")
     .refine((f) => f.size <= IMPORT_MAX_BYTES, "The file is larger than 1 MB; split it in parts."),
 });
+
+/** Columns of the CSV import (the export adds progress and closing_evidence). */
+export const IMPORT_COLUMNS = ["code", "title", "text", "rationale", "themes", "meeting", "lead_agency", "supporting_agencies", "priority", "due_date", "status"] as const;

@@ -1,0 +1,218 @@
+import { describe, expect, it } from "vitest";
+import { createAgency, createMeeting, createUser, requestAs } from "~/test/factories";
+import { actor, createRecommendationRow, createTheme } from "~/test/factories.recommendations";
+import { db } from "~/utils/db.server";
+import { hashToken } from "~/utils/tokens.server";
+import { dashboard, implementationRate } from "./dashboard.server";
+import { importRecommendations } from "./import.server";
+import { acceptProgressUpdate, readProgressLink, requestProgress, returnProgressUpdate, submitProgressUpdate, submitViaProgressLink } from "./progress.server";
+import { changeStatus, createRecommendation, getRecommendationDetail, listRecommendations } from "./recommendations.server";
+import { loader as detailLoader } from "~/routes/recommendations.$id._index";
+import { loader as listLoader } from "~/routes/recommendations._index";
+
+async function expectStatus(p: Promise<unknown>, status: number) {
+  const thrown = await p.then(() => null, (e: unknown) => e);
+  expect(thrown).toBeInstanceOf(Response);
+  expect((thrown as Response).status).toBe(status);
+}
+
+describe("recording a recommendation", () => {
+  it("saves a valid one with its history, and refuses bad references as field errors without saving", async () => {
+    const sec = await actor("SECRETARIAT");
+    const meeting = await createMeeting({ startsAt: new Date("2026-06-04T07:00:00Z") });
+    const other = await createMeeting();
+    const item = await db.agendaItem.create({ data: { meetingId: other.id, kind: "SESSION", title: "Elsewhere", startsAt: other.startsAt, endsAt: other.endsAt, position: 0 } });
+    const lead = await createAgency();
+    const theme = await createTheme();
+    const base = { code: "BRU-T-01", title: "Harmonise data", text: "Harmonise.", meetingId: meeting.id, leadAgencyId: lead.id, supportingAgencyIds: [], themeIds: [theme.id], priority: "HIGH" as const, dueDate: "2027-01-31" };
+
+    const ok = await createRecommendation(sec, base);
+    expect(ok.ok).toBe(true);
+    const saved = await db.recommendation.findUniqueOrThrow({ where: { code: "BRU-T-01" }, include: { statusChanges: true, themes: true } });
+    expect(saved.statusChanges.map((c) => c.toStatus)).toEqual(["PROPOSED"]);
+    expect(saved.themes).toHaveLength(1);
+
+    const bad = await createRecommendation(sec, { ...base, agendaItemId: item.id, leadAgencyId: "nope", dueDate: "2026-06-03", themeIds: ["x"] });
+    expect(bad).toEqual({
+      ok: false,
+      fieldErrors: {
+        code: ["The code BRU-T-01 is already used by another recommendation."],
+        agendaItemId: ["Choose an agenda item of the origin meeting."],
+        leadAgencyId: ["Choose a lead agency from the list."],
+        themeIds: ["Choose themes from the list."],
+        dueDate: ["The due date cannot be before the meeting where it was made (2026-06-04)."],
+      },
+    });
+    expect(await db.recommendation.count({ where: { meetingId: meeting.id } })).toBe(1);
+  });
+});
+
+describe("status changes", () => {
+  it("enforces the workflow and needs evidence to close; a refusal leaves nothing behind", async () => {
+    const sec = await actor("SECRETARIAT");
+    const rec = await createRecommendationRow({ status: "PROPOSED" });
+    expect(await changeStatus(sec, rec.id, { toStatus: "IMPLEMENTED", closingEvidence: "report" })).toMatchObject({ ok: false, fieldErrors: { toStatus: [expect.stringMatching(/proposed cannot become implemented/)] } });
+    expect(await changeStatus(sec, rec.id, { toStatus: "ADOPTED" })).toMatchObject({ ok: true });
+    expect(await changeStatus(sec, rec.id, { toStatus: "IN_PROGRESS", progress: 40 })).toMatchObject({ ok: true });
+    expect(await changeStatus(sec, rec.id, { toStatus: "IMPLEMENTED" })).toMatchObject({ ok: false, fieldErrors: { closingEvidence: [expect.stringMatching(/evidence/)] } });
+    expect(await changeStatus(sec, rec.id, { toStatus: "SUPERSEDED", closingEvidence: "replaced" })).toMatchObject({ ok: false, fieldErrors: { supersededByCode: [expect.any(String)] } });
+    let row = await db.recommendation.findUniqueOrThrow({ where: { id: rec.id } });
+    expect([row.status, row.progress, row.closedAt]).toEqual(["IN_PROGRESS", 40, null]);
+    expect(await changeStatus(sec, rec.id, { toStatus: "IMPLEMENTED", closingEvidence: "https://example.org/report.pdf" })).toMatchObject({ ok: true });
+    row = await db.recommendation.findUniqueOrThrow({ where: { id: rec.id } });
+    expect([row.status, row.progress, row.closingEvidence]).toEqual(["IMPLEMENTED", 100, "https://example.org/report.pdf"]);
+    expect(row.closedAt).not.toBeNull();
+    const history = await db.recommendationStatusChange.findMany({ where: { recommendationId: rec.id }, orderBy: { createdAt: "asc" } });
+    expect(history.map((h) => h.toStatus)).toEqual(["ADOPTED", "IN_PROGRESS", "IMPLEMENTED"]);
+    expect(await db.auditLog.count({ where: { entity: "Recommendation", entityId: rec.id, action: "status" } })).toBe(3);
+  });
+
+  it("supersedes by another recommendation's code", async () => {
+    const sec = await actor("SECRETARIAT");
+    const old = await createRecommendationRow({ status: "ADOPTED" });
+    const replacement = await createRecommendationRow();
+    expect(await changeStatus(sec, old.id, { toStatus: "SUPERSEDED", supersededByCode: replacement.code, closingEvidence: "Merged at the next session" })).toMatchObject({ ok: true });
+    expect((await db.recommendation.findUniqueOrThrow({ where: { id: old.id } })).supersededById).toBe(replacement.id);
+  });
+});
+
+describe("access", () => {
+  it("shows a focal point only their agency's recommendations and refuses the others", async () => {
+    const frontex = await createAgency({ acronym: "FX" });
+    const europol = await createAgency({ acronym: "EP" });
+    const mine = await createRecommendationRow({ leadAgencyId: frontex.id });
+    const supported = await createRecommendationRow({ leadAgencyId: europol.id });
+    await db.recommendationSupporter.create({ data: { recommendationId: supported.id, agencyId: frontex.id } });
+    const theirs = await createRecommendationRow({ leadAgencyId: europol.id });
+    const fp = await actor("FOCAL_POINT", frontex.id);
+
+    const { items } = await listRecommendations(fp, {}, { skip: 0, take: 100 });
+    expect(items.map((i) => i.id).sort()).toEqual([mine.id, supported.id].sort());
+    await expectStatus(getRecommendationDetail(fp, theirs.id), 403);
+    await expectStatus(submitProgressUpdate(fp, theirs.id, { text: "sneaky" }), 403);
+    await expectStatus(changeStatus(fp, mine.id, { toStatus: "ADOPTED" }), 403);
+
+    const fpUser = await db.user.findUniqueOrThrow({ where: { id: fp.id } });
+    await expectStatus(detailLoader({ request: await requestAs(fpUser.id, `/recommendations/${theirs.id}`), params: { id: theirs.id }, context: {} }) as Promise<unknown>, 403);
+    const participant = await createUser("PARTICIPANT");
+    await expectStatus(listLoader({ request: await requestAs(participant.id, "/recommendations"), params: {}, context: {} }) as Promise<unknown>, 403);
+    const anonymous = await listLoader({ request: await requestAs(null, "/recommendations"), params: {}, context: {} }).then(() => null, (e: Response) => e);
+    expect(anonymous?.status).toBe(302);
+    expect(anonymous?.headers.get("Location")).toMatch(/^\/login/);
+  });
+});
+
+describe("progress updates", () => {
+  it("applies an accepted update through the workflow; a returned one changes nothing", async () => {
+    const agency = await createAgency();
+    const fp = await actor("FOCAL_POINT", agency.id);
+    const sec = await actor("SECRETARIAT");
+    const rec = await createRecommendationRow({ leadAgencyId: agency.id, status: "ADOPTED" });
+    expect(await submitProgressUpdate(fp, rec.id, { text: "Closed it", newStatus: "IMPLEMENTED" })).toMatchObject({ ok: false, fieldErrors: { newStatus: [expect.stringMatching(/cannot become implemented/)] } });
+    const a = await submitProgressUpdate(fp, rec.id, { text: "Started", newStatus: "IN_PROGRESS", newProgress: 20 });
+    const b = await submitProgressUpdate(fp, rec.id, { text: "More", newProgress: 50 });
+    if (!a.ok || !b.ok) throw new Error("submit failed");
+    expect(await returnProgressUpdate(sec, b.id, "Give figures")).toMatchObject({ ok: true });
+    expect(await acceptProgressUpdate(sec, a.id)).toMatchObject({ ok: true });
+    expect(await acceptProgressUpdate(sec, a.id)).toMatchObject({ ok: false });
+    const row = await db.recommendation.findUniqueOrThrow({ where: { id: rec.id } });
+    expect([row.status, row.progress]).toEqual(["IN_PROGRESS", 20]);
+    expect((await db.progressUpdate.findUniqueOrThrow({ where: { id: b.id } })).state).toBe("RETURNED");
+  });
+
+  it("sends a single-use, expiring link to the lead agency's focal points", async () => {
+    const agency = await createAgency();
+    const sec = await actor("SECRETARIAT");
+    const fp = await createUser("FOCAL_POINT", { agencyId: agency.id });
+    const rec = await createRecommendationRow({ leadAgencyId: agency.id, status: "IN_PROGRESS" });
+    const noFocal = await createRecommendationRow({ status: "ADOPTED" });
+    expect(await requestProgress(sec, noFocal.id)).toMatchObject({ ok: false, fieldErrors: { request: [expect.stringMatching(/no focal point/)] } });
+
+    expect(await requestProgress(sec, rec.id)).toEqual({ ok: true, count: 1 });
+    const mail = await db.outboxMessage.findFirstOrThrow({ where: { toEmail: fp.email, kind: "progress-request" } });
+    expect(mail.essential).toBe(false);
+    const token = /\/progress\/([\w-]+)/.exec(mail.text)![1];
+    const link = await db.progressLink.findFirstOrThrow({ where: { recommendationId: rec.id } });
+    expect(link.tokenHash).toBe(hashToken(token));
+    expect(link.tokenHash).not.toContain(token);
+
+    expect(await submitViaProgressLink(token, { text: "Half done", newProgress: 50 })).toMatchObject({ ok: true });
+    expect(await submitViaProgressLink(token, { text: "Again" })).toMatchObject({ ok: false, reason: expect.stringMatching(/already been used/) });
+    const u = await db.progressUpdate.findFirstOrThrow({ where: { recommendationId: rec.id } });
+    expect([u.authorId, u.agencyId, u.state, u.progressLinkId]).toEqual([fp.id, agency.id, "SUBMITTED", link.id]);
+
+    await requestProgress(sec, rec.id);
+    const second = await db.outboxMessage.findFirstOrThrow({ where: { toEmail: fp.email, kind: "progress-request", id: { not: mail.id } } });
+    const token2 = /\/progress\/([\w-]+)/.exec(second.text)![1];
+    await db.progressLink.update({ where: { tokenHash: hashToken(token2) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await readProgressLink(token2)).toMatchObject({ ok: false, reason: expect.stringMatching(/expired/) });
+    expect(await submitViaProgressLink(token2, { text: "Late" })).toMatchObject({ ok: false });
+    expect(await readProgressLink("not-a-token")).toMatchObject({ ok: false });
+  });
+});
+
+describe("CSV import", () => {
+  it("saves valid rows and reports each invalid row with its number and reason", async () => {
+    const sec = await actor("SECRETARIAT");
+    const meeting = await createMeeting({ slug: `imp-${Date.now()}`, startsAt: new Date("2025-04-10T08:00:00Z") });
+    const lead = await createAgency({ acronym: `IMP${Date.now() % 10000}` });
+    await createTheme("Biometrics");
+    const csv = [
+      "code,title,text,rationale,themes,meeting,lead_agency,supporting_agencies,priority,due_date,status",
+      `IMP-1,Good one,Text,,Biometrics,${meeting.slug},${lead.acronym},,HIGH,2026-01-31,IN_PROGRESS`,
+      `IMP-2,Unknown agency,Text,,,${meeting.slug},Nobody,,LOW,,`,
+      `IMP-3,Bad status,Text,,,${meeting.slug},${lead.acronym},,LOW,,DONE`,
+      `IMP-4,Too early,Text,,,${meeting.slug},${lead.acronym},,LOW,2025-01-01,`,
+      `IMP-1,Duplicate,Text,,,${meeting.slug},${lead.acronym},,LOW,,`,
+    ].join("\n");
+    const report = await importRecommendations(sec, csv);
+    expect(report.created.map((c) => [c.row, c.code])).toEqual([[2, "IMP-1"]]);
+    expect(report.failed.map((f) => [f.row, f.reasons.join(" | ")])).toEqual([
+      [3, 'lead_agency: unknown agency "Nobody".'],
+      [4, expect.stringMatching(/^status: unknown status "DONE"/)],
+      [5, "due_date: The due date cannot be before the meeting where it was made (2025-04-10)."],
+      [6, "code: The code IMP-1 is already used by another recommendation."],
+    ]);
+    const saved = await db.recommendation.findUniqueOrThrow({ where: { code: "IMP-1" }, include: { statusChanges: true } });
+    expect(saved.status).toBe("IN_PROGRESS");
+    expect(saved.statusChanges.map((c) => c.toStatus)).toEqual(["PROPOSED", "ADOPTED", "IN_PROGRESS"]);
+    expect(await db.recommendation.count({ where: { code: { in: ["IMP-2", "IMP-3", "IMP-4"] } } })).toBe(0);
+    expect((await importRecommendations(sec, "title\nx")).fileError).toMatch(/needs the columns code/);
+  });
+});
+
+describe("dashboard", () => {
+  it("counts by status, agency and meeting, lists the overdue and replays the implementation rate", async () => {
+    const sec = await actor("SECRETARIAT");
+    const meeting = await createMeeting();
+    const lead = await createAgency({ acronym: "DASH" });
+    await createRecommendationRow({ meetingId: meeting.id, leadAgencyId: lead.id, status: "IN_PROGRESS", dueDate: new Date("2020-01-01T00:00:00Z") });
+    await createRecommendationRow({ meetingId: meeting.id, leadAgencyId: lead.id, status: "IMPLEMENTED", dueDate: new Date("2020-01-01T00:00:00Z") });
+    const d = await dashboard(sec, { meeting: meeting.id });
+    expect(d.total).toBe(2);
+    expect(d.byStatus.filter((s) => s.count)).toEqual([
+      { key: "IN_PROGRESS", label: "In progress", count: 1 },
+      { key: "IMPLEMENTED", label: "Implemented", count: 1 },
+    ]);
+    expect(d.byAgency).toEqual([{ key: lead.id, label: "DASH", count: 2 }]);
+    expect(d.byMeeting).toEqual([{ key: meeting.id, label: meeting.title, count: 2 }]);
+    expect(d.overdue).toHaveLength(1);
+
+    const at = (s: string) => new Date(s);
+    const rate = implementationRate(
+      [
+        { recommendationId: "a", toStatus: "ADOPTED", createdAt: at("2025-01-10T00:00:00Z") },
+        { recommendationId: "b", toStatus: "ADOPTED", createdAt: at("2025-02-10T00:00:00Z") },
+        { recommendationId: "a", toStatus: "IMPLEMENTED", createdAt: at("2025-05-10T00:00:00Z") },
+      ],
+      at("2025-08-01T00:00:00Z"),
+    );
+    expect(rate).toEqual([
+      { period: "2025 Q1", adopted: 2, implemented: 0, rate: 0 },
+      { period: "2025 Q2", adopted: 2, implemented: 1, rate: 50 },
+      { period: "2025 Q3", adopted: 2, implemented: 1, rate: 50 },
+    ]);
+    const fp = await actor("FOCAL_POINT", lead.id);
+    await expectStatus(dashboard(fp, {}), 403);
+  });
+});

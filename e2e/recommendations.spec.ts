@@ -1,0 +1,118 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { expectNoAxeViolations, signIn, unique } from "./helpers";
+
+const BRUSSELS = "combating-irregular-migration-eu-2026";
+
+async function newSession(browser: Browser, email: string, javaScriptEnabled = true) {
+  const context = await browser.newContext({ javaScriptEnabled });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return { context, page };
+}
+
+test("the secretariat records Brussels recommendations, the Frontex focal point reports progress, the secretariat accepts it", async ({ browser }) => {
+  const u = unique().toUpperCase();
+  const frontexCode = `E2E-${u}-01`;
+  const europolCode = `E2E-${u}-02`;
+  const sec = await newSession(browser, "secretariat@example.org");
+
+  // Record two recommendations from the Brussels meeting.
+  for (const [code, title, lead] of [
+    [frontexCode, `Check forged visas at first line ${u}`, "Frontex — European Border and Coast Guard Agency"],
+    [europolCode, `Map smuggling finances ${u}`, "Europol — European Union Agency for Law Enforcement Cooperation"],
+  ]) {
+    await sec.page.goto(`/recommendations/new?meeting=${BRUSSELS}`);
+    if (code === frontexCode) await expectNoAxeViolations(sec.page);
+    await expect(sec.page.getByLabel("Reference code")).toHaveValue(/^BRU-2026-\d\d$/);
+    await sec.page.getByLabel("Reference code").fill(code);
+    await sec.page.getByLabel("Title").fill(title);
+    await sec.page.getByLabel("Full text").fill(`${title}: agreed by the meeting in the closing session.`);
+    await sec.page.getByLabel("Lead agency").selectOption({ label: lead });
+    await sec.page.getByLabel("Themes").selectOption([{ label: "Travel documents" }]);
+    await sec.page.getByLabel("Due date").fill("2027-05-31");
+    await sec.page.getByRole("button", { name: "Record recommendation" }).click();
+    await expect(sec.page.getByRole("heading", { level: 1, name: new RegExp(code) })).toBeVisible();
+    // Adopted at the meeting.
+    await sec.page.getByLabel("New status", { exact: true }).selectOption({ label: "Adopted" });
+    await sec.page.getByRole("button", { name: "Change status" }).click();
+    await expect(sec.page.getByText("Status changed to adopted.")).toBeVisible();
+  }
+  await expectNoAxeViolations(sec.page);
+
+  await sec.page.goto(`/recommendations?q=${u}`);
+  await expect(sec.page.getByRole("link", { name: frontexCode })).toBeVisible();
+  await expect(sec.page.getByRole("link", { name: europolCode })).toBeVisible();
+  await expectNoAxeViolations(sec.page);
+
+  // The Frontex focal point sees the Frontex recommendation only, and reports progress.
+  const fp = await newSession(browser, "focal.frontex@example.org");
+  await fp.page.goto(`/recommendations?q=${u}`);
+  await expect(fp.page.getByRole("link", { name: frontexCode })).toBeVisible();
+  await expect(fp.page.getByRole("link", { name: europolCode })).toHaveCount(0);
+  await fp.page.getByRole("link", { name: frontexCode }).click();
+  await fp.page.getByLabel("What was done").fill("Alert sharing extended to all land border crossing points.");
+  await fp.page.getByLabel("Proposed new status").selectOption({ label: "In progress" });
+  await fp.page.getByLabel("Proposed progress (%)").fill("30");
+  await fp.page.getByRole("button", { name: "Send progress update" }).click();
+  await expect(fp.page.getByText("Progress update sent to the secretariat for review.")).toBeVisible();
+  const europolId = await sec.page.getByRole("link", { name: europolCode }).getAttribute("href");
+  const refused = await fp.page.goto(europolId!);
+  expect(refused?.status()).toBe(403);
+  await fp.context.close();
+
+  // The secretariat accepts it from the review queue.
+  await sec.page.goto("/recommendations/queue");
+  await expectNoAxeViolations(sec.page);
+  const card = sec.page.getByRole("listitem").filter({ hasText: frontexCode });
+  await card.getByRole("button", { name: "Accept update" }).click();
+  await expect(sec.page.getByText("Progress update accepted.")).toBeVisible();
+  await sec.page.goto(`/recommendations?q=${u}`);
+  await sec.page.getByRole("link", { name: frontexCode }).click();
+  await expect(sec.page.getByText("In progress").first()).toBeVisible();
+  await expect(sec.page.getByText("30 %").first()).toBeVisible();
+  await expect(sec.page.getByText(/Accepted by Samuel Okafor/)).toBeVisible();
+
+  // The dashboard counts it, and the meeting page lists it.
+  await sec.page.goto("/recommendations/dashboard");
+  await expect(sec.page.getByRole("heading", { name: "By status" })).toBeVisible();
+  await expect(sec.page.getByRole("img", { name: /Recommendations by status/ })).toBeVisible();
+  await expectNoAxeViolations(sec.page);
+  await sec.page.goto(`/recommendations/dashboard?agency=${encodeURIComponent(await leadAgencyId(sec.page, frontexCode, u))}&status=IN_PROGRESS`);
+  await expect(sec.page.getByRole("link", { name: frontexCode })).toHaveCount(0);
+  await expect(sec.page.getByRole("row", { name: /In progress/ }).first()).toBeVisible();
+
+  await sec.page.goto(`/meetings/${BRUSSELS}`);
+  await expect(sec.page.getByRole("heading", { name: new RegExp(`${frontexCode}: Check forged visas`) })).toBeVisible();
+  await sec.context.close();
+});
+
+/** The lead agency id of a recommendation, read from the list's filter (keeps the test independent of ids). */
+async function leadAgencyId(page: import("@playwright/test").Page, _code: string, _u: string) {
+  await page.goto("/recommendations");
+  return (await page.getByLabel("Lead agency").locator("option", { hasText: "Frontex" }).first().getAttribute("value"))!;
+}
+
+test("without JavaScript, a due date before the meeting is refused with the input kept", async ({ browser }) => {
+  const sec = await newSession(browser, "secretariat@example.org", false);
+  await sec.page.goto(`/recommendations/new?meeting=${BRUSSELS}`);
+  await sec.page.getByLabel("Reference code").fill(`E2E-${unique()}`);
+  await sec.page.getByLabel("Title").fill("Too early");
+  await sec.page.getByLabel("Full text").fill("Due before the meeting itself.");
+  await sec.page.getByLabel("Lead agency").selectOption({ label: "Frontex — European Border and Coast Guard Agency" });
+  await sec.page.getByLabel("Due date").fill("2026-01-15");
+  await sec.page.getByRole("button", { name: "Record recommendation" }).click();
+  await expect(sec.page.getByText("The due date cannot be before the meeting where it was made (2026-06-04).")).toBeVisible();
+  await expect(sec.page.getByLabel("Title")).toHaveValue("Too early");
+  await expect(sec.page.getByLabel("Due date")).toHaveAttribute("aria-invalid", "true");
+  await sec.context.close();
+});
+
+test("participants and visitors cannot open the tracking pages", async ({ browser, page }) => {
+  const response = await page.goto("/recommendations/dashboard");
+  expect(page.url()).toContain("/login");
+  expect(response?.status()).toBe(200);
+  const participant = await newSession(browser, "participant@example.org");
+  const refused = await participant.page.goto("/recommendations");
+  expect(refused?.status()).toBe(403);
+  await participant.context.close();
+});
