@@ -25,15 +25,16 @@ export function MeetingStatusBadge({ status }: { status: string }) {
   return <StatusBadge status={status} label={STATUS_LABELS[status as MeetingStatus] ?? status} />;
 }
 
-export function MeetingList({ meetings, adminLinks = false }: { meetings: ListMeeting[]; adminLinks?: boolean }) {
+export function MeetingList({ meetings, adminLinks = false, headingLevel = 2 }: { meetings: ListMeeting[]; adminLinks?: boolean; headingLevel?: 2 | 3 }) {
   if (!meetings.length) return <p>No meetings to show.</p>;
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <ul className="cards">
       {meetings.map((m) => (
         <li key={m.id} className="card">
-          <h3>
+          <Heading>
             <Link to={adminLinks ? `/admin/meetings/${m.id}` : `/meetings/${m.slug}`}>{m.title}</Link>
-          </h3>
+          </Heading>
           <p>{formatRange(m.startsAt, m.endsAt, m.timeZone)}</p>
           <p className="muted">
             {[m.venue, m.city].filter(Boolean).join(", ")}

@@ -15,7 +15,7 @@ export default function Index() {
       <h1>Convene</h1>
       <p>Expert meetings for international organisations: agendas, registration, recommendations and follow-up.</p>
       <h2>Upcoming meetings</h2>
-      <MeetingList meetings={upcoming} />
+      <MeetingList meetings={upcoming} headingLevel={3} />
       <p>
         <Link to="/meetings">All meetings</Link> · <Link to="/series">Meeting series</Link>
       </p>
