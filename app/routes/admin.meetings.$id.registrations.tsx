@@ -2,9 +2,19 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Pagination, StatusBadge } from "~/components/ui";
 import { requireRole, redirectWithToast } from "~/domain/auth/session.server";
-import { CSV_COLUMNS, DEFAULT_CSV_COLUMNS, filterOptions, listRegistrations, meetingById, registrationScope, type CsvColumn } from "~/domain/registration/organiser.server";
+import { filterOptions, listRegistrations, meetingById, registrationScope } from "~/domain/registration/organiser.server";
 import { decideRegistrations, fillFromWaitlist } from "~/domain/registration/registration.server";
-import { REGISTRATION_ROLES, REGISTRATION_STATUSES, ROLE_LABELS, STATUS_LABELS, type RegistrationRole, type RegistrationStatus } from "~/domain/registration/registration.schema";
+import {
+  CSV_COLUMN_LABELS,
+  DEFAULT_CSV_COLUMNS,
+  REGISTRATION_ROLES,
+  REGISTRATION_STATUSES,
+  ROLE_LABELS,
+  STATUS_LABELS,
+  type CsvColumn,
+  type RegistrationRole,
+  type RegistrationStatus,
+} from "~/domain/registration/registration.schema";
 import { formatShortDate } from "~/utils/dates";
 import { badRequest } from "~/utils/http.server";
 
@@ -185,9 +195,9 @@ export default function RegistrationsAdmin() {
       <Form method="get" action={`/admin/meetings/${meeting.id}/registrations.csv`} reloadDocument>
         <fieldset>
           <legend>Columns</legend>
-          {(Object.keys(CSV_COLUMNS) as CsvColumn[]).map((c) => (
+          {(Object.keys(CSV_COLUMN_LABELS) as CsvColumn[]).map((c) => (
             <label key={c} className="field-checkbox" style={{ display: "inline-flex", marginRight: "1rem" }}>
-              <input type="checkbox" name="col" value={c} defaultChecked={DEFAULT_CSV_COLUMNS.includes(c)} /> {CSV_COLUMNS[c].label}
+              <input type="checkbox" name="col" value={c} defaultChecked={DEFAULT_CSV_COLUMNS.includes(c)} /> {CSV_COLUMN_LABELS[c]}
             </label>
           ))}
         </fieldset>

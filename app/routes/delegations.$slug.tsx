@@ -126,7 +126,7 @@ export default function Delegation() {
         </table>
       )}
       <h2>Register delegates</h2>
-      {data.closedReason ? <Notice kind="warning">{data.closedReason}</Notice> : <DelegatesForm lastResult={actionData?.result} />}
+      {data.closedReason ? <Notice kind="warning">{data.closedReason}</Notice> : <DelegatesForm key={people.length} lastResult={actionData?.result} />}
       <p>
         <Link to={`/meetings/${meeting.slug}`}>Meeting page</Link>
       </p>

@@ -9,7 +9,18 @@ import { audit } from "~/domain/audit/audit.server";
 import type { Actor } from "~/domain/auth/roles";
 import { queueInvitationMail } from "./mail.server";
 import { MEETING_FOR_MAIL, fillFromWaitlist, normaliseEmail, register, type RegisterOutcome } from "./registration.server";
-import { REGISTRATION_ROLES, REGISTRATION_STATUSES, ROLE_LABELS, STATUS_LABELS, emailField, nameField, type RegistrationRole } from "./registration.schema";
+import {
+  CSV_COLUMN_LABELS,
+  DEFAULT_CSV_COLUMNS,
+  REGISTRATION_ROLES,
+  REGISTRATION_STATUSES,
+  ROLE_LABELS,
+  STATUS_LABELS,
+  emailField,
+  nameField,
+  type CsvColumn,
+  type RegistrationRole,
+} from "./registration.schema";
 
 // What organisers and focal points do with a meeting's registrations: the participants table,
 // CSV export and import, check-in, delegations and invitations. Every function takes the scope
@@ -162,33 +173,31 @@ export async function filterOptions(scope: Scope) {
 
 // ---------------------------------------------------------------- CSV export
 
-export const CSV_COLUMNS = {
-  name: { label: "Name", get: (r: ExportRow) => r.name },
-  email: { label: "Email", get: (r: ExportRow) => r.email },
-  agency: { label: "Agency", get: (r: ExportRow) => r.agency?.name ?? "" },
-  country: { label: "Country", get: (r: ExportRow) => r.agency?.country ?? "" },
-  jobTitle: { label: "Job title", get: (r: ExportRow) => r.jobTitle },
-  role: { label: "Role", get: (r: ExportRow) => ROLE_LABELS[r.role as RegistrationRole] ?? r.role },
-  status: { label: "Status", get: (r: ExportRow) => STATUS_LABELS[r.status as keyof typeof STATUS_LABELS] ?? r.status },
-  waitlistRank: { label: "Waiting list rank", get: (r: ExportRow) => r.waitlistRank ?? "" },
-  attendance: { label: "Attendance", get: (r: ExportRow) => r.attendance },
-  dietary: { label: "Dietary needs", get: (r: ExportRow) => r.dietary },
-  accessibility: { label: "Accessibility needs", get: (r: ExportRow) => r.accessibility },
-  registeredAt: { label: "Registered at (UTC)", get: (r: ExportRow) => r.createdAt },
-} as const;
-export type CsvColumn = keyof typeof CSV_COLUMNS;
 type ExportRow = Prisma.RegistrationGetPayload<{ select: typeof ROW_SELECT }>;
 
-export const DEFAULT_CSV_COLUMNS: CsvColumn[] = ["name", "email", "agency", "country", "jobTitle", "role", "status"];
+const CSV_VALUES: Record<CsvColumn, (r: ExportRow) => unknown> = {
+  name: (r) => r.name,
+  email: (r) => r.email,
+  agency: (r) => r.agency?.name ?? "",
+  country: (r) => r.agency?.country ?? "",
+  jobTitle: (r) => r.jobTitle,
+  role: (r) => ROLE_LABELS[r.role as RegistrationRole] ?? r.role,
+  status: (r) => STATUS_LABELS[r.status as keyof typeof STATUS_LABELS] ?? r.status,
+  waitlistRank: (r) => r.waitlistRank ?? "",
+  attendance: (r) => r.attendance,
+  dietary: (r) => r.dietary,
+  accessibility: (r) => r.accessibility,
+  registeredAt: (r) => r.createdAt,
+};
 
 export async function exportCsv(scope: Scope, url: URL): Promise<string> {
-  const chosen = url.searchParams.getAll("col").filter((c): c is CsvColumn => c in CSV_COLUMNS);
+  const chosen = url.searchParams.getAll("col").filter((c): c is CsvColumn => c in CSV_COLUMN_LABELS);
   const columns = chosen.length ? chosen : DEFAULT_CSV_COLUMNS;
   const filters = filtersFrom(url);
   const rows = await db.registration.findMany({ where: whereFor(scope, filters), orderBy: orderFor(filters), select: ROW_SELECT });
   return toCsv(
-    columns.map((c) => CSV_COLUMNS[c].label),
-    rows.map((r) => columns.map((c) => CSV_COLUMNS[c].get(r))),
+    columns.map((c) => CSV_COLUMN_LABELS[c]),
+    rows.map((r) => columns.map((c) => CSV_VALUES[c](r))),
   );
 }
 

@@ -112,3 +112,21 @@ export const invitationSchema = z
     email: emailField.optional(),
   })
   .refine((v) => v.agencyId || v.email, { message: "Choose an agency or enter an email address.", path: ["agencyId"] });
+
+/** Columns an organiser can choose for the CSV export (labels are the CSV header). */
+export const CSV_COLUMN_LABELS = {
+  name: "Name",
+  email: "Email",
+  agency: "Agency",
+  country: "Country",
+  jobTitle: "Job title",
+  role: "Role",
+  status: "Status",
+  waitlistRank: "Waiting list rank",
+  attendance: "Attendance",
+  dietary: "Dietary needs",
+  accessibility: "Accessibility needs",
+  registeredAt: "Registered at (UTC)",
+} as const;
+export type CsvColumn = keyof typeof CSV_COLUMN_LABELS;
+export const DEFAULT_CSV_COLUMNS: CsvColumn[] = ["name", "email", "agency", "country", "jobTitle", "role", "status"];
