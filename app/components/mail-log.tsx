@@ -110,7 +110,8 @@ export function StatusCounts({ counts }: { counts: Record<string, number> }) {
   const entries = Object.entries(counts);
   if (entries.length === 0) return null;
   return (
-    <p aria-label="Messages by status">
+    <p>
+      By status:{" "}
       {entries.map(([s, n], i) => (
         <span key={s}>
           {i > 0 ? " · " : ""}
