@@ -113,7 +113,7 @@ const listSelect = {
 export async function listRecommendations(actor: Actor, f: Filters, page: { skip: number; take: number }) {
   const where = whereFor(actor, f);
   const [items, total] = await Promise.all([
-    db.recommendation.findMany({ where, select: listSelect, orderBy: [{ meeting: { startsAt: "desc" } }, { code: "asc" }], ...page }),
+    db.recommendation.findMany({ where, select: listSelect, orderBy: [{ meeting: { startsAt: "desc" } }, { code: "asc" }], skip: page.skip, take: page.take }),
     db.recommendation.count({ where }),
   ]);
   const now = new Date();

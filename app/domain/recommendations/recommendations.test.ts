@@ -94,6 +94,9 @@ describe("access", () => {
 
     const fpUser = await db.user.findUniqueOrThrow({ where: { id: fp.id } });
     await expectStatus(detailLoader({ request: await requestAs(fpUser.id, `/recommendations/${theirs.id}`), params: { id: theirs.id }, context: {} }) as Promise<unknown>, 403);
+    const sec = await actor("SECRETARIAT");
+    const found = await listLoader({ request: await requestAs(sec.id, `/recommendations?q=${theirs.code}&page=1`), params: {}, context: {} });
+    expect(found.items.map((i) => i.id)).toEqual([theirs.id]);
     const participant = await createUser("PARTICIPANT");
     await expectStatus(listLoader({ request: await requestAs(participant.id, "/recommendations"), params: {}, context: {} }) as Promise<unknown>, 403);
     const anonymous = await listLoader({ request: await requestAs(null, "/recommendations"), params: {}, context: {} }).then(() => null, (e: Response) => e);
