@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { db } from "~/utils/db.server";
+import { createAgency, createMeeting, createUser, formRequest, requestAs } from "~/test/factories";
+import { createDelegation, registerPerson } from "~/test/factories.registration";
+import * as adminRegistrations from "~/routes/admin.meetings.$id.registrations";
+import * as adminCsv from "~/routes/admin.meetings.$id.registrations[.]csv";
+import * as adminCheckin from "~/routes/admin.meetings.$id.checkin";
+import * as adminDelegations from "~/routes/admin.meetings.$id.registrations_.delegations";
+import * as delegation from "~/routes/delegations.$slug";
+import * as me from "~/routes/me";
+import * as participants from "~/routes/meetings.$slug.participants";
+import * as manage from "~/routes/registrations.$token";
+
+// Every loader and action checks who is asking; these prove the refusals at the route level.
+
+type Handler = (args: LoaderFunctionArgs & ActionFunctionArgs) => unknown;
+
+async function statusOf(handler: unknown, request: Request, params: Record<string, string>): Promise<number> {
+  try {
+    const res = await (handler as Handler)({ request, params, context: {} } as LoaderFunctionArgs & ActionFunctionArgs);
+    return res instanceof Response ? res.status : 200;
+  } catch (e) {
+    if (e instanceof Response) return e.status;
+    throw e;
+  }
+}
+
+describe("organiser pages", () => {
+  it("refuse anonymous visitors, participants, focal points and the secretariat", async () => {
+    const meeting = await createMeeting();
+    const agency = await createAgency();
+    const reg = await registerPerson(meeting.id, agency.id);
+    const url = `/admin/meetings/${meeting.id}/registrations`;
+    const params = { id: meeting.id };
+    expect(await statusOf(adminRegistrations.loader, await requestAs(null, url), params)).toBe(302);
+    for (const role of ["PARTICIPANT", "FOCAL_POINT", "SECRETARIAT"] as const) {
+      const user = await createUser(role, { agencyId: agency.id });
+      expect(await statusOf(adminRegistrations.loader, await requestAs(user.id, url), params)).toBe(403);
+      expect(await statusOf(adminCsv.loader, await requestAs(user.id, `${url}.csv`), params)).toBe(403);
+      expect(await statusOf(adminCheckin.loader, await requestAs(user.id, `/admin/meetings/${meeting.id}/checkin`), params)).toBe(403);
+      expect(await statusOf(adminDelegations.loader, await requestAs(user.id, `${url}/delegations`), params)).toBe(403);
+      const bulk = await requestAs(user.id, url, formRequest({ intent: "decline", ids: reg.id }));
+      expect(await statusOf(adminRegistrations.action, bulk, params)).toBe(403);
+      const checkin = await requestAs(user.id, `/admin/meetings/${meeting.id}/checkin`, formRequest({ intent: "attend", id: reg.id }));
+      expect(await statusOf(adminCheckin.action, checkin, params)).toBe(403);
+    }
+    expect((await db.registration.findUniqueOrThrow({ where: { id: reg.id } })).status).toBe("CONFIRMED");
+    const organiser = await createUser("ORGANISER");
+    expect(await statusOf(adminRegistrations.loader, await requestAs(organiser.id, url), params)).toBe(200);
+    const res = await (adminCsv.loader as Handler)({ request: await requestAs(organiser.id, `${url}.csv`), params, context: {} } as never);
+    expect(await (res as Response).text()).toContain("Name,Email,Agency");
+  });
+});
+
+describe("focal point pages", () => {
+  it("refuse other roles and never act on another agency's registration", async () => {
+    const meeting = await createMeeting();
+    const mine = await createAgency();
+    const theirs = await createAgency();
+    await createDelegation(meeting.id, mine.id, { quota: 3 });
+    const foreign = await registerPerson(meeting.id, theirs.id);
+    const url = `/delegations/${meeting.slug}`;
+    const params = { slug: meeting.slug };
+    const participant = await createUser("PARTICIPANT", { agencyId: mine.id });
+    expect(await statusOf(delegation.loader, await requestAs(participant.id, url), params)).toBe(403);
+    const focal = await createUser("FOCAL_POINT", { agencyId: mine.id });
+    expect(await statusOf(delegation.loader, await requestAs(focal.id, url), params)).toBe(200);
+    const cancel = await requestAs(focal.id, url, formRequest({ intent: "cancel", id: foreign.id }));
+    expect(await statusOf(delegation.action, cancel, params)).toBe(403);
+    expect((await db.registration.findUniqueOrThrow({ where: { id: foreign.id } })).status).toBe("CONFIRMED");
+    const invitationOnly = await createMeeting({ visibility: "INVITATION" });
+    expect(await statusOf(delegation.loader, await requestAs(focal.id, `/delegations/${invitationOnly.slug}`), { slug: invitationOnly.slug })).toBe(403);
+  });
+});
+
+describe("participant pages", () => {
+  it("let a person act only on their own registration", async () => {
+    const meeting = await createMeeting();
+    const agency = await createAgency();
+    const other = await registerPerson(meeting.id, agency.id);
+    const user = await createUser("PARTICIPANT");
+    const req = await requestAs(user.id, "/me", formRequest({ intent: "cancel", id: other.id }));
+    expect(await statusOf(me.action, req, {})).toBe(403);
+    expect((await db.registration.findUniqueOrThrow({ where: { id: other.id } })).status).toBe("CONFIRMED");
+    expect(await statusOf(manage.loader, await requestAs(null, "/registrations/forged"), { token: "forged" })).toBe(404);
+    expect(await statusOf(manage.loader, await requestAs(null, `/registrations/${other.token}`), { token: other.token })).toBe(200);
+  });
+
+  it("show the participant list only to signed-in confirmed participants", async () => {
+    const meeting = await createMeeting();
+    await db.meeting.update({ where: { id: meeting.id }, data: { participantListVisible: true } });
+    const url = `/meetings/${meeting.slug}/participants`;
+    const params = { slug: meeting.slug };
+    expect(await statusOf(participants.loader, await requestAs(null, url), params)).toBe(302);
+    const stranger = await createUser("PARTICIPANT");
+    expect(await statusOf(participants.loader, await requestAs(stranger.id, url), params)).toBe(403);
+    const agency = await createAgency();
+    await registerPerson(meeting.id, agency.id, { person: { email: stranger.email } });
+    expect(await statusOf(participants.loader, await requestAs(stranger.id, url), params)).toBe(200);
+  });
+});
