@@ -116,3 +116,59 @@ test("participants and visitors cannot open the tracking pages", async ({ browse
   expect(refused?.status()).toBe(403);
   await participant.context.close();
 });
+
+test("a focal point reports once through the emailed link; import, reports and the meeting tab work", async ({ browser }) => {
+  const sec = await newSession(browser, "secretariat@example.org");
+  await sec.page.goto("/recommendations?q=BRU-2026-02");
+  await sec.page.getByRole("link", { name: "BRU-2026-02" }).click();
+  await sec.page.getByRole("button", { name: "Request progress" }).click();
+  await expect(sec.page.getByText(/Progress requested from 1 focal point/)).toBeVisible();
+
+  await sec.page.goto(`/dev/mailbox?to=${encodeURIComponent("focal.frontex@example.org")}`);
+  await sec.page.getByRole("link", { name: /Progress report requested: BRU-2026-02/ }).first().click();
+  const href = (await sec.page.getByRole("link", { name: /\/progress\// }).first().getAttribute("href"))!;
+
+  const anonymous = await browser.newContext();
+  const page = await anonymous.newPage();
+  await page.goto(href);
+  await expect(page.getByRole("heading", { name: "Report progress on BRU-2026-02" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel("What was done").fill("Three more member states connected to the alert exchange.");
+  await page.getByLabel("Proposed progress (%)").fill("70");
+  await page.getByRole("button", { name: "Send progress report" }).click();
+  await expect(page.getByText(/This link cannot be used again/)).toBeVisible();
+  await page.goto(href);
+  await expect(page.getByText(/already been used/)).toBeVisible();
+  await anonymous.close();
+
+  await sec.page.goto("/recommendations/queue");
+  await expect(sec.page.getByRole("listitem").filter({ hasText: "Three more member states" })).toBeVisible();
+
+  // Import: one good row, one bad row reported with its number.
+  const u = unique().toUpperCase();
+  await sec.page.goto("/recommendations/import");
+  await expectNoAxeViolations(sec.page);
+  const csv = [
+    "code,title,text,rationale,themes,meeting,lead_agency,supporting_agencies,priority,due_date,status",
+    `IMP-${u}-1,Imported,Imported text,,Biometrics,calais-group-2025-autumn,Frontex,Europol,HIGH,2026-12-31,ADOPTED`,
+    `IMP-${u}-2,Broken,Text,,,calais-group-2025-autumn,Atlantis Police,,LOW,,`,
+  ].join("\n");
+  await sec.page.getByLabel("CSV file").setInputFiles({ name: "recs.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await sec.page.getByRole("button", { name: "Import" }).click();
+  await expect(sec.page.getByText("1 row imported, 1 row with errors.")).toBeVisible();
+  await expect(sec.page.getByRole("row", { name: /3 .*Atlantis Police/ })).toBeVisible();
+  await expectNoAxeViolations(sec.page);
+
+  // Printable report for the Brussels meeting and the meeting's staff tab.
+  await sec.page.goto("/recommendations/report");
+  await sec.page.getByLabel("Report for a meeting").selectOption({ label: "Combating Irregular Migration in the EU (4 Jun 2026)" });
+  await sec.page.getByRole("button", { name: "Show meeting report" }).click();
+  await expect(sec.page.getByRole("heading", { name: /Made at this meeting/ })).toBeVisible();
+  await expect(sec.page.getByRole("cell", { name: "BRU-2026-01" })).toBeVisible();
+  await expectNoAxeViolations(sec.page);
+  const meetingId = new URL(sec.page.url()).searchParams.get("meeting");
+  await sec.page.goto(`/admin/meetings/${meetingId}/recommendations`);
+  await expect(sec.page.getByRole("link", { name: "BRU-2026-03" })).toBeVisible();
+  await expectNoAxeViolations(sec.page);
+  await sec.context.close();
+});

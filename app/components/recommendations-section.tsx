@@ -22,7 +22,7 @@ export function RecommendationsSection({ data }: { data: { made: PublicRec[]; re
                 <p>
                   Lead: {r.leadAgency.name} ({r.leadAgency.acronym}) · <RecommendationStatus status={r.status} /> · {r.progress} % done
                 </p>
-                <p className="pre-line">{r.text}</p>
+                <p style={{ whiteSpace: "pre-line" }}>{r.text}</p>
               </li>
             ))}
           </ul>

@@ -60,7 +60,7 @@ export default function ProgressByLink() {
         For {state.agency.acronym}, sent to {state.email}. This link works once.
       </p>
       <h2>{r.title}</h2>
-      <p className="pre-line">{r.text}</p>
+      <p style={{ whiteSpace: "pre-line" }}>{r.text}</p>
       <p>
         Now <RecommendationStatus status={r.status} /> <ProgressMeter value={r.progress} />
         {r.dueDate ? `, due ${formatShortDate(r.dueDate, r.timeZone)}` : ""}

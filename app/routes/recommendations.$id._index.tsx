@@ -135,11 +135,11 @@ export default function RecommendationDetail() {
         ) : null}
       </dl>
       <h2>Text</h2>
-      <p className="pre-line">{rec.text}</p>
+      <p style={{ whiteSpace: "pre-line" }}>{rec.text}</p>
       {rec.rationale ? (
         <>
           <h2>Rationale</h2>
-          <p className="pre-line">{rec.rationale}</p>
+          <p style={{ whiteSpace: "pre-line" }}>{rec.rationale}</p>
         </>
       ) : null}
 
@@ -164,7 +164,7 @@ export default function RecommendationDetail() {
                 <strong>{formatDateTime(u.createdAt, zone)}</strong> — {u.authorName}
                 {u.agency ? ` (${u.agency.acronym})` : ""} <StatusBadge status={u.state} />
               </p>
-              <p className="pre-line">{u.text}</p>
+              <p style={{ whiteSpace: "pre-line" }}>{u.text}</p>
               {u.newStatus || u.newProgress !== null ? (
                 <p>
                   Proposes: {u.newStatus ? statusLabel(u.newStatus) : "same status"}

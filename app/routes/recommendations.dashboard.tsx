@@ -28,7 +28,7 @@ export default function Dashboard() {
       <p role="status">
         {figures.total} recommendation{figures.total === 1 ? "" : "s"}, {figures.overdue.length} overdue.
       </p>
-      <div className="dashboard-grid">
+      <div className="grid-2">
         <Figure id="by-status" title="By status" counts={figures.byStatus} group="Status" />
         <Figure id="by-agency" title="By lead agency" counts={figures.byAgency} group="Lead agency" />
         <Figure id="by-theme" title="By theme" counts={figures.byTheme} group="Theme" />

@@ -57,7 +57,7 @@ export default function ReviewQueue() {
                 From {u.authorName}
                 {u.agency ? ` (${u.agency.acronym})` : ""}, {formatDateTime(u.createdAt, "UTC")} {zoneLabel("UTC", u.createdAt)}
               </p>
-              <p className="pre-line">{u.text}</p>
+              <p style={{ whiteSpace: "pre-line" }}>{u.text}</p>
               <p>
                 Proposes: {u.newStatus ? statusLabel(u.newStatus) : "same status"}
                 {u.newProgress !== null ? `, ${u.newProgress} %` : ""}
