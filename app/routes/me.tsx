@@ -44,7 +44,11 @@ export default function MyRegistrations() {
   return (
     <>
       <PageHeader title="My registrations" />
-      {isFocalPoint ? <p>As your agency&apos;s focal point, register delegates from a meeting&apos;s page (&ldquo;Register your delegation&rdquo;).</p> : null}
+      {isFocalPoint ? (
+        <p>
+          As your agency&apos;s focal point, you register and manage its delegates on <Link to="/delegations">your agency&apos;s delegations</Link>.
+        </p>
+      ) : null}
       {rows.length === 0 ? (
         <p>
           You have no registrations yet. <Link to="/meetings">Browse meetings</Link>.

@@ -346,6 +346,27 @@ export async function agencyDelegation(scope: Scope) {
   return { agency, delegation, people, used, left: delegation?.quota == null ? null : Math.max(0, delegation.quota - used) };
 }
 
+/** Upcoming published meetings open to the focal point's agency, with its delegation's numbers. */
+export async function delegationMeetings(actor: Actor) {
+  if (actor.role !== "FOCAL_POINT" || !actor.agencyId) forbidden("Only an agency focal point has delegations.");
+  const agencyId = actor.agencyId;
+  const meetings = await db.meeting.findMany({
+    where: {
+      status: "PUBLISHED",
+      endsAt: { gt: new Date() },
+      OR: [{ visibility: "PUBLIC" }, { delegations: { some: { agencyId } } }, { invitations: { some: { agencyId, revokedAt: null } } }],
+    },
+    orderBy: { startsAt: "asc" },
+    select: { id: true, slug: true, title: true, startsAt: true, endsAt: true, timeZone: true, delegations: { where: { agencyId }, select: { quota: true } } },
+  });
+  const counts = await db.registration.groupBy({
+    by: ["meetingId"],
+    where: { agencyId, meetingId: { in: meetings.map((m) => m.id) }, status: { in: ["CONFIRMED", "PENDING"] } },
+    _count: { _all: true },
+  });
+  return meetings.map(({ delegations, id, ...m }) => ({ ...m, quota: delegations[0]?.quota ?? null, used: counts.find((c) => c.meetingId === id)?._count._all ?? 0 }));
+}
+
 /** Whether the focal point may register for this meeting: public, or invitation-only with their agency invited. */
 export async function focalPointMayRegister(meeting: { id: string; visibility: string }, agencyId: string): Promise<boolean> {
   if (meeting.visibility !== "INVITATION") return true;

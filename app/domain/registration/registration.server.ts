@@ -542,20 +542,28 @@ export async function findOwnRegistration(user: { id: string; email: string }, r
   });
 }
 
-/** For the meeting page: the signed-in person's registration status there. */
-export async function registrationPanel(meetingId: string, user: { id: string; email: string } | null) {
-  const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { status: true, visibility: true, registrationOpensAt: true, registrationClosesAt: true, endsAt: true, slug: true } });
-  if (!meeting) return null;
-  const mine = user
-    ? await db.registration.findFirst({
-        where: { meetingId, OR: [{ userId: user.id }, { emailNormalised: normaliseEmail(user.email) }], anonymisedAt: null },
-        select: { status: true, attendance: true },
-      })
-    : null;
+/** For the meeting page: the signed-in person's registration there and what they can do next. */
+export async function registrationPanel(meetingId: string, user: { id: string; email: string; role: string; agencyId: string | null } | null) {
+  const meeting = await db.meeting.findUnique({
+    where: { id: meetingId },
+    select: { id: true, slug: true, status: true, visibility: true, registrationOpensAt: true, registrationClosesAt: true, endsAt: true, participantListVisible: true },
+  });
+  if (!meeting || !user) return null;
+  const mine = await db.registration.findFirst({
+    where: { meetingId, OR: [{ userId: user.id }, { emailNormalised: normaliseEmail(user.email) }], anonymisedAt: null },
+    select: { status: true, attendance: true },
+  });
+  let delegationLink: string | null = null;
+  if (user.role === "FOCAL_POINT" && user.agencyId && meeting.status === "PUBLISHED") {
+    const invited =
+      meeting.visibility !== "INVITATION" ||
+      !!(await db.delegation.findUnique({ where: { meetingId_agencyId: { meetingId, agencyId: user.agencyId } }, select: { id: true } })) ||
+      !!(await db.invitation.findFirst({ where: { meetingId, agencyId: user.agencyId, revokedAt: null }, select: { id: true } }));
+    if (invited) delegationLink = `/delegations/${meeting.slug}`;
+  }
   return {
-    slug: meeting.slug,
-    mine,
-    closedReason: registrationClosedReason(meeting),
-    invitationOnly: meeting.visibility === "INVITATION",
+    mine: mine ? { status: mine.status as RegistrationStatus, attended: mine.attendance === "ATTENDED" } : null,
+    delegationLink,
+    participantsLink: mine?.status === "CONFIRMED" && meeting.participantListVisible ? `/meetings/${meeting.slug}/participants` : null,
   };
 }
