@@ -73,7 +73,7 @@ export default function MeetingMail() {
       <h3>Reminders</h3>
       <p>
         Confirmed participants get a reminder with the agenda before the meeting. Offsets: <code>{meeting.reminderOffsets || "none"}</code>{" "}
-        (set with the meeting details). Times in {zoneLabel(zone, meeting.startsAt)}.
+        (<Link to={`/admin/meetings/${meeting.id}/edit`}>change them with the meeting details</Link>). Times in {zoneLabel(zone, meeting.startsAt)}.
       </p>
       {reminders.length ? (
         <ul>
