@@ -1,5 +1,6 @@
 import { db } from "~/utils/db.server";
 import { seedBase } from "./seed/base";
+import { seedMail } from "./seed/mail";
 import { seedRecommendations } from "./seed/recommendations";
 import { seedRegistrations } from "./seed/registrations";
 
@@ -19,6 +20,8 @@ async function main() {
     console.info(`Seeded ${regs.registrations} registrations.`);
     const recs = await seedRecommendations();
     console.info(`Seeded ${recs.themes} themes, ${recs.recommendations} recommendations.`);
+    const mail = await seedMail();
+    console.info(`Seeded a delivered follow-up to ${mail.messages} people.`);
   }
 }
 
