@@ -3,6 +3,7 @@ import { seedBase } from "./seed/base";
 import { seedMail } from "./seed/mail";
 import { seedRecommendations } from "./seed/recommendations";
 import { seedRegistrations } from "./seed/registrations";
+import { seedScale } from "./seed/scale";
 
 // Demo data for the embedded run: `npm run seed` (skips when data exists; `--reset` wipes first).
 // `npm run seed -- --scale N` adds a large generated data set for performance work (seed/scale.ts).
@@ -22,6 +23,18 @@ async function main() {
     console.info(`Seeded ${recs.themes} themes, ${recs.recommendations} recommendations.`);
     const mail = await seedMail();
     console.info(`Seeded a delivered follow-up to ${mail.messages} people.`);
+  }
+  const scaleAt = args.indexOf("--scale");
+  if (scaleAt >= 0) {
+    const n = Number(args[scaleAt + 1] ?? 1);
+    if (!Number.isFinite(n) || n < 1) throw new Error("--scale needs a whole number of at least 1, e.g. --scale 1");
+    const started = Date.now();
+    const scaled = await seedScale(n);
+    console.info(
+      scaled.skipped
+        ? "Scale seed skipped: the database already has the generated data."
+        : `Scale seed (${n}): ${scaled.meetings} meetings, ${scaled.agendaItems} agenda items, ${scaled.registrations} registrations, ${scaled.recommendations} recommendations in ${Math.round((Date.now() - started) / 1000)} s.`,
+    );
   }
 }
 

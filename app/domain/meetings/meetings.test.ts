@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { createAgency, createMeeting, createUser, formRequest, requestAs } from "~/test/factories";
+import { createAgency, createMeeting, createUser as createUserRow, formRequest, requestAs } from "~/test/factories";
+import type { Actor, Role } from "~/domain/auth/roles";
 import { createAgenda } from "~/test/factories.meetings";
 import { loader as adminMeetingLoader, action as overviewAction } from "~/routes/admin.meetings.$id._index";
 import { loader as newLoader, action as newAction } from "~/routes/admin.meetings.new";
@@ -11,6 +12,12 @@ import { loader as publicLoader } from "~/routes/meetings.$slug._index";
 import { loader as icsLoader } from "~/routes/meetings.$slug.calendar[.ics]";
 import { cloneMeeting, transitionMeeting, updateMeeting } from "./meetings.server";
 import { meetingSchema } from "./meeting.schema";
+
+/** A user row typed as the actor the domain expects. */
+async function createUser(role: Role, over: { agencyId?: string } = {}): Promise<Actor> {
+  const u = await createUserRow(role, over);
+  return { ...u, role };
+}
 
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
 
