@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { Notice, PageHeader, StatusBadge } from "~/components/ui";
 import { requireRole, redirectWithToast } from "~/domain/auth/session.server";
-import { agencyDelegation, focalPointMayRegister, meetingBySlug, registrationInScope, registrationScope } from "~/domain/registration/organiser.server";
+import { agencyDelegation, focalPointMayRegister, meetingBySlug, registrationInScope, registrationScope, setHeadOfDelegation } from "~/domain/registration/organiser.server";
 import { cancelRegistration, registerMany, registrationClosedReason } from "~/domain/registration/registration.server";
 import { REGISTRATION_ROLES, ROLE_LABELS, STATUS_LABELS, delegateRowSchema, delegationFormSchema, type RegistrationStatus } from "~/domain/registration/registration.schema";
 import { formatRange } from "~/utils/dates";
@@ -42,6 +42,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!reg) forbidden("You can only change your own agency's delegates.");
     const res = await cancelRegistration(reg.id, actor.id, "Cancelled by the agency focal point");
     return redirectWithToast(request, `/delegations/${meeting.slug}`, res.ok ? "Registration cancelled." : res.message);
+  }
+  if (intent === "head") {
+    if (!(await setHeadOfDelegation(scope, String(formData.get("id") ?? "")))) forbidden("You can only choose a confirmed or pending delegate of your own agency.");
+    return redirectWithToast(request, `/delegations/${meeting.slug}`, "Head of delegation saved.");
   }
   if (intent !== "register") badRequest();
   const submission = parseWithZod(formData, { schema: delegationFormSchema });
@@ -114,6 +118,11 @@ export default function Delegation() {
                   {["CONFIRMED", "PENDING", "WAITLISTED"].includes(p.status) ? (
                     <Form method="post">
                       <input type="hidden" name="id" value={p.id} />
+                      {p.status !== "WAITLISTED" && delegation?.headRegistrationId !== p.id ? (
+                        <button type="submit" name="intent" value="head" className="secondary" aria-label={`Make ${p.name} head of delegation`}>
+                          Make head
+                        </button>
+                      ) : null}{" "}
                       <button type="submit" name="intent" value="cancel" className="secondary" aria-label={`Cancel ${p.name}`}>
                         Cancel
                       </button>

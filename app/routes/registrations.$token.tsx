@@ -7,7 +7,7 @@ import { Notice, PageHeader, StatusBadge } from "~/components/ui";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { cancelByToken, changesClosed, findByToken, updateDetailsByToken } from "~/domain/registration/registration.server";
 import { REGISTRATION_ROLES, ROLE_LABELS, STATUS_LABELS, editRegistrationSchema, type RegistrationStatus } from "~/domain/registration/registration.schema";
-import { formatDateTime, formatRange } from "~/utils/dates";
+import { formatDateTime, formatRange, zoneLabel } from "~/utils/dates";
 import { badRequest, notFound } from "~/utils/http.server";
 
 // The private self-service page behind the emailed link: no sign-in, the token is the key.
@@ -34,7 +34,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       status: reg.status as RegistrationStatus,
       waitlistPosition: reg.waitlistPosition,
       agency: reg.agency?.name ?? "",
-      consent: reg.consentAt ? `Accepted on ${formatDateTime(reg.consentAt, m.timeZone)} (notice version ${reg.consentNoticeVersion})` : "Registered on your behalf; not yet accepted by you",
+      consent: reg.consentAt ? `Accepted on ${formatDateTime(reg.consentAt, m.timeZone)} ${zoneLabel(m.timeZone, reg.consentAt)} (notice version ${reg.consentNoticeVersion})` : "Registered on your behalf; not yet accepted by you",
     },
     meeting: {
       title: m.title,
@@ -42,7 +42,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       when: formatRange(m.startsAt, m.endsAt, m.timeZone),
       where: [m.venue, m.room, m.city].filter(Boolean).join(", "),
       onlineLink: reg.status === "CONFIRMED" ? m.onlineLink : null,
-      deadline: formatDateTime(m.registrationClosesAt ?? m.startsAt, m.timeZone),
+      deadline: `${formatDateTime(m.registrationClosesAt ?? m.startsAt, m.timeZone)} ${zoneLabel(m.timeZone, m.registrationClosesAt ?? m.startsAt)}`,
     },
     canEdit: active && !changesClosed(m),
     canCancel: active && new Date() < m.startsAt,

@@ -382,6 +382,24 @@ export async function registrationInScope(scope: Scope, registrationId: string) 
   return db.registration.findFirst({ where: { ...whereFor(scope, {}), id: registrationId }, select: { id: true, status: true } });
 }
 
+/** A focal point names the head of their own agency's delegation. */
+export async function setHeadOfDelegation(scope: Scope, registrationId: string): Promise<boolean> {
+  if (!scope.agencyId) return false;
+  const agencyId = scope.agencyId;
+  return db.$transaction(async (tx) => {
+    const reg = await tx.registration.findFirst({ where: { id: registrationId, meetingId: scope.meetingId, agencyId, status: { in: ["CONFIRMED", "PENDING"] } }, select: { id: true } });
+    if (!reg) return false;
+    const d = await tx.delegation.upsert({
+      where: { meetingId_agencyId: { meetingId: scope.meetingId, agencyId } },
+      update: { headRegistrationId: reg.id },
+      create: { meetingId: scope.meetingId, agencyId, headRegistrationId: reg.id },
+    });
+    await tx.registration.updateMany({ where: { meetingId: scope.meetingId, agencyId, delegationId: null }, data: { delegationId: d.id } });
+    await audit(tx, { userId: scope.actor.id, entity: "Delegation", entityId: d.id, meetingId: scope.meetingId, action: "head", after: { headRegistrationId: reg.id } });
+    return true;
+  });
+}
+
 /** Members who can head the delegation: the agency's confirmed and pending people. */
 export async function delegationMembers(meetingId: string, agencyId: string) {
   return db.registration.findMany({

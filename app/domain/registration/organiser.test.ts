@@ -14,6 +14,7 @@ import {
   registrationScope,
   saveDelegation,
   setAttendance,
+  setHeadOfDelegation,
 } from "./organiser.server";
 import { runRetention } from "./retention.server";
 import { findByToken } from "./registration.server";
@@ -132,6 +133,20 @@ describe("delegations and invitations", () => {
     expect((await db.delegation.findFirstOrThrow({ where: { meetingId: meeting.id } })).headRegistrationId).toBe(head.id);
     const stranger = await registerPerson(meeting.id, (await createAgency()).id);
     expect(await saveDelegation(meeting.id, { agencyId: agency.id, reservedSeats: 0, headRegistrationId: stranger.id }, organiser.id)).toMatchObject({ ok: false, field: "headRegistrationId" });
+  });
+
+  it("lets a focal point name the head of their own delegation only", async () => {
+    const meeting = await createMeeting();
+    const mine = await createAgency();
+    const theirs = await createAgency();
+    const own = await registerPerson(meeting.id, mine.id);
+    const foreign = await registerPerson(meeting.id, theirs.id);
+    const scope = registrationScope(await actor("FOCAL_POINT", mine.id), meeting.id);
+    expect(await setHeadOfDelegation(scope, foreign.id)).toBe(false);
+    expect(await setHeadOfDelegation(scope, own.id)).toBe(true);
+    const d = await db.delegation.findFirstOrThrow({ where: { meetingId: meeting.id, agencyId: mine.id } });
+    expect(d.headRegistrationId).toBe(own.id);
+    expect((await db.registration.findUniqueOrThrow({ where: { id: own.id } })).delegationId).toBe(d.id);
   });
 
   it("creates an emailed invitation link that resolves until revoked", async () => {

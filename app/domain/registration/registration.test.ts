@@ -11,6 +11,7 @@ import {
   personalDataExport,
   register,
   registerMany,
+  registrationPanel,
   updateDetailsByToken,
 } from "./registration.server";
 
@@ -147,6 +148,38 @@ describe("waiting list promotion", () => {
     await cancelRegistration(a.id, null);
     // Freed seat of the agency at quota goes to its waitlisted member.
     expect(await statusOf(overQuota.id)).toBe("CONFIRMED");
+  });
+});
+
+describe("approval mode promotion", () => {
+  it("moves the first waitlisted person to pending, without a calendar invite until approved", async () => {
+    const organiser = await createUser("ORGANISER");
+    const meeting = await createMeeting({ capacity: 1, approvalMode: "APPROVAL" });
+    const agency = await createAgency();
+    const a = await registerPerson(meeting.id, agency.id);
+    const w = await registerPerson(meeting.id, agency.id);
+    await decideRegistrations(meeting.id, [a.id], "decline", organiser.id);
+    expect(await statusOf(w.id)).toBe("PENDING");
+    const mail = await db.outboxMessage.findFirstOrThrow({ where: { registrationId: w.id, kind: "registration-promoted" } });
+    expect(mail.icsContent).toBeNull();
+    expect(mail.text).toMatch(/still need to approve/);
+    // A declined pending request had no calendar entry, so no CANCEL goes out.
+    expect((await db.outboxMessage.findFirstOrThrow({ where: { registrationId: a.id, kind: "registration-declined" } })).icsMethod).toBeNull();
+  });
+});
+
+describe("meeting page panel", () => {
+  it("shows the signed-in person's status and a focal point's delegation link", async () => {
+    const meeting = await createMeeting({ visibility: "INVITATION" });
+    const agency = await createAgency();
+    const user = await createUser("PARTICIPANT");
+    expect(await registrationPanel(meeting.id, null)).toBeNull();
+    await register({ meetingId: meeting.id, person: personFor(agency.id, { email: user.email }), consent: true, source: "INVITATION", overQuota: "waitlist" });
+    expect(await registrationPanel(meeting.id, { ...user, agencyId: null })).toMatchObject({ mine: { status: "CONFIRMED" }, delegationLink: null, participantsLink: null });
+    const focal = await createUser("FOCAL_POINT", { agencyId: agency.id });
+    expect((await registrationPanel(meeting.id, focal))?.delegationLink).toBeNull();
+    await createDelegation(meeting.id, agency.id);
+    expect((await registrationPanel(meeting.id, focal))?.delegationLink).toBe(`/delegations/${meeting.slug}`);
   });
 });
 

@@ -10,6 +10,8 @@ import * as adminDelegations from "~/routes/admin.meetings.$id.registrations_.de
 import * as delegation from "~/routes/delegations.$slug";
 import * as me from "~/routes/me";
 import * as participants from "~/routes/meetings.$slug.participants";
+import * as invite from "~/routes/invite.$token";
+import { createInvitation } from "./organiser.server";
 import * as manage from "~/routes/registrations.$token";
 
 // Every loader and action checks who is asking; these prove the refusals at the route level.
@@ -71,6 +73,25 @@ describe("focal point pages", () => {
     expect((await db.registration.findUniqueOrThrow({ where: { id: foreign.id } })).status).toBe("CONFIRMED");
     const invitationOnly = await createMeeting({ visibility: "INVITATION" });
     expect(await statusOf(delegation.loader, await requestAs(focal.id, `/delegations/${invitationOnly.slug}`), { slug: invitationOnly.slug })).toBe(403);
+  });
+});
+
+describe("invitation links", () => {
+  it("register only the invited agency's people, and refuse forged links", async () => {
+    const organiser = await createUser("ORGANISER");
+    const meeting = await createMeeting({ visibility: "INVITATION" });
+    const invited = await createAgency();
+    const other = await createAgency();
+    const res = await createInvitation(meeting.id, { agencyId: invited.id }, organiser.id);
+    if (!res.ok) throw new Error(res.message);
+    const token = res.url.split("/invite/")[1];
+    const fields = { name: "Ines Costa", email: "ines.costa@example.org", role: "DELEGATE", consent: "on" };
+    const wrong = await (invite.action as Handler)({ request: await requestAs(null, `/invite/${token}`, formRequest({ ...fields, agencyId: other.id })), params: { token }, context: {} } as never);
+    expect(JSON.stringify(wrong)).toContain("This invitation is for another agency.");
+    const ok = await statusOf(invite.action, await requestAs(null, `/invite/${token}`, formRequest({ ...fields, agencyId: invited.id })), { token });
+    expect(ok).toBe(302);
+    expect(await db.registration.count({ where: { meetingId: meeting.id, agencyId: invited.id, invitationId: { not: null } } })).toBe(1);
+    expect(await statusOf(invite.loader, await requestAs(null, "/invite/forged"), { token: "forged" })).toBe(404);
   });
 });
 
