@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorList, FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
+import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
 import { ProgressMeter, RecommendationStatus, ReviewUpdateForms } from "~/components/recommendation-ui";
 import { PageHeader, StatusBadge } from "~/components/ui";
 import { canManageRecommendations } from "~/domain/auth/roles";
@@ -50,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "request-progress": {
       requireManager(user);
       const r = await requestProgress(user, id);
-      if (!r.ok) return { intent, result: { status: "error", error: r.fieldErrors } as SubmissionResult<string[]> };
+      if (!r.ok) return { intent, result: undefined, requestError: r.fieldErrors.request };
       return done(`Progress requested from ${r.count} focal point${r.count === 1 ? "" : "s"} of the lead agency.`);
     }
     case "add-review": {
@@ -196,7 +196,7 @@ export default function RecommendationDetail() {
           <h2>Ask the lead agency for progress</h2>
           <Form method="post">
             <p>Emails each focal point of {rec.leadAgency.acronym} a link to report progress once, without signing in.</p>
-            <ErrorList errors={(resultFor("request-progress")?.error as Record<string, string[]> | undefined)?.request} />
+            <FormErrors id="request-progress-errors" errors={actionData && "requestError" in actionData ? actionData.requestError : undefined} />
             <button type="submit" name="intent" value="request-progress">
               Request progress
             </button>

@@ -13,7 +13,7 @@ const dateInput = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date such as 2027-03-31.")
   .optional();
 
-export const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
 
 export const recommendationSchema = z.object({
   code: z
@@ -75,8 +75,6 @@ export const reviewOutcomeSchema = z.object({
   reviewId: id,
   outcome: z.string({ required_error: "Write the outcome agreed at the meeting." }).trim().max(2_000, "The outcome has at most 2,000 characters."),
 });
-
-export const FILTER_KEYS = ["q", "status", "agency", "theme", "meeting", "priority", "overdue"] as const;
 
 export const IMPORT_MAX_BYTES = 1_000_000;
 export const importSchema = z.object({

@@ -28,9 +28,6 @@ export const PRIORITIES = ["HIGH", "MEDIUM", "LOW"] as const;
 export type Priority = (typeof PRIORITIES)[number];
 export const PRIORITY_LABELS: Record<Priority, string> = { HIGH: "High", MEDIUM: "Medium", LOW: "Low" };
 
-/** Statuses where work is still expected; any of them may be superseded. */
-export const OPEN_WORKFLOW_STATUSES: Status[] = ["PROPOSED", "ADOPTED", "IN_PROGRESS"];
-
 /** Final outcomes; reaching one needs closing evidence (a note or a document link). */
 export const CLOSING_STATUSES: Status[] = ["IMPLEMENTED", "PARTIALLY_IMPLEMENTED", "NOT_IMPLEMENTED", "SUPERSEDED"];
 
@@ -61,8 +58,6 @@ export function allowedNextStatuses(from: string): Status[] {
 export function canTransition(from: string, to: string): boolean {
   return allowedNextStatuses(from).includes(to as Status);
 }
-
-export const isClosed = (s: string) => CLOSED_STATUSES.includes(s as Status);
 
 export function statusLabel(s: string): string {
   return isStatus(s) ? STATUS_LABELS[s] : s;
