@@ -41,7 +41,8 @@ export async function queueDueReminders(now: Date): Promise<number> {
       (o) => !done.has(o.offset) && now.getTime() >= meeting.startsAt.getTime() - o.ms,
     );
     if (due.length === 0) continue;
-    queued += await db.$transaction(async (tx) => {
+    queued += await db
+      .$transaction(async (tx) => {
       // The primary key (meetingId, offset) makes a concurrent scheduler fail here instead of double-queueing.
       await tx.reminderSent.createMany({ data: due.map((o) => ({ meetingId: meeting.id, offset: o.offset })) });
       const agenda = await tx.agendaItem.findMany({
@@ -67,7 +68,12 @@ export async function queueDueReminders(now: Date): Promise<number> {
         });
       }
       return registrations.length;
-    });
+    })
+      // Another worker queued this reminder first (primary key of ReminderSent): nothing to do.
+      .catch((e: { code?: string }) => {
+        if (e.code === "P2002") return 0;
+        throw e;
+      });
   }
   return queued;
 }

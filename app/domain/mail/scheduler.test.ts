@@ -56,6 +56,15 @@ describe("meeting reminders", () => {
     expect(smtp.messages.every((m) => m.headerLines.some((h) => h.key === "list-unsubscribe"))).toBe(true);
   });
 
+  it("queues a reminder once when two schedulers run at the same moment", async () => {
+    const startsAt = new Date("2032-02-02T09:00:00Z");
+    const meeting = await createMeetingWithParticipants(3, [], { startsAt });
+    const now = new Date("2032-02-01T10:00:00Z");
+    const results = await Promise.all([queueDueReminders(now), queueDueReminders(now)]);
+    expect(results.reduce((a, b) => a + b, 0)).toBe(3);
+    expect(await db.outboxMessage.count({ where: { meetingId: meeting.id, kind: "meeting-reminder" } })).toBe(3);
+  });
+
   it("does not remind for a cancelled meeting", async () => {
     const meeting = await createMeetingWithParticipants(1, [], { status: "CANCELLED", startsAt: new Date("2031-01-10T09:00:00Z") });
     expect(await queueDueReminders(new Date("2031-01-09T12:00:00Z"))).toBe(0);

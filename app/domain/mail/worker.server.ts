@@ -173,12 +173,17 @@ export function startWorker(options: Partial<WorkerOptions> & { pollMs?: number;
   let lastSchedule = 0;
   const loop = (async () => {
     while (!stopped) {
-      try {
-        if (Date.now() - lastSchedule >= 60_000) {
-          lastSchedule = Date.now();
+      // The scheduler and the sender fail independently: a scheduling error must not stop delivery.
+      if (Date.now() - lastSchedule >= 60_000) {
+        lastSchedule = Date.now();
+        try {
           const queued = await runScheduler(new Date());
           if (queued.reminders + queued.overdue > 0) log(`mail scheduler: queued ${queued.reminders} reminders, ${queued.overdue} overdue reminders`);
+        } catch (error) {
+          log(`mail scheduler: ${error instanceof Error ? error.message : String(error)}`);
         }
+      }
+      try {
         const r = await drainOutbox({ ...options, transport });
         if (r.claimed > 0) log(`mail worker: sent ${r.sent}, retry ${r.retried}, failed ${r.failed}, cancelled ${r.cancelled}`);
       } catch (error) {

@@ -3,7 +3,7 @@ import { db } from "~/utils/db.server";
 import { startSmtpServer, type TestSmtp } from "~/test/smtp";
 import { queueTestMails } from "~/test/factories.mail";
 import { createTransport, DEV_MAILBOX_RESPONSE, smtpOptions } from "./transport.server";
-import { claimBatch, drainOutbox, processBatch, reclaimStuck } from "./worker.server";
+import { claimBatch, drainOutbox, processBatch, reclaimStuck, startInlineWorker, startWorker } from "./worker.server";
 import { suppress } from "./unsubscribe.server";
 
 let smtp: TestSmtp;
@@ -165,6 +165,25 @@ describe("outbox worker over SMTP", () => {
     await queueTestMails(2, { essential: false, to: () => "Later@Example.org" });
     await suppress("later@example.org");
     expect(await db.outboxMessage.count({ where: { status: "CANCELLED" } })).toBe(2);
+  });
+});
+
+describe("the worker loop", () => {
+  it("sends what is queued while it runs and stops cleanly", async () => {
+    const lines: string[] = [];
+    const worker = startWorker({ transport: createTransport(smtp.url), pollMs: 30, log: (l) => lines.push(l) });
+    await queueTestMails(3);
+    await smtp.waitFor(3);
+    await worker.stop();
+    await queueTestMails(1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(smtp.messages).toHaveLength(3);
+    expect(lines.some((l) => l.startsWith("mail worker: sent"))).toBe(true);
+  });
+
+  it("never starts inside tests", () => {
+    startInlineWorker();
+    expect(globalThis.__conveneMailWorker).toBeUndefined();
   });
 });
 
