@@ -29,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = form.get("intent");
   if (intent === "link") {
     await resendLink(reg.id);
-    return redirectWithToast(request, "/me", "A new private link is on its way to your email address.");
+    return redirectWithToast(request, "/me", "Your private link is on its way to your email address.");
   }
   if (intent === "cancel") {
     if (reg.meeting.startsAt < new Date()) badRequest("The meeting has started.");

@@ -14,7 +14,7 @@ import { badRequest, notFound } from "~/utils/http.server";
 
 async function registrationOr404(token: string | undefined) {
   const reg = await findByToken(token ?? "");
-  if (!reg) notFound("This registration link is not valid. It may have been replaced by a newer link, or the registration was anonymised.");
+  if (!reg) notFound("This registration link is not valid, or the registration was anonymised after the meeting. Signed-in people can ask for their link on their registrations page.");
   return reg;
 }
 

@@ -41,8 +41,8 @@ export async function queueStatusMail(
     meeting: IcsMeeting;
     person: Person;
     eventId: string;
-    /** the private link, when the token is at hand (new registrations); otherwise a sign-in hint */
-    token?: string | null;
+    /** the private self-service link's token */
+    token: string;
     /** a promotion that still needs the organisers' approval */
     awaitingApproval?: boolean;
     /** a cancelled or declined person who held a confirmed seat gets a calendar CANCEL */
@@ -68,12 +68,8 @@ export async function queueStatusMail(
       ["Where", place || "To be announced"],
     ],
   });
-  if (p.token) {
-    blocks.push({ kind: "button", text: "View or change your registration", url: manageUrl(p.token) });
-    blocks.push({ kind: "text", text: `Your private link: ${manageUrl(p.token)} — keep it to yourself; anyone with it can change your registration.` });
-  } else {
-    blocks.push({ kind: "link", text: "See your registrations (sign in with this email address)", url: `${env().APP_URL}/me` });
-  }
+  blocks.push({ kind: "button", text: "View or change your registration", url: manageUrl(p.token) });
+  blocks.push({ kind: "text", text: `Your private link: ${manageUrl(p.token)} — keep it to yourself; anyone with it can change your registration.` });
   const mail = await renderMail({ subject: SUBJECT[p.kind](meeting.title), preview: MESSAGE[p.kind], heading: meeting.title, blocks });
   const withInvite = p.kind === "confirmed" || (p.kind === "promoted" && !p.awaitingApproval);
   const ics = withInvite
@@ -93,14 +89,14 @@ export async function queueStatusMail(
   });
 }
 
-/** Resends the private link (the old one stops working). */
+/** Sends the private link again. */
 export async function queueLinkMail(tx: Tx, p: { meeting: IcsMeeting; person: Person; token: string; key: string }) {
   const mail = await renderMail({
     subject: `Your registration link: ${p.meeting.title}`,
     heading: p.meeting.title,
     blocks: [
       { kind: "text", text: `Dear ${p.person.name},` },
-      { kind: "text", text: "Here is a new private link to your registration. Earlier links no longer work." },
+      { kind: "text", text: "Here is the private link to your registration, as you asked." },
       { kind: "table", rows: [["When", formatRange(p.meeting.startsAt, p.meeting.endsAt, p.meeting.timeZone)]] },
       { kind: "button", text: "View or change your registration", url: manageUrl(p.token) },
       { kind: "text", text: `Your private link: ${manageUrl(p.token)}` },

@@ -1,4 +1,6 @@
 import { db, type Tx } from "~/utils/db.server";
+import crypto from "node:crypto";
+import { env } from "~/utils/env.server";
 import { newToken, hashToken } from "~/utils/tokens.server";
 import { audit } from "~/domain/audit/audit.server";
 import type { IcsMeeting } from "~/domain/meetings/ics.server";
@@ -105,6 +107,24 @@ export async function seatState(tx: Tx, meetingId: string, capacity: number | nu
   return { capacity, taken, byAgency, delegations };
 }
 
+// ---------------------------------------------------------------- the private link
+
+/**
+ * The private link's token is derived from the registration id with the server secret, so every
+ * status mail can carry the same working link although only its hash is stored
+ * (docs/decisions/022-retention-and-self-service.md). Anonymising replaces the hash, killing it.
+ */
+function privateLinkToken(registrationId: string): string {
+  return crypto.createHmac("sha256", env().SESSION_SECRET).update(`registration-link:${registrationId}`).digest("base64url");
+}
+
+/** Stores the hash of the registration's link token (again) and returns the token for the mail. */
+async function issuePrivateLink(tx: Tx, registrationId: string): Promise<string> {
+  const token = privateLinkToken(registrationId);
+  await tx.registration.update({ where: { id: registrationId }, data: { manageTokenHash: hashToken(token) } });
+  return token;
+}
+
 // ---------------------------------------------------------------- status changes
 
 type RegistrationRow = { id: string; meetingId: string; name: string; email: string; status: string };
@@ -140,6 +160,7 @@ async function transition(
     meeting,
     person: reg,
     eventId,
+    token: await issuePrivateLink(tx, reg.id),
     awaitingApproval: p.awaitingApproval,
     withdrawInvite: (p.mail === "cancelled" || p.mail === "declined") && reg.status === "CONFIRMED",
     reason: p.mailReason,
@@ -262,7 +283,6 @@ async function registerInTx(tx: Tx, meeting: SeatMeeting, req: RegisterRequest):
     waitlistRank = (top._max.waitlistRank ?? 0) + 1;
   }
   const delegation = await tx.delegation.findUnique({ where: { meetingId_agencyId: { meetingId: meeting.id, agencyId: agency.id } }, select: { id: true } });
-  const { token, hash } = newToken();
   const reg = await tx.registration.create({
     data: {
       meetingId: meeting.id,
@@ -283,7 +303,8 @@ async function registerInTx(tx: Tx, meeting: SeatMeeting, req: RegisterRequest):
       consentNoticeVersion: req.consent ? meeting.privacyNoticeVersion : null,
       status,
       waitlistRank,
-      manageTokenHash: hash,
+      // replaced by the derived link's hash right below, once the id exists
+      manageTokenHash: newToken().hash,
     },
     select: { id: true, name: true, email: true },
   });
@@ -294,6 +315,7 @@ async function registerInTx(tx: Tx, meeting: SeatMeeting, req: RegisterRequest):
     IMPORT: "Imported by the organisers",
     ORGANISER: "Registered by the organisers",
   }[req.source];
+  const token = await issuePrivateLink(tx, reg.id);
   const eventId = await recordEvent(tx, reg, null, status, check.overQuota ? `${reason}; agency quota reached` : reason, req.actorId ?? null);
   await queueStatusMail(tx, {
     kind: status === "CONFIRMED" ? "confirmed" : status === "PENDING" ? "received" : "waitlisted",
@@ -505,16 +527,15 @@ export async function personalDataExport(token: string) {
   return { exportedAt: new Date().toISOString(), email: reg.email, registrations: rows };
 }
 
-/** A new private link, emailed to the person; the old one stops working. */
+/** Emails the person their private link again (for someone who lost the first mail). */
 export async function resendLink(registrationId: string): Promise<void> {
-  const { token, hash } = newToken();
   await db.$transaction(async (tx) => {
-    const reg = await tx.registration.update({
+    const reg = await tx.registration.findUniqueOrThrow({
       where: { id: registrationId },
-      data: { manageTokenHash: hash },
       select: { id: true, name: true, email: true, meeting: { select: MEETING_FOR_MAIL } },
     });
-    await queueLinkMail(tx, { meeting: reg.meeting, person: reg, token, key: hash.slice(0, 16) });
+    const token = await issuePrivateLink(tx, reg.id);
+    await queueLinkMail(tx, { meeting: reg.meeting, person: reg, token, key: crypto.randomUUID() });
   });
 }
 

@@ -112,7 +112,10 @@ describe("waiting list promotion", () => {
     expect(await statusOf(w2.id)).toBe("WAITLISTED");
     const event = await db.registrationEvent.findFirstOrThrow({ where: { registrationId: w1.id, toStatus: "CONFIRMED" } });
     expect(event).toMatchObject({ fromStatus: "WAITLISTED", reason: "Promoted from the waiting list" });
-    expect(await db.outboxMessage.count({ where: { registrationId: w1.id, kind: "registration-promoted", icsMethod: "REQUEST" } })).toBe(1);
+    const promotedMail = await db.outboxMessage.findFirstOrThrow({ where: { registrationId: w1.id, kind: "registration-promoted", icsMethod: "REQUEST" } });
+    // The promotion mail carries the same private link as the first mail, and it still works.
+    expect(promotedMail.text).toContain(`/registrations/${w1.token}`);
+    expect((await findByToken(w1.token))?.status).toBe("CONFIRMED");
     expect(await db.outboxMessage.count({ where: { registrationId: a.id, kind: "registration-cancelled", icsMethod: "CANCEL" } })).toBe(1);
     expect(await cancelByToken(a.token)).toMatchObject({ ok: false });
   });
