@@ -9,23 +9,29 @@ export const OPEN_STATUSES = ["ADOPTED", "IN_PROGRESS"] as const;
 
 /**
  * Puts every open recommendation made at an earlier meeting of a series on the review list of a new
- * session (used when the next session of a series is created). Returns how many were added.
+ * session (used when the next session of a series is created). Without an agenda item, the session's
+ * item about recommendations ("Review of open recommendations") is used when it has one. Returns how
+ * many were added (those already on the list are left as they are).
  */
 export async function addOpenRecommendationsToReview(
   tx: Tx,
   params: { seriesId: string; meetingId: string; agendaItemId?: string | null },
 ): Promise<number> {
+  const meeting = await tx.meeting.findUnique({ where: { id: params.meetingId }, select: { startsAt: true } });
+  if (!meeting) return 0;
+  const agendaItemId =
+    params.agendaItemId !== undefined
+      ? params.agendaItemId
+      : ((await tx.agendaItem.findFirst({ where: { meetingId: params.meetingId, title: { contains: "recommendation" } }, orderBy: { startsAt: "asc" }, select: { id: true } }))?.id ?? null);
   const open = await tx.recommendation.findMany({
-    where: { status: { in: [...OPEN_STATUSES] }, meeting: { seriesId: params.seriesId }, meetingId: { not: params.meetingId } },
+    where: {
+      status: { in: [...OPEN_STATUSES] },
+      meeting: { seriesId: params.seriesId, startsAt: { lt: meeting.startsAt } },
+      reviews: { none: { meetingId: params.meetingId } },
+    },
     select: { id: true },
   });
-  for (const r of open) {
-    await tx.recommendationReview.upsert({
-      where: { recommendationId_meetingId: { recommendationId: r.id, meetingId: params.meetingId } },
-      update: {},
-      create: { recommendationId: r.id, meetingId: params.meetingId, agendaItemId: params.agendaItemId ?? null },
-    });
-  }
+  await tx.recommendationReview.createMany({ data: open.map((r) => ({ recommendationId: r.id, meetingId: params.meetingId, agendaItemId })) });
   return open.length;
 }
 
@@ -125,8 +131,7 @@ export async function addOpenRecommendationsOfSeries(actor: Actor, meetingId: st
     const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: { seriesId: true, startsAt: true } });
     if (!meeting) notFound("We could not find that meeting.");
     if (!meeting.seriesId) return null;
-    const item = await tx.agendaItem.findFirst({ where: { meetingId, title: { contains: "recommendation" } }, select: { id: true } });
-    const n = await addOpenRecommendationsToReview(tx, { seriesId: meeting.seriesId, meetingId, agendaItemId: item?.id ?? null });
+    const n = await addOpenRecommendationsToReview(tx, { seriesId: meeting.seriesId, meetingId });
     await audit(tx, { userId: actor.id, entity: "Meeting", entityId: meetingId, meetingId, action: "add-open-recommendations", after: { count: n } });
     return n;
   });
