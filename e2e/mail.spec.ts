@@ -52,6 +52,7 @@ test("the secretariat composes, previews, saves and sends a follow-up, then find
   await page.getByRole("button", { name: "Preview" }).click();
   const preview = page.frameLocator('iframe[title="Preview of the follow-up email"]');
   await expect(preview.getByText("Thank you for taking part in Brussels.")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /\d+ people match these recipients/ })).toBeVisible();
   await expect(preview.getByText(/Thursday 11 March 2027, 09:30 Europe\/Brussels/)).toBeVisible();
 
   await page.getByRole("button", { name: "Save as draft" }).click();

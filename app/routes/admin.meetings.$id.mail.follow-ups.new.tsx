@@ -6,7 +6,14 @@ import { ChoiceGroup } from "~/components/choice-group";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
 import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
 import { AUDIENCE_LABELS, AUDIENCES, followUpSchema, REGISTRATION_STATUSES } from "~/domain/mail/followup.schema";
-import { createFollowUpDraft, getMailMeeting, meetingAgencies, previewFollowUp, unknownAgencyIds } from "~/domain/mail/followups.server";
+import {
+  countRecipients,
+  createFollowUpDraft,
+  getMailMeeting,
+  meetingAgencies,
+  previewFollowUp,
+  unknownAgencyIds,
+} from "~/domain/mail/followups.server";
 import { zoneLabel } from "~/utils/dates";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -26,8 +33,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { result: submission.reply({ fieldErrors: { agencyIds: ["Choose agencies that take part in this meeting."] } }), preview: null };
   }
   if (v.intent === "preview") {
-    const mail = await previewFollowUp(meeting.id, v, v.previewAgencyId || null);
-    return { result: submission.reply(), preview: mail };
+    const [mail, recipients] = await Promise.all([previewFollowUp(meeting.id, v, v.previewAgencyId || null), countRecipients(meeting.id, v)]);
+    return { result: submission.reply(), preview: { ...mail, recipients } };
   }
   const draft = await createFollowUpDraft(actor, meeting.id, v);
   if (!draft) {
@@ -99,6 +106,11 @@ export default function NewFollowUp() {
       {actionData?.preview ? (
         <section aria-labelledby="preview-heading">
           <h3 id="preview-heading">Preview: {actionData.preview.subject}</h3>
+          <p role="status">
+            {actionData.preview.recipients === 0
+              ? "Nobody matches these recipients yet."
+              : `${actionData.preview.recipients} ${actionData.preview.recipients === 1 ? "person matches" : "people match"} these recipients.`}
+          </p>
           <iframe
             title="Preview of the follow-up email"
             sandbox=""

@@ -1,9 +1,9 @@
 import type { Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { formatRange } from "~/utils/dates";
+import { formatRange, formatTime } from "~/utils/dates";
 import { meetingInvite } from "~/domain/meetings/ics.server";
 import { enqueueMail } from "./outbox.server";
-import { renderMail } from "./render.server";
+import { renderMail, type MailBlock } from "./render.server";
 
 /**
  * Tells every confirmed participant that a published meeting changed (time, place or agenda), with a
@@ -13,9 +13,21 @@ import { renderMail } from "./render.server";
 export async function queueMeetingUpdate(tx: Tx, params: { meetingId: string; summary: string }): Promise<number> {
   const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: params.meetingId } });
   const registrations = await tx.registration.findMany({
-    where: { meetingId: meeting.id, status: "CONFIRMED" },
+    where: { meetingId: meeting.id, status: "CONFIRMED", anonymisedAt: null },
     select: { id: true, name: true, email: true },
   });
+  // The current agenda goes with every update, so an agenda change can be read in the mail itself.
+  const agenda = await tx.agendaItem.findMany({
+    where: { meetingId: meeting.id, parentId: null },
+    orderBy: [{ startsAt: "asc" }, { position: "asc" }],
+    select: { title: true, startsAt: true, endsAt: true },
+  });
+  const agendaBlocks: MailBlock[] = agenda.length
+    ? [
+        { kind: "text", text: `Agenda (times in ${meeting.timeZone}):` },
+        { kind: "list", items: agenda.map((a) => `${formatTime(a.startsAt, meeting.timeZone)}–${formatTime(a.endsAt, meeting.timeZone)} ${a.title}`) },
+      ]
+    : [];
   const url = `${env().APP_URL}/meetings/${meeting.slug}`;
   for (const r of registrations) {
     const mail = await renderMail({
@@ -26,6 +38,7 @@ export async function queueMeetingUpdate(tx: Tx, params: { meetingId: string; su
         { kind: "text", text: `Dear ${r.name},` },
         { kind: "text", text: params.summary },
         { kind: "table", rows: [["When", formatRange(meeting.startsAt, meeting.endsAt, meeting.timeZone)], ["Where", [meeting.venue, meeting.room, meeting.city].filter(Boolean).join(", ")]] },
+        ...agendaBlocks,
         { kind: "button", text: "See the meeting and its agenda", url },
         { kind: "text", text: "The attached calendar update replaces the earlier invitation." },
       ],

@@ -102,6 +102,9 @@ describe("calendar invites arrive as text/calendar parts", () => {
     smtp.messages.length = 0;
     const meeting = await createMeetingWithParticipants(1, [], { title: "Invite test" });
     const reg = await db.registration.findFirstOrThrow({ where: { meetingId: meeting.id } });
+    await db.agendaItem.create({
+      data: { meetingId: meeting.id, title: "Coffee & registration", startsAt: meeting.startsAt, endsAt: new Date(meeting.startsAt.getTime() + 3600_000) },
+    });
     const mail = await renderMail({ subject: "Registration confirmed", heading: "Confirmed", blocks: [] });
     await db.$transaction(async (tx) => {
       await enqueueMail(tx, {
@@ -137,5 +140,7 @@ describe("calendar invites arrive as text/calendar parts", () => {
     expect(calendars[1].body).toMatch(/METHOD:REQUEST/);
     expect(seq(calendars[1].body)).toBeGreaterThan(seq(calendars[0].body));
     expect(calendars[2].body).toMatch(/METHOD:CANCEL/);
+    expect(received[1].text).toContain("The meeting now starts at 10:00.");
+    expect(received[1].text).toContain("09:00–10:00 Coffee & registration");
   });
 });
