@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { AgendaTree, MeetingStatusBadge } from "~/components/meetings";
 import { Notice } from "~/components/ui";
 import { RecommendationsSection } from "~/components/recommendations-section";
+import { RegistrationPanel } from "~/components/registration-panel";
+import { registrationPanel } from "~/domain/registration/registration.server";
 import { listRecommendationsForMeetingPage } from "~/domain/recommendations/recommendations.server";
 import { getUser } from "~/domain/auth/session.server";
 import { FORMAT_LABELS, VISIBILITY_LABELS } from "~/domain/meetings/meeting.schema";
@@ -14,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const page = await getPublicMeeting(params.slug ?? "", user);
   if (!page) notFound("We could not find that meeting.");
-  return { ...page, signedIn: !!user, recommendations: await listRecommendationsForMeetingPage(page.meeting.id) };
+  return { ...page, signedIn: !!user, recommendations: await listRecommendationsForMeetingPage(page.meeting.id), registration: await registrationPanel(page.meeting.id, user) };
 }
 
 let languageNames: Intl.DisplayNames | undefined;
@@ -34,8 +36,8 @@ function languageList(codes: string) {
 }
 
 export default function MeetingPage() {
-  const { meeting: m, onlineLink, agenda, agendaIsDraft, signedIn, recommendations } = useLoaderData<typeof loader>();
-  const canRegister = m.status === "PUBLISHED" && m.visibility === "PUBLIC";
+  const { meeting: m, onlineLink, agenda, agendaIsDraft, signedIn, recommendations, registration } = useLoaderData<typeof loader>();
+  const canRegister = m.status === "PUBLISHED" && m.visibility === "PUBLIC" && !registration?.mine;
   return (
     <article>
       <header className="page-header">
@@ -54,6 +56,7 @@ export default function MeetingPage() {
           </Link>
         </div>
       </header>
+      <RegistrationPanel panel={registration} />
       {m.status !== "PUBLISHED" ? (
         <p>
           <MeetingStatusBadge status={m.status} />
