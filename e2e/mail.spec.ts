@@ -81,6 +81,15 @@ test("the secretariat composes, previews, saves and sends a follow-up, then find
   await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
   await expect(page.getByText(/kept in the development mailbox/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Send again" })).toBeVisible();
+
+  // the follow-up is non-essential: its unsubscribe link works, after a confirmation
+  const body = (await page.locator("pre.mail-text").textContent()) ?? "";
+  const unsubscribe = /https?:\/\/\S+\/unsubscribe\/\S+/.exec(body)?.[0];
+  expect(unsubscribe).toBeTruthy();
+  await page.goto(new URL(unsubscribe!).pathname);
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Unsubscribe" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /no longer receives reminders, follow-ups/ })).toBeVisible();
 });
 
 test("the composer shows bad input back with field errors, without JavaScript", async ({ browser }) => {
