@@ -124,6 +124,7 @@ export default function MeetingRecommendations() {
       </Form>
 
       <h3>Reviewed at this meeting ({reviews.length})</h3>
+      <FormErrors id="outcome-errors" errors={actionData?.intent === "outcome" ? Object.values(actionData.result.error ?? {}).flat().filter((e): e is string => !!e) : undefined} />
       {meeting.seriesId ? (
         <Form method="post">
           <button type="submit" name="intent" value="add-open">

@@ -33,3 +33,18 @@ export function progressRequestMail(p: {
     ],
   });
 }
+
+export function progressReturnedMail(p: { name: string; code: string; title: string; note: string; url: string }): Promise<RenderedMail> {
+  return renderMail({
+    subject: `Progress update returned: ${p.code}`,
+    preview: `The secretariat returned your update on ${p.code}`,
+    heading: "Your progress update was returned",
+    blocks: [
+      { kind: "text", text: `Hello ${p.name},` },
+      { kind: "text", text: `The secretariat returned your progress update on ${p.code} ${p.title} with this note:` },
+      { kind: "text", text: p.note },
+      { kind: "button", text: "Open the recommendation", url: p.url },
+      { kind: "text", text: "You can send a corrected update from that page after signing in." },
+    ],
+  });
+}

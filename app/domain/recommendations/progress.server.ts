@@ -6,7 +6,7 @@ import { formatShortDate, toDateInput } from "~/utils/dates";
 import { env } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
 import { hashToken, newToken } from "~/utils/tokens.server";
-import { progressRequestMail } from "./mail.server";
+import { progressRequestMail, progressReturnedMail } from "./mail.server";
 import type { ProgressUpdateInput } from "./recommendation.schema";
 import { RecommendationRuleError, applyStatusChange, requireManager, requireVisibleRecommendation, type Result } from "./recommendations.server";
 import { CLOSED_STATUSES, CLOSING_STATUSES, canTransition, statusLabel, type Status } from "./status";
@@ -99,11 +99,19 @@ export async function acceptProgressUpdate(actor: Actor, updateId: string, revie
 export async function returnProgressUpdate(actor: Actor, updateId: string, reviewNote: string): Promise<Result> {
   requireManager(actor);
   return db.$transaction(async (tx) => {
-    const u = await tx.progressUpdate.findUnique({ where: { id: updateId }, include: { recommendation: { select: { meetingId: true } } } });
+    const u = await tx.progressUpdate.findUnique({ where: { id: updateId }, include: { recommendation: { select: { meetingId: true, code: true, title: true } } } });
     if (!u) notFound("We could not find that progress update.");
     if (u.state !== "SUBMITTED") return { ok: false as const, fieldErrors: { updateId: ["This update has already been reviewed."] } };
     await tx.progressUpdate.update({ where: { id: updateId }, data: { state: "RETURNED", reviewNote, reviewedById: actor.id, reviewedAt: new Date() } });
     await audit(tx, { userId: actor.id, entity: "ProgressUpdate", entityId: updateId, meetingId: u.recommendation.meetingId, action: "return", after: { reviewNote } });
+    // Tell the author why, whether they wrote it signed in or through a progress link.
+    const author = u.authorId ? await tx.user.findUnique({ where: { id: u.authorId }, select: { email: true, name: true } }) : null;
+    const link = !author && u.progressLinkId ? await tx.progressLink.findUnique({ where: { id: u.progressLinkId }, select: { email: true } }) : null;
+    const to = author ?? (link ? { email: link.email, name: u.authorName } : null);
+    if (to) {
+      const mail = await progressReturnedMail({ name: to.name, code: u.recommendation.code, title: u.recommendation.title, note: reviewNote, url: `${env().APP_URL}/recommendations/${u.recommendationId}` });
+      await enqueueMail(tx, { ...mail, kind: "progress-returned", to, idempotencyKey: `progress-returned:${updateId}`, essential: false, meetingId: u.recommendation.meetingId });
+    }
     return { ok: true as const, id: u.recommendationId };
   });
 }

@@ -121,6 +121,8 @@ describe("progress updates", () => {
     const row = await db.recommendation.findUniqueOrThrow({ where: { id: rec.id } });
     expect([row.status, row.progress]).toEqual(["IN_PROGRESS", 20]);
     expect((await db.progressUpdate.findUniqueOrThrow({ where: { id: b.id } })).state).toBe("RETURNED");
+    const returned = await db.outboxMessage.findFirstOrThrow({ where: { toEmail: fp.email, kind: "progress-returned" } });
+    expect(returned.text).toContain("Give figures");
   });
 
   it("sends a single-use, expiring link to the lead agency's focal points", async () => {
