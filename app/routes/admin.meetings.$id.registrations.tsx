@@ -171,7 +171,7 @@ export default function RegistrationsAdmin() {
                   <input type="checkbox" name="ids" value={r.id} aria-label={`Select ${r.name}`} />
                 </td>
                 <td>
-                  {r.name}
+                  <Link to={`/admin/meetings/${meeting.id}/registrations/${r.id}`}>{r.name}</Link>
                   <br />
                   <span className="muted">{r.email}</span>
                   {r.jobTitle ? <span className="muted"> · {r.jobTitle}</span> : null}

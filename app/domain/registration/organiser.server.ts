@@ -171,6 +171,28 @@ export async function filterOptions(scope: Scope) {
   };
 }
 
+/** One registration with its status history and mail, for the organisers. */
+export async function registrationDetail(scope: Scope, registrationId: string) {
+  const reg = await db.registration.findFirst({
+    where: { ...whereFor(scope, {}), id: registrationId },
+    select: {
+      ...ROW_SELECT,
+      consentAt: true,
+      consentNoticeVersion: true,
+      listConsent: true,
+      checkedInAt: true,
+      anonymisedAt: true,
+      registeredBy: { select: { name: true } },
+      events: { orderBy: { createdAt: "asc" }, select: { id: true, fromStatus: true, toStatus: true, reason: true, createdAt: true, userId: true } },
+      outbox: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, subject: true, status: true, createdAt: true } },
+    },
+  });
+  if (!reg) notFound("We could not find that registration.");
+  const actorIds = [...new Set(reg.events.map((e) => e.userId).filter((x): x is string => !!x))];
+  const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  return { ...reg, events: reg.events.map((e) => ({ ...e, by: e.userId ? (actors.get(e.userId) ?? "A former user") : "The participant or the system" })) };
+}
+
 // ---------------------------------------------------------------- CSV export
 
 type ExportRow = Prisma.RegistrationGetPayload<{ select: typeof ROW_SELECT }>;

@@ -4,6 +4,7 @@ import { db } from "~/utils/db.server";
 import { createAgency, createMeeting, createUser, formRequest, requestAs } from "~/test/factories";
 import { createDelegation, registerPerson } from "~/test/factories.registration";
 import * as adminRegistrations from "~/routes/admin.meetings.$id.registrations";
+import * as adminDetail from "~/routes/admin.meetings.$id.registrations_.$registrationId";
 import * as adminCsv from "~/routes/admin.meetings.$id.registrations[.]csv";
 import * as adminCheckin from "~/routes/admin.meetings.$id.checkin";
 import * as adminDelegations from "~/routes/admin.meetings.$id.registrations_.delegations";
@@ -42,6 +43,7 @@ describe("organiser pages", () => {
       expect(await statusOf(adminCsv.loader, await requestAs(user.id, `${url}.csv`), params)).toBe(403);
       expect(await statusOf(adminCheckin.loader, await requestAs(user.id, `/admin/meetings/${meeting.id}/checkin`), params)).toBe(403);
       expect(await statusOf(adminDelegations.loader, await requestAs(user.id, `${url}/delegations`), params)).toBe(403);
+      expect(await statusOf(adminDetail.loader, await requestAs(user.id, `${url}/${reg.id}`), { ...params, registrationId: reg.id })).toBe(403);
       const bulk = await requestAs(user.id, url, formRequest({ intent: "decline", ids: reg.id }));
       expect(await statusOf(adminRegistrations.action, bulk, params)).toBe(403);
       const checkin = await requestAs(user.id, `/admin/meetings/${meeting.id}/checkin`, formRequest({ intent: "attend", id: reg.id }));
@@ -50,6 +52,10 @@ describe("organiser pages", () => {
     expect((await db.registration.findUniqueOrThrow({ where: { id: reg.id } })).status).toBe("CONFIRMED");
     const organiser = await createUser("ORGANISER");
     expect(await statusOf(adminRegistrations.loader, await requestAs(organiser.id, url), params)).toBe(200);
+    expect(await statusOf(adminDetail.loader, await requestAs(organiser.id, `${url}/${reg.id}`), { ...params, registrationId: reg.id })).toBe(200);
+    // A registration of another meeting is not reachable through this meeting's URL.
+    const elsewhere = await registerPerson((await createMeeting()).id, agency.id);
+    expect(await statusOf(adminDetail.loader, await requestAs(organiser.id, `${url}/${elsewhere.id}`), { ...params, registrationId: elsewhere.id })).toBe(404);
     const res = await (adminCsv.loader as Handler)({ request: await requestAs(organiser.id, `${url}.csv`), params, context: {} } as never);
     expect(await (res as Response).text()).toContain("Name,Email,Agency");
   });

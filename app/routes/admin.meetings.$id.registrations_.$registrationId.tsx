@@ -1,0 +1,145 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { StatusBadge } from "~/components/ui";
+import { requireRole, redirectWithToast } from "~/domain/auth/session.server";
+import { meetingById, registrationDetail, registrationScope, setAttendance } from "~/domain/registration/organiser.server";
+import { cancelRegistration, decideRegistrations } from "~/domain/registration/registration.server";
+import { ROLE_LABELS, STATUS_LABELS, type RegistrationRole, type RegistrationStatus } from "~/domain/registration/registration.schema";
+import { formatDateTime, zoneLabel } from "~/utils/dates";
+import { badRequest } from "~/utils/http.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, ["ORGANISER"]);
+  const meeting = await meetingById(params.id ?? "");
+  const reg = await registrationDetail(registrationScope(actor, meeting.id), params.registrationId ?? "");
+  return { meeting: { id: meeting.id, timeZone: meeting.timeZone, zone: zoneLabel(meeting.timeZone, meeting.startsAt) }, reg };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireRole(request, ["ORGANISER"]);
+  const meeting = await meetingById(params.id ?? "");
+  const scope = registrationScope(actor, meeting.id);
+  const reg = await registrationDetail(scope, params.registrationId ?? "");
+  const here = `/admin/meetings/${meeting.id}/registrations/${reg.id}`;
+  const intent = (await request.formData()).get("intent");
+  if (intent === "approve" || intent === "decline") {
+    const res = await decideRegistrations(meeting.id, [reg.id], intent, actor.id);
+    return redirectWithToast(request, here, res.changed ? (intent === "approve" ? "Approved." : "Declined.") : "Nothing changed: the registration is not in a status that allows this.");
+  }
+  if (intent === "cancel") {
+    const res = await cancelRegistration(reg.id, actor.id, "Cancelled by the organisers");
+    return redirectWithToast(request, here, res.ok ? "Cancelled." : res.message);
+  }
+  if (intent === "attend" || intent === "no-show" || intent === "undo") {
+    const ok = await setAttendance(scope, reg.id, intent === "attend" ? "ATTENDED" : intent === "no-show" ? "NO_SHOW" : "NONE");
+    return redirectWithToast(request, here, ok ? "Attendance saved." : "Only confirmed registrations have attendance.");
+  }
+  badRequest();
+}
+
+export default function RegistrationDetail() {
+  const { meeting, reg } = useLoaderData<typeof loader>();
+  const status = reg.status as RegistrationStatus;
+  const when = (d: string | Date) => formatDateTime(d, meeting.timeZone);
+  return (
+    <>
+      <h2>{reg.name}</h2>
+      <p>
+        <Link to={`/admin/meetings/${meeting.id}/registrations`}>Back to registrations</Link>
+      </p>
+      <dl className="facts">
+        <dt>Status</dt>
+        <dd>
+          <StatusBadge status={status} label={STATUS_LABELS[status]} />
+          {status === "WAITLISTED" ? ` (rank ${reg.waitlistRank})` : null}
+        </dd>
+        <dt>Attendance</dt>
+        <dd>{reg.attendance === "ATTENDED" ? `Attended${reg.checkedInAt ? `, checked in ${when(reg.checkedInAt)}` : ""}` : reg.attendance === "NO_SHOW" ? "No-show" : "—"}</dd>
+        <dt>Email</dt>
+        <dd>{reg.email}</dd>
+        <dt>Agency</dt>
+        <dd>{reg.agency?.name ?? "—"}</dd>
+        <dt>Job title</dt>
+        <dd>{reg.jobTitle || "—"}</dd>
+        <dt>Role</dt>
+        <dd>{ROLE_LABELS[reg.role as RegistrationRole] ?? reg.role}</dd>
+        <dt>Dietary</dt>
+        <dd>{reg.dietary || "—"}</dd>
+        <dt>Accessibility</dt>
+        <dd>{reg.accessibility || "—"}</dd>
+        <dt>Privacy notice</dt>
+        <dd>{reg.consentAt ? `Accepted ${when(reg.consentAt)} (version ${reg.consentNoticeVersion})` : "Not accepted by the person (registered on their behalf)"}</dd>
+        <dt>Participant list</dt>
+        <dd>{reg.listConsent ? "Agreed to appear" : "Does not appear"}</dd>
+        <dt>Registered by</dt>
+        <dd>{reg.registeredBy?.name ?? "Themselves"}</dd>
+      </dl>
+      <Form method="post" className="page-actions">
+        {status === "PENDING" ? (
+          <button type="submit" name="intent" value="approve">
+            Approve
+          </button>
+        ) : null}
+        {["PENDING", "CONFIRMED", "WAITLISTED"].includes(status) ? (
+          <>
+            <button type="submit" name="intent" value="decline" className="secondary">
+              Decline
+            </button>
+            <button type="submit" name="intent" value="cancel" className="secondary">
+              Cancel registration
+            </button>
+          </>
+        ) : null}
+        {status === "CONFIRMED" ? (
+          <>
+            <button type="submit" name="intent" value="attend" className="secondary">
+              Mark attended
+            </button>
+            <button type="submit" name="intent" value="no-show" className="secondary">
+              Mark no-show
+            </button>
+          </>
+        ) : null}
+      </Form>
+      <h3>History</h3>
+      <p className="muted">Times in {meeting.zone}.</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Change</th>
+            <th scope="col">Why</th>
+            <th scope="col">By</th>
+          </tr>
+        </thead>
+        <tbody>
+          {reg.events.map((e) => (
+            <tr key={e.id}>
+              <td>{when(e.createdAt)}</td>
+              <td>
+                {e.fromStatus ? `${STATUS_LABELS[e.fromStatus as RegistrationStatus] ?? e.fromStatus} → ` : ""}
+                {STATUS_LABELS[e.toStatus as RegistrationStatus] ?? e.toStatus}
+              </td>
+              <td>{e.reason}</td>
+              <td>{e.by}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>Mail</h3>
+      {reg.outbox.length === 0 ? (
+        <p>No mail.</p>
+      ) : (
+        <ul>
+          {reg.outbox.map((m) => (
+            <li key={m.id}>
+              {when(m.createdAt)}: {m.subject} <span className="muted">({m.status.toLowerCase()})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Registration · Organise · Convene" }];
