@@ -131,3 +131,17 @@ test("an organiser approves a pending registration, exports CSV and checks peopl
   await page.goto(`${base}/checkin/sheet`);
   await expect(page.getByRole("row", { name: new RegExp(`${name}.*✓`) })).toBeVisible();
 });
+
+test("a signed-in participant sees their registration on the meeting page, in their list, and who else takes part", async ({ page }) => {
+  await signIn(page, "participant@example.org");
+  await page.goto(`/meetings/${WARSAW}`);
+  const panel = page.getByRole("region", { name: "Your registration" });
+  await expect(panel.getByText("Confirmed")).toBeVisible();
+  await panel.getByRole("link", { name: "Who else takes part" }).click();
+  await expect(page.getByRole("heading", { name: /^participants:/i })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Marek Horváth" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto("/me");
+  await expect(page.getByRole("link", { name: "Combating Irregular Migration in the EU" })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Combating Irregular Migration/ }).getByText("attended")).toBeVisible();
+});

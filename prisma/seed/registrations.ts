@@ -58,7 +58,7 @@ export async function seedRegistrations(agencyIds: Map<string, string>): Promise
           jobTitle: p.jobTitle,
           role: r.role ?? "DELEGATE",
           dietary: p.dietary,
-          listConsent: n % 3 !== 0,
+          listConsent: r.who ? true : n % 3 !== 0,
           consentAt: registeredAt,
           consentNoticeVersion: meeting.privacyNoticeVersion,
           status: r.status,
@@ -93,6 +93,8 @@ export async function seedRegistrations(agencyIds: Map<string, string>): Promise
   // seats are taken, so general registrants wait.
   const warsaw = meetings.get("document-fraud-expert-meeting-2027");
   if (warsaw) {
+    // Its confirmed participants may see who else comes (those who agreed).
+    await db.meeting.update({ where: { id: warsaw.id }, data: { participantListVisible: true } });
     for (const [key, reserved] of [["europol", 2], ["be-police", 2], ["dghome", 2], ["pl-border", 2], ["frontex", 3]] as const) {
       await db.delegation.update({ where: { meetingId_agencyId: { meetingId: warsaw.id, agencyId: agencyIds.get(key)! } }, data: { reservedSeats: reserved } });
     }
