@@ -2,9 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { MeetingList } from "~/components/meetings";
 import { Pagination } from "~/components/ui";
-import { listAgencyOptions } from "~/domain/agencies/agencies.server";
-import { listPublicMeetings } from "~/domain/meetings/meetings.server";
-import { seriesOptions } from "~/domain/series/series.server";
+import { listPublicMeetings, meetingListFilters } from "~/domain/meetings/meetings.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -13,11 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const seriesSlug = url.searchParams.get("series")?.slice(0, 80) || null;
   const agencyId = url.searchParams.get("agency")?.slice(0, 40) || null;
   const page = pageFrom(url);
-  const [{ total, rows }, series, agencies] = await Promise.all([
-    listPublicMeetings({ when, seriesSlug, agencyId, page }),
-    seriesOptions(),
-    listAgencyOptions(),
-  ]);
+  const [{ total, rows }, { series, agencies }] = await Promise.all([listPublicMeetings({ when, seriesSlug, agencyId, page }), meetingListFilters()]);
   return { when, seriesSlug, agencyId, meetings: rows, page: page.page, pageCount: pageCount(total), total, series, agencies };
 }
 

@@ -1,6 +1,7 @@
 import { db, type Prisma } from "~/utils/db.server";
 import { audit, diffFields } from "~/domain/audit/audit.server";
 import type { Actor } from "~/domain/auth/roles";
+import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
 import type { AgencyInput } from "./agency.schema";
 import { COUNTRY_CODES, countryName } from "./countries";
 
@@ -65,6 +66,7 @@ export async function createAgency(actor: Actor, input: AgencyInput): Promise<Re
     await audit(tx, { userId: actor.id, entity: "Agency", entityId: row.id, action: "create", after: data });
     return row;
   });
+  invalidatePublicPages();
   return { ok: true, id: agency.id };
 }
 
@@ -79,5 +81,6 @@ export async function updateAgency(actor: Actor, id: string, input: AgencyInput)
     await tx.agency.update({ where: { id }, data });
     await audit(tx, { userId: actor.id, entity: "Agency", entityId: id, action: "update", before: diff.before, after: diff.after });
   });
+  invalidatePublicPages();
   return { ok: true, id };
 }

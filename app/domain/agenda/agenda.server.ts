@@ -2,6 +2,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { audit, diffFields } from "~/domain/audit/audit.server";
 import type { Actor } from "~/domain/auth/roles";
 import { queueMeetingUpdate } from "~/domain/mail/meeting-updates.server";
+import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
 import { ANNOUNCED_STATUSES } from "~/domain/meetings/status";
 import { fromLocalInput } from "~/utils/dates";
 import type { AgendaItemInput, AgendaPersonInput } from "./agenda.schema";
@@ -111,17 +112,20 @@ export async function saveAgendaItem(actor: Actor, meetingId: string, input: Age
     await tx.agendaItem.update({ where: { id: input.itemId }, data });
     await audit(tx, { userId: actor.id, entity: "AgendaItem", entityId: input.itemId, meetingId, action: "update", before: diff.before, after: diff.after });
   });
+  invalidatePublicPages();
   return { ok: true };
 }
 
 export async function deleteAgendaItem(actor: Actor, meetingId: string, itemId: string): Promise<boolean> {
-  return db.$transaction(async (tx) => {
+  const deleted = await db.$transaction(async (tx) => {
     const item = await tx.agendaItem.findFirst({ where: { id: itemId, meetingId }, select: { id: true, title: true, startsAt: true, endsAt: true, kind: true } });
     if (!item) return false;
     await tx.agendaItem.delete({ where: { id: itemId } });
     await audit(tx, { userId: actor.id, entity: "AgendaItem", entityId: itemId, meetingId, action: "delete", before: item });
     return true;
   });
+  invalidatePublicPages();
+  return deleted;
 }
 
 export async function addAgendaPerson(actor: Actor, meetingId: string, input: AgendaPersonInput): Promise<AgendaResult> {
@@ -134,17 +138,20 @@ export async function addAgendaPerson(actor: Actor, meetingId: string, input: Ag
     await tx.agendaPerson.create({ data });
     await audit(tx, { userId: actor.id, entity: "AgendaItem", entityId: input.itemId, meetingId, action: "add-person", after: data });
   });
+  invalidatePublicPages();
   return { ok: true };
 }
 
 export async function removeAgendaPerson(actor: Actor, meetingId: string, personId: string): Promise<boolean> {
-  return db.$transaction(async (tx) => {
+  const removed = await db.$transaction(async (tx) => {
     const person = await tx.agendaPerson.findFirst({ where: { id: personId, agendaItem: { meetingId } }, select: { id: true, name: true, role: true, agencyId: true, agendaItemId: true } });
     if (!person) return false;
     await tx.agendaPerson.delete({ where: { id: personId } });
     await audit(tx, { userId: actor.id, entity: "AgendaItem", entityId: person.agendaItemId, meetingId, action: "remove-person", before: person });
     return true;
   });
+  invalidatePublicPages();
+  return removed;
 }
 
 async function announceAgenda(tx: Tx, meetingId: string, status: string, wasPublished: boolean) {
@@ -159,7 +166,7 @@ async function announceAgenda(tx: Tx, meetingId: string, status: string, wasPubl
  * tells confirmed participants, with a new calendar SEQUENCE. Returns whether participants were told.
  */
 export async function publishAgenda(actor: Actor, meetingId: string, now = new Date()): Promise<{ announced: boolean }> {
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const m = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { status: true, agendaPublishedAt: true } });
     const changes = m.agendaPublishedAt
       ? await tx.auditLog.count({ where: { meetingId, entity: "AgendaItem", createdAt: { gt: m.agendaPublishedAt } } })
@@ -169,6 +176,8 @@ export async function publishAgenda(actor: Actor, meetingId: string, now = new D
     const announced = changes > 0 ? await announceAgenda(tx, meetingId, m.status, !!m.agendaPublishedAt) : false;
     return { announced };
   });
+  invalidatePublicPages();
+  return result;
 }
 
 export async function unpublishAgenda(actor: Actor, meetingId: string): Promise<void> {
@@ -178,4 +187,5 @@ export async function unpublishAgenda(actor: Actor, meetingId: string): Promise<
     await tx.meeting.update({ where: { id: meetingId }, data: { agendaPublishedAt: null } });
     await audit(tx, { userId: actor.id, entity: "Agenda", entityId: meetingId, meetingId, action: "unpublish", before: { agendaPublishedAt: m.agendaPublishedAt }, after: { agendaPublishedAt: null } });
   });
+  invalidatePublicPages();
 }

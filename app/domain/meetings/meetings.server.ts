@@ -6,7 +6,10 @@ import { queueMeetingUpdate } from "~/domain/mail/meeting-updates.server";
 import { addOpenRecommendationsToReview } from "~/domain/recommendations/reviews.server";
 import { formatRange, toDateInput, toLocalInput } from "~/utils/dates";
 import { loadAgendaTree } from "~/domain/agenda/agenda.server";
+import { listAgencyOptions } from "~/domain/agencies/agencies.server";
+import { seriesOptions } from "~/domain/series/series.server";
 import type { CloneInput, MeetingInput } from "./meeting.schema";
+import { cachedPublic, invalidatePublicPages } from "./public-cache.server";
 import { slugify } from "./slug";
 import { shiftKeepingLocalTime } from "./shift";
 import { ANNOUNCED_STATUSES, PUBLIC_STATUSES, STATUS_LABELS, canTransition, type MeetingStatus } from "./status";
@@ -40,15 +43,42 @@ export async function listPublicMeetings(params: {
     ...(params.seriesSlug ? { series: { slug: params.seriesSlug } } : {}),
     ...(params.agencyId ? { delegations: { some: { agencyId: params.agencyId } } } : {}),
   };
-  const [total, rows] = await Promise.all([
-    db.meeting.count({ where }),
-    db.meeting.findMany({ where, select: listSelect, orderBy: { startsAt: params.when === "upcoming" ? "asc" : "desc" }, skip: params.page.skip, take: params.page.take }),
-  ]);
-  return { total, rows };
+  const key = `list:${params.when}:${params.seriesSlug ?? ""}:${params.agencyId ?? ""}:${params.page.skip}:${params.page.take}`;
+  const load = async () => {
+    const [total, rows] = await Promise.all([
+      db.meeting.count({ where }),
+      db.meeting.findMany({ where, select: listSelect, orderBy: { startsAt: params.when === "upcoming" ? "asc" : "desc" }, skip: params.page.skip, take: params.page.take }),
+    ]);
+    return { total, rows };
+  };
+  return params.now ? load() : cachedPublic(key, load);
+}
+
+/** The series and agencies offered as filters on the public list. */
+export async function meetingListFilters() {
+  return cachedPublic("list-filters", async () => {
+    const [series, agencies] = await Promise.all([seriesOptions(), listAgencyOptions()]);
+    return { series, agencies };
+  });
 }
 
 /** The public meeting page. Drafts exist only for organisers; the online link only for confirmed participants. */
 export async function getPublicMeeting(slug: string, user: Actor | null) {
+  const organiser = canManageMeetings(user);
+  const meeting = organiser ? await loadPublicMeeting(slug) : await cachedPublic(`meeting:${slug}`, () => loadPublicMeeting(slug));
+  if (!meeting) return null;
+  if (meeting.status === "DRAFT" && !organiser) return null;
+  const confirmed =
+    user && meeting.onlineLink
+      ? (await db.registration.count({ where: { meetingId: meeting.id, userId: user.id, status: "CONFIRMED" } })) > 0
+      : false;
+  const agenda = meeting.agendaPublishedAt ? meeting.agenda : organiser ? await loadAgendaTree(meeting.id) : [];
+  const { onlineLink, agenda: _published, ...rest } = meeting;
+  return { meeting: rest, onlineLink: confirmed || organiser ? onlineLink : null, agenda, agendaIsDraft: !meeting.agendaPublishedAt };
+}
+
+/** The part of the meeting page that is the same for everyone (cached for anonymous visitors). */
+async function loadPublicMeeting(slug: string) {
   const meeting = await db.meeting.findUnique({
     where: { slug },
     select: {
@@ -59,15 +89,7 @@ export async function getPublicMeeting(slug: string, user: Actor | null) {
     },
   });
   if (!meeting) return null;
-  const organiser = canManageMeetings(user);
-  if (meeting.status === "DRAFT" && !organiser) return null;
-  const confirmed =
-    user && meeting.onlineLink
-      ? (await db.registration.count({ where: { meetingId: meeting.id, userId: user.id, status: "CONFIRMED" } })) > 0
-      : false;
-  const agenda = meeting.agendaPublishedAt || organiser ? await loadAgendaTree(meeting.id) : [];
-  const { onlineLink, ...rest } = meeting;
-  return { meeting: rest, onlineLink: confirmed || organiser ? onlineLink : null, agenda, agendaIsDraft: !meeting.agendaPublishedAt };
+  return { ...meeting, agenda: meeting.agendaPublishedAt ? await loadAgendaTree(meeting.id) : [] };
 }
 
 const icsSelect = {
@@ -169,6 +191,7 @@ export async function createMeeting(actor: Actor, input: MeetingInput): Promise<
     await audit(tx, { userId: actor.id, entity: "Meeting", entityId: m.id, meetingId: m.id, action: "create", after: data });
     return m;
   });
+  invalidatePublicPages();
   return { ok: true, id: row.id, slug };
 }
 
@@ -203,6 +226,7 @@ export async function updateMeeting(actor: Actor, id: string, input: MeetingInpu
     await audit(tx, { userId: actor.id, entity: "Meeting", entityId: id, meetingId: id, action: "update", before: diff.before, after: diff.after });
     if (announce) await queueMeetingUpdate(tx, { meetingId: id, summary: changeSummary(data, changed) });
   });
+  invalidatePublicPages();
   return { ok: true, id, slug };
 }
 
@@ -210,7 +234,7 @@ export type TransitionResult = { ok: true } | { ok: false; error: string };
 
 /** Moves a meeting along its lifecycle; refuses what the transition table does not allow. */
 export async function transitionMeeting(actor: Actor, id: string, to: string): Promise<TransitionResult> {
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx): Promise<TransitionResult> => {
     const m = await tx.meeting.findUnique({ where: { id }, select: { status: true } });
     if (!m) return { ok: false, error: "This meeting no longer exists." };
     if (!canTransition(m.status, to)) {
@@ -222,6 +246,8 @@ export async function transitionMeeting(actor: Actor, id: string, to: string): P
     if (cancelling) await queueMeetingUpdate(tx, { meetingId: id, summary: "The meeting has been cancelled. The attached calendar update removes it from your calendar." });
     return { ok: true };
   });
+  invalidatePublicPages();
+  return result;
 }
 
 /**
@@ -290,6 +316,7 @@ export async function cloneMeeting(actor: Actor, id: string, input: CloneInput):
     }
     return m;
   });
+  invalidatePublicPages();
   return { ok: true, id: created.id, slug };
 }
 

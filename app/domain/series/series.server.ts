@@ -1,6 +1,7 @@
 import { db } from "~/utils/db.server";
 import { audit, diffFields } from "~/domain/audit/audit.server";
 import type { Actor } from "~/domain/auth/roles";
+import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
 import { slugify } from "~/domain/meetings/slug";
 import { PUBLIC_STATUSES } from "~/domain/meetings/status";
 import type { SeriesInput } from "./series.schema";
@@ -96,5 +97,6 @@ export async function saveSeries(actor: Actor, id: string | null, input: SeriesI
     await audit(tx, { userId: actor.id, entity: "Series", entityId: id, action: "update", before: diff.before, after: diff.after });
     return id;
   });
+  invalidatePublicPages();
   return { ok: true, id: saved, slug };
 }
