@@ -75,7 +75,7 @@ export default function RegistrationsAdmin() {
       </p>
       <p className="page-actions">
         <Link to={`/admin/meetings/${meeting.id}/registrations/delegations`}>Delegations and invitations</Link>
-        <Link to={`/admin/meetings/${meeting.id}/registrations/import`}>Import participants (CSV)</Link>
+        <Link to={`/admin/meetings/${meeting.id}/registrations/import`}>Add or import participants</Link>
         <Link to={`/admin/meetings/${meeting.id}/checkin`}>Check-in</Link>
       </p>
 

@@ -1,40 +1,59 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
 import { Notice } from "~/components/ui";
-import { requireRole } from "~/domain/auth/session.server";
+import { listAgencyOptions } from "~/domain/agencies/agencies.server";
+import { requireRole, redirectWithToast } from "~/domain/auth/session.server";
 import { importCsv, meetingById } from "~/domain/registration/organiser.server";
+import { register } from "~/domain/registration/registration.server";
+import { REGISTRATION_ROLES, ROLE_LABELS, STATUS_LABELS, organiserAddSchema } from "~/domain/registration/registration.schema";
 
 const MAX_BYTES = 1_000_000;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["ORGANISER"]);
   const meeting = await meetingById(params.id ?? "");
-  return { meeting: { id: meeting.id } };
+  return { meeting: { id: meeting.id }, agencies: await listAgencyOptions() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireRole(request, ["ORGANISER"]);
   const meeting = await meetingById(params.id ?? "");
   const form = await request.formData();
+  if (form.get("intent") === "add") {
+    const submission = parseWithZod(form, { schema: organiserAddSchema });
+    if (submission.status !== "success") return { error: null, report: null, add: submission.reply() };
+    const { intent: _intent, ...person } = submission.value;
+    const outcome = await register({ meetingId: meeting.id, person, consent: false, source: "ORGANISER", actorId: actor.id, overQuota: "refuse" });
+    if (!outcome.ok) {
+      const reply = outcome.field === "email" || outcome.field === "agencyId" ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) : submission.reply({ formErrors: [outcome.message] });
+      return { error: null, report: null, add: reply };
+    }
+    return redirectWithToast(request, `/admin/meetings/${meeting.id}/registrations/${outcome.id}`, `${person.name} is registered (${STATUS_LABELS[outcome.status].toLowerCase()}) and has been emailed.`);
+  }
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return { error: "Choose a CSV file to import.", report: null };
-  if (file.size > MAX_BYTES) return { error: "The file is larger than 1 MB.", report: null };
+  if (!(file instanceof File) || file.size === 0) return { error: "Choose a CSV file to import.", report: null, add: null };
+  if (file.size > MAX_BYTES) return { error: "The file is larger than 1 MB.", report: null, add: null };
   const res = await importCsv(meeting.id, await file.text(), actor.id);
-  if (!res.ok) return { error: res.error, report: null };
-  return { error: null, report: res.report };
+  if (!res.ok) return { error: res.error, report: null, add: null };
+  return { error: null, report: res.report, add: null };
 }
 
 export default function ImportRegistrations() {
-  const { meeting } = useLoaderData<typeof loader>();
+  const { meeting, agencies } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const accepted = data?.report?.filter((r) => r.ok).length ?? 0;
   const rejected = data?.report?.filter((r) => !r.ok).length ?? 0;
   return (
     <>
-      <h2>Import participants</h2>
+      <h2>Add participants</h2>
       <p>
         <Link to={`/admin/meetings/${meeting.id}/registrations`}>Back to registrations</Link>
       </p>
+      <AddOne agencies={agencies} lastResult={data?.add ?? undefined} />
+      <h3>Import a CSV file</h3>
       <p>
         A CSV file with a header row. Required columns: <code>name</code>, <code>email</code>, <code>agency</code> (name or
         acronym from the agency list). Optional: <code>job title</code>, <code>role</code> (delegate, speaker, observer,
@@ -78,4 +97,31 @@ export default function ImportRegistrations() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Import participants · Organise · Convene" }];
+/** One person at a time, e.g. a speaker added after registration closed. */
+function AddOne({ agencies, lastResult }: { agencies: { value: string; label: string }[]; lastResult?: SubmissionResult<string[]> }) {
+  const [form, fields] = useForm({
+    id: "add-one",
+    lastResult,
+    defaultValue: { role: "DELEGATE" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: organiserAddSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <h3>Add one person</h3>
+      <p className="muted">Seats, quotas and the waiting list apply as for any registration; the registration window does not. The person is emailed their private link.</p>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="add" />
+      <InputField field={fields.name} label="Full name" required />
+      <InputField field={fields.email} label="Email address" type="email" required />
+      <SelectField field={fields.agencyId} label="Agency" options={agencies} placeholder="Choose an agency" required />
+      <InputField field={fields.jobTitle} label="Job title" />
+      <SelectField field={fields.role} label="Role at the meeting" options={REGISTRATION_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} required />
+      <TextareaField field={fields.dietary} label="Dietary requirements" rows={2} />
+      <TextareaField field={fields.accessibility} label="Accessibility needs" rows={2} />
+      <button type="submit">Add this person</button>
+    </Form>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Add participants · Organise · Convene" }];

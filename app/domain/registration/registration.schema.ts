@@ -71,6 +71,14 @@ export const registrationSchema = z.object({
 });
 export type RegistrationInput = z.infer<typeof registrationSchema>;
 
+/** An organiser adding one person (a late speaker, a VIP): no consent box, the person is told by mail. */
+export const organiserAddSchema = z.object({
+  intent: z.literal("add"),
+  ...detailsShape,
+  email: emailField,
+  agencyId: agencyField,
+});
+
 export const editRegistrationSchema = z.object({ intent: z.literal("edit"), ...detailsShape });
 
 /** One row of the focal point's delegation form; fully blank rows are skipped. */

@@ -5,6 +5,7 @@ import { createAgency, createMeeting, createUser, formRequest, requestAs } from 
 import { createDelegation, registerPerson } from "~/test/factories.registration";
 import * as adminRegistrations from "~/routes/admin.meetings.$id.registrations";
 import * as adminDetail from "~/routes/admin.meetings.$id.registrations_.$registrationId";
+import * as adminImport from "~/routes/admin.meetings.$id.registrations_.import";
 import * as adminCsv from "~/routes/admin.meetings.$id.registrations[.]csv";
 import * as adminCheckin from "~/routes/admin.meetings.$id.checkin";
 import * as adminDelegations from "~/routes/admin.meetings.$id.registrations_.delegations";
@@ -58,6 +59,24 @@ describe("organiser pages", () => {
     expect(await statusOf(adminDetail.loader, await requestAs(organiser.id, `${url}/${elsewhere.id}`), { ...params, registrationId: elsewhere.id })).toBe(404);
     const res = await (adminCsv.loader as Handler)({ request: await requestAs(organiser.id, `${url}.csv`), params, context: {} } as never);
     expect(await (res as Response).text()).toContain("Name,Email,Agency");
+  });
+});
+
+describe("adding one participant", () => {
+  it("registers the person for the organiser and shows bad input back", async () => {
+    const organiser = await createUser("ORGANISER");
+    const meeting = await createMeeting();
+    const agency = await createAgency();
+    const url = `/admin/meetings/${meeting.id}/registrations/import`;
+    const params = { id: meeting.id };
+    const bad = await (adminImport.action as Handler)({ request: await requestAs(organiser.id, url, formRequest({ intent: "add", name: "Rui Silva", email: "nope", agencyId: agency.id, role: "SPEAKER" })), params, context: {} } as never);
+    expect(JSON.stringify(bad)).toContain("Enter an email address such as name@agency.org.");
+    const ok = await statusOf(adminImport.action, await requestAs(organiser.id, url, formRequest({ intent: "add", name: "Rui Silva", email: "rui.silva@example.org", agencyId: agency.id, role: "SPEAKER" })), params);
+    expect(ok).toBe(302);
+    const reg = await db.registration.findFirstOrThrow({ where: { meetingId: meeting.id } });
+    expect(reg).toMatchObject({ role: "SPEAKER", registeredById: organiser.id, consentAt: null, status: "CONFIRMED" });
+    const focal = await createUser("FOCAL_POINT", { agencyId: agency.id });
+    expect(await statusOf(adminImport.action, await requestAs(focal.id, url, formRequest({ intent: "add", name: "X Y", email: "x@example.org", agencyId: agency.id, role: "DELEGATE" })), params)).toBe(403);
   });
 });
 
