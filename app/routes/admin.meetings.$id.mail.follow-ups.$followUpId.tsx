@@ -4,7 +4,14 @@ import { useEffect } from "react";
 import { StatusBadge } from "~/components/ui";
 import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
 import { AUDIENCE_LABELS } from "~/domain/mail/followup.schema";
-import { discardFollowUp, followUpIsDone, getFollowUp, getMailMeeting, sendFollowUp } from "~/domain/mail/followups.server";
+import {
+  discardFollowUp,
+  followUpIsDone,
+  getFollowUp,
+  getMailMeeting,
+  retryFailedFollowUp,
+  sendFollowUp,
+} from "~/domain/mail/followups.server";
 import { formatDateTime, zoneLabel } from "~/utils/dates";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -30,6 +37,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return discarded
       ? redirectWithToast(request, `/admin/meetings/${meeting.id}/mail`, "Draft discarded.")
       : redirectWithToast(request, here, "A follow-up that was sent cannot be discarded.");
+  }
+  if (intent === "retry-failed") {
+    const count = await retryFailedFollowUp(actor, meeting.id, followUpId);
+    return redirectWithToast(request, here, count ? `${count} failed messages are back in the queue.` : "No failed messages to send again.");
   }
   return redirectWithToast(request, here, "Nothing to do.");
 }
@@ -92,10 +103,17 @@ export default function FollowUpPage() {
             {p.FAILED ? (
               <>
                 {" "}
-                <Link to={`/admin/meetings/${meeting.id}/mail?status=FAILED`}>See the failed messages</Link>
+                <Link to={`/admin/meetings/${meeting.id}/mail?status=FAILED&kind=follow-up`}>See the failed messages and the mail server&apos;s answers</Link>
               </>
             ) : null}
           </p>
+          {p.FAILED && !inProgress ? (
+            <Form method="post">
+              <button type="submit" name="intent" value="retry-failed">
+                Send the {p.FAILED} failed messages again
+              </button>
+            </Form>
+          ) : null}
         </section>
       )}
       <h3>What recipients get</h3>

@@ -175,6 +175,22 @@ export async function discardFollowUp(actor: Actor, meetingId: string, followUpI
   });
 }
 
+/** Puts the follow-up's failed messages back in the queue (same rows, same Message-IDs). */
+export async function retryFailedFollowUp(actor: Actor, meetingId: string, followUpId: string): Promise<number> {
+  return db.$transaction(async (tx) => {
+    await requireFollowUp(tx, meetingId, followUpId);
+    const { count } = await tx.outboxMessage.updateMany({
+      where: { followUpId, status: "FAILED" },
+      data: { status: "QUEUED", attempts: 0, nextAttemptAt: new Date(), lastError: null },
+    });
+    if (count) {
+      await tx.followUp.update({ where: { id: followUpId }, data: { status: "QUEUED" } });
+      await audit(tx, { userId: actor.id, entity: "FollowUp", entityId: followUpId, meetingId, action: "retry-failed", after: { messages: count } });
+    }
+    return count;
+  });
+}
+
 export type Progress = Record<"DRAFT" | "QUEUED" | "SENDING" | "SENT" | "FAILED" | "CANCELLED", number> & { total: number };
 
 export async function followUpProgress(followUpIds: string[]): Promise<Map<string, Progress>> {

@@ -6,7 +6,7 @@ import { createMeetingWithParticipants } from "~/test/factories.mail";
 import type { Actor } from "~/domain/auth/roles";
 import { createTransport } from "./transport.server";
 import { drainOutbox } from "./worker.server";
-import { createFollowUpDraft, discardFollowUp, followUpProgress, sendFollowUp } from "./followups.server";
+import { createFollowUpDraft, discardFollowUp, followUpProgress, retryFailedFollowUp, sendFollowUp } from "./followups.server";
 import { followUpSchema } from "./followup.schema";
 
 let smtp: TestSmtp;
@@ -72,6 +72,23 @@ describe("follow-ups", () => {
     expect((await createFollowUpDraft(actor, meeting.id, input({ audience: "AGENCIES", agencyIds: [b.id] })))?.recipients).toBe(2);
     expect((await createFollowUpDraft(actor, meeting.id, input({ audience: "STATUS", statuses: ["WAITLISTED"] })))?.recipients).toBe(1);
     expect(await createFollowUpDraft(actor, meeting.id, input({ audience: "STATUS", statuses: ["DECLINED"] }))).toBeNull();
+  });
+
+  it("sends the failed messages of a follow-up again, with the same Message-IDs", async () => {
+    const meeting = await createMeetingWithParticipants(2, []);
+    const draft = await createFollowUpDraft(actor, meeting.id, input());
+    await sendFollowUp(actor, meeting.id, draft!.id);
+    const transport = createTransport(smtp.url);
+    smtp.failWith = { code: 550, message: "5.7.1 Relaying denied" };
+    await drainOutbox({ transport });
+    smtp.failWith = null;
+    expect((await followUpProgress([draft!.id])).get(draft!.id)?.FAILED).toBe(2);
+    const ids = (await db.outboxMessage.findMany({ where: { followUpId: draft!.id } })).map((m) => m.messageId).sort();
+    smtp.messages.length = 0;
+    expect(await retryFailedFollowUp(actor, meeting.id, draft!.id)).toBe(2);
+    await drainOutbox({ transport });
+    transport.close();
+    expect(smtp.messages.map((m) => m.messageId).sort()).toEqual(ids);
   });
 
   it("discards a draft without leaving messages behind", async () => {

@@ -130,6 +130,26 @@ describe("outbox worker over SMTP", () => {
     expect(smtp.messages.map((m) => m.messageId)).toEqual([before.messageId]);
   });
 
+  it("drops the late outcome of a worker whose message was reclaimed meanwhile", async () => {
+    const [id] = await queueTestMails(1);
+    const real = createTransport(smtp.url);
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    // a worker that stalls after the server accepted the message (e.g. a long GC pause)
+    const slow = { ...real, send: async (m: Parameters<typeof real.send>[0]) => { const r = await real.send(m); await held; return r; } };
+    const stalled = processBatch({ transport: slow, workerId: "slow" });
+    await smtp.waitFor(1);
+    expect(await reclaimStuck(0, new Date(Date.now() + 1))).toBe(1);
+    smtp.failWith = { code: 550, message: "5.1.1 Gone now" };
+    await processBatch({ transport: real, workerId: "fast" });
+    release();
+    await stalled;
+    real.close();
+    const row = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
+    expect(row.status).toBe("FAILED");
+    expect(row.smtpResponse).toMatch(/Gone now/);
+  });
+
   it("cancels non-essential mail to an unsubscribed address but still sends essential mail", async () => {
     await queueTestMails(1, { essential: false, to: () => "gone@example.org", kind: "follow-up" });
     await queueTestMails(1, { essential: true, to: () => "gone@example.org", kind: "registration-confirmed" });
