@@ -29,7 +29,8 @@ function settings(o: WorkerOptions): Settings {
     transport: o.transport,
     workerId: o.workerId ?? `${os.hostname()}:${process.pid}`,
     batchSize: o.batchSize ?? 50,
-    lockTimeoutMs: o.lockTimeoutMs ?? 5 * 60_000,
+    // well above the slowest possible batch (50 messages, 3 connections, 30 s socket timeout each)
+    lockTimeoutMs: o.lockTimeoutMs ?? 15 * 60_000,
     maxAttempts: o.maxAttempts ?? 8,
     baseDelayMs: o.baseDelayMs ?? 30_000,
     maxDelayMs: o.maxDelayMs ?? 3_600_000,
