@@ -5,12 +5,12 @@ type Bar = { label: string; value: number };
 
 export function BarChart({ id, title, desc, bars, unit = "" }: { id: string; title: string; desc: string; bars: Bar[]; unit?: string }) {
   const rowHeight = 26;
-  const labelWidth = 220;
+  const labelWidth = 300;
   const barWidth = 360;
   const max = Math.max(1, ...bars.map((b) => b.value));
   const height = Math.max(1, bars.length) * rowHeight + 8;
   return (
-    <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${labelWidth + barWidth + 70} ${height}`} width="100%" className="chart">
+    <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${labelWidth + barWidth + 70} ${height}`} width="100%" className="chart" style={{ maxWidth: "46rem", display: "block" }}>
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{desc}</desc>
       {bars.map((b, i) => {
@@ -19,7 +19,7 @@ export function BarChart({ id, title, desc, bars, unit = "" }: { id: string; tit
         return (
           <g key={`${b.label}-${i}`}>
             <text x={labelWidth - 8} y={y + 17} textAnchor="end" fontSize="13" fill="#1a1a1a">
-              {b.label.length > 30 ? `${b.label.slice(0, 29)}…` : b.label}
+              {b.label.length > 42 ? `${b.label.slice(0, 41)}…` : b.label}
             </text>
             <rect x={labelWidth} y={y + 3} width={w} height={rowHeight - 8} fill="#114a82" />
             <text x={labelWidth + w + 6} y={y + 17} fontSize="13" fill="#1a1a1a">

@@ -28,13 +28,10 @@ export default function Dashboard() {
       <p role="status">
         {figures.total} recommendation{figures.total === 1 ? "" : "s"}, {figures.overdue.length} overdue.
       </p>
-      <div className="grid-2">
-        <Figure id="by-status" title="By status" counts={figures.byStatus} group="Status" />
-        <Figure id="by-agency" title="By lead agency" counts={figures.byAgency} group="Lead agency" />
-        <Figure id="by-theme" title="By theme" counts={figures.byTheme} group="Theme" />
-        <Figure id="by-meeting" title="By meeting where made" counts={figures.byMeeting} group="Meeting" />
-      </div>
-
+      <Figure id="by-status" title="By status" counts={figures.byStatus} group="Status" />
+      <Figure id="by-agency" title="By lead agency" counts={figures.byAgency} group="Lead agency" />
+      <Figure id="by-theme" title="By theme" counts={figures.byTheme} group="Theme" />
+      <Figure id="by-meeting" title="By meeting where made" counts={figures.byMeeting} group="Meeting" />
       <section aria-labelledby="rate-h">
         <h2 id="rate-h">Implementation rate over time</h2>
         {figures.rate.length ? (
