@@ -6,7 +6,7 @@ import { hashToken } from "~/utils/tokens.server";
 import { dashboard, implementationRate } from "./dashboard.server";
 import { importRecommendations } from "./import.server";
 import { acceptProgressUpdate, readProgressLink, requestProgress, returnProgressUpdate, submitProgressUpdate, submitViaProgressLink } from "./progress.server";
-import { changeStatus, createRecommendation, getRecommendationDetail, listRecommendations } from "./recommendations.server";
+import { changeStatus, createRecommendation, getRecommendationDetail, listRecommendations, recommendationsCsvRows, updateRecommendation } from "./recommendations.server";
 import { loader as detailLoader } from "~/routes/recommendations.$id._index";
 import { loader as listLoader } from "~/routes/recommendations._index";
 
@@ -219,5 +219,28 @@ describe("dashboard", () => {
     ]);
     const fp = await actor("FOCAL_POINT", lead.id);
     await expectStatus(dashboard(fp, {}), 403);
+  });
+});
+
+describe("editing and exporting", () => {
+  it("edits with the same checks and audits only what changed", async () => {
+    const sec = await actor("SECRETARIAT");
+    const a = await createRecommendationRow();
+    const b = await createRecommendationRow();
+    const input = { code: a.code, title: "New title", text: a.text, meetingId: a.meetingId, leadAgencyId: a.leadAgencyId, supportingAgencyIds: [], themeIds: [], priority: "LOW" as const };
+    expect(await updateRecommendation(sec, a.id, { ...input, code: b.code })).toMatchObject({ ok: false, fieldErrors: { code: [expect.stringMatching(/already used/)] } });
+    expect(await updateRecommendation(sec, a.id, input)).toEqual({ ok: true, id: a.id });
+    const entry = await db.auditLog.findFirstOrThrow({ where: { entity: "Recommendation", entityId: a.id, action: "update" } });
+    expect(JSON.parse(entry.after!)).toEqual({ title: "New title", priority: "LOW" });
+  });
+
+  it("exports only what the focal point may see", async () => {
+    const agency = await createAgency();
+    const mine = await createRecommendationRow({ leadAgencyId: agency.id });
+    const other = await createRecommendationRow();
+    const fp = await actor("FOCAL_POINT", agency.id);
+    const codes = (await recommendationsCsvRows(fp, {})).map((r) => r[0]);
+    expect(codes).toContain(mine.code);
+    expect(codes).not.toContain(other.code);
   });
 });
