@@ -8,7 +8,7 @@ import { pageCount, pageFrom } from "~/utils/pagination";
 import { audit } from "~/domain/audit/audit.server";
 import type { Actor } from "~/domain/auth/roles";
 import { queueInvitationMail } from "./mail.server";
-import { MEETING_FOR_MAIL, fillFromWaitlist, normaliseEmail, register, type RegisterOutcome } from "./registration.server";
+import { MEETING_FOR_MAIL, agencyInvited, fillFromWaitlist, normaliseEmail, register, type RegisterOutcome } from "./registration.server";
 import {
   CSV_COLUMN_LABELS,
   DEFAULT_CSV_COLUMNS,
@@ -389,14 +389,9 @@ export async function delegationMeetings(actor: Actor) {
   return meetings.map(({ delegations, id, ...m }) => ({ ...m, quota: delegations[0]?.quota ?? null, used: counts.find((c) => c.meetingId === id)?._count._all ?? 0 }));
 }
 
-/** Whether the focal point may register for this meeting: public, or invitation-only with their agency invited. */
+/** Whether the focal point may register: public, or invitation-only with their agency invited. */
 export async function focalPointMayRegister(meeting: { id: string; visibility: string }, agencyId: string): Promise<boolean> {
-  if (meeting.visibility !== "INVITATION") return true;
-  const [delegation, invitation] = await Promise.all([
-    db.delegation.findUnique({ where: { meetingId_agencyId: { meetingId: meeting.id, agencyId } }, select: { id: true } }),
-    db.invitation.findFirst({ where: { meetingId: meeting.id, agencyId, revokedAt: null }, select: { id: true } }),
-  ]);
-  return !!delegation || !!invitation;
+  return meeting.visibility !== "INVITATION" || agencyInvited(db, meeting.id, agencyId);
 }
 
 /** The registration if it lies within the scope (a focal point's own agency), else null. */

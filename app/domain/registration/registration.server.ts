@@ -266,6 +266,9 @@ async function registerInTx(tx: Tx, meeting: SeatMeeting, req: RegisterRequest):
   }
   const agency = await tx.agency.findUnique({ where: { id: req.person.agencyId }, select: { id: true } });
   if (!agency) return refuse("agencyId", "agency", "Choose an agency from the list.");
+  if (meeting.visibility === "INVITATION" && req.source === "FOCAL_POINT" && !(await agencyInvited(tx, meeting.id, agency.id))) {
+    return refuse("form", "invitation", "Your agency is not invited to this meeting.");
+  }
   const emailNormalised = normaliseEmail(req.person.email);
   const existing = await tx.registration.findUnique({ where: { meetingId_emailNormalised: { meetingId: meeting.id, emailNormalised } }, select: { id: true } });
   if (existing) return refuse("email", "duplicate", "This email address is already registered for this meeting. Use the private link in your confirmation email to view or change it.");
@@ -326,6 +329,15 @@ async function registerInTx(tx: Tx, meeting: SeatMeeting, req: RegisterRequest):
     reason: check.overQuota ? "Your agency's quota of places for this meeting is already used." : undefined,
   });
   return { ok: true, id: reg.id, status, token };
+}
+
+/** An agency is invited to an invitation-only meeting when it has a delegation or a live agency invitation. */
+export async function agencyInvited(tx: Tx, meetingId: string, agencyId: string): Promise<boolean> {
+  const [delegation, invitation] = await Promise.all([
+    tx.delegation.findUnique({ where: { meetingId_agencyId: { meetingId, agencyId } }, select: { id: true } }),
+    tx.invitation.findFirst({ where: { meetingId, agencyId, revokedAt: null }, select: { id: true } }),
+  ]);
+  return !!delegation || !!invitation;
 }
 
 /** Registers one person. Seat, quota and waiting-list rank are decided under the meeting's lock. */
@@ -576,11 +588,7 @@ export async function registrationPanel(meetingId: string, user: { id: string; e
   });
   let delegationLink: string | null = null;
   if (user.role === "FOCAL_POINT" && user.agencyId && meeting.status === "PUBLISHED") {
-    const invited =
-      meeting.visibility !== "INVITATION" ||
-      !!(await db.delegation.findUnique({ where: { meetingId_agencyId: { meetingId, agencyId: user.agencyId } }, select: { id: true } })) ||
-      !!(await db.invitation.findFirst({ where: { meetingId, agencyId: user.agencyId, revokedAt: null }, select: { id: true } }));
-    if (invited) delegationLink = `/delegations/${meeting.slug}`;
+    if (meeting.visibility !== "INVITATION" || (await agencyInvited(db, meetingId, user.agencyId))) delegationLink = `/delegations/${meeting.slug}`;
   }
   return {
     mine: mine ? { status: mine.status as RegistrationStatus, attended: mine.attendance === "ATTENDED" } : null,

@@ -78,6 +78,9 @@ describe("register", () => {
     const invite = await createMeeting({ visibility: "INVITATION" });
     expect(await register({ ...base, meetingId: invite.id, person: personFor(agency.id), consent: true })).toMatchObject({ ok: false, reason: "invitation" });
     expect(await register({ ...base, meetingId: invite.id, person: personFor(agency.id), consent: true, source: "INVITATION" })).toMatchObject({ ok: true });
+    expect(await register({ ...base, meetingId: invite.id, person: personFor(agency.id), consent: false, source: "FOCAL_POINT", overQuota: "refuse" })).toMatchObject({ ok: false, reason: "invitation" });
+    await createDelegation(invite.id, agency.id);
+    expect(await register({ ...base, meetingId: invite.id, person: personFor(agency.id), consent: false, source: "FOCAL_POINT", overQuota: "refuse" })).toMatchObject({ ok: true });
     expect(await db.registration.count({ where: { meetingId: meeting.id } })).toBe(0);
   });
 
