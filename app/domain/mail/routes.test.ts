@@ -8,6 +8,7 @@ import * as meetingMail from "~/routes/admin.meetings.$id.mail._index";
 import * as composer from "~/routes/admin.meetings.$id.mail.follow-ups.new";
 import * as followUpPage from "~/routes/admin.meetings.$id.mail.follow-ups.$followUpId";
 import * as unsubscribe from "~/routes/unsubscribe.$token";
+import * as devMailbox from "~/routes/dev.mailbox._index";
 import { unsubscribeToken } from "./unsubscribe.server";
 
 async function status(p: Promise<unknown>): Promise<number> {
@@ -96,5 +97,50 @@ describe("unsubscribe page", () => {
     expect(await db.mailSuppression.count({ where: { email: "reader@example.org" } })).toBe(0);
     await unsubscribe.action({ request: new Request("http://convene.test/u", { method: "POST", body: "List-Unsubscribe=One-Click" }), params: { token }, context: {} });
     expect(await db.mailSuppression.count({ where: { email: "reader@example.org" } })).toBe(1);
+  });
+});
+
+describe("mail log views", () => {
+  it("shows one person's mail for an exact address, and failed mail with the SMTP answer", async () => {
+    const staff = await createUser("ORGANISER");
+    await queueTestMails(2, { to: () => "one.person@example.org" });
+    const [failedId] = await queueTestMails(1, { to: () => "bounce@example.org" });
+    await db.outboxMessage.update({ where: { id: failedId }, data: { status: "FAILED", smtpResponse: "550 5.1.1 User unknown", lastError: "550 5.1.1 User unknown" } });
+    const person = (await mailLog.loader({ request: await requestAs(staff.id, "/admin/mail?recipient=One.Person@example.org"), params: {}, context: {} })) as Awaited<ReturnType<typeof mailLog.loader>>;
+    expect(person.log.total).toBe(2);
+    expect(person.log.rows.every((r) => r.toEmail === "one.person@example.org")).toBe(true);
+    const failed = (await mailLog.loader({ request: await requestAs(staff.id, "/admin/mail?status=FAILED"), params: {}, context: {} })) as Awaited<ReturnType<typeof mailLog.loader>>;
+    expect(failed.log.rows.find((r) => r.id === failedId)?.smtpResponse).toBe("550 5.1.1 User unknown");
+    // unknown filter values are ignored, never an error
+    const odd = (await mailLog.loader({ request: await requestAs(staff.id, "/admin/mail?status=<b>&page=-3"), params: {}, context: {} })) as Awaited<ReturnType<typeof mailLog.loader>>;
+    expect(odd.filter.status).toBeUndefined();
+    expect(odd.page).toBe(1);
+  });
+
+  it("requeues a failed message and copies a sent one", async () => {
+    const staff = await createUser("SECRETARIAT");
+    const [failedId, sentId] = await queueTestMails(2);
+    await db.outboxMessage.update({ where: { id: failedId }, data: { status: "FAILED", attempts: 3, smtpResponse: "550 no" } });
+    await db.outboxMessage.update({ where: { id: sentId }, data: { status: "SENT", sentAt: new Date() } });
+    const resend = async (id: string) =>
+      (await mailMessage.action({ request: await requestAs(staff.id, `/admin/mail/${id}`, formRequest({ intent: "resend" })), params: { id }, context: {} })) as Response;
+    expect((await resend(failedId)).headers.get("Location")).toBe(`/admin/mail/${failedId}`);
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: failedId } })).toMatchObject({ status: "QUEUED", attempts: 0 });
+    const copied = await resend(sentId);
+    const copyId = copied.headers.get("Location")!.split("/").pop()!;
+    const [original, copy] = await Promise.all([db.outboxMessage.findUniqueOrThrow({ where: { id: sentId } }), db.outboxMessage.findUniqueOrThrow({ where: { id: copyId } })]);
+    expect(copy.status).toBe("QUEUED");
+    expect(copy.messageId).not.toBe(original.messageId);
+    expect(copy.idempotencyKey).toMatch(new RegExp(`^resend:${sentId}:`));
+    expect(original.status).toBe("SENT");
+  });
+
+  it("the development mailbox does not show drafts", async () => {
+    const meeting = await createMeetingWithParticipants(1, []);
+    const email = (await db.registration.findFirstOrThrow({ where: { meetingId: meeting.id } })).email;
+    await queueTestMails(1, { to: () => email });
+    await db.outboxMessage.updateMany({ where: { toEmail: email }, data: { status: "DRAFT" } });
+    const page = (await devMailbox.loader({ request: new Request(`http://convene.test/dev/mailbox?to=${email}`), params: {}, context: {} })) as Awaited<ReturnType<typeof devMailbox.loader>>;
+    expect(page.messages).toHaveLength(0);
   });
 });
