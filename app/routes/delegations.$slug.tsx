@@ -106,7 +106,7 @@ export default function Delegation() {
             {people.map((p) => (
               <tr key={p.id}>
                 <td>
-                  {p.name}
+                  {["CONFIRMED", "PENDING", "WAITLISTED"].includes(p.status) ? <Link to={`/delegations/${meeting.slug}/${p.id}`}>{p.name}</Link> : p.name}
                   {delegation?.headRegistrationId === p.id ? " (head of delegation)" : ""}
                 </td>
                 <td>{p.email}</td>

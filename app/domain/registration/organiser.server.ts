@@ -394,6 +394,36 @@ export async function focalPointMayRegister(meeting: { id: string; visibility: s
   return meeting.visibility !== "INVITATION" || agencyInvited(db, meeting.id, agencyId);
 }
 
+/** One of the focal point's delegates, for editing; null outside their agency. */
+export async function delegateInScope(scope: Scope, registrationId: string) {
+  return db.registration.findFirst({
+    where: { ...whereFor(scope, {}), id: registrationId, status: { in: ["CONFIRMED", "PENDING", "WAITLISTED"] } },
+    select: { id: true, name: true, email: true, jobTitle: true, role: true, dietary: true, accessibility: true, status: true },
+  });
+}
+
+export async function updateDelegate(
+  scope: Scope,
+  registrationId: string,
+  details: { name: string; jobTitle: string; role: RegistrationRole; dietary: string; accessibility: string },
+): Promise<boolean> {
+  const reg = await delegateInScope(scope, registrationId);
+  if (!reg) return false;
+  await db.$transaction(async (tx) => {
+    await tx.registration.update({ where: { id: reg.id }, data: details });
+    await audit(tx, {
+      userId: scope.actor.id,
+      entity: "Registration",
+      entityId: reg.id,
+      meetingId: scope.meetingId,
+      action: "update",
+      before: { name: reg.name, jobTitle: reg.jobTitle, role: reg.role },
+      after: { name: details.name, jobTitle: details.jobTitle, role: details.role },
+    });
+  });
+  return true;
+}
+
 /** The registration if it lies within the scope (a focal point's own agency), else null. */
 export async function registrationInScope(scope: Scope, registrationId: string) {
   return db.registration.findFirst({ where: { ...whereFor(scope, {}), id: registrationId }, select: { id: true, status: true } });

@@ -79,6 +79,15 @@ export const organiserAddSchema = z.object({
   agencyId: agencyField,
 });
 
+/** What a focal point may change about one of their delegates (consent choices stay the person's). */
+export const delegateEditSchema = z.object({
+  name: nameField,
+  jobTitle: detailsShape.jobTitle,
+  role: roleField,
+  dietary: detailsShape.dietary,
+  accessibility: detailsShape.accessibility,
+});
+
 export const editRegistrationSchema = z.object({ intent: z.literal("edit"), ...detailsShape });
 
 /** One row of the focal point's delegation form; fully blank rows are skipped. */

@@ -1,0 +1,68 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
+import { PageHeader } from "~/components/ui";
+import { requireRole, redirectWithToast } from "~/domain/auth/session.server";
+import { delegateInScope, meetingBySlug, registrationScope, updateDelegate } from "~/domain/registration/organiser.server";
+import { REGISTRATION_ROLES, ROLE_LABELS, delegateEditSchema } from "~/domain/registration/registration.schema";
+import { notFound } from "~/utils/http.server";
+
+// A focal point corrects one of their own agency's delegates; anyone else's is "not found".
+
+async function context(request: Request, params: LoaderFunctionArgs["params"]) {
+  const actor = await requireRole(request, ["FOCAL_POINT"]);
+  const meeting = await meetingBySlug(params.slug ?? "");
+  const scope = registrationScope(actor, meeting.id);
+  const delegate = await delegateInScope(scope, params.registrationId ?? "");
+  if (!delegate) notFound("We could not find that delegate of your agency.");
+  return { meeting, scope, delegate };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { meeting, delegate } = await context(request, params);
+  return { meeting: { title: meeting.title, slug: meeting.slug }, delegate };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { meeting, scope, delegate } = await context(request, params);
+  const submission = parseWithZod(await request.formData(), { schema: delegateEditSchema });
+  if (submission.status !== "success") return { result: submission.reply() };
+  await updateDelegate(scope, delegate.id, submission.value);
+  return redirectWithToast(request, `/delegations/${meeting.slug}`, `${submission.value.name}: changes saved.`);
+}
+
+export default function EditDelegate() {
+  const { meeting, delegate } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    defaultValue: delegate,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: delegateEditSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <>
+      <PageHeader title={`Edit delegate: ${delegate.name}`} />
+      <p>
+        {meeting.title} · <Link to={`/delegations/${meeting.slug}`}>Back to the delegation</Link>
+      </p>
+      <p className="muted">
+        The email address ({delegate.email}) cannot be changed; cancel and register the person again instead. The
+        delegate decides themselves, through their private link, whether to appear in the participant list.
+      </p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <InputField field={fields.name} label="Full name" required />
+        <InputField field={fields.jobTitle} label="Job title" />
+        <SelectField field={fields.role} label="Role at the meeting" options={REGISTRATION_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} required />
+        <TextareaField field={fields.dietary} label="Dietary requirements" rows={2} />
+        <TextareaField field={fields.accessibility} label="Accessibility needs" rows={2} />
+        <button type="submit">Save changes</button>
+      </Form>
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit delegate · ${data?.delegate.name ?? ""} · Convene` }];
