@@ -16,7 +16,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const page = await getPublicMeeting(params.slug ?? "", user);
   if (!page) notFound("We could not find that meeting.");
-  return { ...page, signedIn: !!user, recommendations: await listRecommendationsForMeetingPage(page.meeting.id), registration: await registrationPanel(page.meeting.id, user) };
+  const [recommendations, registration] = await Promise.all([
+    listRecommendationsForMeetingPage(page.meeting.id),
+    user ? registrationPanel(page.meeting.id, user) : null,
+  ]);
+  return { ...page, signedIn: !!user, recommendations, registration };
 }
 
 let languageNames: Intl.DisplayNames | undefined;
