@@ -15,7 +15,7 @@ import {
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import type { ReactNode } from "react";
 import { getUser, readToast } from "~/domain/auth/session.server";
-import { ROLE_LABELS, canManageMeetings, canManageRecommendations, type Actor } from "~/domain/auth/roles";
+import { ROLE_LABELS, canManageRecommendations, isStaff, type Actor } from "~/domain/auth/roles";
 import stylesheet from "~/styles/app.css?url";
 import printStylesheet from "~/styles/print.css?url";
 
@@ -73,10 +73,15 @@ function Nav({ user, showDevMailbox }: { user: Actor | null; showDevMailbox: boo
               <NavLink to="/me">My registrations</NavLink>
             </li>
           ) : null}
-          {canManageMeetings(user) ? (
-            <li>
-              <NavLink to="/admin">Organise</NavLink>
-            </li>
+          {isStaff(user) ? (
+            <>
+              <li>
+                <NavLink to="/admin" end>Organise</NavLink>
+              </li>
+              <li>
+                <NavLink to="/admin/mail">Mail log</NavLink>
+              </li>
+            </>
           ) : null}
           {canManageRecommendations(user) || user?.role === "FOCAL_POINT" ? (
             <li>
