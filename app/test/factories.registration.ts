@@ -12,7 +12,7 @@ export function personFor(agencyId: string, over: Partial<RegisterRequest["perso
 }
 
 /** Registers through the real domain function, as the public form does. */
-export async function registerPerson(meetingId: string, agencyId: string, over: Partial<RegisterRequest> & { person?: Partial<RegisterRequest["person"]> } = {}) {
+export async function registerPerson(meetingId: string, agencyId: string, over: Partial<Omit<RegisterRequest, "person">> & { person?: Partial<RegisterRequest["person"]> } = {}) {
   const { person, ...rest } = over;
   const outcome = await register({ meetingId, person: personFor(agencyId, person), consent: true, source: "SELF", overQuota: "waitlist", ...rest });
   if (!outcome.ok) throw new Error(`registration refused: ${outcome.message}`);
