@@ -145,3 +145,22 @@ test("a signed-in participant sees their registration on the meeting page, in th
   await expect(page.getByRole("link", { name: "Combating Irregular Migration in the EU" })).toBeVisible();
   await expect(page.getByRole("row", { name: /Combating Irregular Migration/ }).getByText("attended")).toBeVisible();
 });
+
+test("check-in works without JavaScript: search with the form, one tap per person", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, "organiser@example.org");
+  await page.goto(`/admin/meetings?q=${encodeURIComponent("spring session 2027")}`);
+  await page.getByRole("link", { name: /calais group, spring session 2027/i }).first().click();
+  const base = new URL(page.url()).pathname;
+  await page.goto(`${base}/checkin`);
+  const first = page.getByRole("button", { name: /^Check in / }).first();
+  const name = (await first.getAttribute("aria-label"))!.replace(/^Check in /, "");
+  await page.getByLabel("Find a participant").fill(name);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/checkin\?q=/);
+  await expect(page.getByRole("button", { name: /^Check in / })).toHaveCount(1);
+  await page.getByRole("button", { name: `Check in ${name}` }).click();
+  await expect(page.getByRole("button", { name: `Undo check-in of ${name}` })).toBeVisible();
+  await context.close();
+});
