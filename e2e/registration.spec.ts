@@ -35,6 +35,7 @@ test("a visitor registers for a public meeting and cancels through the private l
   await page.goto(link);
   await expect(page.getByRole("heading", { name: /^your registration:/i })).toBeVisible();
   await expect(page.getByText("Vera Visitor", { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Cancel my registration" }).click();
   await expect(page.getByText(/your registration is cancelled/i)).toBeVisible();
   await expect(page.getByText("Cancelled", { exact: true })).toBeVisible();
@@ -71,6 +72,7 @@ test("a focal point registers a delegation of three within the quota and is stop
   await signIn(page, "focal.frontex@example.org");
   await page.goto(`/delegations/${WARSAW}`);
   await expect(page.getByText(/0 registered of a quota of 3 \(3 left\)/)).toBeVisible();
+  await expectNoAxeViolations(page);
   const tag = unique();
   for (const [i, name] of ["Lucas Ferreira", "Agnieszka Zielińska", "Henrik Dahl"].entries()) {
     await page.getByLabel(`Full name, delegate ${i + 1}`).fill(name);
