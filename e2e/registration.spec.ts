@@ -166,3 +166,33 @@ test("check-in works without JavaScript: search with the form, one tap per perso
   await expect(page.getByRole("button", { name: `Undo check-in of ${name}` })).toBeVisible();
   await context.close();
 });
+
+test("an organiser invites a person to an invitation-only meeting and the person registers through the link", async ({ page, browser }) => {
+  await signIn(page, "organiser@example.org");
+  await page.goto(`/admin/meetings?q=${encodeURIComponent("spring session 2027")}`);
+  await page.getByRole("link", { name: /calais group, spring session 2027/i }).first().click();
+  await page.waitForURL(/\/admin\/meetings\/(?!new)[^/?]+$/);
+  const base = new URL(page.url()).pathname;
+  await page.goto(`${base}/registrations/delegations`);
+  await expectNoAxeViolations(page);
+  const email = `guest-${unique()}@example.org`;
+  await page.getByLabel("Email address to send the link to").fill(email);
+  await page.getByRole("button", { name: "Create invitation" }).click();
+  const link = (await page.getByRole("status").filter({ hasText: /shown once/ }).locator("code").textContent())!;
+  expect(link).toMatch(/\/invite\//);
+
+  const visitor = await browser.newContext();
+  const guest = await visitor.newPage();
+  // Without the link, the meeting takes no registrations.
+  await guest.goto("/meetings/calais-group-2027-spring/register");
+  await expect(guest.getByText(/by invitation only/i)).toBeVisible();
+  await guest.goto(new URL(link).pathname);
+  await expect(guest.getByLabel("Email address")).toHaveValue(email);
+  await guest.getByLabel("Full name").fill("Greta Guest");
+  await guest.getByRole("combobox", { name: /^Agency/ }).selectOption({ label: "ICMPD — International Centre for Migration Policy Development" });
+  await guest.getByLabel(/I have read the privacy notice/).check();
+  await guest.getByRole("button", { name: "Register" }).click();
+  await expect(guest.getByRole("heading", { name: /^your registration:/i })).toBeVisible();
+  await expect(guest.getByText("Pending approval", { exact: true })).toBeVisible();
+  await visitor.close();
+});
