@@ -43,6 +43,30 @@ describe("seat allocation under load", () => {
   }, 120_000);
 });
 
+describe("seat invariants under mixed load", () => {
+  it("never overbooks while cancellations, declines and registrations run at once", async () => {
+    const organiser = await createUser("ORGANISER");
+    const meeting = await createMeeting({ capacity: 10 });
+    const agency = await createAgency();
+    const first = [];
+    for (let i = 0; i < 20; i++) first.push(await registerPerson(meeting.id, agency.id));
+    const confirmed = first.filter((r) => r.status === "CONFIRMED");
+    await Promise.all([
+      ...confirmed.slice(0, 4).map((r) => cancelRegistration(r.id, null)),
+      decideRegistrations(meeting.id, confirmed.slice(4, 6).map((r) => r.id), "decline", organiser.id),
+      ...Array.from({ length: 15 }, () => registerPerson(meeting.id, agency.id)),
+    ]);
+    const rows = await db.registration.findMany({ where: { meetingId: meeting.id } });
+    expect(rows.filter((r) => r.status === "CONFIRMED")).toHaveLength(10);
+    const ranks = rows.map((r) => r.waitlistRank).filter((x): x is number => x !== null);
+    expect(new Set(ranks).size).toBe(ranks.length);
+    // Six seats freed: the six longest-waiting people were promoted, in order.
+    const promoted = rows.filter((r) => r.status === "CONFIRMED" && r.waitlistRank !== null).map((r) => r.waitlistRank);
+    expect(promoted.sort((a, b) => a! - b!)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await db.registrationEvent.count({ where: { registration: { meetingId: meeting.id }, reason: "Promoted from the waiting list" } })).toBe(6);
+  }, 60_000);
+});
+
 describe("register", () => {
   it("confirms with a calendar invite and a private link, and refuses the same address twice", async () => {
     const meeting = await createMeeting({ capacity: 10 });
