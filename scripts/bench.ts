@@ -6,6 +6,7 @@
 import { execSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
@@ -93,6 +94,8 @@ async function main() {
     .get() as { slug: string };
   sqlite.close();
 
+  // Other work on the machine skews the numbers; the report says how busy it was.
+  const loadBefore = os.loadavg().map((l) => l.toFixed(2)).join(", ");
   const port = await freePort();
   const server = spawn("npx", ["remix-serve", `./${buildDir}/server/index.js`], {
     cwd: root,
@@ -116,18 +119,18 @@ async function main() {
       console.info(`Measuring ${name} for ${DURATION} s with ${CONNECTIONS} connections ...`);
       const r = await measure(url, DURATION);
       rows.push(
-        `| ${name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.total} | ${r.non2xx + r.errors} |`,
+        `| ${name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.total} | ${r.non2xx + r.errors} |`,
       );
     }
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");
   }
 
-  const cpus = (await import("node:os")).cpus();
+  const cpus = os.cpus();
   const report = [
     "# Benchmark results",
     "",
-    `Run ${new Date().toISOString()} by \`npm run bench\` on ${cpus.length} × ${cpus[0]?.model ?? "CPU"}, Node ${process.version}.`,
+    `Run ${new Date().toISOString()} by \`npm run bench\` on ${cpus.length} × ${cpus[0]?.model ?? "CPU"}, Node ${process.version}; load average before the run ${loadBefore}.`,
     `Data: seed base + \`--scale ${SCALE}\` (${seedSeconds} s): ${counts.meetings} meetings, ${counts.agendaItems} agenda items, ${counts.registrations} registrations, ${counts.recommendations} recommendations.`,
     `Load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per page after a 2 s warm-up, production build (remix-serve) over loopback, SQLite (WAL).`,
     "Latencies in milliseconds; p95 is computed from every response time recorded during the run.",
