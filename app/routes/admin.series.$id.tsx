@@ -1,12 +1,12 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SeriesForm } from "~/components/series-form";
-import { PageHeader } from "~/components/ui";
+import { Notice, PageHeader } from "~/components/ui";
 import { listAgencyOptions } from "~/domain/agencies/agencies.server";
 import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
 import { seriesSchema } from "~/domain/series/series.schema";
-import { getSeriesForEdit, saveSeries } from "~/domain/series/series.server";
+import { deleteSeries, getSeriesForEdit, saveSeries } from "~/domain/series/series.server";
 import { notFound } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -24,7 +24,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["ORGANISER"]);
   const series = await getSeriesForEdit(params.id ?? "");
   if (!series) notFound("We could not find that series.");
-  const submission = parseWithZod(await request.formData(), { schema: seriesSchema });
+  const formData = await request.formData();
+  if (formData.get("intent") === "delete") {
+    const deleted = await deleteSeries(user, series.id);
+    if (!deleted.ok) return { result: undefined, deleteError: deleted.error };
+    return redirectWithToast(request, "/admin/series", `${series.name} deleted.`);
+  }
+  const submission = parseWithZod(formData, { schema: seriesSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const saved = await saveSeries(user, series.id, submission.value);
   if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };
@@ -41,6 +47,14 @@ export default function EditSeries() {
         <Link to={`/series/${series.slug}`}>Public page</Link>
       </p>
       <SeriesForm lastResult={actionData?.result} defaultValue={defaults} agencies={agencies} submitLabel="Save series" />
+      <h2>Delete</h2>
+      {actionData && "deleteError" in actionData ? <Notice kind="error">{actionData.deleteError}</Notice> : null}
+      <Form method="post">
+        <button type="submit" name="intent" value="delete" className="danger">
+          Delete {series.name}
+        </button>
+      </Form>
+      <p className="muted">Only a series without meetings can be deleted.</p>
     </>
   );
 }

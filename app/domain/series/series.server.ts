@@ -100,3 +100,17 @@ export async function saveSeries(actor: Actor, id: string | null, input: SeriesI
   invalidatePublicPages();
   return { ok: true, id: saved, slug };
 }
+
+/** Deletes a series that has no meetings; a series with sessions keeps its history. */
+export async function deleteSeries(actor: Actor, id: string): Promise<{ ok: true } | { ok: false; error: string }> {
+  const result = await db.$transaction(async (tx) => {
+    const series = await tx.series.findUnique({ where: { id }, select: { name: true, slug: true, _count: { select: { meetings: true } } } });
+    if (!series) return { ok: false as const, error: "This series no longer exists." };
+    if (series._count.meetings > 0) return { ok: false as const, error: `${series.name} has ${series._count.meetings} meeting(s); move or delete them first.` };
+    await tx.series.delete({ where: { id } });
+    await audit(tx, { userId: actor.id, entity: "Series", entityId: id, action: "delete", before: { name: series.name, slug: series.slug } });
+    return { ok: true as const };
+  });
+  if (result.ok) invalidatePublicPages();
+  return result;
+}
