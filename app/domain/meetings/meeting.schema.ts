@@ -16,6 +16,7 @@ const text = (max: number) => z.string().trim().max(max, `Use at most ${max.toLo
 const required = (max: number, message: string) =>
   z.string({ required_error: message }).trim().min(1, message).max(max, `Use at most ${max.toLocaleString("en")} characters.`);
 const localTime = z.string().trim().max(20, "Enter a date and time.");
+type DateKey = "startsAt" | "endsAt" | "registrationOpensAt" | "registrationClosesAt";
 
 /** Reads datetime-local values in the meeting's zone; errors land on the field that is wrong. */
 export const meetingSchema = z
@@ -58,28 +59,32 @@ export const meetingSchema = z
       .optional(),
     participantListVisible: z.boolean().optional(),
   })
-  .transform((v, ctx) => {
-    const zone = v.timeZone;
-    const read = (key: "startsAt" | "endsAt" | "registrationOpensAt" | "registrationClosesAt", needed: boolean) => {
+  // Cross-field checks in superRefine, which (unlike transform) also runs when another field has a
+  // length or format error, so the user sees every problem at once.
+  .superRefine((v, ctx) => {
+    if (!isValidTimeZone(v.timeZone)) return;
+    const read = (key: DateKey, needed: boolean) => {
       const raw = v[key];
       if (!raw) {
         if (needed) ctx.addIssue({ code: "custom", path: [key], message: "Enter a date and time." });
         return null;
       }
-      const at = fromLocalInput(raw, zone);
+      const at = fromLocalInput(raw, v.timeZone);
       if (!at) ctx.addIssue({ code: "custom", path: [key], message: "Enter a real date and time, e.g. 2026-06-04 09:00." });
       return at;
     };
     const startsAt = read("startsAt", true);
     const endsAt = read("endsAt", true);
-    const registrationOpensAt = read("registrationOpensAt", false);
-    const registrationClosesAt = read("registrationClosesAt", false);
+    const opens = read("registrationOpensAt", false);
+    const closes = read("registrationClosesAt", false);
     if (startsAt && endsAt && endsAt <= startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "The end must be after the start." });
-    if (registrationOpensAt && registrationClosesAt && registrationClosesAt <= registrationOpensAt)
-      ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: "Registration must close after it opens." });
+    if (opens && closes && closes <= opens) ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: "Registration must close after it opens." });
     if (v.format === "ONLINE" && !v.onlineLink) ctx.addIssue({ code: "custom", path: ["onlineLink"], message: "An online meeting needs its link." });
-    if (!startsAt || !endsAt) return z.NEVER;
-    return { ...v, startsAt, endsAt, registrationOpensAt, registrationClosesAt };
+  })
+  .transform((v) => {
+    const at = (key: DateKey) => (v[key] ? fromLocalInput(v[key], v.timeZone) : null);
+    // superRefine has checked start and end, so they are present and valid here.
+    return { ...v, startsAt: at("startsAt")!, endsAt: at("endsAt")!, registrationOpensAt: at("registrationOpensAt"), registrationClosesAt: at("registrationClosesAt") };
   });
 export type MeetingInput = z.output<typeof meetingSchema>;
 

@@ -77,6 +77,10 @@ describe("bad input never becomes a 500", () => {
     const order = { ...validMeeting, title: "<script>alert(1)</script>", endsAt: "2030-06-04T07:00" };
     const ends = (await newAction(args(await requestAs(organiser.id, "/admin/meetings/new", formRequest(order))))) as { result: { error: Record<string, string[]> } };
     expect(ends.result.error.endsAt).toEqual(["The end must be after the start."]);
+    const both = { ...validMeeting, endsAt: "2030-06-04T07:00", description: "x".repeat(10_001) };
+    const all = (await newAction(args(await requestAs(organiser.id, "/admin/meetings/new", formRequest(both))))) as { result: { error: Record<string, string[]> } };
+    expect(all.result.error.description?.[0]).toMatch(/at most/);
+    expect(all.result.error.endsAt).toEqual(["The end must be after the start."]);
     const bad = { ...validMeeting, description: "x".repeat(10_001), capacity: "many" };
     const result = (await newAction(args(await requestAs(organiser.id, "/admin/meetings/new", formRequest(bad))))) as { result: { error: Record<string, string[]> } };
     expect(result.result.error.description?.[0]).toMatch(/at most/);
