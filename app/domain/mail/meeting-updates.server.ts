@@ -29,6 +29,8 @@ export async function queueMeetingUpdate(tx: Tx, params: { meetingId: string; su
       ]
     : [];
   const url = `${env().APP_URL}/meetings/${meeting.slug}`;
+  // A cancelled meeting withdraws the invitation (METHOD:CANCEL) instead of updating it.
+  const method = meeting.status === "CANCELLED" ? "CANCEL" : "REQUEST";
   for (const r of registrations) {
     const mail = await renderMail({
       subject: `Updated: ${meeting.title}`,
@@ -40,7 +42,7 @@ export async function queueMeetingUpdate(tx: Tx, params: { meetingId: string; su
         { kind: "table", rows: [["When", formatRange(meeting.startsAt, meeting.endsAt, meeting.timeZone)], ["Where", [meeting.venue, meeting.room, meeting.city].filter(Boolean).join(", ")]] },
         ...agendaBlocks,
         { kind: "button", text: "See the meeting and its agenda", url },
-        { kind: "text", text: "The attached calendar update replaces the earlier invitation." },
+        { kind: "text", text: method === "CANCEL" ? "The attached calendar update removes the meeting from your calendar." : "The attached calendar update replaces the earlier invitation." },
       ],
     });
     await enqueueMail(tx, {
@@ -49,7 +51,7 @@ export async function queueMeetingUpdate(tx: Tx, params: { meetingId: string; su
       to: { email: r.email, name: r.name },
       idempotencyKey: `meeting-updated:${meeting.id}:${meeting.icsSequence}:${r.id}`,
       essential: true,
-      ics: { content: meetingInvite(meeting, { name: r.name, email: r.email }, "REQUEST"), method: "REQUEST" },
+      ics: { content: meetingInvite(meeting, { name: r.name, email: r.email }, method), method },
       meetingId: meeting.id,
       registrationId: r.id,
     });

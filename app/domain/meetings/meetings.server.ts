@@ -10,6 +10,7 @@ import { listAgencyOptions } from "~/domain/agencies/agencies.server";
 import { seriesOptions } from "~/domain/series/series.server";
 import type { CloneInput, MeetingInput } from "./meeting.schema";
 import { cachedPublic, invalidatePublicPages } from "./public-cache.server";
+import { lockedMeeting, promoteWaitlisted } from "~/domain/registration/registration.server";
 import { slugify } from "./slug";
 import { shiftKeepingLocalTime } from "./shift";
 import { ANNOUNCED_STATUSES, PUBLIC_STATUSES, STATUS_LABELS, canTransition, type MeetingStatus } from "./status";
@@ -225,6 +226,10 @@ export async function updateMeeting(actor: Actor, id: string, input: MeetingInpu
     await tx.meeting.update({ where: { id }, data: { ...data, ...(announce ? { icsSequence: { increment: 1 } } : {}) } });
     await audit(tx, { userId: actor.id, entity: "Meeting", entityId: id, meetingId: id, action: "update", before: diff.before, after: diff.after });
     if (announce) await queueMeetingUpdate(tx, { meetingId: id, summary: changeSummary(data, changed) });
+    // More seats: the waiting list moves up in the same transaction as the change.
+    if (changed.includes("capacity") && (data.capacity === null || data.capacity > (before.capacity ?? Infinity))) {
+      await promoteWaitlisted(tx, await lockedMeeting(tx, id), actor.id);
+    }
   });
   invalidatePublicPages();
   return { ok: true, id, slug };

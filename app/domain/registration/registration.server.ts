@@ -196,7 +196,7 @@ export async function promoteWaitlisted(tx: Tx, meeting: SeatMeeting, actorId: s
   return promoted;
 }
 
-async function lockedMeeting(tx: Tx, meetingId: string): Promise<SeatMeeting> {
+export async function lockedMeeting(tx: Tx, meetingId: string): Promise<SeatMeeting> {
   await lockMeeting(tx, meetingId);
   return tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: MEETING_FOR_MAIL });
 }
