@@ -70,3 +70,17 @@ export function formRequest(fields: Record<string, string | string[]>): { method
   for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
   return { method: "POST", body };
 }
+
+/** Arguments for calling a route's loader or action directly. */
+export const routeArgs = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
+
+/** The HTTP status a loader or action answers with, whether it returns or throws a Response. */
+export async function responseStatus(p: Promise<unknown> | unknown): Promise<number> {
+  try {
+    const r = await p;
+    return r instanceof Response ? r.status : 200;
+  } catch (e) {
+    if (e instanceof Response) return e.status;
+    throw e;
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { createAgency, createUser, formRequest, requestAs } from "~/test/factories";
+import { createAgency, createUser, formRequest, requestAs, responseStatus as status } from "~/test/factories";
 import { createMeetingWithParticipants, queueTestMails } from "~/test/factories.mail";
 import * as mailLog from "~/routes/admin.mail._index";
 import * as mailMessage from "~/routes/admin.mail.$id";
@@ -10,16 +10,6 @@ import * as followUpPage from "~/routes/admin.meetings.$id.mail.follow-ups.$foll
 import * as unsubscribe from "~/routes/unsubscribe.$token";
 import * as devMailbox from "~/routes/dev.mailbox._index";
 import { unsubscribeToken } from "./unsubscribe.server";
-
-async function status(p: Promise<unknown>): Promise<number> {
-  try {
-    const r = await p;
-    return r instanceof Response ? r.status : 200;
-  } catch (e) {
-    if (e instanceof Response) return e.status;
-    throw e;
-  }
-}
 
 describe("mail pages: access", () => {
   it("refuses participants and focal points, and sends anonymous users to sign in", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { createAgency, createMeeting, createUser as createUserRow, formRequest, requestAs } from "~/test/factories";
+import { createAgency, createMeeting, createUser as createUserRow, formRequest, requestAs, responseStatus as status, routeArgs as args } from "~/test/factories";
 import type { Actor, Role } from "~/domain/auth/roles";
 import { createAgenda } from "~/test/factories.meetings";
 import { loader as adminMeetingLoader, action as overviewAction } from "~/routes/admin.meetings.$id._index";
@@ -17,18 +17,6 @@ import { meetingSchema } from "./meeting.schema";
 async function createUser(role: Role, over: { agencyId?: string } = {}): Promise<Actor> {
   const u = await createUserRow(role, over);
   return { ...u, role };
-}
-
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
-
-async function status(p: Promise<unknown>): Promise<number> {
-  try {
-    const r = await p;
-    return r instanceof Response ? r.status : 200;
-  } catch (e) {
-    if (e instanceof Response) return e.status;
-    throw e;
-  }
 }
 
 const validMeeting = {

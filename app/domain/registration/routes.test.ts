@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "~/utils/db.server";
-import { createAgency, createMeeting, createUser, formRequest, requestAs } from "~/test/factories";
+import { createAgency, createMeeting, createUser, formRequest, requestAs, responseStatus, routeArgs } from "~/test/factories";
 import { createDelegation, registerPerson } from "~/test/factories.registration";
 import * as adminRegistrations from "~/routes/admin.meetings.$id.registrations";
 import * as adminDetail from "~/routes/admin.meetings.$id.registrations_.$registrationId";
@@ -21,14 +21,8 @@ import * as manage from "~/routes/registrations.$token";
 
 type Handler = (args: LoaderFunctionArgs & ActionFunctionArgs) => unknown;
 
-async function statusOf(handler: unknown, request: Request, params: Record<string, string>): Promise<number> {
-  try {
-    const res = await (handler as Handler)({ request, params, context: {} } as LoaderFunctionArgs & ActionFunctionArgs);
-    return res instanceof Response ? res.status : 200;
-  } catch (e) {
-    if (e instanceof Response) return e.status;
-    throw e;
-  }
+function statusOf(handler: unknown, request: Request, params: Record<string, string>): Promise<number> {
+  return responseStatus((handler as Handler)(routeArgs(request, params) as LoaderFunctionArgs & ActionFunctionArgs));
 }
 
 describe("organiser pages", () => {
