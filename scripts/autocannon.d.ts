@@ -1,6 +1,6 @@
 // The parts of autocannon 8 that scripts/bench.ts uses (the package ships no types).
 declare module "autocannon" {
-  type Options = { url: string; connections?: number; duration?: number; pipelining?: number; timeout?: number };
+  type Options = { url: string; connections?: number; duration?: number; pipelining?: number; timeout?: number; headers?: Record<string, string> };
   type Result = {
     requests: { average: number; total: number };
     latency: { p50: number; p97_5: number; p99: number; average: number; max: number };

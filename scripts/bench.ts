@@ -1,5 +1,5 @@
 // `npm run bench`: the production build on the large seed, measured over loopback with autocannon.
-// Builds if needed, makes .tmp/bench.db (migrate, seed base + --scale 1), starts remix-serve on a free
+// Builds if needed, makes .tmp/bench.db (migrate, seed base + --scale 1), starts the production server on a free
 // port, warms up, then 20 connections for 10 s on each page. p95 is computed from every response time
 // (autocannon's own summary stops at p97.5). Writes bench/results.md, then appends scripts/bench-mail.ts
 // output when that script exists.
@@ -51,9 +51,9 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-async function measure(url: string, seconds: number) {
+async function measure(url: string, seconds: number, headers: Record<string, string> = {}) {
   const times: number[] = [];
-  const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, timeout: 30 });
+  const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, timeout: 30, headers });
   instance.on("response", (_c, _s, _b, responseTime) => times.push(responseTime));
   const result = await instance;
   times.sort((a, b) => a - b);
@@ -97,27 +97,32 @@ async function main() {
   // Other work on the machine skews the numbers; the report says how busy it was.
   const loadBefore = os.loadavg().map((l) => l.toFixed(2)).join(", ");
   const port = await freePort();
-  const server = spawn("npx", ["remix-serve", `./${buildDir}/server/index.js`], {
+  const server = spawn("node", ["scripts/server.mjs"], {
     cwd: root,
-    env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", APP_URL: `http://127.0.0.1:${port}` },
+    env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", APP_URL: `http://127.0.0.1:${port}`, REMIX_BUILD_DIR: buildDir },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
   const base = `http://127.0.0.1:${port}`;
-  const targets: [string, string][] = [
+  // Anonymous requests may be answered from the server's 5 s page cache; a request carrying any cookie
+  // never is, so the second meeting-page row shows the cost of rendering every time.
+  const bypass = { Cookie: "bench=1" };
+  const targets: [string, string, Record<string, string>?][] = [
     ["Meeting list (/meetings)", `${base}/meetings`],
     ["Meeting list, page 40 of past meetings", `${base}/meetings?when=past&page=40`],
     ["Meeting page", `${base}/meetings/${slug}`],
+    ["Meeting page, rendered every time (request with a cookie)", `${base}/meetings/${slug}`, bypass],
+    ["Meeting list, rendered every time (request with a cookie)", `${base}/meetings`, bypass],
     ["Meeting agenda .ics", `${base}/meetings/${slug}/calendar.ics`],
   ];
   const rows: string[] = [];
   try {
     await waitFor(`${base}/meetings`);
     console.info("Warming up ...");
-    for (const [, url] of targets) await measure(url, 2);
-    for (const [name, url] of targets) {
+    for (const [, url, headers] of targets) await measure(url, 2, headers);
+    for (const [name, url, headers] of targets) {
       console.info(`Measuring ${name} for ${DURATION} s with ${CONNECTIONS} connections ...`);
-      const r = await measure(url, DURATION);
+      const r = await measure(url, DURATION, headers);
       rows.push(
         `| ${name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.total} | ${r.non2xx + r.errors} |`,
       );
@@ -132,7 +137,7 @@ async function main() {
     "",
     `Run ${new Date().toISOString()} by \`npm run bench\` on ${cpus.length} × ${cpus[0]?.model ?? "CPU"}, Node ${process.version}; load average before the run ${loadBefore}.`,
     `Data: seed base + \`--scale ${SCALE}\` (${seedSeconds} s): ${counts.meetings} meetings, ${counts.agendaItems} agenda items, ${counts.registrations} registrations, ${counts.recommendations} recommendations.`,
-    `Load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per page after a 2 s warm-up, production build (remix-serve) over loopback, SQLite (WAL).`,
+    `Load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per page after a 2 s warm-up, production build (npm start: scripts/server.mjs) over loopback, SQLite (WAL).`,
     "Latencies in milliseconds; p95 is computed from every response time recorded during the run.",
     "",
     "| Page | Requests/s | p50 | p95 | p99 | Requests | Errors/non-2xx |",

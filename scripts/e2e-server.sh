@@ -10,4 +10,4 @@ export DATABASE_URL="file:./$db"
 npx prisma migrate deploy >/dev/null
 npx tsx prisma/seed.ts
 export NODE_ENV=production APP_URL="http://127.0.0.1:${port}" SESSION_SECRET="e2e-secret-e2e-secret-e2e-secret" PORT="$port" HOST=127.0.0.1
-exec npx remix-serve "./${REMIX_BUILD_DIR:-build}/server/index.js"
+exec node scripts/server.mjs

@@ -23,4 +23,10 @@ export async function cachedPublic<T>(key: string, load: () => Promise<T>): Prom
 /** Called after every committed change to meetings, agendas, series or agencies. */
 export function invalidatePublicPages(): void {
   entries.clear();
+  // The production server's page cache of anonymous requests (scripts/server.mjs) watches this counter.
+  globalThis.__convenePublicGeneration = (globalThis.__convenePublicGeneration ?? 0) + 1;
+}
+
+declare global {
+  var __convenePublicGeneration: number | undefined;
 }
