@@ -46,7 +46,9 @@ export async function seedRegistrations(agencyIds: Map<string, string>): Promise
       const p = { ...person(r.agencyKey), ...r.who };
       const agencyId = agencyIds.get(r.agencyKey)!;
       const delegation = await db.delegation.findUnique({ where: { meetingId_agencyId: { meetingId: meeting.id, agencyId } }, select: { id: true } });
-      const registeredAt = new Date(meeting.startsAt.getTime() - (60 - n) * 86_400_000 / 2);
+      // Spread over the registration period, never in the future (upcoming meetings are still filling).
+      const end = Math.min(meeting.startsAt.getTime(), Date.now());
+      const registeredAt = new Date(end - (rows.length - n) * (30 * 86_400_000) / (rows.length + 1));
       const reg = await db.registration.create({
         data: {
           meetingId: meeting.id,
