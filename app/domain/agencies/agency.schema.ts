@@ -18,7 +18,7 @@ export const kindLabel = (kind: string) => AGENCY_KIND_LABELS[kind as AgencyKind
 
 export const agencySchema = z.object({
   name: z.string({ required_error: "Enter the agency's full name." }).trim().min(2, "Enter the agency's full name.").max(200, "Use at most 200 characters."),
-  acronym: z.string({ required_error: "Enter an acronym or short name." }).trim().min(1).max(40, "Use at most 40 characters."),
+  acronym: z.string({ required_error: "Enter an acronym or short name." }).trim().min(1, "Enter an acronym or short name.").max(40, "Use at most 40 characters."),
   kind: z.enum(AGENCY_KINDS, { errorMap: () => ({ message: "Choose a kind of agency from the list." }) }),
   country: z
     .string()
@@ -26,6 +26,6 @@ export const agencySchema = z.object({
     .toUpperCase()
     .refine(isCountryCode, "Choose a country from the list.")
     .optional(),
-  parentId: z.string().max(40).optional(),
+  parentId: z.string().max(40, "Choose a parent agency from the list.").optional(),
 });
 export type AgencyInput = z.infer<typeof agencySchema>;

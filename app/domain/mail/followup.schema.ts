@@ -42,16 +42,13 @@ export function followUpSchema(timeZone: string) {
         }),
       nextSessionAt: z
         .string()
-        .max(40)
+        .max(40, "Enter a date and time such as 2026-11-12 09:30.")
         .optional()
         .refine((v) => !v || fromLocalInput(v, timeZone), "Enter a date and time such as 2026-11-12 09:30."),
-      audience: z.enum(AUDIENCES, {
-        required_error: "Choose who receives the follow-up.",
-        invalid_type_error: "Choose who receives the follow-up.",
-      }),
-      agencyIds: z.array(z.string().max(40)).max(300).default([]),
-      statuses: z.array(z.enum(REGISTRATION_STATUSES)).max(5).default([]),
-      previewAgencyId: z.string().max(40).optional(),
+      audience: z.enum(AUDIENCES, { errorMap: () => ({ message: "Choose who receives the follow-up." }) }),
+      agencyIds: z.array(z.string().max(40, "Choose agencies from the list.")).max(300, "Choose at most 300 agencies.").default([]),
+      statuses: z.array(z.enum(REGISTRATION_STATUSES, { errorMap: () => ({ message: "Choose statuses from the list." }) })).max(5, "Choose at most 5 statuses.").default([]),
+      previewAgencyId: z.string().max(40, "Choose an agency from the list.").optional(),
     })
     .superRefine((v, ctx) => {
       if (v.audience === "AGENCIES" && v.agencyIds.length === 0)

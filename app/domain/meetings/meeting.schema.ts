@@ -24,7 +24,7 @@ export const meetingSchema = z
     title: required(200, "Enter a title."),
     slug: z.string().trim().toLowerCase().max(80, "Use at most 80 characters.").regex(SLUG_RE, "Use lower-case letters, digits and hyphens.").optional(),
     description: text(10_000),
-    seriesId: z.string().max(40).optional(),
+    seriesId: z.string().max(40, "Choose a series from the list.").optional(),
     venue: text(200),
     room: text(200),
     city: text(120),
@@ -37,13 +37,13 @@ export const meetingSchema = z
       .string()
       .trim()
       .toLowerCase()
-      .max(60)
+      .max(60, "Use at most 60 characters.")
       .regex(/^[a-z]{2}(\s*,\s*[a-z]{2})*$/, "Enter two-letter language codes separated by commas, e.g. en,fr.")
       .transform((v) => v.split(",").map((s) => s.trim()).join(",")),
-    capacity: z.number({ invalid_type_error: "Enter a whole number." }).int("Enter a whole number.").min(1, "Enter at least 1.").max(100_000).optional(),
+    capacity: z.number({ invalid_type_error: "Enter a whole number." }).int("Enter a whole number.").min(1, "Enter at least 1.").max(100_000, "Enter at most 100,000.").optional(),
     visibility: z.enum(VISIBILITIES, { errorMap: () => ({ message: "Choose who can see the meeting." }) }),
     organiserName: text(200),
-    organiserEmail: z.string().trim().max(254).email("Enter an email address such as name@agency.org.").optional(),
+    organiserEmail: z.string().trim().max(254, "Use at most 254 characters.").email("Enter an email address such as name@agency.org.").optional(),
     fundingProgramme: text(200),
     approvalMode: z.enum(APPROVAL_MODES, { errorMap: () => ({ message: "Choose how registrations are confirmed." }) }),
     registrationOpensAt: localTime.optional(),
@@ -53,7 +53,7 @@ export const meetingSchema = z
       .string()
       .trim()
       .toLowerCase()
-      .max(60)
+      .max(60, "Use at most 60 characters.")
       .regex(/^\d{1,3}[dh](\s*,\s*\d{1,3}[dh])*$/, "Enter offsets such as 7d,1d,2h (d = days, h = hours before the start).")
       .transform((v) => v.split(",").map((s) => s.trim()).join(","))
       .optional(),
@@ -96,4 +96,4 @@ export const cloneSchema = z.object({
 });
 export type CloneInput = z.infer<typeof cloneSchema>;
 
-export const transitionSchema = z.object({ to: z.string().max(40) });
+export const transitionSchema = z.object({ to: z.string().max(40, "Choose a status from the list.") });

@@ -24,9 +24,9 @@ export const recommendationSchema = z.object({
   title: z.string({ required_error: "Enter a short title." }).trim().max(300, "A title has at most 300 characters."),
   text: z.string({ required_error: "Enter the full text of the recommendation." }).trim().max(10_000, "The text has at most 10,000 characters."),
   rationale: z.string().trim().max(5_000, "The rationale has at most 5,000 characters.").optional(),
-  meetingId: z.string({ required_error: "Choose the meeting where it was made." }).trim().max(40),
+  meetingId: z.string({ required_error: "Choose the meeting where it was made." }).trim().max(40, "Choose a meeting from the list."),
   agendaItemId: optionalId,
-  leadAgencyId: z.string({ required_error: "Choose the lead agency." }).trim().max(40),
+  leadAgencyId: z.string({ required_error: "Choose the lead agency." }).trim().max(40, "Choose an agency from the list."),
   supportingAgencyIds: z.array(id).max(50, "Choose at most 50 supporting agencies.").default([]),
   themeIds: z.array(id).max(20, "Choose at most 20 themes.").default([]),
   priority: z.enum(PRIORITIES, { errorMap: () => ({ message: "Choose high, medium or low." }) }).default("MEDIUM"),
@@ -39,7 +39,7 @@ export const transitionSchema = z.object({
   toStatus: z.enum(STATUSES, { errorMap: () => ({ message: "Choose a status from the list." }) }),
   progress: z.number({ invalid_type_error: "Enter a whole number from 0 to 100." }).int("Enter a whole number from 0 to 100.").min(0, "Enter a whole number from 0 to 100.").max(100, "Enter a whole number from 0 to 100.").optional(),
   closingEvidence: z.string().trim().max(2_000, "The evidence has at most 2,000 characters.").optional(),
-  supersededByCode: z.string().trim().max(40).optional(),
+  supersededByCode: z.string().trim().max(40, "A reference code has at most 40 characters.").optional(),
   note: z.string().trim().max(2_000, "The note has at most 2,000 characters.").optional(),
 });
 export type TransitionInput = Omit<z.infer<typeof transitionSchema>, "intent">;
@@ -54,18 +54,18 @@ export const progressUpdateSchema = z.object({
 export type ProgressUpdateInput = Omit<z.infer<typeof progressUpdateSchema>, "intent">;
 
 export const reviewDecisionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("accept"), updateId: id, reviewNote: z.string().trim().max(2_000).optional(), redirectTo: z.string().max(500).optional() }),
+  z.object({ intent: z.literal("accept"), updateId: id, reviewNote: z.string().trim().max(2_000, "The note has at most 2,000 characters.").optional(), redirectTo: z.string().max(500, "The page to return to is not valid.").optional() }),
   z.object({
     intent: z.literal("return"),
     updateId: id,
     reviewNote: z.string({ required_error: "Say why the update is returned, so the focal point can fix it." }).trim().max(2_000, "The note has at most 2,000 characters."),
-    redirectTo: z.string().max(500).optional(),
+    redirectTo: z.string().max(500, "The page to return to is not valid.").optional(),
   }),
 ]);
 
 export const addReviewSchema = z.object({
   intent: z.literal("add-review"),
-  meetingId: z.string({ required_error: "Choose the meeting that reviews it." }).trim().max(40),
+  meetingId: z.string({ required_error: "Choose the meeting that reviews it." }).trim().max(40, "Choose a meeting from the list."),
   agendaItemId: optionalId,
   outcome: z.string().trim().max(2_000, "The outcome has at most 2,000 characters.").optional(),
 });

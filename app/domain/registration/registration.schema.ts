@@ -45,7 +45,7 @@ export const emailField = z
   .max(254, "An email address has at most 254 characters.")
   .email("Enter an email address such as name@agency.org.");
 
-export const agencyField = z.string({ required_error: "Choose an agency from the list." }).trim().min(1).max(40);
+export const agencyField = z.string({ required_error: "Choose an agency from the list." }).trim().min(1, "Choose an agency from the list.").max(40, "Choose an agency from the list.");
 
 export const roleField = z.enum(REGISTRATION_ROLES, {
   errorMap: () => ({ message: "Choose a role at the meeting." }),
@@ -110,22 +110,22 @@ export const delegationFormSchema = z.object({
         })
         .optional(),
     )
-    .max(20)
+    .max(20, "Enter at most 20 delegates at a time.")
     .transform((rows) => rows.map((r) => r ?? {})),
 });
 
 export const delegationSettingsSchema = z.object({
   intent: z.literal("delegation"),
   agencyId: agencyField,
-  quota: z.coerce.number({ invalid_type_error: "Enter a whole number." }).int("Enter a whole number.").min(0).max(10_000).optional(),
-  reservedSeats: z.coerce.number({ invalid_type_error: "Enter a whole number." }).int("Enter a whole number.").min(0, "Enter 0 or more.").max(10_000).optional().transform((v) => v ?? 0),
-  headRegistrationId: z.string().max(40).optional(),
+  quota: z.coerce.number({ invalid_type_error: "Enter a whole number." }).int("Enter a whole number.").min(0, "Enter 0 or more.").max(10_000, "Enter at most 10,000.").optional(),
+  reservedSeats: z.coerce.number({ invalid_type_error: "Enter a whole number." }).int("Enter a whole number.").min(0, "Enter 0 or more.").max(10_000, "Enter at most 10,000.").optional().transform((v) => v ?? 0),
+  headRegistrationId: z.string().max(40, "Choose the head of delegation from the list.").optional(),
 });
 
 export const invitationSchema = z
   .object({
     intent: z.literal("invite"),
-    agencyId: z.string().max(40).optional(),
+    agencyId: z.string().max(40, "Choose an agency from the list.").optional(),
     email: emailField.optional(),
   })
   .refine((v) => v.agencyId || v.email, { message: "Choose an agency or enter an email address.", path: ["agencyId"] });
