@@ -20,12 +20,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Accepting or returning a progress update; the recommendation page posts here too. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, MANAGERS);
-  const submission = parseWithZod(await request.formData(), { schema: reviewDecisionSchema });
+  const formData = await request.formData();
+  // Back to the page the form was on (the queue or the recommendation), also with an error.
+  const to = safeRedirectPath(formData.get("redirectTo"), "/recommendations/queue");
+  const submission = parseWithZod(formData, { schema: reviewDecisionSchema });
   if (submission.status !== "success") {
     const messages = Object.values(submission.error ?? {}).flat().filter(Boolean);
-    return redirectWithToast(request, "/recommendations/queue", messages[0] ?? "The review could not be saved.");
+    return redirectWithToast(request, to, messages[0] ?? "The review could not be saved.");
   }
-  const to = safeRedirectPath(submission.value.redirectTo, "/recommendations/queue");
   const v = submission.value;
   const result = v.intent === "accept" ? await acceptProgressUpdate(user, v.updateId, v.reviewNote ?? "") : await returnProgressUpdate(user, v.updateId, v.reviewNote);
   if (!result.ok) return redirectWithToast(request, to, Object.values(result.fieldErrors).flat()[0] ?? "The review could not be saved.");
