@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations, signIn } from "./helpers";
 
 // A safety net over the whole app rather than one journey: each role crawls the pages it can reach
@@ -135,7 +135,7 @@ async function liveScriptProblems(page: Page) {
 const short = (s: string) => (s.length > 80 ? `${s.slice(0, 60)}…(${s.length} chars)` : s);
 
 for (const { role, email, fuzz } of ROLES) {
-  test(`crawl as ${role}: no 5xx, one h1, no axe violations${fuzz ? ", forms survive hostile input" : ""}`, async ({ page, browser, baseURL }) => {
+  test(`crawl as ${role}: no 5xx, one h1, no axe violations${fuzz ? ", forms survive hostile input" : ""}`, async ({ page, browser, baseURL, request }) => {
     test.setTimeout(150_000);
     const origin = new URL(baseURL!).origin;
     const problems: string[] = [];
@@ -218,7 +218,8 @@ for (const { role, email, fuzz } of ROLES) {
       }
     }
 
-    const forms = fuzz ? await fuzzForms({ browser, page, visited, problem, downloads }) : 0;
+    const { count: forms, actions } = fuzz ? await fuzzForms({ browser, page, visited, problem, downloads }) : { count: 0, actions: [] };
+    const refusals = role === "organiser" ? await checkStaffActionsRefused({ browser, request, actions, problem }) : 0;
     if (fuzz) {
       // What the fuzzer saved is shown again on these pages: as text only, and without a 5xx.
       for (const { url } of visited) {
@@ -229,7 +230,7 @@ for (const { role, email, fuzz } of ROLES) {
     }
 
     console.info(
-      `[${role}] ${visited.length} pages (${queue.length + later.length} more left for lack of time), ${downloads.size} downloads, ${forms} kinds of form fuzzed: ${visited.map((v) => visitKey(v.url)).join(" ")}; not visited: ${[...queue, ...later].map(visitKey).join(" ")}`,
+      `[${role}] ${visited.length} pages (${queue.length + later.length} more left for lack of time), ${downloads.size} downloads, ${forms} kinds of form fuzzed, ${refusals} staff posts refused to others: ${visited.map((v) => visitKey(v.url)).join(" ")}; not visited: ${[...queue, ...later].map(visitKey).join(" ")}`,
     );
     expect(problems, problems.join("\n")).toEqual([]);
   });
@@ -357,5 +358,41 @@ async function fuzzForms({
     if (/(^|[,\n])"?=HYPERLINK/.test(text)) problem(url.pathname, "a CSV cell starts with a formula");
   }
   await context.close();
-  return count;
+  return { count, actions: [...actions.values()] };
+}
+
+// Staff pages: a participant or a visitor posting to them must be refused.
+const STAFF_ONLY = /^\/(admin\/|recommendations\/(new|import|queue|:id\/edit)$)/;
+
+/** Replays the organiser's staff forms as a visitor and as a participant. */
+async function checkStaffActionsRefused({
+  browser,
+  request,
+  actions,
+  problem,
+}: {
+  browser: Browser;
+  request: APIRequestContext;
+  actions: FormInfo[];
+  problem: (where: string, what: string) => void;
+}) {
+  const context = await browser.newContext();
+  const participant = await context.newPage();
+  let checked = 0;
+  await signIn(participant, "participant@example.org");
+  for (const form of actions.filter((f) => STAFF_ONLY.test(routePattern(new URL(f.action))))) {
+    const intents = [...new Set(form.buttons.map((b) => (b.name === "intent" ? b.value : "")))];
+    for (const [who, client] of [["a visitor", request], ["a participant", participant.request]] as const) {
+      for (const intent of intents) {
+        const body = { ...Object.fromEntries(form.fields.map((name) => [name, "crawl-check"])), ...(intent ? { intent } : {}) };
+        const r = await client.post(form.action, { form: body, maxRedirects: 0 });
+        const location = r.headers()["location"] ?? "";
+        const refused = (r.status() >= 400 && r.status() < 500) || (r.status() >= 300 && r.status() < 400 && location.startsWith("/login"));
+        if (!refused) problem(new URL(form.action).pathname, `${who} posting intent=${intent || "(none)"} got HTTP ${r.status()} ${location}`);
+        checked++;
+      }
+    }
+  }
+  await context.close();
+  return checked;
 }
