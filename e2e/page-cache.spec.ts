@@ -23,7 +23,8 @@ test("anonymous public pages are cached, private ones never, and a staff edit re
   await page.getByRole("link", { name: /edit/i }).first().click();
   await page.getByLabel("Description").fill(description);
   await page.getByRole("button", { name: "Save meeting" }).click();
-  await expect(page.getByRole("status").first()).toBeVisible();
+  // the edit page of a published meeting has a status notice of its own: wait for the save's toast
+  await expect(page.getByRole("status").filter({ hasText: "Meeting saved." })).toBeVisible();
 
   const fresh = await visitor.get(WARSAW);
   expect(fresh.headers()["x-convene-cache"]).toBeUndefined();
