@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { StatusBadge } from "~/components/ui";
 import { PRIORITIES, PRIORITY_LABELS, STATUSES, STATUS_LABELS, statusLabel } from "~/domain/recommendations/status";
 
@@ -9,6 +9,19 @@ export function RecommendationStatus({ status }: { status: string }) {
 }
 
 /** A progress bar whose number is in the text, not only in the drawing. */
+/** The first cells of every recommendation table row: linked code, title, lead agency. */
+export function RecommendationCells({ r }: { r: { id: string; code: string; title: string; leadAgency: { acronym: string } } }) {
+  return (
+    <>
+      <td>
+        <Link to={`/recommendations/${r.id}`}>{r.code}</Link>
+      </td>
+      <td>{r.title}</td>
+      <td>{r.leadAgency.acronym}</td>
+    </>
+  );
+}
+
 export function ProgressMeter({ value }: { value: number }) {
   return (
     <span className="progress-meter">

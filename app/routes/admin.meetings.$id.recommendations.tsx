@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
-import { RecommendationStatus } from "~/components/recommendation-ui";
+import { RecommendationStatus, RecommendationCells } from "~/components/recommendation-ui";
 import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
 import { recommendationSchema, reviewOutcomeSchema } from "~/domain/recommendations/recommendation.schema";
 import { createRecommendation, formOptions, suggestCode } from "~/domain/recommendations/recommendations.server";
@@ -89,11 +89,7 @@ export default function MeetingRecommendations() {
           <tbody>
             {made.map((r) => (
               <tr key={r.id}>
-                <td>
-                  <Link to={`/recommendations/${r.id}`}>{r.code}</Link>
-                </td>
-                <td>{r.title}</td>
-                <td>{r.leadAgency.acronym}</td>
+                <RecommendationCells r={r} />
                 <td>
                   <RecommendationStatus status={r.status} /> {r.progress} %
                 </td>

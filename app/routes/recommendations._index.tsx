@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
-import { filterQuery, RecommendationFilters, RecommendationStatus } from "~/components/recommendation-ui";
+import { filterQuery, RecommendationFilters, RecommendationStatus, RecommendationCells } from "~/components/recommendation-ui";
 import { PageHeader, Pagination } from "~/components/ui";
 import { requireUser } from "~/domain/auth/session.server";
 import { canManageRecommendations } from "~/domain/auth/roles";
@@ -59,11 +59,7 @@ export default function RecommendationList() {
           <tbody>
             {items.map((r) => (
               <tr key={r.id}>
-                <td>
-                  <Link to={`/recommendations/${r.id}`}>{r.code}</Link>
-                </td>
-                <td>{r.title}</td>
-                <td>{r.leadAgency.acronym}</td>
+                <RecommendationCells r={r} />
                 <td>{r.meeting.title}</td>
                 <td>
                   <RecommendationStatus status={r.status} />

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/bar-chart";
-import { filterQuery, RecommendationFilters, RecommendationStatus } from "~/components/recommendation-ui";
+import { filterQuery, RecommendationFilters, RecommendationStatus, RecommendationCells } from "~/components/recommendation-ui";
 import { PageHeader } from "~/components/ui";
 import { requireRole } from "~/domain/auth/session.server";
 import { dashboard, type Count } from "~/domain/recommendations/dashboard.server";
@@ -86,11 +86,7 @@ export default function Dashboard() {
             <tbody>
               {figures.overdue.map((r) => (
                 <tr key={r.id}>
-                  <td>
-                    <Link to={`/recommendations/${r.id}`}>{r.code}</Link>
-                  </td>
-                  <td>{r.title}</td>
-                  <td>{r.leadAgency.acronym}</td>
+                  <RecommendationCells r={r} />
                   <td>{r.dueDate ? formatShortDate(r.dueDate, r.meeting.timeZone) : ""}</td>
                   <td>
                     <RecommendationStatus status={r.status} /> {r.progress} %
