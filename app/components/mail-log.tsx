@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { StatusBadge } from "./ui";
+import { FilterSelect, StatusBadge } from "./ui";
 
 // The mail log table and its filters, shared by the global log (/admin/mail) and the per-meeting
 // mail page. Dates are shown in UTC: one log mixes meetings in different zones.
@@ -75,28 +75,8 @@ export function MailFilters({
 }) {
   return (
     <Form method="get" className="filters">
-      <div className="field">
-        <label htmlFor="filter-status">Status</label>
-        <select id="filter-status" name="status" defaultValue={filter.status ?? ""}>
-          <option value="">Any status</option>
-          {statuses.map((s) => (
-            <option key={s} value={s}>
-              {s.toLowerCase()}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-kind">Kind</label>
-        <select id="filter-kind" name="kind" defaultValue={filter.kind ?? ""}>
-          <option value="">Any kind</option>
-          {kinds.map((k) => (
-            <option key={k} value={k}>
-              {k}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect name="status" label="Status" value={filter.status} anyLabel="Any status" options={statuses.map((s) => ({ value: s, label: s.toLowerCase() }))} />
+      <FilterSelect name="kind" label="Kind" value={filter.kind} anyLabel="Any kind" options={kinds.map((k) => ({ value: k, label: k }))} />
       <div className="field">
         <label htmlFor="filter-recipient">Recipient</label>
         <input id="filter-recipient" name="recipient" type="search" defaultValue={filter.recipient ?? ""} maxLength={254} />

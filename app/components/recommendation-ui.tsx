@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { StatusBadge } from "~/components/ui";
+import { FilterSelect, StatusBadge } from "~/components/ui";
 import { PRIORITIES, PRIORITY_LABELS, STATUSES, STATUS_LABELS, statusLabel } from "~/domain/recommendations/status";
 
 // Small pieces shared by the recommendation pages.
@@ -47,61 +47,11 @@ export function RecommendationFilters({ options, values, search = true }: { opti
           <input id="f-q" type="search" name="q" defaultValue={v("q")} maxLength={200} />
         </div>
       ) : null}
-      <div className="field">
-        <label htmlFor="f-status">Status</label>
-        <select id="f-status" name="status" defaultValue={v("status")}>
-          <option value="">Any status</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-agency">Lead agency</label>
-        <select id="f-agency" name="agency" defaultValue={v("agency")}>
-          <option value="">Any agency</option>
-          {options.agencies.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-theme">Theme</label>
-        <select id="f-theme" name="theme" defaultValue={v("theme")}>
-          <option value="">Any theme</option>
-          {options.themes.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-meeting">Meeting (made or reviewed)</label>
-        <select id="f-meeting" name="meeting" defaultValue={v("meeting")}>
-          <option value="">Any meeting</option>
-          {options.meetings.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-priority">Priority</label>
-        <select id="f-priority" name="priority" defaultValue={v("priority")}>
-          <option value="">Any priority</option>
-          {PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {PRIORITY_LABELS[p]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect name="status" label="Status" value={v("status")} anyLabel="Any status" options={STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+      <FilterSelect name="agency" label="Lead agency" value={v("agency")} anyLabel="Any agency" options={options.agencies.map((a) => ({ value: a.id, label: a.label }))} />
+      <FilterSelect name="theme" label="Theme" value={v("theme")} anyLabel="Any theme" options={options.themes.map((t) => ({ value: t.id, label: t.name }))} />
+      <FilterSelect name="meeting" label="Meeting (made or reviewed)" value={v("meeting")} anyLabel="Any meeting" options={options.meetings.map((m) => ({ value: m.id, label: m.label }))} />
+      <FilterSelect name="priority" label="Priority" value={v("priority")} anyLabel="Any priority" options={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))} />
       <div className="field field-checkbox">
         <input id="f-overdue" type="checkbox" name="overdue" value="1" defaultChecked={values.overdue === true} />
         <label htmlFor="f-overdue">Overdue only</label>

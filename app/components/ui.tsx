@@ -41,3 +41,33 @@ export function Pagination({ page, pageCount, search }: { page: number; pageCoun
     </nav>
   );
 }
+
+/** A select in a GET filter form: the empty first option means "no filter". */
+export function FilterSelect({
+  name,
+  label,
+  value,
+  anyLabel = "All",
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string | null | undefined;
+  anyLabel?: string;
+  options: { value: string; label: string }[];
+}) {
+  const id = `f-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ""}>
+        <option value="">{anyLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { AuditTable } from "~/components/audit-table";
-import { PageHeader, Pagination } from "~/components/ui";
+import { FilterSelect, PageHeader, Pagination } from "~/components/ui";
 import { requireRole } from "~/domain/auth/session.server";
 import { auditEntities, listAuditEntries } from "~/domain/meetings/history.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
@@ -24,17 +24,7 @@ export default function AuditLogPage() {
     <>
       <PageHeader title="Audit log" />
       <Form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="entity">Kind of record</label>
-          <select id="entity" name="entity" defaultValue={data.entity ?? ""}>
-            <option value="">Everything</option>
-            {data.entities.map((e) => (
-              <option key={e} value={e}>
-                {e}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="entity" label="Kind of record" value={data.entity} anyLabel="Everything" options={data.entities.map((e) => ({ value: e, label: e }))} />
         <button type="submit">Show</button>
       </Form>
       <AuditTable entries={data.entries} caption="Every recorded change, newest first" />

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { Pagination, StatusBadge } from "~/components/ui";
+import { FilterSelect, Pagination, StatusBadge } from "~/components/ui";
 import { requireRole, redirectWithToast } from "~/domain/auth/session.server";
 import { filterOptions, listRegistrations, meetingById, registrationScope } from "~/domain/registration/organiser.server";
 import { decideRegistrations, fillFromWaitlist } from "~/domain/registration/registration.server";
@@ -84,50 +84,10 @@ export default function RegistrationsAdmin() {
           <label htmlFor="f-q">Search</label>
           <input id="f-q" type="search" name="q" defaultValue={filters.q} placeholder="Name, email or job title" />
         </div>
-        <div className="field">
-          <label htmlFor="f-status">Status</label>
-          <select id="f-status" name="status" defaultValue={filters.status}>
-            <option value="">All</option>
-            {REGISTRATION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-agency">Agency</label>
-          <select id="f-agency" name="agency" defaultValue={filters.agencyId}>
-            <option value="">All</option>
-            {options.agencies.map((a) => (
-              <option key={a.value} value={a.value}>
-                {a.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-role">Role</label>
-          <select id="f-role" name="role" defaultValue={filters.role}>
-            <option value="">All</option>
-            {REGISTRATION_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-country">Country</label>
-          <select id="f-country" name="country" defaultValue={filters.country}>
-            <option value="">All</option>
-            {options.countries.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="status" label="Status" value={filters.status} options={REGISTRATION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+        <FilterSelect name="agency" label="Agency" value={filters.agencyId} options={options.agencies} />
+        <FilterSelect name="role" label="Role" value={filters.role} options={REGISTRATION_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+        <FilterSelect name="country" label="Country" value={filters.country} options={options.countries.map((c) => ({ value: c, label: c }))} />
         <input type="hidden" name="sort" value={filters.sort} />
         <input type="hidden" name="dir" value={filters.dir} />
         <button type="submit">Filter</button>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { MeetingList } from "~/components/meetings";
-import { PageHeader, Pagination } from "~/components/ui";
+import { FilterSelect, PageHeader, Pagination } from "~/components/ui";
 import { requireRole } from "~/domain/auth/session.server";
 import { listAdminMeetings } from "~/domain/meetings/meetings.server";
 import { MEETING_STATUSES, STATUS_LABELS, isMeetingStatus } from "~/domain/meetings/status";
@@ -33,17 +33,7 @@ export default function AdminMeetings() {
           <label htmlFor="q">Search</label>
           <input id="q" name="q" type="search" defaultValue={data.q} />
         </div>
-        <div className="field">
-          <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={data.status ?? ""}>
-            <option value="">Any status</option>
-            {MEETING_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="status" label="Status" value={data.status} anyLabel="Any status" options={MEETING_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
         <button type="submit">Search</button>
       </Form>
       <p className="muted">{data.total.toLocaleString("en")} meetings</p>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { MeetingList } from "~/components/meetings";
-import { Pagination } from "~/components/ui";
+import { FilterSelect, Pagination } from "~/components/ui";
 import { listPublicMeetings, meetingListFilters } from "~/domain/meetings/meetings.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
 
@@ -30,28 +30,8 @@ export default function Meetings() {
       </p>
       <Form method="get" className="filters">
         <input type="hidden" name="when" value={data.when} />
-        <div className="field">
-          <label htmlFor="filter-series">Series</label>
-          <select id="filter-series" name="series" defaultValue={data.seriesSlug ?? ""}>
-            <option value="">All series</option>
-            {data.series.map((s) => (
-              <option key={s.id} value={s.slug}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-agency">Agency taking part</label>
-          <select id="filter-agency" name="agency" defaultValue={data.agencyId ?? ""}>
-            <option value="">All agencies</option>
-            {data.agencies.map((a) => (
-              <option key={a.value} value={a.value}>
-                {a.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="series" label="Series" value={data.seriesSlug} anyLabel="All series" options={data.series.map((s) => ({ value: s.slug, label: s.name }))} />
+        <FilterSelect name="agency" label="Agency taking part" value={data.agencyId} anyLabel="All agencies" options={data.agencies} />
         <button type="submit">Filter</button>
       </Form>
       <p className="muted">
