@@ -9,7 +9,7 @@ import { getAgency, listAgencyOptions, updateAgency } from "~/domain/agencies/ag
 import { countryOptions } from "~/domain/agencies/countries";
 import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
 import { listAuditEntries } from "~/domain/meetings/history.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["ORGANISER"]);
@@ -32,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["ORGANISER"]);
   const agency = await getAgency(params.id ?? "");
   if (!agency) notFound("We could not find that agency.");
-  const submission = parseWithZod(await request.formData(), { schema: agencySchema });
+  const submission = parseWithZod(await readForm(request), { schema: agencySchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const saved = await updateAgency(user, agency.id, submission.value);
   if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };

@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/http.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageHeader, StatusBadge } from "~/components/ui";
@@ -11,7 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireRole(request, ["ORGANISER", "SECRETARIAT"]);
-  const form = await request.formData();
+  const form = await readForm(request);
   const id = params.id ?? "";
   if (form.get("intent") !== "resend") return redirectWithToast(request, `/admin/mail/${id}`, "Nothing to do.");
   const result = await resendMail(actor, id);

@@ -8,7 +8,7 @@ import { getMeetingForAdmin, transitionMeeting } from "~/domain/meetings/meeting
 import { STATUS_LABELS, TRANSITIONS, TRANSITION_LABELS, type MeetingStatus } from "~/domain/meetings/status";
 import { transitionSchema } from "~/domain/meetings/meeting.schema";
 import { formatDateTime, formatRange, zoneLabel } from "~/utils/dates";
-import { notFound } from "~/utils/http.server";
+import { notFound, readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["ORGANISER", "SECRETARIAT"]);
@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["ORGANISER"]);
-  const parsed = transitionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = transitionSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return { error: "Choose a status." };
   const result = await transitionMeeting(user, params.id ?? "", parsed.data.to);
   if (!result.ok) return { error: result.error };

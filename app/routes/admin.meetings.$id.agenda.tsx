@@ -25,7 +25,7 @@ import {
 import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
 import { getMeetingForAdmin } from "~/domain/meetings/meetings.server";
 import { formatDateTime, formatTime, toLocalInput, zoneLabel } from "~/utils/dates";
-import { notFound } from "~/utils/http.server";
+import { notFound, readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["ORGANISER"]);
@@ -61,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const meetingId = params.id ?? "";
   const meeting = await getMeetingForAdmin(meetingId);
   if (!meeting) notFound("We could not find that meeting.");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const back = `/admin/meetings/${meetingId}/agenda`;
   switch (intent) {

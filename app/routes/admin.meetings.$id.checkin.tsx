@@ -5,7 +5,7 @@ import { requireRole } from "~/domain/auth/session.server";
 import { checkInList, markRemainingNoShow, meetingById, registrationScope, setAttendance } from "~/domain/registration/organiser.server";
 import { ROLE_LABELS, type RegistrationRole } from "~/domain/registration/registration.schema";
 import { formatTime } from "~/utils/dates";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, readForm } from "~/utils/http.server";
 
 // Check-in on the day: a search box (a GET form, live with JavaScript), one tap per person.
 
@@ -21,7 +21,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireRole(request, ["ORGANISER"]);
   const meeting = await meetingById(params.id ?? "");
   const scope = registrationScope(actor, meeting.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "no-shows") return { ok: true, noShows: await markRemainingNoShow(scope) };
   const attendance = ({ attend: "ATTENDED", absent: "NO_SHOW", undo: "NONE" } as const)[String(intent) as "attend" | "absent" | "undo"];

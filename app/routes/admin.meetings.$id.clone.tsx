@@ -6,7 +6,7 @@ import { CheckboxField, FormErrors, InputField } from "~/components/forms";
 import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
 import { cloneSchema } from "~/domain/meetings/meeting.schema";
 import { cloneMeeting, getMeetingForAdmin } from "~/domain/meetings/meetings.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["ORGANISER"]);
@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["ORGANISER"]);
-  const submission = parseWithZod(await request.formData(), { schema: cloneSchema });
+  const submission = parseWithZod(await readForm(request), { schema: cloneSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const saved = await cloneMeeting(user, params.id ?? "", submission.value);
   if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };

@@ -8,7 +8,7 @@ import { meetingSchema } from "~/domain/meetings/meeting.schema";
 import { getMeetingForAdmin, meetingFormDefaults, updateMeeting } from "~/domain/meetings/meetings.server";
 import { ANNOUNCED_STATUSES } from "~/domain/meetings/status";
 import { seriesOptions } from "~/domain/series/series.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["ORGANISER"]);
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["ORGANISER"]);
-  const submission = parseWithZod(await request.formData(), { schema: meetingSchema });
+  const submission = parseWithZod(await readForm(request), { schema: meetingSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const saved = await updateMeeting(user, params.id ?? "", submission.value);
   if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };

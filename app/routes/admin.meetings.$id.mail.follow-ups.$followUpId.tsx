@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/http.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
@@ -27,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const meeting = await getMailMeeting(params.id ?? "");
   const followUpId = params.followUpId ?? "";
   const here = `/admin/meetings/${meeting.id}/mail/follow-ups/${followUpId}`;
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readForm(request)).get("intent");
   if (intent === "send") {
     const count = await sendFollowUp(actor, meeting.id, followUpId);
     return redirectWithToast(request, here, count === null ? "This follow-up was already sent." : `Sending the follow-up to ${count} recipients.`);

@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/http.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireRole(request, ["ORGANISER", "SECRETARIAT"]);
   const meeting = await getMailMeeting(params.id ?? "");
-  const submission = parseWithZod(await request.formData(), { schema: followUpSchema(meeting.timeZone) });
+  const submission = parseWithZod(await readForm(request), { schema: followUpSchema(meeting.timeZone) });
   if (submission.status !== "success") return { result: submission.reply(), preview: null };
   const v = submission.value;
   const unknown = await unknownAgencyIds(meeting.id, [...v.agencyIds, ...(v.previewAgencyId ? [v.previewAgencyId] : [])]);

@@ -11,7 +11,7 @@ import { addOpenRecommendationsOfSeries, meetingRecommendations, recordReviewOut
 import { PRIORITIES, PRIORITY_LABELS } from "~/domain/recommendations/status";
 import { db } from "~/utils/db.server";
 import { formatShortDate } from "~/utils/dates";
-import { badRequest, notFound } from "~/utils/http.server";
+import { badRequest, notFound, readForm } from "~/utils/http.server";
 
 // The Recommendations tab of a meeting: those made here (with a quick add) and those reviewed here,
 // with the outcome agreed. It checks access itself: the layout's check does not protect it.
@@ -34,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, MANAGERS);
   const meeting = await meetingOr404(params.id ?? "");
   const back = `/admin/meetings/${meeting.id}/recommendations`;
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "quick-add") {
     formData.set("meetingId", meeting.id);

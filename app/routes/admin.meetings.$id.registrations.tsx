@@ -16,7 +16,7 @@ import {
   type RegistrationStatus,
 } from "~/domain/registration/registration.schema";
 import { formatShortDate } from "~/utils/dates";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireRole(request, ["ORGANISER"]);
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireRole(request, ["ORGANISER"]);
   const meeting = await meetingById(params.id ?? "");
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const back = `/admin/meetings/${meeting.id}/registrations${new URL(request.url).search}`;
   if (intent === "fill") {

@@ -6,7 +6,7 @@ import { meetingById, registrationDetail, registrationScope, setAttendance } fro
 import { cancelRegistration, decideRegistrations } from "~/domain/registration/registration.server";
 import { ROLE_LABELS, STATUS_LABELS, type RegistrationRole, type RegistrationStatus } from "~/domain/registration/registration.schema";
 import { formatDateTime, zoneLabel } from "~/utils/dates";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireRole(request, ["ORGANISER"]);
@@ -21,7 +21,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const scope = registrationScope(actor, meeting.id);
   const reg = await registrationDetail(scope, params.registrationId ?? "");
   const here = `/admin/meetings/${meeting.id}/registrations/${reg.id}`;
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readForm(request)).get("intent");
   if (intent === "approve" || intent === "decline") {
     const res = await decideRegistrations(meeting.id, [reg.id], intent, actor.id);
     return redirectWithToast(request, here, res.changed ? (intent === "approve" ? "Approved." : "Declined.") : "Nothing changed: the registration is not in a status that allows this.");

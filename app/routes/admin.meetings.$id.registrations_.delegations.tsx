@@ -17,7 +17,7 @@ import {
 } from "~/domain/registration/organiser.server";
 import { delegationSettingsSchema, invitationSchema } from "~/domain/registration/registration.schema";
 import { formatShortDate } from "~/utils/dates";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["ORGANISER"]);
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireRole(request, ["ORGANISER"]);
   const meeting = await meetingById(params.id ?? "");
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const here = `/admin/meetings/${meeting.id}/registrations/delegations`;
   if (intent === "delegation") {

@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/http.server";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireRole(request, ["ORGANISER"]);
   const meeting = await meetingById(params.id ?? "");
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === "add") {
     const submission = parseWithZod(form, { schema: organiserAddSchema });
     if (submission.status !== "success") return { error: null, report: null, add: submission.reply() };

@@ -7,7 +7,7 @@ import { listAgencyOptions } from "~/domain/agencies/agencies.server";
 import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
 import { seriesSchema } from "~/domain/series/series.schema";
 import { deleteSeries, getSeriesForEdit, saveSeries } from "~/domain/series/series.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["ORGANISER"]);
@@ -24,7 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["ORGANISER"]);
   const series = await getSeriesForEdit(params.id ?? "");
   if (!series) notFound("We could not find that series.");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "delete") {
     const deleted = await deleteSeries(user, series.id);
     if (!deleted.ok) return { result: undefined, deleteError: deleted.error };

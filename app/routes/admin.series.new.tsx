@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/http.server";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["ORGANISER"]);
-  const submission = parseWithZod(await request.formData(), { schema: seriesSchema });
+  const submission = parseWithZod(await readForm(request), { schema: seriesSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const saved = await saveSeries(user, null, submission.value);
   if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };

@@ -9,7 +9,7 @@ import { agencyDelegation, focalPointMayRegister, meetingBySlug, registrationInS
 import { cancelRegistration, registerMany, registrationClosedReason } from "~/domain/registration/registration.server";
 import { REGISTRATION_ROLES, ROLE_LABELS, STATUS_LABELS, delegateRowSchema, delegationFormSchema, type RegistrationStatus } from "~/domain/registration/registration.schema";
 import { formatRange } from "~/utils/dates";
-import { badRequest, forbidden } from "~/utils/http.server";
+import { badRequest, forbidden, readForm } from "~/utils/http.server";
 
 // A focal point nominates and registers their agency's delegates for one meeting, within the quota.
 
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, meeting, scope } = await context(request, params.slug);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "cancel") {
     const reg = await registrationInScope(scope, String(formData.get("id") ?? ""));

@@ -7,7 +7,7 @@ import { PageHeader } from "~/components/ui";
 import { requireRole, redirectWithToast } from "~/domain/auth/session.server";
 import { delegateInScope, meetingBySlug, registrationScope, updateDelegate } from "~/domain/registration/organiser.server";
 import { REGISTRATION_ROLES, ROLE_LABELS, delegateEditSchema } from "~/domain/registration/registration.schema";
-import { notFound } from "~/utils/http.server";
+import { notFound, readForm } from "~/utils/http.server";
 
 // A focal point corrects one of their own agency's delegates; anyone else's is "not found".
 
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { meeting, scope, delegate } = await context(request, params);
-  const submission = parseWithZod(await request.formData(), { schema: delegateEditSchema });
+  const submission = parseWithZod(await readForm(request), { schema: delegateEditSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   await updateDelegate(scope, delegate.id, submission.value);
   return redirectWithToast(request, `/delegations/${meeting.slug}`, `${submission.value.name}: changes saved.`);

@@ -9,7 +9,7 @@ import { findInvitation } from "~/domain/registration/organiser.server";
 import { register, registrationClosedReason } from "~/domain/registration/registration.server";
 import { registrationSchema } from "~/domain/registration/registration.schema";
 import { formatRange } from "~/utils/dates";
-import { notFound } from "~/utils/http.server";
+import { notFound, readForm } from "~/utils/http.server";
 
 // Registration through an invitation link: the only way into an invitation-only meeting.
 
@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const inv = await invitationOr404(params.token);
-  const submission = parseWithZod(await request.formData(), { schema: registrationSchema });
+  const submission = parseWithZod(await readForm(request), { schema: registrationSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const v = submission.value;
   // An agency invitation is for that agency's people only; a personal one for that address only.

@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/http.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: loginSchema });
+  const submission = parseWithZod(await readForm(request), { schema: loginSchema });
   if (submission.status !== "success") return { result: submission.reply(), sentTo: null };
   await requestLoginLink(submission.value.email, submission.value.redirectTo);
   return { result: submission.reply({ resetForm: true }), sentTo: submission.value.email };

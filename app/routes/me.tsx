@@ -5,7 +5,7 @@ import { requireUser, redirectWithToast } from "~/domain/auth/session.server";
 import { cancelRegistration, findOwnRegistration, myRegistrations, resendLink } from "~/domain/registration/registration.server";
 import { STATUS_LABELS, type RegistrationStatus } from "~/domain/registration/registration.schema";
 import { formatRange } from "~/utils/dates";
-import { badRequest, forbidden } from "~/utils/http.server";
+import { badRequest, forbidden, readForm } from "~/utils/http.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const reg = await findOwnRegistration(user, String(form.get("id") ?? ""));
   if (!reg) forbidden("That is not your registration.");
   const intent = form.get("intent");

@@ -9,7 +9,7 @@ import { meetingBySlug } from "~/domain/registration/organiser.server";
 import { register, registrationClosedReason } from "~/domain/registration/registration.server";
 import { registrationSchema } from "~/domain/registration/registration.schema";
 import { formatRange } from "~/utils/dates";
-import { notFound } from "~/utils/http.server";
+import { notFound, readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await meetingBySlug(params.slug ?? "");
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const meeting = await meetingBySlug(params.slug ?? "");
-  const submission = parseWithZod(await request.formData(), { schema: registrationSchema });
+  const submission = parseWithZod(await readForm(request), { schema: registrationSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const user = await getUser(request);
   const v = submission.value;

@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/http.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -20,7 +21,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: progressUpdateSchema });
+  const submission = parseWithZod(await readForm(request), { schema: progressUpdateSchema });
   if (submission.status !== "success") return { result: submission.reply(), done: false, reason: null };
   const r = await submitViaProgressLink(params.token ?? "", submission.value);
   if ("reason" in r) return { result: submission.reply(), done: false, reason: r.reason };

@@ -13,7 +13,7 @@ import { changeStatus, formOptions, getRecommendationDetail, requireManager, req
 import { addReview, recordReviewOutcome } from "~/domain/recommendations/reviews.server";
 import { allowedNextStatuses, CLOSED_STATUSES, PRIORITY_LABELS, STATUS_LABELS, statusLabel, type Priority, type Status } from "~/domain/recommendations/status";
 import { formatDateTime, formatRange, formatShortDate } from "~/utils/dates";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -27,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = params.id!;
   await requireVisibleRecommendation(user, id);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const done = (message: string) => redirectWithToast(request, `/recommendations/${id}`, message);
   switch (intent) {

@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/http.server";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, MANAGERS);
-  const submission = parseWithZod(await request.formData(), { schema: recommendationSchema });
+  const submission = parseWithZod(await readForm(request), { schema: recommendationSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const r = await updateRecommendation(user, params.id!, submission.value);
   if (!r.ok) return { result: submission.reply({ fieldErrors: r.fieldErrors }) };

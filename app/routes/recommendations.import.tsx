@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/http.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, MANAGERS);
-  const submission = parseWithZod(await request.formData(), { schema: importSchema });
+  const submission = parseWithZod(await readForm(request), { schema: importSchema });
   if (submission.status !== "success") return { result: submission.reply(), report: null };
   const report = await importRecommendations(user, await submission.value.file.text());
   if (report.fileError) return { result: submission.reply({ fieldErrors: { file: [report.fileError] } }), report: null };

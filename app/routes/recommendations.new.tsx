@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/http.server";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, [...MANAGERS]);
-  const submission = parseWithZod(await request.formData(), { schema: recommendationSchema });
+  const submission = parseWithZod(await readForm(request), { schema: recommendationSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const created = await createRecommendation(user, submission.value);
   if (!created.ok) return { result: submission.reply({ fieldErrors: created.fieldErrors }) };

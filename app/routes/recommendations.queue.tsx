@@ -8,7 +8,7 @@ import { acceptProgressUpdate, returnProgressUpdate, reviewQueue } from "~/domai
 import { reviewDecisionSchema } from "~/domain/recommendations/recommendation.schema";
 import { statusLabel } from "~/domain/recommendations/status";
 import { formatDateTime, zoneLabel } from "~/utils/dates";
-import { safeRedirectPath } from "~/utils/http.server";
+import { safeRedirectPath, readForm } from "~/utils/http.server";
 
 const MANAGERS: ("ORGANISER" | "SECRETARIAT")[] = ["ORGANISER", "SECRETARIAT"];
 
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Accepting or returning a progress update; the recommendation page posts here too. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, MANAGERS);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   // Back to the page the form was on (the queue or the recommendation), also with an error.
   const to = safeRedirectPath(formData.get("redirectTo"), "/recommendations/queue");
   const submission = parseWithZod(formData, { schema: reviewDecisionSchema });

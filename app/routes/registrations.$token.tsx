@@ -8,7 +8,7 @@ import { redirectWithToast } from "~/domain/auth/session.server";
 import { cancelByToken, changesClosed, findByToken, updateDetailsByToken } from "~/domain/registration/registration.server";
 import { REGISTRATION_ROLES, ROLE_LABELS, STATUS_LABELS, editRegistrationSchema, type RegistrationStatus } from "~/domain/registration/registration.schema";
 import { formatDateTime, formatRange, zoneLabel } from "~/utils/dates";
-import { badRequest, notFound } from "~/utils/http.server";
+import { badRequest, notFound, readForm } from "~/utils/http.server";
 
 // The private self-service page behind the emailed link: no sign-in, the token is the key.
 
@@ -52,7 +52,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   await registrationOr404(token);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "cancel") {
     const res = await cancelByToken(token);

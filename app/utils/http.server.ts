@@ -1,3 +1,5 @@
+import { env } from "~/utils/env.server";
+
 // Helpers that fail throw a Response, so routes need no try/catch for the common cases;
 // the root ErrorBoundary renders them as friendly pages.
 
@@ -17,4 +19,40 @@ export function badRequest(message = "The request could not be understood."): ne
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.includes("\\")) return fallback;
   return to;
+}
+
+const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
+
+/**
+ * Refuses a state-changing request sent from another site (CSRF), resource routes included: browsers
+ * send Origin on every POST and Sec-Fetch-Site with it; clients that send neither are not browsers.
+ */
+export function requireSameOrigin(request: Request): void {
+  const site = request.headers.get("Sec-Fetch-Site");
+  if (site && site !== "same-origin" && site !== "none") forbidden("This form can only be sent from Convene's own pages.");
+  const origin = request.headers.get("Origin");
+  if (origin === null) return;
+  if (origin !== new URL(request.url).origin && origin !== new URL(env().APP_URL).origin) {
+    forbidden("This form can only be sent from Convene's own pages.");
+  }
+}
+
+/**
+ * The one way an action reads its form: a cross-site post answers 403, a body that is not a form 415,
+ * an unreadable form 400, so hostile requests never reach the action as a server error.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  requireSameOrigin(request);
+  const type = request.headers.get("Content-Type")?.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (!FORM_TYPES.has(type)) {
+    throw new Response("Send this as a form (application/x-www-form-urlencoded or multipart/form-data).", {
+      status: 415,
+      statusText: "Unsupported Media Type",
+    });
+  }
+  try {
+    return await request.formData();
+  } catch {
+    badRequest("The form could not be read. Reload the page and try again.");
+  }
 }

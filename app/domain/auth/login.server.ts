@@ -25,7 +25,7 @@ export async function requestLoginLink(emailInput: string, redirectTo?: string):
       select: { id: true, name: true, email: true },
     });
     const row = await tx.loginToken.create({
-      data: { tokenHash: hash, userId: user.id, redirectTo: target, expiresAt: new Date(Date.now() + LINK_MINUTES * 60_000) },
+      data: { tokenHash: hash, email, userId: user.id, redirectTo: target, expiresAt: new Date(Date.now() + LINK_MINUTES * 60_000) },
       select: { id: true },
     });
     await enqueueMail(tx, {
@@ -45,7 +45,7 @@ export async function consumeLoginToken(token: string): Promise<ConsumeResult> {
   const now = new Date();
   const hash = hashToken(token);
   const row = await db.loginToken.findUnique({ where: { tokenHash: hash }, select: { id: true, userId: true, redirectTo: true, usedAt: true, expiresAt: true } });
-  if (!row) return { ok: false, reason: "This sign-in link is not valid." };
+  if (!row?.userId) return { ok: false, reason: "This sign-in link is not valid." };
   if (row.usedAt) return { ok: false, reason: "This sign-in link has already been used." };
   if (row.expiresAt < now) return { ok: false, reason: "This sign-in link has expired." };
   const claimed = await db.loginToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
