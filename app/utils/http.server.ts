@@ -56,3 +56,17 @@ export async function readForm(request: Request): Promise<FormData> {
     badRequest("The form could not be read. Reload the page and try again.");
   }
 }
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** the client's address as the production server sees it (behind a proxy: TRUST_PROXY) */
+    clientIp?: string;
+    /** per-response nonce of the Content-Security-Policy, for the inline scripts Remix renders */
+    cspNonce?: string;
+  }
+}
+
+/** The address abuse limits count by; requests without a server in front (tests, vite dev) share one. */
+export function clientIp(context: { clientIp?: string } | undefined): string {
+  return context?.clientIp ?? "local";
+}
