@@ -1,5 +1,5 @@
-// Production server: Express with the Remix request handler, compression, static assets and a
-// micro-cache of anonymous public pages (docs/decisions/005-production-server.md).
+// Production server: Express with the Remix request handler, compression, static assets and HTTP caching
+// of anonymous public pages (scripts/page-cache.mjs; docs/decisions/005 and 061).
 // `npm start` runs it; PORT (default 3000) and HOST are honoured; REMIX_BUILD_DIR picks the build.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -7,6 +7,7 @@ import express from "express";
 import compression from "compression";
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals } from "@remix-run/node";
+import { instanceHeader, pageCache } from "./page-cache.mjs";
 
 process.env.NODE_ENV = process.env.NODE_ENV ?? "production";
 installGlobals({ nativeFetch: true });
@@ -14,56 +15,15 @@ installGlobals({ nativeFetch: true });
 const buildDir = path.resolve(process.env.REMIX_BUILD_DIR ?? "build");
 const build = await import(pathToFileURL(path.join(buildDir, "server/index.js")).href);
 
-// Pages that look the same to every anonymous visitor. Anything else (self-service links, the dev
-// mailbox, forms) is never cached.
-const PUBLIC_PAGE = /^\/(?:meetings(?:\/[\w-]+(?:\/agenda|\/calendar\.ics)?)?|series(?:\/[\w-]+(?:\/calendar\.ics)?)?)?(?:\.data)?$/;
-const TTL_MS = Number(process.env.PAGE_CACHE_MS ?? 5_000);
-const MAX_ENTRIES = 1_000;
-const cache = new Map();
-// Domain writes bump this counter (app/domain/meetings/public-cache.server.ts), emptying the cache.
-const generation = () => globalThis.__convenePublicGeneration ?? 0;
-
-function microcache(req, res, next) {
-  if (TTL_MS <= 0 || (req.method !== "GET" && req.method !== "HEAD") || req.headers.cookie || req.headers.authorization) return next();
-  if (!PUBLIC_PAGE.test(req.path)) return next();
-  const key = req.originalUrl;
-  const hit = cache.get(key);
-  if (hit && hit.generation === generation() && Date.now() - hit.at < TTL_MS) {
-    res.status(hit.status);
-    for (const [name, value] of Object.entries(hit.headers)) res.setHeader(name, value);
-    res.setHeader("X-Convene-Cache", "hit");
-    return res.end(req.method === "HEAD" ? undefined : hit.body);
-  }
-  const chunks = [];
-  const write = res.write.bind(res);
-  const end = res.end.bind(res);
-  const keep = (chunk, encoding) => {
-    if (chunk && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"));
-  };
-  const startedGeneration = generation();
-  res.write = (chunk, ...rest) => {
-    keep(chunk, rest[0]);
-    return write(chunk, ...rest);
-  };
-  res.end = (chunk, ...rest) => {
-    keep(chunk, rest[0]);
-    const headers = res.getHeaders();
-    if (req.method === "GET" && res.statusCode === 200 && !headers["set-cookie"] && generation() === startedGeneration) {
-      if (cache.size >= MAX_ENTRIES) cache.clear();
-      const { "content-length": _length, "content-encoding": _encoding, ...stored } = headers;
-      cache.set(key, { at: Date.now(), generation: startedGeneration, status: 200, headers: stored, body: Buffer.concat(chunks) });
-    }
-    return end(chunk, ...rest);
-  };
-  next();
-}
-
 const app = express();
 app.disable("x-powered-by");
+// Behind nginx (npm run cluster): TRUST_PROXY=loopback makes req.ip the client from X-Forwarded-For.
+if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+app.use(instanceHeader());
 app.use(compression());
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
-app.use(microcache);
+app.use(pageCache(Number(process.env.PAGE_CACHE_MS ?? 5_000)));
 app.all(
   "*",
   createRequestHandler({

@@ -9,7 +9,6 @@ import { listRecommendationsForMeetingPage } from "~/domain/recommendations/reco
 import { getUser } from "~/domain/auth/session.server";
 import { FORMAT_LABELS, VISIBILITY_LABELS } from "~/domain/meetings/meeting.schema";
 import { getPublicMeeting } from "~/domain/meetings/meetings.server";
-import { cachedPublic } from "~/domain/meetings/public-cache.server";
 import { formatDateTime, formatRange, zoneLabel } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 
@@ -18,8 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await getPublicMeeting(params.slug ?? "", user);
   if (!page) notFound("We could not find that meeting.");
   const [recommendations, registration] = await Promise.all([
-    // Anonymous visitors share one cached copy (decision 015); signed-in people always see the latest.
-    user ? listRecommendationsForMeetingPage(page.meeting.id) : cachedPublic(`recommendations:${page.meeting.id}`, () => listRecommendationsForMeetingPage(page.meeting.id)),
+    listRecommendationsForMeetingPage(page.meeting.id),
     user ? registrationPanel(page.meeting.id, user) : null,
   ]);
   return { ...page, signedIn: !!user, recommendations, registration };

@@ -9,7 +9,7 @@ import { loadAgendaTree } from "~/domain/agenda/agenda.server";
 import { listAgencyOptions } from "~/domain/agencies/agencies.server";
 import { seriesOptions } from "~/domain/series/series.server";
 import type { CloneInput, MeetingInput } from "./meeting.schema";
-import { cachedPublic, invalidatePublicPages } from "./public-cache.server";
+import { invalidatePublicPages } from "./public-cache.server";
 import { lockedMeeting, promoteWaitlisted } from "~/domain/registration/registration.server";
 import { slugify } from "./slug";
 import { shiftKeepingLocalTime } from "./shift";
@@ -44,29 +44,23 @@ export async function listPublicMeetings(params: {
     ...(params.seriesSlug ? { series: { slug: params.seriesSlug } } : {}),
     ...(params.agencyId ? { delegations: { some: { agencyId: params.agencyId } } } : {}),
   };
-  const key = `list:${params.when}:${params.seriesSlug ?? ""}:${params.agencyId ?? ""}:${params.page.skip}:${params.page.take}`;
-  const load = async () => {
-    const [total, rows] = await Promise.all([
-      db.meeting.count({ where }),
-      db.meeting.findMany({ where, select: listSelect, orderBy: { startsAt: params.when === "upcoming" ? "asc" : "desc" }, skip: params.page.skip, take: params.page.take }),
-    ]);
-    return { total, rows };
-  };
-  return params.now ? load() : cachedPublic(key, load);
+  const [total, rows] = await Promise.all([
+    db.meeting.count({ where }),
+    db.meeting.findMany({ where, select: listSelect, orderBy: { startsAt: params.when === "upcoming" ? "asc" : "desc" }, skip: params.page.skip, take: params.page.take }),
+  ]);
+  return { total, rows };
 }
 
 /** The series and agencies offered as filters on the public list. */
 export async function meetingListFilters() {
-  return cachedPublic("list-filters", async () => {
-    const [series, agencies] = await Promise.all([seriesOptions(), listAgencyOptions()]);
-    return { series, agencies };
-  });
+  const [series, agencies] = await Promise.all([seriesOptions(), listAgencyOptions()]);
+  return { series, agencies };
 }
 
 /** The public meeting page. Drafts exist only for organisers; the online link only for confirmed participants. */
 export async function getPublicMeeting(slug: string, user: Actor | null) {
   const organiser = canManageMeetings(user);
-  const meeting = organiser ? await loadPublicMeeting(slug) : await cachedPublic(`meeting:${slug}`, () => loadPublicMeeting(slug));
+  const meeting = await loadPublicMeeting(slug);
   if (!meeting) return null;
   if (meeting.status === "DRAFT" && !organiser) return null;
   const confirmed =
@@ -78,7 +72,7 @@ export async function getPublicMeeting(slug: string, user: Actor | null) {
   return { meeting: rest, onlineLink: confirmed || organiser ? onlineLink : null, agenda, agendaIsDraft: !meeting.agendaPublishedAt };
 }
 
-/** The part of the meeting page that is the same for everyone (cached for anonymous visitors). */
+/** The part of the meeting page that is the same for everyone. */
 async function loadPublicMeeting(slug: string) {
   const meeting = await db.meeting.findUnique({
     where: { slug },

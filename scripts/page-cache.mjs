@@ -1,0 +1,80 @@
+// HTTP caching of anonymous public pages (docs/decisions/061-several-instances.md, which extends 005).
+// Pages that look the same to every anonymous visitor get a strong ETag computed from the body and
+// `Cache-Control: public, max-age=0, s-maxage=<seconds left>`: browsers revalidate every time (a 304 when
+// nothing changed), shared caches (nginx in front of several instances, and this process's own store for
+// the embedded run) keep them for at most PAGE_CACHE_MS after rendering, wherever they are held. Nothing
+// else is cached, so a write through one instance is seen by signed-in people on every instance at once and
+// by anonymous visitors within PAGE_CACHE_MS.
+import crypto from "node:crypto";
+import os from "node:os";
+
+// Anything else (self-service links, the dev mailbox, forms) is never cached.
+const PUBLIC_PAGE = /^\/(?:meetings(?:\/[\w-]+(?:\/agenda|\/calendar\.ics)?)?|series(?:\/[\w-]+(?:\/calendar\.ics)?)?)?(?:\.data)?$/;
+const MAX_ENTRIES = 1_000;
+// Domain writes in this process bump this counter (app/domain/meetings/public-cache.server.ts), so the
+// organiser who saved sees the change at once on this instance.
+const generation = () => globalThis.__convenePublicGeneration ?? 0;
+
+const etagOf = (body) => `"${crypto.createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+const matches = (req, etag) => (req.headers["if-none-match"] ?? "").split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
+
+/** Express middleware; ttlMs <= 0 turns caching off (ETags and 304s stay). */
+export function pageCache(ttlMs) {
+  const store = new Map();
+  const cacheControl = (leftMs) => `public, max-age=0, s-maxage=${Math.max(0, Math.floor(leftMs / 1000))}`;
+
+  return function pageCacheMiddleware(req, res, next) {
+    if ((req.method !== "GET" && req.method !== "HEAD") || req.headers.cookie || req.headers.authorization) return next();
+    if (!PUBLIC_PAGE.test(req.path)) return next();
+    const key = req.originalUrl;
+    const hit = store.get(key);
+    const age = hit ? Date.now() - hit.at : Infinity;
+    if (hit && hit.generation === generation() && age < ttlMs) {
+      for (const [name, value] of Object.entries(hit.headers)) res.setHeader(name, value);
+      res.setHeader("Cache-Control", cacheControl(ttlMs - age));
+      res.setHeader("X-Convene-Cache", "hit");
+      if (matches(req, hit.headers.etag)) return res.status(304).end();
+      return res.status(hit.status).end(req.method === "HEAD" ? undefined : hit.body);
+    }
+
+    // Hold the whole response back: the ETag is a header, and it depends on the body.
+    const chunks = [];
+    const write = res.write.bind(res);
+    const end = res.end.bind(res);
+    const keep = (chunk, encoding) => {
+      if (chunk && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"));
+    };
+    const startedGeneration = generation();
+    res.write = (chunk, encoding) => {
+      keep(chunk, encoding);
+      return true;
+    };
+    res.end = (chunk, encoding, callback) => {
+      keep(chunk, encoding);
+      res.write = write;
+      res.end = end;
+      const body = Buffer.concat(chunks);
+      const cacheable = res.statusCode === 200 && !res.getHeader("set-cookie") && !res.getHeader("cache-control");
+      if (!cacheable) return end(body, callback);
+      res.setHeader("ETag", etagOf(body));
+      res.setHeader("Vary", "Cookie, Authorization");
+      res.setHeader("Cache-Control", ttlMs > 0 ? cacheControl(ttlMs) : "no-cache");
+      if (ttlMs > 0 && req.method === "GET" && generation() === startedGeneration) {
+        if (store.size >= MAX_ENTRIES) store.clear();
+        const { "content-length": _length, "content-encoding": _encoding, "cache-control": _control, ...headers } = res.getHeaders();
+        store.set(key, { at: Date.now(), generation: startedGeneration, status: 200, headers, body });
+      }
+      if (matches(req, res.getHeader("etag"))) return res.status(304).end(callback);
+      return end(req.method === "HEAD" ? undefined : body, callback);
+    };
+    next();
+  };
+}
+
+/** Names the instance that answered (X-Convene-Instance), so a cluster's spread over its instances can be checked. */
+export function instanceHeader(name = process.env.CONVENE_INSTANCE ?? `${os.hostname()}:${process.env.PORT ?? 3000}`) {
+  return (_req, res, next) => {
+    res.setHeader("X-Convene-Instance", name);
+    next();
+  };
+}
