@@ -1,8 +1,9 @@
 // `npm run bench`: the production build on the large seed, measured over loopback with autocannon.
 // Builds if needed, makes .tmp/bench.db (migrate, seed base + --scale 1), starts the production server on a free
 // port, warms up, then 20 connections for 10 s on each page. p95 is computed from every response time
-// (autocannon's own summary stops at p97.5). Writes bench/results.md, then appends scripts/bench-mail.ts
-// output when that script exists.
+// (autocannon's own summary stops at p97.5). Writes bench/results.md, then appends several instances on
+// PostgreSQL and on one SQLite file (scripts/bench-cluster.ts) and scripts/bench-mail.ts output.
+// BENCH_ONLY=instances runs only the several-instances part and appends it to the existing results.
 import { execSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -10,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { benchSeveralInstances } from "./bench-cluster";
 
 const root = path.resolve(import.meta.dirname, "..");
 const buildDir = process.env.REMIX_BUILD_DIR ?? "build";
@@ -72,6 +74,10 @@ async function main() {
   if (!fs.existsSync(path.join(root, buildDir, "server/index.js"))) {
     console.info(`Building the production bundle into ${buildDir}/ ...`);
     sh("npx remix vite:build", { REMIX_BUILD_DIR: buildDir });
+  }
+  if (process.env.BENCH_ONLY === "instances") {
+    fs.appendFileSync(path.join(root, "bench/results.md"), `\n${await benchSeveralInstances(buildDir, DURATION)}`);
+    return;
   }
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
@@ -150,6 +156,10 @@ async function main() {
   fs.mkdirSync(path.join(root, "bench"), { recursive: true });
   fs.writeFileSync(path.join(root, "bench/results.md"), report);
   console.info(`\n${report}`);
+
+  const instances = await benchSeveralInstances(buildDir, DURATION);
+  fs.appendFileSync(path.join(root, "bench/results.md"), `\n${instances}`);
+  console.info(instances);
 
   const mailBench = path.join(root, "scripts/bench-mail.ts");
   if (fs.existsSync(mailBench)) {
