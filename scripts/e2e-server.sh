@@ -7,7 +7,7 @@ mkdir -p .tmp
 db=".tmp/e2e-${port}.db"
 rm -f "$db" "$db-wal" "$db-shm" ".tmp/session-secret"
 export DATABASE_URL="file:./$db"
-npx prisma migrate deploy >/dev/null
+npm run db:deploy >/dev/null
 npx tsx prisma/seed.ts
 export NODE_ENV=production APP_URL="http://127.0.0.1:${port}" SESSION_SECRET="e2e-secret-e2e-secret-e2e-secret" PORT="$port" HOST=127.0.0.1
 exec node scripts/server.mjs

@@ -6,7 +6,7 @@ bash scripts/ensure-chromium.sh
 # npm ci rejects the lockfile npm 11 writes here (optional platform packages lack versions), so install from it.
 npm install --no-audit --no-fund
 step() { printf '\n=== %s\n' "$1"; }
-step "prisma generate"; npx prisma generate
+step "prisma generate"; npm run db:generate
 step "typecheck"; npx tsc
 step "lint"; npx eslint .
 step "unit and integration tests"; npx vitest run

@@ -1,14 +1,68 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type BetterSqlite3 from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client.ts";
+import { PrismaClient as PgClient } from "~/generated/prisma-pg/client.ts";
 import { env } from "./env.server";
 
+// One client, two databases: DATABASE_URL=file:... is the embedded SQLite file, postgresql://...
+// a PostgreSQL server (docs/decisions/060-postgresql.md). This is the one module that knows which.
+
 export type { Prisma } from "~/generated/prisma/client.ts";
+// The PostgreSQL client is generated from the same models (prisma/postgres/schema.prisma is a
+// generated twin), so the SQLite client's type describes both.
 export type Db = PrismaClient;
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
+export type Dialect = "sqlite" | "postgresql";
+
+export function dialectOf(url: string): Dialect {
+  return /^postgres(ql)?:\/\//.test(url) ? "postgresql" : "sqlite";
+}
+
+export function dialect(): Dialect {
+  return dialectOf(env().DATABASE_URL);
+}
+
+/**
+ * Limits of every interactive transaction. maxWait covers hundreds of seat transactions queued
+ * behind one another; timeout covers the largest batch (a delegation or an import).
+ */
+export const TX_LIMITS = { maxWait: 120_000, timeout: 60_000 } as const;
+
+/**
+ * How long a SQLite statement waits for another process's write lock before SQLITE_BUSY. Longer
+ * than any transaction can hold it (Prisma rolls back at `timeout`) plus the wait to start one, so
+ * a busy error means something is really stuck.
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = TX_LIMITS.maxWait + TX_LIMITS.timeout;
+
+/**
+ * The SQLite adapter opens every transaction with a plain (deferred) BEGIN. A deferred transaction
+ * that reads before it writes cannot become a writer once another process has committed
+ * (SQLITE_BUSY without waiting), so transactions here start with BEGIN IMMEDIATE: the write lock is
+ * taken first, waiting up to the busy timeout, and everything read after it is current. Within one
+ * process the adapter already runs transactions one at a time.
+ */
+class SQLiteImmediate extends PrismaBetterSQLite3 {
+  async connect() {
+    const adapter = await super.connect();
+    const client = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+    client.pragma("journal_mode = WAL");
+    client.pragma("foreign_keys = ON");
+    const prepare = client.prepare.bind(client);
+    client.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof client.prepare;
+    return adapter;
+  }
+}
+
 function createClient(url: string): PrismaClient {
-  const adapter = new PrismaBetterSQLite3({ url, timeout: 10_000 });
-  return new PrismaClient({ adapter });
+  if (dialectOf(url) === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: url });
+    // The cast is needed: the two generated client types differ only in provider-specific options.
+    return new PgClient({ adapter, transactionOptions: TX_LIMITS }) as unknown as PrismaClient;
+  }
+  return new PrismaClient({ adapter: new SQLiteImmediate({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), transactionOptions: TX_LIMITS });
 }
 
 declare global {
@@ -19,13 +73,8 @@ declare global {
 
 export const db: PrismaClient = (globalThis.__conveneDb ??= createClient(env().DATABASE_URL));
 
-/** WAL lets the worker process and the web process use the SQLite file together. */
+/** Connects (and on SQLite sets WAL, which lets worker and web processes share the file). */
 export function dbReady(): Promise<void> {
-  globalThis.__conveneDbReady ??= (async () => {
-    if (env().DATABASE_URL.startsWith("file:")) {
-      await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-      await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
-    }
-  })();
+  globalThis.__conveneDbReady ??= db.$connect();
   return globalThis.__conveneDbReady;
 }

@@ -1,0 +1,121 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+// One schema source, two databases (docs/decisions/060-postgresql.md). prisma/schema.prisma (SQLite)
+// is edited by hand; prisma/postgres/schema.prisma is generated from it. Each database has its own
+// migrations folder. Every Prisma command that depends on the database goes through here:
+//
+//   tsx scripts/db.ts schemas            write the PostgreSQL twin
+//   tsx scripts/db.ts generate           twin + both clients (app/generated/prisma, prisma-pg)
+//   tsx scripts/db.ts deploy             migrate the database DATABASE_URL names
+//   tsx scripts/db.ts migrate --name x   write migration x for both databases from the schema change
+//   tsx scripts/db.ts check              fail when the twin or either migrations folder drifts
+//
+// migrate and check replay the PostgreSQL migrations on SHADOW_DATABASE_URL: run them inside
+// `bash scripts/test-pg.sh ...`, which starts a throwaway server and sets it.
+
+const root = path.resolve(import.meta.dirname, "..");
+const SQLITE = { config: "prisma.config.ts", schema: "prisma/schema.prisma", migrations: "prisma/migrations" };
+const PG = { config: "prisma.postgres.config.ts", schema: "prisma/postgres/schema.prisma", migrations: "prisma/postgres/migrations" };
+type Target = typeof SQLITE;
+
+const GENERATED_NOTE = "// GENERATED from prisma/schema.prisma by `tsx scripts/db.ts schemas`: edit that file, not this one.\n";
+
+export function postgresTwin(sqliteSchema: string): string {
+  const swaps: [string, string][] = [
+    ['provider = "sqlite"', 'provider = "postgresql"'],
+    ['output     = "../app/generated/prisma"', 'output     = "../../app/generated/prisma-pg"'],
+  ];
+  let twin = sqliteSchema;
+  for (const [from, to] of swaps) {
+    if (!twin.includes(from)) throw new Error(`prisma/schema.prisma no longer contains ${from}; update scripts/db.ts`);
+    twin = twin.replace(from, to);
+  }
+  return GENERATED_NOTE + twin;
+}
+
+const read = (file: string) => fs.readFileSync(path.join(root, file), "utf8");
+const expectedTwin = () => postgresTwin(read(SQLITE.schema));
+
+function prisma(target: Target, args: string[], env: NodeJS.ProcessEnv = process.env, stdio: "inherit" | "pipe" = "inherit") {
+  return execFileSync(process.execPath, ["-r", "./scripts/unref-long-timers.cjs", "node_modules/prisma/build/index.js", ...args, "--config", target.config], {
+    cwd: root,
+    env,
+    stdio: stdio === "pipe" ? ["ignore", "pipe", "inherit"] : "inherit",
+    encoding: "utf8",
+  });
+}
+
+const isPostgres = (url = process.env.DATABASE_URL ?? "") => url.startsWith("postgres://") || url.startsWith("postgresql://");
+
+function needShadow(): NodeJS.ProcessEnv {
+  if (!process.env.SHADOW_DATABASE_URL || !isPostgres()) {
+    throw new Error("Needs a PostgreSQL server: run it as `bash scripts/test-pg.sh npx tsx scripts/db.ts ...`.");
+  }
+  return process.env;
+}
+
+function writeTwin() {
+  fs.mkdirSync(path.join(root, "prisma/postgres/migrations"), { recursive: true });
+  fs.writeFileSync(path.join(root, PG.schema), expectedTwin());
+}
+
+function generate() {
+  writeTwin();
+  prisma(SQLITE, ["generate"], { ...process.env, DATABASE_URL: "file:./data/convene.db" });
+  // generate never connects; the schema's env("DATABASE_URL") only has to look like PostgreSQL.
+  prisma(PG, ["generate"], { ...process.env, DATABASE_URL: "postgresql://localhost/unused" });
+}
+
+function deploy() {
+  prisma(isPostgres() ? PG : SQLITE, ["migrate", "deploy"]);
+}
+
+/** The SQL that takes the migrations folder to the schema, or "" when they are in step. */
+function pendingSql(target: Target, env: NodeJS.ProcessEnv): string {
+  const out = prisma(target, ["migrate", "diff", "--from-migrations", target.migrations, "--to-schema-datamodel", target.schema, "--script"], env, "pipe");
+  return /^\s*(-- This is an empty migration\.)?\s*$/.test(out) ? "" : out;
+}
+
+function migrate(name: string) {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error("--name: lower-case letters, digits and underscores");
+  const env = needShadow();
+  writeTwin();
+  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+  for (const [target, targetEnv] of [[SQLITE, { ...process.env, DATABASE_URL: "file:./.tmp/migrate-shadow.db" }], [PG, env]] as const) {
+    const sql = pendingSql(target, targetEnv);
+    if (!sql) continue;
+    const dir = path.join(root, target.migrations, `${stamp}_${name}`);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "migration.sql"), sql);
+    console.info(`wrote ${path.relative(root, dir)}/migration.sql`);
+  }
+}
+
+function check() {
+  const env = needShadow();
+  const problems: string[] = [];
+  if (!fs.existsSync(path.join(root, PG.schema)) || read(PG.schema) !== expectedTwin()) {
+    problems.push(`${PG.schema} is not the twin of ${SQLITE.schema}: run \`npx tsx scripts/db.ts schemas\` and commit it.`);
+  }
+  for (const [target, targetEnv] of [[SQLITE, { ...process.env, DATABASE_URL: "file:./.tmp/check-shadow.db" }], [PG, env]] as const) {
+    if (pendingSql(target, targetEnv)) {
+      problems.push(`${target.migrations} does not reach ${target.schema}: run \`bash scripts/test-pg.sh npx tsx scripts/db.ts migrate --name <change>\`.`);
+    }
+  }
+  for (const p of problems) console.error(p);
+  if (problems.length) process.exit(1);
+  console.info("Schemas and migrations of SQLite and PostgreSQL are in step.");
+}
+
+const [command, ...rest] = process.argv.slice(2);
+if (command === "schemas") writeTwin();
+else if (command === "generate") generate();
+else if (command === "deploy") deploy();
+else if (command === "migrate") migrate(rest[rest.indexOf("--name") + 1] ?? "");
+else if (command === "check") check();
+else {
+  console.error("usage: tsx scripts/db.ts schemas | generate | deploy | migrate --name x | check");
+  process.exit(2);
+}
