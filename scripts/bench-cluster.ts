@@ -8,6 +8,7 @@
 import { execFileSync, execSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 
@@ -109,6 +110,7 @@ export async function benchSeveralInstances(buildDir: string, seconds: number): 
   const lines = [
     "## Several instances on one database",
     "",
+    `Run ${new Date().toISOString()}, load average before ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}.`,
     `Registration storm: ${STORM_REQUESTS} registrations sent at once (alternating between the two processes, each from its own X-Forwarded-For address) for a meeting with ${STORM_SEATS} seats, automatic confirmation. Base seed.`,
     "",
     "| Database, processes | Time (s) | Answers | 5xx / errors | Confirmed | Waitlisted | Waiting list ranked 1..n |",

@@ -7,7 +7,7 @@
 #   CLUSTER_PORT (8080)     nginx, the address to open
 #   CLUSTER_PG_PORT (5488)  PostgreSQL, 127.0.0.1 only
 #   CLUSTER_APP_PORT (3101) first app instance; the second takes the next port
-#   CLUSTER_BUILD=skip      serve the existing build instead of building
+#   CLUSTER_BUILD=skip      serve the existing build instead of building (REMIX_BUILD_DIR, default build)
 #
 # No SMTP_URL: mail stays in the database and is readable at /dev/mailbox (DEV_MAILBOX=on says that a
 # production build may run so). Set SMTP_URL to send for real.
@@ -70,6 +70,7 @@ stop() {
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   as_pg "$pg_bin/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null || true
   echo "Stopped. Data kept in $pgdata."
+  exit 0
 }
 trap stop INT TERM EXIT
 
@@ -81,6 +82,7 @@ say "Migrating and seeding"
 npx tsx scripts/db.ts deploy
 npx tsx prisma/seed.ts
 
+export REMIX_BUILD_DIR="${REMIX_BUILD_DIR:-build}"
 if [ "${CLUSTER_BUILD:-}" != skip ]; then
   say "Building"
   npx remix vite:build >/dev/null
@@ -99,6 +101,11 @@ done
 say "Mail worker"
 node_modules/.bin/tsx scripts/worker.ts >>"$dir/log/worker.log" 2>&1 &
 pids+=($!)
+
+# nginx marks an instance down for a while when it does not answer: start it once both listen.
+for p in "${app_ports[@]}"; do
+  for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$p/login" && break; sleep 0.5; done
+done
 
 # --- nginx ---------------------------------------------------------------------------------------------
 # Its own configuration, pid, logs and temporary folders under .tmp/cluster/nginx; the system's nginx is
@@ -152,9 +159,6 @@ EOF
 say "nginx on 127.0.0.1:$port"
 "$nginx_bin" -e "$dir/log/nginx-error.log" -c "$dir/nginx/nginx.conf" -p "$dir/nginx"
 
-for p in "${app_ports[@]}"; do
-  for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$p/login" && break; sleep 0.5; done
-done
 cat <<EOF
 
 Convene cluster ready: http://127.0.0.1:$port
@@ -163,5 +167,6 @@ Convene cluster ready: http://127.0.0.1:$port
   mail worker (no SMTP_URL: mail is kept in the database, read it at /dev/mailbox)
   logs in $dir/log. Ctrl-C stops everything.
 EOF
+# Returns when one process ends (then everything is stopped) or when Ctrl-C runs stop.
 wait -n "${pids[@]}" || true
-echo "A process of the cluster stopped; see $dir/log." >&2
+echo "A process of the cluster ended; stopping the rest (see $dir/log)." >&2
