@@ -87,7 +87,7 @@ async function storm(databaseUrl: string, bases: string[]) {
       const a = 10 + (i >> 8), b = i & 255;
       const status = await fetch(`${bases[i % bases.length]}/meetings/${slug}/register`, {
         method: "POST", body, redirect: "manual", headers: { "X-Forwarded-For": `10.${a}.${b}.1` },
-      }).then((r) => String(r.status), (e: Error) => `error: ${e.message}`);
+      }).then((r) => String(r.status), (e: Error & { cause?: { code?: string } }) => `error ${e.cause?.code ?? e.message}`);
       statuses[status] = (statuses[status] ?? 0) + 1;
     }),
   );
