@@ -82,7 +82,10 @@ function migrate(name: string) {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error("--name: lower-case letters, digits and underscores");
   const env = needShadow();
   writeTwin();
-  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+  // Migrations apply in name order: the new one must sort after every existing one in both folders.
+  const latest = [SQLITE, PG].flatMap((t) => fs.readdirSync(path.join(root, t.migrations))).map((f) => Number(f.slice(0, 14))).filter(Number.isFinite);
+  const now = Number(new Date().toISOString().replace(/\D/g, "").slice(0, 14));
+  const stamp = String(Math.max(now, ...latest.map((n) => n + 1)));
   for (const [target, targetEnv] of [[SQLITE, { ...process.env, DATABASE_URL: "file:./.tmp/migrate-shadow.db" }], [PG, env]] as const) {
     const sql = pendingSql(target, targetEnv);
     if (!sql) continue;

@@ -78,3 +78,38 @@ export function dbReady(): Promise<void> {
   globalThis.__conveneDbReady ??= db.$connect();
   return globalThis.__conveneDbReady;
 }
+
+/**
+ * A lock conflict the database resolved by aborting one side: PostgreSQL's deadlock (40P01) and
+ * serialization (40001, P2034) failures, SQLite's busy error (P1008 or the raw SQLITE_BUSY).
+ */
+export function isRetryable(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown } | null;
+  if (err?.code === "P2034" || err?.code === "P1008") return true;
+  return /SQLITE_BUSY|database is locked|deadlock detected|could not serialize|\b40P01\b|\b40001\b/.test(String(err?.message ?? ""));
+}
+
+/**
+ * An interactive transaction that is run again from the start when the database aborted it over a
+ * lock conflict. Safe because an aborted transaction left nothing behind; use it for work whose
+ * only effects are in the database (mail goes through the outbox, written in the same transaction).
+ */
+export async function transaction<T>(fn: (tx: Tx) => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(fn);
+    } catch (e) {
+      if (attempt >= attempts || !isRetryable(e)) throw e;
+      await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 50));
+    }
+  }
+}
+
+/**
+ * The one case-insensitive "contains" filter, the same on both databases: SQLite's LIKE ignores
+ * ASCII case; PostgreSQL's ILIKE (mode "insensitive") does the same on the searched columns, which
+ * are collated "C" (docs/decisions/060-postgresql.md). Letters outside ASCII match case-sensitively.
+ */
+export function containsText(term: string): { contains: string } {
+  return (dialect() === "postgresql" ? { contains: term, mode: "insensitive" } : { contains: term }) as { contains: string };
+}

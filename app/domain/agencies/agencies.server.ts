@@ -1,4 +1,4 @@
-import { db, type Prisma } from "~/utils/db.server";
+import { containsText, db, type Prisma } from "~/utils/db.server";
 import { audit, diffFields } from "~/domain/audit/audit.server";
 import type { Actor } from "~/domain/auth/roles";
 import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
@@ -21,7 +21,7 @@ export async function searchAgencies(q: string, page: { skip: number; take: numb
   const lower = term.toLowerCase();
   const countries = term ? COUNTRY_CODES.filter((c) => c.toLowerCase() === lower || countryName(c).toLowerCase().includes(lower)) : [];
   const where: Prisma.AgencyWhereInput = term
-    ? { OR: [{ name: { contains: term } }, { acronym: { contains: term } }, ...(countries.length ? [{ country: { in: countries } }] : [])] }
+    ? { OR: [{ name: containsText(term) }, { acronym: containsText(term) }, ...(countries.length ? [{ country: { in: countries } }] : [])] }
     : {};
   const [total, rows] = await Promise.all([
     db.agency.count({ where }),

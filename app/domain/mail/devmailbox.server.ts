@@ -1,4 +1,4 @@
-import { db } from "~/utils/db.server";
+import { containsText, db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
 
@@ -13,7 +13,7 @@ export async function listDevMailbox(to?: string) {
   requireDevMailbox();
   return db.outboxMessage.findMany({
     // Drafts are not mail yet: they show up here once they are sent.
-    where: { status: { not: "DRAFT" }, ...(to ? { toEmail: { contains: to.trim().toLowerCase() } } : {}) },
+    where: { status: { not: "DRAFT" }, ...(to ? { toEmail: containsText(to.trim()) } : {}) },
     orderBy: { createdAt: "desc" },
     take: 50,
     select: { id: true, toEmail: true, subject: true, kind: true, status: true, createdAt: true },

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { db, type Prisma } from "~/utils/db.server";
+import { containsText, db, type Prisma } from "~/utils/db.server";
 import { audit } from "~/domain/audit/audit.server";
 import type { Actor } from "~/domain/auth/roles";
 import { env } from "~/utils/env.server";
@@ -29,7 +29,7 @@ function where(f: MailFilter): Prisma.OutboxMessageWhereInput {
     ...(f.status ? { status: f.status } : {}),
     ...(f.kind ? { kind: f.kind } : {}),
     // an exact address gives the per-person view; a fragment searches
-    ...(f.recipient ? (f.recipient.includes("@") ? { toEmail: f.recipient } : { toEmail: { contains: f.recipient } }) : {}),
+    ...(f.recipient ? (f.recipient.includes("@") ? { toEmail: f.recipient } : { toEmail: containsText(f.recipient) }) : {}),
     ...(f.meetingId ? { meetingId: f.meetingId } : {}),
   };
 }

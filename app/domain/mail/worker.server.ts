@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import os from "node:os";
-import { db } from "~/utils/db.server";
+import { db, dialect, transaction } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { createTransport, type MailTransport } from "./transport.server";
 import { runScheduler } from "./scheduler.server";
@@ -51,36 +51,39 @@ export async function reclaimStuck(lockTimeoutMs: number, now = new Date()): Pro
 }
 
 /**
- * Claims up to `limit` due messages for this worker. Each row moves QUEUED -> SENDING only if it is
- * still QUEUED (a conditional UPDATE is atomic per row in SQLite and PostgreSQL), and the claim
- * carries a fresh lock token, so rows another worker took in between are simply not ours.
+ * Claims up to `limit` due messages for this worker: they move QUEUED -> SENDING with a fresh lock
+ * token in one transaction that takes its lock before it reads. PostgreSQL locks the picked rows
+ * with FOR UPDATE SKIP LOCKED, so concurrent workers get disjoint batches without waiting; SQLite
+ * holds the database's write lock from BEGIN IMMEDIATE (app/utils/db.server.ts). Nothing claimed
+ * means nothing is due.
  */
 export async function claimBatch(workerId: string, limit: number, now = new Date()) {
-  // A worker that loses every row of its pick to a faster worker looks again, so "nothing claimed"
-  // really means "nothing due" and the caller can go to sleep.
-  for (let round = 0; round < 5; round++) {
-    const candidates = await db.outboxMessage.findMany({
-      where: { status: "QUEUED", nextAttemptAt: { lte: now } },
-      orderBy: { nextAttemptAt: "asc" },
-      take: limit,
-      select: { id: true },
-    });
-    if (candidates.length === 0) return [];
-    const lock = `${workerId}#${crypto.randomUUID().slice(0, 8)}`;
-    const { count } = await db.outboxMessage.updateMany({
-      where: { id: { in: candidates.map((c) => c.id) }, status: "QUEUED" },
+  const lock = `${workerId}#${crypto.randomUUID().slice(0, 8)}`;
+  await transaction(async (tx) => {
+    const picked =
+      dialect() === "postgresql"
+        ? await tx.$queryRaw<{ id: string }[]>`
+            SELECT "id" FROM "OutboxMessage" WHERE "status" = 'QUEUED' AND "nextAttemptAt" <= ${now}
+            ORDER BY "nextAttemptAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`
+        : await tx.outboxMessage.findMany({
+            where: { status: "QUEUED", nextAttemptAt: { lte: now } },
+            orderBy: { nextAttemptAt: "asc" },
+            take: limit,
+            select: { id: true },
+          });
+    if (picked.length === 0) return;
+    await tx.outboxMessage.updateMany({
+      where: { id: { in: picked.map((p) => p.id) }, status: "QUEUED" },
       data: { status: "SENDING", lockedBy: lock, lockedAt: now },
     });
-    if (count === 0) continue;
-    return db.outboxMessage.findMany({
-      where: { lockedBy: lock, status: "SENDING" },
-      select: {
-        id: true, toEmail: true, toName: true, subject: true, html: true, text: true, messageId: true,
-        headers: true, icsContent: true, icsMethod: true, essential: true, attempts: true, lockedBy: true,
-      },
-    });
-  }
-  return [];
+  });
+  return db.outboxMessage.findMany({
+    where: { lockedBy: lock, status: "SENDING" },
+    select: {
+      id: true, toEmail: true, toName: true, subject: true, html: true, text: true, messageId: true,
+      headers: true, icsContent: true, icsMethod: true, essential: true, attempts: true, lockedBy: true,
+    },
+  });
 }
 
 export type BatchResult = { claimed: number; sent: number; retried: number; failed: number; cancelled: number };

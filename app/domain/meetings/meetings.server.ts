@@ -1,4 +1,4 @@
-import { db, type Prisma } from "~/utils/db.server";
+import { containsText, db, type Prisma } from "~/utils/db.server";
 import { audit, diffFields } from "~/domain/audit/audit.server";
 import type { Actor } from "~/domain/auth/roles";
 import { canManageMeetings } from "~/domain/auth/roles";
@@ -10,7 +10,7 @@ import { listAgencyOptions } from "~/domain/agencies/agencies.server";
 import { seriesOptions } from "~/domain/series/series.server";
 import type { CloneInput, MeetingInput } from "./meeting.schema";
 import { invalidatePublicPages } from "./public-cache.server";
-import { lockedMeeting, promoteWaitlisted } from "~/domain/registration/registration.server";
+import { lockMeeting, lockedMeeting, promoteWaitlisted } from "~/domain/registration/registration.server";
 import { slugify } from "./slug";
 import { shiftKeepingLocalTime } from "./shift";
 import { ANNOUNCED_STATUSES, PUBLIC_STATUSES, STATUS_LABELS, canTransition, type MeetingStatus } from "./status";
@@ -103,7 +103,7 @@ export async function meetingCalendarData(slug: string, user: Actor | null) {
 export async function listAdminMeetings(params: { q: string; status?: string | null; page: { skip: number; take: number } }) {
   const q = params.q.trim().slice(0, 100);
   const where: Prisma.MeetingWhereInput = {
-    ...(q ? { OR: [{ title: { contains: q } }, { city: { contains: q } }, { slug: { contains: q } }] } : {}),
+    ...(q ? { OR: [{ title: containsText(q) }, { city: containsText(q) }, { slug: containsText(q) }] } : {}),
     ...(params.status ? { status: params.status } : {}),
   };
   const [total, rows] = await Promise.all([
@@ -212,6 +212,7 @@ export async function updateMeeting(actor: Actor, id: string, input: MeetingInpu
   if (slug !== current.slug && (await slugTaken(slug, id))) return { ok: false, fieldErrors: { slug: ["Another meeting already uses this web address."] } };
   const data = { ...toData(input), slug };
   await db.$transaction(async (tx) => {
+    await lockMeeting(tx, id);
     const before = await tx.meeting.findUniqueOrThrow({ where: { id } });
     const diff = diffFields(before as unknown as Record<string, unknown>, data);
     if (!diff.changed) return;

@@ -1,6 +1,6 @@
 import { audit, diffFields } from "~/domain/audit/audit.server";
 import { canManageRecommendations, type Actor } from "~/domain/auth/roles";
-import { db, type Prisma, type Tx } from "~/utils/db.server";
+import { containsText, db, type Prisma, type Tx } from "~/utils/db.server";
 import { formatShortDate, fromDateInput, toDateInput } from "~/utils/dates";
 import { forbidden, notFound } from "~/utils/http.server";
 import type { RecommendationInput, TransitionInput } from "./recommendation.schema";
@@ -87,7 +87,7 @@ export function overdueWhere(now = new Date()): Prisma.RecommendationWhereInput 
 
 export function whereFor(actor: Actor, f: Filters): Prisma.RecommendationWhereInput {
   const and: Prisma.RecommendationWhereInput[] = [visibleTo(actor)];
-  if (f.q) and.push({ OR: [{ code: { contains: f.q } }, { title: { contains: f.q } }, { text: { contains: f.q } }] });
+  if (f.q) and.push({ OR: [{ code: containsText(f.q) }, { title: containsText(f.q) }, { text: containsText(f.q) }] });
   if (f.status) and.push({ status: f.status });
   if (f.agency) and.push({ leadAgencyId: f.agency });
   if (f.theme) and.push({ themes: { some: { themeId: f.theme } } });

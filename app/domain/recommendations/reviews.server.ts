@@ -1,6 +1,6 @@
 import { audit } from "~/domain/audit/audit.server";
 import type { Actor } from "~/domain/auth/roles";
-import { db, type Prisma, type Tx } from "~/utils/db.server";
+import { containsText, db, type Prisma, type Tx } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { requireManager, type Result } from "./recommendations.server";
 
@@ -22,7 +22,7 @@ export async function addOpenRecommendationsToReview(
   const agendaItemId =
     params.agendaItemId !== undefined
       ? params.agendaItemId
-      : ((await tx.agendaItem.findFirst({ where: { meetingId: params.meetingId, title: { contains: "recommendation" } }, orderBy: { startsAt: "asc" }, select: { id: true } }))?.id ?? null);
+      : ((await tx.agendaItem.findFirst({ where: { meetingId: params.meetingId, title: containsText("recommendation") }, orderBy: { startsAt: "asc" }, select: { id: true } }))?.id ?? null);
   const open = await tx.recommendation.findMany({
     where: {
       status: { in: [...OPEN_STATUSES] },

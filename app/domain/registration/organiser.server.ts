@@ -1,5 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { db } from "~/utils/db.server";
+import { containsText, db, transaction } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { forbidden, notFound } from "~/utils/http.server";
 import { newToken, hashToken } from "~/utils/tokens.server";
@@ -8,7 +8,7 @@ import { pageCount, pageFrom } from "~/utils/pagination";
 import { audit } from "~/domain/audit/audit.server";
 import type { Actor } from "~/domain/auth/roles";
 import { queueInvitationMail } from "./mail.server";
-import { MEETING_FOR_MAIL, agencyInvited, fillFromWaitlist, normaliseEmail, register, type RegisterOutcome } from "./registration.server";
+import { MEETING_FOR_MAIL, agencyInvited, lockMeeting, lockedMeeting, normaliseEmail, promoteWaitlisted, register, type RegisterOutcome } from "./registration.server";
 import {
   CSV_COLUMN_LABELS,
   DEFAULT_CSV_COLUMNS,
@@ -92,7 +92,7 @@ function whereFor(scope: Scope, f: Partial<ListFilters>): Prisma.RegistrationWhe
   if (f.agencyId) and.push({ agencyId: f.agencyId });
   if (f.role) and.push({ role: f.role });
   if (f.country) and.push({ agency: { country: f.country } });
-  if (f.q) and.push({ OR: [{ name: { contains: f.q } }, { email: { contains: f.q.toLowerCase() } }, { emailNormalised: { contains: f.q.toLowerCase() } }, { jobTitle: { contains: f.q } }] });
+  if (f.q) and.push({ OR: [{ name: containsText(f.q) }, { email: containsText(f.q) }, { emailNormalised: containsText(f.q) }, { jobTitle: containsText(f.q) }] });
   return { AND: and };
 }
 
@@ -316,7 +316,10 @@ export async function checkInList(scope: Scope, q: string, take = 200) {
 }
 
 export async function setAttendance(scope: Scope, registrationId: string, attendance: "ATTENDED" | "NO_SHOW" | "NONE"): Promise<boolean> {
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
+    // Under the meeting's lock: a cancellation in another process cannot slip between the check
+    // that the person is confirmed and the check-in.
+    await lockMeeting(tx, scope.meetingId);
     const reg = await tx.registration.findFirst({ where: { ...whereFor(scope, {}), id: registrationId, status: "CONFIRMED" }, select: { id: true, attendance: true } });
     if (!reg) return false;
     await tx.registration.update({ where: { id: reg.id }, data: { attendance, checkedInAt: attendance === "ATTENDED" ? new Date() : null } });
@@ -467,7 +470,10 @@ export async function saveDelegation(
     const head = await db.registration.findFirst({ where: { id: input.headRegistrationId, meetingId, agencyId: input.agencyId, status: { in: ["CONFIRMED", "PENDING"] } } });
     if (!head) return { ok: false, field: "headRegistrationId", message: "The head of delegation must be a registered member of that agency." };
   }
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
+    // The quota and reserved seats are read by seat transactions under the meeting's lock, so they
+    // change under it too, with the promotion a raised quota or fewer reserved seats allow.
+    const meeting = await lockedMeeting(tx, meetingId);
     const data = { quota: input.quota ?? null, reservedSeats: input.reservedSeats, headRegistrationId: input.headRegistrationId || null };
     const d = await tx.delegation.upsert({
       where: { meetingId_agencyId: { meetingId, agencyId: input.agencyId } },
@@ -476,9 +482,8 @@ export async function saveDelegation(
     });
     await tx.registration.updateMany({ where: { meetingId, agencyId: input.agencyId, delegationId: null }, data: { delegationId: d.id } });
     await audit(tx, { userId: actorId, entity: "Delegation", entityId: d.id, meetingId, action: "save", after: data });
+    await promoteWaitlisted(tx, meeting, actorId);
   });
-  // A raised quota or fewer reserved seats may free seats for the waiting list.
-  await fillFromWaitlist(meetingId, actorId);
   return { ok: true };
 }
 

@@ -1,4 +1,4 @@
-import { db, type Tx } from "~/utils/db.server";
+import { db, dialect, transaction, type Tx } from "~/utils/db.server";
 import crypto from "node:crypto";
 import { env } from "~/utils/env.server";
 import { newToken, hashToken } from "~/utils/tokens.server";
@@ -9,15 +9,12 @@ import type { RegistrationRole, RegistrationStatus } from "./registration.schema
 
 // Registration rules: seat allocation, agency quotas, reserved seats, the waiting list and every
 // status change. Anything that touches seats runs in one transaction that first locks the meeting
-// row and then counts again, so the answer is the same on SQLite and PostgreSQL
-// (docs/decisions/020-seat-allocation.md).
+// and only then reads, so the answer is the same on SQLite and PostgreSQL and with several app
+// processes (docs/decisions/020-seat-allocation.md, 060-postgresql.md).
 
 /** Statuses that hold a seat: a pending request keeps its seat while the organisers decide. */
 export const HOLDS_SEAT: RegistrationStatus[] = ["CONFIRMED", "PENDING"];
 const ACTIVE: RegistrationStatus[] = ["CONFIRMED", "PENDING", "WAITLISTED"];
-
-/** Long enough for hundreds of registrations queued behind one another on SQLite. */
-export const SEAT_TX = { maxWait: 120_000, timeout: 60_000 } as const;
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -85,12 +82,14 @@ export function checkSeat(state: SeatState, agencyId: string | null): SeatCheck 
 }
 
 /**
- * Takes the meeting's row lock: on PostgreSQL concurrent seat transactions for the same meeting wait
- * here until the first commits; on SQLite the write makes the transaction a writer at once. The
- * update changes nothing, so `updatedAt` (the calendar DTSTAMP) stays as it is.
+ * Takes the meeting's lock; call it first in the transaction, before anything about the meeting is
+ * read. PostgreSQL: a row lock, so concurrent seat transactions for the meeting (from any process)
+ * wait here until the first commits; FOR NO KEY UPDATE does not block inserts that merely reference
+ * the meeting. SQLite: the transaction already holds the database's one write lock, taken by its
+ * BEGIN IMMEDIATE (app/utils/db.server.ts), so there is nothing more to take.
  */
-async function lockMeeting(tx: Tx, meetingId: string): Promise<void> {
-  await tx.$executeRaw`UPDATE "Meeting" SET "capacity" = "capacity" WHERE "id" = ${meetingId}`;
+export async function lockMeeting(tx: Tx, meetingId: string): Promise<void> {
+  if (dialect() === "postgresql") await tx.$queryRaw`SELECT 1 FROM "Meeting" WHERE "id" = ${meetingId} FOR NO KEY UPDATE`;
 }
 
 export async function seatState(tx: Tx, meetingId: string, capacity: number | null): Promise<SeatState> {
@@ -343,10 +342,10 @@ export async function agencyInvited(tx: Tx, meetingId: string, agencyId: string)
 /** Registers one person. Seat, quota and waiting-list rank are decided under the meeting's lock. */
 export async function register(req: RegisterRequest): Promise<RegisterOutcome> {
   try {
-    return await db.$transaction(async (tx) => {
+    return await transaction(async (tx) => {
       const meeting = await lockedMeeting(tx, req.meetingId);
       return registerInTx(tx, meeting, req);
-    }, SEAT_TX);
+    });
   } catch (e) {
     // Two submissions of the same address racing past the check: the unique index decides.
     if ((e as { code?: string }).code === "P2002") return refuse("email", "duplicate", "This email address is already registered for this meeting.");
@@ -366,13 +365,13 @@ class BatchRefused extends Error {
  */
 export async function registerMany(meetingId: string, requests: Omit<RegisterRequest, "meetingId">[]): Promise<{ ok: boolean; outcomes: RegisterOutcome[] }> {
   try {
-    const outcomes = await db.$transaction(async (tx) => {
+    const outcomes = await transaction(async (tx) => {
       const meeting = await lockedMeeting(tx, meetingId);
       const results: RegisterOutcome[] = [];
       for (const r of requests) results.push(await registerInTx(tx, meeting, { ...r, meetingId }));
       if (results.some((r) => !r.ok)) throw new BatchRefused(results);
       return results;
-    }, SEAT_TX);
+    });
     return { ok: true, outcomes };
   } catch (e) {
     if (e instanceof BatchRefused) return { ok: false, outcomes: e.outcomes };
@@ -386,7 +385,8 @@ export type ChangeResult = { ok: true; promoted: string[] } | { ok: false; messa
 
 /** Cancels a registration (its holder, their focal point or the organisers) and fills the freed seat. */
 export async function cancelRegistration(registrationId: string, actorId: string | null, reason = "Cancelled"): Promise<ChangeResult> {
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
+    // A registration never changes meeting, so reading which one before taking its lock is safe.
     const row = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, select: { meetingId: true } });
     const meeting = await lockedMeeting(tx, row.meetingId);
     const reg = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, select: { id: true, meetingId: true, name: true, email: true, status: true } });
@@ -395,7 +395,7 @@ export async function cancelRegistration(registrationId: string, actorId: string
     await audit(tx, { userId: actorId, entity: "Registration", entityId: reg.id, meetingId: meeting.id, action: "cancel", before: { status: reg.status }, after: { status: "CANCELLED" } });
     const promoted = await promoteWaitlisted(tx, meeting, actorId);
     return { ok: true, promoted };
-  }, SEAT_TX);
+  });
 }
 
 /**
@@ -409,7 +409,7 @@ export async function decideRegistrations(
   decision: "approve" | "decline",
   actorId: string,
 ): Promise<{ changed: number; skipped: number; promoted: string[] }> {
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const meeting = await lockedMeeting(tx, meetingId);
     const regs = await tx.registration.findMany({
       where: { id: { in: ids }, meetingId },
@@ -427,12 +427,12 @@ export async function decideRegistrations(
     }
     const promoted = decision === "decline" ? await promoteWaitlisted(tx, meeting, actorId) : [];
     return { changed, skipped: ids.length - changed, promoted };
-  }, SEAT_TX);
+  });
 }
 
 /** Fills seats freed by a capacity, quota or reserved-seat change. */
 export async function fillFromWaitlist(meetingId: string, actorId: string | null): Promise<string[]> {
-  return db.$transaction(async (tx) => promoteWaitlisted(tx, await lockedMeeting(tx, meetingId), actorId), SEAT_TX);
+  return transaction(async (tx) => promoteWaitlisted(tx, await lockedMeeting(tx, meetingId), actorId));
 }
 
 // ---------------------------------------------------------------- the private link
