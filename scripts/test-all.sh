@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# One command for every test: install, typecheck, lint, unit/integration (Vitest), build, e2e (Playwright).
+# One command for every test: install, typecheck, lint, unit/integration (Vitest on SQLite, then on
+# PostgreSQL), build, e2e (Playwright).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
@@ -9,6 +10,9 @@ step() { printf '\n=== %s\n' "$1"; }
 step "prisma generate"; npm run db:generate
 step "typecheck"; npx tsc
 step "lint"; npx eslint .
-step "unit and integration tests"; npx vitest run
+step "unit and integration tests (SQLite)"; npx vitest run
+# A throwaway PostgreSQL server on loopback (installed from Debian's packages when missing).
+step "schemas and migrations in step; unit and integration tests (PostgreSQL)"
+bash scripts/test-pg.sh sh -c "npx tsx scripts/db.ts check && npx vitest run"
 step "build"; npx remix vite:build
 step "end-to-end tests"; CI=1 npx playwright test

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "~/utils/db.server";
+import { db, dialect } from "~/utils/db.server";
 import { createAgency, createMeeting, createUser } from "~/test/factories";
 import { createDelegation, personFor, registerPerson } from "~/test/factories.registration";
 import {
@@ -35,8 +35,9 @@ describe("seat allocation under load", () => {
     // In the order the allocations happened: the first 50 hold the seats, ranks 1..150 follow, no gaps or duplicates.
     expect(rows.slice(0, 50).every((r) => r.status === "CONFIRMED")).toBe(true);
     expect(waitlisted.map((r) => r.waitlistRank)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
-    // Submission order: the call order of Promise.all is the order seats and ranks were given.
-    expect(rows.map((r) => r.name)).toEqual(Array.from({ length: 200 }, (_, i) => `Load ${String(i).padStart(3, "0")}`));
+    // Submission order: one SQLite connection takes the transactions in call order. PostgreSQL runs
+    // them on several connections, so the lock decides the order there (asserted above).
+    if (dialect() === "sqlite") expect(rows.map((r) => r.name)).toEqual(Array.from({ length: 200 }, (_, i) => `Load ${String(i).padStart(3, "0")}`));
     expect(await db.registrationEvent.count({ where: { registration: { meetingId: meeting.id } } })).toBe(200);
     expect(await db.outboxMessage.count({ where: { meetingId: meeting.id, kind: "registration-confirmed" } })).toBe(50);
     expect(await db.outboxMessage.count({ where: { meetingId: meeting.id, kind: "registration-waitlisted" } })).toBe(150);
