@@ -104,7 +104,7 @@ function check() {
   }
   for (const [target, targetEnv] of [[SQLITE, { ...process.env, DATABASE_URL: "file:./.tmp/check-shadow.db" }], [PG, env]] as const) {
     if (pendingSql(target, targetEnv)) {
-      problems.push(`${target.migrations} does not reach ${target.schema}: run \`bash scripts/test-pg.sh npx tsx scripts/db.ts migrate --name <change>\`.`);
+      problems.push(`${target.migrations} does not reach ${target.schema}: run \`npm run db:migrate -- --name <change>\`.`);
     }
   }
   for (const p of problems) console.error(p);
