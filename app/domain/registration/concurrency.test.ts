@@ -17,6 +17,7 @@ async function twoProcesses(mine: Burst, theirs: Burst): Promise<[BurstResult, B
     env: process.env,
     stdio: ["pipe", "pipe", "inherit"],
   });
+  const exited = new Promise((r) => child.once("exit", r));
   const lines = readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const next = async () => {
     const line = await lines.next();
@@ -26,7 +27,7 @@ async function twoProcesses(mine: Burst, theirs: Burst): Promise<[BurstResult, B
   expect(await next()).toBe("ready");
   child.stdin!.write("go\n");
   const [childLine, own] = await Promise.all([next(), runBurst(mine)]);
-  await new Promise((r) => child.once("exit", r));
+  await exited;
   return [own, JSON.parse(childLine) as BurstResult];
 }
 
