@@ -1,7 +1,7 @@
 import { db, type Tx } from "~/utils/db.server";
 import crypto from "node:crypto";
 import { env } from "~/utils/env.server";
-import { newToken, hashToken } from "~/utils/tokens.server";
+import { newToken, hashToken, signFor } from "~/utils/tokens.server";
 import { audit } from "~/domain/audit/audit.server";
 import type { IcsMeeting } from "~/domain/meetings/ics.server";
 import { queueLinkMail, queueStatusMail, type StatusMailKind } from "./mail.server";
@@ -115,7 +115,7 @@ export async function seatState(tx: Tx, meetingId: string, capacity: number | nu
  * (docs/decisions/022-retention-and-self-service.md). Anonymising replaces the hash, killing it.
  */
 function privateLinkToken(registrationId: string): string {
-  return crypto.createHmac("sha256", env().SESSION_SECRET).update(`registration-link:${registrationId}`).digest("base64url");
+  return signFor(env().SESSION_SECRET, "registration-link", `registration-link:${registrationId}`);
 }
 
 /** Stores the hash of the registration's link token (again) and returns the token for the mail. */
