@@ -78,6 +78,51 @@ describe("follow-up composer", () => {
   });
 });
 
+describe("follow-up composer: one draft per form", () => {
+  it("renders a submission key; two concurrent submits and a later resubmit of the same form make one draft", async () => {
+    const secretariat = await createUser("SECRETARIAT");
+    const meeting = await createMeetingWithParticipants(3, [await createAgency()]);
+    const url = `/admin/meetings/${meeting.id}/mail/follow-ups/new`;
+    const page = await composer.loader({ request: await requestAs(secretariat.id, url), params: { id: meeting.id }, context: {} });
+    expect(page.submissionKey).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+    const again = await composer.loader({ request: await requestAs(secretariat.id, url), params: { id: meeting.id }, context: {} });
+    expect(again.submissionKey).not.toBe(page.submissionKey);
+
+    const fields = { intent: "save", subject: "Thank you", summary: "Thanks for coming to Brussels.", audience: "CONFIRMED", submissionKey: page.submissionKey };
+    const submit = async () =>
+      (await composer.action({ request: await requestAs(secretariat.id, url, formRequest(fields)), params: { id: meeting.id }, context: {} })) as Response;
+    const [first, second] = await Promise.all([submit(), submit()]);
+    const third = await submit();
+    const drafts = await db.followUp.findMany({ where: { meetingId: meeting.id } });
+    expect(drafts).toHaveLength(1);
+    const location = `/admin/meetings/${meeting.id}/mail/follow-ups/${drafts[0].id}`;
+    for (const r of [first, second, third]) {
+      expect(r.status).toBe(302);
+      expect(r.headers.get("Location")).toBe(location);
+    }
+    expect(await db.outboxMessage.count({ where: { meetingId: meeting.id } })).toBe(3);
+
+    // A freshly loaded form is a new follow-up.
+    await composer.action({ request: await requestAs(secretariat.id, url, formRequest({ ...fields, submissionKey: again.submissionKey })), params: { id: meeting.id }, context: {} });
+    expect(await db.followUp.count({ where: { meetingId: meeting.id } })).toBe(2);
+  });
+
+  it("two concurrent sends queue each mail once", async () => {
+    const secretariat = await createUser("SECRETARIAT");
+    const meeting = await createMeetingWithParticipants(3, [await createAgency()]);
+    const fields = { intent: "save", subject: "Thank you", summary: "Thanks for coming to Brussels.", audience: "CONFIRMED" };
+    await composer.action({ request: await requestAs(secretariat.id, "/x", formRequest(fields)), params: { id: meeting.id }, context: {} });
+    const followUp = await db.followUp.findFirstOrThrow({ where: { meetingId: meeting.id } });
+    const send = async () =>
+      (await followUpPage.action({ request: await requestAs(secretariat.id, "/x", formRequest({ intent: "send" })), params: { id: meeting.id, followUpId: followUp.id }, context: {} })) as Response;
+    const answers = await Promise.all([send(), send(), send()]);
+    expect(answers.map((r) => r.status)).toEqual([302, 302, 302]);
+    expect(await db.outboxMessage.count({ where: { followUpId: followUp.id, status: "QUEUED" } })).toBe(3);
+    expect(await db.outboxMessage.count({ where: { followUpId: followUp.id } })).toBe(3);
+    expect(await db.auditLog.count({ where: { entity: "FollowUp", entityId: followUp.id, action: "send" } })).toBe(1);
+  });
+});
+
 describe("unsubscribe page", () => {
   it("rejects forged tokens and suppresses on POST only", async () => {
     expect(await status(unsubscribe.loader({ request: new Request("http://convene.test/u"), params: { token: "Zm9vQGV4YW1wbGUub3Jn.forged" }, context: {} }))).toBe(404);
