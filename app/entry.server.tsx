@@ -5,10 +5,14 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { dbReady } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { startInlineWorker } from "~/domain/mail/worker.server";
 
-// Remix's default Node entry, plus one addition: the outbox worker starts inside the web process
-// when MAIL_WORKER=inline (the default), once per process (startInlineWorker guards on globalThis).
+// Remix's default Node entry, plus two additions. Configuration is checked when the server loads
+// the build, so a bad or unsafe setting (e.g. production without SMTP_URL) stops it before it
+// listens (scripts/server.mjs). The outbox worker starts inside the web process when
+// MAIL_WORKER=inline (the default), once per process (startInlineWorker guards on globalThis).
+env();
 void dbReady().then(startInlineWorker);
 
 const ABORT_DELAY = 5_000;

@@ -16,6 +16,7 @@ import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import type { ReactNode } from "react";
 import { getUser, readToast } from "~/domain/auth/session.server";
 import { ROLE_LABELS, canManageRecommendations, isStaff, type Actor } from "~/domain/auth/roles";
+import { devMailboxEnabled } from "~/domain/mail/devmailbox.server";
 import stylesheet from "~/styles/app.css?url";
 import printStylesheet from "~/styles/print.css?url";
 
@@ -27,7 +28,7 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, { toast, setCookie }] = await Promise.all([getUser(request), readToast(request)]);
-  const showDevMailbox = !process.env.SMTP_URL;
+  const showDevMailbox = devMailboxEnabled();
   return data({ user, toast, showDevMailbox }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 
@@ -115,12 +116,23 @@ function Nav({ user, showDevMailbox }: { user: Actor | null; showDevMailbox: boo
   );
 }
 
+/** DEV_MAILBOX=on: a demo whose mail, sign-in links included, anyone can read. Say so on every page. */
+function DevMailboxBanner() {
+  return (
+    <p className="notice notice-warning">
+      <strong>Demo:</strong> no email leaves this server; all mail, sign-in links included, is visible to everyone at{" "}
+      <Link to="/dev/mailbox">/dev/mailbox</Link>.
+    </p>
+  );
+}
+
 export default function App() {
   const { user, toast, showDevMailbox } = useLoaderData<typeof loader>();
   return (
     <>
       <Nav user={user} showDevMailbox={showDevMailbox} />
       <main id="main">
+        {showDevMailbox ? <DevMailboxBanner /> : null}
         {toast ? (
           <div className="notice notice-success" role="status">
             {toast}
@@ -156,6 +168,7 @@ export function ErrorBoundary() {
     <>
       <Nav user={rootData?.user ?? null} showDevMailbox={rootData?.showDevMailbox ?? false} />
       <main id="main">
+        {rootData?.showDevMailbox ? <DevMailboxBanner /> : null}
         <h1>{title}</h1>
         <p>{message}</p>
         <p>

@@ -12,7 +12,11 @@ process.env.NODE_ENV = process.env.NODE_ENV ?? "production";
 installGlobals({ nativeFetch: true });
 
 const buildDir = path.resolve(process.env.REMIX_BUILD_DIR ?? "build");
-const build = await import(pathToFileURL(path.join(buildDir, "server/index.js")).href);
+// Loading the build checks the configuration (app/utils/env.server.ts): a bad one stops here, before listening.
+const build = await import(pathToFileURL(path.join(buildDir, "server/index.js")).href).catch((error) => {
+  console.error(error?.name === "ConfigurationError" ? error.message : error);
+  process.exit(1);
+});
 
 // Pages that look the same to every anonymous visitor. Anything else (self-service links, the dev
 // mailbox, forms) is never cached.

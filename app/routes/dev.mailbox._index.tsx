@@ -14,8 +14,8 @@ export default function DevMailbox() {
     <>
       <PageHeader title="Development mailbox" />
       <p className="notice notice-warning">
-        No SMTP server is configured (SMTP_URL is unset), so Convene keeps every email here instead of sending it.
-        Set SMTP_URL to send real mail; this page then disappears.
+        This is a demo (DEV_MAILBOX=on): Convene sends no mail and keeps every email here, where everyone can read it,
+        sign-in links included. For real use, remove DEV_MAILBOX and set SMTP_URL; this page then disappears.
       </p>
       <Form method="get" className="filters">
         <div className="field">

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
+import { reloadEnv } from "~/utils/env.server";
 import { createAgency, createUser, formRequest, requestAs, responseStatus as status } from "~/test/factories";
 import { createMeetingWithParticipants, queueTestMails } from "~/test/factories.mail";
 import * as mailLog from "~/routes/admin.mail._index";
@@ -9,6 +10,8 @@ import * as composer from "~/routes/admin.meetings.$id.mail.follow-ups.new";
 import * as followUpPage from "~/routes/admin.meetings.$id.mail.follow-ups.$followUpId";
 import * as unsubscribe from "~/routes/unsubscribe.$token";
 import * as devMailbox from "~/routes/dev.mailbox._index";
+import * as devMailboxMessage from "~/routes/dev.mailbox.$id";
+import * as root from "~/root";
 import { unsubscribeToken } from "./unsubscribe.server";
 
 describe("mail pages: access", () => {
@@ -169,13 +172,47 @@ describe("mail log views", () => {
     expect(copy.idempotencyKey).toMatch(new RegExp(`^resend:${sentId}:`));
     expect(original.status).toBe("SENT");
   });
+});
 
-  it("the development mailbox does not show drafts", async () => {
+describe("development mailbox (DEV_MAILBOX, docs/decisions/052-dev-mailbox-opt-in.md)", () => {
+  const args = (url: string, params: Record<string, string> = {}) => ({ request: new Request(`http://convene.test${url}`), params, context: {} });
+  const mailboxSetting = (value: "on" | "off" | undefined) => {
+    if (value) process.env.DEV_MAILBOX = value;
+    else delete process.env.DEV_MAILBOX;
+    reloadEnv();
+  };
+  const rootData = async () => (await root.loader(args("/"))).data;
+  afterEach(() => mailboxSetting(undefined));
+
+  it("does not exist unless the operator turns it on: both pages answer 404 and nothing links to them", async () => {
+    const [id] = await queueTestMails(1);
+    for (const value of [undefined, "off"] as const) {
+      mailboxSetting(value);
+      expect(await status(devMailbox.loader(args("/dev/mailbox")))).toBe(404);
+      expect(await status(devMailboxMessage.loader(args(`/dev/mailbox/${id}`, { id })))).toBe(404);
+      expect((await rootData()).showDevMailbox).toBe(false);
+    }
+  });
+
+  it("with DEV_MAILBOX=on shows every mail to anyone, and every page links to it", async () => {
+    mailboxSetting("on");
+    const email = `reader-${crypto.randomUUID().slice(0, 8)}@example.org`;
+    const [id] = await queueTestMails(1, { to: () => email });
+    const list = (await devMailbox.loader(args(`/dev/mailbox?to=${email}`))) as Awaited<ReturnType<typeof devMailbox.loader>>;
+    expect(list.messages.map((m) => m.id)).toEqual([id]);
+    const page = (await devMailboxMessage.loader(args(`/dev/mailbox/${id}`, { id }))) as Awaited<ReturnType<typeof devMailboxMessage.loader>>;
+    expect(page.message).toMatchObject({ toEmail: email, subject: "Test message 0" });
+    expect(await status(devMailboxMessage.loader(args("/dev/mailbox/nope", { id: "nope" })))).toBe(404);
+    expect((await rootData()).showDevMailbox).toBe(true);
+  });
+
+  it("does not show drafts", async () => {
+    mailboxSetting("on");
     const meeting = await createMeetingWithParticipants(1, []);
     const email = (await db.registration.findFirstOrThrow({ where: { meetingId: meeting.id } })).email;
     await queueTestMails(1, { to: () => email });
     await db.outboxMessage.updateMany({ where: { toEmail: email }, data: { status: "DRAFT" } });
-    const page = (await devMailbox.loader({ request: new Request(`http://convene.test/dev/mailbox?to=${email}`), params: {}, context: {} })) as Awaited<ReturnType<typeof devMailbox.loader>>;
+    const page = (await devMailbox.loader(args(`/dev/mailbox?to=${email}`))) as Awaited<ReturnType<typeof devMailbox.loader>>;
     expect(page.messages).toHaveLength(0);
   });
 });
