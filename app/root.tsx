@@ -160,6 +160,9 @@ export function ErrorBoundary() {
     } else if (error.status === 400) {
       title = "Bad request";
       message = typeof error.data === "string" && error.data ? error.data : message;
+    } else if (error.status === 429) {
+      title = "Please slow down";
+      message = typeof error.data === "string" && error.data ? error.data : "Too many requests in a short time. Please wait a few minutes and try again.";
     }
   } else if (error instanceof Error) {
     console.error(error);

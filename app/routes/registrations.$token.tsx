@@ -8,7 +8,8 @@ import { redirectWithToast } from "~/domain/auth/session.server";
 import { cancelByToken, changesClosed, findByToken, updateDetailsByToken } from "~/domain/registration/registration.server";
 import { REGISTRATION_ROLES, ROLE_LABELS, STATUS_LABELS, editRegistrationSchema, type RegistrationStatus } from "~/domain/registration/registration.schema";
 import { formatDateTime, formatRange, zoneLabel } from "~/utils/dates";
-import { badRequest, notFound, readForm } from "~/utils/http.server";
+import { enforceLimit } from "~/domain/abuse/limits.server";
+import { badRequest, clientIp, notFound, readForm } from "~/utils/http.server";
 
 // The private self-service page behind the emailed link: no sign-in, the token is the key.
 
@@ -18,7 +19,8 @@ async function registrationOr404(token: string | undefined) {
   return reg;
 }
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  await enforceLimit("tokenPagePerIp", clientIp(context));
   const reg = await registrationOr404(params.token);
   const m = reg.meeting;
   const active = ["CONFIRMED", "PENDING", "WAITLISTED"].includes(reg.status);
@@ -49,7 +51,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  await enforceLimit("tokenPagePerIp", clientIp(context));
   const token = params.token ?? "";
   await registrationOr404(token);
   const formData = await readForm(request);
