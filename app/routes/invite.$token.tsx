@@ -8,7 +8,7 @@ import { getUser, redirectWithToast } from "~/domain/auth/session.server";
 import { findInvitation } from "~/domain/registration/organiser.server";
 import { register, registrationClosedReason } from "~/domain/registration/registration.server";
 import { registrationSchema } from "~/domain/registration/registration.schema";
-import { formatRange } from "~/utils/dates";
+import { formatDateTime, formatRange } from "~/utils/dates";
 import { enforceLimit } from "~/domain/abuse/limits.server";
 import { rejectHoneypot } from "~/domain/abuse/honeypot.server";
 import { clientIp, notFound, readForm } from "~/utils/http.server";
@@ -18,6 +18,11 @@ import { clientIp, notFound, readForm } from "~/utils/http.server";
 async function invitationOr404(token: string | undefined) {
   const inv = await findInvitation(token ?? "");
   if (!inv) notFound("This invitation link is not valid or has been withdrawn. Please contact the organisers.");
+  if (inv.expired) {
+    const m = inv.meeting;
+    const ask = m.organiserEmail ? `the organisers (${m.organiserEmail})` : "the organisers";
+    notFound(`This invitation link to ${m.title} expired on ${formatDateTime(inv.expiresAt, m.timeZone)}. Please ask ${ask} for a new one.`);
+  }
   return inv;
 }
 

@@ -5,10 +5,11 @@ import { forbidden, notFound } from "~/utils/http.server";
 import { newToken, hashToken } from "~/utils/tokens.server";
 import { parseCsv, toCsv } from "~/utils/csv.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
+import { fromLocalInput } from "~/utils/dates";
 import { audit } from "~/domain/audit/audit.server";
 import type { Actor } from "~/domain/auth/roles";
 import { queueInvitationMail } from "./mail.server";
-import { MEETING_FOR_MAIL, agencyInvited, fillFromWaitlist, normaliseEmail, register, type RegisterOutcome } from "./registration.server";
+import { LIVE_INVITATION, MEETING_FOR_MAIL, agencyInvited, fillFromWaitlist, normaliseEmail, register, type RegisterOutcome } from "./registration.server";
 import {
   CSV_COLUMN_LABELS,
   DEFAULT_CSV_COLUMNS,
@@ -376,7 +377,7 @@ export async function delegationMeetings(actor: Actor) {
     where: {
       status: "PUBLISHED",
       endsAt: { gt: new Date() },
-      OR: [{ visibility: "PUBLIC" }, { delegations: { some: { agencyId } } }, { invitations: { some: { agencyId, revokedAt: null } } }],
+      OR: [{ visibility: "PUBLIC" }, { delegations: { some: { agencyId } } }, { invitations: { some: { agencyId, ...LIVE_INVITATION() } } }],
     },
     orderBy: { startsAt: "asc" },
     select: { id: true, slug: true, title: true, startsAt: true, endsAt: true, timeZone: true, delegations: { where: { agencyId }, select: { quota: true } } },
@@ -484,27 +485,65 @@ export async function saveDelegation(
 
 // ---------------------------------------------------------------- invitations
 
-export async function listInvitations(meetingId: string) {
-  return db.invitation.findMany({
-    where: { meetingId },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, email: true, createdAt: true, revokedAt: true, agency: { select: { name: true } } },
-  });
+/** The meeting's invitations, newest first, each with the time its link stops working. */
+export async function listInvitations(meetingId: string, now = new Date()) {
+  const [meeting, invitations] = await Promise.all([
+    db.meeting.findUnique({ where: { id: meetingId }, select: { registrationClosesAt: true, endsAt: true } }),
+    db.invitation.findMany({
+      where: { meetingId },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, email: true, createdAt: true, revokedAt: true, expiresAt: true, agency: { select: { name: true } } },
+    }),
+  ]);
+  if (!meeting) notFound("We could not find that meeting.");
+  return {
+    defaultExpiry: defaultInvitationExpiry(meeting, now),
+    invitations: invitations.map((i) => {
+      const expiresAt = i.expiresAt ?? meeting.registrationClosesAt ?? meeting.endsAt;
+      return { ...i, expiresAt, expired: expiresAt <= now };
+    }),
+  };
+}
+
+/**
+ * When a new invitation stops working unless the organiser chooses a time: when registration closes,
+ * or at the meeting's end when it has no closing time or registration has closed already
+ * (docs/decisions/055-retention-and-derived-keys.md).
+ */
+export function defaultInvitationExpiry(m: { registrationClosesAt: Date | null; endsAt: Date }, now = new Date()): Date {
+  return m.registrationClosesAt && m.registrationClosesAt > now ? m.registrationClosesAt : m.endsAt;
 }
 
 /** Creates an invitation link, shown once to the organiser and emailed when an address is given. */
-export async function createInvitation(meetingId: string, input: { agencyId?: string; email?: string }, actorId: string): Promise<{ ok: true; url: string } | { ok: false; field: string; message: string }> {
+export async function createInvitation(
+  meetingId: string,
+  input: { agencyId?: string; email?: string; expiresAt?: string },
+  actorId: string,
+  now = new Date(),
+): Promise<{ ok: true; url: string; expiresAt: Date } | { ok: false; field: string; message: string }> {
   const agency = input.agencyId ? await db.agency.findUnique({ where: { id: input.agencyId }, select: { id: true, name: true } }) : null;
   if (input.agencyId && !agency) return { ok: false, field: "agencyId", message: "Choose an agency from the list." };
+  const zoneOf = await db.meeting.findUnique({ where: { id: meetingId }, select: { timeZone: true, registrationClosesAt: true, endsAt: true } });
+  if (!zoneOf) notFound("That meeting does not exist.");
+  let expiresAt = defaultInvitationExpiry(zoneOf, now);
+  if (input.expiresAt) {
+    const chosen = fromLocalInput(input.expiresAt, zoneOf.timeZone);
+    if (!chosen) return { ok: false, field: "expiresAt", message: "Enter a date and time such as 2027-03-01 18:00." };
+    if (chosen <= now) return { ok: false, field: "expiresAt", message: "Choose a time in the future." };
+    if (chosen > zoneOf.endsAt) return { ok: false, field: "expiresAt", message: "Choose a time before the meeting ends." };
+    expiresAt = chosen;
+  }
   const { token, hash } = newToken();
   const url = `${env().APP_URL}/invite/${token}`;
   await db.$transaction(async (tx) => {
     const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: MEETING_FOR_MAIL });
-    const inv = await tx.invitation.create({ data: { meetingId, agencyId: agency?.id ?? null, email: input.email ? normaliseEmail(input.email) : null, tokenHash: hash } });
+    const inv = await tx.invitation.create({
+      data: { meetingId, agencyId: agency?.id ?? null, email: input.email ? normaliseEmail(input.email) : null, tokenHash: hash, expiresAt },
+    });
     if (input.email) await queueInvitationMail(tx, { meeting, email: input.email, url, invitationId: inv.id, agencyName: agency?.name });
-    await audit(tx, { userId: actorId, entity: "Invitation", entityId: inv.id, meetingId, action: "create", after: { agencyId: agency?.id ?? null, email: input.email ?? null } });
+    await audit(tx, { userId: actorId, entity: "Invitation", entityId: inv.id, meetingId, action: "create", after: { agencyId: agency?.id ?? null, email: input.email ?? null, expiresAt } });
   });
-  return { ok: true, url };
+  return { ok: true, url, expiresAt };
 }
 
 export async function revokeInvitation(meetingId: string, invitationId: string, actorId: string): Promise<void> {
@@ -514,14 +553,22 @@ export async function revokeInvitation(meetingId: string, invitationId: string, 
   });
 }
 
-/** The invitation behind a link, or null when unknown or revoked. */
-export async function findInvitation(token: string) {
+/**
+ * The invitation behind a link, or null when unknown or revoked. `expired` is set once its time has
+ * passed (older rows without one expire when registration closes); the page then says so.
+ */
+export async function findInvitation(token: string, now = new Date()) {
   if (!token || token.length > 100) return null;
   const inv = await db.invitation.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, email: true, revokedAt: true, agencyId: true, agency: { select: { id: true, name: true } }, meeting: { select: { ...MEETING_FOR_MAIL } } },
+    select: {
+      id: true, email: true, revokedAt: true, expiresAt: true, agencyId: true, agency: { select: { id: true, name: true } },
+      meeting: { select: { ...MEETING_FOR_MAIL, registrationClosesAt: true } },
+    },
   });
-  return inv && !inv.revokedAt ? inv : null;
+  if (!inv || inv.revokedAt) return null;
+  const expiresAt = inv.expiresAt ?? inv.meeting.registrationClosesAt ?? inv.meeting.endsAt;
+  return { ...inv, expiresAt, expired: expiresAt <= now };
 }
 
 // ---------------------------------------------------------------- participant list

@@ -331,11 +331,14 @@ async function registerInTx(tx: Tx, meeting: SeatMeeting, req: RegisterRequest):
   return { ok: true, id: reg.id, status, token };
 }
 
+/** An invitation that is neither revoked nor expired (rows from before expiry dates have none). */
+export const LIVE_INVITATION = () => ({ revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] });
+
 /** An agency is invited to an invitation-only meeting when it has a delegation or a live agency invitation. */
 export async function agencyInvited(tx: Tx, meetingId: string, agencyId: string): Promise<boolean> {
   const [delegation, invitation] = await Promise.all([
     tx.delegation.findUnique({ where: { meetingId_agencyId: { meetingId, agencyId } }, select: { id: true } }),
-    tx.invitation.findFirst({ where: { meetingId, agencyId, revokedAt: null }, select: { id: true } }),
+    tx.invitation.findFirst({ where: { meetingId, agencyId, ...LIVE_INVITATION() }, select: { id: true } }),
   ]);
   return !!delegation || !!invitation;
 }
