@@ -7,12 +7,13 @@ import { PageHeader } from "~/components/ui";
 import { agencySchema } from "~/domain/agencies/agency.schema";
 import { getAgency, listAgencyOptions, updateAgency } from "~/domain/agencies/agencies.server";
 import { countryOptions } from "~/domain/agencies/countries";
-import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { listAuditEntries } from "~/domain/meetings/history.server";
 import { notFound, readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER"]);
+  await requireCapability(request, "agencies:manage");
   const agency = await getAgency(params.id ?? "");
   if (!agency) notFound("We could not find that agency.");
   const [parents, history] = await Promise.all([
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ORGANISER"]);
+  const user = await requireCapability(request, "agencies:manage");
   const agency = await getAgency(params.id ?? "");
   if (!agency) notFound("We could not find that agency.");
   const submission = parseWithZod(await readForm(request), { schema: agencySchema });

@@ -22,13 +22,14 @@ import {
   saveAgendaItem,
   unpublishAgenda,
 } from "~/domain/agenda/agenda.server";
-import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { getMeetingForAdmin } from "~/domain/meetings/meetings.server";
 import { formatDateTime, formatTime, toLocalInput, zoneLabel } from "~/utils/dates";
 import { notFound, readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER"]);
+  await requireCapability(request, "meetings:manage");
   const meeting = await getMeetingForAdmin(params.id ?? "");
   if (!meeting) notFound("We could not find that meeting.");
   const [editor, agencies] = await Promise.all([agendaEditorData(meeting.id), listAgencyOptions()]);
@@ -57,7 +58,7 @@ function depthOf(id: string, rows: { id: string; parentId: string | null }[]): n
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ORGANISER"]);
+  const user = await requireCapability(request, "meetings:manage");
   const meetingId = params.id ?? "";
   const meeting = await getMeetingForAdmin(meetingId);
   if (!meeting) notFound("We could not find that meeting.");

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { requireRole } from "~/domain/auth/session.server";
-import { checkInList, markRemainingNoShow, meetingById, registrationScope, setAttendance } from "~/domain/registration/organiser.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { checkInList, markRemainingNoShow, meetingById, setAttendance } from "~/domain/registration/organiser.server";
 import { ROLE_LABELS, type RegistrationRole } from "~/domain/registration/registration.schema";
 import { formatTime } from "~/utils/dates";
 import { badRequest, readForm } from "~/utils/http.server";
@@ -10,23 +10,22 @@ import { badRequest, readForm } from "~/utils/http.server";
 // Check-in on the day: a search box (a GET form, live with JavaScript), one tap per person.
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, ["ORGANISER"]);
+  const actor = await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
   const q = new URL(request.url).searchParams.get("q") ?? "";
-  const list = await checkInList(registrationScope(actor, meeting.id), q);
+  const list = await checkInList(actor, meeting.id, q);
   return { meeting: { id: meeting.id, timeZone: meeting.timeZone }, q, ...list };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, ["ORGANISER"]);
+  const actor = await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
-  const scope = registrationScope(actor, meeting.id);
   const form = await readForm(request);
   const intent = form.get("intent");
-  if (intent === "no-shows") return { ok: true, noShows: await markRemainingNoShow(scope) };
+  if (intent === "no-shows") return { ok: true, noShows: await markRemainingNoShow(actor, meeting.id) };
   const attendance = ({ attend: "ATTENDED", absent: "NO_SHOW", undo: "NONE" } as const)[String(intent) as "attend" | "absent" | "undo"];
   if (!attendance) badRequest();
-  const ok = await setAttendance(scope, String(form.get("id") ?? ""), attendance);
+  const ok = await setAttendance(actor, meeting.id, String(form.get("id") ?? ""), attendance);
   if (!ok) badRequest("That person is not a confirmed participant of this meeting.");
   return { ok: true, noShows: null };
 }

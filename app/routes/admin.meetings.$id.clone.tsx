@@ -3,20 +3,21 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckboxField, FormErrors, InputField } from "~/components/forms";
-import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { cloneSchema } from "~/domain/meetings/meeting.schema";
 import { cloneMeeting, getMeetingForAdmin } from "~/domain/meetings/meetings.server";
 import { notFound, readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER"]);
+  await requireCapability(request, "meetings:manage");
   const meeting = await getMeetingForAdmin(params.id ?? "");
   if (!meeting) notFound("We could not find that meeting.");
   return { title: meeting.title, series: meeting.series?.name ?? null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ORGANISER"]);
+  const user = await requireCapability(request, "meetings:manage");
   const submission = parseWithZod(await readForm(request), { schema: cloneSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const saved = await cloneMeeting(user, params.id ?? "", submission.value);

@@ -3,7 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { StatusBadge } from "~/components/ui";
-import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { AUDIENCE_LABELS } from "~/domain/mail/followup.schema";
 import {
   discardFollowUp,
@@ -16,7 +17,7 @@ import {
 import { formatDateTime, zoneLabel } from "~/utils/dates";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER", "SECRETARIAT"]);
+  await requireCapability(request, "mail:followups");
   const meeting = await getMailMeeting(params.id ?? "");
   const agencyId = new URL(request.url).searchParams.get("agency")?.slice(0, 40) || null;
   const followUp = await getFollowUp(meeting.id, params.followUpId ?? "", agencyId);
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, ["ORGANISER", "SECRETARIAT"]);
+  const actor = await requireCapability(request, "mail:followups");
   const meeting = await getMailMeeting(params.id ?? "");
   const followUpId = params.followUpId ?? "";
   const here = `/admin/meetings/${meeting.id}/mail/follow-ups/${followUpId}`;

@@ -5,7 +5,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ChoiceGroup } from "~/components/choice-group";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
-import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { AUDIENCE_LABELS, AUDIENCES, followUpSchema, REGISTRATION_STATUSES } from "~/domain/mail/followup.schema";
 import {
   countRecipients,
@@ -19,13 +20,13 @@ import {
 import { zoneLabel } from "~/utils/dates";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER", "SECRETARIAT"]);
+  await requireCapability(request, "mail:followups");
   const meeting = await getMailMeeting(params.id ?? "");
   return { meeting, agencies: await meetingAgencies(meeting.id), submissionKey: newSubmissionKey() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, ["ORGANISER", "SECRETARIAT"]);
+  const actor = await requireCapability(request, "mail:followups");
   const meeting = await getMailMeeting(params.id ?? "");
   const submission = parseWithZod(await readForm(request), { schema: followUpSchema(meeting.timeZone) });
   if (submission.status !== "success") return { result: submission.reply(), preview: null };

@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
 import { RecommendationStatus, RecommendationCells } from "~/components/recommendation-ui";
-import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { recommendationSchema, reviewOutcomeSchema } from "~/domain/recommendations/recommendation.schema";
 import { createRecommendation, formOptions, suggestCode } from "~/domain/recommendations/recommendations.server";
 import { addOpenRecommendationsOfSeries, meetingRecommendations, recordReviewOutcome } from "~/domain/recommendations/reviews.server";
@@ -15,7 +16,6 @@ import { badRequest, notFound, readForm } from "~/utils/http.server";
 
 // The Recommendations tab of a meeting: those made here (with a quick add) and those reviewed here,
 // with the outcome agreed. It checks access itself: the layout's check does not protect it.
-const MANAGERS: ("ORGANISER" | "SECRETARIAT")[] = ["ORGANISER", "SECRETARIAT"];
 
 async function meetingOr404(id: string) {
   const m = await db.meeting.findUnique({ where: { id }, select: { id: true, title: true, seriesId: true, timeZone: true } });
@@ -24,14 +24,14 @@ async function meetingOr404(id: string) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, MANAGERS);
+  await requireCapability(request, "recommendations:manage");
   const meeting = await meetingOr404(params.id ?? "");
   const [lists, options, code] = await Promise.all([meetingRecommendations(meeting.id), formOptions(), suggestCode(meeting.id)]);
   return { meeting, ...lists, agencies: options.agencies, code };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, MANAGERS);
+  const user = await requireCapability(request, "recommendations:manage");
   const meeting = await meetingOr404(params.id ?? "");
   const back = `/admin/meetings/${meeting.id}/recommendations`;
   const formData = await readForm(request);
@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "outcome") {
     const submission = parseWithZod(formData, { schema: reviewOutcomeSchema });
     if (submission.status !== "success") return { intent, result: submission.reply() };
-    await recordReviewOutcome(user, submission.value.reviewId, submission.value.outcome, meeting.id);
+    await recordReviewOutcome(user, { reviewId: submission.value.reviewId, meetingId: meeting.id }, submission.value.outcome);
     return redirectWithToast(request, back, "Review outcome recorded.");
   }
   if (intent === "add-open") {

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { FilterSelect, Pagination, StatusBadge } from "~/components/ui";
-import { requireRole, redirectWithToast } from "~/domain/auth/session.server";
-import { filterOptions, listRegistrations, meetingById, registrationScope } from "~/domain/registration/organiser.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
+import { filterOptions, listRegistrations, meetingById } from "~/domain/registration/organiser.server";
 import { decideRegistrations, fillFromWaitlist } from "~/domain/registration/registration.server";
 import {
   CSV_COLUMN_LABELS,
@@ -19,16 +20,15 @@ import { formatShortDate } from "~/utils/dates";
 import { badRequest, readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, ["ORGANISER"]);
+  const actor = await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
-  const scope = registrationScope(actor, meeting.id);
   const url = new URL(request.url);
-  const [list, options] = await Promise.all([listRegistrations(scope, url), filterOptions(scope)]);
+  const [list, options] = await Promise.all([listRegistrations(actor, meeting.id, url), filterOptions(actor, meeting.id)]);
   return { meeting: { id: meeting.id, capacity: meeting.capacity, timeZone: meeting.timeZone, approvalMode: meeting.approvalMode }, list, options };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, ["ORGANISER"]);
+  const actor = await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
   const form = await readForm(request);
   const intent = form.get("intent");

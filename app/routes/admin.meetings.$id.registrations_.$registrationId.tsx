@@ -1,25 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/ui";
-import { requireRole, redirectWithToast } from "~/domain/auth/session.server";
-import { meetingById, registrationDetail, registrationScope, setAttendance } from "~/domain/registration/organiser.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
+import { meetingById, registrationDetail, setAttendance } from "~/domain/registration/organiser.server";
 import { cancelRegistration, decideRegistrations } from "~/domain/registration/registration.server";
 import { ROLE_LABELS, STATUS_LABELS, type RegistrationRole, type RegistrationStatus } from "~/domain/registration/registration.schema";
 import { formatDateTime, zoneLabel } from "~/utils/dates";
 import { badRequest, readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, ["ORGANISER"]);
+  const actor = await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
-  const reg = await registrationDetail(registrationScope(actor, meeting.id), params.registrationId ?? "");
+  const reg = await registrationDetail(actor, meeting.id, params.registrationId ?? "");
   return { meeting: { id: meeting.id, timeZone: meeting.timeZone, zone: zoneLabel(meeting.timeZone, meeting.startsAt) }, reg };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, ["ORGANISER"]);
+  const actor = await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
-  const scope = registrationScope(actor, meeting.id);
-  const reg = await registrationDetail(scope, params.registrationId ?? "");
+  const reg = await registrationDetail(actor, meeting.id, params.registrationId ?? "");
   const here = `/admin/meetings/${meeting.id}/registrations/${reg.id}`;
   const intent = (await readForm(request)).get("intent");
   if (intent === "approve" || intent === "decline") {
@@ -31,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(request, here, res.ok ? "Cancelled." : res.message);
   }
   if (intent === "attend" || intent === "no-show" || intent === "undo") {
-    const ok = await setAttendance(scope, reg.id, intent === "attend" ? "ATTENDED" : intent === "no-show" ? "NO_SHOW" : "NONE");
+    const ok = await setAttendance(actor, meeting.id, reg.id, intent === "attend" ? "ATTENDED" : intent === "no-show" ? "NO_SHOW" : "NONE");
     return redirectWithToast(request, here, ok ? "Attendance saved." : "Only confirmed registrations have attendance.");
   }
   badRequest();

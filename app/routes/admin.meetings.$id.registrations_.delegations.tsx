@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, InputField, SelectField } from "~/components/forms";
 import { Notice } from "~/components/ui";
 import { listAgencyOptions } from "~/domain/agencies/agencies.server";
-import { requireRole, redirectWithToast } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import {
   createInvitation,
   delegationMembers,
@@ -20,7 +21,7 @@ import { formatDateTime, formatShortDate, zoneLabel } from "~/utils/dates";
 import { badRequest, readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER"]);
+  await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
   const [delegations, { invitations, defaultExpiry }, agencies] = await Promise.all([listDelegations(meeting.id), listInvitations(meeting.id), listAgencyOptions()]);
   const members = Object.fromEntries(
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, ["ORGANISER"]);
+  const actor = await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
   const form = await readForm(request);
   const intent = form.get("intent");

@@ -6,7 +6,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
 import { Notice } from "~/components/ui";
 import { listAgencyOptions } from "~/domain/agencies/agencies.server";
-import { requireRole, redirectWithToast } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { importCsv, meetingById } from "~/domain/registration/organiser.server";
 import { register } from "~/domain/registration/registration.server";
 import { REGISTRATION_ROLES, ROLE_LABELS, STATUS_LABELS, organiserAddSchema } from "~/domain/registration/registration.schema";
@@ -14,13 +15,13 @@ import { REGISTRATION_ROLES, ROLE_LABELS, STATUS_LABELS, organiserAddSchema } fr
 const MAX_BYTES = 1_000_000;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER"]);
+  await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
   return { meeting: { id: meeting.id }, agencies: await listAgencyOptions() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, ["ORGANISER"]);
+  const actor = await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
   const form = await readForm(request);
   if (form.get("intent") === "add") {

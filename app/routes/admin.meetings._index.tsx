@@ -2,13 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { MeetingList } from "~/components/meetings";
 import { FilterSelect, PageHeader, Pagination } from "~/components/ui";
-import { requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
 import { listAdminMeetings } from "~/domain/meetings/meetings.server";
 import { MEETING_STATUSES, STATUS_LABELS, isMeetingStatus } from "~/domain/meetings/status";
 import { pageCount, pageFrom } from "~/utils/pagination";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER", "SECRETARIAT"]);
+  await requireCapability(request, "meetings:view-admin");
   const url = new URL(request.url);
   const q = url.searchParams.get("q")?.slice(0, 100) ?? "";
   const statusParam = url.searchParams.get("status") ?? "";

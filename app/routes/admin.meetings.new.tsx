@@ -4,19 +4,20 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { MeetingForm } from "~/components/meeting-form";
 import { PageHeader } from "~/components/ui";
-import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { meetingSchema } from "~/domain/meetings/meeting.schema";
 import { createMeeting, newMeetingDefaults } from "~/domain/meetings/meetings.server";
 import { seriesOptions } from "~/domain/series/series.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["ORGANISER"]);
+  const user = await requireCapability(request, "meetings:manage");
   const series = await seriesOptions();
   return { defaults: newMeetingDefaults(user), series: series.map((s) => ({ value: s.id, label: s.name })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ORGANISER"]);
+  const user = await requireCapability(request, "meetings:manage");
   const submission = parseWithZod(await readForm(request), { schema: meetingSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const saved = await createMeeting(user, submission.value);

@@ -4,13 +4,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SeriesForm } from "~/components/series-form";
 import { Notice, PageHeader } from "~/components/ui";
 import { listAgencyOptions } from "~/domain/agencies/agencies.server";
-import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { seriesSchema } from "~/domain/series/series.schema";
 import { deleteSeries, getSeriesForEdit, saveSeries } from "~/domain/series/series.server";
 import { notFound, readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER"]);
+  await requireCapability(request, "series:manage");
   const series = await getSeriesForEdit(params.id ?? "");
   if (!series) notFound("We could not find that series.");
   return {
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ORGANISER"]);
+  const user = await requireCapability(request, "series:manage");
   const series = await getSeriesForEdit(params.id ?? "");
   if (!series) notFound("We could not find that series.");
   const formData = await readForm(request);

@@ -1,17 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageHeader, StatusBadge } from "~/components/ui";
-import { requireUser, redirectWithToast } from "~/domain/auth/session.server";
+import { can } from "~/domain/auth/permissions";
+import { requireActor } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { cancelRegistration, findOwnRegistration, myRegistrations, resendLink } from "~/domain/registration/registration.server";
 import { STATUS_LABELS, type RegistrationStatus } from "~/domain/registration/registration.schema";
 import { formatRange } from "~/utils/dates";
 import { badRequest, forbidden, readForm } from "~/utils/http.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireActor(request);
   const rows = await myRegistrations(user);
   return {
-    isFocalPoint: user.role === "FOCAL_POINT",
+    isFocalPoint: can(user, "delegation:manage"),
     rows: rows.map((r) => ({
       id: r.id,
       status: r.status as RegistrationStatus,
@@ -22,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireActor(request);
   const form = await readForm(request);
   const reg = await findOwnRegistration(user, String(form.get("id") ?? ""));
   if (!reg) forbidden("That is not your registration.");

@@ -5,26 +5,28 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
 import { ProgressMeter, RecommendationStatus, ReviewUpdateForms } from "~/components/recommendation-ui";
 import { PageHeader, StatusBadge } from "~/components/ui";
-import { canManageRecommendations } from "~/domain/auth/roles";
-import { redirectWithToast, requireUser } from "~/domain/auth/session.server";
+import { can } from "~/domain/auth/permissions";
+import { assertCan, requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { submitProgressUpdate, requestProgress } from "~/domain/recommendations/progress.server";
 import { addReviewSchema, progressUpdateSchema, reviewOutcomeSchema, transitionSchema } from "~/domain/recommendations/recommendation.schema";
-import { changeStatus, formOptions, getRecommendationDetail, requireManager, requireVisibleRecommendation } from "~/domain/recommendations/recommendations.server";
+import { changeStatus, formOptions, getRecommendationDetail, requireVisibleRecommendation } from "~/domain/recommendations/recommendations.server";
 import { addReview, recordReviewOutcome } from "~/domain/recommendations/reviews.server";
 import { allowedNextStatuses, CLOSED_STATUSES, PRIORITY_LABELS, STATUS_LABELS, statusLabel, type Priority, type Status } from "~/domain/recommendations/status";
 import { formatDateTime, formatRange, formatShortDate } from "~/utils/dates";
 import { badRequest, readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireCapability(request, "recommendations:view");
   const rec = await getRecommendationDetail(user, params.id!);
-  const canManage = canManageRecommendations(user);
+  const canManage = can(user, "recommendations:manage");
+  const canReport = can(user, "recommendations:progress", { agencyId: rec.leadAgency.id, agencyIds: rec.supporters.map((s) => s.agency.id) });
   const options = canManage ? await formOptions() : null;
-  return { rec, canManage, next: allowedNextStatuses(rec.status), options };
+  return { rec, canManage, canReport, next: allowedNextStatuses(rec.status), options };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireCapability(request, "recommendations:view");
   const id = params.id!;
   await requireVisibleRecommendation(user, id);
   const formData = await readForm(request);
@@ -39,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return done("Progress update sent to the secretariat for review.");
     }
     case "transition": {
-      requireManager(user);
+      assertCan(user, "recommendations:manage");
       const submission = parseWithZod(formData, { schema: transitionSchema });
       if (submission.status !== "success") return { intent, result: submission.reply() };
       const { intent: _i, ...change } = submission.value;
@@ -48,13 +50,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return done(`Status changed to ${statusLabel(change.toStatus).toLowerCase()}.`);
     }
     case "request-progress": {
-      requireManager(user);
+      assertCan(user, "recommendations:manage");
       const r = await requestProgress(user, id);
       if (!r.ok) return { intent, result: undefined, requestError: r.fieldErrors.request };
       return done(`Progress requested from ${r.count} focal point${r.count === 1 ? "" : "s"} of the lead agency.`);
     }
     case "add-review": {
-      requireManager(user);
+      assertCan(user, "recommendations:manage");
       const submission = parseWithZod(formData, { schema: addReviewSchema });
       if (submission.status !== "success") return { intent, result: submission.reply() };
       const r = await addReview(user, id, submission.value);
@@ -62,10 +64,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return done("Added to the review list of that meeting.");
     }
     case "outcome": {
-      requireManager(user);
+      assertCan(user, "recommendations:manage");
       const submission = parseWithZod(formData, { schema: reviewOutcomeSchema });
       if (submission.status !== "success") return { intent, result: submission.reply() };
-      await recordReviewOutcome(user, submission.value.reviewId, submission.value.outcome);
+      await recordReviewOutcome(user, { reviewId: submission.value.reviewId, recommendationId: id }, submission.value.outcome);
       return done("Review outcome recorded.");
     }
     default:
@@ -76,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function RecommendationDetail() {
-  const { rec, canManage, next, options } = useLoaderData<typeof loader>();
+  const { rec, canManage, canReport, next, options } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
   const zone = rec.meeting.timeZone;
@@ -189,7 +191,7 @@ export default function RecommendationDetail() {
       ) : (
         <p>No progress reported yet.</p>
       )}
-      {!closed ? <ProgressForm next={next} lastResult={resultFor("progress")} /> : null}
+      {canReport && !closed ? <ProgressForm next={next} lastResult={resultFor("progress")} /> : null}
 
       {canManage && !closed ? (
         <>

@@ -4,15 +4,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RecommendationForm } from "~/components/recommendation-form";
 import { PageHeader } from "~/components/ui";
-import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { recommendationSchema } from "~/domain/recommendations/recommendation.schema";
 import { formOptions, getRecommendationDetail, updateRecommendation } from "~/domain/recommendations/recommendations.server";
 import { toDateInput } from "~/utils/dates";
 
-const MANAGERS: ("ORGANISER" | "SECRETARIAT")[] = ["ORGANISER", "SECRETARIAT"];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, MANAGERS);
+  const user = await requireCapability(request, "recommendations:manage");
   const rec = await getRecommendationDetail(user, params.id!);
   return {
     id: rec.id,
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, MANAGERS);
+  const user = await requireCapability(request, "recommendations:manage");
   const submission = parseWithZod(await readForm(request), { schema: recommendationSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const r = await updateRecommendation(user, params.id!, submission.value);

@@ -5,20 +5,19 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData } from "@remix-run/react";
 import { FormErrors, InputField } from "~/components/forms";
 import { Notice, PageHeader } from "~/components/ui";
-import { requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
 import { importRecommendations } from "~/domain/recommendations/import.server";
 import { IMPORT_COLUMNS, importSchema } from "~/domain/recommendations/recommendation.schema";
 import { THEMES } from "~/domain/recommendations/themes";
 
-const MANAGERS: ("ORGANISER" | "SECRETARIAT")[] = ["ORGANISER", "SECRETARIAT"];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, MANAGERS);
+  await requireCapability(request, "recommendations:manage");
   return null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, MANAGERS);
+  const user = await requireCapability(request, "recommendations:manage");
   const submission = parseWithZod(await readForm(request), { schema: importSchema });
   if (submission.status !== "success") return { result: submission.reply(), report: null };
   const report = await importRecommendations(user, await submission.value.file.text());

@@ -4,14 +4,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { RecommendationForm } from "~/components/recommendation-form";
 import { PageHeader } from "~/components/ui";
-import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { recommendationSchema } from "~/domain/recommendations/recommendation.schema";
 import { createRecommendation, formOptions, suggestCode } from "~/domain/recommendations/recommendations.server";
 
-const MANAGERS = ["ORGANISER", "SECRETARIAT"] as const;
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, [...MANAGERS]);
+  await requireCapability(request, "recommendations:manage");
   const options = await formOptions();
   const meetingParam = new URL(request.url).searchParams.get("meeting") ?? "";
   const meeting = options.meetings.find((m) => m.id === meetingParam || m.slug === meetingParam);
@@ -19,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, [...MANAGERS]);
+  const user = await requireCapability(request, "recommendations:manage");
   const submission = parseWithZod(await readForm(request), { schema: recommendationSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const created = await createRecommendation(user, submission.value);

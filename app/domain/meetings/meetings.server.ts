@@ -1,7 +1,7 @@
 import { db, type Prisma } from "~/utils/db.server";
 import { audit, diffFields } from "~/domain/audit/audit.server";
 import type { Actor } from "~/domain/auth/roles";
-import { canManageMeetings } from "~/domain/auth/roles";
+import { can } from "~/domain/auth/permissions";
 import { queueMeetingUpdate } from "~/domain/mail/meeting-updates.server";
 import { addOpenRecommendationsToReview } from "~/domain/recommendations/reviews.server";
 import { formatRange, toDateInput, toLocalInput } from "~/utils/dates";
@@ -65,7 +65,7 @@ export async function meetingListFilters() {
 
 /** The public meeting page. Drafts exist only for organisers; the online link only for confirmed participants. */
 export async function getPublicMeeting(slug: string, user: Actor | null) {
-  const organiser = canManageMeetings(user);
+  const organiser = can(user, "meetings:manage");
   const meeting = organiser ? await loadPublicMeeting(slug) : await cachedPublic(`meeting:${slug}`, () => loadPublicMeeting(slug));
   if (!meeting) return null;
   if (meeting.status === "DRAFT" && !organiser) return null;
@@ -100,7 +100,7 @@ const icsSelect = {
 
 export async function meetingCalendarData(slug: string, user: Actor | null) {
   const m = await db.meeting.findUnique({ where: { slug }, select: icsSelect });
-  if (!m || (m.status === "DRAFT" && !canManageMeetings(user))) return null;
+  if (!m || (m.status === "DRAFT" && !can(user, "meetings:manage"))) return null;
   return m;
 }
 

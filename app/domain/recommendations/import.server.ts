@@ -1,8 +1,9 @@
+import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { parseCsv } from "~/utils/csv.server";
 import { db } from "~/utils/db.server";
 import { IMPORT_COLUMNS, recommendationSchema } from "./recommendation.schema";
-import { createRecommendationTx, requireManager, RecommendationRuleError } from "./recommendations.server";
+import { createRecommendationTx, RecommendationRuleError } from "./recommendations.server";
 import { isStatus, STATUSES } from "./status";
 
 // Bulk import from CSV. Each row is saved in its own transaction: a valid row is kept even when
@@ -27,7 +28,7 @@ const FIELD_NAMES: Record<string, string> = {
 };
 
 export async function importRecommendations(actor: Actor, text: string): Promise<ImportReport> {
-  requireManager(actor);
+  assertCan(actor, "recommendations:manage");
   const report: ImportReport = { created: [], failed: [] };
   const parsed = parseCsv(text, 2000);
   if (!parsed.ok) return { ...report, fileError: parsed.error };

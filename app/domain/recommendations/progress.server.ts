@@ -1,4 +1,5 @@
 import { audit } from "~/domain/audit/audit.server";
+import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { enqueueMail } from "~/domain/mail/outbox.server";
 import { db } from "~/utils/db.server";
@@ -8,7 +9,7 @@ import { notFound } from "~/utils/http.server";
 import { hashToken, newToken } from "~/utils/tokens.server";
 import { progressRequestMail, progressReturnedMail } from "./mail.server";
 import type { ProgressUpdateInput } from "./recommendation.schema";
-import { RecommendationRuleError, applyStatusChange, requireManager, requireVisibleRecommendation, type Result } from "./recommendations.server";
+import { RecommendationRuleError, applyStatusChange, requireVisibleRecommendation, type Result } from "./recommendations.server";
 import { CLOSED_STATUSES, CLOSING_STATUSES, canTransition, statusLabel, type Status } from "./status";
 
 // Progress updates: a focal point (signed in, or through a single-use link sent by email) reports
@@ -32,7 +33,7 @@ function checkProposal(current: string, input: ProgressUpdateInput): Result<obje
 
 /** A signed-in focal point (for an agency leading or supporting it) or the secretariat reports progress. */
 export async function submitProgressUpdate(actor: Actor, recommendationId: string, input: ProgressUpdateInput): Promise<Result> {
-  await requireVisibleRecommendation(actor, recommendationId);
+  await requireVisibleRecommendation(actor, recommendationId, "recommendations:progress");
   const rec = await db.recommendation.findUniqueOrThrow({ where: { id: recommendationId }, select: { status: true, meetingId: true } });
   const check = checkProposal(rec.status, input);
   if (!check.ok) return check;
@@ -56,7 +57,7 @@ export async function submitProgressUpdate(actor: Actor, recommendationId: strin
 }
 
 export async function reviewQueue(actor: Actor) {
-  requireManager(actor);
+  assertCan(actor, "recommendations:manage");
   return db.progressUpdate.findMany({
     where: { state: "SUBMITTED" },
     orderBy: { createdAt: "asc" },
@@ -69,7 +70,7 @@ export async function reviewQueue(actor: Actor) {
 }
 
 export async function acceptProgressUpdate(actor: Actor, updateId: string, reviewNote = ""): Promise<Result> {
-  requireManager(actor);
+  assertCan(actor, "recommendations:manage");
   try {
     return await db.$transaction(async (tx) => {
       const u = await tx.progressUpdate.findUnique({ where: { id: updateId }, include: { recommendation: { select: { status: true, progress: true, meetingId: true } } } });
@@ -97,7 +98,7 @@ export async function acceptProgressUpdate(actor: Actor, updateId: string, revie
 }
 
 export async function returnProgressUpdate(actor: Actor, updateId: string, reviewNote: string): Promise<Result> {
-  requireManager(actor);
+  assertCan(actor, "recommendations:manage");
   return db.$transaction(async (tx) => {
     const u = await tx.progressUpdate.findUnique({ where: { id: updateId }, include: { recommendation: { select: { meetingId: true, code: true, title: true } } } });
     if (!u) notFound("We could not find that progress update.");
@@ -123,7 +124,7 @@ export async function returnProgressUpdate(actor: Actor, updateId: string, revie
  * were asked, or a field error when the agency has no focal point.
  */
 export async function requestProgress(actor: Actor, recommendationId: string): Promise<Result<{ count: number }>> {
-  requireManager(actor);
+  assertCan(actor, "recommendations:manage");
   const rec = await db.recommendation.findUnique({
     where: { id: recommendationId },
     select: { id: true, code: true, title: true, status: true, progress: true, dueDate: true, meetingId: true, meeting: { select: { timeZone: true } }, leadAgency: { select: { id: true, acronym: true } } },

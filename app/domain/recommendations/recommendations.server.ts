@@ -1,8 +1,9 @@
 import { audit, diffFields } from "~/domain/audit/audit.server";
-import { canManageRecommendations, type Actor } from "~/domain/auth/roles";
+import { assertCan, requireAgencyScope } from "~/domain/auth/permissions.server";
+import type { Actor } from "~/domain/auth/roles";
 import { db, type Prisma, type Tx } from "~/utils/db.server";
 import { formatShortDate, fromDateInput, toDateInput } from "~/utils/dates";
-import { forbidden, notFound } from "~/utils/http.server";
+import { notFound } from "~/utils/http.server";
 import type { RecommendationInput, TransitionInput } from "./recommendation.schema";
 import { CLOSED_STATUSES, CLOSING_STATUSES, PUBLIC_STATUSES, canTransition, isOverdue, isPriority, isStatus, statusLabel, type Status } from "./status";
 
@@ -28,29 +29,21 @@ export class RecommendationRuleError extends Error {
 
 // ---------------------------------------------------------------- access
 
-export function canViewTracking(actor: Actor | null): boolean {
-  return canManageRecommendations(actor) || (actor?.role === "FOCAL_POINT" && !!actor.agencyId);
-}
-
-/** Prisma filter for the recommendations an actor may see. */
+/** Prisma filter for the recommendations an actor may see: all, or those their agency leads or supports. */
 export function visibleTo(actor: Actor): Prisma.RecommendationWhereInput {
-  if (canManageRecommendations(actor)) return {};
-  if (actor.role === "FOCAL_POINT" && actor.agencyId) {
-    return { OR: [{ leadAgencyId: actor.agencyId }, { supporters: { some: { agencyId: actor.agencyId } } }] };
-  }
-  forbidden("Recommendation tracking is for the secretariat and agency focal points.");
+  const { agencyId } = requireAgencyScope(actor, "recommendations:view");
+  if (!agencyId) return {};
+  return { OR: [{ leadAgencyId: agencyId }, { supporters: { some: { agencyId } } }] };
 }
 
-export function requireManager(actor: Actor): void {
-  if (!canManageRecommendations(actor)) forbidden("Only the secretariat and organisers manage recommendations.");
-}
-
-/** Throws 404 for an unknown id and 403 for a recommendation the actor's agency has no part in. */
-export async function requireVisibleRecommendation(actor: Actor, id: string) {
-  const exists = await db.recommendation.findUnique({ where: { id }, select: { id: true } });
-  if (!exists) notFound("We could not find that recommendation.");
-  const visible = await db.recommendation.findFirst({ where: { AND: [{ id }, visibleTo(actor)] }, select: { id: true } });
-  if (!visible) forbidden("This recommendation is not led or supported by your agency.");
+/**
+ * Throws 404 for an unknown id and 403 unless the actor has the capability on the recommendation
+ * (for a focal point: their agency leads or supports it).
+ */
+export async function requireVisibleRecommendation(actor: Actor, id: string, capability: "recommendations:view" | "recommendations:progress" = "recommendations:view") {
+  const rec = await db.recommendation.findUnique({ where: { id }, select: { leadAgencyId: true, supporters: { select: { agencyId: true } } } });
+  if (!rec) notFound("We could not find that recommendation.");
+  assertCan(actor, capability, { agencyId: rec.leadAgencyId, agencyIds: rec.supporters.map((s) => s.agencyId) }, "This recommendation is not led or supported by your agency.");
 }
 
 // ---------------------------------------------------------------- lists and filters
@@ -340,12 +333,12 @@ export async function createRecommendationTx(
 }
 
 export async function createRecommendation(actor: Actor, input: RecommendationInput): Promise<Result> {
-  requireManager(actor);
+  assertCan(actor, "recommendations:manage");
   return db.$transaction((tx) => createRecommendationTx(tx, actor, input));
 }
 
 export async function updateRecommendation(actor: Actor, id: string, input: RecommendationInput): Promise<Result> {
-  requireManager(actor);
+  assertCan(actor, "recommendations:manage");
   return db.$transaction(async (tx) => {
     const before = await tx.recommendation.findUnique({
       where: { id },
@@ -443,7 +436,7 @@ export async function applyStatusChange(
 
 /** The status change form of the secretariat. */
 export async function changeStatus(actor: Actor, id: string, change: TransitionInput): Promise<Result> {
-  requireManager(actor);
+  assertCan(actor, "recommendations:manage");
   try {
     await db.$transaction((tx) => applyStatusChange(tx, actor, id, change));
     return { ok: true, id };

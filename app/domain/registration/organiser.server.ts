@@ -7,6 +7,8 @@ import { parseCsv, toCsv } from "~/utils/csv.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
 import { fromLocalInput } from "~/utils/dates";
 import { audit } from "~/domain/audit/audit.server";
+import { can } from "~/domain/auth/permissions";
+import { requireAgencyScope } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { queueInvitationMail } from "./mail.server";
 import { LIVE_INVITATION, MEETING_FOR_MAIL, agencyInvited, fillFromWaitlist, normaliseEmail, register, type RegisterOutcome } from "./registration.server";
@@ -24,20 +26,21 @@ import {
 } from "./registration.schema";
 
 // What organisers and focal points do with a meeting's registrations: the participants table,
-// CSV export and import, check-in, delegations and invitations. Every function takes the scope
-// from `registrationScope`, so a focal point only ever reaches their own agency's rows.
+// CSV export and import, check-in, delegations and invitations. Every function that reads or writes
+// registrations takes the actor and limits its queries to the actor's agency scope from the capability
+// matrix, so a focal point only ever reaches their own agency's rows.
 
-export type Scope = { meetingId: string; agencyId: string | null; actor: Actor };
-
-/** Organisers see every registration; a focal point only their agency's. Anyone else is refused. */
-export function registrationScope(actor: Actor, meetingId: string): Scope {
-  if (actor.role === "ORGANISER") return { meetingId, agencyId: null, actor };
-  if (actor.role === "FOCAL_POINT" && actor.agencyId) return { meetingId, agencyId: actor.agencyId, actor };
-  forbidden("Only organisers and agency focal points can see registrations.");
+/** Organisers reach every registration of the meeting; a focal point only their agency's; anyone else 403. */
+function registrationsOf(actor: Actor, meetingId: string): Prisma.RegistrationWhereInput {
+  const { agencyId } = requireAgencyScope(actor, "registrations:manage", "delegation:manage");
+  return agencyId ? { meetingId, agencyId } : { meetingId };
 }
 
-export function requireOrganiser(actor: Actor): void {
-  if (actor.role !== "ORGANISER") forbidden("Only organisers can do this.");
+/** The agency of a focal point's delegation; 403 for anyone without one. */
+function delegationAgency(actor: Actor): string {
+  const { agencyId } = requireAgencyScope(actor, "delegation:manage");
+  if (!agencyId) forbidden("Only an agency focal point has a delegation.");
+  return agencyId;
 }
 
 export async function meetingById(id: string) {
@@ -86,9 +89,8 @@ export function filtersFrom(url: URL): ListFilters {
   };
 }
 
-function whereFor(scope: Scope, f: Partial<ListFilters>): Prisma.RegistrationWhereInput {
-  const and: Prisma.RegistrationWhereInput[] = [{ meetingId: scope.meetingId }];
-  if (scope.agencyId) and.push({ agencyId: scope.agencyId });
+function whereFor(actor: Actor, meetingId: string, f: Partial<ListFilters>): Prisma.RegistrationWhereInput {
+  const and: Prisma.RegistrationWhereInput[] = [registrationsOf(actor, meetingId)];
   if (f.status) and.push({ status: f.status });
   if (f.agencyId) and.push({ agencyId: f.agencyId });
   if (f.role) and.push({ role: f.role });
@@ -119,11 +121,11 @@ const ROW_SELECT = {
   agency: { select: { id: true, name: true, acronym: true, country: true } },
 } as const;
 
-export async function listRegistrations(scope: Scope, url: URL) {
+export async function listRegistrations(actor: Actor, meetingId: string, url: URL) {
   const filters = filtersFrom(url);
   const { page, skip, take } = pageFrom(url);
-  const where = whereFor(scope, filters);
-  const scoped = whereFor(scope, {});
+  const where = whereFor(actor, meetingId, filters);
+  const scoped = whereFor(actor, meetingId, {});
   const [rows, total, byStatus, byAgency] = await Promise.all([
     db.registration.findMany({ where, orderBy: orderFor(filters), skip, take, select: ROW_SELECT }),
     db.registration.count({ where }),
@@ -160,9 +162,9 @@ export async function listRegistrations(scope: Scope, url: URL) {
 }
 
 /** Filter choices limited to agencies and countries present in the scope. */
-export async function filterOptions(scope: Scope) {
+export async function filterOptions(actor: Actor, meetingId: string) {
   const agencies = await db.agency.findMany({
-    where: { registrations: { some: whereFor(scope, {}) } },
+    where: { registrations: { some: whereFor(actor, meetingId, {}) } },
     orderBy: { name: "asc" },
     select: { id: true, name: true, country: true },
   });
@@ -173,9 +175,9 @@ export async function filterOptions(scope: Scope) {
 }
 
 /** One registration with its status history and mail, for the organisers. */
-export async function registrationDetail(scope: Scope, registrationId: string) {
+export async function registrationDetail(actor: Actor, meetingId: string, registrationId: string) {
   const reg = await db.registration.findFirst({
-    where: { ...whereFor(scope, {}), id: registrationId },
+    where: { ...whereFor(actor, meetingId, {}), id: registrationId },
     select: {
       ...ROW_SELECT,
       consentAt: true,
@@ -213,11 +215,11 @@ const CSV_VALUES: Record<CsvColumn, (r: ExportRow) => unknown> = {
   registeredAt: (r) => r.createdAt,
 };
 
-export async function exportCsv(scope: Scope, url: URL): Promise<string> {
+export async function exportCsv(actor: Actor, meetingId: string, url: URL): Promise<string> {
   const chosen = url.searchParams.getAll("col").filter((c): c is CsvColumn => c in CSV_COLUMN_LABELS);
   const columns = chosen.length ? chosen : DEFAULT_CSV_COLUMNS;
   const filters = filtersFrom(url);
-  const rows = await db.registration.findMany({ where: whereFor(scope, filters), orderBy: orderFor(filters), select: ROW_SELECT });
+  const rows = await db.registration.findMany({ where: whereFor(actor, meetingId, filters), orderBy: orderFor(filters), select: ROW_SELECT });
   return toCsv(
     columns.map((c) => CSV_COLUMN_LABELS[c]),
     rows.map((r) => columns.map((c) => CSV_VALUES[c](r))),
@@ -291,8 +293,8 @@ export async function importCsv(meetingId: string, text: string, actorId: string
 
 // ---------------------------------------------------------------- check-in
 
-export async function checkInList(scope: Scope, q: string, take = 200) {
-  const where = { ...whereFor(scope, { q: q.slice(0, 100) }), status: "CONFIRMED" };
+export async function checkInList(actor: Actor, meetingId: string, q: string, take = 200) {
+  const where = { ...whereFor(actor, meetingId, { q: q.slice(0, 100) }), status: "CONFIRMED" };
   const [rows, groups] = await Promise.all([
     db.registration.findMany({
       where,
@@ -300,7 +302,7 @@ export async function checkInList(scope: Scope, q: string, take = 200) {
       take,
       select: { id: true, name: true, jobTitle: true, role: true, attendance: true, checkedInAt: true, agency: { select: { name: true, acronym: true } } },
     }),
-    db.registration.groupBy({ by: ["agencyId", "attendance"], where: { ...whereFor(scope, {}), status: "CONFIRMED" }, _count: { _all: true } }),
+    db.registration.groupBy({ by: ["agencyId", "attendance"], where: { ...whereFor(actor, meetingId, {}), status: "CONFIRMED" }, _count: { _all: true } }),
   ]);
   const agencies = await db.agency.findMany({ where: { id: { in: [...new Set(groups.map((g) => g.agencyId!).filter(Boolean))] } }, select: { id: true, name: true } });
   const perAgency = agencies
@@ -316,19 +318,19 @@ export async function checkInList(scope: Scope, q: string, take = 200) {
   return { rows, perAgency, present, absent };
 }
 
-export async function setAttendance(scope: Scope, registrationId: string, attendance: "ATTENDED" | "NO_SHOW" | "NONE"): Promise<boolean> {
+export async function setAttendance(actor: Actor, meetingId: string, registrationId: string, attendance: "ATTENDED" | "NO_SHOW" | "NONE"): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const reg = await tx.registration.findFirst({ where: { ...whereFor(scope, {}), id: registrationId, status: "CONFIRMED" }, select: { id: true, attendance: true } });
+    const reg = await tx.registration.findFirst({ where: { ...whereFor(actor, meetingId, {}), id: registrationId, status: "CONFIRMED" }, select: { id: true, attendance: true } });
     if (!reg) return false;
     await tx.registration.update({ where: { id: reg.id }, data: { attendance, checkedInAt: attendance === "ATTENDED" ? new Date() : null } });
-    await audit(tx, { userId: scope.actor.id, entity: "Registration", entityId: reg.id, meetingId: scope.meetingId, action: "attendance", before: { attendance: reg.attendance }, after: { attendance } });
+    await audit(tx, { userId: actor.id, entity: "Registration", entityId: reg.id, meetingId: meetingId, action: "attendance", before: { attendance: reg.attendance }, after: { attendance } });
     return true;
   });
 }
 
 /** After the meeting: confirmed people never checked in become no-shows (for follow-up mail). */
-export async function markRemainingNoShow(scope: Scope): Promise<number> {
-  const res = await db.registration.updateMany({ where: { ...whereFor(scope, {}), status: "CONFIRMED", attendance: "NONE" }, data: { attendance: "NO_SHOW" } });
+export async function markRemainingNoShow(actor: Actor, meetingId: string): Promise<number> {
+  const res = await db.registration.updateMany({ where: { ...whereFor(actor, meetingId, {}), status: "CONFIRMED", attendance: "NONE" }, data: { attendance: "NO_SHOW" } });
   return res.count;
 }
 
@@ -354,13 +356,13 @@ export async function listDelegations(meetingId: string) {
 }
 
 /** A focal point's view of their agency at one meeting: quota, reserved seats and their delegates. */
-export async function agencyDelegation(scope: Scope) {
-  if (!scope.agencyId) forbidden("Only an agency focal point has a delegation.");
+export async function agencyDelegation(actor: Actor, meetingId: string) {
+  const agencyId = delegationAgency(actor);
   const [delegation, agency, people] = await Promise.all([
-    db.delegation.findUnique({ where: { meetingId_agencyId: { meetingId: scope.meetingId, agencyId: scope.agencyId } }, select: { quota: true, reservedSeats: true, headRegistrationId: true } }),
-    db.agency.findUniqueOrThrow({ where: { id: scope.agencyId }, select: { name: true } }),
+    db.delegation.findUnique({ where: { meetingId_agencyId: { meetingId, agencyId } }, select: { quota: true, reservedSeats: true, headRegistrationId: true } }),
+    db.agency.findUniqueOrThrow({ where: { id: agencyId }, select: { name: true } }),
     db.registration.findMany({
-      where: whereFor(scope, {}),
+      where: whereFor(actor, meetingId, {}),
       orderBy: [{ status: "asc" }, { name: "asc" }],
       select: { id: true, name: true, email: true, jobTitle: true, role: true, status: true, waitlistRank: true },
     }),
@@ -371,8 +373,7 @@ export async function agencyDelegation(scope: Scope) {
 
 /** Upcoming published meetings open to the focal point's agency, with its delegation's numbers. */
 export async function delegationMeetings(actor: Actor) {
-  if (actor.role !== "FOCAL_POINT" || !actor.agencyId) forbidden("Only an agency focal point has delegations.");
-  const agencyId = actor.agencyId;
+  const agencyId = delegationAgency(actor);
   const meetings = await db.meeting.findMany({
     where: {
       status: "PUBLISHED",
@@ -396,27 +397,27 @@ export async function focalPointMayRegister(meeting: { id: string; visibility: s
 }
 
 /** One of the focal point's delegates, for editing; null outside their agency. */
-export async function delegateInScope(scope: Scope, registrationId: string) {
+export async function delegateInScope(actor: Actor, meetingId: string, registrationId: string) {
   return db.registration.findFirst({
-    where: { ...whereFor(scope, {}), id: registrationId, status: { in: ["CONFIRMED", "PENDING", "WAITLISTED"] } },
+    where: { ...whereFor(actor, meetingId, {}), id: registrationId, status: { in: ["CONFIRMED", "PENDING", "WAITLISTED"] } },
     select: { id: true, name: true, email: true, jobTitle: true, role: true, dietary: true, accessibility: true, status: true },
   });
 }
 
 export async function updateDelegate(
-  scope: Scope,
+  actor: Actor, meetingId: string,
   registrationId: string,
   details: { name: string; jobTitle: string; role: RegistrationRole; dietary: string; accessibility: string },
 ): Promise<boolean> {
-  const reg = await delegateInScope(scope, registrationId);
+  const reg = await delegateInScope(actor, meetingId, registrationId);
   if (!reg) return false;
   await db.$transaction(async (tx) => {
     await tx.registration.update({ where: { id: reg.id }, data: details });
     await audit(tx, {
-      userId: scope.actor.id,
+      userId: actor.id,
       entity: "Registration",
       entityId: reg.id,
-      meetingId: scope.meetingId,
+      meetingId: meetingId,
       action: "update",
       before: { name: reg.name, jobTitle: reg.jobTitle, role: reg.role },
       after: { name: details.name, jobTitle: details.jobTitle, role: details.role },
@@ -426,24 +427,23 @@ export async function updateDelegate(
 }
 
 /** The registration if it lies within the scope (a focal point's own agency), else null. */
-export async function registrationInScope(scope: Scope, registrationId: string) {
-  return db.registration.findFirst({ where: { ...whereFor(scope, {}), id: registrationId }, select: { id: true, status: true } });
+export async function registrationInScope(actor: Actor, meetingId: string, registrationId: string) {
+  return db.registration.findFirst({ where: { ...whereFor(actor, meetingId, {}), id: registrationId }, select: { id: true, status: true } });
 }
 
 /** A focal point names the head of their own agency's delegation. */
-export async function setHeadOfDelegation(scope: Scope, registrationId: string): Promise<boolean> {
-  if (!scope.agencyId) return false;
-  const agencyId = scope.agencyId;
+export async function setHeadOfDelegation(actor: Actor, meetingId: string, registrationId: string): Promise<boolean> {
+  const agencyId = delegationAgency(actor);
   return db.$transaction(async (tx) => {
-    const reg = await tx.registration.findFirst({ where: { id: registrationId, meetingId: scope.meetingId, agencyId, status: { in: ["CONFIRMED", "PENDING"] } }, select: { id: true } });
+    const reg = await tx.registration.findFirst({ where: { id: registrationId, meetingId: meetingId, agencyId, status: { in: ["CONFIRMED", "PENDING"] } }, select: { id: true } });
     if (!reg) return false;
     const d = await tx.delegation.upsert({
-      where: { meetingId_agencyId: { meetingId: scope.meetingId, agencyId } },
+      where: { meetingId_agencyId: { meetingId: meetingId, agencyId } },
       update: { headRegistrationId: reg.id },
-      create: { meetingId: scope.meetingId, agencyId, headRegistrationId: reg.id },
+      create: { meetingId: meetingId, agencyId, headRegistrationId: reg.id },
     });
-    await tx.registration.updateMany({ where: { meetingId: scope.meetingId, agencyId, delegationId: null }, data: { delegationId: d.id } });
-    await audit(tx, { userId: scope.actor.id, entity: "Delegation", entityId: d.id, meetingId: scope.meetingId, action: "head", after: { headRegistrationId: reg.id } });
+    await tx.registration.updateMany({ where: { meetingId: meetingId, agencyId, delegationId: null }, data: { delegationId: d.id } });
+    await audit(tx, { userId: actor.id, entity: "Delegation", entityId: d.id, meetingId: meetingId, action: "head", after: { headRegistrationId: reg.id } });
     return true;
   });
 }
@@ -579,7 +579,7 @@ export async function findInvitation(token: string, now = new Date()) {
  */
 export async function participantList(slug: string, user: Actor) {
   const meeting = await meetingBySlug(slug);
-  if (user.role !== "ORGANISER") {
+  if (!can(user, "registrations:manage")) {
     if (!meeting.participantListVisible) forbidden("The participant list of this meeting is not shared.");
     const mine = await db.registration.findFirst({
       where: { meetingId: meeting.id, status: "CONFIRMED", OR: [{ userId: user.id }, { emailNormalised: normaliseEmail(user.email) }] },
