@@ -15,7 +15,8 @@ import {
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import type { ReactNode } from "react";
 import { getUser, readToast } from "~/domain/auth/session.server";
-import { ROLE_LABELS, canManageRecommendations, isStaff, type Actor } from "~/domain/auth/roles";
+import { can } from "~/domain/auth/permissions";
+import { ROLE_LABELS, type Actor } from "~/domain/auth/roles";
 import { devMailboxEnabled } from "~/domain/mail/devmailbox.server";
 import stylesheet from "~/styles/app.css?url";
 import printStylesheet from "~/styles/print.css?url";
@@ -74,17 +75,17 @@ function Nav({ user, showDevMailbox }: { user: Actor | null; showDevMailbox: boo
               <NavLink to="/me">My registrations</NavLink>
             </li>
           ) : null}
-          {isStaff(user) ? (
-            <>
-              <li>
-                <NavLink to="/admin" end>Organise</NavLink>
-              </li>
-              <li>
-                <NavLink to="/admin/mail">Mail log</NavLink>
-              </li>
-            </>
+          {can(user, "meetings:view-admin") ? (
+            <li>
+              <NavLink to="/admin" end>Organise</NavLink>
+            </li>
           ) : null}
-          {canManageRecommendations(user) || user?.role === "FOCAL_POINT" ? (
+          {can(user, "mail:log") ? (
+            <li>
+              <NavLink to="/admin/mail">Mail log</NavLink>
+            </li>
+          ) : null}
+          {can(user, "recommendations:view") ? (
             <li>
               <NavLink to="/recommendations">Recommendations</NavLink>
             </li>
