@@ -90,7 +90,7 @@ describe("abuse limits", () => {
     expect(JSON.parse(stdout.trim().split("\n").at(-1)!)).toEqual([200, 200, 200, 429, 429]);
     // And this process sees the other's.
     expect(await statusOf("signInPerAddress", key)).toBe(429);
-  });
+  }, 180_000);
 
   it("keep no address or IP in the table", async () => {
     await enforceLimit("signInPerAddress", "private@example.org");
