@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import { env } from "~/utils/env.server";
 import { newToken, hashToken, signFor } from "~/utils/tokens.server";
 import { audit } from "~/domain/audit/audit.server";
+import { exportSelect } from "~/domain/privacy/personal-data.server";
 import type { IcsMeeting } from "~/domain/meetings/ics.server";
 import { queueLinkMail, queueStatusMail, type StatusMailKind } from "./mail.server";
 import type { RegistrationRole, RegistrationStatus } from "./registration.schema";
@@ -520,23 +521,11 @@ export async function personalDataExport(token: string) {
     where: { emailNormalised: normaliseEmail(reg.email), anonymisedAt: null },
     orderBy: { createdAt: "asc" },
     select: {
-      name: true,
-      email: true,
-      jobTitle: true,
-      role: true,
-      dietary: true,
-      accessibility: true,
-      listConsent: true,
-      consentAt: true,
-      consentNoticeVersion: true,
-      status: true,
-      attendance: true,
-      checkedInAt: true,
-      createdAt: true,
-      updatedAt: true,
+      ...exportSelect("Registration"),
       agency: { select: { name: true } },
       meeting: { select: { title: true, startsAt: true, endsAt: true, timeZone: true, city: true } },
-      events: { select: { fromStatus: true, toStatus: true, reason: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+      events: { select: exportSelect("RegistrationEvent"), orderBy: { createdAt: "asc" } },
+      outbox: { select: exportSelect("OutboxMessage"), orderBy: { createdAt: "asc" } },
     },
   });
   return { exportedAt: new Date().toISOString(), email: reg.email, registrations: rows };
