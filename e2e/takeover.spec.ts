@@ -31,7 +31,7 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   removeDatabase();
   // Like scripts/e2e-server.sh; seeding is not a production start, so no mail setting is needed.
-  const env = { ...process.env, DATABASE_URL, SESSION_SECRET, NODE_ENV: "development", SMTP_URL: "", DEV_MAILBOX: "off" };
+  const env = { ...process.env, DATABASE_URL, SESSION_SECRET, NODE_ENV: "development" as const, SMTP_URL: "", DEV_MAILBOX: "off" };
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "ignore" });
   execFileSync("npx", ["tsx", "prisma/seed.ts"], { env, stdio: "ignore" });
 });
