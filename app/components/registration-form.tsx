@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { CheckboxField, FormErrors, InputField, SelectField, TextareaField, type Option } from "~/components/forms";
+import { CheckboxField, FormErrors, InputField, SelectField, SubmitButton, TextareaField, type Option } from "~/components/forms";
 import { HoneypotField } from "~/components/honeypot";
 import { REGISTRATION_ROLES, ROLE_LABELS, registrationSchema } from "~/domain/registration/registration.schema";
 
@@ -60,7 +60,7 @@ export function RegistrationForm({
         <CheckboxField field={fields.listConsent} label="Show my name, agency and job title to other confirmed participants" hint="Optional. You can change this later." />
       </section>
       <HoneypotField />
-      <button type="submit">Register</button>
+      <SubmitButton>Register</SubmitButton>
     </Form>
   );
 }

@@ -6,6 +6,7 @@ import { kindLabel } from "~/domain/agencies/agency.schema";
 import { countryName } from "~/domain/agencies/countries";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
+import { SubmitButton } from "~/components/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "agencies:manage");
@@ -31,7 +32,7 @@ export default function Agencies() {
           <label htmlFor="q">Name, acronym or country</label>
           <input id="q" name="q" type="search" defaultValue={data.q} />
         </div>
-        <button type="submit">Search</button>
+        <SubmitButton method="get">Search</SubmitButton>
       </Form>
       <table>
         <caption className="muted">{data.total.toLocaleString("en")} agencies</caption>

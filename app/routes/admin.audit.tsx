@@ -5,6 +5,7 @@ import { FilterSelect, PageHeader, Pagination } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { auditEntities, listAuditEntries } from "~/domain/meetings/history.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
+import { SubmitButton } from "~/components/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "audit:view");
@@ -25,7 +26,7 @@ export default function AuditLogPage() {
       <PageHeader title="Audit log" />
       <Form method="get" className="filters">
         <FilterSelect name="entity" label="Kind of record" value={data.entity} anyLabel="Everything" options={data.entities.map((e) => ({ value: e, label: e }))} />
-        <button type="submit">Show</button>
+        <SubmitButton method="get">Show</SubmitButton>
       </Form>
       <AuditTable entries={data.entries} caption="Every recorded change, newest first" />
       <Pagination page={data.page} pageCount={data.pageCount} search={search} />

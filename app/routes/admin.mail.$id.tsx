@@ -5,6 +5,7 @@ import { PageHeader, StatusBadge } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { getMail, resendMail } from "~/domain/mail/log.server";
+import { SubmitButton } from "~/components/forms";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCapability(request, "mail:log");
@@ -85,9 +86,9 @@ export default function MailMessage() {
               ? "Sending again queues a new copy with its own Message-ID."
               : "Sending again puts this message back in the queue with the same Message-ID."}
           </p>
-          <button type="submit" name="intent" value="resend">
+          <SubmitButton name="intent" value="resend">
             Send again
-          </button>
+          </SubmitButton>
         </Form>
       ) : null}
       <h2>Plain text</h2>

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, InputField, SelectField, TextareaField, type Option } from "~/components/forms";
+import { FormErrors, InputField, SelectField, SubmitButton, TextareaField, type Option } from "~/components/forms";
 import { Notice } from "~/components/ui";
 import { listAgencyOptions } from "~/domain/agencies/agencies.server";
 import {
@@ -128,20 +128,20 @@ export default function AgendaEditor() {
               {data.changedSincePublication ? ` ${data.changedSincePublication} change(s) since then are already visible; publish them to tell participants.` : ""}
             </p>
             {data.changedSincePublication ? (
-              <button type="submit" name="intent" value="publish">
+              <SubmitButton name="intent" value="publish">
                 Publish the changes
-              </button>
+              </SubmitButton>
             ) : null}
-            <button type="submit" name="intent" value="unpublish" className="secondary">
+            <SubmitButton name="intent" value="unpublish" className="secondary">
               Make the agenda a draft again
-            </button>
+            </SubmitButton>
           </>
         ) : (
           <>
             <p>Draft agenda: only organisers see it.</p>
-            <button type="submit" name="intent" value="publish">
+            <SubmitButton name="intent" value="publish">
               Publish the agenda
-            </button>
+            </SubmitButton>
           </>
         )}
       </Form>
@@ -214,9 +214,9 @@ function ItemEditor({
               {p.agency ? ` (${p.agency.acronym})` : ""}{" "}
               <Form method="post" className="inline-form">
                 <input type="hidden" name="personId" value={p.id} />
-                <button type="submit" name="intent" value="remove-person" className="link-button" aria-label={`Remove ${p.name} from ${item.title}`}>
+                <SubmitButton name="intent" value="remove-person" className="link-button" aria-label={`Remove ${p.name} from ${item.title}`}>
                   Remove
-                </button>
+                </SubmitButton>
               </Form>
             </li>
           ))}
@@ -235,9 +235,9 @@ function ItemEditor({
         <PersonForm itemId={item.id} agencies={agencies} lastResult={personResult} />
         <Form method="post">
           <input type="hidden" name="itemId" value={item.id} />
-          <button type="submit" name="intent" value="delete-item" className="danger">
+          <SubmitButton name="intent" value="delete-item" className="danger">
             Delete “{item.title}”{item.depth === 0 ? " and its sub-items" : ""}
-          </button>
+          </SubmitButton>
         </Form>
       </details>
     </article>
@@ -279,9 +279,9 @@ function ItemForm({
         <SelectField field={fields.parentId} label="Part of" options={parentOptions} placeholder="Top level" />
       </div>
       <TextareaField field={fields.description} label="Description" rows={2} />
-      <button type="submit" name="intent" value="save-item">
+      <SubmitButton name="intent" value="save-item">
         {submitLabel}
-      </button>
+      </SubmitButton>
     </Form>
   );
 }
@@ -305,9 +305,9 @@ function PersonForm({ itemId, agencies, lastResult }: { itemId: string; agencies
           <SelectField field={fields.agencyId} label="Agency" options={agencies} placeholder="No agency" />
           <SelectField field={fields.role} label="Role" options={PERSON_ROLES.map((r) => ({ value: r, label: PERSON_ROLE_LABELS[r] }))} required />
         </div>
-        <button type="submit" name="intent" value="add-person">
+        <SubmitButton name="intent" value="add-person">
           Add person
-        </button>
+        </SubmitButton>
       </fieldset>
     </Form>
   );

@@ -6,6 +6,7 @@ import { checkInList, markRemainingNoShow, meetingById, setAttendance } from "~/
 import { ROLE_LABELS, type RegistrationRole } from "~/domain/registration/registration.schema";
 import { formatTime } from "~/utils/dates";
 import { badRequest, readForm } from "~/utils/http.server";
+import { SubmitButton } from "~/components/forms";
 
 // Check-in on the day: a search box (a GET form, live with JavaScript), one tap per person.
 
@@ -55,9 +56,9 @@ export default function CheckIn() {
           <label htmlFor="checkin-q">Find a participant</label>
           <input id="checkin-q" type="search" name="q" value={q} onChange={(e) => onChange(e.target.value)} autoComplete="off" placeholder="Name, email or job title" />
         </div>
-        <button type="submit" className="secondary">
+        <SubmitButton method="get" className="secondary">
           Search
-        </button>
+        </SubmitButton>
       </Form>
       <p className="muted" aria-live="polite">
         {view.rows.length} {view.rows.length === 1 ? "person" : "people"} {q || params.get("q") ? "match" : "confirmed"}
@@ -88,9 +89,9 @@ export default function CheckIn() {
       </table>
       <Form method="post">
         <p>After the meeting, mark everyone not checked in as a no-show (they receive the no-show follow-up).</p>
-        <button type="submit" name="intent" value="no-shows" className="secondary">
+        <SubmitButton name="intent" value="no-shows" className="secondary">
           Mark the rest as no-shows
-        </button>
+        </SubmitButton>
       </Form>
     </>
   );
@@ -117,14 +118,14 @@ function CheckInRow({ row, zone }: { row: Row; zone: string }) {
         {attendance === "ATTENDED" ? (
           <>
             <span>Checked in{row.checkedInAt ? ` at ${formatTime(row.checkedInAt, zone)}` : ""} </span>
-            <button type="submit" name="intent" value="undo" className="secondary" aria-label={`Undo check-in of ${row.name}`}>
+            <SubmitButton pending={fetcher.state !== "idle"} name="intent" value="undo" className="secondary" aria-label={`Undo check-in of ${row.name}`}>
               Undo
-            </button>
+            </SubmitButton>
           </>
         ) : (
-          <button type="submit" name="intent" value="attend" aria-label={`Check in ${row.name}`}>
+          <SubmitButton pending={fetcher.state !== "idle"} name="intent" value="attend" aria-label={`Check in ${row.name}`}>
             Check in
-          </button>
+          </SubmitButton>
         )}
       </fetcher.Form>
     </li>

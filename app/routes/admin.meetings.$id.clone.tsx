@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { CheckboxField, FormErrors, InputField } from "~/components/forms";
+import { CheckboxField, FormErrors, InputField, SubmitButton } from "~/components/forms";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { cloneSchema } from "~/domain/meetings/meeting.schema";
@@ -49,7 +49,7 @@ export default function CloneMeeting() {
         {series ? (
           <CheckboxField field={fields.addOpenRecommendations} label={`Add the open recommendations of the ${series} for review`} />
         ) : null}
-        <button type="submit">Create the next session</button>
+        <SubmitButton>Create the next session</SubmitButton>
       </Form>
     </section>
   );

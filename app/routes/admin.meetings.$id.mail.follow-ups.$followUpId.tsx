@@ -15,6 +15,7 @@ import {
   sendFollowUp,
 } from "~/domain/mail/followups.server";
 import { formatDateTime, zoneLabel } from "~/utils/dates";
+import { SubmitButton } from "~/components/forms";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCapability(request, "mail:followups");
@@ -85,12 +86,12 @@ export default function FollowUpPage() {
       </dl>
       {f.status === "DRAFT" ? (
         <Form method="post" className="page-actions">
-          <button type="submit" name="intent" value="send">
+          <SubmitButton name="intent" value="send">
             Send to {p.total} recipients
-          </button>
-          <button type="submit" name="intent" value="discard" className="link-button">
+          </SubmitButton>
+          <SubmitButton name="intent" value="discard" className="link-button">
             Discard draft
-          </button>
+          </SubmitButton>
         </Form>
       ) : (
         <section aria-labelledby="progress-heading">
@@ -111,9 +112,9 @@ export default function FollowUpPage() {
           </p>
           {p.FAILED && !inProgress ? (
             <Form method="post">
-              <button type="submit" name="intent" value="retry-failed">
+              <SubmitButton name="intent" value="retry-failed">
                 Send the {p.FAILED} failed messages again
-              </button>
+              </SubmitButton>
             </Form>
           ) : null}
         </section>
@@ -131,7 +132,7 @@ export default function FollowUpPage() {
             ))}
           </select>
         </div>
-        <button type="submit">Show</button>
+        <SubmitButton method="get">Show</SubmitButton>
       </Form>
       {f.sample ? (
         <>

@@ -4,7 +4,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ChoiceGroup } from "~/components/choice-group";
-import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
+import { FormErrors, InputField, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { AUDIENCE_LABELS, AUDIENCES, followUpSchema, REGISTRATION_STATUSES } from "~/domain/mail/followup.schema";
@@ -102,12 +102,12 @@ export default function NewFollowUp() {
         />
         <SelectField field={fields.previewAgencyId} label="Preview the copy of" options={agencyOptions} placeholder="No particular agency" />
         <div className="page-actions">
-          <button type="submit" name="intent" value="preview">
+          <SubmitButton name="intent" value="preview">
             Preview
-          </button>
-          <button type="submit" name="intent" value="save">
+          </SubmitButton>
+          <SubmitButton name="intent" value="save">
             Save as draft
-          </button>
+          </SubmitButton>
         </div>
       </Form>
       {actionData?.preview ? (

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
+import { FormErrors, InputField, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { RecommendationStatus, RecommendationCells } from "~/components/recommendation-ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
@@ -114,18 +114,18 @@ export default function MeetingRecommendations() {
         <SelectField field={fields.leadAgencyId} label="Lead agency" options={agencies.map((a) => ({ value: a.id, label: a.label }))} placeholder="Choose the lead agency" required />
         <SelectField field={fields.priority} label="Priority" options={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))} required />
         <InputField field={fields.dueDate} label="Due date" type="date" />
-        <button type="submit" name="intent" value="quick-add">
+        <SubmitButton name="intent" value="quick-add">
           Add recommendation
-        </button>
+        </SubmitButton>
       </Form>
 
       <h3>Reviewed at this meeting ({reviews.length})</h3>
       <FormErrors id="outcome-errors" errors={actionData?.intent === "outcome" ? Object.values(actionData.result.error ?? {}).flat().filter((e): e is string => !!e) : undefined} />
       {meeting.seriesId ? (
         <Form method="post">
-          <button type="submit" name="intent" value="add-open">
+          <SubmitButton name="intent" value="add-open">
             Add all open recommendations of the series
-          </button>
+          </SubmitButton>
         </Form>
       ) : null}
       {reviews.length ? (
@@ -147,9 +147,9 @@ export default function MeetingRecommendations() {
                   <label htmlFor={`outcome-${v.id}`}>Outcome at this meeting</label>
                   <textarea id={`outcome-${v.id}`} name="outcome" defaultValue={v.outcome} rows={2} maxLength={2000} required />
                 </div>
-                <button type="submit" name="intent" value="outcome">
+                <SubmitButton name="intent" value="outcome">
                   Save outcome
-                </button>
+                </SubmitButton>
               </Form>
             </li>
           ))}

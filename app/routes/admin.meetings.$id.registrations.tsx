@@ -18,6 +18,7 @@ import {
 } from "~/domain/registration/registration.schema";
 import { formatShortDate } from "~/utils/dates";
 import { badRequest, readForm } from "~/utils/http.server";
+import { SubmitButton } from "~/components/forms";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "registrations:manage");
@@ -90,21 +91,21 @@ export default function RegistrationsAdmin() {
         <FilterSelect name="country" label="Country" value={filters.country} options={options.countries.map((c) => ({ value: c, label: c }))} />
         <input type="hidden" name="sort" value={filters.sort} />
         <input type="hidden" name="dir" value={filters.dir} />
-        <button type="submit">Filter</button>
+        <SubmitButton method="get">Filter</SubmitButton>
         <Link to=".">Clear</Link>
       </Form>
 
       <Form method="post">
         <div className="page-actions">
-          <button type="submit" name="intent" value="approve">
+          <SubmitButton name="intent" value="approve">
             Approve selected
-          </button>
-          <button type="submit" name="intent" value="decline" className="secondary">
+          </SubmitButton>
+          <SubmitButton name="intent" value="decline" className="secondary">
             Decline selected
-          </button>
-          <button type="submit" name="intent" value="fill" className="secondary">
+          </SubmitButton>
+          <SubmitButton name="intent" value="fill" className="secondary">
             Fill free seats from the waiting list
-          </button>
+          </SubmitButton>
         </div>
         <table>
           <caption className="muted">
@@ -165,7 +166,7 @@ export default function RegistrationsAdmin() {
           v ? <input key={k} type="hidden" name={k} value={v} /> : null,
         )}
         <p className="muted">The export uses the filters above.</p>
-        <button type="submit">Download CSV</button>
+        <SubmitButton method="get">Download CSV</SubmitButton>
       </Form>
 
       <h3>By agency</h3>

@@ -8,6 +8,7 @@ import { cancelRegistration, decideRegistrations } from "~/domain/registration/r
 import { ROLE_LABELS, STATUS_LABELS, type RegistrationRole, type RegistrationStatus } from "~/domain/registration/registration.schema";
 import { formatDateTime, zoneLabel } from "~/utils/dates";
 import { badRequest, readForm } from "~/utils/http.server";
+import { SubmitButton } from "~/components/forms";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "registrations:manage");
@@ -76,28 +77,28 @@ export default function RegistrationDetail() {
       </dl>
       <Form method="post" className="page-actions">
         {status === "PENDING" ? (
-          <button type="submit" name="intent" value="approve">
+          <SubmitButton name="intent" value="approve">
             Approve
-          </button>
+          </SubmitButton>
         ) : null}
         {["PENDING", "CONFIRMED", "WAITLISTED"].includes(status) ? (
           <>
-            <button type="submit" name="intent" value="decline" className="secondary">
+            <SubmitButton name="intent" value="decline" className="secondary">
               Decline
-            </button>
-            <button type="submit" name="intent" value="cancel" className="secondary">
+            </SubmitButton>
+            <SubmitButton name="intent" value="cancel" className="secondary">
               Cancel registration
-            </button>
+            </SubmitButton>
           </>
         ) : null}
         {status === "CONFIRMED" ? (
           <>
-            <button type="submit" name="intent" value="attend" className="secondary">
+            <SubmitButton name="intent" value="attend" className="secondary">
               Mark attended
-            </button>
-            <button type="submit" name="intent" value="no-show" className="secondary">
+            </SubmitButton>
+            <SubmitButton name="intent" value="no-show" className="secondary">
               Mark no-show
-            </button>
+            </SubmitButton>
           </>
         ) : null}
       </Form>

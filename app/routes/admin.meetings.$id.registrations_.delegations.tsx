@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, InputField, SelectField } from "~/components/forms";
+import { FormErrors, InputField, SelectField, SubmitButton } from "~/components/forms";
 import { Notice } from "~/components/ui";
 import { listAgencyOptions } from "~/domain/agencies/agencies.server";
 import { requireCapability } from "~/domain/auth/permissions.server";
@@ -126,9 +126,9 @@ export default function DelegationsAdmin() {
                 ) : (
                   <Form method="post">
                     <input type="hidden" name="invitationId" value={i.id} />
-                    <button type="submit" name="intent" value="revoke" className="secondary">
+                    <SubmitButton name="intent" value="revoke" className="secondary">
                       Revoke
-                    </button>
+                    </SubmitButton>
                   </Form>
                 )}
               </td>
@@ -154,7 +154,7 @@ function DelegationForm({ agencies, members, lastResult }: { agencies: { value: 
       <InputField field={fields.quota} label="Quota" type="number" min={0} hint="Leave empty for no quota." />
       <InputField field={fields.reservedSeats} label="Reserved seats" type="number" min={0} />
       <SelectField field={fields.headRegistrationId} label="Head of delegation" options={heads.map((h) => ({ value: h.id, label: h.name }))} placeholder="None" hint="A confirmed or pending member of that agency." />
-      <button type="submit">Save delegation</button>
+      <SubmitButton>Save delegation</SubmitButton>
     </Form>
   );
 }
@@ -168,7 +168,7 @@ function InviteForm({ agencies, lastResult, expiryHint }: { agencies: { value: s
       <SelectField field={fields.agencyId} label="Invite an agency" options={agencies} placeholder="No agency (a person)" />
       <InputField field={fields.email} label="Email address to send the link to" type="email" hint="Optional for an agency invitation; the link is shown here once either way." />
       <InputField field={fields.expiresAt} label="Link works until" type="datetime-local" hint={expiryHint} />
-      <button type="submit">Create invitation</button>
+      <SubmitButton>Create invitation</SubmitButton>
     </Form>
   );
 }

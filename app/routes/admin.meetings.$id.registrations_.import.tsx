@@ -3,7 +3,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
+import { FormErrors, InputField, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { Notice } from "~/components/ui";
 import { listAgencyOptions } from "~/domain/agencies/agencies.server";
 import { requireCapability } from "~/domain/auth/permissions.server";
@@ -68,7 +68,7 @@ export default function ImportRegistrations() {
           <label htmlFor="file">CSV file</label>
           <input id="file" name="file" type="file" accept=".csv,text/csv" required />
         </div>
-        <button type="submit">Import</button>
+        <SubmitButton>Import</SubmitButton>
       </Form>
       {data?.report ? (
         <section aria-labelledby="report-heading" className="import-report">
@@ -121,7 +121,7 @@ function AddOne({ agencies, lastResult }: { agencies: { value: string; label: st
       <SelectField field={fields.role} label="Role at the meeting" options={REGISTRATION_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} required />
       <TextareaField field={fields.dietary} label="Dietary requirements" rows={2} />
       <TextareaField field={fields.accessibility} label="Accessibility needs" rows={2} />
-      <button type="submit">Add this person</button>
+      <SubmitButton>Add this person</SubmitButton>
     </Form>
   );
 }

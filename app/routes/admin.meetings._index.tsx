@@ -6,6 +6,7 @@ import { requireCapability } from "~/domain/auth/permissions.server";
 import { listAdminMeetings } from "~/domain/meetings/meetings.server";
 import { MEETING_STATUSES, STATUS_LABELS, isMeetingStatus } from "~/domain/meetings/status";
 import { pageCount, pageFrom } from "~/utils/pagination";
+import { SubmitButton } from "~/components/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "meetings:view-admin");
@@ -34,7 +35,7 @@ export default function AdminMeetings() {
           <input id="q" name="q" type="search" defaultValue={data.q} />
         </div>
         <FilterSelect name="status" label="Status" value={data.status} anyLabel="Any status" options={MEETING_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
-        <button type="submit">Search</button>
+        <SubmitButton method="get">Search</SubmitButton>
       </Form>
       <p className="muted">{data.total.toLocaleString("en")} meetings</p>
       <MeetingList meetings={data.meetings} adminLinks />

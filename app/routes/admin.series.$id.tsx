@@ -9,6 +9,7 @@ import { redirectWithToast } from "~/domain/auth/session.server";
 import { seriesSchema } from "~/domain/series/series.schema";
 import { deleteSeries, getSeriesForEdit, saveSeries } from "~/domain/series/series.server";
 import { notFound, readForm } from "~/utils/http.server";
+import { SubmitButton } from "~/components/forms";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCapability(request, "series:manage");
@@ -51,9 +52,9 @@ export default function EditSeries() {
       <h2>Delete</h2>
       {actionData && "deleteError" in actionData ? <Notice kind="error">{actionData.deleteError}</Notice> : null}
       <Form method="post">
-        <button type="submit" name="intent" value="delete" className="danger">
+        <SubmitButton name="intent" value="delete" className="danger">
           Delete {series.name}
-        </button>
+        </SubmitButton>
       </Form>
       <p className="muted">Only a series without meetings can be deleted.</p>
     </>

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionRe
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorList, FormErrors } from "~/components/forms";
+import { ErrorList, FormErrors, SubmitButton } from "~/components/forms";
 import { Notice, PageHeader, StatusBadge } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
@@ -119,13 +119,13 @@ export default function Delegation() {
                     <Form method="post">
                       <input type="hidden" name="id" value={p.id} />
                       {p.status !== "WAITLISTED" && delegation?.headRegistrationId !== p.id ? (
-                        <button type="submit" name="intent" value="head" className="secondary" aria-label={`Make ${p.name} head of delegation`}>
+                        <SubmitButton name="intent" value="head" className="secondary" aria-label={`Make ${p.name} head of delegation`}>
                           Make head
-                        </button>
+                        </SubmitButton>
                       ) : null}{" "}
-                      <button type="submit" name="intent" value="cancel" className="secondary" aria-label={`Cancel ${p.name}`}>
+                      <SubmitButton name="intent" value="cancel" className="secondary" aria-label={`Cancel ${p.name}`}>
                         Cancel
-                      </button>
+                      </SubmitButton>
                     </Form>
                   ) : null}
                 </td>
@@ -191,7 +191,7 @@ function DelegatesForm({ lastResult }: { lastResult?: SubmissionResult<string[]>
           })}
         </tbody>
       </table>
-      <button type="submit">Register these delegates</button>
+      <SubmitButton>Register these delegates</SubmitButton>
     </Form>
   );
 }

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
+import { FormErrors, InputField, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
@@ -59,7 +59,7 @@ export default function EditDelegate() {
         <SelectField field={fields.role} label="Role at the meeting" options={REGISTRATION_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} required />
         <TextareaField field={fields.dietary} label="Dietary requirements" rows={2} />
         <TextareaField field={fields.accessibility} label="Accessibility needs" rows={2} />
-        <button type="submit">Save changes</button>
+        <SubmitButton>Save changes</SubmitButton>
       </Form>
     </>
   );

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageHeader, StatusBadge } from "~/components/ui";
 import { listDevMailbox } from "~/domain/mail/devmailbox.server";
+import { SubmitButton } from "~/components/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const to = new URL(request.url).searchParams.get("to")?.slice(0, 254) ?? "";
@@ -22,7 +23,7 @@ export default function DevMailbox() {
           <label htmlFor="to">Recipient contains</label>
           <input id="to" name="to" type="search" defaultValue={to} />
         </div>
-        <button type="submit">Filter</button>
+        <SubmitButton method="get">Filter</SubmitButton>
       </Form>
       <table>
         <caption className="muted">Newest 50 messages</caption>

@@ -3,7 +3,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
-import { InputField } from "~/components/forms";
+import { InputField, SubmitButton } from "~/components/forms";
 import { HoneypotField } from "~/components/honeypot";
 import { PageHeader } from "~/components/ui";
 import { rejectHoneypot } from "~/domain/abuse/honeypot.server";
@@ -51,7 +51,7 @@ export default function Login() {
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <InputField field={fields.email} label="Email address" type="email" autoComplete="email" required />
         <HoneypotField />
-        <button type="submit">Email me a sign-in link</button>
+        <SubmitButton>Email me a sign-in link</SubmitButton>
       </Form>
     </>
   );

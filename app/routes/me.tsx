@@ -8,6 +8,7 @@ import { cancelRegistration, findOwnRegistration, myRegistrations, resendLink } 
 import { STATUS_LABELS, type RegistrationStatus } from "~/domain/registration/registration.schema";
 import { formatRange } from "~/utils/dates";
 import { badRequest, forbidden, readForm } from "~/utils/http.server";
+import { SubmitButton } from "~/components/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireActor(request);
@@ -79,13 +80,13 @@ export default function MyRegistrations() {
                 <td>
                   <Form method="post">
                     <input type="hidden" name="id" value={r.id} />
-                    <button type="submit" name="intent" value="link" className="secondary">
+                    <SubmitButton name="intent" value="link" className="secondary">
                       Email me my private link
-                    </button>{" "}
+                    </SubmitButton>{" "}
                     {r.meeting.upcoming && ["CONFIRMED", "PENDING", "WAITLISTED"].includes(r.status) ? (
-                      <button type="submit" name="intent" value="cancel" className="danger">
+                      <SubmitButton name="intent" value="cancel" className="danger">
                         Cancel
-                      </button>
+                      </SubmitButton>
                     ) : null}
                   </Form>
                 </td>

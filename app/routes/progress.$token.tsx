@@ -3,7 +3,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
+import { FormErrors, InputField, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { HoneypotField } from "~/components/honeypot";
 import { ProgressMeter, RecommendationStatus } from "~/components/recommendation-ui";
 import { Notice, PageHeader } from "~/components/ui";
@@ -80,7 +80,7 @@ export default function ProgressByLink() {
         <InputField field={fields.newProgress} label="Proposed progress (%)" type="number" min={0} max={100} step={1} />
         <InputField field={fields.evidenceUrl} label="Link to evidence" type="url" hint="Needed when you propose to close the recommendation." />
         <HoneypotField />
-        <button type="submit">Send progress report</button>
+        <SubmitButton>Send progress report</SubmitButton>
       </Form>
     </>
   );

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
+import { FormErrors, InputField, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { ProgressMeter, RecommendationStatus, ReviewUpdateForms } from "~/components/recommendation-ui";
 import { PageHeader, StatusBadge } from "~/components/ui";
 import { can } from "~/domain/auth/permissions";
@@ -199,9 +199,9 @@ export default function RecommendationDetail() {
           <Form method="post">
             <p>Emails each focal point of {rec.leadAgency.acronym} a link to report progress once, without signing in.</p>
             <FormErrors id="request-progress-errors" errors={actionData && "requestError" in actionData ? actionData.requestError : undefined} />
-            <button type="submit" name="intent" value="request-progress">
+            <SubmitButton name="intent" value="request-progress">
               Request progress
-            </button>
+            </SubmitButton>
           </Form>
         </>
       ) : null}
@@ -259,9 +259,9 @@ function ProgressForm({ next, lastResult }: { next: string[]; lastResult?: Submi
         />
         <InputField field={fields.newProgress} label="Proposed progress (%)" type="number" min={0} max={100} step={1} />
         <InputField field={fields.evidenceUrl} label="Link to evidence" type="url" hint="Needed when you propose to close the recommendation." />
-        <button type="submit" name="intent" value="progress">
+        <SubmitButton name="intent" value="progress">
           Send progress update
-        </button>
+        </SubmitButton>
       </Form>
     </>
   );
@@ -285,9 +285,9 @@ function TransitionForm({ next, lastResult, progress }: { next: string[]; lastRe
         <TextareaField field={fields.closingEvidence} label="Closing evidence" hint="Needed to close it: a note or a document link." rows={2} />
         <InputField field={fields.supersededByCode} label="Superseded by (code)" hint="Only when it is superseded by another recommendation." />
         <TextareaField field={fields.note} label="Note for the history" rows={2} />
-        <button type="submit" name="intent" value="transition">
+        <SubmitButton name="intent" value="transition">
           Change status
-        </button>
+        </SubmitButton>
       </Form>
     </>
   );
@@ -313,9 +313,9 @@ function AddReviewForm({ options, lastResult }: { options: NonNullable<Data["opt
           placeholder="No specific item"
         />
         <TextareaField field={fields.outcome} label="Outcome (if already known)" rows={2} />
-        <button type="submit" name="intent" value="add-review">
+        <SubmitButton name="intent" value="add-review">
           Add to review list
-        </button>
+        </SubmitButton>
       </Form>
     </>
   );
@@ -332,9 +332,9 @@ function OutcomeForm({ reviewId, outcome, lastResult }: { reviewId: string; outc
     <Form method="post" {...getFormProps(form)} className="inline-form">
       <input type="hidden" name="reviewId" value={reviewId} />
       <TextareaField field={fields.outcome} label="Outcome at this meeting" rows={2} required />
-      <button type="submit" name="intent" value="outcome">
+      <SubmitButton name="intent" value="outcome">
         Save outcome
-      </button>
+      </SubmitButton>
     </Form>
   );
 }

@@ -3,7 +3,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { FormErrors, InputField } from "~/components/forms";
+import { FormErrors, InputField, SubmitButton } from "~/components/forms";
 import { Notice, PageHeader } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { importRecommendations } from "~/domain/recommendations/import.server";
@@ -91,7 +91,7 @@ export default function ImportRecommendations() {
       <Form method="post" {...getFormProps(form)} encType="multipart/form-data">
         <FormErrors id={form.errorId} errors={form.errors} />
         <InputField field={fields.file} label="CSV file" type="file" accept=".csv,text/csv" required />
-        <button type="submit">Import</button>
+        <SubmitButton>Import</SubmitButton>
       </Form>
     </>
   );

@@ -9,6 +9,7 @@ import { isOverdue, statusLabel } from "~/domain/recommendations/status";
 import { db } from "~/utils/db.server";
 import { formatRange, formatShortDate } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
+import { SubmitButton } from "~/components/forms";
 
 // Printable report for the next session: per meeting (made there and reviewed there) or per agency.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -52,7 +53,7 @@ export default function Report() {
                 ))}
               </select>
             </div>
-            <button type="submit">Show meeting report</button>
+            <SubmitButton method="get">Show meeting report</SubmitButton>
           </Form>
           <Form method="get" className="filters">
             <div className="field">
@@ -65,7 +66,7 @@ export default function Report() {
                 ))}
               </select>
             </div>
-            <button type="submit">Show agency report</button>
+            <SubmitButton method="get">Show agency report</SubmitButton>
           </Form>
         </div>
       ) : null}

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
-import { CheckboxField, FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
+import { CheckboxField, FormErrors, InputField, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { Notice, PageHeader, StatusBadge } from "~/components/ui";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { cancelByToken, changesClosed, findByToken, updateDetailsByToken } from "~/domain/registration/registration.server";
@@ -119,9 +119,9 @@ export default function ManageRegistration() {
           <h2 id="cancel-heading">Cancel your registration</h2>
           <p>Your seat goes to the next person on the waiting list. This cannot be undone.</p>
           <Form method="post">
-            <button type="submit" name="intent" value="cancel" className="danger">
+            <SubmitButton name="intent" value="cancel" className="danger">
               Cancel my registration
-            </button>
+            </SubmitButton>
           </Form>
         </section>
       ) : null}
@@ -157,9 +157,9 @@ function EditForm({
         <TextareaField field={fields.accessibility} label="Accessibility needs" rows={2} />
         <CheckboxField field={fields.listConsent} label="Show my name, agency and job title to other confirmed participants" />
         <input type="hidden" name="intent" value="edit" />
-        <button type="submit">
+        <SubmitButton>
           Save changes
-        </button>
+        </SubmitButton>
       </Form>
     </section>
   );

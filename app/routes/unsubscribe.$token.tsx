@@ -4,6 +4,7 @@ import { PageHeader } from "~/components/ui";
 import { emailFromUnsubscribeToken, isSuppressed, suppress } from "~/domain/mail/unsubscribe.server";
 import { enforceLimit } from "~/domain/abuse/limits.server";
 import { clientIp, notFound } from "~/utils/http.server";
+import { SubmitButton } from "~/components/forms";
 
 // GET only shows a confirmation (mail scanners follow links); the POST unsubscribes. The same POST
 // serves RFC 8058 one-click unsubscribe from mail clients (List-Unsubscribe-Post).
@@ -43,7 +44,7 @@ export default function Unsubscribe() {
             Stop reminders, follow-ups and progress requests to <strong>{email}</strong>? Mail about your own registrations
             and sign-in links will still reach you.
           </p>
-          <button type="submit">Unsubscribe</button>
+          <SubmitButton>Unsubscribe</SubmitButton>
         </Form>
       )}
     </>
