@@ -12,6 +12,7 @@ import { addOpenRecommendationsOfSeries, meetingRecommendations, recordReviewOut
 import { PRIORITIES, PRIORITY_LABELS } from "~/domain/recommendations/status";
 import { db } from "~/utils/db.server";
 import { formatShortDate } from "~/utils/dates";
+import { formReply } from "~/utils/forms.server";
 import { badRequest, notFound, readForm } from "~/utils/http.server";
 
 // The Recommendations tab of a meeting: those made here (with a quick add) and those reviewed here,
@@ -39,14 +40,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "quick-add") {
     formData.set("meetingId", meeting.id);
     const submission = parseWithZod(formData, { schema: recommendationSchema });
-    if (submission.status !== "success") return { intent, result: submission.reply() };
+    if (submission.status !== "success") return formReply(submission, undefined, { intent });
     const r = await createRecommendation(user, submission.value);
-    if (!r.ok) return { intent, result: submission.reply({ fieldErrors: r.fieldErrors }) };
+    if (!r.ok) return formReply(submission, r, { intent });
     return redirectWithToast(request, back, `Recommendation ${submission.value.code} recorded.`);
   }
   if (intent === "outcome") {
     const submission = parseWithZod(formData, { schema: reviewOutcomeSchema });
-    if (submission.status !== "success") return { intent, result: submission.reply() };
+    if (submission.status !== "success") return formReply(submission, undefined, { intent });
     await recordReviewOutcome(user, { reviewId: submission.value.reviewId, meetingId: meeting.id }, submission.value.outcome);
     return redirectWithToast(request, back, "Review outcome recorded.");
   }

@@ -14,6 +14,7 @@ import { changeStatus, formOptions, getRecommendationDetail, requireVisibleRecom
 import { addReview, recordReviewOutcome } from "~/domain/recommendations/reviews.server";
 import { allowedNextStatuses, CLOSED_STATUSES, PRIORITY_LABELS, STATUS_LABELS, statusLabel, type Priority, type Status } from "~/domain/recommendations/status";
 import { formatDateTime, formatRange, formatShortDate } from "~/utils/dates";
+import { formReply } from "~/utils/forms.server";
 import { badRequest, readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -35,18 +36,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (intent) {
     case "progress": {
       const submission = parseWithZod(formData, { schema: progressUpdateSchema });
-      if (submission.status !== "success") return { intent, result: submission.reply() };
+      if (submission.status !== "success") return formReply(submission, undefined, { intent });
       const r = await submitProgressUpdate(user, id, submission.value);
-      if (!r.ok) return { intent, result: submission.reply({ fieldErrors: r.fieldErrors }) };
+      if (!r.ok) return formReply(submission, r, { intent });
       return done("Progress update sent to the secretariat for review.");
     }
     case "transition": {
       assertCan(user, "recommendations:manage");
       const submission = parseWithZod(formData, { schema: transitionSchema });
-      if (submission.status !== "success") return { intent, result: submission.reply() };
+      if (submission.status !== "success") return formReply(submission, undefined, { intent });
       const { intent: _i, ...change } = submission.value;
       const r = await changeStatus(user, id, change);
-      if (!r.ok) return { intent, result: submission.reply({ fieldErrors: r.fieldErrors }) };
+      if (!r.ok) return formReply(submission, r, { intent });
       return done(`Status changed to ${statusLabel(change.toStatus).toLowerCase()}.`);
     }
     case "request-progress": {
@@ -58,15 +59,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "add-review": {
       assertCan(user, "recommendations:manage");
       const submission = parseWithZod(formData, { schema: addReviewSchema });
-      if (submission.status !== "success") return { intent, result: submission.reply() };
+      if (submission.status !== "success") return formReply(submission, undefined, { intent });
       const r = await addReview(user, id, submission.value);
-      if (!r.ok) return { intent, result: submission.reply({ fieldErrors: r.fieldErrors }) };
+      if (!r.ok) return formReply(submission, r, { intent });
       return done("Added to the review list of that meeting.");
     }
     case "outcome": {
       assertCan(user, "recommendations:manage");
       const submission = parseWithZod(formData, { schema: reviewOutcomeSchema });
-      if (submission.status !== "success") return { intent, result: submission.reply() };
+      if (submission.status !== "success") return formReply(submission, undefined, { intent });
       await recordReviewOutcome(user, { reviewId: submission.value.reviewId, recommendationId: id }, submission.value.outcome);
       return done("Review outcome recorded.");
     }

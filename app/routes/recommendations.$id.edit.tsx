@@ -1,3 +1,4 @@
+import { formReply } from "~/utils/forms.server";
 import { readForm } from "~/utils/http.server";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -37,9 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireCapability(request, "recommendations:manage");
   const submission = parseWithZod(await readForm(request), { schema: recommendationSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return formReply(submission);
   const r = await updateRecommendation(user, params.id!, submission.value);
-  if (!r.ok) return { result: submission.reply({ fieldErrors: r.fieldErrors }) };
+  if (!r.ok) return formReply(submission, r);
   return redirectWithToast(request, `/recommendations/${r.id}`, "Recommendation saved.");
 }
 

@@ -1,3 +1,4 @@
+import { formReply } from "~/utils/forms.server";
 import { readForm } from "~/utils/http.server";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -20,9 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCapability(request, "recommendations:manage");
   const submission = parseWithZod(await readForm(request), { schema: recommendationSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return formReply(submission);
   const created = await createRecommendation(user, submission.value);
-  if (!created.ok) return { result: submission.reply({ fieldErrors: created.fieldErrors }) };
+  if (!created.ok) return formReply(submission, created);
   return redirectWithToast(request, `/recommendations/${created.id}`, `Recommendation ${submission.value.code} recorded.`);
 }
 

@@ -3,6 +3,7 @@ import { assertCan, requireAgencyScope } from "~/domain/auth/permissions.server"
 import type { Actor } from "~/domain/auth/roles";
 import { db, type Prisma, type Tx } from "~/utils/db.server";
 import { formatShortDate, fromDateInput, toDateInput } from "~/utils/dates";
+import type { Refusal } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import type { RecommendationInput, TransitionInput } from "./recommendation.schema";
 import { CLOSED_STATUSES, CLOSING_STATUSES, PUBLIC_STATUSES, canTransition, isOverdue, isPriority, isStatus, statusLabel, type Status } from "./status";
@@ -15,7 +16,8 @@ import { CLOSED_STATUSES, CLOSING_STATUSES, PUBLIC_STATUSES, canTransition, isOv
 // recommendations on public meeting pages).
 
 export type FieldErrors = Record<string, string[]>;
-export type Result<T = { id: string }> = ({ ok: true } & T) | { ok: false; fieldErrors: FieldErrors };
+/** The one refusal shape (utils/forms.server.ts); recommendation rules always name the field they belong to. */
+export type Result<T = { id: string }> = ({ ok: true } & T) | (Refusal & { fieldErrors: FieldErrors });
 
 /** A rule broken while changing status: carries the form field it belongs to. */
 export class RecommendationRuleError extends Error {
