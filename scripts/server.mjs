@@ -134,10 +134,13 @@ function refuseMalformed(req, res, next) {
     const length = req.headers["content-length"];
     if (length === undefined && req.headers["transfer-encoding"]) return refuse(411, "Send the form with a Content-Length.");
     if (Number(length) > BODY_LIMIT) return refuse(413, "This form is too large to send.");
-    // Remix refuses a post whose Origin is not its Host (or X-Forwarded-Host) by throwing, which
-    // answers a bare 500: give that refusal its status. readForm then applies the full rule.
+    // Cross-site posts are refused here for every route, before a session check could redirect them;
+    // readForm applies the same rule (and compares Origin with APP_URL) wherever the app runs. Remix's
+    // own check (Origin against Host or X-Forwarded-Host) would otherwise answer a bare 500.
+    const site = req.headers["sec-fetch-site"];
     const origin = req.headers.origin;
-    if (origin && hostOf(origin) !== (req.headers["x-forwarded-host"]?.split(",")[0]?.trim() || req.headers.host)) {
+    const crossSite = site && site !== "same-origin" && site !== "none";
+    if (crossSite || (origin && hostOf(origin) !== (req.headers["x-forwarded-host"]?.split(",")[0]?.trim() || req.headers.host))) {
       return refuse(403, "This form can only be sent from Convene's own pages.");
     }
   }
