@@ -1,5 +1,6 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ConfirmButton, ConfirmStep, useConfirming } from "~/components/confirm";
 import { StatusBadge } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
@@ -27,7 +28,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const res = await decideRegistrations(meeting.id, [reg.id], intent, actor.id);
     return redirectWithToast(request, here, res.changed ? (intent === "approve" ? "Approved." : "Declined.") : "Nothing changed: the registration is not in a status that allows this.");
   }
-  if (intent === "cancel") {
+  if (intent === "cancel") return redirect(`${here}?confirm=cancel`);
+  if (intent === "confirm-cancel") {
     const res = await cancelRegistration(reg.id, actor.id, "Cancelled by the organisers");
     return redirectWithToast(request, here, res.ok ? "Cancelled." : res.message);
   }
@@ -41,6 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RegistrationDetail() {
   const { meeting, reg } = useLoaderData<typeof loader>();
   const status = reg.status as RegistrationStatus;
+  const confirming = useConfirming("cancel") && ["PENDING", "CONFIRMED", "WAITLISTED"].includes(status);
   const when = (d: string | Date) => formatDateTime(d, meeting.timeZone);
   return (
     <>
@@ -75,6 +78,11 @@ export default function RegistrationDetail() {
         <dt>Registered by</dt>
         <dd>{reg.registeredBy?.name ?? "Themselves"}</dd>
       </dl>
+      {confirming ? (
+        <ConfirmStep title={`Cancel the registration of ${reg.name}?`} intent="confirm-cancel" confirmLabel="Yes, cancel the registration" keepLabel="No, keep it">
+          <p>This frees the seat for the waiting list and emails {reg.name} a cancellation. It cannot be undone.</p>
+        </ConfirmStep>
+      ) : null}
       <Form method="post" className="page-actions">
         {status === "PENDING" ? (
           <SubmitButton name="intent" value="approve">
@@ -85,9 +93,6 @@ export default function RegistrationDetail() {
           <>
             <SubmitButton name="intent" value="decline" className="secondary">
               Decline
-            </SubmitButton>
-            <SubmitButton name="intent" value="cancel" className="secondary">
-              Cancel registration
             </SubmitButton>
           </>
         ) : null}
@@ -102,6 +107,11 @@ export default function RegistrationDetail() {
           </>
         ) : null}
       </Form>
+      {["PENDING", "CONFIRMED", "WAITLISTED"].includes(status) && !confirming ? (
+        <ConfirmButton what="cancel" className="secondary">
+          Cancel registration
+        </ConfirmButton>
+      ) : null}
       <h3>History</h3>
       <p className="muted">Times in {meeting.zone}.</p>
       <table>

@@ -1,8 +1,9 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList, FormErrors, SubmitButton } from "~/components/forms";
+import { ConfirmButton, ConfirmStep, useConfirmTarget } from "~/components/confirm";
 import { Notice, PageHeader, StatusBadge } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
@@ -37,7 +38,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, meeting } = await context(request, params.slug);
   const formData = await readForm(request);
   const intent = formData.get("intent");
-  if (intent === "cancel") {
+  if (intent === "cancel") return redirect(`/delegations/${meeting.slug}?confirm=cancel&id=${encodeURIComponent(String(formData.get("id") ?? ""))}`);
+  if (intent === "confirm-cancel") {
     const reg = await registrationInScope(actor, meeting.id, String(formData.get("id") ?? ""));
     if (!reg) forbidden("You can only change your own agency's delegates.");
     const res = await cancelRegistration(reg.id, actor.id, "Cancelled by the agency focal point");
@@ -80,6 +82,8 @@ export default function Delegation() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { meeting, agency, delegation, people, used, left } = data;
+  const confirmId = useConfirmTarget("cancel");
+  const confirming = people.find((p) => p.id === confirmId && ["CONFIRMED", "PENDING", "WAITLISTED"].includes(p.status));
   return (
     <>
       <PageHeader title={`${agency.name}: delegation to ${meeting.title}`} />
@@ -89,6 +93,17 @@ export default function Delegation() {
         {delegation?.reservedSeats ? ` · ${delegation.reservedSeats} seats reserved for your agency` : ""}
       </p>
       <h2>Your delegates</h2>
+      {confirming ? (
+        <ConfirmStep
+          title={`Cancel the registration of ${confirming.name}?`}
+          intent="confirm-cancel"
+          fields={{ id: confirming.id }}
+          confirmLabel={`Yes, cancel ${confirming.name}`}
+          keepLabel="No, keep this delegate"
+        >
+          <p>This frees the seat (it counts against your quota no more) and emails {confirming.name} a cancellation. It cannot be undone.</p>
+        </ConfirmStep>
+      ) : null}
       {people.length === 0 ? (
         <p>Nobody from your agency is registered yet.</p>
       ) : (
@@ -122,11 +137,13 @@ export default function Delegation() {
                         <SubmitButton name="intent" value="head" className="secondary" aria-label={`Make ${p.name} head of delegation`}>
                           Make head
                         </SubmitButton>
-                      ) : null}{" "}
-                      <SubmitButton name="intent" value="cancel" className="secondary" aria-label={`Cancel ${p.name}`}>
-                        Cancel
-                      </SubmitButton>
+                      ) : null}
                     </Form>
+                  ) : null}
+                  {["CONFIRMED", "PENDING", "WAITLISTED"].includes(p.status) ? (
+                    <ConfirmButton what="cancel" id={p.id} className="secondary" label={`Cancel ${p.name}`}>
+                      Cancel
+                    </ConfirmButton>
                   ) : null}
                 </td>
               </tr>

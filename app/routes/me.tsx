@@ -1,5 +1,6 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ConfirmButton, ConfirmStep, useConfirmTarget } from "~/components/confirm";
 import { PageHeader, StatusBadge } from "~/components/ui";
 import { can } from "~/domain/auth/permissions";
 import { requireActor } from "~/domain/auth/permissions.server";
@@ -34,7 +35,8 @@ export async function action({ request }: ActionFunctionArgs) {
     await resendLink(reg.id);
     return redirectWithToast(request, "/me", "Your private link is on its way to your email address.");
   }
-  if (intent === "cancel") {
+  if (intent === "cancel") return redirect(`/me?confirm=cancel&id=${encodeURIComponent(reg.id)}`);
+  if (intent === "confirm-cancel") {
     if (reg.meeting.startsAt < new Date()) badRequest("The meeting has started.");
     const res = await cancelRegistration(reg.id, user.id, "Cancelled by the participant");
     return redirectWithToast(request, "/me", res.ok ? "Your registration is cancelled." : res.message);
@@ -44,6 +46,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function MyRegistrations() {
   const { rows, isFocalPoint } = useLoaderData<typeof loader>();
+  const confirmId = useConfirmTarget("cancel");
+  const confirming = rows.find((r) => r.id === confirmId && r.meeting.upcoming && ["CONFIRMED", "PENDING", "WAITLISTED"].includes(r.status));
   return (
     <>
       <PageHeader title="My registrations" />
@@ -51,6 +55,17 @@ export default function MyRegistrations() {
         <p>
           As your agency&apos;s focal point, you register and manage its delegates on <Link to="/delegations">your agency&apos;s delegations</Link>.
         </p>
+      ) : null}
+      {confirming ? (
+        <ConfirmStep
+          title={`Cancel your registration for ${confirming.meeting.title}?`}
+          intent="confirm-cancel"
+          fields={{ id: confirming.id }}
+          confirmLabel="Yes, cancel my registration"
+          keepLabel="No, keep my registration"
+        >
+          <p>This frees your seat: it goes to the next person on the waiting list. It cannot be undone.</p>
+        </ConfirmStep>
       ) : null}
       {rows.length === 0 ? (
         <p>
@@ -82,13 +97,13 @@ export default function MyRegistrations() {
                     <input type="hidden" name="id" value={r.id} />
                     <SubmitButton name="intent" value="link" className="secondary">
                       Email me my private link
-                    </SubmitButton>{" "}
-                    {r.meeting.upcoming && ["CONFIRMED", "PENDING", "WAITLISTED"].includes(r.status) ? (
-                      <SubmitButton name="intent" value="cancel" className="danger">
-                        Cancel
-                      </SubmitButton>
-                    ) : null}
+                    </SubmitButton>
                   </Form>
+                  {r.meeting.upcoming && ["CONFIRMED", "PENDING", "WAITLISTED"].includes(r.status) ? (
+                    <ConfirmButton what="cancel" id={r.id} className="danger" label={`Cancel my registration for ${r.meeting.title}`}>
+                      Cancel
+                    </ConfirmButton>
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -1,8 +1,9 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { CheckboxField, FormErrors, InputField, SelectField, SubmitButton, TextareaField } from "~/components/forms";
+import { ConfirmButton, ConfirmStep, useConfirming } from "~/components/confirm";
 import { Notice, PageHeader, StatusBadge } from "~/components/ui";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { cancelByToken, changesClosed, findByToken, updateDetailsByToken } from "~/domain/registration/registration.server";
@@ -57,7 +58,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   await registrationOr404(token);
   const formData = await readForm(request);
   const intent = formData.get("intent");
-  if (intent === "cancel") {
+  if (intent === "cancel") return redirect(`/registrations/${token}?confirm=cancel`);
+  if (intent === "confirm-cancel") {
     const res = await cancelByToken(token);
     if (!res.ok) return { result: null, error: res.message };
     return redirectWithToast(request, `/registrations/${token}`, "Your registration is cancelled. A confirmation is on its way.");
@@ -114,18 +116,28 @@ export default function ManageRegistration() {
         </a>
       </p>
       {canEdit ? <EditForm reg={reg} deadline={meeting.deadline} lastResult={actionData?.result ?? undefined} /> : <p>Changes are closed. Contact the organisers if something is wrong.</p>}
-      {canCancel ? (
-        <section aria-labelledby="cancel-heading">
-          <h2 id="cancel-heading">Cancel your registration</h2>
-          <p>Your seat goes to the next person on the waiting list. This cannot be undone.</p>
-          <Form method="post">
-            <SubmitButton name="intent" value="cancel" className="danger">
-              Cancel my registration
-            </SubmitButton>
-          </Form>
-        </section>
-      ) : null}
+      {canCancel ? <CancelSection /> : null}
     </>
+  );
+}
+
+function CancelSection() {
+  const confirming = useConfirming("cancel");
+  if (confirming) {
+    return (
+      <ConfirmStep title="Cancel your registration?" intent="confirm-cancel" confirmLabel="Yes, cancel my registration" keepLabel="No, keep my registration">
+        <p>This frees your seat: it goes to the next person on the waiting list. It cannot be undone.</p>
+      </ConfirmStep>
+    );
+  }
+  return (
+    <section aria-labelledby="cancel-heading">
+      <h2 id="cancel-heading">Cancel your registration</h2>
+      <p>Your seat goes to the next person on the waiting list. This cannot be undone.</p>
+      <ConfirmButton what="cancel" className="danger">
+        Cancel my registration
+      </ConfirmButton>
+    </section>
   );
 }
 

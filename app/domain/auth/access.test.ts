@@ -111,7 +111,7 @@ const ROWS: Row[] = [
   ),
   { file: "admin.meetings.$id.registrations[.]csv.tsx", call: "loader", params: meetingP, access: ORG },
   { file: "admin.meetings.$id.registrations_.$registrationId.tsx", call: "loader", params: (f) => ({ id: f.meeting.id, registrationId: f.regB.id }), access: ORG },
-  ...["approve", "decline", "cancel", "attend", "no-show", "undo"].map(
+  ...["approve", "decline", "cancel", "confirm-cancel", "attend", "no-show", "undo"].map(
     (intent): Row => ({
       file: "admin.meetings.$id.registrations_.$registrationId.tsx",
       call: "action",
@@ -138,7 +138,9 @@ const ROWS: Row[] = [
   // A focal point's own delegation: each sees their agency's; B's delegates are B's focal point's alone.
   { file: "delegations.$slug.tsx", call: "loader", params: slugP, access: FOCALS },
   { file: "delegations.$slug.tsx", call: "action", intent: "register", params: slugP, access: FOCALS },
-  { file: "delegations.$slug.tsx", call: "action", intent: "cancel", params: slugP, fields: async (f) => ({ id: (await freshRegistrationOfB(f)).id }), access: ["focalOwn"] },
+  // "cancel" only asks for the confirmation step; "confirm-cancel" cancels.
+  { file: "delegations.$slug.tsx", call: "action", intent: "cancel", params: slugP, fields: (f) => ({ id: f.regB.id }), access: FOCALS },
+  { file: "delegations.$slug.tsx", call: "action", intent: "confirm-cancel", params: slugP, fields: async (f) => ({ id: (await freshRegistrationOfB(f)).id }), access: ["focalOwn"] },
   { file: "delegations.$slug.tsx", call: "action", intent: "head", params: slugP, fields: (f) => ({ id: f.regB.id }), access: ["focalOwn"] },
   { file: "delegations.$slug_.$registrationId.tsx", call: "loader", params: (f) => ({ slug: f.meeting.slug, registrationId: f.regB.id }), access: ["focalOwn"], hidden: ["focalOther"] },
   { file: "delegations.$slug_.$registrationId.tsx", call: "action", params: (f) => ({ slug: f.meeting.slug, registrationId: f.regB.id }), access: ["focalOwn"], hidden: ["focalOther"] },
@@ -154,7 +156,7 @@ const ROWS: Row[] = [
   { file: "logout.tsx", call: "action", params: none, access: "public" },
   // /me: everyone signed in; a registration id that is not theirs is refused.
   { file: "me.tsx", call: "loader", params: none, access: "signed-in" },
-  ...["link", "cancel"].map(
+  ...["link", "cancel", "confirm-cancel"].map(
     (intent): Row => ({
       file: "me.tsx",
       call: "action",
@@ -201,7 +203,7 @@ const ROWS: Row[] = [
   { file: "recommendations.report.tsx", call: "loader", url: (f) => `/recommendations/report?agency=${f.agencyB.id}`, params: none, access: B_VIEWERS },
   { file: "recommendations.report.tsx", call: "loader", url: (f) => `/recommendations/report?meeting=${f.meeting.id}`, params: none, access: STAFF },
   { file: "registrations.$token.tsx", call: "loader", params: () => ({ token: "unknown-token" }), access: "token" },
-  ...["edit", "cancel"].map((intent): Row => ({ file: "registrations.$token.tsx", call: "action", intent, params: () => ({ token: "unknown-token" }), access: "token" })),
+  ...["edit", "cancel", "confirm-cancel"].map((intent): Row => ({ file: "registrations.$token.tsx", call: "action", intent, params: () => ({ token: "unknown-token" }), access: "token" })),
   { file: "registrations.$token_.export.tsx", call: "loader", params: () => ({ token: "unknown-token" }), access: "token" },
   { file: "series.$slug._index.tsx", call: "loader", params: (f) => ({ slug: f.series.slug }), access: "public" },
   { file: "series.$slug.calendar[.ics].tsx", call: "loader", params: (f) => ({ slug: f.series.slug }), access: "public" },
