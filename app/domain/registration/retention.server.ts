@@ -73,7 +73,7 @@ async function eraseAuditMentions(tx: Tx, emails: string[]): Promise<void> {
 
 /**
  * Personal data that outlives its use whatever the meeting: spent or expired sign-in links, expired
- * abuse-limit counters (their keys may hold an address), the addresses of expired or used progress
+ * abuse-limit counters (keyed by hashes of addresses), the addresses of expired or used progress
  * links, and sign-in mails whose link expired long ago.
  */
 export async function eraseExpiredLinks(now = new Date()): Promise<{ loginTokens: number; rateLimits: number; progressLinks: number; signInMails: number }> {
