@@ -13,6 +13,7 @@ import { readProgressLink, submitViaProgressLink } from "~/domain/recommendation
 import { progressUpdateSchema } from "~/domain/recommendations/recommendation.schema";
 import { allowedNextStatuses, STATUS_LABELS, type Status } from "~/domain/recommendations/status";
 import { formatShortDate } from "~/utils/dates";
+import { formReply } from "~/utils/forms.server";
 
 // The single-purpose link a focal point gets by email: report progress on one recommendation,
 // once, without signing in. The token in the address is the only credential (only its hash is stored).
@@ -29,10 +30,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   rejectHoneypot(formData);
   const submission = parseWithZod(formData, { schema: progressUpdateSchema });
-  if (submission.status !== "success") return { result: submission.reply(), done: false, reason: null };
+  if (submission.status !== "success") return formReply(submission, undefined, { done: false, reason: null });
   const r = await submitViaProgressLink(params.token ?? "", submission.value);
   if ("reason" in r) return { result: submission.reply(), done: false, reason: r.reason };
-  if (!r.ok) return { result: submission.reply({ fieldErrors: r.fieldErrors }), done: false, reason: null };
+  if (!r.ok) return formReply(submission, r, { done: false, reason: null });
   return { result: submission.reply({ resetForm: true }), done: true, reason: null };
 }
 

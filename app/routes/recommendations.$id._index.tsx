@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, InputField, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { ProgressMeter, RecommendationStatus, ReviewUpdateForms } from "~/components/recommendation-ui";
@@ -14,7 +14,7 @@ import { changeStatus, formOptions, getRecommendationDetail, requireVisibleRecom
 import { addReview, recordReviewOutcome } from "~/domain/recommendations/reviews.server";
 import { allowedNextStatuses, CLOSED_STATUSES, PRIORITY_LABELS, STATUS_LABELS, statusLabel, type Priority, type Status } from "~/domain/recommendations/status";
 import { formatDateTime, formatRange, formatShortDate } from "~/utils/dates";
-import { formReply } from "~/utils/forms.server";
+import { formReply, refusalMessages } from "~/utils/forms.server";
 import { badRequest, readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -53,7 +53,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "request-progress": {
       assertCan(user, "recommendations:manage");
       const r = await requestProgress(user, id);
-      if (!r.ok) return { intent, result: undefined, requestError: r.fieldErrors.request };
+      // A button without fields: the refusal is shown above it, with the same status as a refused form.
+      if (!r.ok) return data({ intent, result: undefined, requestError: refusalMessages(r) }, { status: 400 });
       return done(`Progress requested from ${r.count} focal point${r.count === 1 ? "" : "s"} of the lead agency.`);
     }
     case "add-review": {

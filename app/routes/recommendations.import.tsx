@@ -1,3 +1,4 @@
+import { formReply } from "~/utils/forms.server";
 import { readForm } from "~/utils/http.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
@@ -19,10 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCapability(request, "recommendations:manage");
   const submission = parseWithZod(await readForm(request), { schema: importSchema });
-  if (submission.status !== "success") return { result: submission.reply(), report: null };
-  const report = await importRecommendations(user, await submission.value.file.text());
-  if (report.fileError) return { result: submission.reply({ fieldErrors: { file: [report.fileError] } }), report: null };
-  return { result: submission.reply({ resetForm: true }), report };
+  if (submission.status !== "success") return formReply(submission, undefined, { report: null });
+  const imported = await importRecommendations(user, await submission.value.file.text());
+  if (!imported.ok) return formReply(submission, imported, { report: null });
+  return { result: submission.reply({ resetForm: true }), report: imported.report };
 }
 
 export default function ImportRecommendations() {

@@ -9,6 +9,7 @@ import { acceptProgressUpdate, returnProgressUpdate, reviewQueue } from "~/domai
 import { reviewDecisionSchema } from "~/domain/recommendations/recommendation.schema";
 import { statusLabel } from "~/domain/recommendations/status";
 import { formatDateTime, zoneLabel } from "~/utils/dates";
+import { refusalMessages } from "~/utils/forms.server";
 import { safeRedirectPath, readForm } from "~/utils/http.server";
 
 
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const v = submission.value;
   const result = v.intent === "accept" ? await acceptProgressUpdate(user, v.updateId, v.reviewNote ?? "") : await returnProgressUpdate(user, v.updateId, v.reviewNote);
-  if (!result.ok) return redirectWithToast(request, to, Object.values(result.fieldErrors).flat()[0] ?? "The review could not be saved.");
+  if (!result.ok) return redirectWithToast(request, to, refusalMessages(result)[0] ?? "The review could not be saved.");
   return redirectWithToast(request, to, v.intent === "accept" ? "Progress update accepted." : "Progress update returned to its author.");
 }
 

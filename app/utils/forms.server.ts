@@ -11,6 +11,31 @@ export type Refusal = { ok: false; fieldErrors?: FieldErrors; formErrors?: strin
 /** What a domain function that can refuse returns. */
 export type Outcome<T = { id: string }> = ({ ok: true } & T) | Refusal;
 
+/** A refusal that belongs to one field of the form (shown next to that input). */
+export function fieldRefusal(field: string, message: string): Refusal & { fieldErrors: FieldErrors } {
+  return { ok: false, fieldErrors: { [field]: [message] } };
+}
+
+/** A refusal of the form as a whole (shown above the form). */
+export function formRefusal(message: string): Refusal & { formErrors: string[] } {
+  return { ok: false, formErrors: [message] };
+}
+
+/** Every message of a refusal, form errors first: for answers that show one line (a toast, a report row). */
+export function refusalMessages(refusal: Refusal): string[] {
+  return [...(refusal.formErrors ?? []), ...Object.values(refusal.fieldErrors ?? {}).flat()];
+}
+
+/**
+ * Thrown inside a transaction to roll it back with a refusal; the function that opened the
+ * transaction catches it and returns `refusal`. Never leaves the domain.
+ */
+export class Refused extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusalMessages(refusal)[0] ?? "refused");
+  }
+}
+
 /**
  * The action's answer to an invalid or refused form: the submission reply (errors from the schema, or
  * the refusal's field and form errors) under `result`, with any `extra` keys, and status 400.

@@ -3,7 +3,7 @@ import { assertCan, requireAgencyScope } from "~/domain/auth/permissions.server"
 import type { Actor } from "~/domain/auth/roles";
 import { db, type Prisma, type Tx } from "~/utils/db.server";
 import { formatShortDate, fromDateInput, toDateInput } from "~/utils/dates";
-import type { Refusal } from "~/utils/forms.server";
+import { Refused, fieldRefusal, type FieldErrors, type Outcome } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import type { RecommendationInput, TransitionInput } from "./recommendation.schema";
 import { CLOSED_STATUSES, CLOSING_STATUSES, PUBLIC_STATUSES, canTransition, isOverdue, isPriority, isStatus, statusLabel, type Status } from "./status";
@@ -14,20 +14,6 @@ import { CLOSED_STATUSES, CLOSING_STATUSES, PUBLIC_STATUSES, canTransition, isOv
 // sees only the recommendations their agency leads or supports, with their progress updates and
 // history; participants and visitors see the tracking pages not at all (only adopted
 // recommendations on public meeting pages).
-
-export type FieldErrors = Record<string, string[]>;
-/** The one refusal shape (utils/forms.server.ts); recommendation rules always name the field they belong to. */
-export type Result<T = { id: string }> = ({ ok: true } & T) | (Refusal & { fieldErrors: FieldErrors });
-
-/** A rule broken while changing status: carries the form field it belongs to. */
-export class RecommendationRuleError extends Error {
-  constructor(
-    public field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 // ---------------------------------------------------------------- access
 
@@ -252,7 +238,7 @@ type Resolved = {
 };
 
 /** The database checks of the form, as field errors. */
-async function resolveInput(tx: Tx, input: RecommendationInput, existingId: string | null): Promise<{ ok: true; value: Resolved } | { ok: false; fieldErrors: FieldErrors }> {
+async function resolveInput(tx: Tx, input: RecommendationInput, existingId: string | null): Promise<Outcome<{ value: Resolved }>> {
   const errors: FieldErrors = {};
   const add = (field: string, message: string) => (errors[field] ??= []).push(message);
 
@@ -314,7 +300,7 @@ export async function createRecommendationTx(
   actor: Actor,
   input: RecommendationInput,
   initial: { status?: Status; progress?: number; closingEvidence?: string } = {},
-): Promise<Result> {
+): Promise<Outcome> {
   const resolved = await resolveInput(tx, input, null);
   if (!resolved.ok) return resolved;
   const { data, supporterIds, themeIds } = resolved.value;
@@ -334,12 +320,12 @@ export async function createRecommendationTx(
   return { ok: true, id: rec.id };
 }
 
-export async function createRecommendation(actor: Actor, input: RecommendationInput): Promise<Result> {
+export async function createRecommendation(actor: Actor, input: RecommendationInput): Promise<Outcome> {
   assertCan(actor, "recommendations:manage");
   return db.$transaction((tx) => createRecommendationTx(tx, actor, input));
 }
 
-export async function updateRecommendation(actor: Actor, id: string, input: RecommendationInput): Promise<Result> {
+export async function updateRecommendation(actor: Actor, id: string, input: RecommendationInput): Promise<Outcome> {
   assertCan(actor, "recommendations:manage");
   return db.$transaction(async (tx) => {
     const before = await tx.recommendation.findUnique({
@@ -379,7 +365,7 @@ export async function updateRecommendation(actor: Actor, id: string, input: Reco
 /**
  * Moves a recommendation to a new status (or records new progress in the same status), enforcing
  * the workflow of status.ts. Writes the status history row and the audit entry in the caller's
- * transaction, so a refused change leaves nothing behind. Throws RecommendationRuleError.
+ * transaction, so a refused change leaves nothing behind. Throws Refused, naming the form field.
  */
 export async function applyStatusChange(
   tx: Tx,
@@ -388,31 +374,31 @@ export async function applyStatusChange(
   change: Omit<TransitionInput, "toStatus"> & { toStatus: string },
 ): Promise<void> {
   const rec = await tx.recommendation.findUnique({ where: { id }, select: { id: true, status: true, progress: true, meetingId: true, closingEvidence: true } });
-  if (!rec) throw new RecommendationRuleError("toStatus", "We could not find that recommendation.");
+  if (!rec) throw new Refused(fieldRefusal("toStatus", "We could not find that recommendation."));
   const to = change.toStatus;
-  if (!isStatus(to)) throw new RecommendationRuleError("toStatus", `Unknown status "${to}".`);
+  if (!isStatus(to)) throw new Refused(fieldRefusal("toStatus", `Unknown status "${to}".`));
   const sameStatus = to === rec.status;
   if (!sameStatus && !canTransition(rec.status, to)) {
-    throw new RecommendationRuleError("toStatus", `A recommendation that is ${statusLabel(rec.status).toLowerCase()} cannot become ${statusLabel(to).toLowerCase()}.`);
+    throw new Refused(fieldRefusal("toStatus", `A recommendation that is ${statusLabel(rec.status).toLowerCase()} cannot become ${statusLabel(to).toLowerCase()}.`));
   }
   if (sameStatus && CLOSED_STATUSES.includes(rec.status as Status)) {
-    throw new RecommendationRuleError("toStatus", `This recommendation is closed (${statusLabel(rec.status).toLowerCase()}); its progress can no longer change.`);
+    throw new Refused(fieldRefusal("toStatus", `This recommendation is closed (${statusLabel(rec.status).toLowerCase()}); its progress can no longer change.`));
   }
   const evidence = (change.closingEvidence ?? "").trim();
   if (!sameStatus && CLOSING_STATUSES.includes(to)) {
-    if (!evidence) throw new RecommendationRuleError("closingEvidence", "Closing a recommendation needs an evidence note or a link to a document.");
+    if (!evidence) throw new Refused(fieldRefusal("closingEvidence", "Closing a recommendation needs an evidence note or a link to a document."));
   }
   let supersededById: string | null = null;
   if (to === "SUPERSEDED" && !sameStatus) {
     const code = (change.supersededByCode ?? "").trim();
-    if (!code) throw new RecommendationRuleError("supersededByCode", "Give the code of the recommendation that supersedes this one.");
+    if (!code) throw new Refused(fieldRefusal("supersededByCode", "Give the code of the recommendation that supersedes this one."));
     const other = await tx.recommendation.findUnique({ where: { code }, select: { id: true } });
-    if (!other) throw new RecommendationRuleError("supersededByCode", `No recommendation has the code ${code}.`);
-    if (other.id === id) throw new RecommendationRuleError("supersededByCode", "A recommendation cannot supersede itself.");
+    if (!other) throw new Refused(fieldRefusal("supersededByCode", `No recommendation has the code ${code}.`));
+    if (other.id === id) throw new Refused(fieldRefusal("supersededByCode", "A recommendation cannot supersede itself."));
     supersededById = other.id;
   }
   const progress = to === "IMPLEMENTED" ? 100 : (change.progress ?? rec.progress);
-  if (sameStatus && progress === rec.progress) throw new RecommendationRuleError("toStatus", "Choose a new status or a new progress percentage.");
+  if (sameStatus && progress === rec.progress) throw new Refused(fieldRefusal("toStatus", "Choose a new status or a new progress percentage."));
   const closing = !sameStatus && CLOSED_STATUSES.includes(to);
   const data = {
     status: to,
@@ -437,13 +423,13 @@ export async function applyStatusChange(
 }
 
 /** The status change form of the secretariat. */
-export async function changeStatus(actor: Actor, id: string, change: TransitionInput): Promise<Result> {
+export async function changeStatus(actor: Actor, id: string, change: TransitionInput): Promise<Outcome> {
   assertCan(actor, "recommendations:manage");
   try {
     await db.$transaction((tx) => applyStatusChange(tx, actor, id, change));
     return { ok: true, id };
   } catch (e) {
-    if (e instanceof RecommendationRuleError) return { ok: false, fieldErrors: { [e.field]: [e.message] } };
+    if (e instanceof Refused) return e.refusal;
     throw e;
   }
 }

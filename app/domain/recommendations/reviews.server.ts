@@ -3,7 +3,7 @@ import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { db, type Prisma, type Tx } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
-import { type Result } from "./recommendations.server";
+import type { Outcome } from "~/utils/forms.server";
 
 /** Statuses of a recommendation still being worked on, which later sessions review. */
 export const OPEN_STATUSES = ["ADOPTED", "IN_PROGRESS"] as const;
@@ -41,9 +41,9 @@ export async function addReview(
   actor: Actor,
   recommendationId: string,
   input: { meetingId: string; agendaItemId?: string; outcome?: string },
-): Promise<Result> {
+): Promise<Outcome> {
   assertCan(actor, "recommendations:manage");
-  return db.$transaction(async (tx): Promise<Result> => {
+  return db.$transaction(async (tx): Promise<Outcome> => {
     const rec = await tx.recommendation.findUnique({ where: { id: recommendationId }, select: { meetingId: true, meeting: { select: { startsAt: true } } } });
     if (!rec) notFound("We could not find that recommendation.");
     const meeting = await tx.meeting.findUnique({ where: { id: input.meetingId }, select: { id: true, startsAt: true } });
@@ -73,7 +73,7 @@ export type ReviewRef = { reviewId: string } & ({ recommendationId: string } | {
  * Records what a meeting concluded when it reviewed a recommendation. The review must belong to the
  * recommendation (or meeting) of the page the form was on; a review id from elsewhere is a 404.
  */
-export async function recordReviewOutcome(actor: Actor, ref: ReviewRef, outcome: string): Promise<Result> {
+export async function recordReviewOutcome(actor: Actor, ref: ReviewRef, outcome: string): Promise<Outcome> {
   assertCan(actor, "recommendations:manage");
   const where: Prisma.RecommendationReviewWhereInput =
     "recommendationId" in ref ? { id: ref.reviewId, recommendationId: ref.recommendationId } : { id: ref.reviewId, meetingId: ref.meetingId };
