@@ -11,6 +11,7 @@ import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { listAuditEntries } from "~/domain/meetings/history.server";
 import { notFound, readForm } from "~/utils/http.server";
+import { formReply } from "~/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCapability(request, "agencies:manage");
@@ -34,9 +35,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const agency = await getAgency(params.id ?? "");
   if (!agency) notFound("We could not find that agency.");
   const submission = parseWithZod(await readForm(request), { schema: agencySchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return formReply(submission);
   const saved = await updateAgency(user, agency.id, submission.value);
-  if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+  if (!saved.ok) return formReply(submission, saved);
   return redirectWithToast(request, "/admin/agencies", `${submission.value.name} saved.`);
 }
 

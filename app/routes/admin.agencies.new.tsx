@@ -9,6 +9,7 @@ import { createAgency, listAgencyOptions } from "~/domain/agencies/agencies.serv
 import { countryOptions } from "~/domain/agencies/countries";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
+import { formReply } from "~/utils/forms.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "agencies:manage");
@@ -18,9 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCapability(request, "agencies:manage");
   const submission = parseWithZod(await readForm(request), { schema: agencySchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return formReply(submission);
   const saved = await createAgency(user, submission.value);
-  if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+  if (!saved.ok) return formReply(submission, saved);
   return redirectWithToast(request, "/admin/agencies", `${submission.value.name} added.`);
 }
 

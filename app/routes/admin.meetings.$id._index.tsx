@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/ui";
 import { can } from "~/domain/auth/permissions";
@@ -10,6 +10,7 @@ import { STATUS_LABELS, TRANSITIONS, TRANSITION_LABELS, type MeetingStatus } fro
 import { transitionSchema } from "~/domain/meetings/meeting.schema";
 import { formatDateTime, formatRange, zoneLabel } from "~/utils/dates";
 import { notFound, readForm } from "~/utils/http.server";
+import { refusalMessages } from "~/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "meetings:view-admin");
@@ -22,9 +23,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireCapability(request, "meetings:manage");
   const parsed = transitionSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return { error: "Choose a status." };
+  // One select and a button: the refusal is shown above them, with the status of a refused form.
+  if (!parsed.success) return data({ error: "Choose a status." }, { status: 400 });
   const result = await transitionMeeting(user, params.id ?? "", parsed.data.to);
-  if (!result.ok) return { error: result.error };
+  if (!result.ok) return data({ error: refusalMessages(result).join(" ") }, { status: 400 });
   return redirectWithToast(request, `/admin/meetings/${params.id}`, `Status changed to ${STATUS_LABELS[parsed.data.to as MeetingStatus].toLowerCase()}.`);
 }
 

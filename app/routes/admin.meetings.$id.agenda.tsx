@@ -27,6 +27,7 @@ import { redirectWithToast } from "~/domain/auth/session.server";
 import { getMeetingForAdmin } from "~/domain/meetings/meetings.server";
 import { formatDateTime, formatTime, toLocalInput, zoneLabel } from "~/utils/dates";
 import { notFound, readForm } from "~/utils/http.server";
+import { formReply } from "~/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCapability(request, "meetings:manage");
@@ -69,17 +70,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "save-item": {
       const formId = String(formData.get("itemId") || "new-item").slice(0, 60);
       const submission = parseWithZod(formData, { schema: agendaItemSchema });
-      if (submission.status !== "success") return { formId, result: submission.reply() };
+      if (submission.status !== "success") return formReply(submission, undefined, { formId });
       const saved = await saveAgendaItem(user, meetingId, submission.value);
-      if (!saved.ok) return { formId, result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+      if (!saved.ok) return formReply(submission, saved, { formId });
       return redirectWithToast(request, back, submission.value.itemId ? "Agenda item saved." : "Agenda item added.");
     }
     case "add-person": {
       const formId = `person-${String(formData.get("itemId") ?? "").slice(0, 40)}`;
       const submission = parseWithZod(formData, { schema: agendaPersonSchema });
-      if (submission.status !== "success") return { formId, result: submission.reply() };
+      if (submission.status !== "success") return formReply(submission, undefined, { formId });
       const saved = await addAgendaPerson(user, meetingId, submission.value);
-      if (!saved.ok) return { formId, result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+      if (!saved.ok) return formReply(submission, saved, { formId });
       return redirectWithToast(request, back, `${submission.value.name} added.`);
     }
     case "delete-item": {

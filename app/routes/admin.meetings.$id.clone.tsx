@@ -8,6 +8,7 @@ import { redirectWithToast } from "~/domain/auth/session.server";
 import { cloneSchema } from "~/domain/meetings/meeting.schema";
 import { cloneMeeting, getMeetingForAdmin } from "~/domain/meetings/meetings.server";
 import { notFound, readForm } from "~/utils/http.server";
+import { formReply } from "~/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCapability(request, "meetings:manage");
@@ -19,9 +20,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireCapability(request, "meetings:manage");
   const submission = parseWithZod(await readForm(request), { schema: cloneSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return formReply(submission);
   const saved = await cloneMeeting(user, params.id ?? "", submission.value);
-  if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+  if (!saved.ok) return formReply(submission, saved);
   return redirectWithToast(request, `/admin/meetings/${saved.id}`, "Next session created as a draft, with the agenda moved to its date.");
 }
 

@@ -10,6 +10,7 @@ import { getMeetingForAdmin, meetingFormDefaults, updateMeeting } from "~/domain
 import { ANNOUNCED_STATUSES } from "~/domain/meetings/status";
 import { seriesOptions } from "~/domain/series/series.server";
 import { notFound, readForm } from "~/utils/http.server";
+import { formReply } from "~/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCapability(request, "meetings:manage");
@@ -26,9 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireCapability(request, "meetings:manage");
   const submission = parseWithZod(await readForm(request), { schema: meetingSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return formReply(submission);
   const saved = await updateMeeting(user, params.id ?? "", submission.value);
-  if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+  if (!saved.ok) return formReply(submission, saved);
   return redirectWithToast(request, `/admin/meetings/${saved.id}`, "Meeting saved.");
 }
 

@@ -9,6 +9,7 @@ import { redirectWithToast } from "~/domain/auth/session.server";
 import { meetingSchema } from "~/domain/meetings/meeting.schema";
 import { createMeeting, newMeetingDefaults } from "~/domain/meetings/meetings.server";
 import { seriesOptions } from "~/domain/series/series.server";
+import { formReply } from "~/utils/forms.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "meetings:manage");
@@ -19,9 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCapability(request, "meetings:manage");
   const submission = parseWithZod(await readForm(request), { schema: meetingSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return formReply(submission);
   const saved = await createMeeting(user, submission.value);
-  if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+  if (!saved.ok) return formReply(submission, saved);
   return redirectWithToast(request, `/admin/meetings/${saved.id}`, "Meeting created as a draft.");
 }
 

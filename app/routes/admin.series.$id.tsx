@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SeriesForm } from "~/components/series-form";
 import { Notice, PageHeader } from "~/components/ui";
@@ -10,6 +10,7 @@ import { seriesSchema } from "~/domain/series/series.schema";
 import { deleteSeries, getSeriesForEdit, saveSeries } from "~/domain/series/series.server";
 import { notFound, readForm } from "~/utils/http.server";
 import { SubmitButton } from "~/components/forms";
+import { formReply, refusalMessages } from "~/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCapability(request, "series:manage");
@@ -29,13 +30,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (formData.get("intent") === "delete") {
     const deleted = await deleteSeries(user, series.id);
-    if (!deleted.ok) return { result: undefined, deleteError: deleted.error };
+    if (!deleted.ok) return data({ result: undefined, deleteError: refusalMessages(deleted).join(" ") }, { status: 400 });
     return redirectWithToast(request, "/admin/series", `${series.name} deleted.`);
   }
   const submission = parseWithZod(formData, { schema: seriesSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return formReply(submission);
   const saved = await saveSeries(user, series.id, submission.value);
-  if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+  if (!saved.ok) return formReply(submission, saved);
   return redirectWithToast(request, "/admin/series", `${submission.value.name} saved.`);
 }
 

@@ -9,6 +9,7 @@ import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { seriesSchema } from "~/domain/series/series.schema";
 import { saveSeries } from "~/domain/series/series.server";
+import { formReply } from "~/utils/forms.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "series:manage");
@@ -18,9 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCapability(request, "series:manage");
   const submission = parseWithZod(await readForm(request), { schema: seriesSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return formReply(submission);
   const saved = await saveSeries(user, null, submission.value);
-  if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+  if (!saved.ok) return formReply(submission, saved);
   return redirectWithToast(request, "/admin/series", `${submission.value.name} created.`);
 }
 
