@@ -11,7 +11,7 @@ declare module "@remix-run/node" {
 export default defineConfig({
   plugins: [
     remix({
-      // A separate build folder lets several e2e runs build side by side (see e2e/README in docs/testing.md).
+      // A separate build folder lets several e2e runs build side by side (E2E_PORT and REMIX_BUILD_DIR in playwright.config.ts).
       buildDirectory: process.env.REMIX_BUILD_DIR ?? "build",
       future: {
         v3_fetcherPersist: true,

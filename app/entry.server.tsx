@@ -1,14 +1,19 @@
 import { PassThrough } from "node:stream";
-import type { EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { dbReady } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { startInlineWorker } from "~/domain/mail/worker.server";
+import { NonceProvider } from "~/utils/nonce-provider";
 
-// Remix's default Node entry, plus one addition: the outbox worker starts inside the web process
-// when MAIL_WORKER=inline (the default), once per process (startInlineWorker guards on globalThis).
+// Remix's default Node entry, plus two additions. Configuration is checked when the server loads
+// the build, so a bad or unsafe setting (e.g. production without SMTP_URL) stops it before it
+// listens (scripts/server.mjs). The outbox worker starts inside the web process when
+// MAIL_WORKER=inline (the default), once per process (startInlineWorker guards on globalThis).
+env();
 void dbReady().then(startInlineWorker);
 
 const ABORT_DELAY = 5_000;
@@ -18,14 +23,20 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  // The production server's CSP allows inline scripts with this nonce only (docs/decisions/051).
+  const nonce = loadContext?.cspNonce ?? "";
   // Crawlers and SPA mode get the whole document at once; browsers get the shell streamed.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>,
       {
+        nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();
@@ -45,3 +56,12 @@ export default function handleRequest(
     setTimeout(abort, ABORT_DELAY);
   });
 }
+
+/**
+ * Only server errors are logged: a request the client gave up on (closed tab, aborted fetch) or a 4xx
+ * answer (no such page, a refused or malformed request) is not one, and hostile traffic would flood the log.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted || (isRouteErrorResponse(error) && error.status < 500)) return;
+  console.error(error);
+};

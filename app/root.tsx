@@ -15,9 +15,12 @@ import {
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import type { ReactNode } from "react";
 import { getUser, readToast } from "~/domain/auth/session.server";
-import { ROLE_LABELS, canManageRecommendations, isStaff, type Actor } from "~/domain/auth/roles";
+import { can } from "~/domain/auth/permissions";
+import { ROLE_LABELS, type Actor } from "~/domain/auth/roles";
+import { devMailboxEnabled } from "~/domain/mail/devmailbox.server";
 import stylesheet from "~/styles/app.css?url";
 import printStylesheet from "~/styles/print.css?url";
+import { useNonce } from "~/utils/nonce-provider";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -27,13 +30,14 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, { toast, setCookie }] = await Promise.all([getUser(request), readToast(request)]);
-  const showDevMailbox = !process.env.SMTP_URL;
+  const showDevMailbox = devMailboxEnabled();
   return data({ user, toast, showDevMailbox }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 
 export const meta: MetaFunction = () => [{ title: "Convene" }];
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -44,8 +48,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -73,17 +77,17 @@ function Nav({ user, showDevMailbox }: { user: Actor | null; showDevMailbox: boo
               <NavLink to="/me">My registrations</NavLink>
             </li>
           ) : null}
-          {isStaff(user) ? (
-            <>
-              <li>
-                <NavLink to="/admin" end>Organise</NavLink>
-              </li>
-              <li>
-                <NavLink to="/admin/mail">Mail log</NavLink>
-              </li>
-            </>
+          {can(user, "meetings:view-admin") ? (
+            <li>
+              <NavLink to="/admin" end>Organise</NavLink>
+            </li>
           ) : null}
-          {canManageRecommendations(user) || user?.role === "FOCAL_POINT" ? (
+          {can(user, "mail:log") ? (
+            <li>
+              <NavLink to="/admin/mail">Mail log</NavLink>
+            </li>
+          ) : null}
+          {can(user, "recommendations:view") ? (
             <li>
               <NavLink to="/recommendations">Recommendations</NavLink>
             </li>
@@ -115,12 +119,23 @@ function Nav({ user, showDevMailbox }: { user: Actor | null; showDevMailbox: boo
   );
 }
 
+/** DEV_MAILBOX=on: a demo whose mail, sign-in links included, anyone can read. Say so on every page. */
+function DevMailboxBanner() {
+  return (
+    <p className="notice notice-warning">
+      <strong>Demo:</strong> no email leaves this server; all mail, sign-in links included, is visible to everyone at{" "}
+      <Link to="/dev/mailbox">/dev/mailbox</Link>.
+    </p>
+  );
+}
+
 export default function App() {
   const { user, toast, showDevMailbox } = useLoaderData<typeof loader>();
   return (
     <>
       <Nav user={user} showDevMailbox={showDevMailbox} />
       <main id="main">
+        {showDevMailbox ? <DevMailboxBanner /> : null}
         {toast ? (
           <div className="notice notice-success" role="status">
             {toast}
@@ -148,6 +163,9 @@ export function ErrorBoundary() {
     } else if (error.status === 400) {
       title = "Bad request";
       message = typeof error.data === "string" && error.data ? error.data : message;
+    } else if (error.status === 429) {
+      title = "Please slow down";
+      message = typeof error.data === "string" && error.data ? error.data : "Too many requests in a short time. Please wait a few minutes and try again.";
     }
   } else if (error instanceof Error) {
     console.error(error);
@@ -156,6 +174,7 @@ export function ErrorBoundary() {
     <>
       <Nav user={rootData?.user ?? null} showDevMailbox={rootData?.showDevMailbox ?? false} />
       <main id="main">
+        {rootData?.showDevMailbox ? <DevMailboxBanner /> : null}
         <h1>{title}</h1>
         <p>{message}</p>
         <p>

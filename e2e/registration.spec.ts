@@ -36,7 +36,16 @@ test("a visitor registers for a public meeting and cancels through the private l
   await expect(page.getByRole("heading", { name: /^your registration:/i })).toBeVisible();
   await expect(page.getByText("Vera Visitor", { exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
+  // Cancelling asks first (a page of its own, so it works without JavaScript too); "keep" changes nothing.
   await page.getByRole("button", { name: "Cancel my registration" }).click();
+  await expect(page.getByRole("heading", { name: "Cancel your registration?" })).toBeVisible();
+  await expect(page.getByText(/this frees your seat/i)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "No, keep my registration" }).click();
+  await expect(page.getByRole("heading", { name: "Cancel your registration?" })).toHaveCount(0);
+  await expect(page.getByText("Waitlisted", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Cancel my registration" }).click();
+  await page.getByRole("button", { name: "Yes, cancel my registration" }).click();
   await expect(page.getByText(/your registration is cancelled/i)).toBeVisible();
   await expect(page.getByText("Cancelled", { exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Cancel my registration" })).toHaveCount(0);

@@ -21,3 +21,13 @@ test("a bad email address is shown back with a field error, without JavaScript t
   await expect(page.getByLabel("Email address")).toHaveAttribute("aria-invalid", "true");
   await context.close();
 });
+
+test("the sign-in form's honeypot is out of sight and out of the tab order; filled in, it is refused", async ({ page }) => {
+  await page.goto("/login");
+  await expect(page.locator('input[name="website"]')).toBeHidden();
+  await page.getByLabel("Email address").focus();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: /email me a sign-in link/i })).toBeFocused();
+  const bot = await page.request.post("/login", { form: { email: "bot@example.org", website: "https://spam.example" } });
+  expect(bot.status()).toBe(400);
+});

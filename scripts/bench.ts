@@ -105,7 +105,8 @@ async function main() {
   const port = await freePort();
   const server = spawn("node", ["scripts/server.mjs"], {
     cwd: root,
-    env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", APP_URL: `http://127.0.0.1:${port}`, REMIX_BUILD_DIR: buildDir },
+    // A production start needs a mail setting; the bench sends no mail, so the demo mailbox will do.
+    env: { ...process.env, ...env, NODE_ENV: "production", SMTP_URL: "", DEV_MAILBOX: "on", PORT: String(port), HOST: "127.0.0.1", APP_URL: `http://127.0.0.1:${port}`, REMIX_BUILD_DIR: buildDir },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

@@ -11,6 +11,10 @@ import os from "node:os";
 // Anything else (self-service links, the dev mailbox, forms) is never cached.
 const PUBLIC_PAGE = /^\/(?:meetings(?:\/[\w-]+(?:\/agenda|\/calendar\.ics)?)?|series(?:\/[\w-]+(?:\/calendar\.ics)?)?)?(?:\.data)?$/;
 const MAX_ENTRIES = 1_000;
+
+/** A request for a page that looks the same to every anonymous visitor. */
+export const isPublicPage = (req) =>
+  (req.method === "GET" || req.method === "HEAD") && !req.headers.cookie && !req.headers.authorization && PUBLIC_PAGE.test(req.path);
 // Domain writes in this process bump this counter (app/domain/meetings/public-cache.server.ts), so the
 // organiser who saved sees the change at once on this instance.
 const generation = () => globalThis.__convenePublicGeneration ?? 0;
@@ -24,8 +28,7 @@ export function pageCache(ttlMs) {
   const cacheControl = (leftMs) => `public, max-age=0, s-maxage=${Math.max(0, Math.floor(leftMs / 1000))}`;
 
   return function pageCacheMiddleware(req, res, next) {
-    if ((req.method !== "GET" && req.method !== "HEAD") || req.headers.cookie || req.headers.authorization) return next();
-    if (!PUBLIC_PAGE.test(req.path)) return next();
+    if (!isPublicPage(req)) return next();
     const key = req.originalUrl;
     const hit = store.get(key);
     const age = hit ? Date.now() - hit.at : Infinity;

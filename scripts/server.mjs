@@ -1,28 +1,139 @@
-// Production server: Express with the Remix request handler, compression, static assets and HTTP caching
-// of anonymous public pages (scripts/page-cache.mjs; docs/decisions/005 and 061).
-// `npm start` runs it; PORT (default 3000) and HOST are honoured; REMIX_BUILD_DIR picks the build.
+// Production server: Express with the Remix request handler, compression, static assets, HTTP caching of
+// anonymous public pages (scripts/page-cache.mjs; docs/decisions/005 and 061), security headers and
+// refusals of malformed requests before they reach Remix (docs/decisions/051-security-headers.md).
+// `npm start` runs it; PORT (default 3000) and HOST are honoured; REMIX_BUILD_DIR picks the build;
+// TRUST_PROXY (e.g. `loopback` or a hop count) makes req.ip the client behind a reverse proxy.
+import crypto from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import express from "express";
 import compression from "compression";
+import helmet from "helmet";
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals } from "@remix-run/node";
-import { instanceHeader, pageCache } from "./page-cache.mjs";
+import { instanceHeader, isPublicPage, pageCache } from "./page-cache.mjs";
 
 process.env.NODE_ENV = process.env.NODE_ENV ?? "production";
 installGlobals({ nativeFetch: true });
 
 const buildDir = path.resolve(process.env.REMIX_BUILD_DIR ?? "build");
-const build = await import(pathToFileURL(path.join(buildDir, "server/index.js")).href);
+// Loading the build checks the configuration (app/utils/env.server.ts): a bad one stops here, before listening.
+const build = await import(pathToFileURL(path.join(buildDir, "server/index.js")).href).catch((error) => {
+  console.error(error?.name === "ConfigurationError" ? error.message : error);
+  process.exit(1);
+});
+
+/** "trust proxy" from TRUST_PROXY: a hop count, or names/subnets such as `loopback` or `10.0.0.0/8`. */
+function trustProxy(value) {
+  if (!value) return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+// Only the app's own scripts run: the inline scripts Remix renders carry this response's nonce.
+// Style attributes are allowed (React `style` props and the mail previews' HTML); nothing else inline.
+const APP_IS_HTTPS = new URL(process.env.APP_URL ?? "http://localhost:3000").protocol === "https:";
+const securityHeaders = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      "default-src": ["'self'"],
+      "base-uri": ["'none'"],
+      "connect-src": ["'self'"],
+      "font-src": ["'self'"],
+      "form-action": ["'self'"],
+      "frame-ancestors": ["'none'"],
+      "frame-src": ["'none'"],
+      "img-src": ["'self'"],
+      "object-src": ["'none'"],
+      "script-src": ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
+      "script-src-attr": ["'none'"],
+      "style-src": ["'self'"],
+      "style-src-attr": ["'unsafe-inline'"],
+      ...(APP_IS_HTTPS ? { "upgrade-insecure-requests": [] } : {}),
+    },
+  },
+  // Sign-in, registration and progress links carry their token in the URL: never send it elsewhere.
+  // (no-referrer would also make browsers send `Origin: null` on our own forms, which readForm refuses.)
+  referrerPolicy: { policy: "same-origin" },
+  xFrameOptions: { action: "deny" },
+  strictTransportSecurity: APP_IS_HTTPS ? { maxAge: 31_536_000, includeSubDomains: false } : false,
+});
+
+/** Whatever a route says, a response that may show a person's data or a token is never stored. */
+function noStore(req, res, next) {
+  if (isPublicPage(req)) return next();
+  const writeHead = res.writeHead;
+  res.writeHead = function (...args) {
+    res.setHeader("Cache-Control", "no-store");
+    return writeHead.apply(this, args);
+  };
+  next();
+}
+
+// Forms are small; the CSV imports accept 1 MB files (multipart adds a little).
+const BODY_LIMIT = 2 * 1024 * 1024;
+const METHODS = new Set(["GET", "HEAD", "POST"]);
+
+const hostOf = (origin) => {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+};
+
+/** Refusals of requests no page of the app sends, before Remix reads anything. */
+function refuseMalformed(req, res, next) {
+  const refuse = (status, message, headers = {}) => res.status(status).set({ ...headers, "Content-Type": "text/plain; charset=utf-8" }).send(message);
+  if (!METHODS.has(req.method)) return refuse(405, "Convene's pages accept GET and POST only.", { Allow: "GET, HEAD, POST" });
+  if (req.method === "POST") {
+    const length = req.headers["content-length"];
+    if (length === undefined && req.headers["transfer-encoding"]) return refuse(411, "Send the form with a Content-Length.");
+    if (Number(length) > BODY_LIMIT) return refuse(413, "This form is too large to send.");
+    // Cross-site posts are refused here for every route, before a session check could redirect them;
+    // readForm applies the same rule (and compares Origin with APP_URL) wherever the app runs. Remix's
+    // own check (Origin against Host or X-Forwarded-Host) would otherwise answer a bare 500.
+    const site = req.headers["sec-fetch-site"];
+    const origin = req.headers.origin;
+    const crossSite = site && site !== "same-origin" && site !== "none";
+    if (crossSite || (origin && hostOf(origin) !== (req.headers["x-forwarded-host"]?.split(",")[0]?.trim() || req.headers.host))) {
+      return refuse(403, "This form can only be sent from Convene's own pages.");
+    }
+  }
+  next();
+}
+
+/**
+ * Errors that reach Express come from the adapter, not from routes (Remix renders those): an unparsable
+ * Host or URL is the client's fault (400); anything else is logged and answered 500.
+ */
+function errorPage(error, _req, res, next) {
+  if (res.headersSent) return next(error);
+  const clientError = error?.code === "ERR_INVALID_URL" ? 400 : error?.status >= 400 && error?.status < 500 ? error.status : 0;
+  if (!clientError) console.error(error);
+  res.status(clientError || 500).type("text/plain").send(clientError ? "The request could not be understood." : "Something went wrong.");
+}
 
 const app = express();
 app.disable("x-powered-by");
-// Behind nginx (npm run cluster): TRUST_PROXY=loopback makes req.ip the client from X-Forwarded-For.
-if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+try {
+  app.set("trust proxy", trustProxy(process.env.TRUST_PROXY));
+} catch (error) {
+  console.error(`Invalid configuration:\n  TRUST_PROXY: ${error.message} (use a hop count such as 1, or loopback, or addresses/subnets)`);
+  process.exit(1);
+}
+app.use((_req, res, next) => {
+  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+  next();
+});
 app.use(instanceHeader());
+app.use(securityHeaders);
 app.use(compression());
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
+app.use(noStore);
+app.use(refuseMalformed);
+// A cached page is replayed with its stored headers, so its CSP nonce is the one in its HTML.
 app.use(pageCache(Number(process.env.PAGE_CACHE_MS ?? 5_000)));
 app.all(
   "*",
@@ -32,6 +143,7 @@ app.all(
     getLoadContext: (req, res) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce }),
   }),
 );
+app.use(errorPage);
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST;

@@ -1,6 +1,4 @@
-import { dbReady } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
-import { startWorker } from "~/domain/mail/worker.server";
+import { ConfigurationError, env } from "~/utils/env.server";
 
 // `npm run worker`: the outbox worker on its own (set MAIL_WORKER=off on the web process).
 // SIGTERM/SIGINT finish the batch in flight, then exit. Options for tests and operations:
@@ -9,7 +7,9 @@ import { startWorker } from "~/domain/mail/worker.server";
 const num = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
 
 async function main() {
+  // Check the configuration before loading modules that read it, so a bad one stops with its message alone.
   env();
+  const [{ dbReady }, { startWorker }] = await Promise.all([import("~/utils/db.server"), import("~/domain/mail/worker.server")]);
   await dbReady();
   const worker = startWorker({
     pollMs: num("MAIL_POLL_MS"),
@@ -17,7 +17,8 @@ async function main() {
     batchSize: num("MAIL_BATCH_SIZE"),
     baseDelayMs: num("MAIL_RETRY_BASE_MS"),
   });
-  console.info(`mail worker started (${env().SMTP_URL ? "SMTP" : "development mailbox, SMTP_URL unset"})`);
+  const destination = env().SMTP_URL ? "SMTP" : env().DEV_MAILBOX ? "development mailbox, DEV_MAILBOX=on" : "kept in the database, SMTP_URL unset";
+  console.info(`mail worker started (${destination})`);
   const stop = async (signal: string) => {
     console.info(`mail worker: ${signal}, finishing the current batch`);
     await worker.stop();
@@ -28,6 +29,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e);
+  console.error(e instanceof ConfigurationError ? e.message : e);
   process.exit(1);
 });

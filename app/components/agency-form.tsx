@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { FormErrors, InputField, SelectField, type Option } from "~/components/forms";
+import { FormErrors, InputField, SelectField, SubmitButton, type Option } from "~/components/forms";
 import { AGENCY_KIND_LABELS, AGENCY_KINDS, agencySchema } from "~/domain/agencies/agency.schema";
 
 export function AgencyForm({
@@ -31,7 +31,7 @@ export function AgencyForm({
       <SelectField field={fields.kind} label="Kind" options={AGENCY_KINDS.map((k) => ({ value: k, label: AGENCY_KIND_LABELS[k] }))} required placeholder="Choose…" />
       <SelectField field={fields.country} label="Country" options={countries} placeholder="International (no country)" />
       <SelectField field={fields.parentId} label="Part of" options={parents} placeholder="Independent" hint="For regional or country offices." />
-      <button type="submit">{submitLabel}</button>
+      <SubmitButton>{submitLabel}</SubmitButton>
     </Form>
   );
 }

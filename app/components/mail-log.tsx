@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { FilterSelect, StatusBadge } from "./ui";
+import { SubmitButton } from "~/components/forms";
 
 // The mail log table and its filters, shared by the global log (/admin/mail) and the per-meeting
 // mail page. Dates are shown in UTC: one log mixes meetings in different zones.
@@ -81,7 +82,7 @@ export function MailFilters({
         <label htmlFor="filter-recipient">Recipient</label>
         <input id="filter-recipient" name="recipient" type="search" defaultValue={filter.recipient ?? ""} maxLength={254} />
       </div>
-      <button type="submit">Filter</button>
+      <SubmitButton method="get">Filter</SubmitButton>
     </Form>
   );
 }

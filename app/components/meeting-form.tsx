@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { CheckboxField, FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
+import { CheckboxField, FormErrors, InputField, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import {
   APPROVAL_LABELS,
   APPROVAL_MODES,
@@ -86,7 +86,7 @@ export function MeetingForm({
           <InputField field={fields.organiserEmail} label="Organiser email" type="email" />
         </div>
       </fieldset>
-      <button type="submit">{submitLabel}</button>
+      <SubmitButton>{submitLabel}</SubmitButton>
     </Form>
   );
 }

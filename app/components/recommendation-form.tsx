@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
+import { FormErrors, InputField, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { recommendationSchema, type RecommendationInput } from "~/domain/recommendations/recommendation.schema";
 import { PRIORITIES, PRIORITY_LABELS } from "~/domain/recommendations/status";
 
@@ -84,7 +84,7 @@ export function RecommendationForm({
       <SelectField field={fields.themeIds} label="Themes" hint="Hold Ctrl (Cmd on a Mac) to choose several." options={options.themes.map((t) => ({ value: t.id, label: t.name }))} multiple />
       <SelectField field={fields.priority} label="Priority" options={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))} required />
       <InputField field={fields.dueDate} label="Due date" type="date" hint="Not before the meeting where it was made." />
-      <button type="submit">{submitLabel}</button>
+      <SubmitButton>{submitLabel}</SubmitButton>
     </Form>
   );
 }

@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { FilterSelect, StatusBadge } from "~/components/ui";
 import { PRIORITIES, PRIORITY_LABELS, STATUSES, STATUS_LABELS, statusLabel } from "~/domain/recommendations/status";
+import { SubmitButton } from "~/components/forms";
 
 // Small pieces shared by the recommendation pages.
 
@@ -56,7 +57,7 @@ export function RecommendationFilters({ options, values, search = true }: { opti
         <input id="f-overdue" type="checkbox" name="overdue" value="1" defaultChecked={values.overdue === true} />
         <label htmlFor="f-overdue">Overdue only</label>
       </div>
-      <button type="submit">Apply filters</button>
+      <SubmitButton method="get">Apply filters</SubmitButton>
     </Form>
   );
 }
@@ -83,9 +84,9 @@ export function ReviewUpdateForms({ updateId, redirectTo }: { updateId: string; 
           <label htmlFor={`accept-note-${updateId}`}>Note (optional)</label>
           <input id={`accept-note-${updateId}`} name="reviewNote" maxLength={2000} />
         </div>
-        <button type="submit" name="intent" value="accept">
+        <SubmitButton formAction="/recommendations/queue" name="intent" value="accept">
           Accept update
-        </button>
+        </SubmitButton>
       </Form>
       <Form method="post" action="/recommendations/queue">
         <input type="hidden" name="updateId" value={updateId} />
@@ -94,9 +95,9 @@ export function ReviewUpdateForms({ updateId, redirectTo }: { updateId: string; 
           <label htmlFor={`return-note-${updateId}`}>Why it is returned</label>
           <input id={`return-note-${updateId}`} name="reviewNote" maxLength={2000} required />
         </div>
-        <button type="submit" name="intent" value="return">
+        <SubmitButton formAction="/recommendations/queue" name="intent" value="return">
           Return update
-        </button>
+        </SubmitButton>
       </Form>
     </div>
   );

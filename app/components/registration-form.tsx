@@ -1,7 +1,8 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { CheckboxField, FormErrors, InputField, SelectField, TextareaField, type Option } from "~/components/forms";
+import { CheckboxField, FormErrors, InputField, SelectField, SubmitButton, TextareaField, type Option } from "~/components/forms";
+import { HoneypotField } from "~/components/honeypot";
 import { REGISTRATION_ROLES, ROLE_LABELS, registrationSchema } from "~/domain/registration/registration.schema";
 
 const roleOptions: Option[] = REGISTRATION_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
@@ -58,7 +59,8 @@ export function RegistrationForm({
         <CheckboxField field={fields.consent} label="I have read the privacy notice and agree to my details being used as described" />
         <CheckboxField field={fields.listConsent} label="Show my name, agency and job title to other confirmed participants" hint="Optional. You can change this later." />
       </section>
-      <button type="submit">Register</button>
+      <HoneypotField />
+      <SubmitButton>Register</SubmitButton>
     </Form>
   );
 }

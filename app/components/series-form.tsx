@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { FormErrors, InputField, SelectField, TextareaField, type Option } from "~/components/forms";
+import { FormErrors, InputField, SelectField, SubmitButton, TextareaField, type Option } from "~/components/forms";
 import { seriesSchema } from "~/domain/series/series.schema";
 
 export function SeriesForm({
@@ -28,7 +28,7 @@ export function SeriesForm({
       <InputField field={fields.slug} label="Web address" hint="The part after /series/. Leave empty to make one from the name." />
       <TextareaField field={fields.description} label="Description" />
       <SelectField field={fields.memberIds} label="Member agencies" options={agencies} multiple hint="Hold Ctrl (Cmd on a Mac) to choose several." />
-      <button type="submit">{submitLabel}</button>
+      <SubmitButton>{submitLabel}</SubmitButton>
     </Form>
   );
 }

@@ -2,14 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MeetingStatusBadge } from "~/components/meetings";
 import { PageHeader } from "~/components/ui";
-import { canManageMeetings } from "~/domain/auth/roles";
-import { requireRole } from "~/domain/auth/session.server";
+import { can } from "~/domain/auth/permissions";
+import { requireCapability } from "~/domain/auth/permissions.server";
 import { upcomingForDashboard } from "~/domain/meetings/meetings.server";
 import { formatRange } from "~/utils/dates";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["ORGANISER", "SECRETARIAT"]);
-  return { meetings: await upcomingForDashboard(), organiser: canManageMeetings(user) };
+  const user = await requireCapability(request, "meetings:view-admin");
+  return { meetings: await upcomingForDashboard(), organiser: can(user, "meetings:manage") };
 }
 
 export default function Dashboard() {

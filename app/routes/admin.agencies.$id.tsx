@@ -7,12 +7,14 @@ import { PageHeader } from "~/components/ui";
 import { agencySchema } from "~/domain/agencies/agency.schema";
 import { getAgency, listAgencyOptions, updateAgency } from "~/domain/agencies/agencies.server";
 import { countryOptions } from "~/domain/agencies/countries";
-import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { listAuditEntries } from "~/domain/meetings/history.server";
 import { notFound, readForm } from "~/utils/http.server";
+import { formReply } from "~/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER"]);
+  await requireCapability(request, "agencies:manage");
   const agency = await getAgency(params.id ?? "");
   if (!agency) notFound("We could not find that agency.");
   const [parents, history] = await Promise.all([
@@ -29,13 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ORGANISER"]);
+  const user = await requireCapability(request, "agencies:manage");
   const agency = await getAgency(params.id ?? "");
   if (!agency) notFound("We could not find that agency.");
   const submission = parseWithZod(await readForm(request), { schema: agencySchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return formReply(submission);
   const saved = await updateAgency(user, agency.id, submission.value);
-  if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+  if (!saved.ok) return formReply(submission, saved);
   return redirectWithToast(request, "/admin/agencies", `${submission.value.name} saved.`);
 }
 

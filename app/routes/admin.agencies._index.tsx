@@ -4,11 +4,12 @@ import { PageHeader, Pagination } from "~/components/ui";
 import { searchAgencies } from "~/domain/agencies/agencies.server";
 import { kindLabel } from "~/domain/agencies/agency.schema";
 import { countryName } from "~/domain/agencies/countries";
-import { requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
+import { SubmitButton } from "~/components/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER"]);
+  await requireCapability(request, "agencies:manage");
   const url = new URL(request.url);
   const q = url.searchParams.get("q")?.slice(0, 100) ?? "";
   const page = pageFrom(url);
@@ -31,7 +32,7 @@ export default function Agencies() {
           <label htmlFor="q">Name, acronym or country</label>
           <input id="q" name="q" type="search" defaultValue={data.q} />
         </div>
-        <button type="submit">Search</button>
+        <SubmitButton method="get">Search</SubmitButton>
       </Form>
       <table>
         <caption className="muted">{data.total.toLocaleString("en")} agencies</caption>

@@ -7,19 +7,21 @@ import { PageHeader } from "~/components/ui";
 import { agencySchema } from "~/domain/agencies/agency.schema";
 import { createAgency, listAgencyOptions } from "~/domain/agencies/agencies.server";
 import { countryOptions } from "~/domain/agencies/countries";
-import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
+import { formReply } from "~/utils/forms.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER"]);
+  await requireCapability(request, "agencies:manage");
   return { countries: countryOptions(), parents: await listAgencyOptions() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ORGANISER"]);
+  const user = await requireCapability(request, "agencies:manage");
   const submission = parseWithZod(await readForm(request), { schema: agencySchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return formReply(submission);
   const saved = await createAgency(user, submission.value);
-  if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+  if (!saved.ok) return formReply(submission, saved);
   return redirectWithToast(request, "/admin/agencies", `${submission.value.name} added.`);
 }
 

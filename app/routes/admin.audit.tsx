@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { AuditTable } from "~/components/audit-table";
 import { FilterSelect, PageHeader, Pagination } from "~/components/ui";
-import { requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
 import { auditEntities, listAuditEntries } from "~/domain/meetings/history.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
+import { SubmitButton } from "~/components/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER", "SECRETARIAT"]);
+  await requireCapability(request, "audit:view");
   const url = new URL(request.url);
   const entities = await auditEntities();
   const param = url.searchParams.get("entity") ?? "";
@@ -25,7 +26,7 @@ export default function AuditLogPage() {
       <PageHeader title="Audit log" />
       <Form method="get" className="filters">
         <FilterSelect name="entity" label="Kind of record" value={data.entity} anyLabel="Everything" options={data.entities.map((e) => ({ value: e, label: e }))} />
-        <button type="submit">Show</button>
+        <SubmitButton method="get">Show</SubmitButton>
       </Form>
       <AuditTable entries={data.entries} caption="Every recorded change, newest first" />
       <Pagination page={data.page} pageCount={data.pageCount} search={search} />

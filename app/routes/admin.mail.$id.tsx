@@ -2,16 +2,18 @@ import { readForm } from "~/utils/http.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageHeader, StatusBadge } from "~/components/ui";
-import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { getMail, resendMail } from "~/domain/mail/log.server";
+import { SubmitButton } from "~/components/forms";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER", "SECRETARIAT"]);
+  await requireCapability(request, "mail:log");
   return { message: await getMail(params.id ?? "") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, ["ORGANISER", "SECRETARIAT"]);
+  const actor = await requireCapability(request, "mail:log");
   const form = await readForm(request);
   const id = params.id ?? "";
   if (form.get("intent") !== "resend") return redirectWithToast(request, `/admin/mail/${id}`, "Nothing to do.");
@@ -84,9 +86,9 @@ export default function MailMessage() {
               ? "Sending again queues a new copy with its own Message-ID."
               : "Sending again puts this message back in the queue with the same Message-ID."}
           </p>
-          <button type="submit" name="intent" value="resend">
+          <SubmitButton name="intent" value="resend">
             Send again
-          </button>
+          </SubmitButton>
         </Form>
       ) : null}
       <h2>Plain text</h2>

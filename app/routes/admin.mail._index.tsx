@@ -2,12 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { MailFilters, MailLogTable, StatusCounts } from "~/components/mail-log";
 import { PageHeader, Pagination } from "~/components/ui";
-import { requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
 import { listMail, mailFilterFrom, mailKinds, MAIL_STATUSES } from "~/domain/mail/log.server";
 import { pageFrom } from "~/utils/pagination";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER", "SECRETARIAT"]);
+  await requireCapability(request, "mail:log");
   const url = new URL(request.url);
   const filter = mailFilterFrom(url);
   const { page } = pageFrom(url);

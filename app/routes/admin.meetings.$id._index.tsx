@@ -1,29 +1,32 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Notice } from "~/components/ui";
-import { canManageMeetings } from "~/domain/auth/roles";
-import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { can } from "~/domain/auth/permissions";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { FORMAT_LABELS, VISIBILITY_LABELS, APPROVAL_LABELS } from "~/domain/meetings/meeting.schema";
 import { getMeetingForAdmin, transitionMeeting } from "~/domain/meetings/meetings.server";
 import { STATUS_LABELS, TRANSITIONS, TRANSITION_LABELS, type MeetingStatus } from "~/domain/meetings/status";
 import { transitionSchema } from "~/domain/meetings/meeting.schema";
 import { formatDateTime, formatRange, zoneLabel } from "~/utils/dates";
 import { notFound, readForm } from "~/utils/http.server";
+import { refusalMessages } from "~/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["ORGANISER", "SECRETARIAT"]);
+  const user = await requireCapability(request, "meetings:view-admin");
   const meeting = await getMeetingForAdmin(params.id ?? "");
   if (!meeting) notFound("We could not find that meeting.");
   const next = TRANSITIONS[meeting.status as MeetingStatus] ?? [];
-  return { meeting, next, organiser: canManageMeetings(user) };
+  return { meeting, next, organiser: can(user, "meetings:manage") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ORGANISER"]);
+  const user = await requireCapability(request, "meetings:manage");
   const parsed = transitionSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!parsed.success) return { error: "Choose a status." };
+  // One select and a button: the refusal is shown above them, with the status of a refused form.
+  if (!parsed.success) return data({ error: "Choose a status." }, { status: 400 });
   const result = await transitionMeeting(user, params.id ?? "", parsed.data.to);
-  if (!result.ok) return { error: result.error };
+  if (!result.ok) return data({ error: refusalMessages(result).join(" ") }, { status: 400 });
   return redirectWithToast(request, `/admin/meetings/${params.id}`, `Status changed to ${STATUS_LABELS[parsed.data.to as MeetingStatus].toLowerCase()}.`);
 }
 

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, InputField, SelectField, TextareaField, type Option } from "~/components/forms";
+import { FormErrors, InputField, SelectField, SubmitButton, TextareaField, type Option } from "~/components/forms";
 import { Notice } from "~/components/ui";
 import { listAgencyOptions } from "~/domain/agencies/agencies.server";
 import {
@@ -22,13 +22,15 @@ import {
   saveAgendaItem,
   unpublishAgenda,
 } from "~/domain/agenda/agenda.server";
-import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { getMeetingForAdmin } from "~/domain/meetings/meetings.server";
 import { formatDateTime, formatTime, toLocalInput, zoneLabel } from "~/utils/dates";
 import { notFound, readForm } from "~/utils/http.server";
+import { formReply } from "~/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER"]);
+  await requireCapability(request, "meetings:manage");
   const meeting = await getMeetingForAdmin(params.id ?? "");
   if (!meeting) notFound("We could not find that meeting.");
   const [editor, agencies] = await Promise.all([agendaEditorData(meeting.id), listAgencyOptions()]);
@@ -57,7 +59,7 @@ function depthOf(id: string, rows: { id: string; parentId: string | null }[]): n
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ORGANISER"]);
+  const user = await requireCapability(request, "meetings:manage");
   const meetingId = params.id ?? "";
   const meeting = await getMeetingForAdmin(meetingId);
   if (!meeting) notFound("We could not find that meeting.");
@@ -68,17 +70,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "save-item": {
       const formId = String(formData.get("itemId") || "new-item").slice(0, 60);
       const submission = parseWithZod(formData, { schema: agendaItemSchema });
-      if (submission.status !== "success") return { formId, result: submission.reply() };
+      if (submission.status !== "success") return formReply(submission, undefined, { formId });
       const saved = await saveAgendaItem(user, meetingId, submission.value);
-      if (!saved.ok) return { formId, result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+      if (!saved.ok) return formReply(submission, saved, { formId });
       return redirectWithToast(request, back, submission.value.itemId ? "Agenda item saved." : "Agenda item added.");
     }
     case "add-person": {
       const formId = `person-${String(formData.get("itemId") ?? "").slice(0, 40)}`;
       const submission = parseWithZod(formData, { schema: agendaPersonSchema });
-      if (submission.status !== "success") return { formId, result: submission.reply() };
+      if (submission.status !== "success") return formReply(submission, undefined, { formId });
       const saved = await addAgendaPerson(user, meetingId, submission.value);
-      if (!saved.ok) return { formId, result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+      if (!saved.ok) return formReply(submission, saved, { formId });
       return redirectWithToast(request, back, `${submission.value.name} added.`);
     }
     case "delete-item": {
@@ -127,20 +129,20 @@ export default function AgendaEditor() {
               {data.changedSincePublication ? ` ${data.changedSincePublication} change(s) since then are already visible; publish them to tell participants.` : ""}
             </p>
             {data.changedSincePublication ? (
-              <button type="submit" name="intent" value="publish">
+              <SubmitButton name="intent" value="publish">
                 Publish the changes
-              </button>
+              </SubmitButton>
             ) : null}
-            <button type="submit" name="intent" value="unpublish" className="secondary">
+            <SubmitButton name="intent" value="unpublish" className="secondary">
               Make the agenda a draft again
-            </button>
+            </SubmitButton>
           </>
         ) : (
           <>
             <p>Draft agenda: only organisers see it.</p>
-            <button type="submit" name="intent" value="publish">
+            <SubmitButton name="intent" value="publish">
               Publish the agenda
-            </button>
+            </SubmitButton>
           </>
         )}
       </Form>
@@ -213,9 +215,9 @@ function ItemEditor({
               {p.agency ? ` (${p.agency.acronym})` : ""}{" "}
               <Form method="post" className="inline-form">
                 <input type="hidden" name="personId" value={p.id} />
-                <button type="submit" name="intent" value="remove-person" className="link-button" aria-label={`Remove ${p.name} from ${item.title}`}>
+                <SubmitButton name="intent" value="remove-person" className="link-button" aria-label={`Remove ${p.name} from ${item.title}`}>
                   Remove
-                </button>
+                </SubmitButton>
               </Form>
             </li>
           ))}
@@ -234,9 +236,9 @@ function ItemEditor({
         <PersonForm itemId={item.id} agencies={agencies} lastResult={personResult} />
         <Form method="post">
           <input type="hidden" name="itemId" value={item.id} />
-          <button type="submit" name="intent" value="delete-item" className="danger">
+          <SubmitButton name="intent" value="delete-item" className="danger">
             Delete “{item.title}”{item.depth === 0 ? " and its sub-items" : ""}
-          </button>
+          </SubmitButton>
         </Form>
       </details>
     </article>
@@ -278,9 +280,9 @@ function ItemForm({
         <SelectField field={fields.parentId} label="Part of" options={parentOptions} placeholder="Top level" />
       </div>
       <TextareaField field={fields.description} label="Description" rows={2} />
-      <button type="submit" name="intent" value="save-item">
+      <SubmitButton name="intent" value="save-item">
         {submitLabel}
-      </button>
+      </SubmitButton>
     </Form>
   );
 }
@@ -304,9 +306,9 @@ function PersonForm({ itemId, agencies, lastResult }: { itemId: string; agencies
           <SelectField field={fields.agencyId} label="Agency" options={agencies} placeholder="No agency" />
           <SelectField field={fields.role} label="Role" options={PERSON_ROLES.map((r) => ({ value: r, label: PERSON_ROLE_LABELS[r] }))} required />
         </div>
-        <button type="submit" name="intent" value="add-person">
+        <SubmitButton name="intent" value="add-person">
           Add person
-        </button>
+        </SubmitButton>
       </fieldset>
     </Form>
   );

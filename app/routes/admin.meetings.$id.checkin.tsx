@@ -1,32 +1,32 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { requireRole } from "~/domain/auth/session.server";
-import { checkInList, markRemainingNoShow, meetingById, registrationScope, setAttendance } from "~/domain/registration/organiser.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { checkInList, markRemainingNoShow, meetingById, setAttendance } from "~/domain/registration/organiser.server";
 import { ROLE_LABELS, type RegistrationRole } from "~/domain/registration/registration.schema";
 import { formatTime } from "~/utils/dates";
 import { badRequest, readForm } from "~/utils/http.server";
+import { SubmitButton } from "~/components/forms";
 
 // Check-in on the day: a search box (a GET form, live with JavaScript), one tap per person.
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, ["ORGANISER"]);
+  const actor = await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
   const q = new URL(request.url).searchParams.get("q") ?? "";
-  const list = await checkInList(registrationScope(actor, meeting.id), q);
+  const list = await checkInList(actor, meeting.id, q);
   return { meeting: { id: meeting.id, timeZone: meeting.timeZone }, q, ...list };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, ["ORGANISER"]);
+  const actor = await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
-  const scope = registrationScope(actor, meeting.id);
   const form = await readForm(request);
   const intent = form.get("intent");
-  if (intent === "no-shows") return { ok: true, noShows: await markRemainingNoShow(scope) };
+  if (intent === "no-shows") return { ok: true, noShows: await markRemainingNoShow(actor, meeting.id) };
   const attendance = ({ attend: "ATTENDED", absent: "NO_SHOW", undo: "NONE" } as const)[String(intent) as "attend" | "absent" | "undo"];
   if (!attendance) badRequest();
-  const ok = await setAttendance(scope, String(form.get("id") ?? ""), attendance);
+  const ok = await setAttendance(actor, meeting.id, String(form.get("id") ?? ""), attendance);
   if (!ok) badRequest("That person is not a confirmed participant of this meeting.");
   return { ok: true, noShows: null };
 }
@@ -56,9 +56,9 @@ export default function CheckIn() {
           <label htmlFor="checkin-q">Find a participant</label>
           <input id="checkin-q" type="search" name="q" value={q} onChange={(e) => onChange(e.target.value)} autoComplete="off" placeholder="Name, email or job title" />
         </div>
-        <button type="submit" className="secondary">
+        <SubmitButton method="get" className="secondary">
           Search
-        </button>
+        </SubmitButton>
       </Form>
       <p className="muted" aria-live="polite">
         {view.rows.length} {view.rows.length === 1 ? "person" : "people"} {q || params.get("q") ? "match" : "confirmed"}
@@ -89,9 +89,9 @@ export default function CheckIn() {
       </table>
       <Form method="post">
         <p>After the meeting, mark everyone not checked in as a no-show (they receive the no-show follow-up).</p>
-        <button type="submit" name="intent" value="no-shows" className="secondary">
+        <SubmitButton name="intent" value="no-shows" className="secondary">
           Mark the rest as no-shows
-        </button>
+        </SubmitButton>
       </Form>
     </>
   );
@@ -118,14 +118,14 @@ function CheckInRow({ row, zone }: { row: Row; zone: string }) {
         {attendance === "ATTENDED" ? (
           <>
             <span>Checked in{row.checkedInAt ? ` at ${formatTime(row.checkedInAt, zone)}` : ""} </span>
-            <button type="submit" name="intent" value="undo" className="secondary" aria-label={`Undo check-in of ${row.name}`}>
+            <SubmitButton pending={fetcher.state !== "idle"} name="intent" value="undo" className="secondary" aria-label={`Undo check-in of ${row.name}`}>
               Undo
-            </button>
+            </SubmitButton>
           </>
         ) : (
-          <button type="submit" name="intent" value="attend" aria-label={`Check in ${row.name}`}>
+          <SubmitButton pending={fetcher.state !== "idle"} name="intent" value="attend" aria-label={`Check in ${row.name}`}>
             Check in
-          </button>
+          </SubmitButton>
         )}
       </fetcher.Form>
     </li>

@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/domain/auth/session.server";
-import { checkInList, meetingById, registrationScope } from "~/domain/registration/organiser.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { checkInList, meetingById } from "~/domain/registration/organiser.server";
 import { formatRange } from "~/utils/dates";
 
 /** Attendance sheet for signatures, printed from the browser (print.css hides the navigation). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, ["ORGANISER"]);
+  const actor = await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
-  const list = await checkInList(registrationScope(actor, meeting.id), "");
+  const list = await checkInList(actor, meeting.id, "");
   return { meeting: { id: meeting.id, title: meeting.title, when: formatRange(meeting.startsAt, meeting.endsAt, meeting.timeZone) }, rows: list.rows };
 }
 

@@ -2,25 +2,27 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { CheckboxField, FormErrors, InputField } from "~/components/forms";
-import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { CheckboxField, FormErrors, InputField, SubmitButton } from "~/components/forms";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { cloneSchema } from "~/domain/meetings/meeting.schema";
 import { cloneMeeting, getMeetingForAdmin } from "~/domain/meetings/meetings.server";
 import { notFound, readForm } from "~/utils/http.server";
+import { formReply } from "~/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER"]);
+  await requireCapability(request, "meetings:manage");
   const meeting = await getMeetingForAdmin(params.id ?? "");
   if (!meeting) notFound("We could not find that meeting.");
   return { title: meeting.title, series: meeting.series?.name ?? null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ORGANISER"]);
+  const user = await requireCapability(request, "meetings:manage");
   const submission = parseWithZod(await readForm(request), { schema: cloneSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return formReply(submission);
   const saved = await cloneMeeting(user, params.id ?? "", submission.value);
-  if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+  if (!saved.ok) return formReply(submission, saved);
   return redirectWithToast(request, `/admin/meetings/${saved.id}`, "Next session created as a draft, with the agenda moved to its date.");
 }
 
@@ -48,7 +50,7 @@ export default function CloneMeeting() {
         {series ? (
           <CheckboxField field={fields.addOpenRecommendations} label={`Add the open recommendations of the ${series} for review`} />
         ) : null}
-        <button type="submit">Create the next session</button>
+        <SubmitButton>Create the next session</SubmitButton>
       </Form>
     </section>
   );

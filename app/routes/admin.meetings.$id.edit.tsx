@@ -3,15 +3,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { MeetingForm } from "~/components/meeting-form";
 import { Notice } from "~/components/ui";
-import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { meetingSchema } from "~/domain/meetings/meeting.schema";
 import { getMeetingForAdmin, meetingFormDefaults, updateMeeting } from "~/domain/meetings/meetings.server";
 import { ANNOUNCED_STATUSES } from "~/domain/meetings/status";
 import { seriesOptions } from "~/domain/series/series.server";
 import { notFound, readForm } from "~/utils/http.server";
+import { formReply } from "~/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER"]);
+  await requireCapability(request, "meetings:manage");
   const meeting = await getMeetingForAdmin(params.id ?? "");
   if (!meeting) notFound("We could not find that meeting.");
   const series = await seriesOptions();
@@ -23,11 +25,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ORGANISER"]);
+  const user = await requireCapability(request, "meetings:manage");
   const submission = parseWithZod(await readForm(request), { schema: meetingSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return formReply(submission);
   const saved = await updateMeeting(user, params.id ?? "", submission.value);
-  if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+  if (!saved.ok) return formReply(submission, saved);
   return redirectWithToast(request, `/admin/meetings/${saved.id}`, "Meeting saved.");
 }
 

@@ -2,12 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { AuditTable } from "~/components/audit-table";
 import { Pagination } from "~/components/ui";
-import { requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
 import { listAuditEntries } from "~/domain/meetings/history.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER", "SECRETARIAT"]);
+  await requireCapability(request, "meetings:view-admin");
   const url = new URL(request.url);
   const page = pageFrom(url, 50);
   const entity = url.searchParams.get("entity") === "AgendaItem" ? "AgendaItem" : null;

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { MailFilters, MailLogTable, StatusCounts } from "~/components/mail-log";
 import { Pagination, StatusBadge } from "~/components/ui";
-import { requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
 import { getMailMeeting, listFollowUps } from "~/domain/mail/followups.server";
 import { listMail, mailFilterFrom, mailKinds, MAIL_STATUSES, reminderStatus } from "~/domain/mail/log.server";
 import { parseReminderOffsets } from "~/domain/mail/scheduler.server";
@@ -10,7 +10,7 @@ import { formatDateTime, zoneLabel } from "~/utils/dates";
 import { pageFrom } from "~/utils/pagination";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER", "SECRETARIAT"]);
+  await requireCapability(request, "mail:log");
   const meeting = await getMailMeeting(params.id ?? "");
   const url = new URL(request.url);
   const filter = { ...mailFilterFrom(url), meetingId: meeting.id };

@@ -3,7 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { StatusBadge } from "~/components/ui";
-import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { AUDIENCE_LABELS } from "~/domain/mail/followup.schema";
 import {
   discardFollowUp,
@@ -14,9 +15,10 @@ import {
   sendFollowUp,
 } from "~/domain/mail/followups.server";
 import { formatDateTime, zoneLabel } from "~/utils/dates";
+import { SubmitButton } from "~/components/forms";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER", "SECRETARIAT"]);
+  await requireCapability(request, "mail:followups");
   const meeting = await getMailMeeting(params.id ?? "");
   const agencyId = new URL(request.url).searchParams.get("agency")?.slice(0, 40) || null;
   const followUp = await getFollowUp(meeting.id, params.followUpId ?? "", agencyId);
@@ -24,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, ["ORGANISER", "SECRETARIAT"]);
+  const actor = await requireCapability(request, "mail:followups");
   const meeting = await getMailMeeting(params.id ?? "");
   const followUpId = params.followUpId ?? "";
   const here = `/admin/meetings/${meeting.id}/mail/follow-ups/${followUpId}`;
@@ -84,12 +86,12 @@ export default function FollowUpPage() {
       </dl>
       {f.status === "DRAFT" ? (
         <Form method="post" className="page-actions">
-          <button type="submit" name="intent" value="send">
+          <SubmitButton name="intent" value="send">
             Send to {p.total} recipients
-          </button>
-          <button type="submit" name="intent" value="discard" className="link-button">
+          </SubmitButton>
+          <SubmitButton name="intent" value="discard" className="link-button">
             Discard draft
-          </button>
+          </SubmitButton>
         </Form>
       ) : (
         <section aria-labelledby="progress-heading">
@@ -110,9 +112,9 @@ export default function FollowUpPage() {
           </p>
           {p.FAILED && !inProgress ? (
             <Form method="post">
-              <button type="submit" name="intent" value="retry-failed">
+              <SubmitButton name="intent" value="retry-failed">
                 Send the {p.FAILED} failed messages again
-              </button>
+              </SubmitButton>
             </Form>
           ) : null}
         </section>
@@ -130,7 +132,7 @@ export default function FollowUpPage() {
             ))}
           </select>
         </div>
-        <button type="submit">Show</button>
+        <SubmitButton method="get">Show</SubmitButton>
       </Form>
       {f.sample ? (
         <>

@@ -1,30 +1,32 @@
 import { readForm } from "~/utils/http.server";
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ChoiceGroup } from "~/components/choice-group";
-import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
-import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { FormErrors, InputField, SelectField, SubmitButton, TextareaField } from "~/components/forms";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { AUDIENCE_LABELS, AUDIENCES, followUpSchema, REGISTRATION_STATUSES } from "~/domain/mail/followup.schema";
 import {
   countRecipients,
   createFollowUpDraft,
   getMailMeeting,
   meetingAgencies,
+  newSubmissionKey,
   previewFollowUp,
   unknownAgencyIds,
 } from "~/domain/mail/followups.server";
 import { zoneLabel } from "~/utils/dates";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER", "SECRETARIAT"]);
+  await requireCapability(request, "mail:followups");
   const meeting = await getMailMeeting(params.id ?? "");
-  return { meeting, agencies: await meetingAgencies(meeting.id) };
+  return { meeting, agencies: await meetingAgencies(meeting.id), submissionKey: newSubmissionKey() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, ["ORGANISER", "SECRETARIAT"]);
+  const actor = await requireCapability(request, "mail:followups");
   const meeting = await getMailMeeting(params.id ?? "");
   const submission = parseWithZod(await readForm(request), { schema: followUpSchema(meeting.timeZone) });
   if (submission.status !== "success") return { result: submission.reply(), preview: null };
@@ -44,17 +46,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithToast(
     request,
     `/admin/meetings/${meeting.id}/mail/follow-ups/${draft.id}`,
-    `Draft saved for ${draft.recipients} recipients. Review it, then send it.`,
+    draft.existing
+      ? "This form was already saved: here is its draft."
+      : `Draft saved for ${draft.recipients} recipients. Review it, then send it.`,
   );
 }
 
 export default function NewFollowUp() {
-  const { meeting, agencies } = useLoaderData<typeof loader>();
+  const { meeting, agencies, submissionKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const schema = followUpSchema(meeting.timeZone);
   const [form, fields] = useForm({
     id: "follow-up",
     lastResult: actionData?.result,
+    defaultValue: { submissionKey },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldRevalidate: "onBlur",
   });
@@ -70,7 +75,8 @@ export default function NewFollowUp() {
         can review before anything is sent.
       </p>
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.submissionKey.errors ?? [])]} />
+        <input {...getInputProps(fields.submissionKey, { type: "hidden" })} />
         <InputField field={fields.subject} label="Subject" required maxLength={200} />
         <TextareaField field={fields.summary} label="Summary" hint="Blank lines start a new paragraph." rows={8} required />
         <TextareaField field={fields.documents} label="Document links" hint="One web link (https://…) per line, at most 20." rows={3} />
@@ -96,12 +102,12 @@ export default function NewFollowUp() {
         />
         <SelectField field={fields.previewAgencyId} label="Preview the copy of" options={agencyOptions} placeholder="No particular agency" />
         <div className="page-actions">
-          <button type="submit" name="intent" value="preview">
+          <SubmitButton name="intent" value="preview">
             Preview
-          </button>
-          <button type="submit" name="intent" value="save">
+          </SubmitButton>
+          <SubmitButton name="intent" value="save">
             Save as draft
-          </button>
+          </SubmitButton>
         </div>
       </Form>
       {actionData?.preview ? (

@@ -2,20 +2,21 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
+import { FormErrors, InputField, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { RecommendationStatus, RecommendationCells } from "~/components/recommendation-ui";
-import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { recommendationSchema, reviewOutcomeSchema } from "~/domain/recommendations/recommendation.schema";
 import { createRecommendation, formOptions, suggestCode } from "~/domain/recommendations/recommendations.server";
 import { addOpenRecommendationsOfSeries, meetingRecommendations, recordReviewOutcome } from "~/domain/recommendations/reviews.server";
 import { PRIORITIES, PRIORITY_LABELS } from "~/domain/recommendations/status";
 import { db } from "~/utils/db.server";
 import { formatShortDate } from "~/utils/dates";
+import { formReply } from "~/utils/forms.server";
 import { badRequest, notFound, readForm } from "~/utils/http.server";
 
 // The Recommendations tab of a meeting: those made here (with a quick add) and those reviewed here,
 // with the outcome agreed. It checks access itself: the layout's check does not protect it.
-const MANAGERS: ("ORGANISER" | "SECRETARIAT")[] = ["ORGANISER", "SECRETARIAT"];
 
 async function meetingOr404(id: string) {
   const m = await db.meeting.findUnique({ where: { id }, select: { id: true, title: true, seriesId: true, timeZone: true } });
@@ -24,14 +25,14 @@ async function meetingOr404(id: string) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, MANAGERS);
+  await requireCapability(request, "recommendations:manage");
   const meeting = await meetingOr404(params.id ?? "");
   const [lists, options, code] = await Promise.all([meetingRecommendations(meeting.id), formOptions(), suggestCode(meeting.id)]);
   return { meeting, ...lists, agencies: options.agencies, code };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, MANAGERS);
+  const user = await requireCapability(request, "recommendations:manage");
   const meeting = await meetingOr404(params.id ?? "");
   const back = `/admin/meetings/${meeting.id}/recommendations`;
   const formData = await readForm(request);
@@ -39,15 +40,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "quick-add") {
     formData.set("meetingId", meeting.id);
     const submission = parseWithZod(formData, { schema: recommendationSchema });
-    if (submission.status !== "success") return { intent, result: submission.reply() };
+    if (submission.status !== "success") return formReply(submission, undefined, { intent });
     const r = await createRecommendation(user, submission.value);
-    if (!r.ok) return { intent, result: submission.reply({ fieldErrors: r.fieldErrors }) };
+    if (!r.ok) return formReply(submission, r, { intent });
     return redirectWithToast(request, back, `Recommendation ${submission.value.code} recorded.`);
   }
   if (intent === "outcome") {
     const submission = parseWithZod(formData, { schema: reviewOutcomeSchema });
-    if (submission.status !== "success") return { intent, result: submission.reply() };
-    await recordReviewOutcome(user, submission.value.reviewId, submission.value.outcome, meeting.id);
+    if (submission.status !== "success") return formReply(submission, undefined, { intent });
+    await recordReviewOutcome(user, { reviewId: submission.value.reviewId, meetingId: meeting.id }, submission.value.outcome);
     return redirectWithToast(request, back, "Review outcome recorded.");
   }
   if (intent === "add-open") {
@@ -114,18 +115,18 @@ export default function MeetingRecommendations() {
         <SelectField field={fields.leadAgencyId} label="Lead agency" options={agencies.map((a) => ({ value: a.id, label: a.label }))} placeholder="Choose the lead agency" required />
         <SelectField field={fields.priority} label="Priority" options={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))} required />
         <InputField field={fields.dueDate} label="Due date" type="date" />
-        <button type="submit" name="intent" value="quick-add">
+        <SubmitButton name="intent" value="quick-add">
           Add recommendation
-        </button>
+        </SubmitButton>
       </Form>
 
       <h3>Reviewed at this meeting ({reviews.length})</h3>
       <FormErrors id="outcome-errors" errors={actionData?.intent === "outcome" ? Object.values(actionData.result.error ?? {}).flat().filter((e): e is string => !!e) : undefined} />
       {meeting.seriesId ? (
         <Form method="post">
-          <button type="submit" name="intent" value="add-open">
+          <SubmitButton name="intent" value="add-open">
             Add all open recommendations of the series
-          </button>
+          </SubmitButton>
         </Form>
       ) : null}
       {reviews.length ? (
@@ -147,9 +148,9 @@ export default function MeetingRecommendations() {
                   <label htmlFor={`outcome-${v.id}`}>Outcome at this meeting</label>
                   <textarea id={`outcome-${v.id}`} name="outcome" defaultValue={v.outcome} rows={2} maxLength={2000} required />
                 </div>
-                <button type="submit" name="intent" value="outcome">
+                <SubmitButton name="intent" value="outcome">
                   Save outcome
-                </button>
+                </SubmitButton>
               </Form>
             </li>
           ))}

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { FilterSelect, Pagination, StatusBadge } from "~/components/ui";
-import { requireRole, redirectWithToast } from "~/domain/auth/session.server";
-import { filterOptions, listRegistrations, meetingById, registrationScope } from "~/domain/registration/organiser.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
+import { filterOptions, listRegistrations, meetingById } from "~/domain/registration/organiser.server";
 import { decideRegistrations, fillFromWaitlist } from "~/domain/registration/registration.server";
 import {
   CSV_COLUMN_LABELS,
@@ -17,18 +18,18 @@ import {
 } from "~/domain/registration/registration.schema";
 import { formatShortDate } from "~/utils/dates";
 import { badRequest, readForm } from "~/utils/http.server";
+import { SubmitButton } from "~/components/forms";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, ["ORGANISER"]);
+  const actor = await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
-  const scope = registrationScope(actor, meeting.id);
   const url = new URL(request.url);
-  const [list, options] = await Promise.all([listRegistrations(scope, url), filterOptions(scope)]);
+  const [list, options] = await Promise.all([listRegistrations(actor, meeting.id, url), filterOptions(actor, meeting.id)]);
   return { meeting: { id: meeting.id, capacity: meeting.capacity, timeZone: meeting.timeZone, approvalMode: meeting.approvalMode }, list, options };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, ["ORGANISER"]);
+  const actor = await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
   const form = await readForm(request);
   const intent = form.get("intent");
@@ -90,21 +91,21 @@ export default function RegistrationsAdmin() {
         <FilterSelect name="country" label="Country" value={filters.country} options={options.countries.map((c) => ({ value: c, label: c }))} />
         <input type="hidden" name="sort" value={filters.sort} />
         <input type="hidden" name="dir" value={filters.dir} />
-        <button type="submit">Filter</button>
+        <SubmitButton method="get">Filter</SubmitButton>
         <Link to=".">Clear</Link>
       </Form>
 
       <Form method="post">
         <div className="page-actions">
-          <button type="submit" name="intent" value="approve">
+          <SubmitButton name="intent" value="approve">
             Approve selected
-          </button>
-          <button type="submit" name="intent" value="decline" className="secondary">
+          </SubmitButton>
+          <SubmitButton name="intent" value="decline" className="secondary">
             Decline selected
-          </button>
-          <button type="submit" name="intent" value="fill" className="secondary">
+          </SubmitButton>
+          <SubmitButton name="intent" value="fill" className="secondary">
             Fill free seats from the waiting list
-          </button>
+          </SubmitButton>
         </div>
         <table>
           <caption className="muted">
@@ -165,7 +166,7 @@ export default function RegistrationsAdmin() {
           v ? <input key={k} type="hidden" name={k} value={v} /> : null,
         )}
         <p className="muted">The export uses the filters above.</p>
-        <button type="submit">Download CSV</button>
+        <SubmitButton method="get">Download CSV</SubmitButton>
       </Form>
 
       <h3>By agency</h3>

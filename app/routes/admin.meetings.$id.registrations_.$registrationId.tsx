@@ -1,37 +1,40 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ConfirmButton, ConfirmStep, useConfirming } from "~/components/confirm";
 import { StatusBadge } from "~/components/ui";
-import { requireRole, redirectWithToast } from "~/domain/auth/session.server";
-import { meetingById, registrationDetail, registrationScope, setAttendance } from "~/domain/registration/organiser.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
+import { meetingById, registrationDetail, setAttendance } from "~/domain/registration/organiser.server";
 import { cancelRegistration, decideRegistrations } from "~/domain/registration/registration.server";
 import { ROLE_LABELS, STATUS_LABELS, type RegistrationRole, type RegistrationStatus } from "~/domain/registration/registration.schema";
 import { formatDateTime, zoneLabel } from "~/utils/dates";
 import { badRequest, readForm } from "~/utils/http.server";
+import { SubmitButton } from "~/components/forms";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, ["ORGANISER"]);
+  const actor = await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
-  const reg = await registrationDetail(registrationScope(actor, meeting.id), params.registrationId ?? "");
+  const reg = await registrationDetail(actor, meeting.id, params.registrationId ?? "");
   return { meeting: { id: meeting.id, timeZone: meeting.timeZone, zone: zoneLabel(meeting.timeZone, meeting.startsAt) }, reg };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, ["ORGANISER"]);
+  const actor = await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
-  const scope = registrationScope(actor, meeting.id);
-  const reg = await registrationDetail(scope, params.registrationId ?? "");
+  const reg = await registrationDetail(actor, meeting.id, params.registrationId ?? "");
   const here = `/admin/meetings/${meeting.id}/registrations/${reg.id}`;
   const intent = (await readForm(request)).get("intent");
   if (intent === "approve" || intent === "decline") {
     const res = await decideRegistrations(meeting.id, [reg.id], intent, actor.id);
     return redirectWithToast(request, here, res.changed ? (intent === "approve" ? "Approved." : "Declined.") : "Nothing changed: the registration is not in a status that allows this.");
   }
-  if (intent === "cancel") {
+  if (intent === "cancel") return redirect(`${here}?confirm=cancel`);
+  if (intent === "confirm-cancel") {
     const res = await cancelRegistration(reg.id, actor.id, "Cancelled by the organisers");
     return redirectWithToast(request, here, res.ok ? "Cancelled." : res.message);
   }
   if (intent === "attend" || intent === "no-show" || intent === "undo") {
-    const ok = await setAttendance(scope, reg.id, intent === "attend" ? "ATTENDED" : intent === "no-show" ? "NO_SHOW" : "NONE");
+    const ok = await setAttendance(actor, meeting.id, reg.id, intent === "attend" ? "ATTENDED" : intent === "no-show" ? "NO_SHOW" : "NONE");
     return redirectWithToast(request, here, ok ? "Attendance saved." : "Only confirmed registrations have attendance.");
   }
   badRequest();
@@ -40,6 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RegistrationDetail() {
   const { meeting, reg } = useLoaderData<typeof loader>();
   const status = reg.status as RegistrationStatus;
+  const confirming = useConfirming("cancel") && ["PENDING", "CONFIRMED", "WAITLISTED"].includes(status);
   const when = (d: string | Date) => formatDateTime(d, meeting.timeZone);
   return (
     <>
@@ -74,33 +78,40 @@ export default function RegistrationDetail() {
         <dt>Registered by</dt>
         <dd>{reg.registeredBy?.name ?? "Themselves"}</dd>
       </dl>
+      {confirming ? (
+        <ConfirmStep title={`Cancel the registration of ${reg.name}?`} intent="confirm-cancel" confirmLabel="Yes, cancel the registration" keepLabel="No, keep it">
+          <p>This frees the seat for the waiting list and emails {reg.name} a cancellation. It cannot be undone.</p>
+        </ConfirmStep>
+      ) : null}
       <Form method="post" className="page-actions">
         {status === "PENDING" ? (
-          <button type="submit" name="intent" value="approve">
+          <SubmitButton name="intent" value="approve">
             Approve
-          </button>
+          </SubmitButton>
         ) : null}
         {["PENDING", "CONFIRMED", "WAITLISTED"].includes(status) ? (
           <>
-            <button type="submit" name="intent" value="decline" className="secondary">
+            <SubmitButton name="intent" value="decline" className="secondary">
               Decline
-            </button>
-            <button type="submit" name="intent" value="cancel" className="secondary">
-              Cancel registration
-            </button>
+            </SubmitButton>
           </>
         ) : null}
         {status === "CONFIRMED" ? (
           <>
-            <button type="submit" name="intent" value="attend" className="secondary">
+            <SubmitButton name="intent" value="attend" className="secondary">
               Mark attended
-            </button>
-            <button type="submit" name="intent" value="no-show" className="secondary">
+            </SubmitButton>
+            <SubmitButton name="intent" value="no-show" className="secondary">
               Mark no-show
-            </button>
+            </SubmitButton>
           </>
         ) : null}
       </Form>
+      {["PENDING", "CONFIRMED", "WAITLISTED"].includes(status) && !confirming ? (
+        <ConfirmButton what="cancel" className="secondary">
+          Cancel registration
+        </ConfirmButton>
+      ) : null}
       <h3>History</h3>
       <p className="muted">Times in {meeting.zone}.</p>
       <table>

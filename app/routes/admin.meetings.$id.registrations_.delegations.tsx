@@ -2,10 +2,11 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, InputField, SelectField } from "~/components/forms";
+import { FormErrors, InputField, SelectField, SubmitButton } from "~/components/forms";
 import { Notice } from "~/components/ui";
 import { listAgencyOptions } from "~/domain/agencies/agencies.server";
-import { requireRole, redirectWithToast } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import {
   createInvitation,
   delegationMembers,
@@ -16,21 +17,21 @@ import {
   saveDelegation,
 } from "~/domain/registration/organiser.server";
 import { delegationSettingsSchema, invitationSchema } from "~/domain/registration/registration.schema";
-import { formatShortDate } from "~/utils/dates";
+import { formatDateTime, formatShortDate, zoneLabel } from "~/utils/dates";
 import { badRequest, readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER"]);
+  await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
-  const [delegations, invitations, agencies] = await Promise.all([listDelegations(meeting.id), listInvitations(meeting.id), listAgencyOptions()]);
+  const [delegations, { invitations, defaultExpiry }, agencies] = await Promise.all([listDelegations(meeting.id), listInvitations(meeting.id), listAgencyOptions()]);
   const members = Object.fromEntries(
     await Promise.all(delegations.map(async (d) => [d.agency.id, await delegationMembers(meeting.id, d.agency.id)] as const)),
   );
-  return { meeting: { id: meeting.id, visibility: meeting.visibility, timeZone: meeting.timeZone }, delegations, invitations, agencies, members };
+  return { meeting: { id: meeting.id, visibility: meeting.visibility, timeZone: meeting.timeZone }, delegations, invitations, defaultExpiry, agencies, members };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, ["ORGANISER"]);
+  const actor = await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
   const form = await readForm(request);
   const intent = form.get("intent");
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return { form: "invite", result: submission.reply(), inviteUrl: null };
     const res = await createInvitation(meeting.id, submission.value, actor.id);
     if (!res.ok) return { form: "invite", result: submission.reply({ fieldErrors: { [res.field]: [res.message] } }), inviteUrl: null };
-    return { form: "invite", result: submission.reply({ resetForm: true }), inviteUrl: res.url };
+    return { form: "invite", result: submission.reply({ resetForm: true }), inviteUrl: res.url, inviteExpiresAt: res.expiresAt };
   }
   if (intent === "revoke") {
     await revokeInvitation(meeting.id, String(form.get("invitationId") ?? ""), actor.id);
@@ -57,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DelegationsAdmin() {
-  const { meeting, delegations, invitations, agencies, members } = useLoaderData<typeof loader>();
+  const { meeting, delegations, invitations, defaultExpiry, agencies, members } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   return (
     <>
@@ -90,18 +91,24 @@ export default function DelegationsAdmin() {
       </table>
       <DelegationForm agencies={agencies} members={members} lastResult={data?.form === "delegation" ? data.result : undefined} />
       <h3>Invitations</h3>
-      {meeting.visibility !== "INVITATION" ? <p className="muted">This meeting is public; invitation links also work, for example to register someone after registration closed.</p> : null}
+      {meeting.visibility !== "INVITATION" ? <p className="muted">This meeting is public; invitation links also work here, for example for a person's own link.</p> : null}
       {data?.inviteUrl ? (
         <Notice kind="success">
           Invitation link (shown once, copy it now): <code>{data.inviteUrl}</code>
+          {"inviteExpiresAt" in data && data.inviteExpiresAt ? ` It works until ${formatDateTime(data.inviteExpiresAt, meeting.timeZone)}.` : null}
         </Notice>
       ) : null}
-      <InviteForm agencies={agencies} lastResult={data?.form === "invite" ? data.result : undefined} />
+      <InviteForm
+        agencies={agencies}
+        lastResult={data?.form === "invite" ? data.result : undefined}
+        expiryHint={`Empty: ${formatDateTime(defaultExpiry, meeting.timeZone)} (when registration closes, or the meeting's end). In the meeting's time zone, ${zoneLabel(meeting.timeZone, defaultExpiry)}.`}
+      />
       <table>
         <thead>
           <tr>
             <th scope="col">For</th>
             <th scope="col">Created</th>
+            <th scope="col">Expires</th>
             <th scope="col">State</th>
           </tr>
         </thead>
@@ -110,15 +117,18 @@ export default function DelegationsAdmin() {
             <tr key={i.id}>
               <td>{[i.agency?.name, i.email].filter(Boolean).join(" · ")}</td>
               <td>{formatShortDate(i.createdAt, meeting.timeZone)}</td>
+              <td>{formatDateTime(i.expiresAt, meeting.timeZone)}</td>
               <td>
                 {i.revokedAt ? (
                   "Revoked"
+                ) : i.expired ? (
+                  "Expired"
                 ) : (
                   <Form method="post">
                     <input type="hidden" name="invitationId" value={i.id} />
-                    <button type="submit" name="intent" value="revoke" className="secondary">
+                    <SubmitButton name="intent" value="revoke" className="secondary">
                       Revoke
-                    </button>
+                    </SubmitButton>
                   </Form>
                 )}
               </td>
@@ -144,12 +154,12 @@ function DelegationForm({ agencies, members, lastResult }: { agencies: { value: 
       <InputField field={fields.quota} label="Quota" type="number" min={0} hint="Leave empty for no quota." />
       <InputField field={fields.reservedSeats} label="Reserved seats" type="number" min={0} />
       <SelectField field={fields.headRegistrationId} label="Head of delegation" options={heads.map((h) => ({ value: h.id, label: h.name }))} placeholder="None" hint="A confirmed or pending member of that agency." />
-      <button type="submit">Save delegation</button>
+      <SubmitButton>Save delegation</SubmitButton>
     </Form>
   );
 }
 
-function InviteForm({ agencies, lastResult }: { agencies: { value: string; label: string }[]; lastResult: Result }) {
+function InviteForm({ agencies, lastResult, expiryHint }: { agencies: { value: string; label: string }[]; lastResult: Result; expiryHint: string }) {
   const [form, fields] = useForm({ id: "invite", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: invitationSchema }), shouldRevalidate: "onBlur" });
   return (
     <Form method="post" {...getFormProps(form)}>
@@ -157,7 +167,8 @@ function InviteForm({ agencies, lastResult }: { agencies: { value: string; label
       <input type="hidden" name="intent" value="invite" />
       <SelectField field={fields.agencyId} label="Invite an agency" options={agencies} placeholder="No agency (a person)" />
       <InputField field={fields.email} label="Email address to send the link to" type="email" hint="Optional for an agency invitation; the link is shown here once either way." />
-      <button type="submit">Create invitation</button>
+      <InputField field={fields.expiresAt} label="Link works until" type="datetime-local" hint={expiryHint} />
+      <SubmitButton>Create invitation</SubmitButton>
     </Form>
   );
 }

@@ -3,10 +3,11 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
+import { FormErrors, InputField, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { Notice } from "~/components/ui";
 import { listAgencyOptions } from "~/domain/agencies/agencies.server";
-import { requireRole, redirectWithToast } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { importCsv, meetingById } from "~/domain/registration/organiser.server";
 import { register } from "~/domain/registration/registration.server";
 import { REGISTRATION_ROLES, ROLE_LABELS, STATUS_LABELS, organiserAddSchema } from "~/domain/registration/registration.schema";
@@ -14,13 +15,13 @@ import { REGISTRATION_ROLES, ROLE_LABELS, STATUS_LABELS, organiserAddSchema } fr
 const MAX_BYTES = 1_000_000;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER"]);
+  await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
   return { meeting: { id: meeting.id }, agencies: await listAgencyOptions() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, ["ORGANISER"]);
+  const actor = await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
   const form = await readForm(request);
   if (form.get("intent") === "add") {
@@ -67,7 +68,7 @@ export default function ImportRegistrations() {
           <label htmlFor="file">CSV file</label>
           <input id="file" name="file" type="file" accept=".csv,text/csv" required />
         </div>
-        <button type="submit">Import</button>
+        <SubmitButton>Import</SubmitButton>
       </Form>
       {data?.report ? (
         <section aria-labelledby="report-heading" className="import-report">
@@ -120,7 +121,7 @@ function AddOne({ agencies, lastResult }: { agencies: { value: string; label: st
       <SelectField field={fields.role} label="Role at the meeting" options={REGISTRATION_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} required />
       <TextareaField field={fields.dietary} label="Dietary requirements" rows={2} />
       <TextareaField field={fields.accessibility} label="Accessibility needs" rows={2} />
-      <button type="submit">Add this person</button>
+      <SubmitButton>Add this person</SubmitButton>
     </Form>
   );
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { MeetingStatusBadge } from "~/components/meetings";
-import { requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
 import { getMeetingHeader } from "~/domain/meetings/meetings.server";
 import { formatRange } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
@@ -9,7 +9,7 @@ import { notFound } from "~/utils/http.server";
 // Layout of a meeting's staff pages. Its check guards only this loader: every child route checks
 // role and agency itself.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER", "SECRETARIAT"]);
+  await requireCapability(request, "meetings:view-admin");
   const meeting = await getMeetingHeader(params.id ?? "");
   if (!meeting) notFound("We could not find that meeting.");
   return { meeting };

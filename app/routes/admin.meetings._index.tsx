@@ -2,13 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { MeetingList } from "~/components/meetings";
 import { FilterSelect, PageHeader, Pagination } from "~/components/ui";
-import { requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
 import { listAdminMeetings } from "~/domain/meetings/meetings.server";
 import { MEETING_STATUSES, STATUS_LABELS, isMeetingStatus } from "~/domain/meetings/status";
 import { pageCount, pageFrom } from "~/utils/pagination";
+import { SubmitButton } from "~/components/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER", "SECRETARIAT"]);
+  await requireCapability(request, "meetings:view-admin");
   const url = new URL(request.url);
   const q = url.searchParams.get("q")?.slice(0, 100) ?? "";
   const statusParam = url.searchParams.get("status") ?? "";
@@ -34,7 +35,7 @@ export default function AdminMeetings() {
           <input id="q" name="q" type="search" defaultValue={data.q} />
         </div>
         <FilterSelect name="status" label="Status" value={data.status} anyLabel="Any status" options={MEETING_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
-        <button type="submit">Search</button>
+        <SubmitButton method="get">Search</SubmitButton>
       </Form>
       <p className="muted">{data.total.toLocaleString("en")} meetings</p>
       <MeetingList meetings={data.meetings} adminLinks />

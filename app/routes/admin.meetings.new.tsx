@@ -4,23 +4,25 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { MeetingForm } from "~/components/meeting-form";
 import { PageHeader } from "~/components/ui";
-import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { meetingSchema } from "~/domain/meetings/meeting.schema";
 import { createMeeting, newMeetingDefaults } from "~/domain/meetings/meetings.server";
 import { seriesOptions } from "~/domain/series/series.server";
+import { formReply } from "~/utils/forms.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["ORGANISER"]);
+  const user = await requireCapability(request, "meetings:manage");
   const series = await seriesOptions();
   return { defaults: newMeetingDefaults(user), series: series.map((s) => ({ value: s.id, label: s.name })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ORGANISER"]);
+  const user = await requireCapability(request, "meetings:manage");
   const submission = parseWithZod(await readForm(request), { schema: meetingSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return formReply(submission);
   const saved = await createMeeting(user, submission.value);
-  if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+  if (!saved.ok) return formReply(submission, saved);
   return redirectWithToast(request, `/admin/meetings/${saved.id}`, "Meeting created as a draft.");
 }
 

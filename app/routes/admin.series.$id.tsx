@@ -1,16 +1,19 @@
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SeriesForm } from "~/components/series-form";
 import { Notice, PageHeader } from "~/components/ui";
 import { listAgencyOptions } from "~/domain/agencies/agencies.server";
-import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { seriesSchema } from "~/domain/series/series.schema";
 import { deleteSeries, getSeriesForEdit, saveSeries } from "~/domain/series/series.server";
 import { notFound, readForm } from "~/utils/http.server";
+import { SubmitButton } from "~/components/forms";
+import { formReply, refusalMessages } from "~/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["ORGANISER"]);
+  await requireCapability(request, "series:manage");
   const series = await getSeriesForEdit(params.id ?? "");
   if (!series) notFound("We could not find that series.");
   return {
@@ -21,19 +24,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ORGANISER"]);
+  const user = await requireCapability(request, "series:manage");
   const series = await getSeriesForEdit(params.id ?? "");
   if (!series) notFound("We could not find that series.");
   const formData = await readForm(request);
   if (formData.get("intent") === "delete") {
     const deleted = await deleteSeries(user, series.id);
-    if (!deleted.ok) return { result: undefined, deleteError: deleted.error };
+    if (!deleted.ok) return data({ result: undefined, deleteError: refusalMessages(deleted).join(" ") }, { status: 400 });
     return redirectWithToast(request, "/admin/series", `${series.name} deleted.`);
   }
   const submission = parseWithZod(formData, { schema: seriesSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return formReply(submission);
   const saved = await saveSeries(user, series.id, submission.value);
-  if (!saved.ok) return { result: submission.reply({ fieldErrors: saved.fieldErrors }) };
+  if (!saved.ok) return formReply(submission, saved);
   return redirectWithToast(request, "/admin/series", `${submission.value.name} saved.`);
 }
 
@@ -50,9 +53,9 @@ export default function EditSeries() {
       <h2>Delete</h2>
       {actionData && "deleteError" in actionData ? <Notice kind="error">{actionData.deleteError}</Notice> : null}
       <Form method="post">
-        <button type="submit" name="intent" value="delete" className="danger">
+        <SubmitButton name="intent" value="delete" className="danger">
           Delete {series.name}
-        </button>
+        </SubmitButton>
       </Form>
       <p className="muted">Only a series without meetings can be deleted.</p>
     </>

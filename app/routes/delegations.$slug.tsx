@@ -1,11 +1,13 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorList, FormErrors } from "~/components/forms";
+import { ErrorList, FormErrors, SubmitButton } from "~/components/forms";
+import { ConfirmButton, ConfirmStep, useConfirmTarget } from "~/components/confirm";
 import { Notice, PageHeader, StatusBadge } from "~/components/ui";
-import { requireRole, redirectWithToast } from "~/domain/auth/session.server";
-import { agencyDelegation, focalPointMayRegister, meetingBySlug, registrationInScope, registrationScope, setHeadOfDelegation } from "~/domain/registration/organiser.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
+import { agencyDelegation, focalPointMayRegister, meetingBySlug, registrationInScope, setHeadOfDelegation } from "~/domain/registration/organiser.server";
 import { cancelRegistration, registerMany, registrationClosedReason } from "~/domain/registration/registration.server";
 import { REGISTRATION_ROLES, ROLE_LABELS, STATUS_LABELS, delegateRowSchema, delegationFormSchema, type RegistrationStatus } from "~/domain/registration/registration.schema";
 import { formatRange } from "~/utils/dates";
@@ -16,16 +18,15 @@ import { badRequest, forbidden, readForm } from "~/utils/http.server";
 const ROWS = 5;
 
 async function context(request: Request, slug: string | undefined) {
-  const actor = await requireRole(request, ["FOCAL_POINT"]);
+  const actor = await requireCapability(request, "delegation:manage");
   const meeting = await meetingBySlug(slug ?? "");
-  const scope = registrationScope(actor, meeting.id);
-  if (!(await focalPointMayRegister(meeting, scope.agencyId!))) forbidden("Your agency is not invited to this meeting.");
-  return { actor, meeting, scope };
+  if (!(await focalPointMayRegister(meeting, actor.agencyId!))) forbidden("Your agency is not invited to this meeting.");
+  return { actor, meeting };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meeting, scope } = await context(request, params.slug);
-  const d = await agencyDelegation(scope);
+  const { actor, meeting } = await context(request, params.slug);
+  const d = await agencyDelegation(actor, meeting.id);
   return {
     meeting: { title: meeting.title, slug: meeting.slug, when: formatRange(meeting.startsAt, meeting.endsAt, meeting.timeZone) },
     closedReason: registrationClosedReason(meeting),
@@ -34,17 +35,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, meeting, scope } = await context(request, params.slug);
+  const { actor, meeting } = await context(request, params.slug);
   const formData = await readForm(request);
   const intent = formData.get("intent");
-  if (intent === "cancel") {
-    const reg = await registrationInScope(scope, String(formData.get("id") ?? ""));
+  if (intent === "cancel") return redirect(`/delegations/${meeting.slug}?confirm=cancel&id=${encodeURIComponent(String(formData.get("id") ?? ""))}`);
+  if (intent === "confirm-cancel") {
+    const reg = await registrationInScope(actor, meeting.id, String(formData.get("id") ?? ""));
     if (!reg) forbidden("You can only change your own agency's delegates.");
     const res = await cancelRegistration(reg.id, actor.id, "Cancelled by the agency focal point");
     return redirectWithToast(request, `/delegations/${meeting.slug}`, res.ok ? "Registration cancelled." : res.message);
   }
   if (intent === "head") {
-    if (!(await setHeadOfDelegation(scope, String(formData.get("id") ?? "")))) forbidden("You can only choose a confirmed or pending delegate of your own agency.");
+    if (!(await setHeadOfDelegation(actor, meeting.id, String(formData.get("id") ?? "")))) forbidden("You can only choose a confirmed or pending delegate of your own agency.");
     return redirectWithToast(request, `/delegations/${meeting.slug}`, "Head of delegation saved.");
   }
   if (intent !== "register") badRequest();
@@ -62,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!rows.length) return { result: submission.reply({ formErrors: ["Enter at least one delegate."] }) };
   const res = await registerMany(
     meeting.id,
-    rows.map((r) => ({ person: { ...r.value, agencyId: scope.agencyId! }, consent: false, source: "FOCAL_POINT" as const, actorId: actor.id, overQuota: "refuse" as const })),
+    rows.map((r) => ({ person: { ...r.value, agencyId: actor.agencyId! }, consent: false, source: "FOCAL_POINT" as const, actorId: actor.id, overQuota: "refuse" as const })),
   );
   if (!res.ok) {
     const formErrors: string[] = [];
@@ -80,6 +82,8 @@ export default function Delegation() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { meeting, agency, delegation, people, used, left } = data;
+  const confirmId = useConfirmTarget("cancel");
+  const confirming = people.find((p) => p.id === confirmId && ["CONFIRMED", "PENDING", "WAITLISTED"].includes(p.status));
   return (
     <>
       <PageHeader title={`${agency.name}: delegation to ${meeting.title}`} />
@@ -89,6 +93,17 @@ export default function Delegation() {
         {delegation?.reservedSeats ? ` · ${delegation.reservedSeats} seats reserved for your agency` : ""}
       </p>
       <h2>Your delegates</h2>
+      {confirming ? (
+        <ConfirmStep
+          title={`Cancel the registration of ${confirming.name}?`}
+          intent="confirm-cancel"
+          fields={{ id: confirming.id }}
+          confirmLabel={`Yes, cancel ${confirming.name}`}
+          keepLabel="No, keep this delegate"
+        >
+          <p>This frees the seat (it counts against your quota no more) and emails {confirming.name} a cancellation. It cannot be undone.</p>
+        </ConfirmStep>
+      ) : null}
       {people.length === 0 ? (
         <p>Nobody from your agency is registered yet.</p>
       ) : (
@@ -119,14 +134,16 @@ export default function Delegation() {
                     <Form method="post">
                       <input type="hidden" name="id" value={p.id} />
                       {p.status !== "WAITLISTED" && delegation?.headRegistrationId !== p.id ? (
-                        <button type="submit" name="intent" value="head" className="secondary" aria-label={`Make ${p.name} head of delegation`}>
+                        <SubmitButton name="intent" value="head" className="secondary" aria-label={`Make ${p.name} head of delegation`}>
                           Make head
-                        </button>
-                      ) : null}{" "}
-                      <button type="submit" name="intent" value="cancel" className="secondary" aria-label={`Cancel ${p.name}`}>
-                        Cancel
-                      </button>
+                        </SubmitButton>
+                      ) : null}
                     </Form>
+                  ) : null}
+                  {["CONFIRMED", "PENDING", "WAITLISTED"].includes(p.status) ? (
+                    <ConfirmButton what="cancel" id={p.id} className="secondary" label={`Cancel ${p.name}`}>
+                      Cancel
+                    </ConfirmButton>
                   ) : null}
                 </td>
               </tr>
@@ -191,7 +208,7 @@ function DelegatesForm({ lastResult }: { lastResult?: SubmissionResult<string[]>
           })}
         </tbody>
       </table>
-      <button type="submit">Register these delegates</button>
+      <SubmitButton>Register these delegates</SubmitButton>
     </Form>
   );
 }

@@ -2,22 +2,22 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
+import { FormErrors, InputField, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/ui";
-import { requireRole, redirectWithToast } from "~/domain/auth/session.server";
-import { delegateInScope, meetingBySlug, registrationScope, updateDelegate } from "~/domain/registration/organiser.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
+import { delegateInScope, meetingBySlug, updateDelegate } from "~/domain/registration/organiser.server";
 import { REGISTRATION_ROLES, ROLE_LABELS, delegateEditSchema } from "~/domain/registration/registration.schema";
 import { notFound, readForm } from "~/utils/http.server";
 
 // A focal point corrects one of their own agency's delegates; anyone else's is "not found".
 
 async function context(request: Request, params: LoaderFunctionArgs["params"]) {
-  const actor = await requireRole(request, ["FOCAL_POINT"]);
+  const actor = await requireCapability(request, "delegation:manage");
   const meeting = await meetingBySlug(params.slug ?? "");
-  const scope = registrationScope(actor, meeting.id);
-  const delegate = await delegateInScope(scope, params.registrationId ?? "");
+  const delegate = await delegateInScope(actor, meeting.id, params.registrationId ?? "");
   if (!delegate) notFound("We could not find that delegate of your agency.");
-  return { meeting, scope, delegate };
+  return { actor, meeting, delegate };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -26,10 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { meeting, scope, delegate } = await context(request, params);
+  const { actor, meeting, delegate } = await context(request, params);
   const submission = parseWithZod(await readForm(request), { schema: delegateEditSchema });
   if (submission.status !== "success") return { result: submission.reply() };
-  await updateDelegate(scope, delegate.id, submission.value);
+  await updateDelegate(actor, meeting.id, delegate.id, submission.value);
   return redirectWithToast(request, `/delegations/${meeting.slug}`, `${submission.value.name}: changes saved.`);
 }
 
@@ -59,7 +59,7 @@ export default function EditDelegate() {
         <SelectField field={fields.role} label="Role at the meeting" options={REGISTRATION_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} required />
         <TextareaField field={fields.dietary} label="Dietary requirements" rows={2} />
         <TextareaField field={fields.accessibility} label="Accessibility needs" rows={2} />
-        <button type="submit">Save changes</button>
+        <SubmitButton>Save changes</SubmitButton>
       </Form>
     </>
   );

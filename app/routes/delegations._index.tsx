@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/ui";
-import { requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
 import { delegationMeetings } from "~/domain/registration/organiser.server";
 import { formatRange } from "~/utils/dates";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, ["FOCAL_POINT"]);
+  const actor = await requireCapability(request, "delegation:manage");
   const meetings = await delegationMeetings(actor);
   return { meetings: meetings.map((m) => ({ ...m, when: formatRange(m.startsAt, m.endsAt, m.timeZone) })) };
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageHeader, StatusBadge } from "~/components/ui";
 import { listDevMailbox } from "~/domain/mail/devmailbox.server";
+import { SubmitButton } from "~/components/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const to = new URL(request.url).searchParams.get("to")?.slice(0, 254) ?? "";
@@ -14,15 +15,15 @@ export default function DevMailbox() {
     <>
       <PageHeader title="Development mailbox" />
       <p className="notice notice-warning">
-        No SMTP server is configured (SMTP_URL is unset), so Convene keeps every email here instead of sending it.
-        Set SMTP_URL to send real mail; this page then disappears.
+        This is a demo (DEV_MAILBOX=on): Convene sends no mail and keeps every email here, where everyone can read it,
+        sign-in links included. For real use, remove DEV_MAILBOX and set SMTP_URL; this page then disappears.
       </p>
       <Form method="get" className="filters">
         <div className="field">
           <label htmlFor="to">Recipient contains</label>
           <input id="to" name="to" type="search" defaultValue={to} />
         </div>
-        <button type="submit">Filter</button>
+        <SubmitButton method="get">Filter</SubmitButton>
       </Form>
       <table>
         <caption className="muted">Newest 50 messages</caption>

@@ -8,18 +8,26 @@ import { getUser, redirectWithToast } from "~/domain/auth/session.server";
 import { findInvitation } from "~/domain/registration/organiser.server";
 import { register, registrationClosedReason } from "~/domain/registration/registration.server";
 import { registrationSchema } from "~/domain/registration/registration.schema";
-import { formatRange } from "~/utils/dates";
-import { notFound, readForm } from "~/utils/http.server";
+import { formatDateTime, formatRange } from "~/utils/dates";
+import { enforceLimit } from "~/domain/abuse/limits.server";
+import { rejectHoneypot } from "~/domain/abuse/honeypot.server";
+import { clientIp, notFound, readForm } from "~/utils/http.server";
 
 // Registration through an invitation link: the only way into an invitation-only meeting.
 
 async function invitationOr404(token: string | undefined) {
   const inv = await findInvitation(token ?? "");
   if (!inv) notFound("This invitation link is not valid or has been withdrawn. Please contact the organisers.");
+  if (inv.expired) {
+    const m = inv.meeting;
+    const ask = m.organiserEmail ? `the organisers (${m.organiserEmail})` : "the organisers";
+    notFound(`This invitation link to ${m.title} expired on ${formatDateTime(inv.expiresAt, m.timeZone)}. Please ask ${ask} for a new one.`);
+  }
   return inv;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await enforceLimit("tokenPagePerIp", clientIp(context));
   const inv = await invitationOr404(params.token);
   const m = inv.meeting;
   const user = await getUser(request);
@@ -32,9 +40,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  await enforceLimit("tokenPagePerIp", clientIp(context));
+  await enforceLimit("invitationPerIp", clientIp(context));
+  const formData = await readForm(request);
+  rejectHoneypot(formData);
   const inv = await invitationOr404(params.token);
-  const submission = parseWithZod(await readForm(request), { schema: registrationSchema });
+  const submission = parseWithZod(formData, { schema: registrationSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const v = submission.value;
   // An agency invitation is for that agency's people only; a personal one for that address only.

@@ -1,22 +1,30 @@
-import { readForm } from "~/utils/http.server";
+import { clientIp, readForm } from "~/utils/http.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
-import { InputField } from "~/components/forms";
+import { InputField, SubmitButton } from "~/components/forms";
+import { HoneypotField } from "~/components/honeypot";
 import { PageHeader } from "~/components/ui";
+import { rejectHoneypot } from "~/domain/abuse/honeypot.server";
+import { enforceLimit } from "~/domain/abuse/limits.server";
 import { loginSchema } from "~/domain/auth/login.schema";
 import { requestLoginLink } from "~/domain/auth/login.server";
 import { getUser } from "~/domain/auth/session.server";
+import { normaliseEmail } from "~/domain/registration/registration.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readForm(request), { schema: loginSchema });
+export async function action({ request, context }: ActionFunctionArgs) {
+  await enforceLimit("signInPerIp", clientIp(context));
+  const formData = await readForm(request);
+  rejectHoneypot(formData);
+  const submission = parseWithZod(formData, { schema: loginSchema });
   if (submission.status !== "success") return { result: submission.reply(), sentTo: null };
+  await enforceLimit("signInPerAddress", normaliseEmail(submission.value.email));
   await requestLoginLink(submission.value.email, submission.value.redirectTo);
   return { result: submission.reply({ resetForm: true }), sentTo: submission.value.email };
 }
@@ -42,7 +50,8 @@ export default function Login() {
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <InputField field={fields.email} label="Email address" type="email" autoComplete="email" required />
-        <button type="submit">Email me a sign-in link</button>
+        <HoneypotField />
+        <SubmitButton>Email me a sign-in link</SubmitButton>
       </Form>
     </>
   );

@@ -1,17 +1,21 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ConfirmButton, ConfirmStep, useConfirmTarget } from "~/components/confirm";
 import { PageHeader, StatusBadge } from "~/components/ui";
-import { requireUser, redirectWithToast } from "~/domain/auth/session.server";
+import { can } from "~/domain/auth/permissions";
+import { requireActor } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { cancelRegistration, findOwnRegistration, myRegistrations, resendLink } from "~/domain/registration/registration.server";
 import { STATUS_LABELS, type RegistrationStatus } from "~/domain/registration/registration.schema";
 import { formatRange } from "~/utils/dates";
 import { badRequest, forbidden, readForm } from "~/utils/http.server";
+import { SubmitButton } from "~/components/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireActor(request);
   const rows = await myRegistrations(user);
   return {
-    isFocalPoint: user.role === "FOCAL_POINT",
+    isFocalPoint: can(user, "delegation:manage"),
     rows: rows.map((r) => ({
       id: r.id,
       status: r.status as RegistrationStatus,
@@ -22,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireActor(request);
   const form = await readForm(request);
   const reg = await findOwnRegistration(user, String(form.get("id") ?? ""));
   if (!reg) forbidden("That is not your registration.");
@@ -31,7 +35,8 @@ export async function action({ request }: ActionFunctionArgs) {
     await resendLink(reg.id);
     return redirectWithToast(request, "/me", "Your private link is on its way to your email address.");
   }
-  if (intent === "cancel") {
+  if (intent === "cancel") return redirect(`/me?confirm=cancel&id=${encodeURIComponent(reg.id)}`);
+  if (intent === "confirm-cancel") {
     if (reg.meeting.startsAt < new Date()) badRequest("The meeting has started.");
     const res = await cancelRegistration(reg.id, user.id, "Cancelled by the participant");
     return redirectWithToast(request, "/me", res.ok ? "Your registration is cancelled." : res.message);
@@ -41,6 +46,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function MyRegistrations() {
   const { rows, isFocalPoint } = useLoaderData<typeof loader>();
+  const confirmId = useConfirmTarget("cancel");
+  const confirming = rows.find((r) => r.id === confirmId && r.meeting.upcoming && ["CONFIRMED", "PENDING", "WAITLISTED"].includes(r.status));
   return (
     <>
       <PageHeader title="My registrations" />
@@ -48,6 +55,17 @@ export default function MyRegistrations() {
         <p>
           As your agency&apos;s focal point, you register and manage its delegates on <Link to="/delegations">your agency&apos;s delegations</Link>.
         </p>
+      ) : null}
+      {confirming ? (
+        <ConfirmStep
+          title={`Cancel your registration for ${confirming.meeting.title}?`}
+          intent="confirm-cancel"
+          fields={{ id: confirming.id }}
+          confirmLabel="Yes, cancel my registration"
+          keepLabel="No, keep my registration"
+        >
+          <p>This frees your seat: it goes to the next person on the waiting list. It cannot be undone.</p>
+        </ConfirmStep>
       ) : null}
       {rows.length === 0 ? (
         <p>
@@ -77,15 +95,15 @@ export default function MyRegistrations() {
                 <td>
                   <Form method="post">
                     <input type="hidden" name="id" value={r.id} />
-                    <button type="submit" name="intent" value="link" className="secondary">
+                    <SubmitButton name="intent" value="link" className="secondary">
                       Email me my private link
-                    </button>{" "}
-                    {r.meeting.upcoming && ["CONFIRMED", "PENDING", "WAITLISTED"].includes(r.status) ? (
-                      <button type="submit" name="intent" value="cancel" className="danger">
-                        Cancel
-                      </button>
-                    ) : null}
+                    </SubmitButton>
                   </Form>
+                  {r.meeting.upcoming && ["CONFIRMED", "PENDING", "WAITLISTED"].includes(r.status) ? (
+                    <ConfirmButton what="cancel" id={r.id} className="danger" label={`Cancel my registration for ${r.meeting.title}`}>
+                      Cancel
+                    </ConfirmButton>
+                  ) : null}
                 </td>
               </tr>
             ))}

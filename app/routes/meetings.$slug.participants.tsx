@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/ui";
-import { requireUser } from "~/domain/auth/session.server";
+import { requireActor } from "~/domain/auth/permissions.server";
 import { participantList } from "~/domain/registration/organiser.server";
 import { ROLE_LABELS, type RegistrationRole } from "~/domain/registration/registration.schema";
 
 // Who else takes part: for confirmed participants only, listing only people who agreed to appear.
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireActor(request);
   const { meeting, people } = await participantList(params.slug ?? "", user);
   return { meeting: { title: meeting.title, slug: meeting.slug }, people };
 }

@@ -9,7 +9,9 @@ import { meetingBySlug } from "~/domain/registration/organiser.server";
 import { register, registrationClosedReason } from "~/domain/registration/registration.server";
 import { registrationSchema } from "~/domain/registration/registration.schema";
 import { formatRange } from "~/utils/dates";
-import { notFound, readForm } from "~/utils/http.server";
+import { enforceLimit } from "~/domain/abuse/limits.server";
+import { rejectHoneypot } from "~/domain/abuse/honeypot.server";
+import { clientIp, notFound, readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await meetingBySlug(params.slug ?? "");
@@ -23,9 +25,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  await enforceLimit("registrationPerIp", clientIp(context));
+  const formData = await readForm(request);
+  rejectHoneypot(formData);
   const meeting = await meetingBySlug(params.slug ?? "");
-  const submission = parseWithZod(await readForm(request), { schema: registrationSchema });
+  const submission = parseWithZod(formData, { schema: registrationSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const user = await getUser(request);
   const v = submission.value;

@@ -4,6 +4,7 @@ import { MeetingList } from "~/components/meetings";
 import { FilterSelect, Pagination } from "~/components/ui";
 import { listPublicMeetings, meetingListFilters } from "~/domain/meetings/meetings.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
+import { SubmitButton } from "~/components/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -32,7 +33,7 @@ export default function Meetings() {
         <input type="hidden" name="when" value={data.when} />
         <FilterSelect name="series" label="Series" value={data.seriesSlug} anyLabel="All series" options={data.series.map((s) => ({ value: s.slug, label: s.name }))} />
         <FilterSelect name="agency" label="Agency taking part" value={data.agencyId} anyLabel="All agencies" options={data.agencies} />
-        <button type="submit">Filter</button>
+        <SubmitButton method="get">Filter</SubmitButton>
       </Form>
       <p className="muted">
         {data.total.toLocaleString("en")} {data.total === 1 ? "meeting" : "meetings"}

@@ -1,31 +1,39 @@
-import { readForm } from "~/utils/http.server";
+import { clientIp, readForm } from "~/utils/http.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
+import { FormErrors, InputField, SelectField, SubmitButton, TextareaField } from "~/components/forms";
+import { HoneypotField } from "~/components/honeypot";
 import { ProgressMeter, RecommendationStatus } from "~/components/recommendation-ui";
 import { Notice, PageHeader } from "~/components/ui";
+import { enforceLimit } from "~/domain/abuse/limits.server";
+import { rejectHoneypot } from "~/domain/abuse/honeypot.server";
 import { readProgressLink, submitViaProgressLink } from "~/domain/recommendations/progress.server";
 import { progressUpdateSchema } from "~/domain/recommendations/recommendation.schema";
 import { allowedNextStatuses, STATUS_LABELS, type Status } from "~/domain/recommendations/status";
 import { formatShortDate } from "~/utils/dates";
+import { formReply } from "~/utils/forms.server";
 
 // The single-purpose link a focal point gets by email: report progress on one recommendation,
 // once, without signing in. The token in the address is the only credential (only its hash is stored).
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  await enforceLimit("tokenPagePerIp", clientIp(context));
   const state = await readProgressLink(params.token ?? "");
   if (!state.ok) return { state, next: [] as Status[] };
   return { state, next: allowedNextStatuses(state.recommendation.status).filter((s) => s !== "SUPERSEDED") };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readForm(request), { schema: progressUpdateSchema });
-  if (submission.status !== "success") return { result: submission.reply(), done: false, reason: null };
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  await enforceLimit("tokenPagePerIp", clientIp(context));
+  const formData = await readForm(request);
+  rejectHoneypot(formData);
+  const submission = parseWithZod(formData, { schema: progressUpdateSchema });
+  if (submission.status !== "success") return formReply(submission, undefined, { done: false, reason: null });
   const r = await submitViaProgressLink(params.token ?? "", submission.value);
   if ("reason" in r) return { result: submission.reply(), done: false, reason: r.reason };
-  if (!r.ok) return { result: submission.reply({ fieldErrors: r.fieldErrors }), done: false, reason: null };
+  if (!r.ok) return formReply(submission, r, { done: false, reason: null });
   return { result: submission.reply({ resetForm: true }), done: true, reason: null };
 }
 
@@ -72,7 +80,8 @@ export default function ProgressByLink() {
         <SelectField field={fields.newStatus} label="Proposed new status" options={next.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} placeholder="Keep the current status" />
         <InputField field={fields.newProgress} label="Proposed progress (%)" type="number" min={0} max={100} step={1} />
         <InputField field={fields.evidenceUrl} label="Link to evidence" type="url" hint="Needed when you propose to close the recommendation." />
-        <button type="submit">Send progress report</button>
+        <HoneypotField />
+        <SubmitButton>Send progress report</SubmitButton>
       </Form>
     </>
   );

@@ -1,30 +1,33 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
+import { FormErrors, InputField, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { ProgressMeter, RecommendationStatus, ReviewUpdateForms } from "~/components/recommendation-ui";
 import { PageHeader, StatusBadge } from "~/components/ui";
-import { canManageRecommendations } from "~/domain/auth/roles";
-import { redirectWithToast, requireUser } from "~/domain/auth/session.server";
+import { can } from "~/domain/auth/permissions";
+import { assertCan, requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { submitProgressUpdate, requestProgress } from "~/domain/recommendations/progress.server";
 import { addReviewSchema, progressUpdateSchema, reviewOutcomeSchema, transitionSchema } from "~/domain/recommendations/recommendation.schema";
-import { changeStatus, formOptions, getRecommendationDetail, requireManager, requireVisibleRecommendation } from "~/domain/recommendations/recommendations.server";
+import { changeStatus, formOptions, getRecommendationDetail, requireVisibleRecommendation } from "~/domain/recommendations/recommendations.server";
 import { addReview, recordReviewOutcome } from "~/domain/recommendations/reviews.server";
 import { allowedNextStatuses, CLOSED_STATUSES, PRIORITY_LABELS, STATUS_LABELS, statusLabel, type Priority, type Status } from "~/domain/recommendations/status";
 import { formatDateTime, formatRange, formatShortDate } from "~/utils/dates";
+import { formReply, refusalMessages } from "~/utils/forms.server";
 import { badRequest, readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireCapability(request, "recommendations:view");
   const rec = await getRecommendationDetail(user, params.id!);
-  const canManage = canManageRecommendations(user);
+  const canManage = can(user, "recommendations:manage");
+  const canReport = can(user, "recommendations:progress", { agencyId: rec.leadAgency.id, agencyIds: rec.supporters.map((s) => s.agency.id) });
   const options = canManage ? await formOptions() : null;
-  return { rec, canManage, next: allowedNextStatuses(rec.status), options };
+  return { rec, canManage, canReport, next: allowedNextStatuses(rec.status), options };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireCapability(request, "recommendations:view");
   const id = params.id!;
   await requireVisibleRecommendation(user, id);
   const formData = await readForm(request);
@@ -33,39 +36,40 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (intent) {
     case "progress": {
       const submission = parseWithZod(formData, { schema: progressUpdateSchema });
-      if (submission.status !== "success") return { intent, result: submission.reply() };
+      if (submission.status !== "success") return formReply(submission, undefined, { intent });
       const r = await submitProgressUpdate(user, id, submission.value);
-      if (!r.ok) return { intent, result: submission.reply({ fieldErrors: r.fieldErrors }) };
+      if (!r.ok) return formReply(submission, r, { intent });
       return done("Progress update sent to the secretariat for review.");
     }
     case "transition": {
-      requireManager(user);
+      assertCan(user, "recommendations:manage");
       const submission = parseWithZod(formData, { schema: transitionSchema });
-      if (submission.status !== "success") return { intent, result: submission.reply() };
+      if (submission.status !== "success") return formReply(submission, undefined, { intent });
       const { intent: _i, ...change } = submission.value;
       const r = await changeStatus(user, id, change);
-      if (!r.ok) return { intent, result: submission.reply({ fieldErrors: r.fieldErrors }) };
+      if (!r.ok) return formReply(submission, r, { intent });
       return done(`Status changed to ${statusLabel(change.toStatus).toLowerCase()}.`);
     }
     case "request-progress": {
-      requireManager(user);
+      assertCan(user, "recommendations:manage");
       const r = await requestProgress(user, id);
-      if (!r.ok) return { intent, result: undefined, requestError: r.fieldErrors.request };
+      // A button without fields: the refusal is shown above it, with the same status as a refused form.
+      if (!r.ok) return data({ intent, result: undefined, requestError: refusalMessages(r) }, { status: 400 });
       return done(`Progress requested from ${r.count} focal point${r.count === 1 ? "" : "s"} of the lead agency.`);
     }
     case "add-review": {
-      requireManager(user);
+      assertCan(user, "recommendations:manage");
       const submission = parseWithZod(formData, { schema: addReviewSchema });
-      if (submission.status !== "success") return { intent, result: submission.reply() };
+      if (submission.status !== "success") return formReply(submission, undefined, { intent });
       const r = await addReview(user, id, submission.value);
-      if (!r.ok) return { intent, result: submission.reply({ fieldErrors: r.fieldErrors }) };
+      if (!r.ok) return formReply(submission, r, { intent });
       return done("Added to the review list of that meeting.");
     }
     case "outcome": {
-      requireManager(user);
+      assertCan(user, "recommendations:manage");
       const submission = parseWithZod(formData, { schema: reviewOutcomeSchema });
-      if (submission.status !== "success") return { intent, result: submission.reply() };
-      await recordReviewOutcome(user, submission.value.reviewId, submission.value.outcome);
+      if (submission.status !== "success") return formReply(submission, undefined, { intent });
+      await recordReviewOutcome(user, { reviewId: submission.value.reviewId, recommendationId: id }, submission.value.outcome);
       return done("Review outcome recorded.");
     }
     default:
@@ -76,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function RecommendationDetail() {
-  const { rec, canManage, next, options } = useLoaderData<typeof loader>();
+  const { rec, canManage, canReport, next, options } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
   const zone = rec.meeting.timeZone;
@@ -189,7 +193,7 @@ export default function RecommendationDetail() {
       ) : (
         <p>No progress reported yet.</p>
       )}
-      {!closed ? <ProgressForm next={next} lastResult={resultFor("progress")} /> : null}
+      {canReport && !closed ? <ProgressForm next={next} lastResult={resultFor("progress")} /> : null}
 
       {canManage && !closed ? (
         <>
@@ -197,9 +201,9 @@ export default function RecommendationDetail() {
           <Form method="post">
             <p>Emails each focal point of {rec.leadAgency.acronym} a link to report progress once, without signing in.</p>
             <FormErrors id="request-progress-errors" errors={actionData && "requestError" in actionData ? actionData.requestError : undefined} />
-            <button type="submit" name="intent" value="request-progress">
+            <SubmitButton name="intent" value="request-progress">
               Request progress
-            </button>
+            </SubmitButton>
           </Form>
         </>
       ) : null}
@@ -257,9 +261,9 @@ function ProgressForm({ next, lastResult }: { next: string[]; lastResult?: Submi
         />
         <InputField field={fields.newProgress} label="Proposed progress (%)" type="number" min={0} max={100} step={1} />
         <InputField field={fields.evidenceUrl} label="Link to evidence" type="url" hint="Needed when you propose to close the recommendation." />
-        <button type="submit" name="intent" value="progress">
+        <SubmitButton name="intent" value="progress">
           Send progress update
-        </button>
+        </SubmitButton>
       </Form>
     </>
   );
@@ -283,9 +287,9 @@ function TransitionForm({ next, lastResult, progress }: { next: string[]; lastRe
         <TextareaField field={fields.closingEvidence} label="Closing evidence" hint="Needed to close it: a note or a document link." rows={2} />
         <InputField field={fields.supersededByCode} label="Superseded by (code)" hint="Only when it is superseded by another recommendation." />
         <TextareaField field={fields.note} label="Note for the history" rows={2} />
-        <button type="submit" name="intent" value="transition">
+        <SubmitButton name="intent" value="transition">
           Change status
-        </button>
+        </SubmitButton>
       </Form>
     </>
   );
@@ -311,9 +315,9 @@ function AddReviewForm({ options, lastResult }: { options: NonNullable<Data["opt
           placeholder="No specific item"
         />
         <TextareaField field={fields.outcome} label="Outcome (if already known)" rows={2} />
-        <button type="submit" name="intent" value="add-review">
+        <SubmitButton name="intent" value="add-review">
           Add to review list
-        </button>
+        </SubmitButton>
       </Form>
     </>
   );
@@ -330,9 +334,9 @@ function OutcomeForm({ reviewId, outcome, lastResult }: { reviewId: string; outc
     <Form method="post" {...getFormProps(form)} className="inline-form">
       <input type="hidden" name="reviewId" value={reviewId} />
       <TextareaField field={fields.outcome} label="Outcome at this meeting" rows={2} required />
-      <button type="submit" name="intent" value="outcome">
+      <SubmitButton name="intent" value="outcome">
         Save outcome
-      </button>
+      </SubmitButton>
     </Form>
   );
 }

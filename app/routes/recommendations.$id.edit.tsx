@@ -1,18 +1,19 @@
+import { formReply } from "~/utils/forms.server";
 import { readForm } from "~/utils/http.server";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RecommendationForm } from "~/components/recommendation-form";
 import { PageHeader } from "~/components/ui";
-import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { recommendationSchema } from "~/domain/recommendations/recommendation.schema";
 import { formOptions, getRecommendationDetail, updateRecommendation } from "~/domain/recommendations/recommendations.server";
 import { toDateInput } from "~/utils/dates";
 
-const MANAGERS: ("ORGANISER" | "SECRETARIAT")[] = ["ORGANISER", "SECRETARIAT"];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, MANAGERS);
+  const user = await requireCapability(request, "recommendations:manage");
   const rec = await getRecommendationDetail(user, params.id!);
   return {
     id: rec.id,
@@ -35,11 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, MANAGERS);
+  const user = await requireCapability(request, "recommendations:manage");
   const submission = parseWithZod(await readForm(request), { schema: recommendationSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return formReply(submission);
   const r = await updateRecommendation(user, params.id!, submission.value);
-  if (!r.ok) return { result: submission.reply({ fieldErrors: r.fieldErrors }) };
+  if (!r.ok) return formReply(submission, r);
   return redirectWithToast(request, `/recommendations/${r.id}`, "Recommendation saved.");
 }
 

@@ -2,21 +2,20 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { filterQuery, RecommendationFilters, RecommendationStatus, RecommendationCells } from "~/components/recommendation-ui";
 import { PageHeader, Pagination } from "~/components/ui";
-import { requireUser } from "~/domain/auth/session.server";
-import { canManageRecommendations } from "~/domain/auth/roles";
-import { filtersFrom, formOptions, listRecommendations, visibleTo } from "~/domain/recommendations/recommendations.server";
+import { can } from "~/domain/auth/permissions";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { filtersFrom, formOptions, listRecommendations } from "~/domain/recommendations/recommendations.server";
 import { PRIORITY_LABELS, type Priority } from "~/domain/recommendations/status";
 import { formatShortDate } from "~/utils/dates";
 import { pageCount, pageFrom } from "~/utils/pagination";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  visibleTo(user);
+  const user = await requireCapability(request, "recommendations:view");
   const url = new URL(request.url);
   const filters = filtersFrom(url);
   const page = pageFrom(url);
   const [{ items, total }, options] = await Promise.all([listRecommendations(user, filters, page), formOptions()]);
-  return { items, total, page: page.page, pages: pageCount(total), filters, options, canManage: canManageRecommendations(user) };
+  return { items, total, page: page.page, pages: pageCount(total), filters, options, canManage: can(user, "recommendations:manage") };
 }
 
 export default function RecommendationList() {

@@ -3,13 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/bar-chart";
 import { filterQuery, RecommendationFilters, RecommendationStatus, RecommendationCells } from "~/components/recommendation-ui";
 import { PageHeader } from "~/components/ui";
-import { requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
 import { dashboard, type Count } from "~/domain/recommendations/dashboard.server";
 import { filtersFrom, formOptions } from "~/domain/recommendations/recommendations.server";
 import { formatShortDate } from "~/utils/dates";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["ORGANISER", "SECRETARIAT"]);
+  const user = await requireCapability(request, "recommendations:manage");
   const filters = filtersFrom(new URL(request.url));
   const [figures, options] = await Promise.all([dashboard(user, filters), formOptions()]);
   return { figures, options, filters };

@@ -1,16 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
 import { dashboard } from "~/domain/recommendations/dashboard.server";
 import { CSV_HEADER, filtersFrom, recommendationsCsvRows } from "~/domain/recommendations/recommendations.server";
 import { csvResponse, toCsv } from "~/utils/csv.server";
 
 // CSV downloads: the filtered list (?view=list, the default) or the dashboard figures (?view=dashboard).
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
   const url = new URL(request.url);
+  const dashboardView = url.searchParams.get("view") === "dashboard";
+  const user = await requireCapability(request, dashboardView ? "recommendations:manage" : "recommendations:view");
   const filters = filtersFrom(url);
   const stamp = new Date().toISOString().slice(0, 10);
-  if (url.searchParams.get("view") === "dashboard") {
+  if (dashboardView) {
     const d = await dashboard(user, filters);
     const rows: unknown[][] = [
       ...d.byStatus.map((c) => ["status", c.label, c.count]),

@@ -1,29 +1,29 @@
+import { formReply } from "~/utils/forms.server";
 import { readForm } from "~/utils/http.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { FormErrors, InputField } from "~/components/forms";
+import { FormErrors, InputField, SubmitButton } from "~/components/forms";
 import { Notice, PageHeader } from "~/components/ui";
-import { requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
 import { importRecommendations } from "~/domain/recommendations/import.server";
 import { IMPORT_COLUMNS, importSchema } from "~/domain/recommendations/recommendation.schema";
 import { THEMES } from "~/domain/recommendations/themes";
 
-const MANAGERS: ("ORGANISER" | "SECRETARIAT")[] = ["ORGANISER", "SECRETARIAT"];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, MANAGERS);
+  await requireCapability(request, "recommendations:manage");
   return null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, MANAGERS);
+  const user = await requireCapability(request, "recommendations:manage");
   const submission = parseWithZod(await readForm(request), { schema: importSchema });
-  if (submission.status !== "success") return { result: submission.reply(), report: null };
-  const report = await importRecommendations(user, await submission.value.file.text());
-  if (report.fileError) return { result: submission.reply({ fieldErrors: { file: [report.fileError] } }), report: null };
-  return { result: submission.reply({ resetForm: true }), report };
+  if (submission.status !== "success") return formReply(submission, undefined, { report: null });
+  const imported = await importRecommendations(user, await submission.value.file.text());
+  if (!imported.ok) return formReply(submission, imported, { report: null });
+  return { result: submission.reply({ resetForm: true }), report: imported.report };
 }
 
 export default function ImportRecommendations() {
@@ -92,7 +92,7 @@ export default function ImportRecommendations() {
       <Form method="post" {...getFormProps(form)} encType="multipart/form-data">
         <FormErrors id={form.errorId} errors={form.errors} />
         <InputField field={fields.file} label="CSV file" type="file" accept=".csv,text/csv" required />
-        <button type="submit">Import</button>
+        <SubmitButton>Import</SubmitButton>
       </Form>
     </>
   );

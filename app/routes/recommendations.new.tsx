@@ -1,17 +1,17 @@
+import { formReply } from "~/utils/forms.server";
 import { readForm } from "~/utils/http.server";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { RecommendationForm } from "~/components/recommendation-form";
 import { PageHeader } from "~/components/ui";
-import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { recommendationSchema } from "~/domain/recommendations/recommendation.schema";
 import { createRecommendation, formOptions, suggestCode } from "~/domain/recommendations/recommendations.server";
 
-const MANAGERS = ["ORGANISER", "SECRETARIAT"] as const;
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, [...MANAGERS]);
+  await requireCapability(request, "recommendations:manage");
   const options = await formOptions();
   const meetingParam = new URL(request.url).searchParams.get("meeting") ?? "";
   const meeting = options.meetings.find((m) => m.id === meetingParam || m.slug === meetingParam);
@@ -19,11 +19,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, [...MANAGERS]);
+  const user = await requireCapability(request, "recommendations:manage");
   const submission = parseWithZod(await readForm(request), { schema: recommendationSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return formReply(submission);
   const created = await createRecommendation(user, submission.value);
-  if (!created.ok) return { result: submission.reply({ fieldErrors: created.fieldErrors }) };
+  if (!created.ok) return formReply(submission, created);
   return redirectWithToast(request, `/recommendations/${created.id}`, `Recommendation ${submission.value.code} recorded.`);
 }
 

@@ -3,23 +3,24 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useLoaderData } from "@remix-run/react";
 import { ProgressMeter, RecommendationStatus, ReviewUpdateForms } from "~/components/recommendation-ui";
 import { PageHeader } from "~/components/ui";
-import { redirectWithToast, requireRole } from "~/domain/auth/session.server";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { redirectWithToast } from "~/domain/auth/session.server";
 import { acceptProgressUpdate, returnProgressUpdate, reviewQueue } from "~/domain/recommendations/progress.server";
 import { reviewDecisionSchema } from "~/domain/recommendations/recommendation.schema";
 import { statusLabel } from "~/domain/recommendations/status";
 import { formatDateTime, zoneLabel } from "~/utils/dates";
+import { refusalMessages } from "~/utils/forms.server";
 import { safeRedirectPath, readForm } from "~/utils/http.server";
 
-const MANAGERS: ("ORGANISER" | "SECRETARIAT")[] = ["ORGANISER", "SECRETARIAT"];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, MANAGERS);
+  const user = await requireCapability(request, "recommendations:manage");
   return { updates: await reviewQueue(user) };
 }
 
 /** Accepting or returning a progress update; the recommendation page posts here too. */
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, MANAGERS);
+  const user = await requireCapability(request, "recommendations:manage");
   const formData = await readForm(request);
   // Back to the page the form was on (the queue or the recommendation), also with an error.
   const to = safeRedirectPath(formData.get("redirectTo"), "/recommendations/queue");
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const v = submission.value;
   const result = v.intent === "accept" ? await acceptProgressUpdate(user, v.updateId, v.reviewNote ?? "") : await returnProgressUpdate(user, v.updateId, v.reviewNote);
-  if (!result.ok) return redirectWithToast(request, to, Object.values(result.fieldErrors).flat()[0] ?? "The review could not be saved.");
+  if (!result.ok) return redirectWithToast(request, to, refusalMessages(result)[0] ?? "The review could not be saved.");
   return redirectWithToast(request, to, v.intent === "accept" ? "Progress update accepted." : "Progress update returned to its author.");
 }
 

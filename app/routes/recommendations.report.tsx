@@ -1,31 +1,32 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/ui";
-import { canManageRecommendations } from "~/domain/auth/roles";
-import { requireUser } from "~/domain/auth/session.server";
-import { formOptions, visibleTo } from "~/domain/recommendations/recommendations.server";
+import { can } from "~/domain/auth/permissions";
+import { assertCan, requireCapability } from "~/domain/auth/permissions.server";
+import { formOptions } from "~/domain/recommendations/recommendations.server";
 import { agencyRecommendations, meetingRecommendations } from "~/domain/recommendations/reviews.server";
 import { isOverdue, statusLabel } from "~/domain/recommendations/status";
 import { db } from "~/utils/db.server";
 import { formatRange, formatShortDate } from "~/utils/dates";
-import { forbidden, notFound } from "~/utils/http.server";
+import { notFound } from "~/utils/http.server";
+import { SubmitButton } from "~/components/forms";
 
 // Printable report for the next session: per meeting (made there and reviewed there) or per agency.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  visibleTo(user);
+  const user = await requireCapability(request, "recommendations:view");
   const url = new URL(request.url);
   const meetingId = url.searchParams.get("meeting");
-  const agencyId = url.searchParams.get("agency") ?? (canManageRecommendations(user) ? null : user.agencyId);
-  const options = canManageRecommendations(user) ? await formOptions() : null;
+  const manager = can(user, "recommendations:manage");
+  const agencyId = url.searchParams.get("agency") ?? (manager ? null : user.agencyId);
+  const options = manager ? await formOptions() : null;
   if (meetingId) {
-    if (!canManageRecommendations(user)) forbidden("Meeting reports are prepared by the secretariat.");
+    assertCan(user, "recommendations:manage", undefined, "Meeting reports are prepared by the secretariat.");
     const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { id: true, title: true, startsAt: true, endsAt: true, timeZone: true, city: true } });
     if (!meeting) notFound("We could not find that meeting.");
     return { kind: "meeting" as const, meeting, ...(await meetingRecommendations(meeting.id)), options, agency: null, rows: [] };
   }
   if (agencyId) {
-    if (!canManageRecommendations(user) && agencyId !== user.agencyId) forbidden("You can print the report of your own agency only.");
+    assertCan(user, "recommendations:view", { agencyId }, "You can print the report of your own agency only.");
     const agency = await db.agency.findUnique({ where: { id: agencyId }, select: { id: true, name: true, acronym: true } });
     if (!agency) notFound("We could not find that agency.");
     return { kind: "agency" as const, agency, rows: await agencyRecommendations(agency.id), options, meeting: null, made: [], reviews: [] };
@@ -52,7 +53,7 @@ export default function Report() {
                 ))}
               </select>
             </div>
-            <button type="submit">Show meeting report</button>
+            <SubmitButton method="get">Show meeting report</SubmitButton>
           </Form>
           <Form method="get" className="filters">
             <div className="field">
@@ -65,7 +66,7 @@ export default function Report() {
                 ))}
               </select>
             </div>
-            <button type="submit">Show agency report</button>
+            <SubmitButton method="get">Show agency report</SubmitButton>
           </Form>
         </div>
       ) : null}

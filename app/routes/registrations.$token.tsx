@@ -1,14 +1,16 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
-import { CheckboxField, FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
+import { CheckboxField, FormErrors, InputField, SelectField, SubmitButton, TextareaField } from "~/components/forms";
+import { ConfirmButton, ConfirmStep, useConfirming } from "~/components/confirm";
 import { Notice, PageHeader, StatusBadge } from "~/components/ui";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { cancelByToken, changesClosed, findByToken, updateDetailsByToken } from "~/domain/registration/registration.server";
 import { REGISTRATION_ROLES, ROLE_LABELS, STATUS_LABELS, editRegistrationSchema, type RegistrationStatus } from "~/domain/registration/registration.schema";
 import { formatDateTime, formatRange, zoneLabel } from "~/utils/dates";
-import { badRequest, notFound, readForm } from "~/utils/http.server";
+import { enforceLimit } from "~/domain/abuse/limits.server";
+import { badRequest, clientIp, notFound, readForm } from "~/utils/http.server";
 
 // The private self-service page behind the emailed link: no sign-in, the token is the key.
 
@@ -18,7 +20,8 @@ async function registrationOr404(token: string | undefined) {
   return reg;
 }
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  await enforceLimit("tokenPagePerIp", clientIp(context));
   const reg = await registrationOr404(params.token);
   const m = reg.meeting;
   const active = ["CONFIRMED", "PENDING", "WAITLISTED"].includes(reg.status);
@@ -49,12 +52,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  await enforceLimit("tokenPagePerIp", clientIp(context));
   const token = params.token ?? "";
   await registrationOr404(token);
   const formData = await readForm(request);
   const intent = formData.get("intent");
-  if (intent === "cancel") {
+  if (intent === "cancel") return redirect(`/registrations/${token}?confirm=cancel`);
+  if (intent === "confirm-cancel") {
     const res = await cancelByToken(token);
     if (!res.ok) return { result: null, error: res.message };
     return redirectWithToast(request, `/registrations/${token}`, "Your registration is cancelled. A confirmation is on its way.");
@@ -111,18 +116,28 @@ export default function ManageRegistration() {
         </a>
       </p>
       {canEdit ? <EditForm reg={reg} deadline={meeting.deadline} lastResult={actionData?.result ?? undefined} /> : <p>Changes are closed. Contact the organisers if something is wrong.</p>}
-      {canCancel ? (
-        <section aria-labelledby="cancel-heading">
-          <h2 id="cancel-heading">Cancel your registration</h2>
-          <p>Your seat goes to the next person on the waiting list. This cannot be undone.</p>
-          <Form method="post">
-            <button type="submit" name="intent" value="cancel" className="danger">
-              Cancel my registration
-            </button>
-          </Form>
-        </section>
-      ) : null}
+      {canCancel ? <CancelSection /> : null}
     </>
+  );
+}
+
+function CancelSection() {
+  const confirming = useConfirming("cancel");
+  if (confirming) {
+    return (
+      <ConfirmStep title="Cancel your registration?" intent="confirm-cancel" confirmLabel="Yes, cancel my registration" keepLabel="No, keep my registration">
+        <p>This frees your seat: it goes to the next person on the waiting list. It cannot be undone.</p>
+      </ConfirmStep>
+    );
+  }
+  return (
+    <section aria-labelledby="cancel-heading">
+      <h2 id="cancel-heading">Cancel your registration</h2>
+      <p>Your seat goes to the next person on the waiting list. This cannot be undone.</p>
+      <ConfirmButton what="cancel" className="danger">
+        Cancel my registration
+      </ConfirmButton>
+    </section>
   );
 }
 
@@ -154,9 +169,9 @@ function EditForm({
         <TextareaField field={fields.accessibility} label="Accessibility needs" rows={2} />
         <CheckboxField field={fields.listConsent} label="Show my name, agency and job title to other confirmed participants" />
         <input type="hidden" name="intent" value="edit" />
-        <button type="submit">
+        <SubmitButton>
           Save changes
-        </button>
+        </SubmitButton>
       </Form>
     </section>
   );

@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { personalDataExport } from "~/domain/registration/registration.server";
-import { notFound } from "~/utils/http.server";
+import { enforceLimit } from "~/domain/abuse/limits.server";
+import { clientIp, notFound } from "~/utils/http.server";
 
 /** The person's data export: everything held about them, as JSON. */
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  await enforceLimit("tokenPagePerIp", clientIp(context));
   const data = await personalDataExport(params.token ?? "");
   if (!data) notFound("This registration link is not valid.");
   return new Response(JSON.stringify(data, null, 2), {

@@ -2,7 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/ui";
 import { emailFromUnsubscribeToken, isSuppressed, suppress } from "~/domain/mail/unsubscribe.server";
-import { notFound } from "~/utils/http.server";
+import { enforceLimit } from "~/domain/abuse/limits.server";
+import { clientIp, notFound } from "~/utils/http.server";
+import { SubmitButton } from "~/components/forms";
 
 // GET only shows a confirmation (mail scanners follow links); the POST unsubscribes. The same POST
 // serves RFC 8058 one-click unsubscribe from mail clients (List-Unsubscribe-Post).
@@ -13,12 +15,14 @@ function emailFrom(token: string | undefined): string {
   return email;
 }
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  await enforceLimit("tokenPagePerIp", clientIp(context));
   const email = emailFrom(params.token);
   return { email, already: await isSuppressed(email) };
 }
 
-export async function action({ params }: ActionFunctionArgs) {
+export async function action({ params, context }: ActionFunctionArgs) {
+  await enforceLimit("tokenPagePerIp", clientIp(context));
   await suppress(emailFrom(params.token));
   return { done: true };
 }
@@ -40,7 +44,7 @@ export default function Unsubscribe() {
             Stop reminders, follow-ups and progress requests to <strong>{email}</strong>? Mail about your own registrations
             and sign-in links will still reach you.
           </p>
-          <button type="submit">Unsubscribe</button>
+          <SubmitButton>Unsubscribe</SubmitButton>
         </Form>
       )}
     </>

@@ -74,13 +74,27 @@ export function formRequest(fields: Record<string, string | string[]>): { method
 /** Arguments for calling a route's loader or action directly. */
 export const routeArgs = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
 
-/** The HTTP status a loader or action answers with, whether it returns or throws a Response. */
+/** What Remix's `data(value, { status })` returns (refused forms answer through it with 400). */
+type DataReply = { type: "DataWithResponseInit"; data: unknown; init: ResponseInit | null };
+const isDataReply = (r: unknown): r is DataReply => typeof r === "object" && r !== null && (r as { type?: unknown }).type === "DataWithResponseInit";
+
+/** The HTTP status a loader or action answers with, whether it returns or throws a Response, or returns data() with a status. */
 export async function responseStatus(p: Promise<unknown> | unknown): Promise<number> {
   try {
     const r = await p;
+    if (isDataReply(r)) return r.init?.status ?? 200;
     return r instanceof Response ? r.status : 200;
   } catch (e) {
     if (e instanceof Response) return e.status;
     throw e;
   }
+}
+
+/** An action's answer to a form (Conform's reply under `result`, with the route's other keys). */
+export type FormAnswer = { result: { status?: string; error: Record<string, string[]>; initialValue: Record<string, unknown> } } & Record<string, unknown>;
+
+/** The value an action returned, unwrapped from data() when it set a status; for tests that read a form's errors. */
+export async function formAnswer<T = FormAnswer>(p: Promise<unknown> | unknown): Promise<T> {
+  const r = await p;
+  return (isDataReply(r) ? r.data : r) as T;
 }

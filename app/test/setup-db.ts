@@ -53,6 +53,8 @@ process.env.APP_URL = "http://convene.test";
 process.env.SESSION_SECRET = "test-secret-test-secret-test-secret";
 process.env.MAIL_WORKER = "off";
 delete process.env.SMTP_URL;
+// The development mailbox is off, as in any start without the opt-in; its tests turn it on (reloadEnv).
+delete process.env.DEV_MAILBOX;
 globalThis.__conveneDb = undefined;
 globalThis.__conveneDbReady = undefined;
 

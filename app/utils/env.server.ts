@@ -21,12 +21,39 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("Convene <no-reply@convene.example.org>"),
   /// inline: the web process also runs the outbox worker; off: run `npm run worker` separately
   MAIL_WORKER: z.enum(["inline", "off"]).default("inline"),
-  /// log sign-in links to the console (always shown in the development mailbox while SMTP_URL is unset)
+  /// log sign-in links to the console of the web process (for the operator only)
   LOG_MAIL: z
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  /// on: /dev/mailbox shows every mail to everyone (a demo only; docs/decisions/052-dev-mailbox-opt-in.md)
+  DEV_MAILBOX: z
+    .enum(["on", "off"], { message: "must be on or off" })
+    .default("off")
+    .transform((v) => v === "on"),
+  /// multiplies every abuse limit's allowance (docs/decisions/053-abuse-limits.md); e2e runs raise it
+  RATE_LIMIT_FACTOR: z.coerce.number().positive("must be a number above 0").default(1),
 });
+
+/** Mail either goes out by SMTP or, in an explicit demo, is public in the development mailbox; never both. */
+function mailIssues(data: z.infer<typeof schema>): string[] {
+  if (data.SMTP_URL && data.DEV_MAILBOX) {
+    return ["DEV_MAILBOX: must be off when SMTP_URL is set (the development mailbox would show everyone the mail sent by SMTP)"];
+  }
+  if (data.NODE_ENV === "production" && !data.SMTP_URL && !data.DEV_MAILBOX) {
+    return [
+      "SMTP_URL: a production start needs somewhere to send mail. Set SMTP_URL=smtp://user:pass@host:587 " +
+        "(or smtps://host:465) for real mail, or DEV_MAILBOX=on for a demo where all mail, sign-in links " +
+        "included, is public at /dev/mailbox",
+    ];
+  }
+  return [];
+}
+
+/** Thrown for a bad configuration: start scripts print its message alone and exit non-zero. */
+export class ConfigurationError extends Error {
+  override name = "ConfigurationError";
+}
 
 export type Env = z.infer<typeof schema> & { SESSION_SECRET: string };
 
@@ -43,9 +70,11 @@ function sessionSecretFallback(databaseUrl: string): string {
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  const issues = result.success
+    ? mailIssues(result.data)
+    : result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  if (!result.success || issues.length > 0) {
+    throw new ConfigurationError(`Invalid configuration:\n${issues.map((line) => `  ${line}`).join("\n")}`);
   }
   const data = result.data;
   if (!data.SESSION_SECRET && data.NODE_ENV === "production" && process.env.CONVENE_EMBEDDED !== "1") {
@@ -59,4 +88,10 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Reads process.env again: for tests that change a setting (e.g. DEV_MAILBOX) and restore it. */
+export function reloadEnv(): Env {
+  cached = undefined;
+  return env();
 }

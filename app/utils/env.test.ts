@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env.server";
+import { ConfigurationError, parseEnv } from "./env.server";
 
 describe("configuration", () => {
   it("gives safe defaults for the embedded run", () => {
@@ -14,5 +14,37 @@ describe("configuration", () => {
       /SESSION_SECRET: must be at least 16[\s\S]*APP_URL: must be a full URL/,
     );
     expect(() => parseEnv({ SMTP_URL: "mail.example.org", SESSION_SECRET: "0123456789abcdef0123" })).toThrowError(/SMTP_URL/);
+    expect(() => parseEnv({ DEV_MAILBOX: "yes", SESSION_SECRET: "0123456789abcdef0123" })).toThrowError(/DEV_MAILBOX: must be on or off/);
+  });
+
+  describe("mail: SMTP or an explicit demo mailbox, never public by default", () => {
+    const secret = { SESSION_SECRET: "0123456789abcdef0123" };
+
+    it("keeps the development mailbox off unless asked for", () => {
+      expect(parseEnv(secret).DEV_MAILBOX).toBe(false);
+      expect(parseEnv({ ...secret, NODE_ENV: "production", SMTP_URL: "smtp://mail.example.org:587" }).DEV_MAILBOX).toBe(false);
+      expect(parseEnv({ ...secret, DEV_MAILBOX: "on" }).DEV_MAILBOX).toBe(true);
+    });
+
+    it("refuses a production start with neither SMTP_URL nor DEV_MAILBOX=on, saying what to set", () => {
+      for (const mail of [{}, { SMTP_URL: "" }, { DEV_MAILBOX: "off" }]) {
+        expect(() => parseEnv({ ...secret, ...mail, NODE_ENV: "production" })).toThrowError(
+          /SMTP_URL: a production start needs[\s\S]*SMTP_URL=smtp:\/\/[\s\S]*DEV_MAILBOX=on for a demo where all mail/,
+        );
+      }
+      expect(parseEnv({ ...secret, NODE_ENV: "production", DEV_MAILBOX: "on" }).DEV_MAILBOX).toBe(true);
+    });
+
+    it("refuses the mailbox together with SMTP: it would show everyone the real mail", () => {
+      for (const NODE_ENV of ["production", "development", "test"]) {
+        expect(() => parseEnv({ ...secret, NODE_ENV, DEV_MAILBOX: "on", SMTP_URL: "smtp://mail.example.org:587" })).toThrowError(
+          /DEV_MAILBOX: must be off when SMTP_URL is set/,
+        );
+      }
+    });
+
+    it("is a ConfigurationError, which the start scripts print without a stack", () => {
+      expect(() => parseEnv({ ...secret, NODE_ENV: "production" })).toThrowError(ConfigurationError);
+    });
   });
 });

@@ -15,10 +15,31 @@ export function badRequest(message = "The request could not be understood."): ne
   throw new Response(message, { status: 400, statusText: "Bad Request" });
 }
 
-/** Only same-site relative paths may be used as redirect targets. */
+const REDIRECT_BASE = "http://convene.invalid";
+// Browsers drop tab and newline inside URLs and read a backslash as a slash, so "/\t/evil.example" and
+// "/\\evil.example" would leave the site; control characters would also break the Location header.
+const unsafeInRedirect = (value: string) =>
+  value.includes("\\") || Array.from(value).some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+
+/**
+ * A redirect target is only ever a path on this site: the value is parsed as a URL relative to a
+ * placeholder origin and must stay on it; anything else, or anything odd, gives the fallback. The
+ * result is the parsed URL's own serialisation (percent-encoded ASCII), so it is always a valid header.
+ */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.includes("\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || to.length > 2_000 || !to.startsWith("/") || to.startsWith("//") || unsafeInRedirect(to)) {
+    return fallback;
+  }
+  let url: URL;
+  try {
+    url = new URL(to, REDIRECT_BASE);
+  } catch {
+    return fallback;
+  }
+  const path = url.pathname + url.search + url.hash;
+  // "/.//evil.example" normalises to "//evil.example", which a browser reads as another host.
+  if (url.origin !== REDIRECT_BASE || path.startsWith("//")) return fallback;
+  return path;
 }
 
 const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);

@@ -1,5 +1,7 @@
 import { containsText, db, type Prisma } from "~/utils/db.server";
+import type { FieldErrors, Outcome } from "~/utils/forms.server";
 import { audit, diffFields } from "~/domain/audit/audit.server";
+import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
 import type { AgencyInput } from "./agency.schema";
@@ -40,14 +42,12 @@ export async function getAgency(id: string) {
   return db.agency.findUnique({ where: { id }, select: { id: true, name: true, acronym: true, kind: true, country: true, parentId: true } });
 }
 
-type Result = { ok: true; id: string } | { ok: false; fieldErrors: Record<string, string[]> };
-
 function toData(input: AgencyInput) {
   return { name: input.name, acronym: input.acronym, kind: input.kind, country: input.country ?? null, parentId: input.parentId ?? null };
 }
 
-async function checkUnique(input: AgencyInput, exceptId?: string): Promise<Record<string, string[]> | null> {
-  const errors: Record<string, string[]> = {};
+async function checkUnique(input: AgencyInput, exceptId?: string): Promise<FieldErrors | null> {
+  const errors: FieldErrors = {};
   const clash = await db.agency.findFirst({ where: { name: input.name, NOT: exceptId ? { id: exceptId } : undefined }, select: { id: true } });
   if (clash) errors.name = ["An agency with this name already exists."];
   if (input.parentId) {
@@ -57,7 +57,8 @@ async function checkUnique(input: AgencyInput, exceptId?: string): Promise<Recor
   return Object.keys(errors).length ? errors : null;
 }
 
-export async function createAgency(actor: Actor, input: AgencyInput): Promise<Result> {
+export async function createAgency(actor: Actor, input: AgencyInput): Promise<Outcome> {
+  assertCan(actor, "agencies:manage");
   const fieldErrors = await checkUnique(input);
   if (fieldErrors) return { ok: false, fieldErrors };
   const data = toData(input);
@@ -70,7 +71,8 @@ export async function createAgency(actor: Actor, input: AgencyInput): Promise<Re
   return { ok: true, id: agency.id };
 }
 
-export async function updateAgency(actor: Actor, id: string, input: AgencyInput): Promise<Result> {
+export async function updateAgency(actor: Actor, id: string, input: AgencyInput): Promise<Outcome> {
+  assertCan(actor, "agencies:manage");
   const fieldErrors = await checkUnique(input, id);
   if (fieldErrors) return { ok: false, fieldErrors };
   const data = toData(input);

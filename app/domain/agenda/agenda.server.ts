@@ -1,5 +1,7 @@
 import { db, type Tx } from "~/utils/db.server";
+import type { FieldErrors, Outcome } from "~/utils/forms.server";
 import { audit, diffFields } from "~/domain/audit/audit.server";
+import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { queueMeetingUpdate } from "~/domain/mail/meeting-updates.server";
 import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
@@ -58,8 +60,7 @@ export async function agendaEditorData(meetingId: string) {
   };
 }
 
-type FieldErrors = Record<string, string[]>;
-export type AgendaResult = { ok: true } | { ok: false; fieldErrors: FieldErrors };
+type AgendaResult = Outcome<object>;
 
 async function readTimes(meetingId: string, input: AgendaItemInput): Promise<{ startsAt: Date; endsAt: Date; parentId: string | null } | FieldErrors> {
   const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { timeZone: true } });
@@ -85,6 +86,7 @@ async function readTimes(meetingId: string, input: AgendaItemInput): Promise<{ s
 }
 
 export async function saveAgendaItem(actor: Actor, meetingId: string, input: AgendaItemInput): Promise<AgendaResult> {
+  assertCan(actor, "meetings:manage");
   const times = await readTimes(meetingId, input);
   if (!("startsAt" in times && times.startsAt instanceof Date)) return { ok: false, fieldErrors: times as FieldErrors };
   const data = {
@@ -117,6 +119,7 @@ export async function saveAgendaItem(actor: Actor, meetingId: string, input: Age
 }
 
 export async function deleteAgendaItem(actor: Actor, meetingId: string, itemId: string): Promise<boolean> {
+  assertCan(actor, "meetings:manage");
   const deleted = await db.$transaction(async (tx) => {
     const item = await tx.agendaItem.findFirst({ where: { id: itemId, meetingId }, select: { id: true, title: true, startsAt: true, endsAt: true, kind: true } });
     if (!item) return false;
@@ -129,6 +132,7 @@ export async function deleteAgendaItem(actor: Actor, meetingId: string, itemId: 
 }
 
 export async function addAgendaPerson(actor: Actor, meetingId: string, input: AgendaPersonInput): Promise<AgendaResult> {
+  assertCan(actor, "meetings:manage");
   const item = await db.agendaItem.findFirst({ where: { id: input.itemId, meetingId }, select: { id: true } });
   if (!item) return { ok: false, fieldErrors: { name: ["This agenda item no longer exists."] } };
   if (input.agencyId && !(await db.agency.findUnique({ where: { id: input.agencyId }, select: { id: true } })))
@@ -143,6 +147,7 @@ export async function addAgendaPerson(actor: Actor, meetingId: string, input: Ag
 }
 
 export async function removeAgendaPerson(actor: Actor, meetingId: string, personId: string): Promise<boolean> {
+  assertCan(actor, "meetings:manage");
   const removed = await db.$transaction(async (tx) => {
     const person = await tx.agendaPerson.findFirst({ where: { id: personId, agendaItem: { meetingId } }, select: { id: true, name: true, role: true, agencyId: true, agendaItemId: true } });
     if (!person) return false;
@@ -166,6 +171,7 @@ async function announceAgenda(tx: Tx, meetingId: string, status: string, wasPubl
  * tells confirmed participants, with a new calendar SEQUENCE. Returns whether participants were told.
  */
 export async function publishAgenda(actor: Actor, meetingId: string, now = new Date()): Promise<{ announced: boolean }> {
+  assertCan(actor, "meetings:manage");
   const result = await db.$transaction(async (tx) => {
     const m = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { status: true, agendaPublishedAt: true } });
     const changes = m.agendaPublishedAt
@@ -181,6 +187,7 @@ export async function publishAgenda(actor: Actor, meetingId: string, now = new D
 }
 
 export async function unpublishAgenda(actor: Actor, meetingId: string): Promise<void> {
+  assertCan(actor, "meetings:manage");
   await db.$transaction(async (tx) => {
     const m = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { agendaPublishedAt: true } });
     if (!m.agendaPublishedAt) return;

@@ -1,7 +1,6 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { forbidden } from "~/utils/http.server";
 import type { Actor, Role } from "./roles";
 
 const SESSION_DAYS = 14;
@@ -49,12 +48,6 @@ export async function requireUser(request: Request): Promise<Actor> {
     const url = new URL(request.url);
     throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   }
-  return user;
-}
-
-export async function requireRole(request: Request, roles: Role[]): Promise<Actor> {
-  const user = await requireUser(request);
-  if (!roles.includes(user.role)) forbidden("Your role does not give access to this page.");
   return user;
 }
 

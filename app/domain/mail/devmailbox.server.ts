@@ -2,11 +2,16 @@ import { containsText, db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
 
-// With no SMTP_URL the embedded run keeps mail in the database and shows it here, so sign-in
-// and every other mail can be followed without a mail server. Never available once SMTP is set.
+// A demo without a mail server (DEV_MAILBOX=on, never with SMTP_URL) shows every mail here to
+// everyone, sign-in links included. Otherwise these pages do not exist: anyone could read the
+// organiser's sign-in link (docs/decisions/052-dev-mailbox-opt-in.md).
+
+export function devMailboxEnabled(): boolean {
+  return env().DEV_MAILBOX;
+}
 
 export function requireDevMailbox(): void {
-  if (env().SMTP_URL) notFound();
+  if (!devMailboxEnabled()) notFound();
 }
 
 export async function listDevMailbox(to?: string) {

@@ -49,6 +49,11 @@ export function followUpSchema(timeZone: string) {
       agencyIds: z.array(z.string().max(40, "Choose agencies from the list.")).max(300, "Choose at most 300 agencies.").default([]),
       statuses: z.array(z.enum(REGISTRATION_STATUSES, { errorMap: () => ({ message: "Choose statuses from the list." }) })).max(5, "Choose at most 5 statuses.").default([]),
       previewAgencyId: z.string().max(40, "Choose an agency from the list.").optional(),
+      /** random per rendered form: a second submit of the same form finds the first one's draft */
+      submissionKey: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{16,64}$/, "This form is out of date. Reload the page and submit it again.")
+        .optional(),
     })
     .superRefine((v, ctx) => {
       if (v.audience === "AGENCIES" && v.agencyIds.length === 0)

@@ -1,7 +1,8 @@
+import crypto from "node:crypto";
 import { db, type Tx, type Prisma } from "~/utils/db.server";
 import { audit } from "~/domain/audit/audit.server";
 import type { Actor } from "~/domain/auth/roles";
-import { notFound } from "~/utils/http.server";
+import { badRequest, notFound } from "~/utils/http.server";
 import { enqueueMail } from "./outbox.server";
 import { followUpMail, type FollowUpContent } from "./templates.server";
 import type { Audience, FollowUpInput } from "./followup.schema";
@@ -82,9 +83,54 @@ export async function previewFollowUp(meetingId: string, input: FollowUpInput, a
   return agencyCopy(db, meeting, input, agency);
 }
 
-/** Saves the follow-up and one DRAFT outbox message per recipient. Returns null when nobody matches. */
-export async function createFollowUpDraft(actor: Actor, meetingId: string, input: FollowUpInput) {
+/** The compose form's submission key (see createFollowUpDraft). */
+export function newSubmissionKey(): string {
+  return crypto.randomBytes(18).toString("base64url");
+}
+
+type DraftResult = { id: string; recipients: number; existing: boolean };
+
+/** The draft an earlier submit of the same compose form made, if any. */
+async function draftForSubmission(meetingId: string, submissionKey: string): Promise<DraftResult | null> {
+  const f = await db.followUp.findUnique({ where: { submissionKey }, select: { id: true, meetingId: true, _count: { select: { messages: true } } } });
+  if (!f) return null;
+  if (f.meetingId !== meetingId) badRequest("This form belongs to another meeting. Open the composer again.");
+  return { id: f.id, recipients: f._count.messages, existing: true };
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
+}
+
+/**
+ * Saves the follow-up and one DRAFT outbox message per recipient. Returns null when nobody matches.
+ * The compose form carries a random submission key: a second submit of the same form (double click,
+ * back and submit again, two tabs) returns the draft the first one made. The unique constraint on the
+ * key decides races; the loser of a race finds the winner's draft (docs/decisions/054).
+ */
+export async function createFollowUpDraft(actor: Actor, meetingId: string, input: FollowUpInput): Promise<DraftResult | null> {
   const meeting = await getMailMeeting(meetingId);
+  const key = input.submissionKey || null;
+  if (key) {
+    const earlier = await draftForSubmission(meeting.id, key);
+    if (earlier) return earlier;
+  }
+  try {
+    return await insertFollowUpDraft(actor, meeting, input, key);
+  } catch (e) {
+    if (!key || !isUniqueViolation(e)) throw e;
+    const earlier = await draftForSubmission(meeting.id, key);
+    if (!earlier) throw e;
+    return earlier;
+  }
+}
+
+async function insertFollowUpDraft(
+  actor: Actor,
+  meeting: Awaited<ReturnType<typeof getMailMeeting>>,
+  input: FollowUpInput,
+  submissionKey: string | null,
+): Promise<DraftResult | null> {
   const recipients: Recipients = { audience: input.audience, agencyIds: input.agencyIds, statuses: input.statuses };
   return db.$transaction(
     async (tx) => {
@@ -104,6 +150,7 @@ export async function createFollowUpDraft(actor: Actor, meetingId: string, input
           recipients: JSON.stringify(recipients),
           status: "DRAFT",
           createdById: actor.id,
+          submissionKey,
         },
         select: { id: true },
       });
@@ -136,7 +183,7 @@ export async function createFollowUpDraft(actor: Actor, meetingId: string, input
         action: "draft",
         after: { subject: input.subject, recipients: registrations.length },
       });
-      return { id: followUp.id, recipients: registrations.length };
+      return { id: followUp.id, recipients: registrations.length, existing: false };
     },
     { timeout: 120_000 },
   );
@@ -148,16 +195,26 @@ async function requireFollowUp(tx: Tx, meetingId: string, followUpId: string) {
   return f;
 }
 
-/** Releases every draft message of the follow-up to the worker at once. */
+/**
+ * Releases every draft message of the follow-up to the worker at once. Returns null when it was
+ * already sent. DRAFT -> QUEUED is a conditional update, the first write of the transaction: of two
+ * concurrent sends (double click, two tabs, two app instances) exactly one moves it and queues the mail.
+ */
 export async function sendFollowUp(actor: Actor, meetingId: string, followUpId: string): Promise<number | null> {
   return db.$transaction(async (tx) => {
-    const f = await requireFollowUp(tx, meetingId, followUpId);
-    if (f.status !== "DRAFT") return null;
+    const now = new Date();
+    const moved = await tx.followUp.updateMany({
+      where: { id: followUpId, meetingId, status: "DRAFT" },
+      data: { status: "QUEUED", queuedAt: now },
+    });
+    if (moved.count === 0) {
+      await requireFollowUp(tx, meetingId, followUpId);
+      return null;
+    }
     const { count } = await tx.outboxMessage.updateMany({
       where: { followUpId, status: "DRAFT" },
-      data: { status: "QUEUED", nextAttemptAt: new Date() },
+      data: { status: "QUEUED", nextAttemptAt: now },
     });
-    await tx.followUp.update({ where: { id: followUpId }, data: { status: "QUEUED", queuedAt: new Date() } });
     await audit(tx, { userId: actor.id, entity: "FollowUp", entityId: followUpId, meetingId, action: "send", after: { messages: count } });
     return count;
   });

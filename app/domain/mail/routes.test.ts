@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
+import { reloadEnv } from "~/utils/env.server";
 import { createAgency, createUser, formRequest, requestAs, responseStatus as status } from "~/test/factories";
 import { createMeetingWithParticipants, queueTestMails } from "~/test/factories.mail";
 import * as mailLog from "~/routes/admin.mail._index";
@@ -9,6 +10,8 @@ import * as composer from "~/routes/admin.meetings.$id.mail.follow-ups.new";
 import * as followUpPage from "~/routes/admin.meetings.$id.mail.follow-ups.$followUpId";
 import * as unsubscribe from "~/routes/unsubscribe.$token";
 import * as devMailbox from "~/routes/dev.mailbox._index";
+import * as devMailboxMessage from "~/routes/dev.mailbox.$id";
+import * as root from "~/root";
 import { unsubscribeToken } from "./unsubscribe.server";
 
 describe("mail pages: access", () => {
@@ -78,6 +81,51 @@ describe("follow-up composer", () => {
   });
 });
 
+describe("follow-up composer: one draft per form", () => {
+  it("renders a submission key; two concurrent submits and a later resubmit of the same form make one draft", async () => {
+    const secretariat = await createUser("SECRETARIAT");
+    const meeting = await createMeetingWithParticipants(3, [await createAgency()]);
+    const url = `/admin/meetings/${meeting.id}/mail/follow-ups/new`;
+    const page = await composer.loader({ request: await requestAs(secretariat.id, url), params: { id: meeting.id }, context: {} });
+    expect(page.submissionKey).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+    const again = await composer.loader({ request: await requestAs(secretariat.id, url), params: { id: meeting.id }, context: {} });
+    expect(again.submissionKey).not.toBe(page.submissionKey);
+
+    const fields = { intent: "save", subject: "Thank you", summary: "Thanks for coming to Brussels.", audience: "CONFIRMED", submissionKey: page.submissionKey };
+    const submit = async () =>
+      (await composer.action({ request: await requestAs(secretariat.id, url, formRequest(fields)), params: { id: meeting.id }, context: {} })) as Response;
+    const [first, second] = await Promise.all([submit(), submit()]);
+    const third = await submit();
+    const drafts = await db.followUp.findMany({ where: { meetingId: meeting.id } });
+    expect(drafts).toHaveLength(1);
+    const location = `/admin/meetings/${meeting.id}/mail/follow-ups/${drafts[0].id}`;
+    for (const r of [first, second, third]) {
+      expect(r.status).toBe(302);
+      expect(r.headers.get("Location")).toBe(location);
+    }
+    expect(await db.outboxMessage.count({ where: { meetingId: meeting.id } })).toBe(3);
+
+    // A freshly loaded form is a new follow-up.
+    await composer.action({ request: await requestAs(secretariat.id, url, formRequest({ ...fields, submissionKey: again.submissionKey })), params: { id: meeting.id }, context: {} });
+    expect(await db.followUp.count({ where: { meetingId: meeting.id } })).toBe(2);
+  });
+
+  it("two concurrent sends queue each mail once", async () => {
+    const secretariat = await createUser("SECRETARIAT");
+    const meeting = await createMeetingWithParticipants(3, [await createAgency()]);
+    const fields = { intent: "save", subject: "Thank you", summary: "Thanks for coming to Brussels.", audience: "CONFIRMED" };
+    await composer.action({ request: await requestAs(secretariat.id, "/x", formRequest(fields)), params: { id: meeting.id }, context: {} });
+    const followUp = await db.followUp.findFirstOrThrow({ where: { meetingId: meeting.id } });
+    const send = async () =>
+      (await followUpPage.action({ request: await requestAs(secretariat.id, "/x", formRequest({ intent: "send" })), params: { id: meeting.id, followUpId: followUp.id }, context: {} })) as Response;
+    const answers = await Promise.all([send(), send(), send()]);
+    expect(answers.map((r) => r.status)).toEqual([302, 302, 302]);
+    expect(await db.outboxMessage.count({ where: { followUpId: followUp.id, status: "QUEUED" } })).toBe(3);
+    expect(await db.outboxMessage.count({ where: { followUpId: followUp.id } })).toBe(3);
+    expect(await db.auditLog.count({ where: { entity: "FollowUp", entityId: followUp.id, action: "send" } })).toBe(1);
+  });
+});
+
 describe("unsubscribe page", () => {
   it("rejects forged tokens and suppresses on POST only", async () => {
     expect(await status(unsubscribe.loader({ request: new Request("http://convene.test/u"), params: { token: "Zm9vQGV4YW1wbGUub3Jn.forged" }, context: {} }))).toBe(404);
@@ -124,13 +172,47 @@ describe("mail log views", () => {
     expect(copy.idempotencyKey).toMatch(new RegExp(`^resend:${sentId}:`));
     expect(original.status).toBe("SENT");
   });
+});
 
-  it("the development mailbox does not show drafts", async () => {
+describe("development mailbox (DEV_MAILBOX, docs/decisions/052-dev-mailbox-opt-in.md)", () => {
+  const args = (url: string, params: Record<string, string> = {}) => ({ request: new Request(`http://convene.test${url}`), params, context: {} });
+  const mailboxSetting = (value: "on" | "off" | undefined) => {
+    if (value) process.env.DEV_MAILBOX = value;
+    else delete process.env.DEV_MAILBOX;
+    reloadEnv();
+  };
+  const rootData = async () => (await root.loader(args("/"))).data;
+  afterEach(() => mailboxSetting(undefined));
+
+  it("does not exist unless the operator turns it on: both pages answer 404 and nothing links to them", async () => {
+    const [id] = await queueTestMails(1);
+    for (const value of [undefined, "off"] as const) {
+      mailboxSetting(value);
+      expect(await status(devMailbox.loader(args("/dev/mailbox")))).toBe(404);
+      expect(await status(devMailboxMessage.loader(args(`/dev/mailbox/${id}`, { id })))).toBe(404);
+      expect((await rootData()).showDevMailbox).toBe(false);
+    }
+  });
+
+  it("with DEV_MAILBOX=on shows every mail to anyone, and every page links to it", async () => {
+    mailboxSetting("on");
+    const email = `reader-${crypto.randomUUID().slice(0, 8)}@example.org`;
+    const [id] = await queueTestMails(1, { to: () => email });
+    const list = (await devMailbox.loader(args(`/dev/mailbox?to=${email}`))) as Awaited<ReturnType<typeof devMailbox.loader>>;
+    expect(list.messages.map((m) => m.id)).toEqual([id]);
+    const page = (await devMailboxMessage.loader(args(`/dev/mailbox/${id}`, { id }))) as Awaited<ReturnType<typeof devMailboxMessage.loader>>;
+    expect(page.message).toMatchObject({ toEmail: email, subject: "Test message 0" });
+    expect(await status(devMailboxMessage.loader(args("/dev/mailbox/nope", { id: "nope" })))).toBe(404);
+    expect((await rootData()).showDevMailbox).toBe(true);
+  });
+
+  it("does not show drafts", async () => {
+    mailboxSetting("on");
     const meeting = await createMeetingWithParticipants(1, []);
     const email = (await db.registration.findFirstOrThrow({ where: { meetingId: meeting.id } })).email;
     await queueTestMails(1, { to: () => email });
     await db.outboxMessage.updateMany({ where: { toEmail: email }, data: { status: "DRAFT" } });
-    const page = (await devMailbox.loader({ request: new Request(`http://convene.test/dev/mailbox?to=${email}`), params: {}, context: {} })) as Awaited<ReturnType<typeof devMailbox.loader>>;
+    const page = (await devMailbox.loader(args(`/dev/mailbox?to=${email}`))) as Awaited<ReturnType<typeof devMailbox.loader>>;
     expect(page.messages).toHaveLength(0);
   });
 });

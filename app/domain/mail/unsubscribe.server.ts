@@ -1,13 +1,15 @@
 import crypto from "node:crypto";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { signFor } from "~/utils/tokens.server";
 
-// Unsubscribe links are signed, not stored: the token is the address plus an HMAC with the
-// session secret, so every non-essential mail to the same person carries the same working link
+// Unsubscribe links are signed, not stored: the token is the address plus an HMAC with a key
+// derived from the session secret for this purpose only (decision 055), so every non-essential
+// mail to the same person carries the same working link
 // and nobody can unsubscribe someone else by guessing. See docs/decisions/042-unsubscribe.md.
 
 function sign(email: string): string {
-  return crypto.createHmac("sha256", env().SESSION_SECRET).update(`unsubscribe:${email}`).digest("base64url").slice(0, 32);
+  return signFor(env().SESSION_SECRET, "unsubscribe", `unsubscribe:${email}`).slice(0, 32);
 }
 
 export function normaliseEmail(email: string): string {

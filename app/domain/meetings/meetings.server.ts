@@ -1,7 +1,9 @@
 import { containsText, db, type Prisma } from "~/utils/db.server";
+import { formRefusal, type FieldErrors, type Outcome } from "~/utils/forms.server";
 import { audit, diffFields } from "~/domain/audit/audit.server";
 import type { Actor } from "~/domain/auth/roles";
-import { canManageMeetings } from "~/domain/auth/roles";
+import { can } from "~/domain/auth/permissions";
+import { assertCan } from "~/domain/auth/permissions.server";
 import { queueMeetingUpdate } from "~/domain/mail/meeting-updates.server";
 import { addOpenRecommendationsToReview } from "~/domain/recommendations/reviews.server";
 import { formatRange, toDateInput, toLocalInput } from "~/utils/dates";
@@ -19,8 +21,7 @@ import { ANNOUNCED_STATUSES, PUBLIC_STATUSES, STATUS_LABELS, canTransition, type
 // Every change is audited in the transaction that makes it; announced changes reach confirmed
 // participants through the outbox (queueMeetingUpdate) with a bumped iCalendar SEQUENCE.
 
-type FieldErrors = Record<string, string[]>;
-export type SaveResult = { ok: true; id: string; slug: string } | { ok: false; fieldErrors: FieldErrors };
+type SaveResult = Outcome<{ id: string; slug: string }>;
 
 // ---------------------------------------------------------------- public
 
@@ -59,7 +60,7 @@ export async function meetingListFilters() {
 
 /** The public meeting page. Drafts exist only for organisers; the online link only for confirmed participants. */
 export async function getPublicMeeting(slug: string, user: Actor | null) {
-  const organiser = canManageMeetings(user);
+  const organiser = can(user, "meetings:manage");
   const meeting = await loadPublicMeeting(slug);
   if (!meeting) return null;
   if (meeting.status === "DRAFT" && !organiser) return null;
@@ -94,7 +95,7 @@ const icsSelect = {
 
 export async function meetingCalendarData(slug: string, user: Actor | null) {
   const m = await db.meeting.findUnique({ where: { slug }, select: icsSelect });
-  if (!m || (m.status === "DRAFT" && !canManageMeetings(user))) return null;
+  if (!m || (m.status === "DRAFT" && !can(user, "meetings:manage"))) return null;
   return m;
 }
 
@@ -175,6 +176,7 @@ function toData(input: MeetingInput) {
 }
 
 export async function createMeeting(actor: Actor, input: MeetingInput): Promise<SaveResult> {
+  assertCan(actor, "meetings:manage");
   const refErrors = await checkReferences(input);
   if (refErrors) return { ok: false, fieldErrors: refErrors };
   let slug = input.slug;
@@ -204,6 +206,7 @@ function changeSummary(after: ReturnType<typeof toData>, changed: string[]): str
 }
 
 export async function updateMeeting(actor: Actor, id: string, input: MeetingInput): Promise<SaveResult> {
+  assertCan(actor, "meetings:manage");
   const refErrors = await checkReferences(input);
   if (refErrors) return { ok: false, fieldErrors: refErrors };
   const current = await db.meeting.findUnique({ where: { id } });
@@ -230,15 +233,14 @@ export async function updateMeeting(actor: Actor, id: string, input: MeetingInpu
   return { ok: true, id, slug };
 }
 
-export type TransitionResult = { ok: true } | { ok: false; error: string };
-
 /** Moves a meeting along its lifecycle; refuses what the transition table does not allow. */
-export async function transitionMeeting(actor: Actor, id: string, to: string): Promise<TransitionResult> {
-  const result = await db.$transaction(async (tx): Promise<TransitionResult> => {
+export async function transitionMeeting(actor: Actor, id: string, to: string): Promise<Outcome<object>> {
+  assertCan(actor, "meetings:manage");
+  const result = await db.$transaction(async (tx): Promise<Outcome<object>> => {
     const m = await tx.meeting.findUnique({ where: { id }, select: { status: true } });
-    if (!m) return { ok: false, error: "This meeting no longer exists." };
+    if (!m) return formRefusal("This meeting no longer exists.");
     if (!canTransition(m.status, to)) {
-      return { ok: false, error: `A meeting that is ${STATUS_LABELS[m.status as MeetingStatus]?.toLowerCase() ?? m.status} cannot move to that status.` };
+      return formRefusal(`A meeting that is ${STATUS_LABELS[m.status as MeetingStatus]?.toLowerCase() ?? m.status} cannot move to that status.`);
     }
     const cancelling = to === "CANCELLED" && ANNOUNCED_STATUSES.includes(m.status);
     await tx.meeting.update({ where: { id }, data: { status: to, ...(cancelling ? { icsSequence: { increment: 1 } } : {}) } });
@@ -255,6 +257,7 @@ export async function transitionMeeting(actor: Actor, id: string, to: string): P
  * it (same local times), as a draft. Optionally puts the series' open recommendations up for review.
  */
 export async function cloneMeeting(actor: Actor, id: string, input: CloneInput): Promise<SaveResult> {
+  assertCan(actor, "meetings:manage");
   const source = await db.meeting.findUnique({ where: { id }, include: { agendaItems: { include: { people: true } } } });
   if (!source) return { ok: false, fieldErrors: { title: ["This meeting no longer exists."] } };
   if (input.slug && (await slugTaken(input.slug))) return { ok: false, fieldErrors: { slug: ["Another meeting already uses this web address."] } };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { createAgency, createMeeting, createUser as createUserRow, formRequest, requestAs, responseStatus as status, routeArgs as args } from "~/test/factories";
+import { createAgency, createMeeting, createUser as createUserRow, formAnswer, formRequest, requestAs, responseStatus as status, routeArgs as args } from "~/test/factories";
 import type { Actor, Role } from "~/domain/auth/roles";
 import { createAgenda } from "~/test/factories.meetings";
 import { loader as adminMeetingLoader, action as overviewAction } from "~/routes/admin.meetings.$id._index";
@@ -63,26 +63,26 @@ describe("bad input never becomes a 500", () => {
   it("returns field errors for end before start, unknown zone, overlong text and bad numbers", async () => {
     const organiser = await createUser("ORGANISER");
     const order = { ...validMeeting, title: "<script>alert(1)</script>", endsAt: "2030-06-04T07:00" };
-    const ends = (await newAction(args(await requestAs(organiser.id, "/admin/meetings/new", formRequest(order))))) as { result: { error: Record<string, string[]> } };
+    const ends = await formAnswer(newAction(args(await requestAs(organiser.id, "/admin/meetings/new", formRequest(order)))));
     expect(ends.result.error.endsAt).toEqual(["The end must be after the start."]);
     const both = { ...validMeeting, endsAt: "2030-06-04T07:00", description: "x".repeat(10_001) };
-    const all = (await newAction(args(await requestAs(organiser.id, "/admin/meetings/new", formRequest(both))))) as { result: { error: Record<string, string[]> } };
+    const all = await formAnswer(newAction(args(await requestAs(organiser.id, "/admin/meetings/new", formRequest(both)))));
     expect(all.result.error.description?.[0]).toMatch(/at most/);
     expect(all.result.error.endsAt).toEqual(["The end must be after the start."]);
     const bad = { ...validMeeting, description: "x".repeat(10_001), capacity: "many" };
-    const result = (await newAction(args(await requestAs(organiser.id, "/admin/meetings/new", formRequest(bad))))) as { result: { error: Record<string, string[]> } };
+    const result = await formAnswer(newAction(args(await requestAs(organiser.id, "/admin/meetings/new", formRequest(bad)))));
     expect(result.result.error.description?.[0]).toMatch(/at most/);
     expect(result.result.error.capacity).toBeDefined();
-    const zone = (await newAction(args(await requestAs(organiser.id, "/admin/meetings/new", formRequest({ ...validMeeting, timeZone: "Mars/Olympus" }))))) as { result: { error: Record<string, string[]> } };
+    const zone = await formAnswer(newAction(args(await requestAs(organiser.id, "/admin/meetings/new", formRequest({ ...validMeeting, timeZone: "Mars/Olympus" })))));
     expect(zone.result.error.timeZone?.[0]).toMatch(/time zone/);
-    const date = (await newAction(args(await requestAs(organiser.id, "/admin/meetings/new", formRequest({ ...validMeeting, startsAt: "2030-02-30T09:00" }))))) as { result: { error: Record<string, string[]> } };
+    const date = await formAnswer(newAction(args(await requestAs(organiser.id, "/admin/meetings/new", formRequest({ ...validMeeting, startsAt: "2030-02-30T09:00" })))));
     expect(date.result.error.startsAt).toBeDefined();
   });
 
   it("keeps HTML as text and refuses a slug that is taken", async () => {
     const organiser = await createUser("ORGANISER");
     const existing = await createMeeting();
-    const taken = (await newAction(args(await requestAs(organiser.id, "/admin/meetings/new", formRequest({ ...validMeeting, slug: existing.slug }))))) as { result: { error: Record<string, string[]> } };
+    const taken = await formAnswer(newAction(args(await requestAs(organiser.id, "/admin/meetings/new", formRequest({ ...validMeeting, slug: existing.slug })))));
     expect(taken.result.error.slug).toEqual(["Another meeting already uses this web address."]);
     const res = await newAction(args(await requestAs(organiser.id, "/admin/meetings/new", formRequest({ ...validMeeting, title: "<b>Border</b> & co" }))));
     expect(res).toBeInstanceOf(Response);
@@ -96,27 +96,23 @@ describe("bad input never becomes a 500", () => {
     const organiser = await createUser("ORGANISER");
     const meeting = await createMeeting();
     const bad = formRequest({ intent: "save-item", kind: "SESSION", title: "Opening", startsAt: "2030-06-04T10:00", endsAt: "2030-06-04T09:00" });
-    const r = (await agendaAction(args(await requestAs(organiser.id, "/x", bad), { id: meeting.id }))) as { result: { error: Record<string, string[]> } };
+    const r = await formAnswer(agendaAction(args(await requestAs(organiser.id, "/x", bad), { id: meeting.id })));
     expect(r.result.error.endsAt).toEqual(["The end must be after the start."]);
     const [itemId] = await createAgenda(meeting.id, [["Opening", "2030-06-04T07:00Z", "2030-06-04T08:00Z"]]);
     const person = formRequest({ intent: "add-person", itemId, name: "Ana Popescu", agencyId: "no-such-agency", role: "SPEAKER" });
-    const p = (await agendaAction(args(await requestAs(organiser.id, "/x", person), { id: meeting.id }))) as { result: { error: Record<string, string[]> } };
+    const p = await formAnswer(agendaAction(args(await requestAs(organiser.id, "/x", person), { id: meeting.id })));
     expect(p.result.error.agencyId).toEqual(["Choose an agency from the list."]);
     const kind = formRequest({ intent: "save-item", kind: "PARTY", title: "x", startsAt: "nonsense", endsAt: "" });
-    const k = (await agendaAction(args(await requestAs(organiser.id, "/x", kind), { id: meeting.id }))) as { result: { error: Record<string, string[]> } };
+    const k = await formAnswer(agendaAction(args(await requestAs(organiser.id, "/x", kind), { id: meeting.id })));
     expect(k.result.error.kind).toBeDefined();
   });
 
   it("returns a field error for a duplicate agency name", async () => {
     const organiser = await createUser("ORGANISER");
     const agency = await createAgency();
-    const r = (await agencyAction(args(await requestAs(organiser.id, "/admin/agencies/new", formRequest({ name: agency.name, acronym: "DUP", kind: "NGO", country: "XX" }))))) as {
-      result: { error: Record<string, string[]> };
-    };
+    const r = await formAnswer(agencyAction(args(await requestAs(organiser.id, "/admin/agencies/new", formRequest({ name: agency.name, acronym: "DUP", kind: "NGO", country: "XX" })))));
     expect(r.result.error.country).toEqual(["Choose a country from the list."]);
-    const r2 = (await agencyAction(args(await requestAs(organiser.id, "/admin/agencies/new", formRequest({ name: agency.name, acronym: "DUP", kind: "NGO", country: "BE" }))))) as {
-      result: { error: Record<string, string[]> };
-    };
+    const r2 = await formAnswer(agencyAction(args(await requestAs(organiser.id, "/admin/agencies/new", formRequest({ name: agency.name, acronym: "DUP", kind: "NGO", country: "BE" })))));
     expect(r2.result.error.name).toEqual(["An agency with this name already exists."]);
   });
 });
@@ -156,9 +152,7 @@ describe("meeting lifecycle and announced changes", () => {
   it("edits through the route keep the user's input with errors", async () => {
     const organiser = await createUser("ORGANISER");
     const meeting = await createMeeting();
-    const r = (await editAction(args(await requestAs(organiser.id, "/x", formRequest({ ...validMeeting, format: "ONLINE" })), { id: meeting.id }))) as {
-      result: { error: Record<string, string[]>; initialValue: Record<string, string> };
-    };
+    const r = await formAnswer(editAction(args(await requestAs(organiser.id, "/x", formRequest({ ...validMeeting, format: "ONLINE" })), { id: meeting.id })));
     expect(r.result.error.onlineLink).toEqual(["An online meeting needs its link."]);
     expect(r.result.initialValue.title).toBe(validMeeting.title);
   });

@@ -1,6 +1,7 @@
+import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { db } from "~/utils/db.server";
-import { overdueWhere, requireManager, whereFor, type Filters } from "./recommendations.server";
+import { overdueWhere, whereFor, type Filters } from "./recommendations.server";
 import { STATUSES, statusLabel } from "./status";
 
 // Figures for the secretariat's dashboard. All counts honour the same filters as the list.
@@ -9,7 +10,7 @@ export type Count = { key: string; label: string; count: number };
 export type RatePoint = { period: string; adopted: number; implemented: number; rate: number };
 
 export async function dashboard(actor: Actor, f: Filters, now = new Date()) {
-  requireManager(actor);
+  assertCan(actor, "recommendations:manage");
   const where = whereFor(actor, { ...f, overdue: false });
   const recs = await db.recommendation.findMany({
     where,

@@ -1,8 +1,10 @@
+import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { parseCsv } from "~/utils/csv.server";
 import { db } from "~/utils/db.server";
 import { IMPORT_COLUMNS, recommendationSchema } from "./recommendation.schema";
-import { createRecommendationTx, requireManager, RecommendationRuleError } from "./recommendations.server";
+import { Refused, fieldRefusal, type Outcome } from "~/utils/forms.server";
+import { createRecommendationTx } from "./recommendations.server";
 import { isStatus, STATUSES } from "./status";
 
 // Bulk import from CSV. Each row is saved in its own transaction: a valid row is kept even when
@@ -11,7 +13,6 @@ import { isStatus, STATUSES } from "./status";
 const REQUIRED = ["code", "title", "text", "meeting", "lead_agency"];
 
 export type ImportReport = {
-  fileError?: string;
   created: { row: number; code: string; id: string }[];
   failed: { row: number; code: string; reasons: string[] }[];
 };
@@ -26,13 +27,14 @@ const FIELD_NAMES: Record<string, string> = {
   closingEvidence: "status",
 };
 
-export async function importRecommendations(actor: Actor, text: string): Promise<ImportReport> {
-  requireManager(actor);
+/** Imports the rows it can; a file that cannot be read at all is refused on the form's `file` field. */
+export async function importRecommendations(actor: Actor, text: string): Promise<Outcome<{ report: ImportReport }>> {
+  assertCan(actor, "recommendations:manage");
   const report: ImportReport = { created: [], failed: [] };
   const parsed = parseCsv(text, 2000);
-  if (!parsed.ok) return { ...report, fileError: parsed.error };
+  if (!parsed.ok) return fieldRefusal("file", parsed.error);
   const missing = REQUIRED.filter((c) => !parsed.header.includes(c));
-  if (missing.length) return { ...report, fileError: `The file needs the columns ${missing.join(", ")}. Expected header: ${IMPORT_COLUMNS.join(",")}.` };
+  if (missing.length) return fieldRefusal("file", `The file needs the columns ${missing.join(", ")}. Expected header: ${IMPORT_COLUMNS.join(",")}.`);
 
   const [meetings, agencies, themes] = await Promise.all([
     db.meeting.findMany({ select: { id: true, slug: true } }),
@@ -104,23 +106,16 @@ export async function importRecommendations(actor: Actor, text: string): Promise
       const result = await db.$transaction(async (tx) => {
         const r = await createRecommendationTx(tx, actor, parsedRow.data, { status, progress: status === "IMPLEMENTED" ? 100 : undefined, closingEvidence: evidence });
         // Throwing rolls the row back when a database check fails.
-        if (!r.ok) throw new RowError(r.fieldErrors);
+        if (!r.ok) throw new Refused(r);
         return r;
       });
       report.created.push({ row: rowNumber, code: parsedRow.data.code, id: result.id });
     } catch (e) {
-      if (e instanceof RowError) {
-        report.failed.push({ row: rowNumber, code: parsedRow.data.code, reasons: Object.entries(e.fieldErrors).flatMap(([k, msgs]) => msgs.map((m) => `${FIELD_NAMES[k] ?? k}: ${m}`)) });
-      } else if (e instanceof RecommendationRuleError) {
-        report.failed.push({ row: rowNumber, code: parsedRow.data.code, reasons: [`${FIELD_NAMES[e.field] ?? e.field}: ${e.message}`] });
-      } else throw e;
+      if (!(e instanceof Refused)) throw e;
+      const { fieldErrors = {}, formErrors = [] } = e.refusal;
+      const reasons = [...formErrors, ...Object.entries(fieldErrors).flatMap(([k, msgs]) => msgs.map((m) => `${FIELD_NAMES[k] ?? k}: ${m}`))];
+      report.failed.push({ row: rowNumber, code: parsedRow.data.code, reasons });
     }
   }
-  return report;
-}
-
-class RowError extends Error {
-  constructor(public fieldErrors: Record<string, string[]>) {
-    super("row rejected");
-  }
+  return { ok: true, report };
 }

@@ -1,14 +1,16 @@
 import { audit } from "~/domain/audit/audit.server";
+import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { enqueueMail } from "~/domain/mail/outbox.server";
 import { db } from "~/utils/db.server";
 import { formatShortDate, toDateInput } from "~/utils/dates";
 import { env } from "~/utils/env.server";
+import { Refused, fieldRefusal, formRefusal, type Outcome } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import { hashToken, newToken } from "~/utils/tokens.server";
 import { progressRequestMail, progressReturnedMail } from "./mail.server";
 import type { ProgressUpdateInput } from "./recommendation.schema";
-import { RecommendationRuleError, applyStatusChange, requireManager, requireVisibleRecommendation, type Result } from "./recommendations.server";
+import { applyStatusChange, requireVisibleRecommendation } from "./recommendations.server";
 import { CLOSED_STATUSES, CLOSING_STATUSES, canTransition, statusLabel, type Status } from "./status";
 
 // Progress updates: a focal point (signed in, or through a single-use link sent by email) reports
@@ -18,7 +20,7 @@ import { CLOSED_STATUSES, CLOSING_STATUSES, canTransition, statusLabel, type Sta
 export const PROGRESS_LINK_DAYS = 30;
 
 /** Early check of a proposed status, so the focal point sees the problem at once; acceptance checks again. */
-function checkProposal(current: string, input: ProgressUpdateInput): Result<object> {
+function checkProposal(current: string, input: ProgressUpdateInput): Outcome<object> {
   if (CLOSED_STATUSES.includes(current as Status)) return { ok: false, fieldErrors: { text: [`This recommendation is closed (${statusLabel(current).toLowerCase()}); no further updates are taken.`] } };
   if (input.newStatus && input.newStatus !== current && !canTransition(current, input.newStatus)) {
     return { ok: false, fieldErrors: { newStatus: [`A recommendation that is ${statusLabel(current).toLowerCase()} cannot become ${statusLabel(input.newStatus).toLowerCase()}.`] } };
@@ -31,8 +33,8 @@ function checkProposal(current: string, input: ProgressUpdateInput): Result<obje
 }
 
 /** A signed-in focal point (for an agency leading or supporting it) or the secretariat reports progress. */
-export async function submitProgressUpdate(actor: Actor, recommendationId: string, input: ProgressUpdateInput): Promise<Result> {
-  await requireVisibleRecommendation(actor, recommendationId);
+export async function submitProgressUpdate(actor: Actor, recommendationId: string, input: ProgressUpdateInput): Promise<Outcome> {
+  await requireVisibleRecommendation(actor, recommendationId, "recommendations:progress");
   const rec = await db.recommendation.findUniqueOrThrow({ where: { id: recommendationId }, select: { status: true, meetingId: true } });
   const check = checkProposal(rec.status, input);
   if (!check.ok) return check;
@@ -56,7 +58,7 @@ export async function submitProgressUpdate(actor: Actor, recommendationId: strin
 }
 
 export async function reviewQueue(actor: Actor) {
-  requireManager(actor);
+  assertCan(actor, "recommendations:manage");
   return db.progressUpdate.findMany({
     where: { state: "SUBMITTED" },
     orderBy: { createdAt: "asc" },
@@ -68,8 +70,8 @@ export async function reviewQueue(actor: Actor) {
   });
 }
 
-export async function acceptProgressUpdate(actor: Actor, updateId: string, reviewNote = ""): Promise<Result> {
-  requireManager(actor);
+export async function acceptProgressUpdate(actor: Actor, updateId: string, reviewNote = ""): Promise<Outcome> {
+  assertCan(actor, "recommendations:manage");
   try {
     return await db.$transaction(async (tx) => {
       const u = await tx.progressUpdate.findUnique({ where: { id: updateId }, include: { recommendation: { select: { status: true, progress: true, meetingId: true } } } });
@@ -91,13 +93,13 @@ export async function acceptProgressUpdate(actor: Actor, updateId: string, revie
       return { ok: true as const, id: u.recommendationId };
     });
   } catch (e) {
-    if (e instanceof RecommendationRuleError) return { ok: false, fieldErrors: { updateId: [`The update cannot be accepted: ${e.message}`] } };
+    if (e instanceof Refused) return fieldRefusal("updateId", `The update cannot be accepted: ${e.message}`);
     throw e;
   }
 }
 
-export async function returnProgressUpdate(actor: Actor, updateId: string, reviewNote: string): Promise<Result> {
-  requireManager(actor);
+export async function returnProgressUpdate(actor: Actor, updateId: string, reviewNote: string): Promise<Outcome> {
+  assertCan(actor, "recommendations:manage");
   return db.$transaction(async (tx) => {
     const u = await tx.progressUpdate.findUnique({ where: { id: updateId }, include: { recommendation: { select: { meetingId: true, code: true, title: true } } } });
     if (!u) notFound("We could not find that progress update.");
@@ -120,18 +122,18 @@ export async function returnProgressUpdate(actor: Actor, updateId: string, revie
 
 /**
  * Sends each focal point of the lead agency a single-use link to report progress. Returns how many
- * were asked, or a field error when the agency has no focal point.
+ * were asked, or a refusal when the agency has no focal point.
  */
-export async function requestProgress(actor: Actor, recommendationId: string): Promise<Result<{ count: number }>> {
-  requireManager(actor);
+export async function requestProgress(actor: Actor, recommendationId: string): Promise<Outcome<{ count: number }>> {
+  assertCan(actor, "recommendations:manage");
   const rec = await db.recommendation.findUnique({
     where: { id: recommendationId },
     select: { id: true, code: true, title: true, status: true, progress: true, dueDate: true, meetingId: true, meeting: { select: { timeZone: true } }, leadAgency: { select: { id: true, acronym: true } } },
   });
   if (!rec) notFound("We could not find that recommendation.");
-  if (CLOSED_STATUSES.includes(rec.status as Status)) return { ok: false, fieldErrors: { request: ["This recommendation is closed; there is no progress to report."] } };
+  if (CLOSED_STATUSES.includes(rec.status as Status)) return formRefusal("This recommendation is closed; there is no progress to report.");
   const focalPoints = await db.user.findMany({ where: { role: "FOCAL_POINT", agencyId: rec.leadAgency.id }, select: { email: true, name: true } });
-  if (!focalPoints.length) return { ok: false, fieldErrors: { request: [`${rec.leadAgency.acronym} has no focal point in Convene yet; add one before requesting progress.`] } };
+  if (!focalPoints.length) return formRefusal(`${rec.leadAgency.acronym} has no focal point in Convene yet; add one before requesting progress.`);
   const expiresAt = new Date(Date.now() + PROGRESS_LINK_DAYS * 24 * 3600_000);
   const mails = await Promise.all(
     focalPoints.map(async (fp) => {
@@ -180,8 +182,11 @@ export async function readProgressLink(token: string): Promise<LinkState> {
   return { ok: true, linkId: link.id, email: link.email, agency: link.agency, recommendation: { ...r, timeZone: meeting.timeZone } };
 }
 
-/** One report per link: the link is marked used in the same transaction that stores the report. */
-export async function submitViaProgressLink(token: string, input: ProgressUpdateInput): Promise<Result | { ok: false; reason: string }> {
+/**
+ * One report per link: the link is marked used in the same transaction that stores the report. A link
+ * that no longer works answers its state (`reason`, shown instead of the form); a refused report, a refusal.
+ */
+export async function submitViaProgressLink(token: string, input: ProgressUpdateInput): Promise<Outcome | Extract<LinkState, { ok: false }>> {
   const state = await readProgressLink(token);
   if (!state.ok) return state;
   const check = checkProposal(state.recommendation.status, input);

@@ -1,8 +1,10 @@
 import { audit, diffFields } from "~/domain/audit/audit.server";
-import { canManageRecommendations, type Actor } from "~/domain/auth/roles";
+import { assertCan, requireAgencyScope } from "~/domain/auth/permissions.server";
+import type { Actor } from "~/domain/auth/roles";
 import { containsText, db, type Prisma, type Tx } from "~/utils/db.server";
 import { formatShortDate, fromDateInput, toDateInput } from "~/utils/dates";
-import { forbidden, notFound } from "~/utils/http.server";
+import { Refused, fieldRefusal, type FieldErrors, type Outcome } from "~/utils/forms.server";
+import { notFound } from "~/utils/http.server";
 import type { RecommendationInput, TransitionInput } from "./recommendation.schema";
 import { CLOSED_STATUSES, CLOSING_STATUSES, PUBLIC_STATUSES, canTransition, isOverdue, isPriority, isStatus, statusLabel, type Status } from "./status";
 
@@ -13,44 +15,23 @@ import { CLOSED_STATUSES, CLOSING_STATUSES, PUBLIC_STATUSES, canTransition, isOv
 // history; participants and visitors see the tracking pages not at all (only adopted
 // recommendations on public meeting pages).
 
-export type FieldErrors = Record<string, string[]>;
-export type Result<T = { id: string }> = ({ ok: true } & T) | { ok: false; fieldErrors: FieldErrors };
-
-/** A rule broken while changing status: carries the form field it belongs to. */
-export class RecommendationRuleError extends Error {
-  constructor(
-    public field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 // ---------------------------------------------------------------- access
 
-export function canViewTracking(actor: Actor | null): boolean {
-  return canManageRecommendations(actor) || (actor?.role === "FOCAL_POINT" && !!actor.agencyId);
-}
-
-/** Prisma filter for the recommendations an actor may see. */
+/** Prisma filter for the recommendations an actor may see: all, or those their agency leads or supports. */
 export function visibleTo(actor: Actor): Prisma.RecommendationWhereInput {
-  if (canManageRecommendations(actor)) return {};
-  if (actor.role === "FOCAL_POINT" && actor.agencyId) {
-    return { OR: [{ leadAgencyId: actor.agencyId }, { supporters: { some: { agencyId: actor.agencyId } } }] };
-  }
-  forbidden("Recommendation tracking is for the secretariat and agency focal points.");
+  const { agencyId } = requireAgencyScope(actor, "recommendations:view");
+  if (!agencyId) return {};
+  return { OR: [{ leadAgencyId: agencyId }, { supporters: { some: { agencyId } } }] };
 }
 
-export function requireManager(actor: Actor): void {
-  if (!canManageRecommendations(actor)) forbidden("Only the secretariat and organisers manage recommendations.");
-}
-
-/** Throws 404 for an unknown id and 403 for a recommendation the actor's agency has no part in. */
-export async function requireVisibleRecommendation(actor: Actor, id: string) {
-  const exists = await db.recommendation.findUnique({ where: { id }, select: { id: true } });
-  if (!exists) notFound("We could not find that recommendation.");
-  const visible = await db.recommendation.findFirst({ where: { AND: [{ id }, visibleTo(actor)] }, select: { id: true } });
-  if (!visible) forbidden("This recommendation is not led or supported by your agency.");
+/**
+ * Throws 404 for an unknown id and 403 unless the actor has the capability on the recommendation
+ * (for a focal point: their agency leads or supports it).
+ */
+export async function requireVisibleRecommendation(actor: Actor, id: string, capability: "recommendations:view" | "recommendations:progress" = "recommendations:view") {
+  const rec = await db.recommendation.findUnique({ where: { id }, select: { leadAgencyId: true, supporters: { select: { agencyId: true } } } });
+  if (!rec) notFound("We could not find that recommendation.");
+  assertCan(actor, capability, { agencyId: rec.leadAgencyId, agencyIds: rec.supporters.map((s) => s.agencyId) }, "This recommendation is not led or supported by your agency.");
 }
 
 // ---------------------------------------------------------------- lists and filters
@@ -257,7 +238,7 @@ type Resolved = {
 };
 
 /** The database checks of the form, as field errors. */
-async function resolveInput(tx: Tx, input: RecommendationInput, existingId: string | null): Promise<{ ok: true; value: Resolved } | { ok: false; fieldErrors: FieldErrors }> {
+async function resolveInput(tx: Tx, input: RecommendationInput, existingId: string | null): Promise<Outcome<{ value: Resolved }>> {
   const errors: FieldErrors = {};
   const add = (field: string, message: string) => (errors[field] ??= []).push(message);
 
@@ -319,7 +300,7 @@ export async function createRecommendationTx(
   actor: Actor,
   input: RecommendationInput,
   initial: { status?: Status; progress?: number; closingEvidence?: string } = {},
-): Promise<Result> {
+): Promise<Outcome> {
   const resolved = await resolveInput(tx, input, null);
   if (!resolved.ok) return resolved;
   const { data, supporterIds, themeIds } = resolved.value;
@@ -339,13 +320,13 @@ export async function createRecommendationTx(
   return { ok: true, id: rec.id };
 }
 
-export async function createRecommendation(actor: Actor, input: RecommendationInput): Promise<Result> {
-  requireManager(actor);
+export async function createRecommendation(actor: Actor, input: RecommendationInput): Promise<Outcome> {
+  assertCan(actor, "recommendations:manage");
   return db.$transaction((tx) => createRecommendationTx(tx, actor, input));
 }
 
-export async function updateRecommendation(actor: Actor, id: string, input: RecommendationInput): Promise<Result> {
-  requireManager(actor);
+export async function updateRecommendation(actor: Actor, id: string, input: RecommendationInput): Promise<Outcome> {
+  assertCan(actor, "recommendations:manage");
   return db.$transaction(async (tx) => {
     const before = await tx.recommendation.findUnique({
       where: { id },
@@ -384,7 +365,7 @@ export async function updateRecommendation(actor: Actor, id: string, input: Reco
 /**
  * Moves a recommendation to a new status (or records new progress in the same status), enforcing
  * the workflow of status.ts. Writes the status history row and the audit entry in the caller's
- * transaction, so a refused change leaves nothing behind. Throws RecommendationRuleError.
+ * transaction, so a refused change leaves nothing behind. Throws Refused, naming the form field.
  */
 export async function applyStatusChange(
   tx: Tx,
@@ -393,31 +374,31 @@ export async function applyStatusChange(
   change: Omit<TransitionInput, "toStatus"> & { toStatus: string },
 ): Promise<void> {
   const rec = await tx.recommendation.findUnique({ where: { id }, select: { id: true, status: true, progress: true, meetingId: true, closingEvidence: true } });
-  if (!rec) throw new RecommendationRuleError("toStatus", "We could not find that recommendation.");
+  if (!rec) throw new Refused(fieldRefusal("toStatus", "We could not find that recommendation."));
   const to = change.toStatus;
-  if (!isStatus(to)) throw new RecommendationRuleError("toStatus", `Unknown status "${to}".`);
+  if (!isStatus(to)) throw new Refused(fieldRefusal("toStatus", `Unknown status "${to}".`));
   const sameStatus = to === rec.status;
   if (!sameStatus && !canTransition(rec.status, to)) {
-    throw new RecommendationRuleError("toStatus", `A recommendation that is ${statusLabel(rec.status).toLowerCase()} cannot become ${statusLabel(to).toLowerCase()}.`);
+    throw new Refused(fieldRefusal("toStatus", `A recommendation that is ${statusLabel(rec.status).toLowerCase()} cannot become ${statusLabel(to).toLowerCase()}.`));
   }
   if (sameStatus && CLOSED_STATUSES.includes(rec.status as Status)) {
-    throw new RecommendationRuleError("toStatus", `This recommendation is closed (${statusLabel(rec.status).toLowerCase()}); its progress can no longer change.`);
+    throw new Refused(fieldRefusal("toStatus", `This recommendation is closed (${statusLabel(rec.status).toLowerCase()}); its progress can no longer change.`));
   }
   const evidence = (change.closingEvidence ?? "").trim();
   if (!sameStatus && CLOSING_STATUSES.includes(to)) {
-    if (!evidence) throw new RecommendationRuleError("closingEvidence", "Closing a recommendation needs an evidence note or a link to a document.");
+    if (!evidence) throw new Refused(fieldRefusal("closingEvidence", "Closing a recommendation needs an evidence note or a link to a document."));
   }
   let supersededById: string | null = null;
   if (to === "SUPERSEDED" && !sameStatus) {
     const code = (change.supersededByCode ?? "").trim();
-    if (!code) throw new RecommendationRuleError("supersededByCode", "Give the code of the recommendation that supersedes this one.");
+    if (!code) throw new Refused(fieldRefusal("supersededByCode", "Give the code of the recommendation that supersedes this one."));
     const other = await tx.recommendation.findUnique({ where: { code }, select: { id: true } });
-    if (!other) throw new RecommendationRuleError("supersededByCode", `No recommendation has the code ${code}.`);
-    if (other.id === id) throw new RecommendationRuleError("supersededByCode", "A recommendation cannot supersede itself.");
+    if (!other) throw new Refused(fieldRefusal("supersededByCode", `No recommendation has the code ${code}.`));
+    if (other.id === id) throw new Refused(fieldRefusal("supersededByCode", "A recommendation cannot supersede itself."));
     supersededById = other.id;
   }
   const progress = to === "IMPLEMENTED" ? 100 : (change.progress ?? rec.progress);
-  if (sameStatus && progress === rec.progress) throw new RecommendationRuleError("toStatus", "Choose a new status or a new progress percentage.");
+  if (sameStatus && progress === rec.progress) throw new Refused(fieldRefusal("toStatus", "Choose a new status or a new progress percentage."));
   const closing = !sameStatus && CLOSED_STATUSES.includes(to);
   const data = {
     status: to,
@@ -442,13 +423,13 @@ export async function applyStatusChange(
 }
 
 /** The status change form of the secretariat. */
-export async function changeStatus(actor: Actor, id: string, change: TransitionInput): Promise<Result> {
-  requireManager(actor);
+export async function changeStatus(actor: Actor, id: string, change: TransitionInput): Promise<Outcome> {
+  assertCan(actor, "recommendations:manage");
   try {
     await db.$transaction((tx) => applyStatusChange(tx, actor, id, change));
     return { ok: true, id };
   } catch (e) {
-    if (e instanceof RecommendationRuleError) return { ok: false, fieldErrors: { [e.field]: [e.message] } };
+    if (e instanceof Refused) return e.refusal;
     throw e;
   }
 }

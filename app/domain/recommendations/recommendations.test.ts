@@ -131,7 +131,7 @@ describe("progress updates", () => {
     const fp = await createUser("FOCAL_POINT", { agencyId: agency.id });
     const rec = await createRecommendationRow({ leadAgencyId: agency.id, status: "IN_PROGRESS" });
     const noFocal = await createRecommendationRow({ status: "ADOPTED" });
-    expect(await requestProgress(sec, noFocal.id)).toMatchObject({ ok: false, fieldErrors: { request: [expect.stringMatching(/no focal point/)] } });
+    expect(await requestProgress(sec, noFocal.id)).toMatchObject({ ok: false, formErrors: [expect.stringMatching(/no focal point/)] });
 
     expect(await requestProgress(sec, rec.id)).toEqual({ ok: true, count: 1 });
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { toEmail: fp.email, kind: "progress-request" } });
@@ -170,7 +170,9 @@ describe("CSV import", () => {
       `IMP-4,Too early,Text,,,${meeting.slug},${lead.acronym},,LOW,2025-01-01,`,
       `IMP-1,Duplicate,Text,,,${meeting.slug},${lead.acronym},,LOW,,`,
     ].join("\n");
-    const report = await importRecommendations(sec, csv);
+    const imported = await importRecommendations(sec, csv);
+    if (!imported.ok) throw new Error("the file was refused");
+    const { report } = imported;
     expect(report.created.map((c) => [c.row, c.code])).toEqual([[2, "IMP-1"]]);
     expect(report.failed.map((f) => [f.row, f.reasons.join(" | ")])).toEqual([
       [3, 'lead_agency: unknown agency "Nobody".'],
@@ -182,7 +184,7 @@ describe("CSV import", () => {
     expect(saved.status).toBe("IN_PROGRESS");
     expect(saved.statusChanges.map((c) => c.toStatus)).toEqual(["PROPOSED", "ADOPTED", "IN_PROGRESS"]);
     expect(await db.recommendation.count({ where: { code: { in: ["IMP-2", "IMP-3", "IMP-4"] } } })).toBe(0);
-    expect((await importRecommendations(sec, "title\nx")).fileError).toMatch(/needs the columns code/);
+    expect(await importRecommendations(sec, "title\nx")).toEqual({ ok: false, fieldErrors: { file: [expect.stringMatching(/needs the columns code/)] } });
   });
 });
 

@@ -1,8 +1,9 @@
 import { audit } from "~/domain/audit/audit.server";
+import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { containsText, db, type Prisma, type Tx } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
-import { requireManager, type Result } from "./recommendations.server";
+import type { Outcome } from "~/utils/forms.server";
 
 /** Statuses of a recommendation still being worked on, which later sessions review. */
 export const OPEN_STATUSES = ["ADOPTED", "IN_PROGRESS"] as const;
@@ -40,9 +41,9 @@ export async function addReview(
   actor: Actor,
   recommendationId: string,
   input: { meetingId: string; agendaItemId?: string; outcome?: string },
-): Promise<Result> {
-  requireManager(actor);
-  return db.$transaction(async (tx): Promise<Result> => {
+): Promise<Outcome> {
+  assertCan(actor, "recommendations:manage");
+  return db.$transaction(async (tx): Promise<Outcome> => {
     const rec = await tx.recommendation.findUnique({ where: { id: recommendationId }, select: { meetingId: true, meeting: { select: { startsAt: true } } } });
     if (!rec) notFound("We could not find that recommendation.");
     const meeting = await tx.meeting.findUnique({ where: { id: input.meetingId }, select: { id: true, startsAt: true } });
@@ -65,15 +66,24 @@ export async function addReview(
   });
 }
 
-/** Records what a meeting concluded when it reviewed a recommendation. */
-export async function recordReviewOutcome(actor: Actor, reviewId: string, outcome: string, meetingId?: string): Promise<Result> {
-  requireManager(actor);
+/** Which review a form writes: always named together with the recommendation or the meeting the form belongs to. */
+export type ReviewRef = { reviewId: string } & ({ recommendationId: string } | { meetingId: string });
+
+/**
+ * Records what a meeting concluded when it reviewed a recommendation. The review must belong to the
+ * recommendation (or meeting) of the page the form was on; a review id from elsewhere is a 404.
+ */
+export async function recordReviewOutcome(actor: Actor, ref: ReviewRef, outcome: string): Promise<Outcome> {
+  assertCan(actor, "recommendations:manage");
+  const where: Prisma.RecommendationReviewWhereInput =
+    "recommendationId" in ref ? { id: ref.reviewId, recommendationId: ref.recommendationId } : { id: ref.reviewId, meetingId: ref.meetingId };
   return db.$transaction(async (tx) => {
-    const review = await tx.recommendationReview.findUnique({ where: { id: reviewId }, select: { id: true, outcome: true, meetingId: true } });
-    if (!review || (meetingId && review.meetingId !== meetingId)) notFound("We could not find that review.");
-    await tx.recommendationReview.update({ where: { id: reviewId }, data: { outcome } });
-    await audit(tx, { userId: actor.id, entity: "RecommendationReview", entityId: reviewId, meetingId: review.meetingId, action: "outcome", before: { outcome: review.outcome }, after: { outcome } });
-    return { ok: true as const, id: reviewId };
+    const review = await tx.recommendationReview.findFirst({ where, select: { id: true, outcome: true, meetingId: true } });
+    if (!review) notFound("We could not find that review.");
+    const { count } = await tx.recommendationReview.updateMany({ where, data: { outcome } });
+    if (count !== 1) notFound("We could not find that review.");
+    await audit(tx, { userId: actor.id, entity: "RecommendationReview", entityId: review.id, meetingId: review.meetingId, action: "outcome", before: { outcome: review.outcome }, after: { outcome } });
+    return { ok: true as const, id: review.id };
   });
 }
 
@@ -126,7 +136,7 @@ export async function agencyRecommendations(agencyId: string) {
 
 /** The "add open recommendations" button of a meeting's recommendations tab. */
 export async function addOpenRecommendationsOfSeries(actor: Actor, meetingId: string): Promise<number | null> {
-  requireManager(actor);
+  assertCan(actor, "recommendations:manage");
   return db.$transaction(async (tx) => {
     const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: { seriesId: true, startsAt: true } });
     if (!meeting) notFound("We could not find that meeting.");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMeeting } from "~/test/factories";
+import { createMeeting, responseStatus } from "~/test/factories";
 import { actor, createRecommendationRow } from "~/test/factories.recommendations";
 import { db } from "~/utils/db.server";
 import { listRecommendationsForMeetingPage } from "./recommendations.server";
@@ -33,12 +33,32 @@ describe("reviews at later sessions", () => {
     const r = await addReview(sec, rec.id, { meetingId: later.id });
     if (!r.ok) throw new Error("review not added");
     expect(await addReview(sec, rec.id, { meetingId: later.id })).toMatchObject({ ok: false });
-    await recordReviewOutcome(sec, r.id, "Good progress noted.");
+    await recordReviewOutcome(sec, { reviewId: r.id, recommendationId: rec.id }, "Good progress noted.");
     await addReview(sec, proposed.id, { meetingId: later.id });
 
     const page = await listRecommendationsForMeetingPage(made.id);
     expect(page.made.map((m) => m.id)).toEqual([rec.id]);
     const reviewed = await listRecommendationsForMeetingPage(later.id);
     expect(reviewed.reviewed.map((m) => [m.id, m.outcome])).toEqual([[rec.id, "Good progress noted."]]);
+  });
+
+  it("writes an outcome only for the review of the recommendation or meeting the form belongs to", async () => {
+    const sec = await actor("SECRETARIAT");
+    const made = await createMeeting({ startsAt: new Date("2026-06-04T07:00:00Z") });
+    const later = await createMeeting({ startsAt: new Date("2027-03-11T08:00:00Z") });
+    const other = await createMeeting({ startsAt: new Date("2027-05-11T08:00:00Z") });
+    const mine = await createRecommendationRow({ meetingId: made.id, status: "ADOPTED" });
+    const theirs = await createRecommendationRow({ meetingId: made.id, status: "ADOPTED" });
+    await addReview(sec, mine.id, { meetingId: later.id });
+    const theirReview = await addReview(sec, theirs.id, { meetingId: other.id });
+    if (!theirReview.ok) throw new Error("review not added");
+
+    // A form on `mine`'s page (or on `later`'s tab) that posts the review id of `theirs`.
+    expect(await responseStatus(recordReviewOutcome(sec, { reviewId: theirReview.id, recommendationId: mine.id }, "Hijacked"))).toBe(404);
+    expect(await responseStatus(recordReviewOutcome(sec, { reviewId: theirReview.id, meetingId: later.id }, "Hijacked"))).toBe(404);
+    expect((await db.recommendationReview.findUniqueOrThrow({ where: { id: theirReview.id } })).outcome).toBe("");
+
+    await recordReviewOutcome(sec, { reviewId: theirReview.id, recommendationId: theirs.id }, "Noted.");
+    expect((await db.recommendationReview.findUniqueOrThrow({ where: { id: theirReview.id } })).outcome).toBe("Noted.");
   });
 });

@@ -5,10 +5,13 @@ import { forbidden, notFound } from "~/utils/http.server";
 import { newToken, hashToken } from "~/utils/tokens.server";
 import { parseCsv, toCsv } from "~/utils/csv.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
+import { fromLocalInput } from "~/utils/dates";
 import { audit } from "~/domain/audit/audit.server";
+import { can } from "~/domain/auth/permissions";
+import { requireAgencyScope } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { queueInvitationMail } from "./mail.server";
-import { MEETING_FOR_MAIL, agencyInvited, lockMeeting, lockedMeeting, normaliseEmail, promoteWaitlisted, register, type RegisterOutcome } from "./registration.server";
+import { LIVE_INVITATION, MEETING_FOR_MAIL, agencyInvited, lockMeeting, lockedMeeting, normaliseEmail, promoteWaitlisted, register, type RegisterOutcome } from "./registration.server";
 import {
   CSV_COLUMN_LABELS,
   DEFAULT_CSV_COLUMNS,
@@ -23,20 +26,21 @@ import {
 } from "./registration.schema";
 
 // What organisers and focal points do with a meeting's registrations: the participants table,
-// CSV export and import, check-in, delegations and invitations. Every function takes the scope
-// from `registrationScope`, so a focal point only ever reaches their own agency's rows.
+// CSV export and import, check-in, delegations and invitations. Every function that reads or writes
+// registrations takes the actor and limits its queries to the actor's agency scope from the capability
+// matrix, so a focal point only ever reaches their own agency's rows.
 
-export type Scope = { meetingId: string; agencyId: string | null; actor: Actor };
-
-/** Organisers see every registration; a focal point only their agency's. Anyone else is refused. */
-export function registrationScope(actor: Actor, meetingId: string): Scope {
-  if (actor.role === "ORGANISER") return { meetingId, agencyId: null, actor };
-  if (actor.role === "FOCAL_POINT" && actor.agencyId) return { meetingId, agencyId: actor.agencyId, actor };
-  forbidden("Only organisers and agency focal points can see registrations.");
+/** Organisers reach every registration of the meeting; a focal point only their agency's; anyone else 403. */
+function registrationsOf(actor: Actor, meetingId: string): Prisma.RegistrationWhereInput {
+  const { agencyId } = requireAgencyScope(actor, "registrations:manage", "delegation:manage");
+  return agencyId ? { meetingId, agencyId } : { meetingId };
 }
 
-export function requireOrganiser(actor: Actor): void {
-  if (actor.role !== "ORGANISER") forbidden("Only organisers can do this.");
+/** The agency of a focal point's delegation; 403 for anyone without one. */
+function delegationAgency(actor: Actor): string {
+  const { agencyId } = requireAgencyScope(actor, "delegation:manage");
+  if (!agencyId) forbidden("Only an agency focal point has a delegation.");
+  return agencyId;
 }
 
 export async function meetingById(id: string) {
@@ -85,9 +89,8 @@ export function filtersFrom(url: URL): ListFilters {
   };
 }
 
-function whereFor(scope: Scope, f: Partial<ListFilters>): Prisma.RegistrationWhereInput {
-  const and: Prisma.RegistrationWhereInput[] = [{ meetingId: scope.meetingId }];
-  if (scope.agencyId) and.push({ agencyId: scope.agencyId });
+function whereFor(actor: Actor, meetingId: string, f: Partial<ListFilters>): Prisma.RegistrationWhereInput {
+  const and: Prisma.RegistrationWhereInput[] = [registrationsOf(actor, meetingId)];
   if (f.status) and.push({ status: f.status });
   if (f.agencyId) and.push({ agencyId: f.agencyId });
   if (f.role) and.push({ role: f.role });
@@ -118,11 +121,11 @@ const ROW_SELECT = {
   agency: { select: { id: true, name: true, acronym: true, country: true } },
 } as const;
 
-export async function listRegistrations(scope: Scope, url: URL) {
+export async function listRegistrations(actor: Actor, meetingId: string, url: URL) {
   const filters = filtersFrom(url);
   const { page, skip, take } = pageFrom(url);
-  const where = whereFor(scope, filters);
-  const scoped = whereFor(scope, {});
+  const where = whereFor(actor, meetingId, filters);
+  const scoped = whereFor(actor, meetingId, {});
   const [rows, total, byStatus, byAgency] = await Promise.all([
     db.registration.findMany({ where, orderBy: orderFor(filters), skip, take, select: ROW_SELECT }),
     db.registration.count({ where }),
@@ -159,9 +162,9 @@ export async function listRegistrations(scope: Scope, url: URL) {
 }
 
 /** Filter choices limited to agencies and countries present in the scope. */
-export async function filterOptions(scope: Scope) {
+export async function filterOptions(actor: Actor, meetingId: string) {
   const agencies = await db.agency.findMany({
-    where: { registrations: { some: whereFor(scope, {}) } },
+    where: { registrations: { some: whereFor(actor, meetingId, {}) } },
     orderBy: { name: "asc" },
     select: { id: true, name: true, country: true },
   });
@@ -172,9 +175,9 @@ export async function filterOptions(scope: Scope) {
 }
 
 /** One registration with its status history and mail, for the organisers. */
-export async function registrationDetail(scope: Scope, registrationId: string) {
+export async function registrationDetail(actor: Actor, meetingId: string, registrationId: string) {
   const reg = await db.registration.findFirst({
-    where: { ...whereFor(scope, {}), id: registrationId },
+    where: { ...whereFor(actor, meetingId, {}), id: registrationId },
     select: {
       ...ROW_SELECT,
       consentAt: true,
@@ -212,11 +215,11 @@ const CSV_VALUES: Record<CsvColumn, (r: ExportRow) => unknown> = {
   registeredAt: (r) => r.createdAt,
 };
 
-export async function exportCsv(scope: Scope, url: URL): Promise<string> {
+export async function exportCsv(actor: Actor, meetingId: string, url: URL): Promise<string> {
   const chosen = url.searchParams.getAll("col").filter((c): c is CsvColumn => c in CSV_COLUMN_LABELS);
   const columns = chosen.length ? chosen : DEFAULT_CSV_COLUMNS;
   const filters = filtersFrom(url);
-  const rows = await db.registration.findMany({ where: whereFor(scope, filters), orderBy: orderFor(filters), select: ROW_SELECT });
+  const rows = await db.registration.findMany({ where: whereFor(actor, meetingId, filters), orderBy: orderFor(filters), select: ROW_SELECT });
   return toCsv(
     columns.map((c) => CSV_COLUMN_LABELS[c]),
     rows.map((r) => columns.map((c) => CSV_VALUES[c](r))),
@@ -290,8 +293,8 @@ export async function importCsv(meetingId: string, text: string, actorId: string
 
 // ---------------------------------------------------------------- check-in
 
-export async function checkInList(scope: Scope, q: string, take = 200) {
-  const where = { ...whereFor(scope, { q: q.slice(0, 100) }), status: "CONFIRMED" };
+export async function checkInList(actor: Actor, meetingId: string, q: string, take = 200) {
+  const where = { ...whereFor(actor, meetingId, { q: q.slice(0, 100) }), status: "CONFIRMED" };
   const [rows, groups] = await Promise.all([
     db.registration.findMany({
       where,
@@ -299,7 +302,7 @@ export async function checkInList(scope: Scope, q: string, take = 200) {
       take,
       select: { id: true, name: true, jobTitle: true, role: true, attendance: true, checkedInAt: true, agency: { select: { name: true, acronym: true } } },
     }),
-    db.registration.groupBy({ by: ["agencyId", "attendance"], where: { ...whereFor(scope, {}), status: "CONFIRMED" }, _count: { _all: true } }),
+    db.registration.groupBy({ by: ["agencyId", "attendance"], where: { ...whereFor(actor, meetingId, {}), status: "CONFIRMED" }, _count: { _all: true } }),
   ]);
   const agencies = await db.agency.findMany({ where: { id: { in: [...new Set(groups.map((g) => g.agencyId!).filter(Boolean))] } }, select: { id: true, name: true } });
   const perAgency = agencies
@@ -315,22 +318,22 @@ export async function checkInList(scope: Scope, q: string, take = 200) {
   return { rows, perAgency, present, absent };
 }
 
-export async function setAttendance(scope: Scope, registrationId: string, attendance: "ATTENDED" | "NO_SHOW" | "NONE"): Promise<boolean> {
+export async function setAttendance(actor: Actor, meetingId: string, registrationId: string, attendance: "ATTENDED" | "NO_SHOW" | "NONE"): Promise<boolean> {
   return transaction(async (tx) => {
     // Under the meeting's lock: a cancellation in another process cannot slip between the check
     // that the person is confirmed and the check-in.
-    await lockMeeting(tx, scope.meetingId);
-    const reg = await tx.registration.findFirst({ where: { ...whereFor(scope, {}), id: registrationId, status: "CONFIRMED" }, select: { id: true, attendance: true } });
+    await lockMeeting(tx, meetingId);
+    const reg = await tx.registration.findFirst({ where: { ...whereFor(actor, meetingId, {}), id: registrationId, status: "CONFIRMED" }, select: { id: true, attendance: true } });
     if (!reg) return false;
     await tx.registration.update({ where: { id: reg.id }, data: { attendance, checkedInAt: attendance === "ATTENDED" ? new Date() : null } });
-    await audit(tx, { userId: scope.actor.id, entity: "Registration", entityId: reg.id, meetingId: scope.meetingId, action: "attendance", before: { attendance: reg.attendance }, after: { attendance } });
+    await audit(tx, { userId: actor.id, entity: "Registration", entityId: reg.id, meetingId: meetingId, action: "attendance", before: { attendance: reg.attendance }, after: { attendance } });
     return true;
   });
 }
 
 /** After the meeting: confirmed people never checked in become no-shows (for follow-up mail). */
-export async function markRemainingNoShow(scope: Scope): Promise<number> {
-  const res = await db.registration.updateMany({ where: { ...whereFor(scope, {}), status: "CONFIRMED", attendance: "NONE" }, data: { attendance: "NO_SHOW" } });
+export async function markRemainingNoShow(actor: Actor, meetingId: string): Promise<number> {
+  const res = await db.registration.updateMany({ where: { ...whereFor(actor, meetingId, {}), status: "CONFIRMED", attendance: "NONE" }, data: { attendance: "NO_SHOW" } });
   return res.count;
 }
 
@@ -356,13 +359,13 @@ export async function listDelegations(meetingId: string) {
 }
 
 /** A focal point's view of their agency at one meeting: quota, reserved seats and their delegates. */
-export async function agencyDelegation(scope: Scope) {
-  if (!scope.agencyId) forbidden("Only an agency focal point has a delegation.");
+export async function agencyDelegation(actor: Actor, meetingId: string) {
+  const agencyId = delegationAgency(actor);
   const [delegation, agency, people] = await Promise.all([
-    db.delegation.findUnique({ where: { meetingId_agencyId: { meetingId: scope.meetingId, agencyId: scope.agencyId } }, select: { quota: true, reservedSeats: true, headRegistrationId: true } }),
-    db.agency.findUniqueOrThrow({ where: { id: scope.agencyId }, select: { name: true } }),
+    db.delegation.findUnique({ where: { meetingId_agencyId: { meetingId, agencyId } }, select: { quota: true, reservedSeats: true, headRegistrationId: true } }),
+    db.agency.findUniqueOrThrow({ where: { id: agencyId }, select: { name: true } }),
     db.registration.findMany({
-      where: whereFor(scope, {}),
+      where: whereFor(actor, meetingId, {}),
       orderBy: [{ status: "asc" }, { name: "asc" }],
       select: { id: true, name: true, email: true, jobTitle: true, role: true, status: true, waitlistRank: true },
     }),
@@ -373,13 +376,12 @@ export async function agencyDelegation(scope: Scope) {
 
 /** Upcoming published meetings open to the focal point's agency, with its delegation's numbers. */
 export async function delegationMeetings(actor: Actor) {
-  if (actor.role !== "FOCAL_POINT" || !actor.agencyId) forbidden("Only an agency focal point has delegations.");
-  const agencyId = actor.agencyId;
+  const agencyId = delegationAgency(actor);
   const meetings = await db.meeting.findMany({
     where: {
       status: "PUBLISHED",
       endsAt: { gt: new Date() },
-      OR: [{ visibility: "PUBLIC" }, { delegations: { some: { agencyId } } }, { invitations: { some: { agencyId, revokedAt: null } } }],
+      OR: [{ visibility: "PUBLIC" }, { delegations: { some: { agencyId } } }, { invitations: { some: { agencyId, ...LIVE_INVITATION() } } }],
     },
     orderBy: { startsAt: "asc" },
     select: { id: true, slug: true, title: true, startsAt: true, endsAt: true, timeZone: true, delegations: { where: { agencyId }, select: { quota: true } } },
@@ -398,27 +400,27 @@ export async function focalPointMayRegister(meeting: { id: string; visibility: s
 }
 
 /** One of the focal point's delegates, for editing; null outside their agency. */
-export async function delegateInScope(scope: Scope, registrationId: string) {
+export async function delegateInScope(actor: Actor, meetingId: string, registrationId: string) {
   return db.registration.findFirst({
-    where: { ...whereFor(scope, {}), id: registrationId, status: { in: ["CONFIRMED", "PENDING", "WAITLISTED"] } },
+    where: { ...whereFor(actor, meetingId, {}), id: registrationId, status: { in: ["CONFIRMED", "PENDING", "WAITLISTED"] } },
     select: { id: true, name: true, email: true, jobTitle: true, role: true, dietary: true, accessibility: true, status: true },
   });
 }
 
 export async function updateDelegate(
-  scope: Scope,
+  actor: Actor, meetingId: string,
   registrationId: string,
   details: { name: string; jobTitle: string; role: RegistrationRole; dietary: string; accessibility: string },
 ): Promise<boolean> {
-  const reg = await delegateInScope(scope, registrationId);
+  const reg = await delegateInScope(actor, meetingId, registrationId);
   if (!reg) return false;
   await db.$transaction(async (tx) => {
     await tx.registration.update({ where: { id: reg.id }, data: details });
     await audit(tx, {
-      userId: scope.actor.id,
+      userId: actor.id,
       entity: "Registration",
       entityId: reg.id,
-      meetingId: scope.meetingId,
+      meetingId: meetingId,
       action: "update",
       before: { name: reg.name, jobTitle: reg.jobTitle, role: reg.role },
       after: { name: details.name, jobTitle: details.jobTitle, role: details.role },
@@ -428,24 +430,23 @@ export async function updateDelegate(
 }
 
 /** The registration if it lies within the scope (a focal point's own agency), else null. */
-export async function registrationInScope(scope: Scope, registrationId: string) {
-  return db.registration.findFirst({ where: { ...whereFor(scope, {}), id: registrationId }, select: { id: true, status: true } });
+export async function registrationInScope(actor: Actor, meetingId: string, registrationId: string) {
+  return db.registration.findFirst({ where: { ...whereFor(actor, meetingId, {}), id: registrationId }, select: { id: true, status: true } });
 }
 
 /** A focal point names the head of their own agency's delegation. */
-export async function setHeadOfDelegation(scope: Scope, registrationId: string): Promise<boolean> {
-  if (!scope.agencyId) return false;
-  const agencyId = scope.agencyId;
+export async function setHeadOfDelegation(actor: Actor, meetingId: string, registrationId: string): Promise<boolean> {
+  const agencyId = delegationAgency(actor);
   return db.$transaction(async (tx) => {
-    const reg = await tx.registration.findFirst({ where: { id: registrationId, meetingId: scope.meetingId, agencyId, status: { in: ["CONFIRMED", "PENDING"] } }, select: { id: true } });
+    const reg = await tx.registration.findFirst({ where: { id: registrationId, meetingId: meetingId, agencyId, status: { in: ["CONFIRMED", "PENDING"] } }, select: { id: true } });
     if (!reg) return false;
     const d = await tx.delegation.upsert({
-      where: { meetingId_agencyId: { meetingId: scope.meetingId, agencyId } },
+      where: { meetingId_agencyId: { meetingId: meetingId, agencyId } },
       update: { headRegistrationId: reg.id },
-      create: { meetingId: scope.meetingId, agencyId, headRegistrationId: reg.id },
+      create: { meetingId: meetingId, agencyId, headRegistrationId: reg.id },
     });
-    await tx.registration.updateMany({ where: { meetingId: scope.meetingId, agencyId, delegationId: null }, data: { delegationId: d.id } });
-    await audit(tx, { userId: scope.actor.id, entity: "Delegation", entityId: d.id, meetingId: scope.meetingId, action: "head", after: { headRegistrationId: reg.id } });
+    await tx.registration.updateMany({ where: { meetingId: meetingId, agencyId, delegationId: null }, data: { delegationId: d.id } });
+    await audit(tx, { userId: actor.id, entity: "Delegation", entityId: d.id, meetingId: meetingId, action: "head", after: { headRegistrationId: reg.id } });
     return true;
   });
 }
@@ -489,27 +490,65 @@ export async function saveDelegation(
 
 // ---------------------------------------------------------------- invitations
 
-export async function listInvitations(meetingId: string) {
-  return db.invitation.findMany({
-    where: { meetingId },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, email: true, createdAt: true, revokedAt: true, agency: { select: { name: true } } },
-  });
+/** The meeting's invitations, newest first, each with the time its link stops working. */
+export async function listInvitations(meetingId: string, now = new Date()) {
+  const [meeting, invitations] = await Promise.all([
+    db.meeting.findUnique({ where: { id: meetingId }, select: { registrationClosesAt: true, endsAt: true } }),
+    db.invitation.findMany({
+      where: { meetingId },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, email: true, createdAt: true, revokedAt: true, expiresAt: true, agency: { select: { name: true } } },
+    }),
+  ]);
+  if (!meeting) notFound("We could not find that meeting.");
+  return {
+    defaultExpiry: defaultInvitationExpiry(meeting, now),
+    invitations: invitations.map((i) => {
+      const expiresAt = i.expiresAt ?? meeting.registrationClosesAt ?? meeting.endsAt;
+      return { ...i, expiresAt, expired: expiresAt <= now };
+    }),
+  };
+}
+
+/**
+ * When a new invitation stops working unless the organiser chooses a time: when registration closes,
+ * or at the meeting's end when it has no closing time or registration has closed already
+ * (docs/decisions/055-retention-and-derived-keys.md).
+ */
+export function defaultInvitationExpiry(m: { registrationClosesAt: Date | null; endsAt: Date }, now = new Date()): Date {
+  return m.registrationClosesAt && m.registrationClosesAt > now ? m.registrationClosesAt : m.endsAt;
 }
 
 /** Creates an invitation link, shown once to the organiser and emailed when an address is given. */
-export async function createInvitation(meetingId: string, input: { agencyId?: string; email?: string }, actorId: string): Promise<{ ok: true; url: string } | { ok: false; field: string; message: string }> {
+export async function createInvitation(
+  meetingId: string,
+  input: { agencyId?: string; email?: string; expiresAt?: string },
+  actorId: string,
+  now = new Date(),
+): Promise<{ ok: true; url: string; expiresAt: Date } | { ok: false; field: string; message: string }> {
   const agency = input.agencyId ? await db.agency.findUnique({ where: { id: input.agencyId }, select: { id: true, name: true } }) : null;
   if (input.agencyId && !agency) return { ok: false, field: "agencyId", message: "Choose an agency from the list." };
+  const zoneOf = await db.meeting.findUnique({ where: { id: meetingId }, select: { timeZone: true, registrationClosesAt: true, endsAt: true } });
+  if (!zoneOf) notFound("That meeting does not exist.");
+  let expiresAt = defaultInvitationExpiry(zoneOf, now);
+  if (input.expiresAt) {
+    const chosen = fromLocalInput(input.expiresAt, zoneOf.timeZone);
+    if (!chosen) return { ok: false, field: "expiresAt", message: "Enter a date and time such as 2027-03-01 18:00." };
+    if (chosen <= now) return { ok: false, field: "expiresAt", message: "Choose a time in the future." };
+    if (chosen > zoneOf.endsAt) return { ok: false, field: "expiresAt", message: "Choose a time before the meeting ends." };
+    expiresAt = chosen;
+  }
   const { token, hash } = newToken();
   const url = `${env().APP_URL}/invite/${token}`;
   await db.$transaction(async (tx) => {
     const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: MEETING_FOR_MAIL });
-    const inv = await tx.invitation.create({ data: { meetingId, agencyId: agency?.id ?? null, email: input.email ? normaliseEmail(input.email) : null, tokenHash: hash } });
+    const inv = await tx.invitation.create({
+      data: { meetingId, agencyId: agency?.id ?? null, email: input.email ? normaliseEmail(input.email) : null, tokenHash: hash, expiresAt },
+    });
     if (input.email) await queueInvitationMail(tx, { meeting, email: input.email, url, invitationId: inv.id, agencyName: agency?.name });
-    await audit(tx, { userId: actorId, entity: "Invitation", entityId: inv.id, meetingId, action: "create", after: { agencyId: agency?.id ?? null, email: input.email ?? null } });
+    await audit(tx, { userId: actorId, entity: "Invitation", entityId: inv.id, meetingId, action: "create", after: { agencyId: agency?.id ?? null, email: input.email ?? null, expiresAt } });
   });
-  return { ok: true, url };
+  return { ok: true, url, expiresAt };
 }
 
 export async function revokeInvitation(meetingId: string, invitationId: string, actorId: string): Promise<void> {
@@ -519,14 +558,22 @@ export async function revokeInvitation(meetingId: string, invitationId: string, 
   });
 }
 
-/** The invitation behind a link, or null when unknown or revoked. */
-export async function findInvitation(token: string) {
+/**
+ * The invitation behind a link, or null when unknown or revoked. `expired` is set once its time has
+ * passed (older rows without one expire when registration closes); the page then says so.
+ */
+export async function findInvitation(token: string, now = new Date()) {
   if (!token || token.length > 100) return null;
   const inv = await db.invitation.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, email: true, revokedAt: true, agencyId: true, agency: { select: { id: true, name: true } }, meeting: { select: { ...MEETING_FOR_MAIL } } },
+    select: {
+      id: true, email: true, revokedAt: true, expiresAt: true, agencyId: true, agency: { select: { id: true, name: true } },
+      meeting: { select: { ...MEETING_FOR_MAIL, registrationClosesAt: true } },
+    },
   });
-  return inv && !inv.revokedAt ? inv : null;
+  if (!inv || inv.revokedAt) return null;
+  const expiresAt = inv.expiresAt ?? inv.meeting.registrationClosesAt ?? inv.meeting.endsAt;
+  return { ...inv, expiresAt, expired: expiresAt <= now };
 }
 
 // ---------------------------------------------------------------- participant list
@@ -537,7 +584,7 @@ export async function findInvitation(token: string) {
  */
 export async function participantList(slug: string, user: Actor) {
   const meeting = await meetingBySlug(slug);
-  if (user.role !== "ORGANISER") {
+  if (!can(user, "registrations:manage")) {
     if (!meeting.participantListVisible) forbidden("The participant list of this meeting is not shared.");
     const mine = await db.registration.findFirst({
       where: { meetingId: meeting.id, status: "CONFIRMED", OR: [{ userId: user.id }, { emailNormalised: normaliseEmail(user.email) }] },

@@ -127,6 +127,8 @@ export const invitationSchema = z
     intent: z.literal("invite"),
     agencyId: z.string().max(40, "Choose an agency from the list.").optional(),
     email: emailField.optional(),
+    /** local date and time in the meeting's zone; empty = when registration closes */
+    expiresAt: z.string().max(40, "Enter a date and time such as 2027-03-01 18:00.").optional(),
   })
   .refine((v) => v.agencyId || v.email, { message: "Choose an agency or enter an email address.", path: ["agencyId"] });
 

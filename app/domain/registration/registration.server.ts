@@ -1,8 +1,9 @@
 import { db, dialect, transaction, type Tx } from "~/utils/db.server";
 import crypto from "node:crypto";
 import { env } from "~/utils/env.server";
-import { newToken, hashToken } from "~/utils/tokens.server";
+import { newToken, hashToken, signFor } from "~/utils/tokens.server";
 import { audit } from "~/domain/audit/audit.server";
+import { exportSelect } from "~/domain/privacy/personal-data.server";
 import type { IcsMeeting } from "~/domain/meetings/ics.server";
 import { queueLinkMail, queueStatusMail, type StatusMailKind } from "./mail.server";
 import type { RegistrationRole, RegistrationStatus } from "./registration.schema";
@@ -114,7 +115,7 @@ export async function seatState(tx: Tx, meetingId: string, capacity: number | nu
  * (docs/decisions/022-retention-and-self-service.md). Anonymising replaces the hash, killing it.
  */
 function privateLinkToken(registrationId: string): string {
-  return crypto.createHmac("sha256", env().SESSION_SECRET).update(`registration-link:${registrationId}`).digest("base64url");
+  return signFor(env().SESSION_SECRET, "registration-link", `registration-link:${registrationId}`);
 }
 
 /** Stores the hash of the registration's link token (again) and returns the token for the mail. */
@@ -330,11 +331,14 @@ async function registerInTx(tx: Tx, meeting: SeatMeeting, req: RegisterRequest):
   return { ok: true, id: reg.id, status, token };
 }
 
+/** An invitation that is neither revoked nor expired (rows from before expiry dates have none). */
+export const LIVE_INVITATION = () => ({ revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] });
+
 /** An agency is invited to an invitation-only meeting when it has a delegation or a live agency invitation. */
 export async function agencyInvited(tx: Tx, meetingId: string, agencyId: string): Promise<boolean> {
   const [delegation, invitation] = await Promise.all([
     tx.delegation.findUnique({ where: { meetingId_agencyId: { meetingId, agencyId } }, select: { id: true } }),
-    tx.invitation.findFirst({ where: { meetingId, agencyId, revokedAt: null }, select: { id: true } }),
+    tx.invitation.findFirst({ where: { meetingId, agencyId, ...LIVE_INVITATION() }, select: { id: true } }),
   ]);
   return !!delegation || !!invitation;
 }
@@ -517,23 +521,11 @@ export async function personalDataExport(token: string) {
     where: { emailNormalised: normaliseEmail(reg.email), anonymisedAt: null },
     orderBy: { createdAt: "asc" },
     select: {
-      name: true,
-      email: true,
-      jobTitle: true,
-      role: true,
-      dietary: true,
-      accessibility: true,
-      listConsent: true,
-      consentAt: true,
-      consentNoticeVersion: true,
-      status: true,
-      attendance: true,
-      checkedInAt: true,
-      createdAt: true,
-      updatedAt: true,
+      ...exportSelect("Registration"),
       agency: { select: { name: true } },
       meeting: { select: { title: true, startsAt: true, endsAt: true, timeZone: true, city: true } },
-      events: { select: { fromStatus: true, toStatus: true, reason: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+      events: { select: exportSelect("RegistrationEvent"), orderBy: { createdAt: "asc" } },
+      outbox: { select: exportSelect("OutboxMessage"), orderBy: { createdAt: "asc" } },
     },
   });
   return { exportedAt: new Date().toISOString(), email: reg.email, registrations: rows };

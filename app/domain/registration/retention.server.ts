@@ -1,11 +1,18 @@
-import { db } from "~/utils/db.server";
-import { newToken } from "~/utils/tokens.server";
+import { db, type Tx } from "~/utils/db.server";
 import { audit } from "~/domain/audit/audit.server";
+import { erasedData, erasedDataForMany, REMOVED } from "~/domain/privacy/personal-data.server";
 
 // Personal data of registrations is kept for the meeting's retention period after it ends, then
-// replaced. Counts, statuses and attendance stay, so statistics and follow-up history still add up.
+// erased everywhere it was copied to: the registrations, their status history, the invitations,
+// the mail written to them (outbox rows) and the audit snapshots. Which columns and how comes from
+// the one list in domain/privacy/personal-data.server.ts. Counts, statuses and attendance stay, so
+// statistics and follow-up history still add up (docs/decisions/055-retention-and-derived-keys.md).
 
 const DAY = 86_400_000;
+
+/** Audit entities whose snapshots of a meeting describe its participants. */
+const PARTICIPANT_ENTITIES = ["Registration", "Invitation", "Delegation", "OutboxMessage"];
+const UNSENT = ["DRAFT", "QUEUED", "SENDING", "FAILED"];
 
 /** Meetings whose end plus retention days has passed and that still hold personal data. */
 export async function meetingsDueForAnonymisation(now = new Date()) {
@@ -17,35 +24,84 @@ export async function meetingsDueForAnonymisation(now = new Date()) {
 }
 
 export async function anonymiseMeetingRegistrations(meetingId: string, now = new Date()): Promise<number> {
-  return db.$transaction(async (tx) => {
-    const regs = await tx.registration.findMany({ where: { meetingId, anonymisedAt: null }, select: { id: true } });
-    for (const r of regs) {
-      await tx.registration.update({
-        where: { id: r.id },
-        data: {
-          name: "Anonymised participant",
-          email: `anonymised-${r.id}@invalid`,
-          emailNormalised: `anonymised-${r.id}@invalid`,
-          jobTitle: "",
-          dietary: "",
-          accessibility: "",
-          userId: null,
-          manageTokenHash: newToken().hash,
-          anonymisedAt: now,
-        },
+  return db.$transaction(
+    async (tx) => {
+      const regs = await tx.registration.findMany({ where: { meetingId }, select: { id: true, email: true, emailNormalised: true, anonymisedAt: true } });
+      const ids = regs.map((r) => r.id);
+      const live = regs.filter((r) => !r.anonymisedAt);
+      for (const r of live) {
+        await tx.registration.update({ where: { id: r.id }, data: { ...erasedData("Registration", r.id), userId: null, anonymisedAt: now } });
+      }
+      await tx.registrationEvent.updateMany({ where: { registrationId: { in: ids } }, data: erasedDataForMany("RegistrationEvent") });
+      await tx.invitation.updateMany({ where: { meetingId }, data: erasedDataForMany("Invitation") });
+
+      const mail = { OR: [{ meetingId }, { registrationId: { in: ids } }] };
+      await tx.outboxMessage.updateMany({ where: { AND: [mail, { status: { in: UNSENT } }] }, data: { status: "CANCELLED", lockedAt: null, lockedBy: null } });
+      await tx.outboxMessage.updateMany({ where: mail, data: erasedDataForMany("OutboxMessage") });
+
+      await tx.auditLog.updateMany({
+        where: { OR: [{ meetingId, entity: { in: PARTICIPANT_ENTITIES } }, { entity: "Registration", entityId: { in: ids } }] },
+        data: erasedDataForMany("AuditLog"),
       });
-    }
-    await tx.invitation.updateMany({ where: { meetingId, email: { not: null } }, data: { email: null } });
-    await tx.meeting.update({ where: { id: meetingId }, data: { anonymisedAt: now } });
-    await audit(tx, { userId: null, entity: "Meeting", entityId: meetingId, meetingId, action: "anonymise-registrations", after: { registrations: regs.length } });
-    return regs.length;
+      await eraseAuditMentions(tx, live.flatMap((r) => [r.email, r.emailNormalised]));
+
+      await tx.meeting.update({ where: { id: meetingId }, data: { anonymisedAt: now } });
+      await audit(tx, { userId: null, entity: "Meeting", entityId: meetingId, meetingId, action: "anonymise-registrations", after: { registrations: live.length } });
+      return live.length;
+    },
+    { timeout: 120_000 },
+  );
+}
+
+/**
+ * Audit snapshots elsewhere that name one of these addresses (an invitation of another meeting, a
+ * sign-in by the operator command ...). Only snapshots with an @ are read.
+ */
+async function eraseAuditMentions(tx: Tx, emails: string[]): Promise<void> {
+  const needles = [...new Set(emails.map((e) => e.toLowerCase()).filter((e) => e.includes("@")))];
+  if (needles.length === 0) return;
+  const rows = await tx.auditLog.findMany({
+    where: { OR: [{ before: { contains: "@" } }, { after: { contains: "@" } }] },
+    select: { id: true, before: true, after: true },
+  });
+  const hits = rows.filter((r) => {
+    const text = `${r.before ?? ""}\n${r.after ?? ""}`.toLowerCase();
+    return needles.some((n) => text.includes(n));
+  });
+  if (hits.length) await tx.auditLog.updateMany({ where: { id: { in: hits.map((h) => h.id) } }, data: erasedDataForMany("AuditLog") });
+}
+
+/**
+ * Personal data that outlives its use whatever the meeting: spent or expired sign-in links, expired
+ * abuse-limit counters (keyed by hashes of addresses), the addresses of expired or used progress
+ * links, and sign-in mails whose link expired long ago.
+ */
+export async function eraseExpiredLinks(now = new Date()): Promise<{ loginTokens: number; rateLimits: number; progressLinks: number; signInMails: number }> {
+  const monthAgo = new Date(now.getTime() - 30 * DAY);
+  return db.$transaction(async (tx) => {
+    const loginTokens = (await tx.loginToken.deleteMany({ where: { OR: [{ expiresAt: { lt: now } }, { usedAt: { not: null } }] } })).count;
+    const rateLimits = (await tx.rateLimit.deleteMany({ where: { expire: { lt: now } } })).count;
+    const progressLinks = (
+      await tx.progressLink.updateMany({
+        where: { OR: [{ expiresAt: { lt: now } }, { usedAt: { not: null } }], NOT: { email: REMOVED } },
+        data: erasedDataForMany("ProgressLink"),
+      })
+    ).count;
+    const signInMails = (
+      await tx.outboxMessage.updateMany({
+        where: { kind: "sign-in", createdAt: { lt: monthAgo }, status: { notIn: UNSENT }, NOT: { html: "" } },
+        data: erasedDataForMany("OutboxMessage"),
+      })
+    ).count;
+    return { loginTokens, rateLimits, progressLinks, signInMails };
   });
 }
 
-/** `npm run retention`: anonymises every meeting that is due. */
-export async function runRetention(now = new Date()): Promise<{ meetings: number; registrations: number }> {
+/** `npm run retention`: anonymises every meeting that is due, then erases expired links. */
+export async function runRetention(now = new Date()) {
   const due = await meetingsDueForAnonymisation(now);
   let registrations = 0;
   for (const m of due) registrations += await anonymiseMeetingRegistrations(m.id, now);
-  return { meetings: due.length, registrations };
+  const expired = await eraseExpiredLinks(now);
+  return { meetings: due.length, registrations, expired };
 }

@@ -88,7 +88,7 @@ describe("focal point pages", () => {
     expect(await statusOf(delegation.loader, await requestAs(participant.id, url), params)).toBe(403);
     const focal = await createUser("FOCAL_POINT", { agencyId: mine.id });
     expect(await statusOf(delegation.loader, await requestAs(focal.id, url), params)).toBe(200);
-    const cancel = await requestAs(focal.id, url, formRequest({ intent: "cancel", id: foreign.id }));
+    const cancel = await requestAs(focal.id, url, formRequest({ intent: "confirm-cancel", id: foreign.id }));
     expect(await statusOf(delegation.action, cancel, params)).toBe(403);
     expect((await db.registration.findUniqueOrThrow({ where: { id: foreign.id } })).status).toBe("CONFIRMED");
     const editForeign = await requestAs(focal.id, `${url}/${foreign.id}`, formRequest({ name: "Renamed", role: "DELEGATE" }));
@@ -128,7 +128,7 @@ describe("participant pages", () => {
     const agency = await createAgency();
     const other = await registerPerson(meeting.id, agency.id);
     const user = await createUser("PARTICIPANT");
-    const req = await requestAs(user.id, "/me", formRequest({ intent: "cancel", id: other.id }));
+    const req = await requestAs(user.id, "/me", formRequest({ intent: "confirm-cancel", id: other.id }));
     expect(await statusOf(me.action, req, {})).toBe(403);
     expect((await db.registration.findUniqueOrThrow({ where: { id: other.id } })).status).toBe("CONFIRMED");
     expect(await statusOf(manage.loader, await requestAs(null, "/registrations/forged"), { token: "forged" })).toBe(404);
@@ -146,5 +146,54 @@ describe("participant pages", () => {
     const agency = await createAgency();
     await registerPerson(meeting.id, agency.id, { person: { email: stranger.email } });
     expect(await statusOf(participants.loader, await requestAs(stranger.id, url), params)).toBe(200);
+  });
+});
+
+describe("cancelling asks for confirmation (works without JavaScript)", () => {
+  const location = async (p: Promise<unknown>) => {
+    const r = (await p.catch((e: unknown) => e)) as Response;
+    return { status: r.status, to: r.headers.get("Location") };
+  };
+  const statusOfReg = async (id: string) => (await db.registration.findUniqueOrThrow({ where: { id } })).status;
+
+  it("on the private page, /me, the focal point's delegation and the organiser's registration page", async () => {
+    const meeting = await createMeeting();
+    const agency = await createAgency();
+    await createDelegation(meeting.id, agency.id);
+
+    const self = await registerPerson(meeting.id, agency.id);
+    const selfUrl = `/registrations/${self.token}`;
+    const first = await location(manage.action({ request: await requestAs(null, selfUrl, formRequest({ intent: "cancel" })), params: { token: self.token }, context: {} }));
+    expect(first).toEqual({ status: 302, to: `${selfUrl}?confirm=cancel` });
+    expect(await statusOfReg(self.id)).toBe("CONFIRMED");
+    await manage.action({ request: await requestAs(null, selfUrl, formRequest({ intent: "confirm-cancel" })), params: { token: self.token }, context: {} });
+    expect(await statusOfReg(self.id)).toBe("CANCELLED");
+
+    const user = await createUser("PARTICIPANT");
+    const mine = await registerPerson(meeting.id, agency.id, { person: { email: user.email } });
+    const meFirst = await location(me.action({ request: await requestAs(user.id, "/me", formRequest({ intent: "cancel", id: mine.id })), params: {}, context: {} }));
+    expect(meFirst).toEqual({ status: 302, to: `/me?confirm=cancel&id=${mine.id}` });
+    expect(await statusOfReg(mine.id)).toBe("CONFIRMED");
+    await me.action({ request: await requestAs(user.id, "/me", formRequest({ intent: "confirm-cancel", id: mine.id })), params: {}, context: {} });
+    expect(await statusOfReg(mine.id)).toBe("CANCELLED");
+
+    const focal = await createUser("FOCAL_POINT", { agencyId: agency.id });
+    const delegate = await registerPerson(meeting.id, agency.id);
+    const url = `/delegations/${meeting.slug}`;
+    const dFirst = await location(delegation.action({ request: await requestAs(focal.id, url, formRequest({ intent: "cancel", id: delegate.id })), params: { slug: meeting.slug }, context: {} }));
+    expect(dFirst).toEqual({ status: 302, to: `${url}?confirm=cancel&id=${delegate.id}` });
+    expect(await statusOfReg(delegate.id)).toBe("CONFIRMED");
+    await delegation.action({ request: await requestAs(focal.id, url, formRequest({ intent: "confirm-cancel", id: delegate.id })), params: { slug: meeting.slug }, context: {} });
+    expect(await statusOfReg(delegate.id)).toBe("CANCELLED");
+
+    const organiser = await createUser("ORGANISER");
+    const other = await registerPerson(meeting.id, agency.id);
+    const params = { id: meeting.id, registrationId: other.id };
+    const here = `/admin/meetings/${meeting.id}/registrations/${other.id}`;
+    const oFirst = await location(adminDetail.action({ request: await requestAs(organiser.id, here, formRequest({ intent: "cancel" })), params, context: {} }));
+    expect(oFirst).toEqual({ status: 302, to: `${here}?confirm=cancel` });
+    expect(await statusOfReg(other.id)).toBe("CONFIRMED");
+    await adminDetail.action({ request: await requestAs(organiser.id, here, formRequest({ intent: "confirm-cancel" })), params, context: {} });
+    expect(await statusOfReg(other.id)).toBe("CANCELLED");
   });
 });

@@ -1,5 +1,7 @@
 import { db } from "~/utils/db.server";
+import { formRefusal, type FieldErrors, type Outcome } from "~/utils/forms.server";
 import { audit, diffFields } from "~/domain/audit/audit.server";
+import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
 import { slugify } from "~/domain/meetings/slug";
@@ -61,10 +63,8 @@ export async function getSeriesForEdit(id: string) {
   return db.series.findUnique({ where: { id }, select: { id: true, slug: true, name: true, description: true, members: { select: { agencyId: true } } } });
 }
 
-type Result = { ok: true; id: string; slug: string } | { ok: false; fieldErrors: Record<string, string[]> };
-
 async function validate(input: SeriesInput, slug: string, exceptId?: string) {
-  const errors: Record<string, string[]> = {};
+  const errors: FieldErrors = {};
   const clash = await db.series.findFirst({ where: { slug, NOT: exceptId ? { id: exceptId } : undefined }, select: { id: true } });
   if (clash) errors.slug = ["Another series already uses this web address."];
   const ids = [...new Set(input.memberIds ?? [])];
@@ -75,7 +75,8 @@ async function validate(input: SeriesInput, slug: string, exceptId?: string) {
   return Object.keys(errors).length ? errors : null;
 }
 
-export async function saveSeries(actor: Actor, id: string | null, input: SeriesInput): Promise<Result> {
+export async function saveSeries(actor: Actor, id: string | null, input: SeriesInput): Promise<Outcome<{ id: string; slug: string }>> {
+  assertCan(actor, "series:manage");
   const slug = input.slug || slugify(input.name);
   const fieldErrors = await validate(input, slug, id ?? undefined);
   if (fieldErrors) return { ok: false, fieldErrors };
@@ -102,14 +103,15 @@ export async function saveSeries(actor: Actor, id: string | null, input: SeriesI
 }
 
 /** Deletes a series that has no meetings; a series with sessions keeps its history. */
-export async function deleteSeries(actor: Actor, id: string): Promise<{ ok: true } | { ok: false; error: string }> {
-  const result = await db.$transaction(async (tx) => {
+export async function deleteSeries(actor: Actor, id: string): Promise<Outcome<object>> {
+  assertCan(actor, "series:manage");
+  const result = await db.$transaction(async (tx): Promise<Outcome<object>> => {
     const series = await tx.series.findUnique({ where: { id }, select: { name: true, slug: true, _count: { select: { meetings: true } } } });
-    if (!series) return { ok: false as const, error: "This series no longer exists." };
-    if (series._count.meetings > 0) return { ok: false as const, error: `${series.name} has ${series._count.meetings} meeting(s); move or delete them first.` };
+    if (!series) return formRefusal("This series no longer exists.");
+    if (series._count.meetings > 0) return formRefusal(`${series.name} has ${series._count.meetings} meeting(s); move or delete them first.`);
     await tx.series.delete({ where: { id } });
     await audit(tx, { userId: actor.id, entity: "Series", entityId: id, action: "delete", before: { name: series.name, slug: series.slug } });
-    return { ok: true as const };
+    return { ok: true };
   });
   if (result.ok) invalidatePublicPages();
   return result;
