@@ -8,6 +8,7 @@ import { followUpSchema } from "~/domain/mail/followup.schema";
 import { cancelRegistration, updateDetailsByToken } from "./registration.server";
 import { createInvitation } from "./organiser.server";
 import { runRetention } from "./retention.server";
+import { actor } from "~/test/factories.recommendations";
 
 // Retention erases a person everywhere their name and address were copied: registration, status
 // history, invitations, mail (outbox), audit snapshots, spent sign-in links and abuse counters. The
@@ -43,7 +44,7 @@ function needlesFor(p: { name: string; email: string }): string[] {
 describe("retention", () => {
   it("leaves the person's name and address nowhere in the database", async () => {
     const agency = await createAgency();
-    const staff = await createUser("ORGANISER");
+    const staff = await actor("ORGANISER");
     const past = await createMeeting({ startsAt: new Date("2030-01-10T08:00:00Z"), endsAt: new Date("2030-01-10T16:00:00Z"), capacity: 1 });
     const kept = await createMeeting({ startsAt: new Date("2030-09-01T08:00:00Z"), endsAt: new Date("2030-09-01T16:00:00Z") });
     await db.meeting.updateMany({ where: { id: { in: [past.id, kept.id] } }, data: { retentionDays: 30 } });
@@ -59,7 +60,7 @@ describe("retention", () => {
     const w = await registerPerson(past.id, agency.id, { person: waiting });
     await cancelRegistration(w.id, staff.id, `Cancelled for ${waiting.name} by phone`);
     // A personal invitation (mail + audit), a follow-up to the participants, a free-form audit entry.
-    const inv = await createInvitation(past.id, { email: ingrid.email }, staff.id);
+    const inv = await createInvitation(staff, past.id, { email: ingrid.email });
     expect(inv.ok).toBe(true);
     await db.registration.updateMany({ where: { meetingId: past.id }, data: { attendance: "ATTENDED" } });
     const followUp = followUpSchema(past.timeZone).parse({ subject: "Thank you", summary: "Thanks for coming to the meeting.", audience: "STATUS", statuses: ["CONFIRMED", "CANCELLED"] });
