@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { createMeeting, createUser } from "~/test/factories";
+import { createMeeting } from "~/test/factories";
 import * as invitePage from "~/routes/invite.$token";
 import { createInvitation, findInvitation, listInvitations } from "./organiser.server";
 import { actor } from "~/test/factories.recommendations";

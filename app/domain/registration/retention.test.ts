@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { createAgency, createMeeting, createUser } from "~/test/factories";
+import { createAgency, createMeeting } from "~/test/factories";
 import { registerPerson } from "~/test/factories.registration";
 import { audit } from "~/domain/audit/audit.server";
 import { createFollowUpDraft, sendFollowUp } from "~/domain/mail/followups.server";
