@@ -9,7 +9,8 @@ export default defineConfig({
   fullyParallel: false,
   retries: 0,
   reporter: "list",
-  timeout: 60_000,
+  // A guard against hangs, not a speed check: CI may share a busy machine.
+  timeout: 120_000,
   use: { baseURL: `http://127.0.0.1:${PORT}`, trace: "off" },
   projects: [
     {

@@ -136,7 +136,7 @@ const short = (s: string) => (s.length > 80 ? `${s.slice(0, 60)}…(${s.length} 
 
 for (const { role, email, fuzz } of ROLES) {
   test(`crawl as ${role}: no 5xx, one h1, no axe violations${fuzz ? ", forms survive hostile input" : ""}`, async ({ page, browser, baseURL, request }) => {
-    test.setTimeout(150_000);
+    test.setTimeout(600_000);
     const origin = new URL(baseURL!).origin;
     const problems: string[] = [];
     const problem = (where: string, what: string) => problems.push(`[${role}] ${where}: ${what}`);

@@ -18,6 +18,7 @@ import {
   unknownAgencyIds,
 } from "~/domain/mail/followups.server";
 import { zoneLabel } from "~/utils/dates";
+import { fieldRefusal, formReply } from "~/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCapability(request, "mail:followups");
@@ -29,11 +30,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireCapability(request, "mail:followups");
   const meeting = await getMailMeeting(params.id ?? "");
   const submission = parseWithZod(await readForm(request), { schema: followUpSchema(meeting.timeZone) });
-  if (submission.status !== "success") return { result: submission.reply(), preview: null };
+  if (submission.status !== "success") return formReply(submission, undefined, { preview: null });
   const v = submission.value;
   const unknown = await unknownAgencyIds(meeting.id, [...v.agencyIds, ...(v.previewAgencyId ? [v.previewAgencyId] : [])]);
   if (unknown.length) {
-    return { result: submission.reply({ fieldErrors: { agencyIds: ["Choose agencies that take part in this meeting."] } }), preview: null };
+    return formReply(submission, fieldRefusal("agencyIds", "Choose agencies that take part in this meeting."), { preview: null });
   }
   if (v.intent === "preview") {
     const [mail, recipients] = await Promise.all([previewFollowUp(meeting.id, v, v.previewAgencyId || null), countRecipients(meeting.id, v)]);
@@ -41,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const draft = await createFollowUpDraft(actor, meeting.id, v);
   if (!draft) {
-    return { result: submission.reply({ fieldErrors: { audience: ["Nobody matches these recipients. Choose other recipients."] } }), preview: null };
+    return formReply(submission, fieldRefusal("audience", "Nobody matches these recipients. Choose other recipients."), { preview: null });
   }
   return redirectWithToast(
     request,

@@ -35,13 +35,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get("intent");
   const back = `/admin/meetings/${meeting.id}/registrations${new URL(request.url).search}`;
   if (intent === "fill") {
-    const promoted = await fillFromWaitlist(meeting.id, actor.id);
+    const promoted = await fillFromWaitlist(actor, meeting.id);
     return redirectWithToast(request, back, promoted.length ? `${promoted.length} people moved up from the waiting list.` : "No free seat for anyone on the waiting list.");
   }
   if (intent !== "approve" && intent !== "decline") badRequest();
   const ids = form.getAll("ids").filter((x): x is string => typeof x === "string" && x.length < 40).slice(0, 500);
   if (!ids.length) return redirectWithToast(request, back, "Select at least one registration first.");
-  const res = await decideRegistrations(meeting.id, ids, intent, actor.id);
+  const res = await decideRegistrations(actor, meeting.id, ids, intent);
   const verb = intent === "approve" ? "approved" : "declined";
   const extra = res.skipped ? ` ${res.skipped} could not be ${verb} in their current status.` : "";
   const moved = res.promoted.length ? ` ${res.promoted.length} moved up from the waiting list.` : "";

@@ -10,6 +10,7 @@ import { ROLE_LABELS, STATUS_LABELS, type RegistrationRole, type RegistrationSta
 import { formatDateTime, zoneLabel } from "~/utils/dates";
 import { badRequest, readForm } from "~/utils/http.server";
 import { SubmitButton } from "~/components/forms";
+import { refusalMessages } from "~/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "registrations:manage");
@@ -25,13 +26,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/admin/meetings/${meeting.id}/registrations/${reg.id}`;
   const intent = (await readForm(request)).get("intent");
   if (intent === "approve" || intent === "decline") {
-    const res = await decideRegistrations(meeting.id, [reg.id], intent, actor.id);
+    const res = await decideRegistrations(actor, meeting.id, [reg.id], intent);
     return redirectWithToast(request, here, res.changed ? (intent === "approve" ? "Approved." : "Declined.") : "Nothing changed: the registration is not in a status that allows this.");
   }
   if (intent === "cancel") return redirect(`${here}?confirm=cancel`);
   if (intent === "confirm-cancel") {
     const res = await cancelRegistration(reg.id, actor.id, "Cancelled by the organisers");
-    return redirectWithToast(request, here, res.ok ? "Cancelled." : res.message);
+    return redirectWithToast(request, here, res.ok ? "Cancelled." : refusalMessages(res).join(" "));
   }
   if (intent === "attend" || intent === "no-show" || intent === "undo") {
     const ok = await setAttendance(actor, meeting.id, reg.id, intent === "attend" ? "ATTENDED" : intent === "no-show" ? "NO_SHOW" : "NONE");

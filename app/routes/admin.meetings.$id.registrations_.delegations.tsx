@@ -18,14 +18,15 @@ import {
 } from "~/domain/registration/organiser.server";
 import { delegationSettingsSchema, invitationSchema } from "~/domain/registration/registration.schema";
 import { formatDateTime, formatShortDate, zoneLabel } from "~/utils/dates";
+import { formReply } from "~/utils/forms.server";
 import { badRequest, readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireCapability(request, "registrations:manage");
+  const actor = await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
-  const [delegations, { invitations, defaultExpiry }, agencies] = await Promise.all([listDelegations(meeting.id), listInvitations(meeting.id), listAgencyOptions()]);
+  const [delegations, { invitations, defaultExpiry }, agencies] = await Promise.all([listDelegations(actor, meeting.id), listInvitations(actor, meeting.id), listAgencyOptions()]);
   const members = Object.fromEntries(
-    await Promise.all(delegations.map(async (d) => [d.agency.id, await delegationMembers(meeting.id, d.agency.id)] as const)),
+    await Promise.all(delegations.map(async (d) => [d.agency.id, await delegationMembers(actor, meeting.id, d.agency.id)] as const)),
   );
   return { meeting: { id: meeting.id, visibility: meeting.visibility, timeZone: meeting.timeZone }, delegations, invitations, defaultExpiry, agencies, members };
 }
@@ -38,20 +39,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/admin/meetings/${meeting.id}/registrations/delegations`;
   if (intent === "delegation") {
     const submission = parseWithZod(form, { schema: delegationSettingsSchema });
-    if (submission.status !== "success") return { form: "delegation", result: submission.reply(), inviteUrl: null };
-    const res = await saveDelegation(meeting.id, submission.value, actor.id);
-    if (!res.ok) return { form: "delegation", result: submission.reply({ fieldErrors: { [res.field]: [res.message] } }), inviteUrl: null };
+    if (submission.status !== "success") return formReply(submission, undefined, { form: "delegation", inviteUrl: null });
+    const res = await saveDelegation(actor, meeting.id, submission.value);
+    if (!res.ok) return formReply(submission, res, { form: "delegation", inviteUrl: null });
     return redirectWithToast(request, here, "Delegation saved.");
   }
   if (intent === "invite") {
     const submission = parseWithZod(form, { schema: invitationSchema });
-    if (submission.status !== "success") return { form: "invite", result: submission.reply(), inviteUrl: null };
-    const res = await createInvitation(meeting.id, submission.value, actor.id);
-    if (!res.ok) return { form: "invite", result: submission.reply({ fieldErrors: { [res.field]: [res.message] } }), inviteUrl: null };
+    if (submission.status !== "success") return formReply(submission, undefined, { form: "invite", inviteUrl: null });
+    const res = await createInvitation(actor, meeting.id, submission.value);
+    if (!res.ok) return formReply(submission, res, { form: "invite", inviteUrl: null });
     return { form: "invite", result: submission.reply({ resetForm: true }), inviteUrl: res.url, inviteExpiresAt: res.expiresAt };
   }
   if (intent === "revoke") {
-    await revokeInvitation(meeting.id, String(form.get("invitationId") ?? ""), actor.id);
+    await revokeInvitation(actor, meeting.id, String(form.get("invitationId") ?? ""));
     return redirectWithToast(request, here, "Invitation revoked: its link no longer works.");
   }
   badRequest();

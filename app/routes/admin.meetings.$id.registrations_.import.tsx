@@ -1,15 +1,15 @@
+import { formReply, refusalMessages } from "~/utils/forms.server";
 import { readForm } from "~/utils/http.server";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, InputField, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { Notice } from "~/components/ui";
 import { listAgencyOptions } from "~/domain/agencies/agencies.server";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
-import { importCsv, meetingById } from "~/domain/registration/organiser.server";
-import { register } from "~/domain/registration/registration.server";
+import { addParticipant, importCsv, meetingById } from "~/domain/registration/organiser.server";
 import { REGISTRATION_ROLES, ROLE_LABELS, STATUS_LABELS, organiserAddSchema } from "~/domain/registration/registration.schema";
 
 const MAX_BYTES = 1_000_000;
@@ -26,35 +26,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   if (form.get("intent") === "add") {
     const submission = parseWithZod(form, { schema: organiserAddSchema });
-    if (submission.status !== "success") return { error: null, report: null, add: submission.reply() };
+    if (submission.status !== "success") return formReply(submission, undefined, { form: "add" as const });
     const { intent: _intent, ...person } = submission.value;
-    const outcome = await register({ meetingId: meeting.id, person, consent: false, source: "ORGANISER", actorId: actor.id, overQuota: "refuse" });
-    if (!outcome.ok) {
-      const reply = outcome.field === "email" || outcome.field === "agencyId" ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) : submission.reply({ formErrors: [outcome.message] });
-      return { error: null, report: null, add: reply };
-    }
+    const outcome = await addParticipant(actor, meeting.id, person);
+    if (!outcome.ok) return formReply(submission, outcome, { form: "add" as const });
     return redirectWithToast(request, `/admin/meetings/${meeting.id}/registrations/${outcome.id}`, `${person.name} is registered (${STATUS_LABELS[outcome.status].toLowerCase()}) and has been emailed.`);
   }
+  // The file input is a plain one (no Conform): its refusal is shown above it, with the status of a refused form.
+  const refuseFile = (error: string) => data({ form: "import" as const, error, report: null }, { status: 400 });
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return { error: "Choose a CSV file to import.", report: null, add: null };
-  if (file.size > MAX_BYTES) return { error: "The file is larger than 1 MB.", report: null, add: null };
-  const res = await importCsv(meeting.id, await file.text(), actor.id);
-  if (!res.ok) return { error: res.error, report: null, add: null };
-  return { error: null, report: res.report, add: null };
+  if (!(file instanceof File) || file.size === 0) return refuseFile("Choose a CSV file to import.");
+  if (file.size > MAX_BYTES) return refuseFile("The file is larger than 1 MB.");
+  const res = await importCsv(actor, meeting.id, await file.text());
+  if (!res.ok) return refuseFile(refusalMessages(res).join(" "));
+  return { form: "import" as const, error: null, report: res.report };
 }
 
 export default function ImportRegistrations() {
   const { meeting, agencies } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
-  const accepted = data?.report?.filter((r) => r.ok).length ?? 0;
-  const rejected = data?.report?.filter((r) => !r.ok).length ?? 0;
+  const answer = useActionData<typeof action>();
+  const added = answer?.form === "add" ? answer : null;
+  const imported = answer?.form === "import" ? answer : null;
+  const accepted = imported?.report?.filter((r) => r.ok).length ?? 0;
+  const rejected = imported?.report?.filter((r) => !r.ok).length ?? 0;
   return (
     <>
       <h2>Add participants</h2>
       <p>
         <Link to={`/admin/meetings/${meeting.id}/registrations`}>Back to registrations</Link>
       </p>
-      <AddOne agencies={agencies} lastResult={data?.add ?? undefined} />
+      <AddOne agencies={agencies} lastResult={added?.result} />
       <h3>Import a CSV file</h3>
       <p>
         A CSV file with a header row. Required columns: <code>name</code>, <code>email</code>, <code>agency</code> (name or
@@ -62,7 +63,7 @@ export default function ImportRegistrations() {
         organiser, rapporteur), <code>dietary</code>, <code>accessibility</code>. Each row is registered like any
         registration (seats, quotas, waiting list) and gets the status mail; rejected rows are not saved.
       </p>
-      {data?.error ? <Notice kind="error">{data.error}</Notice> : null}
+      {imported?.error ? <Notice kind="error">{imported.error}</Notice> : null}
       <Form method="post" encType="multipart/form-data">
         <div className="field">
           <label htmlFor="file">CSV file</label>
@@ -70,7 +71,7 @@ export default function ImportRegistrations() {
         </div>
         <SubmitButton>Import</SubmitButton>
       </Form>
-      {data?.report ? (
+      {imported?.report ? (
         <section aria-labelledby="report-heading" className="import-report">
           <h3 id="report-heading">
             Import report: {accepted} registered, {rejected} rejected
@@ -84,7 +85,7 @@ export default function ImportRegistrations() {
               </tr>
             </thead>
             <tbody>
-              {data.report.map((r) => (
+              {imported.report.map((r) => (
                 <tr key={r.row} className={r.ok ? undefined : "rejected"}>
                   <td>{r.row}</td>
                   <td>{r.email}</td>

@@ -7,11 +7,12 @@ import { ConfirmButton, ConfirmStep, useConfirmTarget } from "~/components/confi
 import { Notice, PageHeader, StatusBadge } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
-import { agencyDelegation, focalPointMayRegister, meetingBySlug, registrationInScope, setHeadOfDelegation } from "~/domain/registration/organiser.server";
-import { cancelRegistration, registerMany, registrationClosedReason } from "~/domain/registration/registration.server";
+import { agencyDelegation, focalPointMayRegister, meetingBySlug, registerDelegates, registrationInScope, setHeadOfDelegation, type DelegateRow } from "~/domain/registration/organiser.server";
+import { cancelRegistration, registrationClosedReason } from "~/domain/registration/registration.server";
 import { REGISTRATION_ROLES, ROLE_LABELS, STATUS_LABELS, delegateRowSchema, delegationFormSchema, type RegistrationStatus } from "~/domain/registration/registration.schema";
 import { formatRange } from "~/utils/dates";
 import { badRequest, forbidden, readForm } from "~/utils/http.server";
+import { formRefusal, formReply, refusalMessages } from "~/utils/forms.server";
 
 // A focal point nominates and registers their agency's delegates for one meeting, within the quota.
 
@@ -43,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const reg = await registrationInScope(actor, meeting.id, String(formData.get("id") ?? ""));
     if (!reg) forbidden("You can only change your own agency's delegates.");
     const res = await cancelRegistration(reg.id, actor.id, "Cancelled by the agency focal point");
-    return redirectWithToast(request, `/delegations/${meeting.slug}`, res.ok ? "Registration cancelled." : res.message);
+    return redirectWithToast(request, `/delegations/${meeting.slug}`, res.ok ? "Registration cancelled." : refusalMessages(res).join(" "));
   }
   if (intent === "head") {
     if (!(await setHeadOfDelegation(actor, meeting.id, String(formData.get("id") ?? "")))) forbidden("You can only choose a confirmed or pending delegate of your own agency.");
@@ -51,31 +52,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent !== "register") badRequest();
   const submission = parseWithZod(formData, { schema: delegationFormSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return formReply(submission);
   const fieldErrors: Record<string, string[]> = {};
-  const rows: { index: number; value: ReturnType<typeof delegateRowSchema.parse> }[] = [];
+  const rows: DelegateRow[] = [];
   submission.value.delegates.forEach((raw, index) => {
     if (!raw.name?.trim() && !raw.email?.trim() && !raw.jobTitle?.trim()) return;
     const parsed = delegateRowSchema.safeParse({ ...raw, role: raw.role || "DELEGATE" });
-    if (parsed.success) rows.push({ index, value: parsed.data });
+    if (parsed.success) rows.push({ index, person: parsed.data });
     else for (const issue of parsed.error.issues) (fieldErrors[`delegates[${index}].${issue.path.join(".")}`] ??= []).push(issue.message);
   });
-  if (Object.keys(fieldErrors).length) return { result: submission.reply({ fieldErrors }) };
-  if (!rows.length) return { result: submission.reply({ formErrors: ["Enter at least one delegate."] }) };
-  const res = await registerMany(
-    meeting.id,
-    rows.map((r) => ({ person: { ...r.value, agencyId: actor.agencyId! }, consent: false, source: "FOCAL_POINT" as const, actorId: actor.id, overQuota: "refuse" as const })),
-  );
-  if (!res.ok) {
-    const formErrors: string[] = [];
-    res.outcomes.forEach((o, i) => {
-      if (o.ok) return;
-      if (o.field === "email") (fieldErrors[`delegates[${rows[i].index}].email`] ??= []).push(o.message);
-      else if (!formErrors.includes(o.message)) formErrors.push(o.reason === "quota" ? `${o.message} Nobody was registered; remove delegates to stay within the quota.` : o.message);
-    });
-    return { result: submission.reply({ fieldErrors, formErrors }) };
-  }
-  return redirectWithToast(request, `/delegations/${meeting.slug}`, `${rows.length} delegates registered. Each receives an email with their private link.`);
+  // Each filled row is checked on its own, so an empty row in the middle is no error.
+  if (Object.keys(fieldErrors).length) return formReply(submission, { ok: false, fieldErrors });
+  if (!rows.length) return formReply(submission, formRefusal("Enter at least one delegate."));
+  const res = await registerDelegates(actor, meeting.id, rows);
+  if (!res.ok) return formReply(submission, res);
+  return redirectWithToast(request, `/delegations/${meeting.slug}`, `${res.count} delegates registered. Each receives an email with their private link.`);
 }
 
 export default function Delegation() {

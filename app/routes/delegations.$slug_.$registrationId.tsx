@@ -9,6 +9,7 @@ import { redirectWithToast } from "~/domain/auth/session.server";
 import { delegateInScope, meetingBySlug, updateDelegate } from "~/domain/registration/organiser.server";
 import { REGISTRATION_ROLES, ROLE_LABELS, delegateEditSchema } from "~/domain/registration/registration.schema";
 import { notFound, readForm } from "~/utils/http.server";
+import { formReply } from "~/utils/forms.server";
 
 // A focal point corrects one of their own agency's delegates; anyone else's is "not found".
 
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, meeting, delegate } = await context(request, params);
   const submission = parseWithZod(await readForm(request), { schema: delegateEditSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return formReply(submission);
   await updateDelegate(actor, meeting.id, delegate.id, submission.value);
   return redirectWithToast(request, `/delegations/${meeting.slug}`, `${submission.value.name}: changes saved.`);
 }

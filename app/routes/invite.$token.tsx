@@ -12,6 +12,7 @@ import { formatDateTime, formatRange } from "~/utils/dates";
 import { enforceLimit } from "~/domain/abuse/limits.server";
 import { rejectHoneypot } from "~/domain/abuse/honeypot.server";
 import { clientIp, notFound, readForm } from "~/utils/http.server";
+import { fieldRefusal, formReply } from "~/utils/forms.server";
 
 // Registration through an invitation link: the only way into an invitation-only meeting.
 
@@ -47,11 +48,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   rejectHoneypot(formData);
   const inv = await invitationOr404(params.token);
   const submission = parseWithZod(formData, { schema: registrationSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return formReply(submission);
   const v = submission.value;
   // An agency invitation is for that agency's people only; a personal one for that address only.
-  if (inv.agencyId && v.agencyId !== inv.agencyId) return { result: submission.reply({ fieldErrors: { agencyId: ["This invitation is for another agency."] } }) };
-  if (inv.email && inv.email !== v.email.trim().toLowerCase()) return { result: submission.reply({ fieldErrors: { email: [`This invitation is for ${inv.email}.`] } }) };
+  if (inv.agencyId && v.agencyId !== inv.agencyId) return formReply(submission, fieldRefusal("agencyId", "This invitation is for another agency."));
+  if (inv.email && inv.email !== v.email.trim().toLowerCase()) return formReply(submission, fieldRefusal("email", `This invitation is for ${inv.email}.`));
   const user = await getUser(request);
   const outcome = await register({
     meetingId: inv.meeting.id,
@@ -62,9 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     userId: user && user.email === v.email.toLowerCase() ? user.id : null,
     overQuota: "waitlist",
   });
-  if (!outcome.ok) {
-    return { result: outcome.field === "form" ? submission.reply({ formErrors: [outcome.message] }) : submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) };
-  }
+  if (!outcome.ok) return formReply(submission, outcome);
   return redirectWithToast(request, `/registrations/${outcome.token}`, "Thank you: your registration is recorded. A confirmation with your private link is on its way.");
 }
 

@@ -12,6 +12,7 @@ import { loginSchema } from "~/domain/auth/login.schema";
 import { requestLoginLink } from "~/domain/auth/login.server";
 import { getUser } from "~/domain/auth/session.server";
 import { normaliseEmail } from "~/domain/registration/registration.server";
+import { formReply } from "~/utils/forms.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
@@ -23,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   rejectHoneypot(formData);
   const submission = parseWithZod(formData, { schema: loginSchema });
-  if (submission.status !== "success") return { result: submission.reply(), sentTo: null };
+  if (submission.status !== "success") return formReply(submission, undefined, { sentTo: null });
   await enforceLimit("signInPerAddress", normaliseEmail(submission.value.email));
   await requestLoginLink(submission.value.email, submission.value.redirectTo);
   return { result: submission.reply({ resetForm: true }), sentTo: submission.value.email };

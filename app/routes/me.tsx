@@ -10,6 +10,7 @@ import { STATUS_LABELS, type RegistrationStatus } from "~/domain/registration/re
 import { formatRange } from "~/utils/dates";
 import { badRequest, forbidden, readForm } from "~/utils/http.server";
 import { SubmitButton } from "~/components/forms";
+import { refusalMessages } from "~/utils/forms.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireActor(request);
@@ -39,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "confirm-cancel") {
     if (reg.meeting.startsAt < new Date()) badRequest("The meeting has started.");
     const res = await cancelRegistration(reg.id, user.id, "Cancelled by the participant");
-    return redirectWithToast(request, "/me", res.ok ? "Your registration is cancelled." : res.message);
+    return redirectWithToast(request, "/me", res.ok ? "Your registration is cancelled." : refusalMessages(res).join(" "));
   }
   badRequest();
 }

@@ -12,6 +12,7 @@ import { formatRange } from "~/utils/dates";
 import { enforceLimit } from "~/domain/abuse/limits.server";
 import { rejectHoneypot } from "~/domain/abuse/honeypot.server";
 import { clientIp, notFound, readForm } from "~/utils/http.server";
+import { formReply } from "~/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await meetingBySlug(params.slug ?? "");
@@ -31,7 +32,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   rejectHoneypot(formData);
   const meeting = await meetingBySlug(params.slug ?? "");
   const submission = parseWithZod(formData, { schema: registrationSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return formReply(submission);
   const user = await getUser(request);
   const v = submission.value;
   const outcome = await register({
@@ -42,9 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     userId: user && user.email === v.email.toLowerCase() ? user.id : null,
     overQuota: "waitlist",
   });
-  if (!outcome.ok) {
-    return { result: outcome.field === "form" ? submission.reply({ formErrors: [outcome.message] }) : submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) };
-  }
+  if (!outcome.ok) return formReply(submission, outcome);
   const message = {
     CONFIRMED: "You are registered. A confirmation with your private link is on its way.",
     PENDING: "Thank you: your registration is waiting for the organisers' approval.",

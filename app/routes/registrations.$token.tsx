@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { CheckboxField, FormErrors, InputField, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { ConfirmButton, ConfirmStep, useConfirming } from "~/components/confirm";
@@ -11,6 +11,7 @@ import { REGISTRATION_ROLES, ROLE_LABELS, STATUS_LABELS, editRegistrationSchema,
 import { formatDateTime, formatRange, zoneLabel } from "~/utils/dates";
 import { enforceLimit } from "~/domain/abuse/limits.server";
 import { badRequest, clientIp, notFound, readForm } from "~/utils/http.server";
+import { formReply, refusalMessages } from "~/utils/forms.server";
 
 // The private self-service page behind the emailed link: no sign-in, the token is the key.
 
@@ -61,15 +62,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "cancel") return redirect(`/registrations/${token}?confirm=cancel`);
   if (intent === "confirm-cancel") {
     const res = await cancelByToken(token);
-    if (!res.ok) return { result: null, error: res.message };
+    if (!res.ok) return data({ result: null, error: refusalMessages(res).join(" ") }, { status: 400 });
     return redirectWithToast(request, `/registrations/${token}`, "Your registration is cancelled. A confirmation is on its way.");
   }
   if (intent !== "edit") badRequest();
   const submission = parseWithZod(formData, { schema: editRegistrationSchema });
-  if (submission.status !== "success") return { result: submission.reply(), error: null };
+  if (submission.status !== "success") return formReply(submission, undefined, { error: null });
   const { intent: _intent, ...details } = submission.value;
   const res = await updateDetailsByToken(token, details);
-  if (!res.ok) return { result: submission.reply({ formErrors: [res.message] }), error: null };
+  if (!res.ok) return formReply(submission, res, { error: null });
   return redirectWithToast(request, `/registrations/${token}`, "Your changes are saved.");
 }
 

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { db } from "~/utils/db.server";
+import { refusalMessages } from "~/utils/forms.server";
 import { register, type RegisterRequest } from "~/domain/registration/registration.server";
 
 // Builders for registration tests. Each call uses unique names and addresses.
@@ -15,7 +16,7 @@ export function personFor(agencyId: string, over: Partial<RegisterRequest["perso
 export async function registerPerson(meetingId: string, agencyId: string, over: Partial<Omit<RegisterRequest, "person">> & { person?: Partial<RegisterRequest["person"]> } = {}) {
   const { person, ...rest } = over;
   const outcome = await register({ meetingId, person: personFor(agencyId, person), consent: true, source: "SELF", overQuota: "waitlist", ...rest });
-  if (!outcome.ok) throw new Error(`registration refused: ${outcome.message}`);
+  if (!outcome.ok) throw new Error(`registration refused: ${refusalMessages(outcome).join(" ")}`);
   return outcome;
 }
 

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { cancelRegistration, register } from "~/domain/registration/registration.server";
+import { refusalMessages } from "~/utils/forms.server";
 
 // A burst of registrations and cancellations for one meeting, all sent at once. The two-process
 // tests run one burst in the test process and one in a child process (seat-burst.child.ts) against
@@ -20,12 +21,12 @@ export async function runBurst(b: Burst): Promise<BurstResult> {
       overQuota: "waitlist",
     });
     if (outcome.ok) result.registered++;
-    else result.errors.push(outcome.message);
+    else result.errors.push(...refusalMessages(outcome));
   });
   const cancellations = b.cancel.map(async (id) => {
     const outcome = await cancelRegistration(id, null);
     if (outcome.ok) result.cancelled++;
-    else result.errors.push(outcome.message);
+    else result.errors.push(...refusalMessages(outcome));
   });
   // Interleave the two kinds, as people would.
   const all = [...registrations, ...cancellations].map((p) => p.catch((e: unknown) => void result.errors.push(String(e))));

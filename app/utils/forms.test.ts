@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createUser, formRequest, requestAs, routeArgs } from "~/test/factories";
+import { createAgency, createUser, formAnswer, formRequest, requestAs, responseStatus, routeArgs } from "~/test/factories";
+import { action as newAgency } from "~/routes/admin.agencies.new";
 import { action as newRecommendation } from "~/routes/recommendations.new";
 
 describe("one shape for refusals", () => {
@@ -13,5 +14,16 @@ describe("one shape for refusals", () => {
     expect(answer.init.status).toBe(400);
     expect(answer.data.result.initialValue).toMatchObject({ code: "X-1", title: "Kept title" });
     expect(Object.keys(answer.data.result.error)).toContain("text");
+  });
+
+  it("answers a domain refusal in the same shape: 400, the refusal's field errors, the input kept", async () => {
+    const organiser = await createUser("ORGANISER");
+    const taken = await createAgency();
+    const post = async () =>
+      newAgency(routeArgs(await requestAs(organiser.id, "/admin/agencies/new", formRequest({ name: taken.name, acronym: "DUP", kind: "NGO", country: "BE" }))));
+    expect(await responseStatus(post())).toBe(400);
+    const answer = await formAnswer(post());
+    expect(answer.result.error).toEqual({ name: ["An agency with this name already exists."] });
+    expect(answer.result.initialValue).toMatchObject({ name: taken.name, acronym: "DUP" });
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { reloadEnv } from "~/utils/env.server";
-import { createAgency, createUser, formRequest, requestAs, responseStatus as status } from "~/test/factories";
+import { createAgency, createUser, formAnswer, formRequest, requestAs, responseStatus as status } from "~/test/factories";
 import { createMeetingWithParticipants, queueTestMails } from "~/test/factories.mail";
 import * as mailLog from "~/routes/admin.mail._index";
 import * as mailMessage from "~/routes/admin.mail.$id";
@@ -46,7 +46,7 @@ describe("follow-up composer", () => {
       `/admin/meetings/${meeting.id}/mail/follow-ups/new`,
       formRequest({ intent: "save", subject: "<b>".repeat(100), summary: "", documents: "ftp://x", nextSessionAt: "2027-13-01T10:00", audience: "AGENCIES", agencyIds: "unknown" }),
     );
-    const result = (await composer.action({ request, params: { id: meeting.id }, context: {} })) as { result: { error: Record<string, string[]> } };
+    const result = await formAnswer(composer.action({ request, params: { id: meeting.id }, context: {} }));
     expect(Object.keys(result.result.error)).toEqual(expect.arrayContaining(["subject", "summary", "documents", "nextSessionAt"]));
 
     const unknownAgency = await requestAs(
@@ -54,7 +54,7 @@ describe("follow-up composer", () => {
       "/x",
       formRequest({ intent: "save", subject: "Follow-up", summary: "Thanks for coming to Brussels.", audience: "AGENCIES", agencyIds: "not-an-agency" }),
     );
-    const r2 = (await composer.action({ request: unknownAgency, params: { id: meeting.id }, context: {} })) as { result: { error: Record<string, string[]> } };
+    const r2 = await formAnswer(composer.action({ request: unknownAgency, params: { id: meeting.id }, context: {} }));
     expect(r2.result.error.agencyIds).toBeTruthy();
     expect(await db.followUp.count({ where: { meetingId: meeting.id } })).toBe(0);
   });

@@ -1,15 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { createMeeting, createUser } from "~/test/factories";
+import { createMeeting } from "~/test/factories";
 import * as invitePage from "~/routes/invite.$token";
 import { createInvitation, findInvitation, listInvitations } from "./organiser.server";
+import { actor } from "~/test/factories.recommendations";
+import { refusalMessages } from "~/utils/forms.server";
 
 // Invitation links expire: by default when registration closes (docs/decisions/055-retention-and-derived-keys.md).
 
 async function invite(meetingId: string, input: { email?: string; expiresAt?: string } = {}, now?: Date) {
-  const organiser = await createUser("ORGANISER");
-  const res = await createInvitation(meetingId, { email: "guest@example.org", ...input }, organiser.id, now);
-  if (!res.ok) throw new Error(res.message);
+  const organiser = await actor("ORGANISER");
+  const res = await createInvitation(organiser, meetingId, { email: "guest@example.org", ...input }, now);
+  if (!res.ok) throw new Error(refusalMessages(res).join(" "));
   return { ...res, token: res.url.split("/invite/")[1] };
 }
 
@@ -38,15 +40,15 @@ describe("invitation expiry", () => {
 
   it("reads a chosen time in the meeting's zone and refuses past times and times after the meeting", async () => {
     const meeting = await createMeeting({ timeZone: "Europe/Brussels" });
-    const organiser = await createUser("ORGANISER");
+    const organiser = await actor("ORGANISER");
     const chosen = await invite(meeting.id, { expiresAt: "2030-05-01T18:00" });
     expect(chosen.expiresAt.toISOString()).toBe("2030-05-01T16:00:00.000Z");
-    const past = await createInvitation(meeting.id, { email: "x@example.org", expiresAt: "2020-01-01T10:00" }, organiser.id);
-    expect(past).toMatchObject({ ok: false, field: "expiresAt" });
-    const after = await createInvitation(meeting.id, { email: "x@example.org", expiresAt: "2031-01-01T10:00" }, organiser.id);
-    expect(after).toMatchObject({ ok: false, field: "expiresAt" });
-    const nonsense = await createInvitation(meeting.id, { email: "x@example.org", expiresAt: "soon" }, organiser.id);
-    expect(nonsense).toMatchObject({ ok: false, field: "expiresAt" });
+    const past = await createInvitation(organiser, meeting.id, { email: "x@example.org", expiresAt: "2020-01-01T10:00" });
+    expect(past).toMatchObject({ ok: false, fieldErrors: { expiresAt: [expect.any(String)] } });
+    const after = await createInvitation(organiser, meeting.id, { email: "x@example.org", expiresAt: "2031-01-01T10:00" });
+    expect(after).toMatchObject({ ok: false, fieldErrors: { expiresAt: [expect.any(String)] } });
+    const nonsense = await createInvitation(organiser, meeting.id, { email: "x@example.org", expiresAt: "soon" });
+    expect(nonsense).toMatchObject({ ok: false, fieldErrors: { expiresAt: [expect.any(String)] } });
   });
 
   it("refuses an expired link with a page that says so and whom to ask; the organiser's list shows it expired", async () => {
@@ -66,7 +68,7 @@ describe("invitation expiry", () => {
     expect((posted as Response).status).toBe(404);
     expect(await db.registration.count({ where: { meetingId: meeting.id } })).toBe(0);
 
-    const { invitations } = await listInvitations(meeting.id);
+    const { invitations } = await listInvitations(await actor("ORGANISER"), meeting.id);
     expect(invitations[0]).toMatchObject({ expired: true });
   });
 

@@ -6,12 +6,13 @@ import { newToken, hashToken } from "~/utils/tokens.server";
 import { parseCsv, toCsv } from "~/utils/csv.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
 import { fromLocalInput } from "~/utils/dates";
+import { fieldRefusal, refusalMessages, type FieldErrors, type Outcome } from "~/utils/forms.server";
 import { audit } from "~/domain/audit/audit.server";
 import { can } from "~/domain/auth/permissions";
-import { requireAgencyScope } from "~/domain/auth/permissions.server";
+import { assertCan, requireAgencyScope } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { queueInvitationMail } from "./mail.server";
-import { LIVE_INVITATION, MEETING_FOR_MAIL, agencyInvited, lockMeeting, lockedMeeting, normaliseEmail, promoteWaitlisted, register, type RegisterOutcome } from "./registration.server";
+import { LIVE_INVITATION, MEETING_FOR_MAIL, agencyInvited, lockMeeting, lockedMeeting, normaliseEmail, promoteWaitlisted, register, registerMany, type RegisterOutcome, type RegisterRequest } from "./registration.server";
 import {
   CSV_COLUMN_LABELS,
   DEFAULT_CSV_COLUMNS,
@@ -237,11 +238,12 @@ const ROLE_BY_WORD = new Map<string, RegistrationRole>(REGISTRATION_ROLES.flatMa
  * role, dietary, accessibility. Each row is registered on its own (seats, quota, duplicates as for
  * any registration); a rejected row saves nothing and says why.
  */
-export async function importCsv(meetingId: string, text: string, actorId: string): Promise<{ ok: false; error: string } | { ok: true; report: ImportRowReport[] }> {
+export async function importCsv(actor: Actor, meetingId: string, text: string): Promise<Outcome<{ report: ImportRowReport[] }>> {
+  assertCan(actor, "registrations:manage");
   const parsed = parseCsv(text, 2000);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) return fieldRefusal("file", parsed.error);
   const missing = ["name", "email", "agency"].filter((c) => !parsed.header.includes(c));
-  if (missing.length) return { ok: false, error: `The file needs the columns ${missing.join(", ")} in its first row.` };
+  if (missing.length) return fieldRefusal("file", `The file needs the columns ${missing.join(", ")} in its first row.`);
   const agencies = await db.agency.findMany({ select: { id: true, name: true, acronym: true } });
   const byWord = new Map<string, string>();
   for (const a of agencies) {
@@ -279,16 +281,22 @@ export async function importCsv(meetingId: string, text: string, actorId: string
       },
       consent: false,
       source: "IMPORT",
-      actorId,
+      actorId: actor.id,
       overQuota: "refuse",
     });
     report.push(
       outcome.ok
         ? { row, email, ok: true, message: `Registered: ${STATUS_LABELS[outcome.status].toLowerCase()}.` }
-        : { row, email, ok: false, message: outcome.reason === "duplicate" ? "Duplicate: this email address is already registered." : outcome.reason === "quota" ? `Over quota: ${outcome.message}` : outcome.message },
+        : { row, email, ok: false, message: outcome.reason === "duplicate" ? "Duplicate: this email address is already registered." : `${outcome.reason === "quota" ? "Over quota: " : ""}${refusalMessages(outcome).join(" ")}` },
     );
   }
   return { ok: true, report };
+}
+
+/** The organisers register one person by hand (no consent asked; over the quota is refused). */
+export async function addParticipant(actor: Actor, meetingId: string, person: RegisterRequest["person"]): Promise<RegisterOutcome> {
+  assertCan(actor, "registrations:manage");
+  return register({ meetingId, person, consent: false, source: "ORGANISER", actorId: actor.id, overQuota: "refuse" });
 }
 
 // ---------------------------------------------------------------- check-in
@@ -339,7 +347,8 @@ export async function markRemainingNoShow(actor: Actor, meetingId: string): Prom
 
 // ---------------------------------------------------------------- delegations
 
-export async function listDelegations(meetingId: string) {
+export async function listDelegations(actor: Actor, meetingId: string) {
+  assertCan(actor, "registrations:manage");
   const [delegations, counts] = await Promise.all([
     db.delegation.findMany({
       where: { meetingId },
@@ -451,8 +460,38 @@ export async function setHeadOfDelegation(actor: Actor, meetingId: string, regis
   });
 }
 
-/** Members who can head the delegation: the agency's confirmed and pending people. */
-export async function delegationMembers(meetingId: string, agencyId: string) {
+/** One row of a focal point's delegation form; `index` is its place in the form, for its field errors. */
+export type DelegateRow = { index: number; person: Omit<RegisterRequest["person"], "agencyId"> };
+
+/**
+ * A focal point registers several delegates of their own agency at once, all or nothing. A refusal
+ * names the row's field (`delegates[<index>].email`) or, for the whole batch, the form.
+ */
+export async function registerDelegates(actor: Actor, meetingId: string, rows: DelegateRow[]): Promise<Outcome<{ count: number }>> {
+  const agencyId = delegationAgency(actor);
+  const res = await registerMany(
+    meetingId,
+    rows.map((r) => ({ person: { ...r.person, agencyId }, consent: false, source: "FOCAL_POINT" as const, actorId: actor.id, overQuota: "refuse" as const })),
+  );
+  if (res.ok) return { ok: true, count: rows.length };
+  const fieldErrors: FieldErrors = {};
+  const formErrors: string[] = [];
+  res.outcomes.forEach((o, i) => {
+    if (o.ok) return;
+    const [message] = refusalMessages(o);
+    if (o.fieldErrors?.email) {
+      (fieldErrors[`delegates[${rows[i].index}].email`] ??= []).push(...o.fieldErrors.email);
+      return;
+    }
+    const text = o.reason === "quota" ? `${message} Nobody was registered; remove delegates to stay within the quota.` : message;
+    if (!formErrors.includes(text)) formErrors.push(text);
+  });
+  return { ok: false, fieldErrors, formErrors };
+}
+
+/** Members who can head the delegation: the agency's confirmed and pending people (for the organisers' form). */
+export async function delegationMembers(actor: Actor, meetingId: string, agencyId: string) {
+  assertCan(actor, "registrations:manage");
   return db.registration.findMany({
     where: { meetingId, agencyId, status: { in: ["CONFIRMED", "PENDING"] } },
     orderBy: { name: "asc" },
@@ -461,15 +500,16 @@ export async function delegationMembers(meetingId: string, agencyId: string) {
 }
 
 export async function saveDelegation(
+  actor: Actor,
   meetingId: string,
   input: { agencyId: string; quota?: number; reservedSeats: number; headRegistrationId?: string },
-  actorId: string,
-): Promise<{ ok: true } | { ok: false; field: string; message: string }> {
+): Promise<Outcome<object>> {
+  assertCan(actor, "registrations:manage");
   const agency = await db.agency.findUnique({ where: { id: input.agencyId }, select: { id: true } });
-  if (!agency) return { ok: false, field: "agencyId", message: "Choose an agency from the list." };
+  if (!agency) return fieldRefusal("agencyId", "Choose an agency from the list.");
   if (input.headRegistrationId) {
     const head = await db.registration.findFirst({ where: { id: input.headRegistrationId, meetingId, agencyId: input.agencyId, status: { in: ["CONFIRMED", "PENDING"] } } });
-    if (!head) return { ok: false, field: "headRegistrationId", message: "The head of delegation must be a registered member of that agency." };
+    if (!head) return fieldRefusal("headRegistrationId", "The head of delegation must be a registered member of that agency.");
   }
   await transaction(async (tx) => {
     // The quota and reserved seats are read by seat transactions under the meeting's lock, so they
@@ -482,8 +522,8 @@ export async function saveDelegation(
       create: { meetingId, agencyId: input.agencyId, ...data },
     });
     await tx.registration.updateMany({ where: { meetingId, agencyId: input.agencyId, delegationId: null }, data: { delegationId: d.id } });
-    await audit(tx, { userId: actorId, entity: "Delegation", entityId: d.id, meetingId, action: "save", after: data });
-    await promoteWaitlisted(tx, meeting, actorId);
+    await audit(tx, { userId: actor.id, entity: "Delegation", entityId: d.id, meetingId, action: "save", after: data });
+    await promoteWaitlisted(tx, meeting, actor.id);
   });
   return { ok: true };
 }
@@ -491,7 +531,8 @@ export async function saveDelegation(
 // ---------------------------------------------------------------- invitations
 
 /** The meeting's invitations, newest first, each with the time its link stops working. */
-export async function listInvitations(meetingId: string, now = new Date()) {
+export async function listInvitations(actor: Actor, meetingId: string, now = new Date()) {
+  assertCan(actor, "registrations:manage");
   const [meeting, invitations] = await Promise.all([
     db.meeting.findUnique({ where: { id: meetingId }, select: { registrationClosesAt: true, endsAt: true } }),
     db.invitation.findMany({
@@ -521,21 +562,22 @@ export function defaultInvitationExpiry(m: { registrationClosesAt: Date | null; 
 
 /** Creates an invitation link, shown once to the organiser and emailed when an address is given. */
 export async function createInvitation(
+  actor: Actor,
   meetingId: string,
   input: { agencyId?: string; email?: string; expiresAt?: string },
-  actorId: string,
   now = new Date(),
-): Promise<{ ok: true; url: string; expiresAt: Date } | { ok: false; field: string; message: string }> {
+): Promise<Outcome<{ url: string; expiresAt: Date }>> {
+  assertCan(actor, "registrations:manage");
   const agency = input.agencyId ? await db.agency.findUnique({ where: { id: input.agencyId }, select: { id: true, name: true } }) : null;
-  if (input.agencyId && !agency) return { ok: false, field: "agencyId", message: "Choose an agency from the list." };
+  if (input.agencyId && !agency) return fieldRefusal("agencyId", "Choose an agency from the list.");
   const zoneOf = await db.meeting.findUnique({ where: { id: meetingId }, select: { timeZone: true, registrationClosesAt: true, endsAt: true } });
   if (!zoneOf) notFound("That meeting does not exist.");
   let expiresAt = defaultInvitationExpiry(zoneOf, now);
   if (input.expiresAt) {
     const chosen = fromLocalInput(input.expiresAt, zoneOf.timeZone);
-    if (!chosen) return { ok: false, field: "expiresAt", message: "Enter a date and time such as 2027-03-01 18:00." };
-    if (chosen <= now) return { ok: false, field: "expiresAt", message: "Choose a time in the future." };
-    if (chosen > zoneOf.endsAt) return { ok: false, field: "expiresAt", message: "Choose a time before the meeting ends." };
+    if (!chosen) return fieldRefusal("expiresAt", "Enter a date and time such as 2027-03-01 18:00.");
+    if (chosen <= now) return fieldRefusal("expiresAt", "Choose a time in the future.");
+    if (chosen > zoneOf.endsAt) return fieldRefusal("expiresAt", "Choose a time before the meeting ends.");
     expiresAt = chosen;
   }
   const { token, hash } = newToken();
@@ -546,15 +588,16 @@ export async function createInvitation(
       data: { meetingId, agencyId: agency?.id ?? null, email: input.email ? normaliseEmail(input.email) : null, tokenHash: hash, expiresAt },
     });
     if (input.email) await queueInvitationMail(tx, { meeting, email: input.email, url, invitationId: inv.id, agencyName: agency?.name });
-    await audit(tx, { userId: actorId, entity: "Invitation", entityId: inv.id, meetingId, action: "create", after: { agencyId: agency?.id ?? null, email: input.email ?? null, expiresAt } });
+    await audit(tx, { userId: actor.id, entity: "Invitation", entityId: inv.id, meetingId, action: "create", after: { agencyId: agency?.id ?? null, email: input.email ?? null, expiresAt } });
   });
   return { ok: true, url, expiresAt };
 }
 
-export async function revokeInvitation(meetingId: string, invitationId: string, actorId: string): Promise<void> {
+export async function revokeInvitation(actor: Actor, meetingId: string, invitationId: string): Promise<void> {
+  assertCan(actor, "registrations:manage");
   await db.$transaction(async (tx) => {
     const res = await tx.invitation.updateMany({ where: { id: invitationId, meetingId, revokedAt: null }, data: { revokedAt: new Date() } });
-    if (res.count) await audit(tx, { userId: actorId, entity: "Invitation", entityId: invitationId, meetingId, action: "revoke" });
+    if (res.count) await audit(tx, { userId: actor.id, entity: "Invitation", entityId: invitationId, meetingId, action: "revoke" });
   });
 }
 

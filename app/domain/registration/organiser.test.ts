@@ -4,19 +4,26 @@ import type { Actor, Role } from "~/domain/auth/roles";
 import { createAgency, createMeeting, createUser } from "~/test/factories";
 import { createDelegation, registerPerson } from "~/test/factories.registration";
 import {
+  addParticipant,
   checkInList,
   createInvitation,
+  delegationMembers,
   exportCsv,
   findInvitation,
   importCsv,
+  listDelegations,
+  listInvitations,
   listRegistrations,
   participantList,
+  registerDelegates,
+  revokeInvitation,
   saveDelegation,
   setAttendance,
   setHeadOfDelegation,
 } from "./organiser.server";
 import { runRetention } from "./retention.server";
-import { findByToken } from "./registration.server";
+import { decideRegistrations, fillFromWaitlist, findByToken } from "./registration.server";
+import { refusalMessages } from "~/utils/forms.server";
 
 async function actor(role: Role, agencyId: string | null = null): Promise<Actor> {
   const u = await createUser(role, { agencyId });
@@ -84,8 +91,8 @@ describe("CSV", () => {
       "Lim One,lim1@example.org,LIMX,,",
       "Lim Two,lim2@example.org,LIMX,,",
     ].join("\n");
-    const res = await importCsv(meeting.id, csv, organiser.id);
-    if (!res.ok) throw new Error(res.error);
+    const res = await importCsv(organiser, meeting.id, csv);
+    if (!res.ok) throw new Error(refusalMessages(res).join(" "));
     expect(res.report.map((r) => [r.row, r.ok])).toEqual([[2, true], [3, false], [4, false], [5, false], [6, true], [7, false]]);
     expect(res.report[1].message).toMatch(/Bad email/);
     expect(res.report[2].message).toMatch(/Unknown agency/);
@@ -94,7 +101,7 @@ describe("CSV", () => {
     expect(await db.registration.count({ where: { meetingId: meeting.id } })).toBe(3);
     const eva = await db.registration.findFirstOrThrow({ where: { meetingId: meeting.id, emailNormalised: "eva.jansen@example.org" } });
     expect(eva).toMatchObject({ role: "SPEAKER", jobTitle: "Inspector", consentAt: null });
-    expect(await importCsv(meeting.id, "just,a,header\n", organiser.id)).toMatchObject({ ok: false });
+    expect(await importCsv(organiser, meeting.id, "just,a,header\n")).toMatchObject({ ok: false, fieldErrors: { file: [expect.stringMatching(/needs the columns name, email, agency/)] } });
   });
 });
 
@@ -127,11 +134,11 @@ describe("delegations and invitations", () => {
     const head = await registerPerson(meeting.id, agency.id);
     const waiting = await registerPerson(meeting.id, agency.id);
     expect(waiting.status).toBe("WAITLISTED");
-    expect(await saveDelegation(meeting.id, { agencyId: agency.id, quota: 2, reservedSeats: 0, headRegistrationId: head.id }, organiser.id)).toEqual({ ok: true });
+    expect(await saveDelegation(organiser, meeting.id, { agencyId: agency.id, quota: 2, reservedSeats: 0, headRegistrationId: head.id })).toEqual({ ok: true });
     expect((await db.registration.findUniqueOrThrow({ where: { id: waiting.id } })).status).toBe("CONFIRMED");
     expect((await db.delegation.findFirstOrThrow({ where: { meetingId: meeting.id } })).headRegistrationId).toBe(head.id);
     const stranger = await registerPerson(meeting.id, (await createAgency()).id);
-    expect(await saveDelegation(meeting.id, { agencyId: agency.id, reservedSeats: 0, headRegistrationId: stranger.id }, organiser.id)).toMatchObject({ ok: false, field: "headRegistrationId" });
+    expect(await saveDelegation(organiser, meeting.id, { agencyId: agency.id, reservedSeats: 0, headRegistrationId: stranger.id })).toMatchObject({ ok: false, fieldErrors: { headRegistrationId: [expect.any(String)] } });
   });
 
   it("lets a focal point name the head of their own delegation only", async () => {
@@ -148,11 +155,39 @@ describe("delegations and invitations", () => {
     expect((await db.registration.findUniqueOrThrow({ where: { id: own.id } })).delegationId).toBe(d.id);
   });
 
+  it("lets only organisers import, manage delegations and invitations, decide and fill seats; only a focal point registers a delegation", async () => {
+    const meeting = await createMeeting();
+    const agency = await createAgency();
+    const invitation = await createInvitation(await actor("ORGANISER"), meeting.id, { agencyId: agency.id });
+    expect(invitation.ok).toBe(true);
+    const inv = await db.invitation.findFirstOrThrow({ where: { meetingId: meeting.id }, select: { id: true } });
+    const person = { name: "Nobody Added", email: "nobody.added@example.org", agencyId: agency.id };
+    const delegate = { name: "Nobody Nominated", email: "nobody.nominated@example.org" };
+    for (const who of [await actor("SECRETARIAT"), await actor("FOCAL_POINT", agency.id), await actor("PARTICIPANT")]) {
+      await refused(() => importCsv(who, meeting.id, "name,email,agency\nA B,ab@example.org,X"), 403);
+      await refused(() => listDelegations(who, meeting.id), 403);
+      await refused(() => delegationMembers(who, meeting.id, agency.id), 403);
+      await refused(() => saveDelegation(who, meeting.id, { agencyId: agency.id, quota: 0, reservedSeats: 0 }), 403);
+      await refused(() => listInvitations(who, meeting.id), 403);
+      await refused(() => createInvitation(who, meeting.id, { agencyId: agency.id }), 403);
+      await refused(() => revokeInvitation(who, meeting.id, inv.id), 403);
+      await refused(() => addParticipant(who, meeting.id, person), 403);
+      await refused(() => decideRegistrations(who, meeting.id, [], "decline"), 403);
+      await refused(() => fillFromWaitlist(who, meeting.id), 403);
+    }
+    for (const who of [await actor("ORGANISER"), await actor("SECRETARIAT"), await actor("FOCAL_POINT", null)]) {
+      await refused(() => registerDelegates(who, meeting.id, [{ index: 0, person: delegate }]), 403);
+    }
+    expect(await db.delegation.count({ where: { meetingId: meeting.id } })).toBe(0);
+    expect(await db.invitation.count({ where: { meetingId: meeting.id, revokedAt: { not: null } } })).toBe(0);
+    expect(await db.registration.count({ where: { meetingId: meeting.id } })).toBe(0);
+  });
+
   it("creates an emailed invitation link that resolves until revoked", async () => {
     const organiser = await actor("ORGANISER");
     const meeting = await createMeeting({ visibility: "INVITATION" });
-    const res = await createInvitation(meeting.id, { email: "guest@example.org" }, organiser.id);
-    if (!res.ok) throw new Error(res.message);
+    const res = await createInvitation(organiser, meeting.id, { email: "guest@example.org" });
+    if (!res.ok) throw new Error(refusalMessages(res).join(" "));
     const token = res.url.split("/invite/")[1];
     expect((await findInvitation(token))?.email).toBe("guest@example.org");
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { kind: "registration-invitation", toEmail: "guest@example.org" } });

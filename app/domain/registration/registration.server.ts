@@ -1,8 +1,11 @@
 import { db, dialect, transaction, type Tx } from "~/utils/db.server";
 import crypto from "node:crypto";
 import { env } from "~/utils/env.server";
+import { fieldRefusal, formRefusal, type Outcome, type Refusal } from "~/utils/forms.server";
 import { newToken, hashToken, signFor } from "~/utils/tokens.server";
 import { audit } from "~/domain/audit/audit.server";
+import { assertCan } from "~/domain/auth/permissions.server";
+import type { Actor } from "~/domain/auth/roles";
 import { exportSelect } from "~/domain/privacy/personal-data.server";
 import type { IcsMeeting } from "~/domain/meetings/ics.server";
 import { queueLinkMail, queueStatusMail, type StatusMailKind } from "./mail.server";
@@ -229,12 +232,16 @@ export type RegisterRequest = {
   now?: Date;
 };
 
-export type RegisterOutcome =
-  | { ok: true; id: string; status: RegistrationStatus; token: string }
-  | { ok: false; field: "email" | "agencyId" | "consent" | "form"; message: string; reason: "closed" | "invitation" | "agency" | "duplicate" | "quota" | "consent" };
+/** Why a registration was refused, for callers that word it their own way (the import report, a delegation). */
+export type RegisterRefusalReason = "closed" | "invitation" | "agency" | "duplicate" | "quota" | "consent";
+/** The one refusal shape, with the reason; `field` names the form input it belongs to ("form": the whole form). */
+export type RegisterRefusal = Refusal & { reason: RegisterRefusalReason };
+export type RegisterOutcome = { ok: true; id: string; status: RegistrationStatus; token: string } | RegisterRefusal;
 
-const refuse = (field: "email" | "agencyId" | "consent" | "form", reason: Extract<RegisterOutcome, { ok: false }>["reason"], message: string) =>
-  ({ ok: false, field, reason, message }) as const;
+const refuse = (field: "email" | "agencyId" | "consent" | "form", reason: RegisterRefusalReason, message: string): RegisterRefusal => ({
+  ...(field === "form" ? formRefusal(message) : fieldRefusal(field, message)),
+  reason,
+});
 
 /** Why registration is not open now, or null when it is. */
 export function registrationClosedReason(
@@ -385,7 +392,7 @@ export async function registerMany(meetingId: string, requests: Omit<RegisterReq
 
 // ---------------------------------------------------------------- organiser and self-service changes
 
-export type ChangeResult = { ok: true; promoted: string[] } | { ok: false; message: string };
+export type ChangeResult = Outcome<{ promoted: string[] }>;
 
 /** Cancels a registration (its holder, their focal point or the organisers) and fills the freed seat. */
 export async function cancelRegistration(registrationId: string, actorId: string | null, reason = "Cancelled"): Promise<ChangeResult> {
@@ -394,7 +401,7 @@ export async function cancelRegistration(registrationId: string, actorId: string
     const row = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, select: { meetingId: true } });
     const meeting = await lockedMeeting(tx, row.meetingId);
     const reg = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, select: { id: true, meetingId: true, name: true, email: true, status: true } });
-    if (!ACTIVE.includes(reg.status as RegistrationStatus)) return { ok: false, message: "This registration is already cancelled or declined." };
+    if (!ACTIVE.includes(reg.status as RegistrationStatus)) return formRefusal("This registration is already cancelled or declined.");
     await transition(tx, meeting, reg, "CANCELLED", { reason, actorId, mail: "cancelled" });
     await audit(tx, { userId: actorId, entity: "Registration", entityId: reg.id, meetingId: meeting.id, action: "cancel", before: { status: reg.status }, after: { status: "CANCELLED" } });
     const promoted = await promoteWaitlisted(tx, meeting, actorId);
@@ -408,11 +415,13 @@ export async function cancelRegistration(registrationId: string, actorId: string
  * the decision are skipped and counted.
  */
 export async function decideRegistrations(
+  actor: Actor,
   meetingId: string,
   ids: string[],
   decision: "approve" | "decline",
-  actorId: string,
 ): Promise<{ changed: number; skipped: number; promoted: string[] }> {
+  assertCan(actor, "registrations:manage");
+  const actorId = actor.id;
   return transaction(async (tx) => {
     const meeting = await lockedMeeting(tx, meetingId);
     const regs = await tx.registration.findMany({
@@ -434,9 +443,10 @@ export async function decideRegistrations(
   });
 }
 
-/** Fills seats freed by a capacity, quota or reserved-seat change. */
-export async function fillFromWaitlist(meetingId: string, actorId: string | null): Promise<string[]> {
-  return transaction(async (tx) => promoteWaitlisted(tx, await lockedMeeting(tx, meetingId), actorId));
+/** The organisers fill seats freed by a capacity, quota or reserved-seat change. */
+export async function fillFromWaitlist(actor: Actor, meetingId: string): Promise<string[]> {
+  assertCan(actor, "registrations:manage");
+  return transaction(async (tx) => promoteWaitlisted(tx, await lockedMeeting(tx, meetingId), actor.id));
 }
 
 // ---------------------------------------------------------------- the private link
@@ -486,11 +496,11 @@ export type Details = {
   listConsent: boolean;
 };
 
-export async function updateDetailsByToken(token: string, details: Details, now = new Date()): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function updateDetailsByToken(token: string, details: Details, now = new Date()): Promise<Outcome<object>> {
   const reg = await findByToken(token);
-  if (!reg) return { ok: false, message: "This link is not valid." };
-  if (changesClosed(reg.meeting, now)) return { ok: false, message: "The deadline for changes has passed. Please contact the organisers." };
-  if (!ACTIVE.includes(reg.status as RegistrationStatus)) return { ok: false, message: "This registration is no longer active." };
+  if (!reg) return formRefusal("This link is not valid.");
+  if (changesClosed(reg.meeting, now)) return formRefusal("The deadline for changes has passed. Please contact the organisers.");
+  if (!ACTIVE.includes(reg.status as RegistrationStatus)) return formRefusal("This registration is no longer active.");
   await db.$transaction(async (tx) => {
     await tx.registration.update({ where: { id: reg.id }, data: details });
     await audit(tx, {
@@ -508,8 +518,8 @@ export async function updateDetailsByToken(token: string, details: Details, now 
 
 export async function cancelByToken(token: string): Promise<ChangeResult> {
   const reg = await findByToken(token);
-  if (!reg) return { ok: false, message: "This link is not valid." };
-  if (new Date() > reg.meeting.startsAt) return { ok: false, message: "The meeting has started; contact the organisers." };
+  if (!reg) return formRefusal("This link is not valid.");
+  if (new Date() > reg.meeting.startsAt) return formRefusal("The meeting has started; contact the organisers.");
   return cancelRegistration(reg.id, null, "Cancelled by the participant");
 }
 

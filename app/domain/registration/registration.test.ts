@@ -14,6 +14,7 @@ import {
   registrationPanel,
   updateDetailsByToken,
 } from "./registration.server";
+import { actor } from "~/test/factories.recommendations";
 
 const statusOf = async (id: string) => (await db.registration.findUniqueOrThrow({ where: { id } })).status;
 
@@ -46,7 +47,7 @@ describe("seat allocation under load", () => {
 
 describe("seat invariants under mixed load", () => {
   it("never overbooks while cancellations, declines and registrations run at once", async () => {
-    const organiser = await createUser("ORGANISER");
+    const organiser = await actor("ORGANISER");
     const meeting = await createMeeting({ capacity: 10 });
     const agency = await createAgency();
     const first = [];
@@ -54,7 +55,7 @@ describe("seat invariants under mixed load", () => {
     const confirmed = first.filter((r) => r.status === "CONFIRMED");
     await Promise.all([
       ...confirmed.slice(0, 4).map((r) => cancelRegistration(r.id, null)),
-      decideRegistrations(meeting.id, confirmed.slice(4, 6).map((r) => r.id), "decline", organiser.id),
+      decideRegistrations(organiser, meeting.id, confirmed.slice(4, 6).map((r) => r.id), "decline"),
       ...Array.from({ length: 15 }, () => registerPerson(meeting.id, agency.id)),
     ]);
     const rows = await db.registration.findMany({ where: { meetingId: meeting.id } });
@@ -85,15 +86,15 @@ describe("register", () => {
     expect(reg.consentNoticeVersion).toBe("2026-01");
     expect(reg.consentAt).not.toBeNull();
     const again = await register({ meetingId: meeting.id, person: personFor(agency.id, { email: " anna.berg@example.org" }), consent: true, source: "SELF", overQuota: "waitlist" });
-    expect(again).toMatchObject({ ok: false, field: "email", reason: "duplicate" });
+    expect(again).toMatchObject({ ok: false, fieldErrors: { email: [expect.any(String)] }, reason: "duplicate" });
   });
 
   it("refuses without consent, outside the window, for unknown agencies and for invitation-only meetings", async () => {
     const agency = await createAgency();
     const meeting = await createMeeting();
     const base = { meetingId: meeting.id, source: "SELF" as const, overQuota: "waitlist" as const };
-    expect(await register({ ...base, person: personFor(agency.id), consent: false })).toMatchObject({ ok: false, field: "consent" });
-    expect(await register({ ...base, person: personFor("nope"), consent: true })).toMatchObject({ ok: false, field: "agencyId" });
+    expect(await register({ ...base, person: personFor(agency.id), consent: false })).toMatchObject({ ok: false, fieldErrors: { consent: [expect.any(String)] } });
+    expect(await register({ ...base, person: personFor("nope"), consent: true })).toMatchObject({ ok: false, fieldErrors: { agencyId: [expect.any(String)] } });
     await db.meeting.update({ where: { id: meeting.id }, data: { registrationClosesAt: new Date(Date.now() - 1000) } });
     expect(await register({ ...base, person: personFor(agency.id), consent: true })).toMatchObject({ ok: false, reason: "closed" });
     await db.meeting.update({ where: { id: meeting.id }, data: { registrationClosesAt: null, registrationOpensAt: new Date(Date.now() + 86_400_000) } });
@@ -110,14 +111,14 @@ describe("register", () => {
   });
 
   it("keeps pending requests in their seat in approval mode and confirms them on approval", async () => {
-    const organiser = await createUser("ORGANISER");
+    const organiser = await actor("ORGANISER");
     const meeting = await createMeeting({ capacity: 1, approvalMode: "APPROVAL" });
     const agency = await createAgency();
     const a = await registerPerson(meeting.id, agency.id);
     const b = await registerPerson(meeting.id, agency.id);
     expect([a.status, b.status]).toEqual(["PENDING", "WAITLISTED"]);
     expect(await db.outboxMessage.count({ where: { registrationId: a.id, kind: "registration-received", icsContent: null } })).toBe(1);
-    const res = await decideRegistrations(meeting.id, [a.id, b.id], "approve", organiser.id);
+    const res = await decideRegistrations(organiser, meeting.id, [a.id, b.id], "approve");
     expect(res).toMatchObject({ changed: 1, skipped: 1 });
     expect(await statusOf(a.id)).toBe("CONFIRMED");
     expect(await db.outboxMessage.count({ where: { registrationId: a.id, kind: "registration-confirmed", icsMethod: "REQUEST" } })).toBe(1);
@@ -149,7 +150,7 @@ describe("waiting list promotion", () => {
   });
 
   it("promotes after a decline and a waitlisted person cancelling frees nothing", async () => {
-    const organiser = await createUser("ORGANISER");
+    const organiser = await actor("ORGANISER");
     const meeting = await createMeeting({ capacity: 1 });
     const agency = await createAgency();
     const a = await registerPerson(meeting.id, agency.id);
@@ -157,7 +158,7 @@ describe("waiting list promotion", () => {
     const w2 = await registerPerson(meeting.id, agency.id);
     expect((await cancelRegistration(w1.id, null)).ok).toBe(true);
     expect(await statusOf(w2.id)).toBe("WAITLISTED");
-    const res = await decideRegistrations(meeting.id, [a.id], "decline", organiser.id);
+    const res = await decideRegistrations(organiser, meeting.id, [a.id], "decline");
     expect(res.promoted).toEqual([w2.id]);
     expect(await db.outboxMessage.count({ where: { registrationId: a.id, kind: "registration-declined" } })).toBe(1);
   });
@@ -184,12 +185,12 @@ describe("waiting list promotion", () => {
 
 describe("approval mode promotion", () => {
   it("moves the first waitlisted person to pending, without a calendar invite until approved", async () => {
-    const organiser = await createUser("ORGANISER");
+    const organiser = await actor("ORGANISER");
     const meeting = await createMeeting({ capacity: 1, approvalMode: "APPROVAL" });
     const agency = await createAgency();
     const a = await registerPerson(meeting.id, agency.id);
     const w = await registerPerson(meeting.id, agency.id);
-    await decideRegistrations(meeting.id, [a.id], "decline", organiser.id);
+    await decideRegistrations(organiser, meeting.id, [a.id], "decline");
     expect(await statusOf(w.id)).toBe("PENDING");
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { registrationId: w.id, kind: "registration-promoted" } });
     expect(mail.icsContent).toBeNull();
@@ -265,7 +266,7 @@ describe("self-service link", () => {
     expect(await updateDetailsByToken(r.token, details)).toEqual({ ok: true });
     expect((await findByToken(r.token))?.name).toBe("New Name");
     await db.meeting.update({ where: { id: meeting.id }, data: { registrationClosesAt: new Date(Date.now() - 1000) } });
-    expect(await updateDetailsByToken(r.token, { ...details, name: "Late" })).toMatchObject({ ok: false, message: expect.stringMatching(/deadline/) });
+    expect(await updateDetailsByToken(r.token, { ...details, name: "Late" })).toEqual({ ok: false, formErrors: [expect.stringMatching(/deadline/)] });
     const data = await personalDataExport(r.token);
     expect(data?.registrations[0]).toMatchObject({ name: "New Name", accessibility: "Step-free access" });
     expect(data?.registrations[0].events.length).toBe(1);

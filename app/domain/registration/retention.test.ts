@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { db } from "~/utils/db.server";
-import { createAgency, createMeeting, createUser } from "~/test/factories";
+import { db, dialect } from "~/utils/db.server";
+import { createAgency, createMeeting } from "~/test/factories";
 import { registerPerson } from "~/test/factories.registration";
 import { audit } from "~/domain/audit/audit.server";
 import { createFollowUpDraft, sendFollowUp } from "~/domain/mail/followups.server";
@@ -8,6 +8,7 @@ import { followUpSchema } from "~/domain/mail/followup.schema";
 import { cancelRegistration, updateDetailsByToken } from "./registration.server";
 import { createInvitation } from "./organiser.server";
 import { runRetention } from "./retention.server";
+import { actor } from "~/test/factories.recommendations";
 
 // Retention erases a person everywhere their name and address were copied: registration, status
 // history, invitations, mail (outbox), audit snapshots, spent sign-in links and abuse counters. The
@@ -15,21 +16,33 @@ import { runRetention } from "./retention.server";
 
 type Hit = { table: string; column: string; needle: string };
 
-async function findEverywhere(needles: string[]): Promise<Hit[]> {
+/** Every text column of every table (Prisma's own aside), on either database. */
+async function textColumns(): Promise<{ table: string; column: string }[]> {
+  if (dialect() === "postgresql") {
+    return db.$queryRawUnsafe<{ table: string; column: string }[]>(
+      `SELECT table_name::text AS "table", column_name::text AS "column" FROM information_schema.columns
+       WHERE table_schema = current_schema() AND table_name NOT LIKE '\\_prisma%'
+         AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb')`,
+    );
+  }
   const tables = await db.$queryRawUnsafe<{ name: string }[]>(
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%'",
   );
-  const hits: Hit[] = [];
+  const columns: { table: string; column: string }[] = [];
   for (const { name: table } of tables) {
-    const columns = await db.$queryRawUnsafe<{ name: string; type: string }[]>(`PRAGMA table_info("${table}")`);
-    for (const c of columns.filter((c) => /TEXT|CHAR|CLOB|JSON/i.test(c.type))) {
-      for (const needle of needles) {
-        const [{ n }] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
-          `SELECT count(*) AS n FROM "${table}" WHERE instr(lower("${c.name}"), ?) > 0`,
-          needle.toLowerCase(),
-        );
-        if (Number(n) > 0) hits.push({ table, column: c.name, needle });
-      }
+    const info = await db.$queryRawUnsafe<{ name: string; type: string }[]>(`PRAGMA table_info("${table}")`);
+    for (const c of info.filter((c) => /TEXT|CHAR|CLOB|JSON/i.test(c.type))) columns.push({ table, column: c.name });
+  }
+  return columns;
+}
+
+async function findEverywhere(needles: string[]): Promise<Hit[]> {
+  const hits: Hit[] = [];
+  for (const { table, column } of await textColumns()) {
+    for (const needle of needles) {
+      const found = dialect() === "postgresql" ? `strpos(lower("${column}"::text), $1) > 0` : `instr(lower("${column}"), ?) > 0`;
+      const [{ n }] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM "${table}" WHERE ${found}`, needle.toLowerCase());
+      if (Number(n) > 0) hits.push({ table, column, needle });
     }
   }
   return hits;
@@ -43,7 +56,7 @@ function needlesFor(p: { name: string; email: string }): string[] {
 describe("retention", () => {
   it("leaves the person's name and address nowhere in the database", async () => {
     const agency = await createAgency();
-    const staff = await createUser("ORGANISER");
+    const staff = await actor("ORGANISER");
     const past = await createMeeting({ startsAt: new Date("2030-01-10T08:00:00Z"), endsAt: new Date("2030-01-10T16:00:00Z"), capacity: 1 });
     const kept = await createMeeting({ startsAt: new Date("2030-09-01T08:00:00Z"), endsAt: new Date("2030-09-01T16:00:00Z") });
     await db.meeting.updateMany({ where: { id: { in: [past.id, kept.id] } }, data: { retentionDays: 30 } });
@@ -59,7 +72,7 @@ describe("retention", () => {
     const w = await registerPerson(past.id, agency.id, { person: waiting });
     await cancelRegistration(w.id, staff.id, `Cancelled for ${waiting.name} by phone`);
     // A personal invitation (mail + audit), a follow-up to the participants, a free-form audit entry.
-    const inv = await createInvitation(past.id, { email: ingrid.email }, staff.id);
+    const inv = await createInvitation(staff, past.id, { email: ingrid.email });
     expect(inv.ok).toBe(true);
     await db.registration.updateMany({ where: { meetingId: past.id }, data: { attendance: "ATTENDED" } });
     const followUp = followUpSchema(past.timeZone).parse({ subject: "Thank you", summary: "Thanks for coming to the meeting.", audience: "STATUS", statuses: ["CONFIRMED", "CANCELLED"] });

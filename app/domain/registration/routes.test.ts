@@ -16,6 +16,8 @@ import * as participants from "~/routes/meetings.$slug.participants";
 import * as invite from "~/routes/invite.$token";
 import { createInvitation } from "./organiser.server";
 import * as manage from "~/routes/registrations.$token";
+import { actor } from "~/test/factories.recommendations";
+import { refusalMessages } from "~/utils/forms.server";
 
 // Every loader and action checks who is asking; these prove the refusals at the route level.
 
@@ -46,7 +48,7 @@ describe("organiser pages", () => {
       expect(await statusOf(adminCheckin.action, checkin, params)).toBe(403);
     }
     expect((await db.registration.findUniqueOrThrow({ where: { id: reg.id } })).status).toBe("CONFIRMED");
-    const organiser = await createUser("ORGANISER");
+    const organiser = await actor("ORGANISER");
     expect(await statusOf(adminRegistrations.loader, await requestAs(organiser.id, url), params)).toBe(200);
     expect(await statusOf(adminDetail.loader, await requestAs(organiser.id, `${url}/${reg.id}`), { ...params, registrationId: reg.id })).toBe(200);
     // A registration of another meeting is not reachable through this meeting's URL.
@@ -59,7 +61,7 @@ describe("organiser pages", () => {
 
 describe("adding one participant", () => {
   it("registers the person for the organiser and shows bad input back", async () => {
-    const organiser = await createUser("ORGANISER");
+    const organiser = await actor("ORGANISER");
     const meeting = await createMeeting();
     const agency = await createAgency();
     const url = `/admin/meetings/${meeting.id}/registrations/import`;
@@ -105,12 +107,12 @@ describe("focal point pages", () => {
 
 describe("invitation links", () => {
   it("register only the invited agency's people, and refuse forged links", async () => {
-    const organiser = await createUser("ORGANISER");
+    const organiser = await actor("ORGANISER");
     const meeting = await createMeeting({ visibility: "INVITATION" });
     const invited = await createAgency();
     const other = await createAgency();
-    const res = await createInvitation(meeting.id, { agencyId: invited.id }, organiser.id);
-    if (!res.ok) throw new Error(res.message);
+    const res = await createInvitation(organiser, meeting.id, { agencyId: invited.id });
+    if (!res.ok) throw new Error(refusalMessages(res).join(" "));
     const token = res.url.split("/invite/")[1];
     const fields = { name: "Ines Costa", email: "ines.costa@example.org", role: "DELEGATE", consent: "on" };
     const wrong = await (invite.action as Handler)({ request: await requestAs(null, `/invite/${token}`, formRequest({ ...fields, agencyId: other.id })), params: { token }, context: {} } as never);
@@ -186,7 +188,7 @@ describe("cancelling asks for confirmation (works without JavaScript)", () => {
     await delegation.action({ request: await requestAs(focal.id, url, formRequest({ intent: "confirm-cancel", id: delegate.id })), params: { slug: meeting.slug }, context: {} });
     expect(await statusOfReg(delegate.id)).toBe("CANCELLED");
 
-    const organiser = await createUser("ORGANISER");
+    const organiser = await actor("ORGANISER");
     const other = await registerPerson(meeting.id, agency.id);
     const params = { id: meeting.id, registrationId: other.id };
     const here = `/admin/meetings/${meeting.id}/registrations/${other.id}`;
