@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
+import { freePort } from "../scripts/free-port.ts";
 
 // Security headers of the production server (scripts/server.mjs, docs/decisions/051-security-headers.md).
 
@@ -138,16 +138,6 @@ test("the CSP lets the app hydrate and blocks nothing it uses, mail previews inc
   expect(problems).toEqual([]);
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 test("behind a TLS proxy: HSTS when APP_URL is https, and TRUST_PROXY makes the forwarded scheme count", async ({ playwright }) => {
   // A second `npm start` on the suite's database (scripts/e2e-server.sh), as an operator runs it behind nginx.

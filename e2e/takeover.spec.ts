@@ -1,12 +1,12 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../app/generated/prisma/client.ts";
 import { startSmtpServer, type TestSmtp } from "../app/test/smtp.ts";
+import { freePort } from "../scripts/free-port.ts";
 
 // Issue 8's takeover, tried against the production build as an operator starts it without the demo
 // opt-in (no DEV_MAILBOX): ask for the organiser's sign-in link, read it at /dev/mailbox, follow it.
@@ -48,16 +48,6 @@ test.afterEach(async () => {
 
 test.afterAll(removeDatabase);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** `npm start` with only the variables given: nothing from the runner's environment leaks in (no DEV_MAILBOX). */
 async function startServer(mail: Record<string, string>): Promise<Server> {

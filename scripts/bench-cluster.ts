@@ -7,10 +7,10 @@
 // PostgreSQL is a throwaway server on loopback (as the postgres user when run as root), like npm run cluster.
 import { execFileSync, execSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { freePort } from "./free-port.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const STORM_REQUESTS = 500;
@@ -19,16 +19,6 @@ const SECRET = "bench-secret-bench-secret-bench";
 // The seeded Brussels meeting (held, with a published agenda and recommendations).
 const BRUSSELS = "combating-irregular-migration-eu-2026";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 const run = (cmd: string, env: Record<string, string>) => execSync(cmd, { cwd: root, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...env }, encoding: "utf8" });
 

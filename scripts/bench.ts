@@ -6,12 +6,12 @@
 // BENCH_ONLY=instances runs only the several-instances part and appends it to the existing results.
 import { execSync, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { benchSeveralInstances } from "./bench-cluster";
+import { freePort } from "./free-port.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const buildDir = process.env.REMIX_BUILD_DIR ?? "build";
@@ -24,16 +24,6 @@ function sh(cmd: string, env: Record<string, string> = {}) {
   execSync(cmd, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 async function waitFor(url: string, ms = 60_000) {
   const until = Date.now() + ms;
