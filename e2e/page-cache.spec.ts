@@ -26,6 +26,9 @@ test.beforeAll(async () => {
       PORT: String(PORT + 1),
       HOST: "127.0.0.1",
       MAIL_WORKER: "off",
+      // Like the first server (scripts/e2e-server.sh): production refuses to start without a mail setting.
+      DEV_MAILBOX: "on",
+      SMTP_URL: "",
       CONVENE_INSTANCE: "second",
       // A long lifetime, so that its copy is certainly still held when the edit is made through the first.
       PAGE_CACHE_MS: "600000",

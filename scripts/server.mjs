@@ -72,6 +72,9 @@ function noStore(req, res, next) {
 
 // Forms are small; the CSV imports accept 1 MB files (multipart adds a little).
 const BODY_LIMIT = 2 * 1024 * 1024;
+// A body somewhat over the limit is read and dropped before the 413, so the client gets the answer
+// instead of a broken pipe; anything larger is answered at once and the connection closed.
+const DRAIN_LIMIT = 16 * 1024 * 1024;
 const METHODS = new Set(["GET", "HEAD", "POST"]);
 
 const hostOf = (origin) => {
@@ -89,7 +92,14 @@ function refuseMalformed(req, res, next) {
   if (req.method === "POST") {
     const length = req.headers["content-length"];
     if (length === undefined && req.headers["transfer-encoding"]) return refuse(411, "Send the form with a Content-Length.");
-    if (Number(length) > BODY_LIMIT) return refuse(413, "This form is too large to send.");
+    if (Number(length) > BODY_LIMIT) {
+      const tooLarge = () => refuse(413, "This form is too large to send.", { Connection: "close" });
+      if (Number(length) > DRAIN_LIMIT) return tooLarge();
+      req.on("error", () => {});
+      req.once("end", tooLarge);
+      req.resume();
+      return;
+    }
     // Cross-site posts are refused here for every route, before a session check could redirect them;
     // readForm applies the same rule (and compares Origin with APP_URL) wherever the app runs. Remix's
     // own check (Origin against Host or X-Forwarded-Host) would otherwise answer a bare 500.
