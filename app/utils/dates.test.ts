@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatRange, fromLocalInput, isValidTimeZone, toLocalInput, zoneLabel } from "./dates";
+import { format } from "date-fns";
+import { TZDate } from "@date-fns/tz";
+import { formatDateTime, formatDay, formatRange, formatShortDate, formatTime, fromLocalInput, isValidTimeZone, toDateInput, toLocalInput, zoneLabel } from "./dates";
 
 describe("meeting-local time", () => {
   it("reads a wall-clock time in the meeting zone as UTC, across DST", () => {
@@ -23,6 +25,44 @@ describe("meeting-local time", () => {
     expect(zoneLabel("Europe/Brussels", utc)).toBe("Europe/Brussels (UTC+02:00)");
     expect(formatRange(utc, new Date("2026-06-04T15:30:00Z"), "Europe/Brussels")).toBe(
       "Thursday 4 June 2026, 09:00–17:30 Europe/Brussels (UTC+02:00)",
+    );
+  });
+});
+
+describe("formatting in a zone", () => {
+  // The formatters read Intl parts (one formatter per zone); date-fns with a zoned date is the reference.
+  const zones = ["Europe/Brussels", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham", "America/St_Johns", "UTC"];
+  const instants = Array.from({ length: 100 }, (_, i) => new Date(Date.UTC(2026, 0, 1) + i * 3_703_466_247));
+  it("matches date-fns for days, times, offsets and inputs, DST changes included", () => {
+    for (const zone of zones) {
+      for (const at of [...instants, new Date("2026-03-29T01:00:00Z"), new Date("2026-10-25T00:59:59Z"), new Date("2026-10-25T01:00:00Z")]) {
+        const z = new TZDate(at.getTime(), zone);
+        expect(formatDay(at, zone)).toBe(format(z, "EEEE d MMMM yyyy"));
+        expect(formatTime(at.toISOString(), zone)).toBe(format(z, "HH:mm"));
+        expect(formatDateTime(at, zone)).toBe(format(z, "EEEE d MMMM yyyy, HH:mm"));
+        expect(formatShortDate(at, zone)).toBe(format(z, "d MMM yyyy"));
+        expect(zoneLabel(zone, at)).toBe(`${zone} (UTC${format(z, "xxx")})`);
+        expect(toLocalInput(at, zone)).toBe(format(z, "yyyy-MM-dd'T'HH:mm"));
+        expect(toDateInput(at, zone)).toBe(format(z, "yyyy-MM-dd"));
+      }
+    }
+  });
+
+  it("reads wall-clock times as date-fns does, in the hours skipped or repeated by DST changes too", () => {
+    for (const zone of zones) {
+      for (const day of ["2026-03-08", "2026-03-29", "2026-04-05", "2026-09-27", "2026-10-04", "2026-10-25", "2026-11-01", "2026-06-04"]) {
+        for (const time of ["00:30", "01:00", "01:30", "02:00", "02:30", "03:00", "09:15"]) {
+          const [y, mo, d] = day.split("-").map(Number);
+          const [h, mi] = time.split(":").map(Number);
+          expect(fromLocalInput(`${day}T${time}`, zone)?.toISOString()).toBe(new Date(new TZDate(y, mo - 1, d, h, mi, 0, zone).getTime()).toISOString());
+        }
+      }
+    }
+  });
+
+  it("names both ends of a range over several days", () => {
+    expect(formatRange(new Date("2026-06-04T07:00:00Z"), new Date("2026-06-05T15:30:00Z"), "Europe/Brussels")).toBe(
+      "Thursday 4 June 2026, 09:00 – Friday 5 June 2026, 17:30 Europe/Brussels (UTC+02:00)",
     );
   });
 });

@@ -1,8 +1,7 @@
-import { format } from "date-fns";
-import { TZDate } from "@date-fns/tz";
 
 // Instants are stored in UTC; every meeting has an IANA zone. These helpers are the one way to
-// turn one into the other, on the server and in the browser alike.
+// turn one into the other, on the server and in the browser alike. They read the platform's Intl
+// time-zone data (no zone library in the browser bundle); dates.test.ts checks them against date-fns.
 
 const zoneCache = new Map<string, boolean>();
 
@@ -27,54 +26,88 @@ export function timeZoneOptions(): string[] {
   return supported ? supported("timeZone") : ["Europe/Brussels", "Europe/Paris", "UTC"];
 }
 
-export function inZone(date: Date | string, zone: string): TZDate {
-  return new TZDate(new Date(date).getTime(), zone);
+// Wall-clock parts of an instant in a zone, from one Intl.DateTimeFormat per zone made once: a page
+// formats every agenda time, and building a formatter (or a zoned date) each time was a sixth of its CPU.
+type Parts = { year: number; month: number; day: number; hour: number; minute: number; offsetMinutes: number };
+const partsFormats = new Map<string, Intl.DateTimeFormat>();
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+function partsFormat(zone: string): Intl.DateTimeFormat {
+  let f = partsFormats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric",
+    });
+    // Zones come from the database (validated on save); the map stays as small as the set of zones used.
+    partsFormats.set(zone, f);
+  }
+  return f;
 }
+
+function partsIn(date: Date | string | number, zone: string): Parts {
+  const ms = new Date(date).getTime();
+  const p = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const { type, value } of partsFormat(zone).formatToParts(ms)) if (type in p) p[type as keyof typeof p] = Number(value);
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return { ...p, offsetMinutes: Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000) };
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const weekday = (p: Parts) => WEEKDAYS[new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay()];
+const isoDay = (p: Parts) => `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+const clock = (p: Parts) => `${pad(p.hour)}:${pad(p.minute)}`;
+const longDay = (p: Parts) => `${weekday(p)} ${p.day} ${MONTHS[p.month - 1]} ${p.year}`;
+const offset = (p: Parts) => `${p.offsetMinutes < 0 ? "-" : "+"}${pad(Math.floor(Math.abs(p.offsetMinutes) / 60))}:${pad(Math.abs(p.offsetMinutes) % 60)}`;
 
 /** "Thursday 4 June 2026" */
 export function formatDay(date: Date | string, zone: string): string {
-  return format(inZone(date, zone), "EEEE d MMMM yyyy");
+  return longDay(partsIn(date, zone));
 }
 
 /** "09:30" */
 export function formatTime(date: Date | string, zone: string): string {
-  return format(inZone(date, zone), "HH:mm");
+  return clock(partsIn(date, zone));
 }
 
 /** "Thursday 4 June 2026, 09:30" */
 export function formatDateTime(date: Date | string, zone: string): string {
-  return format(inZone(date, zone), "EEEE d MMMM yyyy, HH:mm");
+  const p = partsIn(date, zone);
+  return `${longDay(p)}, ${clock(p)}`;
 }
 
 /** "4 Jun 2026" (for due dates and lists) */
 export function formatShortDate(date: Date | string, zone = "UTC"): string {
-  return format(inZone(date, zone), "d MMM yyyy");
+  const p = partsIn(date, zone);
+  return `${p.day} ${MONTHS[p.month - 1].slice(0, 3)} ${p.year}`;
 }
 
 /** Names the zone a time is shown in: "Europe/Brussels (UTC+02:00)". */
 export function zoneLabel(zone: string, at: Date | string = new Date()): string {
-  return `${zone} (UTC${format(inZone(at, zone), "xxx")})`;
+  return `${zone} (UTC${offset(partsIn(at, zone))})`;
 }
 
 /** "09:30–17:00 Europe/Brussels (UTC+02:00)" */
 export function formatRange(start: Date | string, end: Date | string, zone: string): string {
-  const sameDay = format(inZone(start, zone), "yyyy-MM-dd") === format(inZone(end, zone), "yyyy-MM-dd");
-  const tail = zoneLabel(zone, start);
-  return sameDay
-    ? `${formatDay(start, zone)}, ${formatTime(start, zone)}–${formatTime(end, zone)} ${tail}`
-    : `${formatDateTime(start, zone)} – ${formatDateTime(end, zone)} ${tail}`;
+  const s = partsIn(start, zone);
+  const e = partsIn(end, zone);
+  const tail = `${zone} (UTC${offset(s)})`;
+  return isoDay(s) === isoDay(e)
+    ? `${longDay(s)}, ${clock(s)}–${clock(e)} ${tail}`
+    : `${longDay(s)}, ${clock(s)} – ${longDay(e)}, ${clock(e)} ${tail}`;
 }
 
 /** Value for <input type="datetime-local"> showing the instant in the zone: "2026-06-04T09:30". */
 export function toLocalInput(date: Date | string | null | undefined, zone: string): string {
   if (!date) return "";
-  return format(inZone(date, zone), "yyyy-MM-dd'T'HH:mm");
+  const p = partsIn(date, zone);
+  return `${isoDay(p)}T${clock(p)}`;
 }
 
 /** Value for <input type="date">: "2026-06-04". */
 export function toDateInput(date: Date | string | null | undefined, zone = "UTC"): string {
   if (!date) return "";
-  return format(inZone(date, zone), "yyyy-MM-dd");
+  return isoDay(partsIn(date, zone));
 }
 
 const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -90,8 +123,19 @@ export function fromLocalInput(value: string, zone: string): Date | null {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
   const probe = new Date(Date.UTC(y, mo - 1, d));
   if (probe.getUTCMonth() !== mo - 1) return null;
-  const result = new TZDate(y, mo - 1, d, h, mi, s, zone);
-  return new Date(result.getTime());
+  return new Date(wallClockToInstant(Date.UTC(y, mo - 1, d, h, mi, s), zone));
+}
+
+/** The instant a wall-clock time (given as if it were UTC) names in a zone. */
+function wallClockToInstant(wall: number, zone: string): number {
+  const first = partsIn(wall, zone).offsetMinutes;
+  const guess = wall - first * 60_000;
+  const second = partsIn(guess, zone).offsetMinutes;
+  if (second === first) return guess;
+  const retry = wall - second * 60_000;
+  if (partsIn(retry, zone).offsetMinutes === second) return retry;
+  // A wall time skipped by a change to summer time: read with the offset before the change (as date-fns does).
+  return wall - Math.min(first, second) * 60_000;
 }
 
 /** Reads "2026-06-04" as the start of that day in the zone. */
