@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { formatRange, formatTime, formatDay } from "~/utils/dates";
 import { StatusBadge } from "~/components/ui";
 import { STATUS_LABELS, type MeetingStatus } from "~/domain/meetings/status";
-import { AGENDA_KIND_LABELS } from "~/domain/agenda/agenda.schema";
+import { AGENDA_KIND_LABELS } from "~/domain/agenda/labels";
 
 // Meeting cards and the agenda tree, shared by the public pages, the printable agenda and the staff pages.
 // Dates arrive as strings after serialisation; the date helpers accept both.

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { StatusBadge } from "~/components/ui";
-import { STATUS_LABELS, type RegistrationStatus } from "~/domain/registration/registration.schema";
+import { STATUS_LABELS, type RegistrationStatus } from "~/domain/registration/labels";
 
 export type RegistrationPanelData = {
   mine: { status: RegistrationStatus; attended: boolean } | null;

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/ui";
 import { requireActor } from "~/domain/auth/permissions.server";
 import { participantList } from "~/domain/registration/organiser.server";
-import { ROLE_LABELS, type RegistrationRole } from "~/domain/registration/registration.schema";
+import { ROLE_LABELS, type RegistrationRole } from "~/domain/registration/labels";
 
 // Who else takes part: for confirmed participants only, listing only people who agreed to appear.
 

@@ -1,15 +1,7 @@
 import { z } from "zod";
+import { AGENDA_KINDS, PERSON_ROLES } from "./labels";
 
-export const AGENDA_KINDS = ["SESSION", "PLENARY", "PANEL", "BREAK", "OTHER"] as const;
-export const AGENDA_KIND_LABELS: Record<(typeof AGENDA_KINDS)[number], string> = {
-  SESSION: "Session",
-  PLENARY: "Plenary",
-  PANEL: "Panel",
-  BREAK: "Break",
-  OTHER: "Other",
-};
-export const PERSON_ROLES = ["SPEAKER", "MODERATOR"] as const;
-export const PERSON_ROLE_LABELS: Record<(typeof PERSON_ROLES)[number], string> = { SPEAKER: "Speaker", MODERATOR: "Moderator" };
+export { AGENDA_KIND_LABELS, AGENDA_KINDS, PERSON_ROLE_LABELS, PERSON_ROLES } from "./labels";
 
 const localTime = z.string({ required_error: "Enter a date and time." }).trim().max(20, "Enter a date and time.");
 

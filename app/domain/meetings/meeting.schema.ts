@@ -1,16 +1,9 @@
 import { z } from "zod";
 import { fromLocalInput, isValidTimeZone } from "~/utils/dates";
 import { SLUG_RE } from "~/domain/series/series.schema";
+import { APPROVAL_MODES, FORMATS, VISIBILITIES } from "./labels";
 
-export const FORMATS = ["IN_PERSON", "HYBRID", "ONLINE"] as const;
-export const FORMAT_LABELS: Record<(typeof FORMATS)[number], string> = { IN_PERSON: "In person", HYBRID: "Hybrid (in person and online)", ONLINE: "Online" };
-export const VISIBILITIES = ["PUBLIC", "INVITATION"] as const;
-export const VISIBILITY_LABELS: Record<(typeof VISIBILITIES)[number], string> = { PUBLIC: "Public", INVITATION: "Invitation only" };
-export const APPROVAL_MODES = ["AUTOMATIC", "APPROVAL"] as const;
-export const APPROVAL_LABELS: Record<(typeof APPROVAL_MODES)[number], string> = {
-  AUTOMATIC: "Confirm automatically while seats are left",
-  APPROVAL: "Organiser approves each registration",
-};
+export { APPROVAL_LABELS, APPROVAL_MODES, FORMAT_LABELS, FORMATS, VISIBILITIES, VISIBILITY_LABELS } from "./labels";
 
 const text = (max: number) => z.string().trim().max(max, `Use at most ${max.toLocaleString("en")} characters.`).optional();
 const required = (max: number, message: string) =>

@@ -1,29 +1,10 @@
 import { z } from "zod";
+import { REGISTRATION_ROLES } from "./labels";
 
 // Registration forms: one schema per form, shared by Conform in the browser and the actions.
 
-export const REGISTRATION_ROLES = ["DELEGATE", "SPEAKER", "OBSERVER", "ORGANISER", "RAPPORTEUR"] as const;
-export type RegistrationRole = (typeof REGISTRATION_ROLES)[number];
-export const ROLE_LABELS: Record<RegistrationRole, string> = {
-  DELEGATE: "Delegate",
-  SPEAKER: "Speaker",
-  OBSERVER: "Observer",
-  ORGANISER: "Organiser",
-  RAPPORTEUR: "Rapporteur",
-};
-
-export const REGISTRATION_STATUSES = ["PENDING", "CONFIRMED", "WAITLISTED", "DECLINED", "CANCELLED"] as const;
-export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
-export const STATUS_LABELS: Record<RegistrationStatus, string> = {
-  PENDING: "Pending approval",
-  CONFIRMED: "Confirmed",
-  WAITLISTED: "Waitlisted",
-  DECLINED: "Declined",
-  CANCELLED: "Cancelled",
-};
-
-export const ATTENDANCE = ["NONE", "ATTENDED", "NO_SHOW"] as const;
-export type Attendance = (typeof ATTENDANCE)[number];
+export { ATTENDANCE, REGISTRATION_ROLES, REGISTRATION_STATUSES, ROLE_LABELS, STATUS_LABELS } from "./labels";
+export type { Attendance, RegistrationRole, RegistrationStatus } from "./labels";
 
 const text = (max: number, label: string) =>
   z
