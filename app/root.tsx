@@ -28,8 +28,8 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, { toast, setCookie }] = await Promise.all([getUser(request), readToast(request)]);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [user, { toast, setCookie }] = await Promise.all([getUser(request, context), readToast(request)]);
   const showDevMailbox = devMailboxEnabled();
   return data({ user, toast, showDevMailbox }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }

@@ -6,8 +6,8 @@ import { getPublicMeeting } from "~/domain/meetings/meetings.server";
 import { formatRange, zoneLabel } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const page = await getPublicMeeting(params.slug ?? "", await getUser(request));
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const page = await getPublicMeeting(params.slug ?? "", await getUser(request, context));
   if (!page || (page.agendaIsDraft && !page.agenda.length)) notFound("We could not find that agenda.");
   return { meeting: page.meeting, agenda: page.agenda, agendaIsDraft: page.agendaIsDraft };
 }

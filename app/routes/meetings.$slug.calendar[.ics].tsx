@@ -4,8 +4,8 @@ import { icsResponse, meetingCalendar } from "~/domain/meetings/ics.server";
 import { meetingCalendarData } from "~/domain/meetings/meetings.server";
 import { notFound } from "~/utils/http.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const meeting = await meetingCalendarData(params.slug ?? "", await getUser(request));
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const meeting = await meetingCalendarData(params.slug ?? "", await getUser(request, context));
   if (!meeting) notFound("We could not find that meeting.");
   return icsResponse(`${meeting.slug}.ics`, meetingCalendar(meeting));
 }

@@ -30,20 +30,35 @@ async function sessionIdFrom(request: Request): Promise<string | undefined> {
   return typeof id === "string" ? id : undefined;
 }
 
-/** The signed-in user, or null. */
-export async function getUser(request: Request): Promise<Actor | null> {
+async function readUser(request: Request): Promise<Actor | null> {
   const sessionId = await sessionIdFrom(request);
   if (!sessionId) return null;
-  const session = await db.session.findUnique({
-    where: { id: sessionId },
-    select: { expiresAt: true, user: { select: { id: true, role: true, agencyId: true, name: true, email: true } } },
+  // One statement: the user whose unexpired session this is (a nested select would add a second).
+  const user = await db.user.findFirst({
+    where: { sessions: { some: { id: sessionId, expiresAt: { gt: new Date() } } } },
+    select: { id: true, role: true, agencyId: true, name: true, email: true },
   });
-  if (!session || session.expiresAt < new Date()) return null;
-  return { ...session.user, role: session.user.role as Role };
+  return user ? { ...user, role: user.role as Role } : null;
 }
 
-export async function requireUser(request: Request): Promise<Actor> {
-  const user = await getUser(request);
+// Remix calls every loader of a page with its own copy of the request but one load context per request:
+// keyed on that context, the session is read once per page however many loaders ask. Only for reads,
+// so a session an action has just ended or started is read again.
+const usersByRequest = new WeakMap<object, Promise<Actor | null>>();
+
+/** The signed-in user, or null. Pass the loader's `context` so one page reads the session once. */
+export function getUser(request: Request, context?: object): Promise<Actor | null> {
+  if (!context || (request.method !== "GET" && request.method !== "HEAD")) return readUser(request);
+  let user = usersByRequest.get(context);
+  if (!user) {
+    user = readUser(request);
+    usersByRequest.set(context, user);
+  }
+  return user;
+}
+
+export async function requireUser(request: Request, context?: object): Promise<Actor> {
+  const user = await getUser(request, context);
   if (!user) {
     const url = new URL(request.url);
     throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
