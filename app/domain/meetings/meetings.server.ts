@@ -58,34 +58,29 @@ export async function meetingListFilters() {
   return { series, agencies };
 }
 
-/** The public meeting page. Drafts exist only for organisers; the online link only for confirmed participants. */
+const pageSelect = {
+  id: true, slug: true, title: true, description: true, venue: true, room: true, city: true, timeZone: true, startsAt: true, endsAt: true,
+  format: true, onlineLink: true, languages: true, capacity: true, visibility: true, status: true, organiserName: true, organiserEmail: true,
+  fundingProgramme: true, agendaPublishedAt: true, registrationOpensAt: true, registrationClosesAt: true, participantListVisible: true,
+  series: { select: { name: true, slug: true } },
+} satisfies Prisma.MeetingSelect;
+
+/**
+ * The public meeting page. Drafts exist only for organisers, and so does a draft agenda; the online link
+ * only for confirmed participants (and organisers). Reads nothing the page does not show.
+ */
 export async function getPublicMeeting(slug: string, user: Actor | null) {
   const organiser = can(user, "meetings:manage");
-  const meeting = await loadPublicMeeting(slug);
-  if (!meeting) return null;
-  if (meeting.status === "DRAFT" && !organiser) return null;
-  const confirmed =
-    user && meeting.onlineLink
-      ? (await db.registration.count({ where: { meetingId: meeting.id, userId: user.id, status: "CONFIRMED" } })) > 0
-      : false;
-  const agenda = meeting.agendaPublishedAt ? meeting.agenda : organiser ? await loadAgendaTree(meeting.id) : [];
-  const { onlineLink, agenda: _published, ...rest } = meeting;
+  const meeting = await db.meeting.findUnique({ where: { slug }, select: pageSelect });
+  if (!meeting || (meeting.status === "DRAFT" && !organiser)) return null;
+  const [agenda, confirmed] = await Promise.all([
+    meeting.agendaPublishedAt || organiser ? loadAgendaTree(meeting.id) : [],
+    user && meeting.onlineLink && !organiser
+      ? db.registration.count({ where: { meetingId: meeting.id, userId: user.id, status: "CONFIRMED" } }).then((n) => n > 0)
+      : false,
+  ]);
+  const { onlineLink, ...rest } = meeting;
   return { meeting: rest, onlineLink: confirmed || organiser ? onlineLink : null, agenda, agendaIsDraft: !meeting.agendaPublishedAt };
-}
-
-/** The part of the meeting page that is the same for everyone. */
-async function loadPublicMeeting(slug: string) {
-  const meeting = await db.meeting.findUnique({
-    where: { slug },
-    select: {
-      id: true, slug: true, title: true, description: true, venue: true, room: true, city: true, timeZone: true, startsAt: true, endsAt: true,
-      format: true, onlineLink: true, languages: true, capacity: true, visibility: true, status: true, organiserName: true, organiserEmail: true,
-      fundingProgramme: true, agendaPublishedAt: true, registrationOpensAt: true, registrationClosesAt: true,
-      series: { select: { name: true, slug: true } },
-    },
-  });
-  if (!meeting) return null;
-  return { ...meeting, agenda: meeting.agendaPublishedAt ? await loadAgendaTree(meeting.id) : [] };
 }
 
 const icsSelect = {

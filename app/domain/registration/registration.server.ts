@@ -578,12 +578,12 @@ export async function findOwnRegistration(user: { id: string; email: string }, r
 }
 
 /** For the meeting page: the signed-in person's registration there and what they can do next. */
-export async function registrationPanel(meetingId: string, user: { id: string; email: string; role: string; agencyId: string | null } | null) {
-  const meeting = await db.meeting.findUnique({
-    where: { id: meetingId },
-    select: { id: true, slug: true, status: true, visibility: true, registrationOpensAt: true, registrationClosesAt: true, endsAt: true, participantListVisible: true },
-  });
-  if (!meeting || !user) return null;
+export async function registrationPanel(
+  meeting: { id: string; slug: string; status: string; visibility: string; participantListVisible: boolean },
+  user: { id: string; email: string; role: string; agencyId: string | null } | null,
+) {
+  if (!user) return null;
+  const meetingId = meeting.id;
   const mine = await db.registration.findFirst({
     where: { meetingId, OR: [{ userId: user.id }, { emailNormalised: normaliseEmail(user.email) }], anonymisedAt: null },
     select: { status: true, attendance: true },

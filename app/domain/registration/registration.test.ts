@@ -205,13 +205,13 @@ describe("meeting page panel", () => {
     const meeting = await createMeeting({ visibility: "INVITATION" });
     const agency = await createAgency();
     const user = await createUser("PARTICIPANT");
-    expect(await registrationPanel(meeting.id, null)).toBeNull();
+    expect(await registrationPanel(meeting, null)).toBeNull();
     await register({ meetingId: meeting.id, person: personFor(agency.id, { email: user.email }), consent: true, source: "INVITATION", overQuota: "waitlist" });
-    expect(await registrationPanel(meeting.id, { ...user, agencyId: null })).toMatchObject({ mine: { status: "CONFIRMED" }, delegationLink: null, participantsLink: null });
+    expect(await registrationPanel(meeting, { ...user, agencyId: null })).toMatchObject({ mine: { status: "CONFIRMED" }, delegationLink: null, participantsLink: null });
     const focal = await createUser("FOCAL_POINT", { agencyId: agency.id });
-    expect((await registrationPanel(meeting.id, focal))?.delegationLink).toBeNull();
+    expect((await registrationPanel(meeting, focal))?.delegationLink).toBeNull();
     await createDelegation(meeting.id, agency.id);
-    expect((await registrationPanel(meeting.id, focal))?.delegationLink).toBe(`/delegations/${meeting.slug}`);
+    expect((await registrationPanel(meeting, focal))?.delegationLink).toBe(`/delegations/${meeting.slug}`);
   });
 });
 
