@@ -74,6 +74,36 @@ export function pageCache(ttlMs) {
   };
 }
 
+const CHANGED = "convene:public-pages-changed";
+
+/**
+ * In a worker of `WEB_CONCURRENCY` (scripts/server.mjs): a write in this process tells the others, and
+ * theirs empty this process's store, so the workers behind one port act as one instance for the pages
+ * they keep. Messages only bump the counter: a page rendered while one arrives is not stored.
+ */
+export function shareGeneration(proc) {
+  let value = globalThis.__convenePublicGeneration ?? 0;
+  Object.defineProperty(globalThis, "__convenePublicGeneration", {
+    configurable: true,
+    get: () => value,
+    set: (next) => {
+      value = next;
+      proc.send?.({ type: CHANGED });
+    },
+  });
+  proc.on("message", (message) => {
+    if (message?.type === CHANGED) value += 1;
+  });
+}
+
+/** In the primary process: passes a worker's "pages changed" to every other worker. */
+export function relayGenerations(cluster) {
+  cluster.on("message", (from, message) => {
+    if (message?.type !== CHANGED) return;
+    for (const worker of Object.values(cluster.workers ?? {})) if (worker && worker !== from) worker.send(message);
+  });
+}
+
 /** Names the instance that answered (X-Convene-Instance), so a cluster's spread over its instances can be checked. */
 export function instanceHeader(name = process.env.CONVENE_INSTANCE ?? `${os.hostname()}:${process.env.PORT ?? 3000}`) {
   return (_req, res, next) => {

@@ -3,6 +3,8 @@
 // refusals of malformed requests before they reach Remix (docs/decisions/051-security-headers.md).
 // `npm start` runs it; PORT (default 3000) and HOST are honoured; REMIX_BUILD_DIR picks the build;
 // TRUST_PROXY (e.g. `loopback` or a hop count) makes req.ip the client behind a reverse proxy.
+// WEB_CONCURRENCY=n (default 1) serves from n processes sharing the port (node:cluster), one per core.
+import cluster from "node:cluster";
 import crypto from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -11,17 +13,58 @@ import compression from "compression";
 import helmet from "helmet";
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals } from "@remix-run/node";
-import { instanceHeader, isPublicPage, pageCache } from "./page-cache.mjs";
+import { instanceHeader, isPublicPage, pageCache, relayGenerations, shareGeneration } from "./page-cache.mjs";
 
 process.env.NODE_ENV = process.env.NODE_ENV ?? "production";
-installGlobals({ nativeFetch: true });
 
-const buildDir = path.resolve(process.env.REMIX_BUILD_DIR ?? "build");
-// Loading the build checks the configuration (app/utils/env.server.ts): a bad one stops here, before listening.
-const build = await import(pathToFileURL(path.join(buildDir, "server/index.js")).href).catch((error) => {
-  console.error(error?.name === "ConfigurationError" ? error.message : error);
+const workers = Number(process.env.WEB_CONCURRENCY || 1);
+if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+  console.error(`Invalid configuration:\n  WEB_CONCURRENCY: ${process.env.WEB_CONCURRENCY} (use a whole number of processes, e.g. 2)`);
   process.exit(1);
-});
+}
+
+/**
+ * The primary process only starts, restarts and stops the workers; each worker is a whole server (a
+ * connection goes to one of them). Like several instances on one database (docs/decisions/061), they
+ * share no data in memory, and the page stores are emptied together (relayGenerations). Only the first
+ * worker sends mail inline, so one process drains the outbox (MAIL_WORKER=inline).
+ */
+async function serveFromWorkers(count) {
+  let stopping = false;
+  const roles = new Map();
+  const start = (index) => {
+    const worker = cluster.fork(index === 0 ? {} : { MAIL_WORKER: "off" });
+    roles.set(worker.id, index);
+  };
+  relayGenerations(cluster);
+  cluster.on("exit", (worker, code, signal) => {
+    const index = roles.get(worker.id);
+    roles.delete(worker.id);
+    if (stopping) {
+      if (!roles.size) process.exit(0);
+      return;
+    }
+    // A worker that fails at start (a bad configuration) would fail again: stop, as a single process would.
+    if (!worker.listening) {
+      console.error(`Worker ${index} stopped before listening (code ${code ?? signal}).`);
+      stopping = true;
+      for (const other of Object.values(cluster.workers ?? {})) other?.kill();
+      process.exit(1);
+    }
+    console.error(`Worker ${index} exited (${code ?? signal}); starting it again.`);
+    start(index);
+  });
+  cluster.on("listening", (worker) => {
+    worker.listening = true;
+  });
+  for (const signal of ["SIGTERM", "SIGINT"]) {
+    process.once(signal, () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+    });
+  }
+  for (let index = 0; index < count; index++) start(index);
+}
 
 /** "trust proxy" from TRUST_PROXY: a hop count, or names/subnets such as `loopback` or `10.0.0.0/8`. */
 function trustProxy(value) {
@@ -124,39 +167,57 @@ function errorPage(error, _req, res, next) {
   res.status(clientError || 500).type("text/plain").send(clientError ? "The request could not be understood." : "Something went wrong.");
 }
 
-const app = express();
-app.disable("x-powered-by");
-try {
-  app.set("trust proxy", trustProxy(process.env.TRUST_PROXY));
-} catch (error) {
-  console.error(`Invalid configuration:\n  TRUST_PROXY: ${error.message} (use a hop count such as 1, or loopback, or addresses/subnets)`);
-  process.exit(1);
-}
-app.use((_req, res, next) => {
-  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
-  next();
-});
-app.use(instanceHeader());
-app.use(securityHeaders);
-app.use(compression());
-app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
-app.use(noStore);
-app.use(refuseMalformed);
-// A cached page is replayed with its stored headers, so its CSP nonce is the one in its HTML.
-app.use(pageCache(Number(process.env.PAGE_CACHE_MS ?? 5_000)));
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: process.env.NODE_ENV,
-    getLoadContext: (req, res) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce }),
-  }),
-);
-app.use(errorPage);
+async function serve() {
+  installGlobals({ nativeFetch: true });
 
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST;
-const onListen = () => console.info(`Convene listening on http://${host ?? "localhost"}:${port}`);
-const server = host ? app.listen(port, host, onListen) : app.listen(port, onListen);
-for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => server.close(() => process.exit(0)));
+  if (cluster.isWorker) shareGeneration(process);
+  const buildDir = path.resolve(process.env.REMIX_BUILD_DIR ?? "build");
+  // Loading the build checks the configuration (app/utils/env.server.ts): a bad one stops here, before listening.
+  const build = await import(pathToFileURL(path.join(buildDir, "server/index.js")).href).catch((error) => {
+    console.error(error?.name === "ConfigurationError" ? error.message : error);
+    process.exit(1);
+  });
+
+  const app = express();
+  app.disable("x-powered-by");
+  try {
+    app.set("trust proxy", trustProxy(process.env.TRUST_PROXY));
+  } catch (error) {
+    console.error(`Invalid configuration:\n  TRUST_PROXY: ${error.message} (use a hop count such as 1, or loopback, or addresses/subnets)`);
+    process.exit(1);
+  }
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(instanceHeader());
+  app.use(securityHeaders);
+  app.use(compression());
+  app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.use(noStore);
+  app.use(refuseMalformed);
+  // A cached page is replayed with its stored headers, so its CSP nonce is the one in its HTML.
+  app.use(pageCache(Number(process.env.PAGE_CACHE_MS ?? 5_000)));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV,
+      getLoadContext: (req, res) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce }),
+    }),
+  );
+  app.use(errorPage);
+
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST;
+  const onListen = () => console.info(`Convene listening on http://${host ?? "localhost"}:${port}`);
+  const server = host ? app.listen(port, host, onListen) : app.listen(port, onListen);
+  for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => server.close(() => process.exit(0)));
+}
+
+if (workers > 1 && cluster.isPrimary) {
+  await serveFromWorkers(workers);
+} else {
+  await serve();
+}
