@@ -11,6 +11,8 @@ import os from "node:os";
 // Anything else (self-service links, the dev mailbox, forms) is never cached.
 const PUBLIC_PAGE = /^\/(?:meetings(?:\/[\w-]+(?:\/agenda|\/calendar\.ics)?)?|series(?:\/[\w-]+(?:\/calendar\.ics)?)?)?(?:\.data)?$/;
 const MAX_ENTRIES = 1_000;
+// A bound on the memory the store holds, whatever the pages weigh (a long series page is hundreds of KB).
+const MAX_BYTES = 32 * 1024 * 1024;
 
 /** A request for a page that looks the same to every anonymous visitor. */
 export const isPublicPage = (req) =>
@@ -22,38 +24,46 @@ const generation = () => globalThis.__convenePublicGeneration ?? 0;
 const etagOf = (body) => `"${crypto.createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
 const matches = (req, etag) => (req.headers["if-none-match"] ?? "").split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
 
-/** Express middleware; ttlMs <= 0 turns caching off (ETags and 304s stay). */
+/**
+ * Two Express middlewares over one store; ttlMs <= 0 turns caching off (ETags and 304s stay).
+ * `replay` answers from the store and goes first: a stored page carries every header it was sent with
+ * (the security headers, and the CSP whose nonce is in its HTML), so nothing else needs to run for it.
+ * `keep` goes just before the app and stores what it renders.
+ */
 export function pageCache(ttlMs) {
   const store = new Map();
+  let storedBytes = 0;
   const cacheControl = (leftMs) => `public, max-age=0, s-maxage=${Math.max(0, Math.floor(leftMs / 1000))}`;
 
-  return function pageCacheMiddleware(req, res, next) {
+  function replay(req, res, next) {
+    if (!isPublicPage(req)) return next();
+    const hit = store.get(req.originalUrl);
+    const age = hit ? Date.now() - hit.at : Infinity;
+    if (!hit || hit.generation !== generation() || age >= ttlMs) return next();
+    for (const [name, value] of Object.entries(hit.headers)) res.setHeader(name, value);
+    res.setHeader("Cache-Control", cacheControl(ttlMs - age));
+    res.setHeader("X-Convene-Cache", "hit");
+    if (matches(req, hit.headers.etag)) return res.status(304).end();
+    return res.status(hit.status).end(req.method === "HEAD" ? undefined : hit.body);
+  }
+
+  function keep(req, res, next) {
     if (!isPublicPage(req)) return next();
     const key = req.originalUrl;
-    const hit = store.get(key);
-    const age = hit ? Date.now() - hit.at : Infinity;
-    if (hit && hit.generation === generation() && age < ttlMs) {
-      for (const [name, value] of Object.entries(hit.headers)) res.setHeader(name, value);
-      res.setHeader("Cache-Control", cacheControl(ttlMs - age));
-      res.setHeader("X-Convene-Cache", "hit");
-      if (matches(req, hit.headers.etag)) return res.status(304).end();
-      return res.status(hit.status).end(req.method === "HEAD" ? undefined : hit.body);
-    }
-
     // Hold the whole response back: the ETag is a header, and it depends on the body.
     const chunks = [];
     const write = res.write.bind(res);
     const end = res.end.bind(res);
-    const keep = (chunk, encoding) => {
+    const hold = (chunk, encoding) => {
       if (chunk && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"));
     };
     const startedGeneration = generation();
     res.write = (chunk, encoding) => {
-      keep(chunk, encoding);
+      hold(chunk, encoding);
       return true;
     };
     res.end = (chunk, encoding, callback) => {
-      keep(chunk, encoding);
+      hold(chunk, encoding);
       res.write = write;
       res.end = end;
       const body = Buffer.concat(chunks);
@@ -63,15 +73,21 @@ export function pageCache(ttlMs) {
       res.setHeader("Vary", "Cookie, Authorization");
       res.setHeader("Cache-Control", ttlMs > 0 ? cacheControl(ttlMs) : "no-cache");
       if (ttlMs > 0 && req.method === "GET" && generation() === startedGeneration) {
-        if (store.size >= MAX_ENTRIES) store.clear();
+        if (store.size >= MAX_ENTRIES || storedBytes + body.length > MAX_BYTES) {
+          store.clear();
+          storedBytes = 0;
+        }
         const { "content-length": _length, "content-encoding": _encoding, "cache-control": _control, ...headers } = res.getHeaders();
+        storedBytes += body.length - (store.get(key)?.body.length ?? 0);
         store.set(key, { at: Date.now(), generation: startedGeneration, status: 200, headers, body });
       }
       if (matches(req, res.getHeader("etag"))) return res.status(304).end(callback);
       return end(req.method === "HEAD" ? undefined : body, callback);
     };
     next();
-  };
+  }
+
+  return { replay, keep };
 }
 
 const CHANGED = "convene:public-pages-changed";

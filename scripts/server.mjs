@@ -186,19 +186,22 @@ async function serve() {
     console.error(`Invalid configuration:\n  TRUST_PROXY: ${error.message} (use a hop count such as 1, or loopback, or addresses/subnets)`);
     process.exit(1);
   }
+  // A stored page is replayed before anything else runs, with the headers it was sent with (its CSP nonce
+  // is the one in its HTML); compression still applies to it.
+  const pages = pageCache(Number(process.env.PAGE_CACHE_MS ?? 5_000));
+  app.use(instanceHeader());
+  app.use(compression());
+  app.use(pages.replay);
   app.use((_req, res, next) => {
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
     next();
   });
-  app.use(instanceHeader());
   app.use(securityHeaders);
-  app.use(compression());
   app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.use(noStore);
   app.use(refuseMalformed);
-  // A cached page is replayed with its stored headers, so its CSP nonce is the one in its HTML.
-  app.use(pageCache(Number(process.env.PAGE_CACHE_MS ?? 5_000)));
+  app.use(pages.keep);
   app.all(
     "*",
     createRequestHandler({
