@@ -91,7 +91,10 @@ if (command === "setup") {
   const series =
     (await db.series.findFirst({ where: { slug: { startsWith: "scale-" } }, orderBy: { slug: "asc" }, select: { slug: true } })) ??
     (await db.series.findFirstOrThrow({ orderBy: { slug: "asc" }, select: { slug: true } }));
-  const [big] = await db.registration.groupBy({ by: ["meetingId"], _count: { _all: true }, orderBy: { _count: { meetingId: "desc" } }, take: 1 });
+  // The meetings the bench itself made (storms, imports, follow-ups) do not count.
+  const [big] = await db.registration.groupBy({
+    by: ["meetingId"], where: { meeting: { slug: { not: { startsWith: "bench-" } } } }, _count: { _all: true }, orderBy: { _count: { meetingId: "desc" } }, take: 1,
+  });
   const sample = await db.registration.findFirstOrThrow({
     where: { meetingId: big.meetingId, agency: { country: { not: null } } },
     select: { name: true, agency: { select: { country: true } } },

@@ -270,6 +270,36 @@ export async function measure(urls: string | string[], opts: { connections: numb
   };
 }
 
+/**
+ * One connection: requests one after another for `seconds`, and at least `minRequests` of them (a page that
+ * takes longer than the run still gets its figure), at most 5 minutes.
+ */
+export async function measureOneConnection(url: string, opts: { seconds: number; minRequests: number; headers?: Record<string, string> }): Promise<Measured> {
+  const times: number[] = [];
+  const statuses: Record<string, number> = {};
+  let bytes = 0;
+  let errors = 0;
+  const started = performance.now();
+  const elapsed = () => (performance.now() - started) / 1000;
+  while ((elapsed() < opts.seconds || times.length + errors < opts.minRequests) && elapsed() < 300) {
+    const t0 = performance.now();
+    try {
+      const res = await fetch(url, { headers: opts.headers, redirect: "manual", signal: AbortSignal.timeout(60_000) });
+      bytes += (await res.arrayBuffer()).byteLength;
+      times.push(performance.now() - t0);
+      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+    } catch {
+      errors++;
+    }
+  }
+  const seconds = elapsed();
+  times.sort((a, b) => a - b);
+  return {
+    seconds, rps: times.length / seconds, total: times.length, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99),
+    statuses, errors, bytes: times.length ? bytes / times.length : 0,
+  };
+}
+
 /** "1234 × 200, 3 × 500" */
 export const statusText = (statuses: Record<string, number>) =>
   Object.entries(statuses).sort().map(([s, n]) => `${n} × ${s}`).join(", ") || "no answer";

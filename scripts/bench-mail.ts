@@ -39,12 +39,14 @@ export async function benchMail(databaseUrl: string): Promise<Row[]> {
   const server = await startServer("mail-web", databaseUrl);
   // The worker as deployed (`npm run worker`), started before the organiser acts, polling every 200 ms.
   const worker = start("mail-worker", "node", ["--import", "tsx", "scripts/worker.ts"], {
-    DATABASE_URL: databaseUrl, NODE_ENV: "production", SMTP_URL: smtpUrl, DEV_MAILBOX: "", SESSION_SECRET: SECRET, APP_URL: server.base, MAIL_POLL_MS: "200",
+    DATABASE_URL: databaseUrl, NODE_ENV: "production", SMTP_URL: smtpUrl, DEV_MAILBOX: "off", SESSION_SECRET: SECRET, APP_URL: server.base, MAIL_POLL_MS: "200",
   });
   const rows: Row[] = [];
   try {
-    await new Promise((r) => setTimeout(r, 3000));
-    if (worker.exitCode !== null) throw new Error("the mail worker exited at start; see .tmp/bench-logs/mail-worker.log");
+    const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+    await Promise.race([new Promise((r) => setTimeout(r, 3000)), exited]);
+    const workerGone = () => worker.exitCode !== null || worker.signalCode !== null;
+    if (workerGone()) throw new Error("the mail worker stopped at start; see .tmp/bench-logs/mail-worker.log");
     const t0 = performance.now();
     const form = new URLSearchParams({
       intent: "save", subject: "Follow-up: what we agreed", summary: "Thank you for attending. The report and the next steps are linked below.",
@@ -58,7 +60,8 @@ export async function benchMail(databaseUrl: string): Promise<Row[]> {
     if (sent.status < 300 || sent.status >= 400) throw new Error(`sending the follow-up answered ${sent.status}`);
     const t2 = performance.now();
     const deadline = new Promise<void>((resolve) => setTimeout(resolve, 180_000));
-    await Promise.race([done, deadline]);
+    await Promise.race([done, deadline, exited]);
+    if (workerGone()) throw new Error("the mail worker stopped; see .tmp/bench-logs/mail-worker.log");
     const total = ((received >= COUNT ? lastAt : performance.now()) - t0) / 1000;
     const peak = memory(worker.pid!).peakMb;
     rows.push(
