@@ -33,7 +33,7 @@ async function main() {
     console.info(
       scaled.skipped
         ? "Scale seed skipped: the database already has the generated data."
-        : `Scale seed (${n}): ${scaled.meetings} meetings, ${scaled.agendaItems} agenda items, ${scaled.registrations} registrations, ${scaled.recommendations} recommendations in ${Math.round((Date.now() - started) / 1000)} s.`,
+        : `Scale seed (${n}): ${scaled.meetings} meetings, ${scaled.agendaItems} agenda items, ${scaled.registrations} registrations, ${scaled.recommendations} recommendations with ${scaled.statusChanges} status changes, ${scaled.auditEntries} audit entries in ${Math.round((Date.now() - started) / 1000)} s (generated in ${(scaled.generatedMs / 1000).toFixed(1)} s, written in ${(scaled.writtenMs / 1000).toFixed(1)} s).`,
     );
   }
 }

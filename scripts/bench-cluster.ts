@@ -1,26 +1,20 @@
-// Part of `npm run bench`: several instances on one database (docs/decisions/061-several-instances.md).
-// 1. A registration storm: STORM_REQUESTS concurrent registrations for STORM_SEATS seats, sent alternately to
-//    two instances on PostgreSQL and to two processes on one SQLite file. Reports the statuses answered, the
-//    outcome in the database (exactly STORM_SEATS confirmed, waiting list ranked 1..n) and the time taken.
+// Part of `npm run bench` (scripts/bench.ts), issue 9 point 6: several instances on one database
+// (docs/decisions/061-several-instances.md).
+// 1. A registration storm: 500 concurrent registrations for 50 seats, sent alternately to two instances on
+//    PostgreSQL and to two processes on one SQLite file: statuses answered, exactly 50 confirmed, the waiting
+//    list ranked 1..n, and the time taken.
 // 2. Meeting-page throughput on PostgreSQL, rendered every time (a request with a cookie), of one instance
-//    against two behind one load generator that alternates between them.
+//    against two, 20 connections in all.
 // PostgreSQL is a throwaway server on loopback (as the postgres user when run as root), like npm run cluster.
-import { execFileSync, execSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
-import { freePort } from "./free-port.ts";
+import { benchDb, dbFile, measure, only2xx, port, removeDb, root, startServer, stop, tsx, type Row, type Server } from "./bench-lib.ts";
 
-const root = path.resolve(import.meta.dirname, "..");
 const STORM_REQUESTS = 500;
 const STORM_SEATS = 50;
-const SECRET = "bench-secret-bench-secret-bench";
 // The seeded Brussels meeting (held, with a published agenda and recommendations).
 const BRUSSELS = "combating-irregular-migration-eu-2026";
-
-
-const run = (cmd: string, env: Record<string, string>) => execSync(cmd, { cwd: root, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...env }, encoding: "utf8" });
 
 async function startPostgres() {
   const bin = fs.readdirSync("/usr/lib/postgresql").sort().map((v) => `/usr/lib/postgresql/${v}/bin`).pop();
@@ -28,46 +22,32 @@ async function startPostgres() {
   const dir = path.join(root, ".tmp/bench-pg");
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const root_ = process.getuid?.() === 0;
-  if (root_) execFileSync("chown", ["postgres:", dir]);
-  const asPg = (args: string[]) => execFileSync(root_ ? "runuser" : args[0], root_ ? ["-u", "postgres", "--", ...args] : args.slice(1), { stdio: "ignore" });
-  const port = await freePort();
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) execFileSync("chown", ["postgres:", dir]);
+  const asPg = (args: string[]) => execFileSync(asRoot ? "runuser" : args[0], asRoot ? ["-u", "postgres", "--", ...args] : args.slice(1), { stdio: "ignore" });
+  const pgPort = await port();
   asPg([`${bin}/initdb`, "-D", `${dir}/data`, "-A", "trust", "-U", "convene"]);
-  asPg([`${bin}/pg_ctl`, "-D", `${dir}/data`, "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off`, "-l", `${dir}/log`, "-w", "start"]);
-  execFileSync("psql", [`postgresql://convene@127.0.0.1:${port}/postgres`, "-qc", "create database convene"]);
+  asPg([`${bin}/pg_ctl`, "-D", `${dir}/data`, "-o", `-p ${pgPort} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off`, "-l", `${dir}/log`, "-w", "start"]);
+  execFileSync("psql", [`postgresql://convene@127.0.0.1:${pgPort}/postgres`, "-qc", "create database convene"]);
   return {
-    url: `postgresql://convene@127.0.0.1:${port}/convene`,
+    url: `postgresql://convene@127.0.0.1:${pgPort}/convene`,
     stop: () => asPg([`${bin}/pg_ctl`, "-D", `${dir}/data`, "-m", "fast", "-w", "stop"]),
   };
 }
 
-async function startInstances(count: number, databaseUrl: string, buildDir: string) {
-  const servers: { base: string; child: ChildProcess }[] = [];
-  for (let i = 0; i < count; i++) {
-    const port = await freePort();
-    const child = spawn("node", ["scripts/server.mjs"], {
-      cwd: root,
-      env: {
-        ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", APP_URL: `http://127.0.0.1:${port}`,
-        REMIX_BUILD_DIR: buildDir, MAIL_WORKER: "off", DEV_MAILBOX: "on", SESSION_SECRET: SECRET, TRUST_PROXY: "loopback", CONVENE_INSTANCE: `bench${i + 1}`,
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-      detached: true,
-    });
-    servers.push({ base: `http://127.0.0.1:${port}`, child });
+async function startInstances(count: number, databaseUrl: string, name: string) {
+  const servers: Server[] = [];
+  try {
+    for (let i = 0; i < count; i++) servers.push(await startServer(`${name}-${i + 1}`, databaseUrl));
+  } catch (e) {
+    for (const s of servers) await stop(s.child);
+    throw e;
   }
-  for (const { base } of servers) {
-    const until = Date.now() + 60_000;
-    while (!(await fetch(`${base}/login`).then((r) => r.ok, () => false))) {
-      if (Date.now() > until) throw new Error(`${base} did not start`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  return { bases: servers.map((s) => s.base), stop: () => servers.forEach((s) => s.child.pid && process.kill(-s.child.pid, "SIGTERM")) };
+  return { bases: servers.map((s) => s.base), stop: async () => { for (const s of servers) await stop(s.child); } };
 }
 
 async function storm(databaseUrl: string, bases: string[]) {
-  const { slug, agencyId } = JSON.parse(run(`npx tsx scripts/bench-storm-db.ts setup ${STORM_SEATS}`, { DATABASE_URL: databaseUrl })) as { slug: string; agencyId: string };
+  const { slug, agencyId } = benchDb<{ slug: string; agencyId: string }>(databaseUrl, "setup", String(STORM_SEATS));
   const statuses: Record<string, number> = {};
   const started = Date.now();
   await Promise.all(
@@ -77,81 +57,69 @@ async function storm(databaseUrl: string, bases: string[]) {
       const a = 10 + (i >> 8), b = i & 255;
       const status = await fetch(`${bases[i % bases.length]}/meetings/${slug}/register`, {
         method: "POST", body, redirect: "manual", headers: { "X-Forwarded-For": `10.${a}.${b}.1` },
-      }).then((r) => String(r.status), (e: Error & { cause?: { code?: string } }) => `error ${e.cause?.code ?? e.message}`);
+      }).then(async (r) => (await r.arrayBuffer(), String(r.status)), (e: Error & { cause?: { code?: string } }) => `error ${e.cause?.code ?? e.message}`);
       statuses[status] = (statuses[status] ?? 0) + 1;
     }),
   );
   const seconds = (Date.now() - started) / 1000;
-  const outcome = JSON.parse(run(`npx tsx scripts/bench-storm-db.ts check ${slug}`, { DATABASE_URL: databaseUrl })) as { byStatus: Record<string, number>; waitlisted: number; ranksInOrder: boolean };
+  const outcome = benchDb<{ byStatus: Record<string, number>; waitlisted: number; ranksInOrder: boolean }>(databaseUrl, "check", slug);
   const fiveXx = Object.entries(statuses).filter(([s]) => !/^[1-4]\d\d$/.test(s)).reduce((n, [, c]) => n + c, 0);
   return { seconds, statuses, fiveXx, ...outcome };
 }
 
-async function pageThroughput(bases: string[], slug: string, seconds: number) {
-  // autocannon takes one URL: one load generator per instance, their connections adding up to 20.
-  const results = await Promise.all(
-    bases.map((base) => autocannon({ url: `${base}/meetings/${slug}`, connections: 20 / bases.length, duration: seconds, headers: { Cookie: "bench=1" } })),
-  );
-  return { rps: results.reduce((n, r) => n + r.requests.average, 0), non2xx: results.reduce((n, r) => n + r.non2xx + r.errors, 0) };
+function stormRow(what: string, r: Awaited<ReturnType<typeof storm>>): Row {
+  const confirmed = r.byStatus.CONFIRMED ?? 0;
+  return {
+    group: "instances",
+    what: `${STORM_REQUESTS} registrations for ${STORM_SEATS} seats, ${what}`,
+    value: `${r.seconds.toFixed(1)} s; ${confirmed} confirmed, ${r.waitlisted} waitlisted${r.ranksInOrder ? " ranked 1..n" : " NOT ranked 1..n"}; ${r.fiveXx} 5xx (${Object.entries(r.statuses).map(([s, c]) => `${c} × ${s}`).join(", ")})`,
+    target: "exactly 50 confirmed, ranks in order, 0 5xx",
+    pass: confirmed === STORM_SEATS && r.ranksInOrder && r.fiveXx === 0,
+  };
 }
 
-/** Runs both parts and returns the markdown section for bench/results.md. */
-export async function benchSeveralInstances(buildDir: string, seconds: number): Promise<string> {
-  const lines = [
-    "## Several instances on one database",
-    "",
-    `Run ${new Date().toISOString()}, load average before ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}.`,
-    `Registration storm: ${STORM_REQUESTS} registrations sent at once (alternating between the two processes, each from its own X-Forwarded-For address) for a meeting with ${STORM_SEATS} seats, automatic confirmation. Base seed.`,
-    "",
-    "| Database, processes | Time (s) | Answers | 5xx / errors | Confirmed | Waitlisted | Waiting list ranked 1..n |",
-    "| --- | ---: | --- | ---: | ---: | ---: | --- |",
-  ];
-  const row = (name: string, r: Awaited<ReturnType<typeof storm>>) =>
-    `| ${name} | ${r.seconds.toFixed(1)} | ${Object.entries(r.statuses).map(([s, c]) => `${c} × ${s}`).join(", ")} | ${r.fiveXx} | ${r.byStatus.CONFIRMED ?? 0} | ${r.byStatus.WAITLISTED ?? 0} | ${r.ranksInOrder ? "yes" : "NO"} |`;
-  const throughput: string[] = [];
-
+/** Runs both parts and returns their rows for the bench table. */
+export async function benchSeveralInstances(seconds: number): Promise<Row[]> {
+  const rows: Row[] = [];
   console.info("Starting a throwaway PostgreSQL server ...");
   const pg = await startPostgres();
   try {
-    run("npx tsx scripts/db.ts deploy", { DATABASE_URL: pg.url });
-    run("npx tsx prisma/seed.ts", { DATABASE_URL: pg.url });
-    const two = await startInstances(2, pg.url, buildDir);
+    tsx("scripts/db.ts", ["deploy"], pg.url);
+    tsx("prisma/seed.ts", [], pg.url);
+    const two = await startInstances(2, pg.url, "pg");
     try {
       console.info(`PostgreSQL: ${STORM_REQUESTS} registrations for ${STORM_SEATS} seats through two instances ...`);
-      lines.push(row("PostgreSQL, 2 instances", await storm(pg.url, two.bases)));
+      rows.push(stormRow("two instances on PostgreSQL", await storm(pg.url, two.bases)));
       console.info("PostgreSQL: meeting page, one instance then two ...");
-      await pageThroughput(two.bases, BRUSSELS, 2);
-      const one = await pageThroughput(two.bases.slice(0, 1), BRUSSELS, seconds);
-      const both = await pageThroughput(two.bases, BRUSSELS, seconds);
-      throughput.push(`| 1 instance | ${one.rps.toFixed(0)} | ${one.non2xx} |`, `| 2 instances | ${both.rps.toFixed(0)} | ${both.non2xx} |`);
+      const page = (b: string) => `${b}/meetings/${BRUSSELS}`;
+      const opts = { connections: 20, seconds, headers: { Cookie: "bench=1" } };
+      await measure(two.bases.map(page), { ...opts, seconds: 1 });
+      const one = await measure(page(two.bases[0]), opts);
+      const both = await measure(two.bases.map(page), opts);
+      const ratio = both.rps / one.rps;
+      rows.push({
+        group: "instances", what: "Meeting page rendered (request with a cookie), PostgreSQL: two instances against one, 20 connections in all",
+        value: `${one.rps.toFixed(0)} → ${both.rps.toFixed(0)} req/s = ${ratio.toFixed(2)}× (p95 ${one.p95.toFixed(0)} → ${both.p95.toFixed(0)} ms)`,
+        target: "> 1×, only 2xx", pass: ratio > 1 && only2xx(one) && only2xx(both),
+      });
     } finally {
-      two.stop();
+      await two.stop();
     }
   } finally {
     pg.stop();
   }
 
-  const dbFile = path.join(root, ".tmp/bench-storm.db");
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(dbFile + suffix, { force: true });
-  const sqliteUrl = `file:${dbFile}`;
-  run("npx tsx scripts/db.ts deploy", { DATABASE_URL: sqliteUrl });
-  run("npx tsx prisma/seed.ts", { DATABASE_URL: sqliteUrl });
-  const two = await startInstances(2, sqliteUrl, buildDir);
+  const file = dbFile("storm");
+  removeDb(file);
+  const sqliteUrl = `file:${file}`;
+  tsx("scripts/db.ts", ["deploy"], sqliteUrl);
+  tsx("prisma/seed.ts", [], sqliteUrl);
+  const two = await startInstances(2, sqliteUrl, "sqlite");
   try {
     console.info(`SQLite: ${STORM_REQUESTS} registrations for ${STORM_SEATS} seats through two processes on one file ...`);
-    lines.push(row("SQLite (one file), 2 processes", await storm(sqliteUrl, two.bases)));
+    rows.push(stormRow("two processes on one SQLite file", await storm(sqliteUrl, two.bases)));
   } finally {
-    two.stop();
+    await two.stop();
   }
-
-  lines.push(
-    "",
-    `Meeting page (\`/meetings/${BRUSSELS}\`) on PostgreSQL, rendered every time (request with a cookie), 20 connections in all for ${seconds} s, split evenly over the instances; load generator on the same machine.`,
-    "",
-    "| Instances | Requests/s | Errors/non-2xx |",
-    "| --- | ---: | ---: |",
-    ...throughput,
-    "",
-  );
-  return lines.join("\n");
+  return rows;
 }
