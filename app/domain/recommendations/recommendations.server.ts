@@ -78,6 +78,7 @@ export function whereFor(actor: Actor, f: Filters): Prisma.RecommendationWhereIn
   return { AND: and };
 }
 
+/** What the list shows of each recommendation, and no more. */
 const listSelect = {
   id: true,
   code: true,
@@ -86,9 +87,8 @@ const listSelect = {
   progress: true,
   priority: true,
   dueDate: true,
-  leadAgency: { select: { id: true, acronym: true, name: true } },
-  meeting: { select: { id: true, slug: true, title: true, startsAt: true, timeZone: true } },
-  themes: { select: { theme: { select: { name: true } } } },
+  leadAgency: { select: { acronym: true } },
+  meeting: { select: { title: true, timeZone: true } },
 } satisfies Prisma.RecommendationSelect;
 
 export async function listRecommendations(actor: Actor, f: Filters, page: { skip: number; take: number }) {
@@ -143,22 +143,44 @@ export async function recommendationsCsvRows(actor: Actor, f: Filters): Promise<
   ]);
 }
 
-/** Choices for the filters and forms. */
-export async function formOptions() {
-  const [meetings, agencies, themes] = await Promise.all([
-    db.meeting.findMany({
-      orderBy: { startsAt: "desc" },
-      select: { id: true, slug: true, title: true, startsAt: true, timeZone: true, seriesId: true, agendaItems: { orderBy: [{ startsAt: "asc" }, { position: "asc" }], select: { id: true, title: true } } },
-      take: 500,
-    }),
+/** How many meetings the filter and form choices offer (the latest ones). */
+const MEETING_CHOICES = 500;
+
+const meetingLabel = (m: { title: string; startsAt: Date; timeZone: string }) => `${m.title} (${formatShortDate(m.startsAt, m.timeZone)})`;
+
+async function agencyAndThemeChoices() {
+  const [agencies, themes] = await Promise.all([
     db.agency.findMany({ orderBy: { acronym: "asc" }, select: { id: true, acronym: true, name: true }, take: 2000 }),
     db.theme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
-  return {
-    meetings: meetings.map((m) => ({ ...m, label: `${m.title} (${formatShortDate(m.startsAt, m.timeZone)})` })),
-    agencies: agencies.map((a) => ({ id: a.id, label: a.acronym === a.name ? a.name : `${a.acronym} — ${a.name}` })),
-    themes,
-  };
+  return { agencies: agencies.map((a) => ({ id: a.id, label: a.acronym === a.name ? a.name : `${a.acronym} — ${a.name}` })), themes };
+}
+
+/** Choices for the list filters: only meetings where recommendations were made or reviewed, by name. */
+export async function filterOptions() {
+  const [meetings, rest] = await Promise.all([
+    db.meeting.findMany({
+      where: { OR: [{ recommendations: { some: {} } }, { reviews: { some: {} } }] },
+      orderBy: { startsAt: "desc" },
+      select: { id: true, title: true, startsAt: true, timeZone: true },
+      take: MEETING_CHOICES,
+    }),
+    agencyAndThemeChoices(),
+  ]);
+  return { meetings: meetings.map((m) => ({ id: m.id, label: meetingLabel(m) })), ...rest };
+}
+
+/** Choices for the recording and review forms, which also pick an agenda item of the meeting. */
+export async function formOptions() {
+  const [meetings, rest] = await Promise.all([
+    db.meeting.findMany({
+      orderBy: { startsAt: "desc" },
+      select: { id: true, slug: true, title: true, startsAt: true, timeZone: true, seriesId: true, agendaItems: { orderBy: [{ startsAt: "asc" }, { position: "asc" }], select: { id: true, title: true } } },
+      take: MEETING_CHOICES,
+    }),
+    agencyAndThemeChoices(),
+  ]);
+  return { meetings: meetings.map((m) => ({ ...m, label: meetingLabel(m) })), ...rest };
 }
 
 // ---------------------------------------------------------------- detail
