@@ -1,8 +1,8 @@
-import { assertCan, requireAgencyScope } from "~/domain/auth/permissions.server";
+import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { db, dialect } from "~/utils/db.server";
-import { overdueWhere, whereFor, type Filters } from "./recommendations.server";
+import { filterSql, overdueWhere, whereFor, type Filters } from "./recommendations.server";
 import { STATUSES, statusLabel } from "./status";
 
 // Figures for the secretariat's dashboard. All counts honour the same filters as the list, and all of
@@ -119,7 +119,7 @@ export async function implementationRate(actor: Actor, f: Filters, now = new Dat
     WITH c AS (
       SELECT sc."recommendationId" AS rid, sc."toStatus" AS status, sc."createdAt" AS at, sc."id" AS id
       FROM "RecommendationStatusChange" sc JOIN "Recommendation" r ON r."id" = sc."recommendationId"
-      WHERE ${filterSql(actor, f)}
+      WHERE ${filterSql(actor, f, now)}
     ),
     adopted AS (
       SELECT MIN(at) AS at FROM c WHERE status NOT IN ('PROPOSED', 'NOT_ADOPTED') GROUP BY rid
@@ -147,32 +147,4 @@ export async function implementationRate(actor: Actor, f: Filters, now = new Dat
     points.push({ period: `${Math.floor(q / 4)} Q${(q % 4) + 1}`, adopted, implemented, rate: adopted ? Math.round((implemented / adopted) * 100) : 0 });
   }
   return points;
-}
-
-/**
- * The list filters (recommendations.server.ts `whereFor`, without "overdue") as a condition on
- * "Recommendation" r, for the one query Prisma cannot express. Keep the two in step; the tests
- * compare them on both databases.
- */
-function filterSql(actor: Actor, f: Filters): Prisma.Sql {
-  const { agencyId } = requireAgencyScope(actor, "recommendations:view");
-  const and: Prisma.Sql[] = [Prisma.sql`1 = 1`];
-  if (agencyId) {
-    and.push(Prisma.sql`(r."leadAgencyId" = ${agencyId} OR EXISTS (SELECT 1 FROM "RecommendationSupporter" s WHERE s."recommendationId" = r."id" AND s."agencyId" = ${agencyId}))`);
-  }
-  if (f.q) {
-    const like = dialect() === "postgresql" ? Prisma.sql`ILIKE` : Prisma.sql`LIKE`;
-    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const match = (column: string) => Prisma.sql`r.${Prisma.raw(`"${column}"`)} ${like} ${pattern} ESCAPE ${"\\"}`;
-    and.push(Prisma.sql`(${match("code")} OR ${match("title")} OR ${match("text")})`);
-  }
-  // CAST: the status and priority columns may be enumerations on PostgreSQL, compared with a text parameter.
-  if (f.status) and.push(Prisma.sql`CAST(r."status" AS TEXT) = ${f.status}`);
-  if (f.agency) and.push(Prisma.sql`r."leadAgencyId" = ${f.agency}`);
-  if (f.theme) and.push(Prisma.sql`EXISTS (SELECT 1 FROM "RecommendationTheme" t WHERE t."recommendationId" = r."id" AND t."themeId" = ${f.theme})`);
-  if (f.meeting) {
-    and.push(Prisma.sql`(r."meetingId" = ${f.meeting} OR EXISTS (SELECT 1 FROM "RecommendationReview" v WHERE v."recommendationId" = r."id" AND v."meetingId" = ${f.meeting}))`);
-  }
-  if (f.priority) and.push(Prisma.sql`CAST(r."priority" AS TEXT) = ${f.priority}`);
-  return Prisma.join(and, " AND ");
 }

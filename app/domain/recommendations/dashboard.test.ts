@@ -4,7 +4,7 @@ import { actor, createTheme } from "~/test/factories.recommendations";
 import type { Actor } from "~/domain/auth/roles";
 import { db } from "~/utils/db.server";
 import { MEETINGS_SHOWN, OVERDUE_SHOWN, dashboard, implementationRate } from "./dashboard.server";
-import { overdueWhere, whereFor, type Filters } from "./recommendations.server";
+import { listRecommendations, overdueWhere, whereFor, type Filters } from "./recommendations.server";
 import { STATUSES } from "./status";
 
 // The dashboard's figures are counted by the database (groupBy and one aggregate query over the
@@ -163,5 +163,28 @@ describe("dashboard figures counted by the database", () => {
 
   it("answers an empty history with no points", async () => {
     expect(await implementationRate(sec, { q: "no such recommendation" }, NOW)).toEqual([]);
+  });
+});
+
+describe("the list's page, chosen in SQL", () => {
+  it("has the rows and order of the same filters in Prisma, for the secretariat and a focal point", async () => {
+    const focal = await actor("FOCAL_POINT", ids.agencies[0]);
+    const cases: [Actor, Filters][] = [
+      [sec, {}],
+      [sec, { overdue: true }],
+      [sec, { status: "IN_PROGRESS", priority: "HIGH" }],
+      [sec, { meeting: ids.meetings[1], q: "BORDER" }],
+      [sec, { theme: ids.themes[1], agency: ids.agencies[2] }],
+      [focal, {}],
+      [focal, { overdue: true, q: "visas" }],
+    ];
+    for (const [who, f] of cases) {
+      const expected = await db.recommendation.findMany({ where: whereFor(who, f), orderBy: [{ meeting: { startsAt: "desc" } }, { code: "asc" }], select: { id: true } });
+      for (const page of [{ skip: 0, take: 25 }, { skip: 25, take: 25 }]) {
+        const { items, total } = await listRecommendations(who, f, page);
+        expect(total, JSON.stringify(f)).toBe(expected.length);
+        expect(items.map((i) => i.id), JSON.stringify(f)).toEqual(expected.slice(page.skip, page.skip + page.take).map((r) => r.id));
+      }
+    }
   });
 });
