@@ -55,7 +55,7 @@ export default function Dashboard() {
                   {m.agendaPublishedAt ? null : <span className="muted"> · agenda not published</span>}
                 </td>
                 <td>
-                  {m._count.registrations}
+                  {m.confirmed}
                   {m.capacity ? ` / ${m.capacity}` : ""}
                 </td>
                 <td>

@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { FilterSelect, Pagination, StatusBadge } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
-import { filterOptions, listRegistrations, meetingById } from "~/domain/registration/organiser.server";
+import { filterOptions, listRegistrations } from "~/domain/registration/listing.server";
+import { meetingById } from "~/domain/registration/organiser.server";
 import { decideRegistrations, fillFromWaitlist } from "~/domain/registration/registration.server";
 import {
   CSV_COLUMN_LABELS,

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireCapability } from "~/domain/auth/permissions.server";
-import { exportCsv, meetingById } from "~/domain/registration/organiser.server";
+import { exportCsv } from "~/domain/registration/listing.server";
+import { meetingById } from "~/domain/registration/organiser.server";
 import { csvResponse } from "~/utils/csv.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,7 +4,7 @@ import { filterQuery, RecommendationFilters, RecommendationStatus, Recommendatio
 import { PageHeader, Pagination } from "~/components/ui";
 import { can } from "~/domain/auth/permissions";
 import { requireCapability } from "~/domain/auth/permissions.server";
-import { filtersFrom, formOptions, listRecommendations } from "~/domain/recommendations/recommendations.server";
+import { filterOptions, filtersFrom, listRecommendations } from "~/domain/recommendations/recommendations.server";
 import { PRIORITY_LABELS, type Priority } from "~/domain/recommendations/status";
 import { formatShortDate } from "~/utils/dates";
 import { pageCount, pageFrom } from "~/utils/pagination";
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = filtersFrom(url);
   const page = pageFrom(url);
-  const [{ items, total }, options] = await Promise.all([listRecommendations(user, filters, page), formOptions()]);
+  const [{ items, total }, options] = await Promise.all([listRecommendations(user, filters, page), filterOptions()]);
   return { items, total, page: page.page, pages: pageCount(total), filters, options, canManage: can(user, "recommendations:manage") };
 }
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/bar-chart";
@@ -5,13 +6,13 @@ import { filterQuery, RecommendationFilters, RecommendationStatus, Recommendatio
 import { PageHeader } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { dashboard, type Count } from "~/domain/recommendations/dashboard.server";
-import { filtersFrom, formOptions } from "~/domain/recommendations/recommendations.server";
+import { filterOptions, filtersFrom } from "~/domain/recommendations/recommendations.server";
 import { formatShortDate } from "~/utils/dates";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "recommendations:manage");
   const filters = filtersFrom(new URL(request.url));
-  const [figures, options] = await Promise.all([dashboard(user, filters), formOptions()]);
+  const [figures, options] = await Promise.all([dashboard(user, filters), filterOptions()]);
   return { figures, options, filters };
 }
 
@@ -26,12 +27,18 @@ export default function Dashboard() {
       </PageHeader>
       <RecommendationFilters options={options} values={{ ...filters, overdue: undefined }} search={false} />
       <p role="status">
-        {figures.total} recommendation{figures.total === 1 ? "" : "s"}, {figures.overdue.length} overdue.
+        {figures.total} recommendation{figures.total === 1 ? "" : "s"}, {figures.overdueCount} overdue.
       </p>
       <Figure id="by-status" title="By status" counts={figures.byStatus} group="Status" />
       <Figure id="by-agency" title="By lead agency" counts={figures.byAgency} group="Lead agency" />
       <Figure id="by-theme" title="By theme" counts={figures.byTheme} group="Theme" />
-      <Figure id="by-meeting" title="By meeting where made" counts={figures.byMeeting} group="Meeting" />
+      <Figure id="by-meeting" title="By meeting where made" counts={figures.byMeeting} group="Meeting">
+        {figures.meetingCount > figures.byMeeting.length ? (
+          <p>
+            The {figures.byMeeting.length} latest of {figures.meetingCount} meetings. Choose a meeting in the filters, or download the figures, for the others.
+          </p>
+        ) : null}
+      </Figure>
       <section aria-labelledby="rate-h">
         <h2 id="rate-h">Implementation rate over time</h2>
         {figures.rate.length ? (
@@ -73,28 +80,35 @@ export default function Dashboard() {
       <section aria-labelledby="overdue-h">
         <h2 id="overdue-h">Overdue</h2>
         {figures.overdue.length ? (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Code</th>
-                <th scope="col">Title</th>
-                <th scope="col">Lead agency</th>
-                <th scope="col">Due</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.overdue.map((r) => (
-                <tr key={r.id}>
-                  <RecommendationCells r={r} />
-                  <td>{r.dueDate ? formatShortDate(r.dueDate, r.meeting.timeZone) : ""}</td>
-                  <td>
-                    <RecommendationStatus status={r.status} /> {r.progress} %
-                  </td>
+          <>
+            {figures.overdueCount > figures.overdue.length ? (
+              <p>
+                The {figures.overdue.length} longest overdue of {figures.overdueCount}. <Link to={`/recommendations${filterQuery({ ...filters, overdue: true })}`}>All overdue recommendations</Link>
+              </p>
+            ) : null}
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Code</th>
+                  <th scope="col">Title</th>
+                  <th scope="col">Lead agency</th>
+                  <th scope="col">Due</th>
+                  <th scope="col">Status</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {figures.overdue.map((r) => (
+                  <tr key={r.id}>
+                    <RecommendationCells r={r} />
+                    <td>{r.dueDate ? formatShortDate(r.dueDate, r.meeting.timeZone) : ""}</td>
+                    <td>
+                      <RecommendationStatus status={r.status} /> {r.progress} %
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
         ) : (
           <p>Nothing is overdue.</p>
         )}
@@ -103,13 +117,19 @@ export default function Dashboard() {
   );
 }
 
-function Figure({ id, title, counts, group }: { id: string; title: string; counts: Count[]; group: string }) {
+function Figure({ id, title, counts, group, children }: { id: string; title: string; counts: Count[]; group: string; children?: ReactNode }) {
   return (
     <section aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{title}</h2>
+      {children}
       {counts.length ? (
         <>
-          <BarChart id={id} title={`Recommendations ${title.toLowerCase()}`} desc={counts.map((c) => `${c.label}: ${c.count}`).join("; ")} bars={counts.map((c) => ({ label: c.label, value: c.count }))} />
+          <BarChart
+            id={id}
+            title={`Recommendations ${title.toLowerCase()}`}
+            desc={counts.map((c) => `${c.label}: ${c.count}`).join("; ")}
+            bars={counts.map((c) => ({ label: c.label, value: c.count }))}
+          />
           <table>
             <thead>
               <tr>

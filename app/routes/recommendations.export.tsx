@@ -12,14 +12,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = filtersFrom(url);
   const stamp = new Date().toISOString().slice(0, 10);
   if (dashboardView) {
-    const d = await dashboard(user, filters);
+    const d = await dashboard(user, filters, { allMeetings: true });
     const rows: unknown[][] = [
       ...d.byStatus.map((c) => ["status", c.label, c.count]),
       ...d.byAgency.map((c) => ["lead agency", c.label, c.count]),
       ...d.byTheme.map((c) => ["theme", c.label, c.count]),
       ...d.byMeeting.map((c) => ["meeting", c.label, c.count]),
       ...d.rate.map((p) => ["implementation rate %", p.period, p.rate]),
-      ["overdue", "all", d.overdue.length],
+      ["overdue", "all", d.overdueCount],
     ];
     return csvResponse(`recommendations-dashboard-${stamp}.csv`, toCsv(["figure", "group", "value"], rows));
   }

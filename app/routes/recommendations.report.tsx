@@ -3,7 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/ui";
 import { can } from "~/domain/auth/permissions";
 import { assertCan, requireCapability } from "~/domain/auth/permissions.server";
-import { formOptions } from "~/domain/recommendations/recommendations.server";
+import { filterOptions } from "~/domain/recommendations/recommendations.server";
 import { agencyRecommendations, meetingRecommendations } from "~/domain/recommendations/reviews.server";
 import { isOverdue, statusLabel } from "~/domain/recommendations/status";
 import { db } from "~/utils/db.server";
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const meetingId = url.searchParams.get("meeting");
   const manager = can(user, "recommendations:manage");
   const agencyId = url.searchParams.get("agency") ?? (manager ? null : user.agencyId);
-  const options = manager ? await formOptions() : null;
+  const options = manager ? await filterOptions() : null;
   if (meetingId) {
     assertCan(user, "recommendations:manage", undefined, "Meeting reports are prepared by the secretariat.");
     const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { id: true, title: true, startsAt: true, endsAt: true, timeZone: true, city: true } });

@@ -110,13 +110,17 @@ export async function listAdminMeetings(params: { q: string; status?: string | n
 }
 
 /** Staff dashboard: the next meetings (drafts included) with their registration counts. */
+/** The next meetings with their confirmed count; counted for those meetings only (a relation _count counts every meeting first). */
 export async function upcomingForDashboard(now = new Date(), take = 10) {
-  return db.meeting.findMany({
+  const meetings = await db.meeting.findMany({
     where: { endsAt: { gte: now }, status: { notIn: ["CANCELLED", "ARCHIVED"] } },
     orderBy: { startsAt: "asc" },
     take,
-    select: { ...listSelect, capacity: true, agendaPublishedAt: true, _count: { select: { registrations: { where: { status: "CONFIRMED" } } } } },
+    select: { ...listSelect, capacity: true, agendaPublishedAt: true },
   });
+  const confirmed = await db.registration.groupBy({ by: ["meetingId"], where: { meetingId: { in: meetings.map((m) => m.id) }, status: "CONFIRMED" }, _count: { _all: true } });
+  const count = new Map(confirmed.map((g) => [g.meetingId, g._count._all]));
+  return meetings.map((m) => ({ ...m, confirmed: count.get(m.id) ?? 0 }));
 }
 
 export async function getMeetingForAdmin(id: string) {

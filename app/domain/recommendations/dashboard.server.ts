@@ -1,82 +1,150 @@
 import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
-import { db } from "~/utils/db.server";
-import { overdueWhere, whereFor, type Filters } from "./recommendations.server";
+import { Prisma } from "~/generated/prisma/client.ts";
+import { db, dialect } from "~/utils/db.server";
+import { filterSql, overdueWhere, whereFor, type Filters } from "./recommendations.server";
 import { STATUSES, statusLabel } from "./status";
 
-// Figures for the secretariat's dashboard. All counts honour the same filters as the list.
+// Figures for the secretariat's dashboard. All counts honour the same filters as the list, and all of
+// them are counted by the database: the page reads a few dozen rows whatever the number of
+// recommendations.
 
 export type Count = { key: string; label: string; count: number };
 export type RatePoint = { period: string; adopted: number; implemented: number; rate: number };
 
-export async function dashboard(actor: Actor, f: Filters, now = new Date()) {
+/** How many meetings and overdue recommendations the page lists; the CSV export has every meeting. */
+export const MEETINGS_SHOWN = 24;
+export const OVERDUE_SHOWN = 50;
+
+const byCountThenLabel = (a: Count, b: Count) => b.count - a.count || a.label.localeCompare(b.label);
+
+export async function dashboard(actor: Actor, f: Filters, options: { now?: Date; allMeetings?: boolean } = {}) {
   assertCan(actor, "recommendations:manage");
-  const where = whereFor(actor, { ...f, overdue: false });
-  const recs = await db.recommendation.findMany({
-    where,
-    select: {
-      id: true,
-      code: true,
-      title: true,
-      status: true,
-      progress: true,
-      dueDate: true,
-      leadAgency: { select: { id: true, acronym: true } },
-      meeting: { select: { id: true, title: true, startsAt: true, timeZone: true } },
-      themes: { select: { theme: { select: { id: true, name: true } } } },
-    },
-  });
-  const tally = (pairs: { key: string; label: string }[]) => {
-    const m = new Map<string, Count>();
-    for (const p of pairs) {
-      const c = m.get(p.key) ?? { ...p, count: 0 };
-      c.count++;
-      m.set(p.key, c);
-    }
-    return [...m.values()];
+  const now = options.now ?? new Date();
+  const filters = { ...f, overdue: false };
+  const where = whereFor(actor, filters);
+  const overdue = { AND: [where, overdueWhere(now)] };
+  const [total, statuses, agencies, themes, meetings, overdueCount, overdueRows, rate] = await Promise.all([
+    db.recommendation.count({ where }),
+    db.recommendation.groupBy({ by: ["status"], where, _count: { _all: true } }),
+    countByAgency(where),
+    countByTheme(where),
+    countByMeeting(where, options.allMeetings ? undefined : MEETINGS_SHOWN),
+    db.recommendation.count({ where: overdue }),
+    db.recommendation.findMany({
+      where: overdue,
+      orderBy: [{ dueDate: "asc" }, { code: "asc" }],
+      take: OVERDUE_SHOWN,
+      select: {
+        id: true,
+        code: true,
+        title: true,
+        status: true,
+        progress: true,
+        dueDate: true,
+        leadAgency: { select: { acronym: true } },
+        meeting: { select: { timeZone: true } },
+      },
+    }),
+    implementationRate(actor, filters, now),
+  ]);
+  const perStatus = new Map(statuses.map((g) => [g.status, g._count._all]));
+  return {
+    total,
+    byStatus: STATUSES.map((s) => ({ key: s, label: statusLabel(s), count: perStatus.get(s) ?? 0 })),
+    byAgency: agencies,
+    byTheme: themes,
+    byMeeting: meetings.counts,
+    meetingCount: meetings.of,
+    overdueCount,
+    overdue: overdueRows,
+    rate,
   };
-  const byStatus = STATUSES.map((s) => ({ key: s, label: statusLabel(s), count: recs.filter((r) => r.status === s).length }));
-  const byAgency = tally(recs.map((r) => ({ key: r.leadAgency.id, label: r.leadAgency.acronym }))).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-  const byTheme = tally(recs.flatMap((r) => r.themes.map((t) => ({ key: t.theme.id, label: t.theme.name })))).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-  const meetingOrder = new Map(recs.map((r) => [r.meeting.id, r.meeting.startsAt.getTime()]));
-  const byMeeting = tally(recs.map((r) => ({ key: r.meeting.id, label: r.meeting.title }))).sort((a, b) => (meetingOrder.get(a.key) ?? 0) - (meetingOrder.get(b.key) ?? 0));
-
-  const overdueIds = new Set(
-    (await db.recommendation.findMany({ where: { AND: [where, overdueWhere(now)] }, select: { id: true } })).map((r) => r.id),
-  );
-  const overdue = recs.filter((r) => overdueIds.has(r.id)).sort((a, b) => (a.dueDate?.getTime() ?? 0) - (b.dueDate?.getTime() ?? 0));
-
-  const changes = await db.recommendationStatusChange.findMany({
-    where: { recommendationId: { in: recs.map((r) => r.id) } },
-    orderBy: { createdAt: "asc" },
-    select: { recommendationId: true, toStatus: true, createdAt: true },
-  });
-  return { total: recs.length, byStatus, byAgency, byTheme, byMeeting, overdue, rate: implementationRate(changes, now) };
 }
+
+async function countByAgency(where: Prisma.RecommendationWhereInput): Promise<Count[]> {
+  const [groups, agencies] = await Promise.all([
+    db.recommendation.groupBy({ by: ["leadAgencyId"], where, _count: { _all: true } }),
+    db.agency.findMany({ where: { ledRecommendations: { some: where } }, select: { id: true, acronym: true } }),
+  ]);
+  const label = new Map(agencies.map((a) => [a.id, a.acronym]));
+  return groups.map((g) => ({ key: g.leadAgencyId, label: label.get(g.leadAgencyId) ?? "", count: g._count._all })).sort(byCountThenLabel);
+}
+
+async function countByTheme(where: Prisma.RecommendationWhereInput): Promise<Count[]> {
+  const [groups, themes] = await Promise.all([
+    db.recommendationTheme.groupBy({ by: ["themeId"], where: { recommendation: where }, _count: { _all: true } }),
+    db.theme.findMany({ select: { id: true, name: true } }),
+  ]);
+  const label = new Map(themes.map((t) => [t.id, t.name]));
+  return groups.map((g) => ({ key: g.themeId, label: label.get(g.themeId) ?? "", count: g._count._all })).sort(byCountThenLabel);
+}
+
+/** Counts per meeting where made, oldest first: the latest `take` meetings, or all of them. */
+async function countByMeeting(where: Prisma.RecommendationWhereInput, take?: number): Promise<{ counts: Count[]; of: number }> {
+  const withRecommendations = { recommendations: { some: where } };
+  const [meetings, of] = await Promise.all([
+    db.meeting.findMany({ where: withRecommendations, orderBy: [{ startsAt: "desc" }, { id: "asc" }], take, select: { id: true, title: true } }),
+    db.meeting.count({ where: withRecommendations }),
+  ]);
+  const groups = await db.recommendation.groupBy({
+    by: ["meetingId"],
+    where: take === undefined ? where : { AND: [where, { meetingId: { in: meetings.map((m) => m.id) } }] },
+    _count: { _all: true },
+  });
+  const count = new Map(groups.map((g) => [g.meetingId, g._count._all]));
+  return { counts: meetings.reverse().map((m) => ({ key: m.id, label: m.title, count: count.get(m.id) ?? 0 })), of };
+}
+
+// ---------------------------------------------------------------- implementation rate
 
 /**
  * Share of adopted recommendations that were implemented at the end of each quarter, replayed from
  * the status history (so the figure for a past quarter does not change when work finishes later).
- * "Adopted" counts every recommendation that had been adopted by then, whatever happened next.
+ * "Adopted" counts every recommendation that had been adopted by then, whatever happened next;
+ * "implemented" those whose latest status by then was Implemented.
+ *
+ * The database groups the history by quarter: when each recommendation was first adopted, and each
+ * stretch of time a recommendation spent implemented (from that change to its next one). The
+ * quarters are then summed here.
  */
-export function implementationRate(changes: { recommendationId: string; toStatus: string; createdAt: Date }[], now = new Date()): RatePoint[] {
-  if (!changes.length) return [];
-  const quarterOf = (d: Date) => ({ y: d.getUTCFullYear(), q: Math.floor(d.getUTCMonth() / 3) });
-  const first = quarterOf(changes[0].createdAt);
-  const last = quarterOf(now);
+export async function implementationRate(actor: Actor, f: Filters, now = new Date()): Promise<RatePoint[]> {
+  const quarter = (column: string) => {
+    const c = Prisma.raw(column);
+    return dialect() === "postgresql"
+      ? Prisma.sql`(CAST(EXTRACT(YEAR FROM ${c}) AS INTEGER) * 4 + (CAST(EXTRACT(MONTH FROM ${c}) AS INTEGER) - 1) / 3)`
+      : Prisma.sql`(CAST(substr(${c}, 1, 4) AS INTEGER) * 4 + (CAST(substr(${c}, 6, 2) AS INTEGER) - 1) / 3)`;
+  };
+  const rows = await db.$queryRaw<{ kind: string; q: number | bigint | null; until: number | bigint | null; n: number | bigint }[]>`
+    WITH c AS (
+      SELECT sc."recommendationId" AS rid, sc."toStatus" AS status, sc."createdAt" AS at, sc."id" AS id
+      FROM "RecommendationStatusChange" sc JOIN "Recommendation" r ON r."id" = sc."recommendationId"
+      WHERE ${filterSql(actor, f, now)}
+    ),
+    adopted AS (
+      SELECT MIN(at) AS at FROM c WHERE status NOT IN ('PROPOSED', 'NOT_ADOPTED') GROUP BY rid
+    ),
+    stretches AS (
+      SELECT status, at, LEAD(at) OVER (PARTITION BY rid ORDER BY at, id) AS next FROM c
+    )
+    SELECT 'first' AS kind, ${quarter("MIN(at)")} AS q, CAST(NULL AS INTEGER) AS until, COUNT(*) AS n FROM c
+    UNION ALL
+    SELECT 'adopted' AS kind, ${quarter("at")} AS q, CAST(NULL AS INTEGER) AS until, COUNT(*) AS n FROM adopted GROUP BY ${quarter("at")}
+    UNION ALL
+    SELECT 'implemented' AS kind, ${quarter("at")} AS q, ${quarter("next")} AS until, COUNT(*) AS n
+    FROM stretches WHERE status = 'IMPLEMENTED' GROUP BY ${quarter("at")}, ${quarter("next")}`;
+  const num = (v: number | bigint | null) => (v === null ? null : Number(v));
+  const first = num(rows.find((r) => r.kind === "first")?.q ?? null);
+  if (first === null) return [];
+  const last = now.getUTCFullYear() * 4 + Math.floor(now.getUTCMonth() / 3);
+  const adoptedIn = rows.filter((r) => r.kind === "adopted").map((r) => ({ q: num(r.q)!, n: Number(r.n) }));
+  const implementedIn = rows.filter((r) => r.kind === "implemented").map((r) => ({ from: num(r.q)!, until: num(r.until), n: Number(r.n) }));
   const points: RatePoint[] = [];
-  const status = new Map<string, string>();
-  const adopted = new Set<string>();
-  let i = 0;
-  for (let y = first.y, q = first.q; y < last.y || (y === last.y && q <= last.q); q === 3 ? (y++, (q = 0)) : q++) {
-    const end = new Date(Date.UTC(q === 3 ? y + 1 : y, q === 3 ? 0 : (q + 1) * 3, 1));
-    while (i < changes.length && changes[i].createdAt < end) {
-      const c = changes[i++];
-      status.set(c.recommendationId, c.toStatus);
-      if (c.toStatus !== "PROPOSED" && c.toStatus !== "NOT_ADOPTED") adopted.add(c.recommendationId);
-    }
-    const implemented = [...adopted].filter((id) => status.get(id) === "IMPLEMENTED").length;
-    points.push({ period: `${y} Q${q + 1}`, adopted: adopted.size, implemented, rate: adopted.size ? Math.round((implemented / adopted.size) * 100) : 0 });
+  for (let q = first; q <= last; q++) {
+    const adopted = adoptedIn.reduce((s, a) => (a.q <= q ? s + a.n : s), 0);
+    // Implemented at the end of quarter q: the change came by then and the next one (if any) after.
+    const implemented = implementedIn.reduce((s, i) => (i.from <= q && (i.until === null || i.until > q) ? s + i.n : s), 0);
+    points.push({ period: `${Math.floor(q / 4)} Q${(q % 4) + 1}`, adopted, implemented, rate: adopted ? Math.round((implemented / adopted) * 100) : 0 });
   }
   return points;
 }

@@ -1,7 +1,8 @@
 import { audit, diffFields } from "~/domain/audit/audit.server";
 import { assertCan, requireAgencyScope } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
-import { containsText, db, type Prisma, type Tx } from "~/utils/db.server";
+import { Prisma } from "~/generated/prisma/client.ts";
+import { containsText, db, dialect, type Tx } from "~/utils/db.server";
 import { formatShortDate, fromDateInput, toDateInput } from "~/utils/dates";
 import { Refused, fieldRefusal, type FieldErrors, type Outcome } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
@@ -66,6 +67,7 @@ export function overdueWhere(now = new Date()): Prisma.RecommendationWhereInput 
   return { dueDate: { lt: now }, status: { notIn: CLOSED_STATUSES } };
 }
 
+/** The recommendations an actor may see that match the filters. */
 export function whereFor(actor: Actor, f: Filters): Prisma.RecommendationWhereInput {
   const and: Prisma.RecommendationWhereInput[] = [visibleTo(actor)];
   if (f.q) and.push({ OR: [{ code: containsText(f.q) }, { title: containsText(f.q) }, { text: containsText(f.q) }] });
@@ -78,6 +80,36 @@ export function whereFor(actor: Actor, f: Filters): Prisma.RecommendationWhereIn
   return { AND: and };
 }
 
+/**
+ * `whereFor` as SQL, a condition on "Recommendation" r: for the queries Prisma cannot express (the
+ * list's order by meeting date, the implementation rate). Keep the two in step; the tests compare
+ * them on both databases.
+ */
+export function filterSql(actor: Actor, f: Filters, now = new Date()): Prisma.Sql {
+  const { agencyId } = requireAgencyScope(actor, "recommendations:view");
+  const and: Prisma.Sql[] = [Prisma.sql`1 = 1`];
+  if (agencyId) {
+    and.push(Prisma.sql`(r."leadAgencyId" = ${agencyId} OR EXISTS (SELECT 1 FROM "RecommendationSupporter" s WHERE s."recommendationId" = r."id" AND s."agencyId" = ${agencyId}))`);
+  }
+  if (f.q) {
+    const like = dialect() === "postgresql" ? Prisma.sql`ILIKE` : Prisma.sql`LIKE`;
+    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const match = (column: string) => Prisma.sql`r.${Prisma.raw(`"${column}"`)} ${like} ${pattern} ESCAPE ${"\\"}`;
+    and.push(Prisma.sql`(${match("code")} OR ${match("title")} OR ${match("text")})`);
+  }
+  // CAST: the status and priority columns may be enumerations on PostgreSQL, compared with a text parameter.
+  if (f.status) and.push(Prisma.sql`CAST(r."status" AS TEXT) = ${f.status}`);
+  if (f.agency) and.push(Prisma.sql`r."leadAgencyId" = ${f.agency}`);
+  if (f.theme) and.push(Prisma.sql`EXISTS (SELECT 1 FROM "RecommendationTheme" t WHERE t."recommendationId" = r."id" AND t."themeId" = ${f.theme})`);
+  if (f.meeting) {
+    and.push(Prisma.sql`(r."meetingId" = ${f.meeting} OR EXISTS (SELECT 1 FROM "RecommendationReview" v WHERE v."recommendationId" = r."id" AND v."meetingId" = ${f.meeting}))`);
+  }
+  if (f.priority) and.push(Prisma.sql`CAST(r."priority" AS TEXT) = ${f.priority}`);
+  if (f.overdue) and.push(Prisma.sql`r."dueDate" < ${now} AND CAST(r."status" AS TEXT) NOT IN (${Prisma.join(CLOSED_STATUSES)})`);
+  return Prisma.join(and, " AND ");
+}
+
+/** What the list shows of each recommendation, and no more. */
 const listSelect = {
   id: true,
   code: true,
@@ -86,21 +118,30 @@ const listSelect = {
   progress: true,
   priority: true,
   dueDate: true,
-  leadAgency: { select: { id: true, acronym: true, name: true } },
-  meeting: { select: { id: true, slug: true, title: true, startsAt: true, timeZone: true } },
-  themes: { select: { theme: { select: { name: true } } } },
+  leadAgency: { select: { acronym: true } },
+  meeting: { select: { title: true, timeZone: true } },
 } satisfies Prisma.RecommendationSelect;
 
+/**
+ * A page of the list, latest meeting first. The page's ids come from SQL with an inner join, which
+ * lets the database walk meetings by date (index) and stop after the page; Prisma's order by a
+ * relation is a left join that sorts every recommendation first.
+ */
 export async function listRecommendations(actor: Actor, f: Filters, page: { skip: number; take: number }) {
-  const where = whereFor(actor, f);
-  const [items, total] = await Promise.all([
-    db.recommendation.findMany({ where, select: listSelect, orderBy: [{ meeting: { startsAt: "desc" } }, { code: "asc" }], skip: page.skip, take: page.take }),
-    db.recommendation.count({ where }),
-  ]);
   const now = new Date();
+  const [ids, total] = await Promise.all([
+    db.$queryRaw<{ id: string }[]>`
+      SELECT r."id" FROM "Recommendation" r JOIN "Meeting" m ON m."id" = r."meetingId"
+      WHERE ${filterSql(actor, f, now)}
+      ORDER BY m."startsAt" DESC, r."code" ASC
+      LIMIT ${page.take} OFFSET ${page.skip}`,
+    db.recommendation.count({ where: whereFor(actor, f) }),
+  ]);
+  const rows = await db.recommendation.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: listSelect });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items = ids.map((r) => byId.get(r.id)).filter((r) => r !== undefined);
   return { items: items.map((r) => ({ ...r, overdue: isOverdue(r, now) })), total };
 }
-
 
 export const CSV_HEADER = ["code", "title", "text", "rationale", "themes", "meeting", "lead_agency", "supporting_agencies", "priority", "due_date", "status", "progress", "closing_evidence"];
 
@@ -143,22 +184,44 @@ export async function recommendationsCsvRows(actor: Actor, f: Filters): Promise<
   ]);
 }
 
-/** Choices for the filters and forms. */
-export async function formOptions() {
-  const [meetings, agencies, themes] = await Promise.all([
-    db.meeting.findMany({
-      orderBy: { startsAt: "desc" },
-      select: { id: true, slug: true, title: true, startsAt: true, timeZone: true, seriesId: true, agendaItems: { orderBy: [{ startsAt: "asc" }, { position: "asc" }], select: { id: true, title: true } } },
-      take: 500,
-    }),
+/** How many meetings the filter and form choices offer (the latest ones). */
+const MEETING_CHOICES = 500;
+
+const meetingLabel = (m: { title: string; startsAt: Date; timeZone: string }) => `${m.title} (${formatShortDate(m.startsAt, m.timeZone)})`;
+
+async function agencyAndThemeChoices() {
+  const [agencies, themes] = await Promise.all([
     db.agency.findMany({ orderBy: { acronym: "asc" }, select: { id: true, acronym: true, name: true }, take: 2000 }),
     db.theme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
-  return {
-    meetings: meetings.map((m) => ({ ...m, label: `${m.title} (${formatShortDate(m.startsAt, m.timeZone)})` })),
-    agencies: agencies.map((a) => ({ id: a.id, label: a.acronym === a.name ? a.name : `${a.acronym} — ${a.name}` })),
-    themes,
-  };
+  return { agencies: agencies.map((a) => ({ id: a.id, label: a.acronym === a.name ? a.name : `${a.acronym} — ${a.name}` })), themes };
+}
+
+/** Choices for the list filters: only meetings where recommendations were made or reviewed, by name. */
+export async function filterOptions() {
+  const [meetings, rest] = await Promise.all([
+    db.meeting.findMany({
+      where: { OR: [{ recommendations: { some: {} } }, { reviews: { some: {} } }] },
+      orderBy: { startsAt: "desc" },
+      select: { id: true, title: true, startsAt: true, timeZone: true },
+      take: MEETING_CHOICES,
+    }),
+    agencyAndThemeChoices(),
+  ]);
+  return { meetings: meetings.map((m) => ({ id: m.id, label: meetingLabel(m) })), ...rest };
+}
+
+/** Choices for the recording and review forms, which also pick an agenda item of the meeting. */
+export async function formOptions() {
+  const [meetings, rest] = await Promise.all([
+    db.meeting.findMany({
+      orderBy: { startsAt: "desc" },
+      select: { id: true, slug: true, title: true, startsAt: true, timeZone: true, seriesId: true, agendaItems: { orderBy: [{ startsAt: "asc" }, { position: "asc" }], select: { id: true, title: true } } },
+      take: MEETING_CHOICES,
+    }),
+    agencyAndThemeChoices(),
+  ]);
+  return { meetings: meetings.map((m) => ({ ...m, label: meetingLabel(m) })), ...rest };
 }
 
 // ---------------------------------------------------------------- detail

@@ -8,12 +8,10 @@ import {
   checkInList,
   createInvitation,
   delegationMembers,
-  exportCsv,
   findInvitation,
   importCsv,
   listDelegations,
   listInvitations,
-  listRegistrations,
   participantList,
   registerDelegates,
   revokeInvitation,
@@ -21,6 +19,7 @@ import {
   setAttendance,
   setHeadOfDelegation,
 } from "./organiser.server";
+import { exportCsv, listRegistrations } from "./listing.server";
 import { runRetention } from "./retention.server";
 import { decideRegistrations, fillFromWaitlist, findByToken } from "./registration.server";
 import { refusalMessages } from "~/utils/forms.server";

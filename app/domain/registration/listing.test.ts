@@ -1,0 +1,86 @@
+import crypto from "node:crypto";
+import { describe, expect, it } from "vitest";
+import type { Actor, Role } from "~/domain/auth/roles";
+import { upcomingForDashboard } from "~/domain/meetings/meetings.server";
+import { createAgency, createMeeting, createUser } from "~/test/factories";
+import { db } from "~/utils/db.server";
+import { listRegistrations } from "./listing.server";
+import { REGISTRATION_STATUSES } from "./registration.schema";
+
+// The participants table and /admin count in the database (count, groupBy); on a small fixture the
+// counts must equal a naive count of every row, on SQLite and PostgreSQL alike.
+
+async function actor(role: Role, agencyId: string | null = null): Promise<Actor> {
+  const u = await createUser(role, { agencyId });
+  return { id: u.id, role, agencyId: u.agencyId, name: u.name, email: u.email };
+}
+
+async function fixture(meetingId: string, agencies: string[], n: number) {
+  await db.registration.createMany({
+    data: Array.from({ length: n }, (_, i) => ({
+      meetingId,
+      agencyId: i % 7 === 0 ? null : agencies[i % agencies.length],
+      name: `Person ${String(i).padStart(3, "0")} ${i % 4 === 0 ? "Novak" : "Rossi"}`,
+      email: `p${i}-${meetingId}@example.org`,
+      emailNormalised: `p${i}-${meetingId}@example.org`,
+      jobTitle: i % 3 === 0 ? "Analyst" : "Officer",
+      role: i % 5 === 0 ? "SPEAKER" : "DELEGATE",
+      status: REGISTRATION_STATUSES[i % REGISTRATION_STATUSES.length],
+      manageTokenHash: crypto.randomUUID(),
+    })),
+  });
+}
+
+describe("participants table counts", () => {
+  it("equal a naive count of every row, for an organiser and a focal point, with filters", async () => {
+    const agencies = await Promise.all([createAgency({ country: "BE" }), createAgency({ country: "FR" }), createAgency({ country: null })]);
+    const meeting = await createMeeting();
+    const other = await createMeeting();
+    await fixture(meeting.id, agencies.map((a) => a.id), 120);
+    await fixture(other.id, agencies.map((a) => a.id), 30);
+    const organiser = await actor("ORGANISER");
+    const focal = await actor("FOCAL_POINT", agencies[1].id);
+    for (const [who, query] of [
+      [organiser, ""],
+      [organiser, "?status=CONFIRMED&sort=agency&dir=desc"],
+      [organiser, "?q=novak&role=SPEAKER"],
+      [organiser, "?country=BE&page=2"],
+      [focal, "?q=analyst"],
+    ] as const) {
+      const list = await listRegistrations(who, meeting.id, new URL(`http://x/${query}`));
+      const all = await db.registration.findMany({
+        where: { meetingId: meeting.id, ...(who.agencyId ? { agencyId: who.agencyId } : {}) },
+        select: { status: true, agencyId: true, name: true, jobTitle: true, role: true, agency: { select: { country: true } } },
+      });
+      const url = new URL(`http://x/${query}`);
+      const q = url.searchParams.get("q")?.toLowerCase() ?? "";
+      const matching = all.filter(
+        (r) =>
+          (!url.searchParams.get("status") || r.status === url.searchParams.get("status")) &&
+          (!url.searchParams.get("role") || r.role === url.searchParams.get("role")) &&
+          (!url.searchParams.get("country") || r.agency?.country === url.searchParams.get("country")) &&
+          (!q || r.name.toLowerCase().includes(q) || r.jobTitle.toLowerCase().includes(q)),
+      );
+      expect(list.total, query).toBe(matching.length);
+      const byStatus = Object.fromEntries(REGISTRATION_STATUSES.map((s) => [s, all.filter((r) => r.status === s).length]).filter(([, n]) => n));
+      expect(list.statusCounts, query).toEqual(byStatus);
+      for (const a of list.agencyCounts) {
+        const mine = all.filter((r) => r.agencyId === a.id);
+        expect([a.total, a.confirmed, a.pending, a.waitlisted], query).toEqual([mine.length, ...["CONFIRMED", "PENDING", "WAITLISTED"].map((s) => mine.filter((r) => r.status === s).length)]);
+      }
+      expect(list.agencyCounts.reduce((s, a) => s + a.total, 0), query).toBe(all.filter((r) => r.agencyId).length);
+    }
+  });
+
+  it("/admin's confirmed count of each upcoming meeting equals a naive count", async () => {
+    const agency = await createAgency();
+    const now = new Date();
+    const soon = await createMeeting({ startsAt: new Date(now.getTime() + 86_400_000), endsAt: new Date(now.getTime() + 90_000_000) });
+    await fixture(soon.id, [agency.id], 40);
+    const upcoming = await upcomingForDashboard(now, 50);
+    const row = upcoming.find((m) => m.id === soon.id);
+    expect(row?.confirmed).toBe(await db.registration.count({ where: { meetingId: soon.id, status: "CONFIRMED" } }));
+    expect(row?.confirmed).toBeGreaterThan(0);
+    for (const m of upcoming) expect(m.confirmed).toBe(await db.registration.count({ where: { meetingId: m.id, status: "CONFIRMED" } }));
+  });
+});
