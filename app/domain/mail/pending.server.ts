@@ -1,5 +1,4 @@
 import { db } from "~/utils/db.server";
-import { MEETING_FOR_MAIL } from "~/domain/registration/registration.server";
 import { renderStatusMail, type StatusMailArgs } from "~/domain/registration/mail.server";
 import { withUnsubscribeFooter } from "./render.server";
 import { unsubscribeUrl } from "./unsubscribe.server";
@@ -10,6 +9,12 @@ import { unsubscribeUrl } from "./unsubscribe.server";
 // it: the worker before sending, the development mailbox and the mail log before showing it.
 // Rendering is deterministic, and the update only applies while the row is still unrendered, so two
 // renderers racing store one result (docs/decisions/040-outbox-worker.md).
+
+/** The meeting's fields a status mail and its calendar file show (IcsMeeting). */
+const MEETING_FOR_RENDER = {
+  id: true, slug: true, title: true, description: true, venue: true, room: true, city: true, timeZone: true, startsAt: true, endsAt: true,
+  status: true, icsSequence: true, organiserName: true, organiserEmail: true, updatedAt: true,
+} as const;
 
 export type PendingRender = { template: "registration-status" } & StatusMailArgs;
 
@@ -26,7 +31,7 @@ export async function renderPending(ids: string[]): Promise<Map<string, string>>
   });
   if (rows.length === 0) return failed;
   const meetingIds = [...new Set(rows.map((r) => r.meetingId).filter((id): id is string => !!id))];
-  const meetings = new Map((await db.meeting.findMany({ where: { id: { in: meetingIds } }, select: MEETING_FOR_MAIL })).map((m) => [m.id, m]));
+  const meetings = new Map((await db.meeting.findMany({ where: { id: { in: meetingIds } }, select: MEETING_FOR_RENDER })).map((m) => [m.id, m]));
   for (const row of rows) {
     const spec = JSON.parse(row.pendingRender!) as PendingRender;
     const meeting = row.meetingId ? meetings.get(row.meetingId) : undefined;
