@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { db } from "~/utils/db.server";
 import { enqueueMail } from "~/domain/mail/outbox.server";
 import { renderMail } from "~/domain/mail/render.server";
+import { renderPending } from "~/domain/mail/pending.server";
 import { createMeeting } from "./factories";
 
 // Test data for the mail area: queued outbox messages and meetings with participants.
@@ -49,4 +50,10 @@ export async function createMeetingWithParticipants(
   });
   await db.registration.createMany({ data });
   return meeting;
+}
+
+/** Renders the meeting's messages queued unrendered, as the worker does before sending (pending.server.ts). */
+export async function renderQueuedMail(meetingId: string): Promise<void> {
+  const rows = await db.outboxMessage.findMany({ where: { meetingId, pendingRender: { not: null } }, select: { id: true } });
+  await renderPending(rows.map((r) => r.id));
 }

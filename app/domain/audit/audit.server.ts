@@ -34,16 +34,21 @@ export function diffFields<T extends Record<string, unknown>>(before: T, after: 
   return { before: b, after: a, changed: Object.keys(a).length > 0 };
 }
 
+const row = (entry: AuditEntry) => ({
+  userId: entry.userId,
+  entity: entry.entity,
+  entityId: entry.entityId,
+  meetingId: entry.meetingId ?? null,
+  action: entry.action,
+  before: snapshot(entry.before),
+  after: snapshot(entry.after),
+});
+
 export async function audit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      userId: entry.userId,
-      entity: entry.entity,
-      entityId: entry.entityId,
-      meetingId: entry.meetingId ?? null,
-      action: entry.action,
-      before: snapshot(entry.before),
-      after: snapshot(entry.after),
-    },
-  });
+  await tx.auditLog.create({ data: row(entry) });
+}
+
+/** Several entries with set-based inserts (bulk actions on hundreds of rows). */
+export async function auditMany(tx: Tx, entries: AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 500) await tx.auditLog.createMany({ data: entries.slice(i, i + 500).map(row) });
 }

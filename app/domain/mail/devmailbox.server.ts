@@ -1,6 +1,7 @@
 import { containsText, db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
+import { renderPending } from "./pending.server";
 
 // A demo without a mail server (DEV_MAILBOX=on, never with SMTP_URL) shows every mail here to
 // everyone, sign-in links included. Otherwise these pages do not exist: anyone could read the
@@ -27,6 +28,8 @@ export async function listDevMailbox(to?: string) {
 
 export async function getDevMailboxMessage(id: string) {
   requireDevMailbox();
+  // a mail the worker has not rendered yet is rendered now, as the worker would
+  await renderPending([id]);
   const message = await db.outboxMessage.findUnique({
     where: { id },
     select: { id: true, toEmail: true, toName: true, subject: true, html: true, text: true, icsContent: true, status: true, createdAt: true, kind: true },

@@ -3,7 +3,7 @@ import { db, type Tx, type Prisma } from "~/utils/db.server";
 import { audit } from "~/domain/audit/audit.server";
 import type { Actor } from "~/domain/auth/roles";
 import { badRequest, notFound } from "~/utils/http.server";
-import { enqueueMail } from "./outbox.server";
+import { enqueueNewMails, INSERT_CHUNK, type NewMail } from "./outbox.server";
 import { followUpMail, type FollowUpContent } from "./templates.server";
 import type { Audience, FollowUpInput } from "./followup.schema";
 
@@ -154,26 +154,31 @@ async function insertFollowUpDraft(
         },
         select: { id: true },
       });
-      // One rendering per agency: the copies differ only by the agency's recommendations.
+      // One rendering per agency: the copies differ only by the agency's recommendations. The
+      // messages go in with set-based inserts, a chunk at a time.
       const copies = new Map<string, Awaited<ReturnType<typeof agencyCopy>>>();
-      for (const r of registrations) {
-        const key = r.agency?.id ?? "";
-        let mail = copies.get(key);
-        if (!mail) {
-          mail = await agencyCopy(tx, meeting, input, r.agency);
-          copies.set(key, mail);
+      for (let i = 0; i < registrations.length; i += INSERT_CHUNK) {
+        const mails: NewMail[] = [];
+        for (const r of registrations.slice(i, i + INSERT_CHUNK)) {
+          const key = r.agency?.id ?? "";
+          let mail = copies.get(key);
+          if (!mail) {
+            mail = await agencyCopy(tx, meeting, input, r.agency);
+            copies.set(key, mail);
+          }
+          mails.push({
+            ...mail,
+            kind: "follow-up",
+            to: { email: r.email, name: r.name },
+            idempotencyKey: `follow-up:${followUp.id}:${r.id}`,
+            essential: false,
+            status: "DRAFT",
+            meetingId: meeting.id,
+            registrationId: r.id,
+            followUpId: followUp.id,
+          });
         }
-        await enqueueMail(tx, {
-          ...mail,
-          kind: "follow-up",
-          to: { email: r.email, name: r.name },
-          idempotencyKey: `follow-up:${followUp.id}:${r.id}`,
-          essential: false,
-          status: "DRAFT",
-          meetingId: meeting.id,
-          registrationId: r.id,
-          followUpId: followUp.id,
-        });
+        await enqueueNewMails(tx, mails);
       }
       await audit(tx, {
         userId: actor.id,

@@ -6,6 +6,7 @@ import { env } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
 import { pageCount, PAGE_SIZE } from "~/utils/pagination";
 import type { OutboxStatus } from "./outbox.server";
+import { renderPending } from "./pending.server";
 
 // The mail log: what was queued, sent, failed (with the SMTP answer) or cancelled, globally, per
 // meeting and per person; and the two ways to try again (docs/decisions/043-resend.md).
@@ -64,6 +65,8 @@ export async function mailKinds(): Promise<string[]> {
 }
 
 export async function getMail(id: string) {
+  // a mail the worker has not rendered yet is rendered now, as the worker would
+  await renderPending([id]);
   const m = await db.outboxMessage.findUnique({
     where: { id },
     select: {

@@ -3,13 +3,16 @@ import type { Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { withUnsubscribeFooter, type RenderedMail } from "./render.server";
 import { normaliseEmail, unsubscribeUrl } from "./unsubscribe.server";
+import type { PendingRender } from "./pending.server";
 
 // The only way to send mail: write an OutboxMessage in the same transaction as the change that
 // causes it. The worker (domain/mail/worker.server.ts) sends it after commit.
 
 export type OutboxStatus = "DRAFT" | "QUEUED" | "SENDING" | "SENT" | "FAILED" | "CANCELLED";
 
-export type NewMail = RenderedMail & {
+/** What every outbox message carries, rendered or not. */
+type Envelope = {
+  subject: string;
   /** template name, e.g. "registration-confirmed" */
   kind: string;
   to: { email: string; name?: string };
@@ -21,7 +24,6 @@ export type NewMail = RenderedMail & {
    * the List-Unsubscribe headers here, and is cancelled by the worker for suppressed addresses.
    */
   essential: boolean;
-  ics?: { content: string; method: "REQUEST" | "CANCEL" | "PUBLISH" };
   headers?: Record<string, string>;
   meetingId?: string | null;
   registrationId?: string | null;
@@ -31,42 +33,75 @@ export type NewMail = RenderedMail & {
   sendAfter?: Date;
 };
 
+export type NewMail = Envelope &
+  (
+    | (RenderedMail & { ics?: { content: string; method: "REQUEST" | "CANCEL" | "PUBLISH" } })
+    /**
+     * Queued without rendering, for writes that hold a lock (seat transactions): the worker renders
+     * it before sending (pending.server.ts). The row is written in the same transaction as the
+     * change, so a crash before rendering loses nothing.
+     */
+    | { pendingRender: PendingRender }
+  );
+
 function newMessageId(): string {
   const host = new URL(env().APP_URL).hostname || "convene.local";
   return `<${crypto.randomUUID()}@${host}>`;
 }
 
-export async function enqueueMail(tx: Tx, mail: NewMail): Promise<{ id: string }> {
+function outboxRow(mail: NewMail) {
   const toEmail = normaliseEmail(mail.to.email);
-  let body: RenderedMail = { subject: mail.subject, html: mail.html, text: mail.text };
+  const rendered = "pendingRender" in mail ? null : mail;
+  let body: RenderedMail = { subject: mail.subject, html: rendered?.html ?? "", text: rendered?.text ?? "" };
   let headers = mail.headers ?? {};
   if (!mail.essential) {
     const url = unsubscribeUrl(toEmail);
-    body = withUnsubscribeFooter(body, url);
+    // an unrendered mail gets its footer when it is rendered
+    if (rendered) body = withUnsubscribeFooter(body, url);
     headers = { ...headers, "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
   }
+  return {
+    kind: mail.kind,
+    toEmail,
+    toName: mail.to.name ?? "",
+    subject: body.subject,
+    html: body.html,
+    text: body.text,
+    icsContent: rendered?.ics?.content ?? null,
+    icsMethod: rendered?.ics?.method ?? null,
+    pendingRender: "pendingRender" in mail ? JSON.stringify(mail.pendingRender) : null,
+    headers: JSON.stringify(headers),
+    essential: mail.essential,
+    status: mail.status ?? "QUEUED",
+    nextAttemptAt: mail.sendAfter ?? new Date(),
+    messageId: newMessageId(),
+    idempotencyKey: mail.idempotencyKey,
+    meetingId: mail.meetingId ?? null,
+    registrationId: mail.registrationId ?? null,
+    followUpId: mail.followUpId ?? null,
+  };
+}
+
+export async function enqueueMail(tx: Tx, mail: NewMail): Promise<{ id: string }> {
   return tx.outboxMessage.upsert({
     where: { idempotencyKey: mail.idempotencyKey },
     update: {},
-    create: {
-      kind: mail.kind,
-      toEmail,
-      toName: mail.to.name ?? "",
-      subject: body.subject,
-      html: body.html,
-      text: body.text,
-      icsContent: mail.ics?.content ?? null,
-      icsMethod: mail.ics?.method ?? null,
-      headers: JSON.stringify(headers),
-      essential: mail.essential,
-      status: mail.status ?? "QUEUED",
-      nextAttemptAt: mail.sendAfter ?? new Date(),
-      messageId: newMessageId(),
-      idempotencyKey: mail.idempotencyKey,
-      meetingId: mail.meetingId ?? null,
-      registrationId: mail.registrationId ?? null,
-      followUpId: mail.followUpId ?? null,
-    },
+    create: outboxRow(mail),
     select: { id: true },
   });
+}
+
+/** Rows per INSERT: well under SQLite's and PostgreSQL's limits on bound parameters. */
+export const INSERT_CHUNK = 500;
+
+/**
+ * Queues many mails with set-based inserts. Only for mails whose idempotency keys are new by
+ * construction (made from rows created in the same transaction): a repeated key is a bug and fails
+ * the transaction, where enqueueMail would ignore it.
+ */
+export async function enqueueNewMails(tx: Tx, mails: NewMail[]): Promise<number> {
+  for (let i = 0; i < mails.length; i += INSERT_CHUNK) {
+    await tx.outboxMessage.createMany({ data: mails.slice(i, i + INSERT_CHUNK).map(outboxRow) });
+  }
+  return mails.length;
 }

@@ -4,6 +4,7 @@ import { db, dialect, transaction } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { createTransport, type MailTransport } from "./transport.server";
 import { runScheduler } from "./scheduler.server";
+import { renderPending } from "./pending.server";
 
 // The outbox worker: claims queued messages, sends them after the transaction that queued them
 // has committed, and records the SMTP answer. Delivery is at-least-once with a stable Message-ID;
@@ -81,9 +82,43 @@ export async function claimBatch(workerId: string, limit: number, now = new Date
     where: { lockedBy: lock, status: "SENDING" },
     select: {
       id: true, toEmail: true, toName: true, subject: true, html: true, text: true, messageId: true,
-      headers: true, icsContent: true, icsMethod: true, essential: true, attempts: true, lockedBy: true,
+      headers: true, icsContent: true, icsMethod: true, essential: true, attempts: true, lockedBy: true, pendingRender: true,
     },
   });
+}
+
+type Claimed = Awaited<ReturnType<typeof claimBatch>>[number];
+
+/**
+ * Renders the claimed messages that were queued unrendered (pending.server.ts) and returns the batch
+ * with their content. A message that cannot be rendered is FAILED with the reason, not sent.
+ */
+async function withContent(batch: Claimed[]): Promise<{ ready: Claimed[]; failed: number }> {
+  const pending = batch.filter((m) => m.pendingRender !== null);
+  if (pending.length === 0) return { ready: batch, failed: 0 };
+  const broken = await renderPending(pending.map((m) => m.id));
+  for (const [id, reason] of broken) {
+    const m = pending.find((p) => p.id === id)!;
+    await db.outboxMessage.updateMany({
+      where: { id, lockedBy: m.lockedBy, status: "SENDING" },
+      data: { status: "FAILED", lastError: reason, lockedBy: null, lockedAt: null },
+    });
+  }
+  // Read back what was stored: another renderer (the development mailbox) may have been first.
+  const rendered = new Map(
+    (
+      await db.outboxMessage.findMany({
+        where: { id: { in: pending.map((m) => m.id) }, pendingRender: null },
+        select: { id: true, html: true, text: true, icsContent: true, icsMethod: true },
+      })
+    ).map((r) => [r.id, r]),
+  );
+  const ready = batch.flatMap((m) => {
+    if (m.pendingRender === null) return [m];
+    const r = rendered.get(m.id);
+    return r && !broken.has(m.id) ? [{ ...m, ...r, pendingRender: null }] : [];
+  });
+  return { ready, failed: broken.size };
 }
 
 export type BatchResult = { claimed: number; sent: number; retried: number; failed: number; cancelled: number };
@@ -93,9 +128,11 @@ export async function processBatch(options: WorkerOptions): Promise<BatchResult>
   const s = settings(options);
   const result: BatchResult = { claimed: 0, sent: 0, retried: 0, failed: 0, cancelled: 0 };
   await reclaimStuck(s.lockTimeoutMs);
-  const batch = await claimBatch(s.workerId, s.batchSize);
-  result.claimed = batch.length;
-  if (batch.length === 0) return result;
+  const claimed = await claimBatch(s.workerId, s.batchSize);
+  result.claimed = claimed.length;
+  if (claimed.length === 0) return result;
+  const { ready: batch, failed } = await withContent(claimed);
+  result.failed += failed;
 
   const nonEssential = batch.filter((m) => !m.essential).map((m) => m.toEmail);
   const suppressed = new Set(

@@ -118,6 +118,7 @@ export const PERSONAL_DATA = {
     icsContent: erase("null"),
     icsMethod: no(),
     headers: erase("empty-json"),
+    pendingRender: no("a template name and fixed wording; the person is in toName/toEmail"),
     status: no(undefined, { export: true }),
     lockedBy: no("worker name"),
     lastError: erase("null"),

@@ -1,12 +1,14 @@
 import type { Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { formatRange } from "~/utils/dates";
-import { enqueueMail } from "~/domain/mail/outbox.server";
+import { signFor } from "~/utils/tokens.server";
+import { enqueueMail, type NewMail } from "~/domain/mail/outbox.server";
 import { renderMail, type MailBlock } from "~/domain/mail/render.server";
 import { meetingInvite, type IcsMeeting } from "~/domain/meetings/ics.server";
 
 // Status mail for registrations. All essential (no unsubscribe): people must learn whether they
 // have a seat. Each mail carries the private link and the meeting time in the meeting's zone.
+// Status mails are queued unrendered (statusMail) and rendered by the worker (renderStatusMail).
 
 export type StatusMailKind = "received" | "confirmed" | "waitlisted" | "promoted" | "declined" | "cancelled";
 
@@ -34,24 +36,51 @@ export function manageUrl(token: string): string {
   return `${env().APP_URL}/registrations/${token}`;
 }
 
-export async function queueStatusMail(
-  tx: Tx,
-  p: {
-    kind: StatusMailKind;
-    meeting: IcsMeeting;
-    person: Person;
-    eventId: string;
-    /** the private self-service link's token */
-    token: string;
-    /** a promotion that still needs the organisers' approval */
-    awaitingApproval?: boolean;
-    /** a cancelled or declined person who held a confirmed seat gets a calendar CANCEL */
-    withdrawInvite?: boolean;
-    reason?: string;
-  },
-): Promise<void> {
-  const { meeting, person } = p;
+/**
+ * The private link's token is derived from the registration id with the server secret, so every
+ * status mail can carry the same working link although only its hash is stored
+ * (docs/decisions/022-retention-and-self-service.md). Anonymising replaces the hash, killing it.
+ */
+export function privateLinkToken(registrationId: string): string {
+  return signFor(env().SESSION_SECRET, "registration-link", `registration-link:${registrationId}`);
+}
+
+/** What a status mail says beyond the meeting and the person: stored with the unrendered mail. */
+export type StatusMailArgs = {
+  kind: StatusMailKind;
+  /** a promotion that still needs the organisers' approval */
+  awaitingApproval?: boolean;
+  /** a cancelled or declined person who held a confirmed seat gets a calendar CANCEL */
+  withdrawInvite?: boolean;
+  reason?: string;
+};
+
+/**
+ * A status mail for the outbox, not rendered: seat transactions queue it under the meeting's lock
+ * and the worker renders it (domain/mail/pending.server.ts). The idempotency key names the status
+ * event, so one event gives one mail.
+ */
+export function statusMail(p: StatusMailArgs & { meeting: { id: string; title: string }; person: Person; eventId: string }): NewMail {
+  const args: StatusMailArgs = { kind: p.kind };
+  if (p.awaitingApproval) args.awaitingApproval = true;
+  if (p.withdrawInvite) args.withdrawInvite = true;
+  if (p.reason) args.reason = p.reason;
+  return {
+    subject: SUBJECT[p.kind](p.meeting.title),
+    pendingRender: { template: "registration-status", ...args },
+    kind: `registration-${p.kind}`,
+    to: { email: p.person.email, name: p.person.name },
+    idempotencyKey: `registration:${p.person.id}:${p.kind}:${p.eventId}`,
+    essential: true,
+    meetingId: p.meeting.id,
+    registrationId: p.person.id,
+  };
+}
+
+/** The status mail's content, with the private link and, for a seat, the calendar invitation. */
+export async function renderStatusMail(p: StatusMailArgs, meeting: IcsMeeting, person: Person) {
   const place = [meeting.venue, meeting.room, meeting.city].filter(Boolean).join(", ");
+  const url = manageUrl(privateLinkToken(person.id));
   const blocks: MailBlock[] = [
     { kind: "text", text: `Dear ${person.name},` },
     { kind: "text", text: MESSAGE[p.kind] },
@@ -68,8 +97,8 @@ export async function queueStatusMail(
       ["Where", place || "To be announced"],
     ],
   });
-  blocks.push({ kind: "button", text: "View or change your registration", url: manageUrl(p.token) });
-  blocks.push({ kind: "text", text: `Your private link: ${manageUrl(p.token)} — keep it to yourself; anyone with it can change your registration.` });
+  blocks.push({ kind: "button", text: "View or change your registration", url });
+  blocks.push({ kind: "text", text: `Your private link: ${url} — keep it to yourself; anyone with it can change your registration.` });
   const mail = await renderMail({ subject: SUBJECT[p.kind](meeting.title), preview: MESSAGE[p.kind], heading: meeting.title, blocks });
   const withInvite = p.kind === "confirmed" || (p.kind === "promoted" && !p.awaitingApproval);
   const ics = withInvite
@@ -77,16 +106,7 @@ export async function queueStatusMail(
     : p.withdrawInvite
       ? { content: meetingInvite(meeting, { name: person.name, email: person.email }, "CANCEL"), method: "CANCEL" as const }
       : undefined;
-  await enqueueMail(tx, {
-    ...mail,
-    kind: `registration-${p.kind}`,
-    to: { email: person.email, name: person.name },
-    idempotencyKey: `registration:${person.id}:${p.kind}:${p.eventId}`,
-    essential: true,
-    ics,
-    meetingId: meeting.id,
-    registrationId: person.id,
-  });
+  return { ...mail, ics };
 }
 
 /** Sends the private link again. */

@@ -11,8 +11,15 @@ import { assertCan, requireAgencyScope } from "~/domain/auth/permissions.server"
 import type { Actor } from "~/domain/auth/roles";
 import { ROW_SELECT, whereFor } from "./listing.server";
 import { queueInvitationMail } from "./mail.server";
-import { LIVE_INVITATION, MEETING_FOR_MAIL, agencyInvited, lockMeeting, lockedMeeting, normaliseEmail, promoteWaitlisted, register, registerMany, type RegisterOutcome, type RegisterRequest } from "./registration.server";
-import { REGISTRATION_ROLES, ROLE_LABELS, STATUS_LABELS, emailField, nameField, type RegistrationRole } from "./registration.schema";
+import { LIVE_INVITATION, MEETING_FOR_MAIL, agencyInvited, lockMeeting, lockedMeeting, normaliseEmail, promoteWaitlisted, register, registerEach, registerMany, type RegisterOutcome, type RegisterRequest } from "./registration.server";
+import {
+  REGISTRATION_ROLES,
+  ROLE_LABELS,
+  STATUS_LABELS,
+  emailField,
+  nameField,
+  type RegistrationRole,
+} from "./registration.schema";
 
 // What organisers and focal points do with a meeting's registrations (the participants table and its
 // CSV export are in listing.server.ts): a registration's detail, CSV import, check-in, delegations and
@@ -71,8 +78,9 @@ const ROLE_BY_WORD = new Map<string, RegistrationRole>(REGISTRATION_ROLES.flatMa
 
 /**
  * Imports participants: columns name, email, agency (name or acronym), and optionally job title,
- * role, dietary, accessibility. Each row is registered on its own (seats, quota, duplicates as for
- * any registration); a rejected row saves nothing and says why.
+ * role, dietary, accessibility. Every row is checked first; the valid ones are then registered in
+ * file order in one seat transaction (seats, quota, duplicates as for any registration, counting the
+ * rows above). A rejected row saves nothing and says why; the others are saved.
  */
 export async function importCsv(actor: Actor, meetingId: string, text: string): Promise<Outcome<{ report: ImportRowReport[] }>> {
   assertCan(actor, "registrations:manage");
@@ -87,6 +95,7 @@ export async function importCsv(actor: Actor, meetingId: string, text: string): 
     if (!byWord.has(a.acronym.toLowerCase())) byWord.set(a.acronym.toLowerCase(), a.id);
   }
   const report: ImportRowReport[] = [];
+  const valid: { at: number; request: Omit<RegisterRequest, "meetingId"> }[] = [];
   for (const [i, raw] of parsed.rows.entries()) {
     const row = i + 2; // the header is row 1
     const email = raw.email ?? "";
@@ -100,32 +109,37 @@ export async function importCsv(actor: Actor, meetingId: string, text: string): 
     const roleWord = (raw.role ?? raw["role at meeting"] ?? "").trim().toLowerCase();
     const role = roleWord ? ROLE_BY_WORD.get(roleWord) : "DELEGATE";
     if (!role) problems.push(`Unknown role "${roleWord.slice(0, 40)}".`);
-    if (problems.length || !name.success || !mail.success || !agencyId || !role) {
-      report.push({ row, email, ok: false, message: problems.join(" ") });
-      continue;
-    }
-    const outcome: RegisterOutcome = await register({
-      meetingId,
-      person: {
-        name: name.data,
-        email: mail.data,
-        agencyId,
-        role,
-        jobTitle: (raw["job title"] ?? raw.jobtitle ?? "").slice(0, 160),
-        dietary: (raw.dietary ?? "").slice(0, 500),
-        accessibility: (raw.accessibility ?? "").slice(0, 500),
+    report.push({ row, email, ok: false, message: problems.join(" ") });
+    if (problems.length || !name.success || !mail.success || !agencyId || !role) continue;
+    valid.push({
+      at: report.length - 1,
+      request: {
+        person: {
+          name: name.data,
+          email: mail.data,
+          agencyId,
+          role,
+          jobTitle: (raw["job title"] ?? raw.jobtitle ?? "").slice(0, 160),
+          dietary: (raw.dietary ?? "").slice(0, 500),
+          accessibility: (raw.accessibility ?? "").slice(0, 500),
+        },
+        consent: false,
+        source: "IMPORT",
+        actorId: actor.id,
+        overQuota: "refuse",
       },
-      consent: false,
-      source: "IMPORT",
-      actorId: actor.id,
-      overQuota: "refuse",
     });
-    report.push(
-      outcome.ok
-        ? { row, email, ok: true, message: `Registered: ${STATUS_LABELS[outcome.status].toLowerCase()}.` }
-        : { row, email, ok: false, message: outcome.reason === "duplicate" ? "Duplicate: this email address is already registered." : `${outcome.reason === "quota" ? "Over quota: " : ""}${refusalMessages(outcome).join(" ")}` },
-    );
   }
+  const outcomes: RegisterOutcome[] = valid.length ? await registerEach(meetingId, valid.map((v) => v.request)) : [];
+  outcomes.forEach((outcome, k) => {
+    const line = report[valid[k].at];
+    line.ok = outcome.ok;
+    line.message = outcome.ok
+      ? `Registered: ${STATUS_LABELS[outcome.status].toLowerCase()}.`
+      : outcome.reason === "duplicate"
+        ? "Duplicate: this email address is already registered."
+        : `${outcome.reason === "quota" ? "Over quota: " : ""}${refusalMessages(outcome).join(" ")}`;
+  });
   return { ok: true, report };
 }
 

@@ -1,20 +1,22 @@
-import { db, dialect, transaction, type Tx } from "~/utils/db.server";
+import { Prisma as PrismaSql } from "~/generated/prisma/client.ts";
+import { db, dialect, transaction, type Prisma, type Tx } from "~/utils/db.server";
 import crypto from "node:crypto";
-import { env } from "~/utils/env.server";
 import { fieldRefusal, formRefusal, type Outcome, type Refusal } from "~/utils/forms.server";
-import { newToken, hashToken, signFor } from "~/utils/tokens.server";
-import { audit } from "~/domain/audit/audit.server";
+import { hashToken } from "~/utils/tokens.server";
+import { audit, auditMany } from "~/domain/audit/audit.server";
 import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { exportSelect } from "~/domain/privacy/personal-data.server";
 import type { IcsMeeting } from "~/domain/meetings/ics.server";
-import { queueLinkMail, queueStatusMail, type StatusMailKind } from "./mail.server";
+import { enqueueNewMails, INSERT_CHUNK, type NewMail } from "~/domain/mail/outbox.server";
+import { privateLinkToken, queueLinkMail, statusMail, type StatusMailKind } from "./mail.server";
 import type { RegistrationRole, RegistrationStatus } from "./registration.schema";
 
 // Registration rules: seat allocation, agency quotas, reserved seats, the waiting list and every
 // status change. Anything that touches seats runs in one transaction that first locks the meeting
 // and only then reads, so the answer is the same on SQLite and PostgreSQL and with several app
-// processes (docs/decisions/020-seat-allocation.md, 060-postgresql.md).
+// processes (docs/decisions/020-seat-allocation.md, 060-postgresql.md). The lock is held briefly:
+// rows are written set-based and mail is queued unrendered (the worker renders it).
 
 /** Statuses that hold a seat: a pending request keeps its seat while the organisers decide. */
 export const HOLDS_SEAT: RegistrationStatus[] = ["CONFIRMED", "PENDING"];
@@ -61,7 +63,7 @@ export type SeatState = {
   capacity: number | null;
   taken: number;
   byAgency: Map<string, number>;
-  delegations: { agencyId: string; quota: number | null; reservedSeats: number }[];
+  delegations: { id?: string; agencyId: string; quota: number | null; reservedSeats: number }[];
 };
 
 export type SeatCheck = { seat: boolean; overQuota: boolean; quota: number | null; quotaLeft: number | null };
@@ -96,30 +98,38 @@ export async function lockMeeting(tx: Tx, meetingId: string): Promise<void> {
   if (dialect() === "postgresql") await tx.$queryRaw`SELECT 1 FROM "Meeting" WHERE "id" = ${meetingId} FOR NO KEY UPDATE`;
 }
 
+/** Counts a seat taken in the state, as seatState would after the write. */
+function takeSeat(state: SeatState, agencyId: string | null): void {
+  state.taken++;
+  if (agencyId) state.byAgency.set(agencyId, (state.byAgency.get(agencyId) ?? 0) + 1);
+}
+
+// The reads under the seat lock are plain SQL: the same on both databases, and far cheaper per call
+// than a model query, whose plan Prisma 6 compiles on every call (issue 10). Statuses are literals
+// from the one list, so the comparison also works against a PostgreSQL enum column.
+const HOLDS_SEAT_SQL = PrismaSql.raw(HOLDS_SEAT.map((s) => `'${s}'`).join(", "));
+
 export async function seatState(tx: Tx, meetingId: string, capacity: number | null): Promise<SeatState> {
-  const [groups, delegations] = await Promise.all([
-    tx.registration.groupBy({ by: ["agencyId"], where: { meetingId, status: { in: HOLDS_SEAT } }, _count: { _all: true } }),
-    tx.delegation.findMany({ where: { meetingId }, select: { agencyId: true, quota: true, reservedSeats: true } }),
-  ]);
+  const groups = await tx.$queryRaw<{ agencyId: string | null; n: number | bigint }[]>`
+    SELECT "agencyId", COUNT(*) AS "n" FROM "Registration"
+    WHERE "meetingId" = ${meetingId} AND "status" IN (${HOLDS_SEAT_SQL}) GROUP BY "agencyId"`;
+  const delegations = await tx.$queryRaw<{ id: string; agencyId: string; quota: number | bigint | null; reservedSeats: number | bigint }[]>`
+    SELECT "id", "agencyId", "quota", "reservedSeats" FROM "Delegation" WHERE "meetingId" = ${meetingId}`;
   const byAgency = new Map<string, number>();
   let taken = 0;
   for (const g of groups) {
-    taken += g._count._all;
-    if (g.agencyId) byAgency.set(g.agencyId, g._count._all);
+    taken += Number(g.n);
+    if (g.agencyId) byAgency.set(g.agencyId, Number(g.n));
   }
-  return { capacity, taken, byAgency, delegations };
+  return {
+    capacity,
+    taken,
+    byAgency,
+    delegations: delegations.map((d) => ({ id: d.id, agencyId: d.agencyId, quota: d.quota === null ? null : Number(d.quota), reservedSeats: Number(d.reservedSeats) })),
+  };
 }
 
 // ---------------------------------------------------------------- the private link
-
-/**
- * The private link's token is derived from the registration id with the server secret, so every
- * status mail can carry the same working link although only its hash is stored
- * (docs/decisions/022-retention-and-self-service.md). Anonymising replaces the hash, killing it.
- */
-function privateLinkToken(registrationId: string): string {
-  return signFor(env().SESSION_SECRET, "registration-link", `registration-link:${registrationId}`);
-}
 
 /** Stores the hash of the registration's link token (again) and returns the token for the mail. */
 async function issuePrivateLink(tx: Tx, registrationId: string): Promise<string> {
@@ -128,46 +138,67 @@ async function issuePrivateLink(tx: Tx, registrationId: string): Promise<string>
   return token;
 }
 
-// ---------------------------------------------------------------- status changes
-
-type RegistrationRow = { id: string; meetingId: string; name: string; email: string; status: string };
-
-async function recordEvent(
-  tx: Tx,
-  reg: { id: string },
-  from: string | null,
-  to: string,
-  reason: string,
-  actorId: string | null,
-): Promise<string> {
-  const event = await tx.registrationEvent.create({
-    data: { registrationId: reg.id, fromStatus: from, toStatus: to, reason, userId: actorId },
-    select: { id: true },
-  });
-  return event.id;
+/**
+ * Status mails carry the link derived from the id; rows whose stored hash is another one (written
+ * before links were derived, or by a bulk insert) get the derived hash now. Usually none do.
+ */
+async function refreshPrivateLinks(tx: Tx, regs: { id: string; manageTokenHash: string }[]): Promise<void> {
+  for (const r of regs) {
+    const hash = hashToken(privateLinkToken(r.id));
+    if (r.manageTokenHash !== hash) await tx.registration.update({ where: { id: r.id }, data: { manageTokenHash: hash } });
+  }
 }
 
-/** One status change: the row, its history event and the mail, in the caller's transaction. */
-async function transition(
+/** Ids made here, so a registration's link hash, its event and its mail's key go into the same inserts. */
+const newId = () => crypto.randomUUID();
+
+async function createManyChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await insert(rows.slice(i, i + INSERT_CHUNK));
+}
+
+// ---------------------------------------------------------------- status changes
+
+type RegistrationRow = { id: string; meetingId: string; name: string; email: string; status: string; manageTokenHash: string };
+const ROW_FOR_CHANGE = { id: true, meetingId: true, name: true, email: true, status: true, manageTokenHash: true } as const;
+
+/**
+ * One status change for several registrations of a meeting, set-based: the rows, their history
+ * events and their (unrendered) mails, in the caller's transaction. Each row must still be in the
+ * status it was read with.
+ */
+async function transitionMany(
   tx: Tx,
   meeting: SeatMeeting,
-  reg: RegistrationRow,
+  regs: RegistrationRow[],
   to: RegistrationStatus,
   p: { reason: string; actorId: string | null; mail: StatusMailKind; awaitingApproval?: boolean; mailReason?: string },
 ): Promise<void> {
-  const changed = await tx.registration.updateMany({ where: { id: reg.id, status: reg.status }, data: { status: to } });
-  if (changed.count !== 1) throw new Error(`Registration ${reg.id} changed meanwhile`);
-  const eventId = await recordEvent(tx, reg, reg.status, to, p.reason, p.actorId);
-  await queueStatusMail(tx, {
-    kind: p.mail,
-    meeting,
-    person: reg,
-    eventId,
-    token: await issuePrivateLink(tx, reg.id),
-    awaitingApproval: p.awaitingApproval,
-    withdrawInvite: (p.mail === "cancelled" || p.mail === "declined") && reg.status === "CONFIRMED",
-    reason: p.mailReason,
-  });
+  if (regs.length === 0) return;
+  const byStatus = new Map<string, string[]>();
+  for (const r of regs) byStatus.set(r.status, [...(byStatus.get(r.status) ?? []), r.id]);
+  for (const [from, ids] of byStatus) {
+    await createManyChunked(ids, async (chunk) => {
+      const changed = await tx.registration.updateMany({ where: { id: { in: chunk }, status: from }, data: { status: to } });
+      if (changed.count !== chunk.length) throw new Error(`Registrations of meeting ${meeting.id} changed meanwhile`);
+    });
+  }
+  await refreshPrivateLinks(tx, regs);
+  const events = regs.map((r) => ({ id: newId(), registrationId: r.id, fromStatus: r.status, toStatus: to, reason: p.reason, userId: p.actorId }));
+  await createManyChunked(events, (chunk) => tx.registrationEvent.createMany({ data: chunk }));
+  await enqueueNewMails(
+    tx,
+    regs.map((r, i) =>
+      statusMail({
+        kind: p.mail,
+        meeting,
+        person: r,
+        eventId: events[i].id,
+        awaitingApproval: p.awaitingApproval,
+        withdrawInvite: (p.mail === "cancelled" || p.mail === "declined") && r.status === "CONFIRMED",
+        reason: p.mailReason,
+      }),
+    ),
+  );
 }
 
 /**
@@ -176,27 +207,28 @@ async function transition(
  * seat transaction (the meeting row already locked). Returns the promoted registration ids.
  */
 export async function promoteWaitlisted(tx: Tx, meeting: SeatMeeting, actorId: string | null): Promise<string[]> {
-  const promoted: string[] = [];
+  const state = await seatState(tx, meeting.id, meeting.capacity);
+  if (state.capacity !== null && state.taken >= state.capacity) return [];
   const waiting = await tx.registration.findMany({
     where: { meetingId: meeting.id, status: "WAITLISTED" },
     orderBy: [{ waitlistRank: "asc" }, { createdAt: "asc" }],
-    select: { id: true, meetingId: true, name: true, email: true, status: true, agencyId: true },
+    select: { ...ROW_FOR_CHANGE, agencyId: true },
   });
-  let state = await seatState(tx, meeting.id, meeting.capacity);
+  const promoted: typeof waiting = [];
   for (const w of waiting) {
     if (state.capacity !== null && state.taken >= state.capacity) break;
     if (!checkSeat(state, w.agencyId).seat) continue;
-    const approval = meeting.approvalMode === "APPROVAL";
-    await transition(tx, meeting, w, approval ? "PENDING" : "CONFIRMED", {
-      reason: "Promoted from the waiting list",
-      actorId,
-      mail: "promoted",
-      awaitingApproval: approval,
-    });
-    promoted.push(w.id);
-    state = await seatState(tx, meeting.id, meeting.capacity);
+    promoted.push(w);
+    takeSeat(state, w.agencyId);
   }
-  return promoted;
+  const approval = meeting.approvalMode === "APPROVAL";
+  await transitionMany(tx, meeting, promoted, approval ? "PENDING" : "CONFIRMED", {
+    reason: "Promoted from the waiting list",
+    actorId,
+    mail: "promoted",
+    awaitingApproval: approval,
+  });
+  return promoted.map((w) => w.id);
 }
 
 export async function lockedMeeting(tx: Tx, meetingId: string): Promise<SeatMeeting> {
@@ -255,9 +287,8 @@ export function registrationClosedReason(
   return null;
 }
 
-/** The registration itself, inside the caller's seat transaction (the meeting row is locked). */
-async function registerInTx(tx: Tx, meeting: SeatMeeting, req: RegisterRequest): Promise<RegisterOutcome> {
-  const now = req.now ?? new Date();
+/** The rules that need nothing but the meeting and the request: open, invited, consent. */
+function ruleRefusal(meeting: SeatMeeting, req: RegisterRequest, now: Date): RegisterRefusal | null {
   const byOrganiser = req.source === "IMPORT" || req.source === "ORGANISER";
   if (!byOrganiser) {
     const closed = registrationClosedReason(meeting, now);
@@ -271,38 +302,101 @@ async function registerInTx(tx: Tx, meeting: SeatMeeting, req: RegisterRequest):
   if ((req.source === "SELF" || req.source === "INVITATION") && !req.consent) {
     return refuse("consent", "consent", "You must accept the privacy notice to register.");
   }
-  const agency = await tx.agency.findUnique({ where: { id: req.person.agencyId }, select: { id: true } });
-  if (!agency) return refuse("agencyId", "agency", "Choose an agency from the list.");
-  if (meeting.visibility === "INVITATION" && req.source === "FOCAL_POINT" && !(await agencyInvited(tx, meeting.id, agency.id))) {
-    return refuse("form", "invitation", "Your agency is not invited to this meeting.");
-  }
-  const emailNormalised = normaliseEmail(req.person.email);
-  const existing = await tx.registration.findUnique({ where: { meetingId_emailNormalised: { meetingId: meeting.id, emailNormalised } }, select: { id: true } });
-  if (existing) return refuse("email", "duplicate", "This email address is already registered for this meeting. Use the private link in your confirmation email to view or change it.");
+  return null;
+}
 
+const SOURCE_REASON: Record<RegistrationSource, string> = {
+  SELF: "Registered",
+  INVITATION: "Registered by invitation",
+  FOCAL_POINT: "Nominated by the agency focal point",
+  IMPORT: "Imported by the organisers",
+  ORGANISER: "Registered by the organisers",
+};
+
+/**
+ * Registers people in the caller's seat transaction (the meeting row is locked), in request order,
+ * as if one after another: each row's seat, quota and waiting-list rank count the rows before it.
+ * Reads once for the whole batch, decides in memory, then writes the registrations, their events
+ * and their unrendered mails with one insert per table. Returns each request's outcome; refused
+ * rows write nothing.
+ */
+async function registerBatch(tx: Tx, meeting: SeatMeeting, reqs: RegisterRequest[]): Promise<RegisterOutcome[]> {
+  const outcomes: (RegisterOutcome | null)[] = reqs.map((req) => ruleRefusal(meeting, req, req.now ?? new Date()));
+  const open = reqs.filter((_, i) => !outcomes[i]);
+  if (open.length === 0) return outcomes as RegisterOutcome[];
+
+  const agencyIds = [...new Set(open.map((r) => r.person.agencyId))];
+  const known = new Set<string>();
+  await createManyChunked(agencyIds, async (chunk) => {
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Agency" WHERE "id" IN (${PrismaSql.join(chunk)})`;
+    for (const r of rows) known.add(r.id);
+  });
+  const invited = new Map<string, boolean>();
+  if (meeting.visibility === "INVITATION") {
+    for (const id of new Set(open.filter((r) => r.source === "FOCAL_POINT" && known.has(r.person.agencyId)).map((r) => r.person.agencyId))) {
+      invited.set(id, await agencyInvited(tx, meeting.id, id));
+    }
+  }
+  const emails = [...new Set(open.map((r) => normaliseEmail(r.person.email)))];
+  const taken = new Set<string>();
+  await createManyChunked(emails, async (chunk) => {
+    const rows = await tx.$queryRaw<{ e: string }[]>`
+      SELECT "emailNormalised" AS "e" FROM "Registration" WHERE "meetingId" = ${meeting.id} AND "emailNormalised" IN (${PrismaSql.join(chunk)})`;
+    for (const r of rows) taken.add(r.e);
+  });
   const state = await seatState(tx, meeting.id, meeting.capacity);
-  const check = checkSeat(state, agency.id);
-  if (check.overQuota && req.overQuota === "refuse") {
-    return refuse("form", "quota", `The quota of ${check.quota} places for this agency is reached.`);
-  }
-  const status: RegistrationStatus = check.seat ? (meeting.approvalMode === "APPROVAL" ? "PENDING" : "CONFIRMED") : "WAITLISTED";
-  let waitlistRank: number | null = null;
-  if (status === "WAITLISTED") {
-    // Ranks are never reused (a promoted person keeps theirs), so the maximum only grows.
-    const top = await tx.registration.aggregate({ where: { meetingId: meeting.id }, _max: { waitlistRank: true } });
-    waitlistRank = (top._max.waitlistRank ?? 0) + 1;
-  }
-  const delegation = await tx.delegation.findUnique({ where: { meetingId_agencyId: { meetingId: meeting.id, agencyId: agency.id } }, select: { id: true } });
-  const reg = await tx.registration.create({
-    data: {
+  let lastRank: number | null = null;
+
+  const registrations: Prisma.RegistrationCreateManyInput[] = [];
+  const events: Prisma.RegistrationEventCreateManyInput[] = [];
+  const mails: NewMail[] = [];
+  for (const [i, req] of reqs.entries()) {
+    if (outcomes[i]) continue;
+    const agencyId = req.person.agencyId;
+    if (!known.has(agencyId)) {
+      outcomes[i] = refuse("agencyId", "agency", "Choose an agency from the list.");
+      continue;
+    }
+    if (meeting.visibility === "INVITATION" && req.source === "FOCAL_POINT" && !invited.get(agencyId)) {
+      outcomes[i] = refuse("form", "invitation", "Your agency is not invited to this meeting.");
+      continue;
+    }
+    const emailNormalised = normaliseEmail(req.person.email);
+    if (taken.has(emailNormalised)) {
+      outcomes[i] = refuse("email", "duplicate", "This email address is already registered for this meeting. Use the private link in your confirmation email to view or change it.");
+      continue;
+    }
+    const check = checkSeat(state, agencyId);
+    if (check.overQuota && req.overQuota === "refuse") {
+      outcomes[i] = refuse("form", "quota", `The quota of ${check.quota} places for this agency is reached.`);
+      continue;
+    }
+    const status: RegistrationStatus = check.seat ? (meeting.approvalMode === "APPROVAL" ? "PENDING" : "CONFIRMED") : "WAITLISTED";
+    let waitlistRank: number | null = null;
+    if (status === "WAITLISTED") {
+      // Ranks are never reused (a promoted person keeps theirs), so the maximum only grows.
+      if (lastRank === null) {
+        const [top] = await tx.$queryRaw<{ r: number | bigint | null }[]>`SELECT MAX("waitlistRank") AS "r" FROM "Registration" WHERE "meetingId" = ${meeting.id}`;
+        lastRank = Number(top?.r ?? 0);
+      }
+      waitlistRank = ++lastRank;
+    } else takeSeat(state, agencyId);
+    taken.add(emailNormalised);
+
+    const now = req.now ?? new Date();
+    const id = newId();
+    const token = privateLinkToken(id);
+    const person = { id, name: req.person.name, email: req.person.email.trim() };
+    registrations.push({
+      id,
       meetingId: meeting.id,
       userId: req.userId ?? null,
-      agencyId: agency.id,
-      delegationId: delegation?.id ?? null,
+      agencyId,
+      delegationId: state.delegations.find((d) => d.agencyId === agencyId)?.id ?? null,
       registeredById: req.actorId ?? null,
       invitationId: req.invitationId ?? null,
-      name: req.person.name,
-      email: req.person.email.trim(),
+      name: person.name,
+      email: person.email,
       emailNormalised,
       jobTitle: req.person.jobTitle ?? "",
       role: req.person.role ?? "DELEGATE",
@@ -313,29 +407,26 @@ async function registerInTx(tx: Tx, meeting: SeatMeeting, req: RegisterRequest):
       consentNoticeVersion: req.consent ? meeting.privacyNoticeVersion : null,
       status,
       waitlistRank,
-      // replaced by the derived link's hash right below, once the id exists
-      manageTokenHash: newToken().hash,
-    },
-    select: { id: true, name: true, email: true },
-  });
-  const reason = {
-    SELF: "Registered",
-    INVITATION: "Registered by invitation",
-    FOCAL_POINT: "Nominated by the agency focal point",
-    IMPORT: "Imported by the organisers",
-    ORGANISER: "Registered by the organisers",
-  }[req.source];
-  const token = await issuePrivateLink(tx, reg.id);
-  const eventId = await recordEvent(tx, reg, null, status, check.overQuota ? `${reason}; agency quota reached` : reason, req.actorId ?? null);
-  await queueStatusMail(tx, {
-    kind: status === "CONFIRMED" ? "confirmed" : status === "PENDING" ? "received" : "waitlisted",
-    meeting,
-    person: reg,
-    eventId,
-    token,
-    reason: check.overQuota ? "Your agency's quota of places for this meeting is already used." : undefined,
-  });
-  return { ok: true, id: reg.id, status, token };
+      manageTokenHash: hashToken(token),
+    });
+    const reason = SOURCE_REASON[req.source];
+    const event = { id: newId(), registrationId: id, fromStatus: null, toStatus: status, reason: check.overQuota ? `${reason}; agency quota reached` : reason, userId: req.actorId ?? null };
+    events.push(event);
+    mails.push(
+      statusMail({
+        kind: status === "CONFIRMED" ? "confirmed" : status === "PENDING" ? "received" : "waitlisted",
+        meeting,
+        person,
+        eventId: event.id,
+        reason: check.overQuota ? "Your agency's quota of places for this meeting is already used." : undefined,
+      }),
+    );
+    outcomes[i] = { ok: true, id, status, token };
+  }
+  await createManyChunked(registrations, (chunk) => tx.registration.createMany({ data: chunk }));
+  await createManyChunked(events, (chunk) => tx.registrationEvent.createMany({ data: chunk }));
+  await enqueueNewMails(tx, mails);
+  return outcomes as RegisterOutcome[];
 }
 
 /** An invitation that is neither revoked nor expired (rows from before expiry dates have none). */
@@ -355,7 +446,8 @@ export async function register(req: RegisterRequest): Promise<RegisterOutcome> {
   try {
     return await transaction(async (tx) => {
       const meeting = await lockedMeeting(tx, req.meetingId);
-      return registerInTx(tx, meeting, req);
+      const [outcome] = await registerBatch(tx, meeting, [req]);
+      return outcome;
     });
   } catch (e) {
     // Two submissions of the same address racing past the check: the unique index decides.
@@ -378,8 +470,7 @@ export async function registerMany(meetingId: string, requests: Omit<RegisterReq
   try {
     const outcomes = await transaction(async (tx) => {
       const meeting = await lockedMeeting(tx, meetingId);
-      const results: RegisterOutcome[] = [];
-      for (const r of requests) results.push(await registerInTx(tx, meeting, { ...r, meetingId }));
+      const results = await registerBatch(tx, meeting, requests.map((r) => ({ ...r, meetingId })));
       if (results.some((r) => !r.ok)) throw new BatchRefused(results);
       return results;
     });
@@ -388,6 +479,17 @@ export async function registerMany(meetingId: string, requests: Omit<RegisterReq
     if (e instanceof BatchRefused) return { ok: false, outcomes: e.outcomes };
     throw e;
   }
+}
+
+/**
+ * Registers each request on its own terms (the organisers' CSV import): refused rows are reported,
+ * the others saved, all in one seat transaction.
+ */
+export async function registerEach(meetingId: string, requests: Omit<RegisterRequest, "meetingId">[]): Promise<RegisterOutcome[]> {
+  return transaction(async (tx) => {
+    const meeting = await lockedMeeting(tx, meetingId);
+    return registerBatch(tx, meeting, requests.map((r) => ({ ...r, meetingId })));
+  });
 }
 
 // ---------------------------------------------------------------- organiser and self-service changes
@@ -400,9 +502,9 @@ export async function cancelRegistration(registrationId: string, actorId: string
     // A registration never changes meeting, so reading which one before taking its lock is safe.
     const row = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, select: { meetingId: true } });
     const meeting = await lockedMeeting(tx, row.meetingId);
-    const reg = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, select: { id: true, meetingId: true, name: true, email: true, status: true } });
+    const reg = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, select: ROW_FOR_CHANGE });
     if (!ACTIVE.includes(reg.status as RegistrationStatus)) return formRefusal("This registration is already cancelled or declined.");
-    await transition(tx, meeting, reg, "CANCELLED", { reason, actorId, mail: "cancelled" });
+    await transitionMany(tx, meeting, [reg], "CANCELLED", { reason, actorId, mail: "cancelled" });
     await audit(tx, { userId: actorId, entity: "Registration", entityId: reg.id, meetingId: meeting.id, action: "cancel", before: { status: reg.status }, after: { status: "CANCELLED" } });
     const promoted = await promoteWaitlisted(tx, meeting, actorId);
     return { ok: true, promoted };
@@ -424,20 +526,21 @@ export async function decideRegistrations(
   const actorId = actor.id;
   return transaction(async (tx) => {
     const meeting = await lockedMeeting(tx, meetingId);
-    const regs = await tx.registration.findMany({
-      where: { id: { in: ids }, meetingId },
-      select: { id: true, meetingId: true, name: true, email: true, status: true },
-    });
-    let changed = 0;
-    for (const reg of regs) {
-      if (decision === "approve" && reg.status === "PENDING") {
-        await transition(tx, meeting, reg, "CONFIRMED", { reason: "Approved by the organisers", actorId, mail: "confirmed" });
-      } else if (decision === "decline" && ACTIVE.includes(reg.status as RegistrationStatus)) {
-        await transition(tx, meeting, reg, "DECLINED", { reason: "Declined by the organisers", actorId, mail: "declined" });
-      } else continue;
-      changed++;
-      await audit(tx, { userId: actorId, entity: "Registration", entityId: reg.id, meetingId, action: decision, before: { status: reg.status } });
+    const regs = await tx.registration.findMany({ where: { id: { in: ids }, meetingId }, select: ROW_FOR_CHANGE });
+    const chosen =
+      decision === "approve"
+        ? regs.filter((r) => r.status === "PENDING")
+        : regs.filter((r) => ACTIVE.includes(r.status as RegistrationStatus));
+    if (decision === "approve") {
+      await transitionMany(tx, meeting, chosen, "CONFIRMED", { reason: "Approved by the organisers", actorId, mail: "confirmed" });
+    } else {
+      await transitionMany(tx, meeting, chosen, "DECLINED", { reason: "Declined by the organisers", actorId, mail: "declined" });
     }
+    await auditMany(
+      tx,
+      chosen.map((reg) => ({ userId: actorId, entity: "Registration", entityId: reg.id, meetingId, action: decision, before: { status: reg.status } })),
+    );
+    const changed = chosen.length;
     const promoted = decision === "decline" ? await promoteWaitlisted(tx, meeting, actorId) : [];
     return { changed, skipped: ids.length - changed, promoted };
   });

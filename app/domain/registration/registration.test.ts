@@ -15,6 +15,7 @@ import {
   updateDetailsByToken,
 } from "./registration.server";
 import { actor } from "~/test/factories.recommendations";
+import { renderQueuedMail } from "~/test/factories.mail";
 
 const statusOf = async (id: string) => (await db.registration.findUniqueOrThrow({ where: { id } })).status;
 
@@ -75,6 +76,7 @@ describe("register", () => {
     const agency = await createAgency();
     const r = await registerPerson(meeting.id, agency.id, { person: { email: "Anna.Berg@Example.org" } });
     expect(r.status).toBe("CONFIRMED");
+    await renderQueuedMail(meeting.id);
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { registrationId: r.id } });
     expect(mail.kind).toBe("registration-confirmed");
     expect(mail.icsMethod).toBe("REQUEST");
@@ -117,10 +119,12 @@ describe("register", () => {
     const a = await registerPerson(meeting.id, agency.id);
     const b = await registerPerson(meeting.id, agency.id);
     expect([a.status, b.status]).toEqual(["PENDING", "WAITLISTED"]);
+    await renderQueuedMail(meeting.id);
     expect(await db.outboxMessage.count({ where: { registrationId: a.id, kind: "registration-received", icsContent: null } })).toBe(1);
     const res = await decideRegistrations(organiser, meeting.id, [a.id, b.id], "approve");
     expect(res).toMatchObject({ changed: 1, skipped: 1 });
     expect(await statusOf(a.id)).toBe("CONFIRMED");
+    await renderQueuedMail(meeting.id);
     expect(await db.outboxMessage.count({ where: { registrationId: a.id, kind: "registration-confirmed", icsMethod: "REQUEST" } })).toBe(1);
   });
 });
@@ -141,6 +145,7 @@ describe("waiting list promotion", () => {
     expect(await statusOf(w2.id)).toBe("WAITLISTED");
     const event = await db.registrationEvent.findFirstOrThrow({ where: { registrationId: w1.id, toStatus: "CONFIRMED" } });
     expect(event).toMatchObject({ fromStatus: "WAITLISTED", reason: "Promoted from the waiting list" });
+    await renderQueuedMail(meeting.id);
     const promotedMail = await db.outboxMessage.findFirstOrThrow({ where: { registrationId: w1.id, kind: "registration-promoted", icsMethod: "REQUEST" } });
     // The promotion mail carries the same private link as the first mail, and it still works.
     expect(promotedMail.text).toContain(`/registrations/${w1.token}`);
@@ -192,6 +197,7 @@ describe("approval mode promotion", () => {
     const w = await registerPerson(meeting.id, agency.id);
     await decideRegistrations(organiser, meeting.id, [a.id], "decline");
     expect(await statusOf(w.id)).toBe("PENDING");
+    await renderQueuedMail(meeting.id);
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { registrationId: w.id, kind: "registration-promoted" } });
     expect(mail.icsContent).toBeNull();
     expect(mail.text).toMatch(/still need to approve/);
