@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import type { AgendaItemKind, AgendaPersonRole, RecommendationStatus, RegistrationStatus } from "~/generated/prisma/enums.ts";
 import { db, type Prisma } from "~/utils/db.server";
 import { fromLocalInput } from "~/utils/dates";
 import { COUNTRY_CODES, countryName } from "~/domain/agencies/countries";
@@ -18,8 +19,8 @@ const CITIES: Record<string, string> = {
 const TOPICS = ["Document fraud", "Migrant smuggling", "Return and readmission", "Border surveillance", "Trafficking in human beings", "Visa policy", "Biometrics", "Data protection in border management", "Search and rescue", "Asylum procedures", "Integrated border management", "Labour migration"];
 const FIRST = ["Anna", "Jan", "Maria", "Piotr", "Sofia", "Luca", "Emma", "Lukas", "Ines", "Tomas", "Elena", "Mikko", "Ilze", "Jonas", "Marta", "Nikos", "Clara", "Omar", "Leila", "David", "Sara", "Ivan", "Eva", "Hugo"];
 const LAST = ["Novak", "Kowalski", "Rossi", "Dubois", "Müller", "García", "Papadopoulos", "Berzins", "Virtanen", "Jansen", "Horvat", "Silva", "Nielsen", "Ionescu", "Kazlauskas", "Petrov", "Fischer", "Martin", "Haddad", "Mansour"];
-const REC_STATUSES = ["PROPOSED", "ADOPTED", "ADOPTED", "IN_PROGRESS", "IN_PROGRESS", "IMPLEMENTED", "PARTIALLY_IMPLEMENTED", "NOT_IMPLEMENTED", "NOT_ADOPTED"];
-const REG_STATUSES = ["CONFIRMED", "CONFIRMED", "CONFIRMED", "CONFIRMED", "PENDING", "WAITLISTED", "CANCELLED", "DECLINED"];
+const REC_STATUSES: RecommendationStatus[] = ["PROPOSED", "ADOPTED", "ADOPTED", "IN_PROGRESS", "IN_PROGRESS", "IMPLEMENTED", "PARTIALLY_IMPLEMENTED", "NOT_IMPLEMENTED", "NOT_ADOPTED"];
+const REG_STATUSES: RegistrationStatus[] = ["CONFIRMED", "CONFIRMED", "CONFIRMED", "CONFIRMED", "PENDING", "WAITLISTED", "CANCELLED", "DECLINED"];
 
 /** A small deterministic generator, so two runs make the same data. */
 function rng(seed: number) {
@@ -52,7 +53,7 @@ export async function seedScale(n: number) {
       id: `scale-ag-${i}-${k}`,
       name: `${countryName(c)} ${kind}`,
       acronym: `${c}-${kind.split(" ").map((w) => w[0]).join("")}`,
-      kind: "NATIONAL_AUTHORITY",
+      kind: "NATIONAL_AUTHORITY" as const,
       country: c,
     })),
   );
@@ -82,8 +83,8 @@ export async function seedScale(n: number) {
   const meetingCount = 3000 * scale;
   const now = Date.now();
   const meetings: (Prisma.MeetingCreateManyInput & { id: string; startsAt: Date; endsAt: Date; status: string })[] = [];
-  const items: { id: string; meetingId: string; parentId: string | null; kind: string; title: string; room: string; startsAt: Date; endsAt: Date; position: number }[] = [];
-  const people: { agendaItemId: string; name: string; agencyId: string; role: string }[] = [];
+  const items: { id: string; meetingId: string; parentId: string | null; kind: AgendaItemKind; title: string; room: string; startsAt: Date; endsAt: Date; position: number }[] = [];
+  const people: { agendaItemId: string; name: string; agencyId: string; role: AgendaPersonRole }[] = [];
   const delegations: { id: string; meetingId: string; agencyId: string; quota: number }[] = [];
   const meetingAgencies: string[][] = [];
   for (let i = 0; i < meetingCount; i++) {
@@ -127,7 +128,7 @@ export async function seedScale(n: number) {
     let position = 0;
     for (let d = 0; d < days; d++) {
       const base = startsAt.getTime() + d * 86_400_000;
-      const slots: [string, number, number][] = [["PLENARY", 0, 30], ["SESSION", 30, 120], ["BREAK", 120, 135], ["PANEL", 135, 210], ["BREAK", 210, 270], ["SESSION", 270, 420], ["PLENARY", 420, 480]];
+      const slots: [AgendaItemKind, number, number][] = [["PLENARY", 0, 30], ["SESSION", 30, 120], ["BREAK", 120, 135], ["PANEL", 135, 210], ["BREAK", 210, 270], ["SESSION", 270, 420], ["PLENARY", 420, 480]];
       for (const [kind, from, to] of slots) {
         const itemId = `${id}-it-${position}`;
         items.push({
@@ -174,7 +175,7 @@ export async function seedScale(n: number) {
           consentAt: meetings[i].startsAt,
           consentNoticeVersion: "2026-01",
           manageTokenHash: crypto.createHash("sha256").update(`${run}:${i}:${k}`).digest("hex"),
-          attendance: meetings[i].endsAt.getTime() < now && status === "CONFIRMED" ? (rand() < 0.9 ? "ATTENDED" : "NO_SHOW") : "NONE",
+          attendance: meetings[i].endsAt.getTime() < now && status === "CONFIRMED" ? (rand() < 0.9 ? ("ATTENDED" as const) : ("NO_SHOW" as const)) : ("NONE" as const),
         });
       }
     }
@@ -195,7 +196,7 @@ export async function seedScale(n: number) {
       text: "Member services should share information faster and agree on common indicators.",
       meetingId: m.id,
       leadAgencyId: meetingAgencies[i][r % 5],
-      priority: pick(["HIGH", "MEDIUM", "MEDIUM", "LOW"]),
+      priority: pick(["HIGH", "MEDIUM", "MEDIUM", "LOW"] as const),
       dueDate: new Date(startsAt.getTime() + 365 * 86_400_000),
       status,
       progress: status === "IMPLEMENTED" ? 100 : status === "IN_PROGRESS" || status === "PARTIALLY_IMPLEMENTED" ? 20 + Math.floor(rand() * 60) : 0,

@@ -1,15 +1,17 @@
 import { z } from "zod";
+import type { AgendaItemKind, AgendaPersonRole } from "~/generated/prisma/enums.ts";
+import { valuesOf } from "~/utils/enums";
 
-export const AGENDA_KINDS = ["SESSION", "PLENARY", "PANEL", "BREAK", "OTHER"] as const;
-export const AGENDA_KIND_LABELS: Record<(typeof AGENDA_KINDS)[number], string> = {
+export const AGENDA_KIND_LABELS: Record<AgendaItemKind, string> = {
   SESSION: "Session",
   PLENARY: "Plenary",
   PANEL: "Panel",
   BREAK: "Break",
   OTHER: "Other",
 };
-export const PERSON_ROLES = ["SPEAKER", "MODERATOR"] as const;
-export const PERSON_ROLE_LABELS: Record<(typeof PERSON_ROLES)[number], string> = { SPEAKER: "Speaker", MODERATOR: "Moderator" };
+export const AGENDA_KINDS = valuesOf(AGENDA_KIND_LABELS);
+export const PERSON_ROLE_LABELS: Record<AgendaPersonRole, string> = { SPEAKER: "Speaker", MODERATOR: "Moderator" };
+export const PERSON_ROLES = valuesOf(PERSON_ROLE_LABELS);
 
 const localTime = z.string({ required_error: "Enter a date and time." }).trim().max(20, "Enter a date and time.");
 

@@ -1,7 +1,7 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import type { Actor, Role } from "./roles";
+import type { Actor } from "./roles";
 
 const SESSION_DAYS = 14;
 
@@ -39,7 +39,7 @@ export async function getUser(request: Request): Promise<Actor | null> {
     select: { expiresAt: true, user: { select: { id: true, role: true, agencyId: true, name: true, email: true } } },
   });
   if (!session || session.expiresAt < new Date()) return null;
-  return { ...session.user, role: session.user.role as Role };
+  return session.user;
 }
 
 export async function requireUser(request: Request): Promise<Actor> {

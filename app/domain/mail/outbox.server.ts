@@ -7,7 +7,7 @@ import { normaliseEmail, unsubscribeUrl } from "./unsubscribe.server";
 // The only way to send mail: write an OutboxMessage in the same transaction as the change that
 // causes it. The worker (domain/mail/worker.server.ts) sends it after commit.
 
-export type OutboxStatus = "DRAFT" | "QUEUED" | "SENDING" | "SENT" | "FAILED" | "CANCELLED";
+export type { OutboxStatus } from "~/generated/prisma/enums.ts";
 
 export type NewMail = RenderedMail & {
   /** template name, e.g. "registration-confirmed" */

@@ -1,16 +1,18 @@
 import { z } from "zod";
+import type { ApprovalMode, MeetingFormat, MeetingVisibility } from "~/generated/prisma/enums.ts";
+import { valuesOf } from "~/utils/enums";
 import { fromLocalInput, isValidTimeZone } from "~/utils/dates";
 import { SLUG_RE } from "~/domain/series/series.schema";
 
-export const FORMATS = ["IN_PERSON", "HYBRID", "ONLINE"] as const;
-export const FORMAT_LABELS: Record<(typeof FORMATS)[number], string> = { IN_PERSON: "In person", HYBRID: "Hybrid (in person and online)", ONLINE: "Online" };
-export const VISIBILITIES = ["PUBLIC", "INVITATION"] as const;
-export const VISIBILITY_LABELS: Record<(typeof VISIBILITIES)[number], string> = { PUBLIC: "Public", INVITATION: "Invitation only" };
-export const APPROVAL_MODES = ["AUTOMATIC", "APPROVAL"] as const;
-export const APPROVAL_LABELS: Record<(typeof APPROVAL_MODES)[number], string> = {
+export const FORMAT_LABELS: Record<MeetingFormat, string> = { IN_PERSON: "In person", HYBRID: "Hybrid (in person and online)", ONLINE: "Online" };
+export const FORMATS = valuesOf(FORMAT_LABELS);
+export const VISIBILITY_LABELS: Record<MeetingVisibility, string> = { PUBLIC: "Public", INVITATION: "Invitation only" };
+export const VISIBILITIES = valuesOf(VISIBILITY_LABELS);
+export const APPROVAL_LABELS: Record<ApprovalMode, string> = {
   AUTOMATIC: "Confirm automatically while seats are left",
   APPROVAL: "Organiser approves each registration",
 };
+export const APPROVAL_MODES = valuesOf(APPROVAL_LABELS);
 
 const text = (max: number) => z.string().trim().max(max, `Use at most ${max.toLocaleString("en")} characters.`).optional();
 const required = (max: number, message: string) =>

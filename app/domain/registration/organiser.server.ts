@@ -23,6 +23,7 @@ import {
   emailField,
   nameField,
   type CsvColumn,
+  type RegistrationStatus,
   type RegistrationRole,
 } from "./registration.schema";
 
@@ -65,9 +66,9 @@ export const SORTS = { name: "name", agency: "agency", status: "status", registe
 export type SortKey = keyof typeof SORTS;
 
 export type ListFilters = {
-  status: string;
+  status: RegistrationStatus | "";
   agencyId: string;
-  role: string;
+  role: RegistrationRole | "";
   country: string;
   q: string;
   sort: SortKey;
@@ -80,9 +81,9 @@ export function filtersFrom(url: URL): ListFilters {
   const role = get("role");
   const sort = get("sort") as SortKey;
   return {
-    status: (REGISTRATION_STATUSES as readonly string[]).includes(status) ? status : "",
+    status: REGISTRATION_STATUSES.find((s) => s === status) ?? "",
     agencyId: get("agency", 40),
-    role: (REGISTRATION_ROLES as readonly string[]).includes(role) ? role : "",
+    role: REGISTRATION_ROLES.find((r) => r === role) ?? "",
     country: /^[A-Z]{2}$/.test(get("country")) ? get("country") : "",
     q: get("q", 100),
     sort: sort in SORTS ? sort : "name",
@@ -101,10 +102,10 @@ function whereFor(actor: Actor, meetingId: string, f: Partial<ListFilters>): Pri
 }
 
 function orderFor(f: ListFilters): Prisma.RegistrationOrderByWithRelationInput[] {
-  if (f.sort === "agency") return [{ agency: { name: f.dir } }, { name: "asc" }];
-  if (f.sort === "status") return [{ status: f.dir }, { waitlistRank: "asc" }, { name: "asc" }];
+  if (f.sort === "agency") return [{ agency: { sortName: f.dir } }, { sortName: "asc" }];
+  if (f.sort === "status") return [{ status: f.dir }, { waitlistRank: "asc" }, { sortName: "asc" }];
   if (f.sort === "registered") return [{ createdAt: f.dir }];
-  return [{ name: f.dir }];
+  return [{ sortName: f.dir }];
 }
 
 const ROW_SELECT = {
@@ -166,7 +167,7 @@ export async function listRegistrations(actor: Actor, meetingId: string, url: UR
 export async function filterOptions(actor: Actor, meetingId: string) {
   const agencies = await db.agency.findMany({
     where: { registrations: { some: whereFor(actor, meetingId, {}) } },
-    orderBy: { name: "asc" },
+    orderBy: { sortName: "asc" },
     select: { id: true, name: true, country: true },
   });
   return {
@@ -207,7 +208,7 @@ const CSV_VALUES: Record<CsvColumn, (r: ExportRow) => unknown> = {
   agency: (r) => r.agency?.name ?? "",
   country: (r) => r.agency?.country ?? "",
   jobTitle: (r) => r.jobTitle,
-  role: (r) => ROLE_LABELS[r.role as RegistrationRole] ?? r.role,
+  role: (r) => ROLE_LABELS[r.role],
   status: (r) => STATUS_LABELS[r.status as keyof typeof STATUS_LABELS] ?? r.status,
   waitlistRank: (r) => r.waitlistRank ?? "",
   attendance: (r) => r.attendance,
@@ -302,11 +303,11 @@ export async function addParticipant(actor: Actor, meetingId: string, person: Re
 // ---------------------------------------------------------------- check-in
 
 export async function checkInList(actor: Actor, meetingId: string, q: string, take = 200) {
-  const where = { ...whereFor(actor, meetingId, { q: q.slice(0, 100) }), status: "CONFIRMED" };
+  const where = { ...whereFor(actor, meetingId, { q: q.slice(0, 100) }), status: "CONFIRMED" as const };
   const [rows, groups] = await Promise.all([
     db.registration.findMany({
       where,
-      orderBy: { name: "asc" },
+      orderBy: { sortName: "asc" },
       take,
       select: { id: true, name: true, jobTitle: true, role: true, attendance: true, checkedInAt: true, agency: { select: { name: true, acronym: true } } },
     }),
@@ -352,7 +353,7 @@ export async function listDelegations(actor: Actor, meetingId: string) {
   const [delegations, counts] = await Promise.all([
     db.delegation.findMany({
       where: { meetingId },
-      orderBy: { agency: { name: "asc" } },
+      orderBy: { agency: { sortName: "asc" } },
       select: {
         id: true,
         quota: true,
@@ -375,7 +376,7 @@ export async function agencyDelegation(actor: Actor, meetingId: string) {
     db.agency.findUniqueOrThrow({ where: { id: agencyId }, select: { name: true } }),
     db.registration.findMany({
       where: whereFor(actor, meetingId, {}),
-      orderBy: [{ status: "asc" }, { name: "asc" }],
+      orderBy: [{ status: "asc" }, { sortName: "asc" }],
       select: { id: true, name: true, email: true, jobTitle: true, role: true, status: true, waitlistRank: true },
     }),
   ]);
@@ -494,7 +495,7 @@ export async function delegationMembers(actor: Actor, meetingId: string, agencyI
   assertCan(actor, "registrations:manage");
   return db.registration.findMany({
     where: { meetingId, agencyId, status: { in: ["CONFIRMED", "PENDING"] } },
-    orderBy: { name: "asc" },
+    orderBy: { sortName: "asc" },
     select: { id: true, name: true },
   });
 }
@@ -637,7 +638,7 @@ export async function participantList(slug: string, user: Actor) {
   }
   const people = await db.registration.findMany({
     where: { meetingId: meeting.id, status: "CONFIRMED", listConsent: true, anonymisedAt: null },
-    orderBy: [{ agency: { name: "asc" } }, { name: "asc" }],
+    orderBy: [{ agency: { sortName: "asc" } }, { sortName: "asc" }],
     select: { id: true, name: true, jobTitle: true, role: true, agency: { select: { name: true } } },
   });
   return { meeting, people };

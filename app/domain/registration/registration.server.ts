@@ -130,13 +130,13 @@ async function issuePrivateLink(tx: Tx, registrationId: string): Promise<string>
 
 // ---------------------------------------------------------------- status changes
 
-type RegistrationRow = { id: string; meetingId: string; name: string; email: string; status: string };
+type RegistrationRow = { id: string; meetingId: string; name: string; email: string; status: RegistrationStatus };
 
 async function recordEvent(
   tx: Tx,
   reg: { id: string },
-  from: string | null,
-  to: string,
+  from: RegistrationStatus | null,
+  to: RegistrationStatus,
   reason: string,
   actorId: string | null,
 ): Promise<string> {
@@ -401,7 +401,7 @@ export async function cancelRegistration(registrationId: string, actorId: string
     const row = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, select: { meetingId: true } });
     const meeting = await lockedMeeting(tx, row.meetingId);
     const reg = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, select: { id: true, meetingId: true, name: true, email: true, status: true } });
-    if (!ACTIVE.includes(reg.status as RegistrationStatus)) return formRefusal("This registration is already cancelled or declined.");
+    if (!ACTIVE.includes(reg.status)) return formRefusal("This registration is already cancelled or declined.");
     await transition(tx, meeting, reg, "CANCELLED", { reason, actorId, mail: "cancelled" });
     await audit(tx, { userId: actorId, entity: "Registration", entityId: reg.id, meetingId: meeting.id, action: "cancel", before: { status: reg.status }, after: { status: "CANCELLED" } });
     const promoted = await promoteWaitlisted(tx, meeting, actorId);
@@ -432,7 +432,7 @@ export async function decideRegistrations(
     for (const reg of regs) {
       if (decision === "approve" && reg.status === "PENDING") {
         await transition(tx, meeting, reg, "CONFIRMED", { reason: "Approved by the organisers", actorId, mail: "confirmed" });
-      } else if (decision === "decline" && ACTIVE.includes(reg.status as RegistrationStatus)) {
+      } else if (decision === "decline" && ACTIVE.includes(reg.status)) {
         await transition(tx, meeting, reg, "DECLINED", { reason: "Declined by the organisers", actorId, mail: "declined" });
       } else continue;
       changed++;
@@ -500,7 +500,7 @@ export async function updateDetailsByToken(token: string, details: Details, now 
   const reg = await findByToken(token);
   if (!reg) return formRefusal("This link is not valid.");
   if (changesClosed(reg.meeting, now)) return formRefusal("The deadline for changes has passed. Please contact the organisers.");
-  if (!ACTIVE.includes(reg.status as RegistrationStatus)) return formRefusal("This registration is no longer active.");
+  if (!ACTIVE.includes(reg.status)) return formRefusal("This registration is no longer active.");
   await db.$transaction(async (tx) => {
     await tx.registration.update({ where: { id: reg.id }, data: details });
     await audit(tx, {
@@ -593,7 +593,7 @@ export async function registrationPanel(meetingId: string, user: { id: string; e
     if (meeting.visibility !== "INVITATION" || (await agencyInvited(db, meetingId, user.agencyId))) delegationLink = `/delegations/${meeting.slug}`;
   }
   return {
-    mine: mine ? { status: mine.status as RegistrationStatus, attended: mine.attendance === "ATTENDED" } : null,
+    mine: mine ? { status: mine.status, attended: mine.attendance === "ATTENDED" } : null,
     delegationLink,
     participantsLink: mine?.status === "CONFIRMED" && meeting.participantListVisible ? `/meetings/${meeting.slug}/participants` : null,
   };
