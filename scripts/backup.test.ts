@@ -66,5 +66,6 @@ describe("npm run backup", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // Two child processes (tsx, pg_dump or the copy) on a busy machine: a generous limit, not a measure.
+  }, 180_000);
 });

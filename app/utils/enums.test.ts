@@ -36,7 +36,7 @@ describe("enums", () => {
   it("has the same order in the database (PostgreSQL keeps the declaration order of its enum types)", async () => {
     if (dialect() !== "postgresql") return;
     const rows = await db.$queryRawUnsafe<{ typname: string; labels: string[] }[]>(
-      `SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid GROUP BY t.typname`,
+      `SELECT t.typname::text AS typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid GROUP BY t.typname`,
     );
     expect(new Map(rows.map((r) => [r.typname, r.labels]))).toEqual(schemaEnums());
   });
@@ -44,7 +44,7 @@ describe("enums", () => {
   it("compares sort keys byte by byte on PostgreSQL too (collation C), as SQLite does", async () => {
     if (dialect() !== "postgresql") return;
     const rows = await db.$queryRawUnsafe<{ table_name: string; collation_name: string | null }[]>(
-      `SELECT table_name, collation_name FROM information_schema.columns WHERE column_name = 'sortName' ORDER BY table_name`,
+      `SELECT table_name::text AS table_name, collation_name::text AS collation_name FROM information_schema.columns WHERE column_name = 'sortName' ORDER BY table_name`,
     );
     expect(rows).toEqual([
       { table_name: "Agency", collation_name: "C" },

@@ -57,7 +57,7 @@ export async function enqueueMail(tx: Tx, mail: NewMail): Promise<{ id: string }
       text: body.text,
       icsContent: mail.ics?.content ?? null,
       icsMethod: mail.ics?.method ?? null,
-      headers: JSON.stringify(headers),
+      headers,
       essential: mail.essential,
       status: mail.status ?? "QUEUED",
       nextAttemptAt: mail.sendAfter ?? new Date(),

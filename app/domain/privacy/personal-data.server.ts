@@ -47,7 +47,7 @@ export const REMOVED = "[removed]";
 export const ANONYMISED_NAME = "Anonymised participant";
 
 export const PERSONAL_DATA = {
-  Agency: { name: no(), acronym: no(), kind: no(), country: no() },
+  Agency: { name: no(), sortName: no(), acronym: no(), kind: no(), country: no() },
   User: {
     email: keep("the account: needed to sign in; kept while the account exists"),
     name: keep("the account: shown as the author of staff actions"),
@@ -74,10 +74,16 @@ export const PERSONAL_DATA = {
     fundingProgramme: no(), approvalMode: no(), privacyNoticeVersion: no(), reminderOffsets: no(),
   },
   AgendaItem: { kind: no(), title: no(), description: no(), room: no() },
-  AgendaPerson: { name: keep("speakers and moderators: the meeting's public programme"), role: no() },
+  AgendaPerson: {
+    name: keep("speakers and moderators: the meeting's public programme"),
+    sortName: keep("the name's sort key (app/utils/sort-key.ts), kept with it"),
+    role: no(),
+  },
   Invitation: { email: erase("null"), tokenHash: no("hash of a secret") },
   Registration: {
     name: erase("anonymised-name", { export: true }),
+    // the database client rewrites it as sortKey(name) whenever name is written (decision 062)
+    sortName: erase("anonymised-name"),
     email: erase("placeholder-email", { export: true }),
     emailNormalised: erase("placeholder-email"),
     jobTitle: erase("empty", { export: true }),
