@@ -13,8 +13,19 @@ const stamp = new Date().toISOString().replace(/[:.]/g, "-");
 const target = path.resolve(process.argv[2] ?? `backups/convene-${stamp}.${postgres ? "dump" : "db"}`);
 fs.mkdirSync(path.dirname(target), { recursive: true });
 
+/** A PostgreSQL client tool: from PATH, else the newest of Debian's /usr/lib/postgresql/<version>/bin. */
+export function pgTool(name: string): string {
+  const onPath = (process.env.PATH ?? "").split(path.delimiter).some((dir) => dir && fs.existsSync(path.join(dir, name)));
+  if (onPath) return name;
+  const debian = "/usr/lib/postgresql";
+  const versions = fs.existsSync(debian) ? fs.readdirSync(debian).filter((v) => fs.existsSync(path.join(debian, v, "bin", name))) : [];
+  const newest = versions.sort((a, b) => Number(a) - Number(b)).at(-1);
+  if (!newest) throw new Error(`${name} not found: install PostgreSQL's client (apt-get install postgresql-client)`);
+  return path.join(debian, newest, "bin", name);
+}
+
 if (postgres) {
-  execFileSync("pg_dump", ["--format=custom", "--no-owner", "--file", target, url], { stdio: "inherit" });
+  execFileSync(pgTool("pg_dump"), ["--format=custom", "--no-owner", "--file", target, url], { stdio: "inherit" });
 } else {
   const file = path.resolve(url.replace(/^file:/, ""));
   if (!fs.existsSync(file)) throw new Error(`No SQLite file at ${file}`);

@@ -12,6 +12,7 @@
 import crypto from "node:crypto";
 import { createCookieSessionStorage } from "@remix-run/node";
 import { db } from "~/utils/db.server";
+import type { RegistrationStatus } from "~/generated/prisma/enums.ts";
 
 const [command, ...args] = process.argv.slice(2);
 const DAY = 86_400_000;
@@ -54,7 +55,7 @@ if (command === "setup") {
     const email = `delegate-${i}@followup.bench.example.org`;
     return {
       meetingId: meeting.id, agencyId: agencies[i % agencies.length].id, name: `Delegate ${i}`, email, emailNormalised: email,
-      status: "CONFIRMED", attendance: "ATTENDED", manageTokenHash: crypto.randomUUID(),
+      status: "CONFIRMED" as const, attendance: "ATTENDED" as const, manageTokenHash: crypto.randomUUID(),
     };
   });
   for (let i = 0; i < rows.length; i += 500) await db.registration.createMany({ data: rows.slice(i, i + 500) });
@@ -70,7 +71,7 @@ if (command === "setup") {
 } else if (command === "counts") {
   out({ byStatus: await statusCounts(args[0]) });
 } else if (command === "ids") {
-  const rows = await db.registration.findMany({ where: { meetingId: args[0], status: args[1] }, select: { id: true }, orderBy: { id: "asc" }, take: Number(args[2]) });
+  const rows = await db.registration.findMany({ where: { meetingId: args[0], status: args[1] as RegistrationStatus }, select: { id: true }, orderBy: { id: "asc" }, take: Number(args[2]) });
   out({ ids: rows.map((r) => r.id) });
 } else if (command === "cookie") {
   // The app's session cookie (app/domain/auth/session.server.ts): a cookie session holding the Session row's id,

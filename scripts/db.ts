@@ -1,6 +1,9 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { sortKey } from "../app/utils/sort-key.ts";
 
 // One schema source, two databases (docs/decisions/060-postgresql.md). prisma/schema.prisma (SQLite)
 // is edited by hand; prisma/postgres/schema.prisma is generated from it. Each database has its own
@@ -8,7 +11,7 @@ import path from "node:path";
 //
 //   tsx scripts/db.ts schemas            write the PostgreSQL twin
 //   tsx scripts/db.ts generate           twin + both clients (app/generated/prisma, prisma-pg)
-//   tsx scripts/db.ts deploy             migrate the database DATABASE_URL names
+//   tsx scripts/db.ts deploy             migrate the database DATABASE_URL names, then fill sort keys
 //   tsx scripts/db.ts migrate --name x   write migration x for both databases from the schema change
 //   tsx scripts/db.ts check              fail when the twin or either migrations folder drifts
 //
@@ -68,8 +71,57 @@ function generate() {
   prisma(PG, ["generate"], { ...process.env, DATABASE_URL: "postgresql://localhost/unused" });
 }
 
-function deploy() {
+async function deploy() {
   prisma(isPostgres() ? PG : SQLITE, ["migrate", "deploy"]);
+  const filled = await fillSortKeys(process.env.DATABASE_URL ?? "file:./data/convene.db");
+  if (filled) console.info(`Sort keys written for ${filled} rows.`);
+}
+
+/** The tables whose `sortName` holds sortKey(name) (app/utils/sort-key.ts). */
+const SORTED_BY_NAME = ["Agency", "AgendaPerson", "Registration"];
+
+/**
+ * Writes sortKey(name) into every row whose sortName differs: rows from before the column existed
+ * (the migration could only put lower(name) there) and rows written by hand. The app writes the key
+ * itself on every write, so after the first deploy this finds nothing.
+ */
+async function fillSortKeys(url: string): Promise<number> {
+  let filled = 0;
+  if (isPostgres(url)) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query("BEGIN");
+      for (const table of SORTED_BY_NAME) {
+        const { rows } = await client.query<{ id: string; name: string; sortName: string }>(`SELECT "id", "name", "sortName" FROM "${table}"`);
+        for (const r of rows.filter((r) => sortKey(r.name) !== r.sortName)) {
+          await client.query(`UPDATE "${table}" SET "sortName" = $1 WHERE "id" = $2`, [sortKey(r.name), r.id]);
+          filled++;
+        }
+      }
+      await client.query("COMMIT");
+    } finally {
+      await client.end();
+    }
+    return filled;
+  }
+  const file = path.resolve(root, url.replace(/^file:/, ""));
+  const sqlite = new Database(file, { timeout: 30_000 });
+  try {
+    sqlite.transaction(() => {
+      for (const table of SORTED_BY_NAME) {
+        const rows = sqlite.prepare(`SELECT "id", "name", "sortName" FROM "${table}"`).all() as { id: string; name: string; sortName: string }[];
+        const update = sqlite.prepare(`UPDATE "${table}" SET "sortName" = ? WHERE "id" = ?`);
+        for (const r of rows.filter((r) => sortKey(r.name) !== r.sortName)) {
+          update.run(sortKey(r.name), r.id);
+          filled++;
+        }
+      }
+    }).immediate();
+  } finally {
+    sqlite.close();
+  }
+  return filled;
 }
 
 /** The SQL that takes the migrations folder to the schema, or "" when they are in step. */
@@ -115,7 +167,7 @@ function check() {
 const [command, ...rest] = process.argv.slice(2);
 if (command === "schemas") writeTwin();
 else if (command === "generate") generate();
-else if (command === "deploy") deploy();
+else if (command === "deploy") await deploy();
 else if (command === "migrate") migrate(rest[rest.indexOf("--name") + 1] ?? "");
 else if (command === "check") check();
 else {

@@ -5,25 +5,18 @@ type Entry = {
   entity: string;
   entityId: string;
   action: string;
-  before: string | null;
-  after: string | null;
+  before: unknown;
+  after: unknown;
   createdAt: string | Date;
   user: { name: string; email: string } | null;
 };
 
 /** One changed field per line: "title: Old → New". Values are shown as text, never as markup. */
-function changes(before: string | null, after: string | null): string[] {
-  const parse = (s: string | null): Record<string, unknown> => {
-    if (!s) return {};
-    try {
-      const v = JSON.parse(s);
-      return v && typeof v === "object" ? v : { value: v };
-    } catch {
-      return { value: s };
-    }
-  };
-  const b = parse(before);
-  const a = parse(after);
+function changes(before: unknown, after: unknown): string[] {
+  const fields = (v: unknown): Record<string, unknown> =>
+    v === null || v === undefined ? {} : typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : { value: v };
+  const b = fields(before);
+  const a = fields(after);
   const show = (v: unknown) => (v === undefined || v === null || v === "" ? "—" : typeof v === "string" ? v : JSON.stringify(v));
   return [...new Set([...Object.keys(b), ...Object.keys(a)])].map((k) =>
     k in b && k in a ? `${k}: ${show(b[k])} → ${show(a[k])}` : k in a ? `${k}: ${show(a[k])}` : `${k} (was): ${show(b[k])}`,

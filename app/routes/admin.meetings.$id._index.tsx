@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "meetings:view-admin");
   const meeting = await getMeetingForAdmin(params.id ?? "");
   if (!meeting) notFound("We could not find that meeting.");
-  const next = TRANSITIONS[meeting.status as MeetingStatus] ?? [];
+  const next = TRANSITIONS[meeting.status] ?? [];
   return { meeting, next, organiser: can(user, "meetings:manage") };
 }
 
@@ -50,7 +50,7 @@ export default function MeetingOverview() {
       {organiser && next.length ? (
         <Form method="post" className="page-actions" aria-label="Change status">
           <p>
-            Status: <strong>{STATUS_LABELS[m.status as MeetingStatus] ?? m.status}</strong>. Move to:
+            Status: <strong>{STATUS_LABELS[m.status]}</strong>. Move to:
           </p>
           {next.map((to) => (
             <button key={to} type="submit" name="to" value={to} className={to === "CANCELLED" ? "danger" : undefined}>

@@ -3,7 +3,7 @@ import { Form, Link, useFetcher, useLoaderData, useSearchParams } from "@remix-r
 import { useEffect, useRef, useState } from "react";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { checkInList, markRemainingNoShow, meetingById, setAttendance } from "~/domain/registration/organiser.server";
-import { ROLE_LABELS, type RegistrationRole } from "~/domain/registration/registration.schema";
+import { ROLE_LABELS } from "~/domain/registration/registration.schema";
 import { formatTime } from "~/utils/dates";
 import { badRequest, readForm } from "~/utils/http.server";
 import { SubmitButton } from "~/components/forms";
@@ -109,7 +109,7 @@ function CheckInRow({ row, zone }: { row: Row; zone: string }) {
         <strong>{row.name}</strong>
         <br />
         <span className="muted">
-          {row.agency?.acronym ?? row.agency?.name ?? ""} · {ROLE_LABELS[row.role as RegistrationRole] ?? row.role}
+          {row.agency?.acronym ?? row.agency?.name ?? ""} · {ROLE_LABELS[row.role]}
           {row.jobTitle ? ` · ${row.jobTitle}` : ""}
         </span>
       </span>

@@ -14,8 +14,6 @@ import {
   ROLE_LABELS,
   STATUS_LABELS,
   type CsvColumn,
-  type RegistrationRole,
-  type RegistrationStatus,
 } from "~/domain/registration/registration.schema";
 import { formatShortDate } from "~/utils/dates";
 import { badRequest, readForm } from "~/utils/http.server";
@@ -139,9 +137,9 @@ export default function RegistrationsAdmin() {
                   {r.jobTitle ? <span className="muted"> · {r.jobTitle}</span> : null}
                 </td>
                 <td>{r.agency ? `${r.agency.name}${r.agency.country ? ` (${r.agency.country})` : ""}` : "—"}</td>
-                <td>{ROLE_LABELS[r.role as RegistrationRole] ?? r.role}</td>
+                <td>{ROLE_LABELS[r.role]}</td>
                 <td>
-                  <StatusBadge status={r.status} label={STATUS_LABELS[r.status as RegistrationStatus]} />
+                  <StatusBadge status={r.status} label={STATUS_LABELS[r.status]} />
                   {r.status === "WAITLISTED" ? <span className="muted"> #{r.waitlistRank}</span> : null}
                 </td>
                 <td>{r.attendance === "NONE" ? "—" : r.attendance === "ATTENDED" ? "Attended" : "No-show"}</td>

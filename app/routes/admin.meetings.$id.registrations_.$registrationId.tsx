@@ -6,7 +6,7 @@ import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { meetingById, registrationDetail, setAttendance } from "~/domain/registration/organiser.server";
 import { cancelRegistration, decideRegistrations } from "~/domain/registration/registration.server";
-import { ROLE_LABELS, STATUS_LABELS, type RegistrationRole, type RegistrationStatus } from "~/domain/registration/registration.schema";
+import { ROLE_LABELS, STATUS_LABELS } from "~/domain/registration/registration.schema";
 import { formatDateTime, zoneLabel } from "~/utils/dates";
 import { badRequest, readForm } from "~/utils/http.server";
 import { SubmitButton } from "~/components/forms";
@@ -43,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function RegistrationDetail() {
   const { meeting, reg } = useLoaderData<typeof loader>();
-  const status = reg.status as RegistrationStatus;
+  const status = reg.status;
   const confirming = useConfirming("cancel") && ["PENDING", "CONFIRMED", "WAITLISTED"].includes(status);
   const when = (d: string | Date) => formatDateTime(d, meeting.timeZone);
   return (
@@ -67,7 +67,7 @@ export default function RegistrationDetail() {
         <dt>Job title</dt>
         <dd>{reg.jobTitle || "—"}</dd>
         <dt>Role</dt>
-        <dd>{ROLE_LABELS[reg.role as RegistrationRole] ?? reg.role}</dd>
+        <dd>{ROLE_LABELS[reg.role]}</dd>
         <dt>Dietary</dt>
         <dd>{reg.dietary || "—"}</dd>
         <dt>Accessibility</dt>
@@ -129,8 +129,8 @@ export default function RegistrationDetail() {
             <tr key={e.id}>
               <td>{when(e.createdAt)}</td>
               <td>
-                {e.fromStatus ? `${STATUS_LABELS[e.fromStatus as RegistrationStatus] ?? e.fromStatus} → ` : ""}
-                {STATUS_LABELS[e.toStatus as RegistrationStatus] ?? e.toStatus}
+                {e.fromStatus ? `${STATUS_LABELS[e.fromStatus]} → ` : ""}
+                {STATUS_LABELS[e.toStatus]}
               </td>
               <td>{e.reason}</td>
               <td>{e.by}</td>

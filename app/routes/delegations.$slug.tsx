@@ -9,7 +9,7 @@ import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { agencyDelegation, focalPointMayRegister, meetingBySlug, registerDelegates, registrationInScope, setHeadOfDelegation, type DelegateRow } from "~/domain/registration/organiser.server";
 import { cancelRegistration, registrationClosedReason } from "~/domain/registration/registration.server";
-import { REGISTRATION_ROLES, ROLE_LABELS, STATUS_LABELS, delegateRowSchema, delegationFormSchema, type RegistrationStatus } from "~/domain/registration/registration.schema";
+import { REGISTRATION_ROLES, ROLE_LABELS, STATUS_LABELS, delegateRowSchema, delegationFormSchema } from "~/domain/registration/registration.schema";
 import { formatRange } from "~/utils/dates";
 import { badRequest, forbidden, readForm } from "~/utils/http.server";
 import { formRefusal, formReply, refusalMessages } from "~/utils/forms.server";
@@ -118,7 +118,7 @@ export default function Delegation() {
                 <td>{p.email}</td>
                 <td>{ROLE_LABELS[p.role as keyof typeof ROLE_LABELS] ?? p.role}</td>
                 <td>
-                  <StatusBadge status={p.status} label={STATUS_LABELS[p.status as RegistrationStatus]} />
+                  <StatusBadge status={p.status} label={STATUS_LABELS[p.status]} />
                 </td>
                 <td>
                   {["CONFIRMED", "PENDING", "WAITLISTED"].includes(p.status) ? (

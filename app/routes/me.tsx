@@ -6,7 +6,7 @@ import { can } from "~/domain/auth/permissions";
 import { requireActor } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { cancelRegistration, findOwnRegistration, myRegistrations, resendLink } from "~/domain/registration/registration.server";
-import { STATUS_LABELS, type RegistrationStatus } from "~/domain/registration/registration.schema";
+import { STATUS_LABELS } from "~/domain/registration/registration.schema";
 import { formatRange } from "~/utils/dates";
 import { badRequest, forbidden, readForm } from "~/utils/http.server";
 import { SubmitButton } from "~/components/forms";
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     isFocalPoint: can(user, "delegation:manage"),
     rows: rows.map((r) => ({
       id: r.id,
-      status: r.status as RegistrationStatus,
+      status: r.status,
       attendance: r.attendance,
       meeting: { slug: r.meeting.slug, title: r.meeting.title, when: formatRange(r.meeting.startsAt, r.meeting.endsAt, r.meeting.timeZone), upcoming: r.meeting.startsAt > new Date() },
     })),

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/ui";
 import { requireActor } from "~/domain/auth/permissions.server";
 import { participantList } from "~/domain/registration/organiser.server";
-import { ROLE_LABELS, type RegistrationRole } from "~/domain/registration/labels";
+import { ROLE_LABELS } from "~/domain/registration/labels";
 
 // Who else takes part: for confirmed participants only, listing only people who agreed to appear.
 
@@ -36,7 +36,7 @@ export default function Participants() {
               <td>{p.name}</td>
               <td>{p.agency?.name ?? ""}</td>
               <td>{p.jobTitle}</td>
-              <td>{ROLE_LABELS[p.role as RegistrationRole] ?? p.role}</td>
+              <td>{ROLE_LABELS[p.role]}</td>
             </tr>
           ))}
         </tbody>

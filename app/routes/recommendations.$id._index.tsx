@@ -12,7 +12,7 @@ import { submitProgressUpdate, requestProgress } from "~/domain/recommendations/
 import { addReviewSchema, progressUpdateSchema, reviewOutcomeSchema, transitionSchema } from "~/domain/recommendations/recommendation.schema";
 import { changeStatus, formOptions, getRecommendationDetail, requireVisibleRecommendation } from "~/domain/recommendations/recommendations.server";
 import { addReview, recordReviewOutcome } from "~/domain/recommendations/reviews.server";
-import { allowedNextStatuses, CLOSED_STATUSES, PRIORITY_LABELS, STATUS_LABELS, statusLabel, type Priority, type Status } from "~/domain/recommendations/status";
+import { allowedNextStatuses, CLOSED_STATUSES, PRIORITY_LABELS, STATUS_LABELS, statusLabel, type Status } from "~/domain/recommendations/status";
 import { formatDateTime, formatRange, formatShortDate } from "~/utils/dates";
 import { formReply, refusalMessages } from "~/utils/forms.server";
 import { badRequest, readForm } from "~/utils/http.server";
@@ -84,7 +84,7 @@ export default function RecommendationDetail() {
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
   const zone = rec.meeting.timeZone;
-  const closed = CLOSED_STATUSES.includes(rec.status as Status);
+  const closed = CLOSED_STATUSES.includes(rec.status);
   return (
     <>
       <PageHeader title={`${rec.code}: ${rec.title}`}>
@@ -103,7 +103,7 @@ export default function RecommendationDetail() {
         <dt>Themes</dt>
         <dd>{rec.themes.length ? rec.themes.map((t) => t.theme.name).join(", ") : "None"}</dd>
         <dt>Priority</dt>
-        <dd>{PRIORITY_LABELS[rec.priority as Priority] ?? rec.priority}</dd>
+        <dd>{PRIORITY_LABELS[rec.priority]}</dd>
         <dt>Due date</dt>
         <dd>
           {rec.dueDate ? formatShortDate(rec.dueDate, zone) : "None set"}
@@ -240,7 +240,7 @@ export default function RecommendationDetail() {
   );
 }
 
-function ProgressForm({ next, lastResult }: { next: string[]; lastResult?: SubmissionResult<string[]> }) {
+function ProgressForm({ next, lastResult }: { next: Status[]; lastResult?: SubmissionResult<string[]> }) {
   const [form, fields] = useForm({
     id: "progress",
     lastResult,
@@ -256,7 +256,7 @@ function ProgressForm({ next, lastResult }: { next: string[]; lastResult?: Submi
         <SelectField
           field={fields.newStatus}
           label="Proposed new status"
-          options={next.filter((s) => s !== "SUPERSEDED").map((s) => ({ value: s, label: STATUS_LABELS[s as Status] }))}
+          options={next.filter((s) => s !== "SUPERSEDED").map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
           placeholder="Keep the current status"
         />
         <InputField field={fields.newProgress} label="Proposed progress (%)" type="number" min={0} max={100} step={1} />
@@ -269,7 +269,7 @@ function ProgressForm({ next, lastResult }: { next: string[]; lastResult?: Submi
   );
 }
 
-function TransitionForm({ next, lastResult, progress }: { next: string[]; lastResult?: SubmissionResult<string[]>; progress: number }) {
+function TransitionForm({ next, lastResult, progress }: { next: Status[]; lastResult?: SubmissionResult<string[]>; progress: number }) {
   const [form, fields] = useForm({
     id: "transition",
     lastResult,
@@ -282,7 +282,7 @@ function TransitionForm({ next, lastResult, progress }: { next: string[]; lastRe
       <h2>Change status</h2>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <SelectField field={fields.toStatus} label="New status" options={next.map((s) => ({ value: s, label: STATUS_LABELS[s as Status] }))} placeholder="Choose" required />
+        <SelectField field={fields.toStatus} label="New status" options={next.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} placeholder="Choose" required />
         <InputField field={fields.progress} label="Progress (%)" type="number" min={0} max={100} step={1} hint="Implemented is always 100 %." />
         <TextareaField field={fields.closingEvidence} label="Closing evidence" hint="Needed to close it: a note or a document link." rows={2} />
         <InputField field={fields.supersededByCode} label="Superseded by (code)" hint="Only when it is superseded by another recommendation." />

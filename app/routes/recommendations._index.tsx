@@ -5,7 +5,7 @@ import { PageHeader, Pagination } from "~/components/ui";
 import { can } from "~/domain/auth/permissions";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { filterOptions, filtersFrom, listRecommendations } from "~/domain/recommendations/recommendations.server";
-import { PRIORITY_LABELS, type Priority } from "~/domain/recommendations/status";
+import { PRIORITY_LABELS } from "~/domain/recommendations/status";
 import { formatShortDate } from "~/utils/dates";
 import { pageCount, pageFrom } from "~/utils/pagination";
 
@@ -64,7 +64,7 @@ export default function RecommendationList() {
                   <RecommendationStatus status={r.status} />
                 </td>
                 <td>{r.progress} %</td>
-                <td>{PRIORITY_LABELS[r.priority as Priority] ?? r.priority}</td>
+                <td>{PRIORITY_LABELS[r.priority]}</td>
                 <td>
                   {r.dueDate ? formatShortDate(r.dueDate, r.meeting.timeZone) : "—"}
                   {r.overdue ? <strong> (overdue)</strong> : null}

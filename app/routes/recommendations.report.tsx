@@ -5,7 +5,7 @@ import { can } from "~/domain/auth/permissions";
 import { assertCan, requireCapability } from "~/domain/auth/permissions.server";
 import { filterOptions } from "~/domain/recommendations/recommendations.server";
 import { agencyRecommendations, meetingRecommendations } from "~/domain/recommendations/reviews.server";
-import { isOverdue, statusLabel } from "~/domain/recommendations/status";
+import { isOverdue, statusLabel, type Status } from "~/domain/recommendations/status";
 import { db } from "~/utils/db.server";
 import { formatRange, formatShortDate } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
@@ -92,7 +92,7 @@ export default function Report() {
   );
 }
 
-type Row = { id: string; code: string; title: string; status: string; progress: number; dueDate: Date | null; leadAgency: { acronym: string }; meeting: { title: string; timeZone: string }; extra: string };
+type Row = { id: string; code: string; title: string; status: Status; progress: number; dueDate: Date | null; leadAgency: { acronym: string }; meeting: { title: string; timeZone: string }; extra: string };
 
 function ReportTable({ rows, extraLabel }: { rows: Row[]; extraLabel: string }) {
   if (!rows.length) return <p>None.</p>;

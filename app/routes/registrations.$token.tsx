@@ -7,7 +7,7 @@ import { ConfirmButton, ConfirmStep, useConfirming } from "~/components/confirm"
 import { Notice, PageHeader, StatusBadge } from "~/components/ui";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { cancelByToken, changesClosed, findByToken, updateDetailsByToken } from "~/domain/registration/registration.server";
-import { REGISTRATION_ROLES, ROLE_LABELS, STATUS_LABELS, editRegistrationSchema, type RegistrationStatus } from "~/domain/registration/registration.schema";
+import { REGISTRATION_ROLES, ROLE_LABELS, STATUS_LABELS, editRegistrationSchema } from "~/domain/registration/registration.schema";
 import { formatDateTime, formatRange, zoneLabel } from "~/utils/dates";
 import { enforceLimit } from "~/domain/abuse/limits.server";
 import { badRequest, clientIp, notFound, readForm } from "~/utils/http.server";
@@ -35,7 +35,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
       dietary: reg.dietary,
       accessibility: reg.accessibility,
       listConsent: reg.listConsent,
-      status: reg.status as RegistrationStatus,
+      status: reg.status,
       waitlistPosition: reg.waitlistPosition,
       agency: reg.agency?.name ?? "",
       consent: reg.consentAt ? `Accepted on ${formatDateTime(reg.consentAt, m.timeZone)} ${zoneLabel(m.timeZone, reg.consentAt)} (notice version ${reg.consentNoticeVersion})` : "Registered on your behalf; not yet accepted by you",

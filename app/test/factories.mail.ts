@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { db } from "~/utils/db.server";
+import type { Attendance, RegistrationStatus } from "~/generated/prisma/enums.ts";
 import { enqueueMail } from "~/domain/mail/outbox.server";
 import { renderMail } from "~/domain/mail/render.server";
 import { renderPending } from "~/domain/mail/pending.server";
@@ -31,7 +32,7 @@ export async function queueTestMails(count: number, over: { essential?: boolean;
 export async function createMeetingWithParticipants(
   count: number,
   agencies: { id: string }[],
-  over: Parameters<typeof createMeeting>[0] & { attendance?: (i: number) => string; registrationStatus?: (i: number) => string } = {},
+  over: Parameters<typeof createMeeting>[0] & { attendance?: (i: number) => Attendance; registrationStatus?: (i: number) => RegistrationStatus } = {},
 ) {
   const { attendance, registrationStatus, ...meetingOver } = over;
   const meeting = await createMeeting(meetingOver);

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { Actor, Role } from "~/domain/auth/roles";
 import { db } from "~/utils/db.server";
+import type { RecommendationStatus } from "~/generated/prisma/enums.ts";
 import { createAgency, createMeeting, createUser } from "./factories";
 
 // Builders for recommendation tests. Each call makes its own rows.
@@ -17,7 +18,7 @@ export async function createTheme(name = `Theme ${uid()}`) {
 }
 
 /** A meeting with one agenda item, a lead agency and a recommendation in the given status. */
-export async function createRecommendationRow(over: Partial<{ status: string; progress: number; leadAgencyId: string; meetingId: string; dueDate: Date | null; code: string }> = {}) {
+export async function createRecommendationRow(over: Partial<{ status: RecommendationStatus; progress: number; leadAgencyId: string; meetingId: string; dueDate: Date | null; code: string }> = {}) {
   const meetingId = over.meetingId ?? (await createMeeting()).id;
   const leadAgencyId = over.leadAgencyId ?? (await createAgency()).id;
   return db.recommendation.create({

@@ -1,12 +1,13 @@
 import crypto from "node:crypto";
 import { db } from "~/utils/db.server";
 import type { Role } from "~/domain/auth/roles";
+import type { AgencyKind, ApprovalMode, MeetingStatus, MeetingVisibility } from "~/generated/prisma/enums.ts";
 
 // Small builders for test data. Each test creates what it needs; names are unique per call.
 
 const uid = () => crypto.randomUUID().slice(0, 8);
 
-export async function createAgency(over: Partial<{ name: string; acronym: string; kind: string; country: string | null }> = {}) {
+export async function createAgency(over: Partial<{ name: string; acronym: string; kind: AgencyKind; country: string | null }> = {}) {
   const n = uid();
   return db.agency.create({
     data: { name: over.name ?? `Agency ${n}`, acronym: over.acronym ?? `AG${n.slice(0, 4)}`, kind: over.kind ?? "NATIONAL_AUTHORITY", country: over.country === undefined ? "BE" : over.country },
@@ -27,10 +28,10 @@ export async function createMeeting(
     timeZone: string;
     startsAt: Date;
     endsAt: Date;
-    status: string;
-    visibility: string;
+    status: MeetingStatus;
+    visibility: MeetingVisibility;
     capacity: number | null;
-    approvalMode: string;
+    approvalMode: ApprovalMode;
     seriesId: string | null;
   }> = {},
 ) {

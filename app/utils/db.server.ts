@@ -4,6 +4,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client.ts";
 import { PrismaClient as PgClient } from "~/generated/prisma-pg/client.ts";
 import { env } from "./env.server";
+import { sortKey } from "./sort-key";
 
 // One client, two databases: DATABASE_URL=file:... is the embedded SQLite file, postgresql://...
 // a PostgreSQL server (docs/decisions/060-postgresql.md). This is the one module that knows which.
@@ -56,13 +57,66 @@ class SQLiteImmediate extends PrismaBetterSQLite3 {
   }
 }
 
+type Data = Record<string, unknown>;
+const isData = (v: unknown): v is Data => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Sets sortName = sortKey(name) in each row of a create or update `data` that writes a name. */
+function keyRows(data: unknown) {
+  for (const row of Array.isArray(data) ? data : [data]) {
+    if (!isData(row)) continue;
+    const name = isData(row.name) ? row.name.set : row.name;
+    if (typeof name === "string") row.sortName = sortKey(name);
+  }
+}
+
+/** The `data` parts of an operation's arguments: data, or create and update of an upsert. */
+function dataOf(args: unknown): unknown[] {
+  return isData(args) ? [args.data, args.create, args.update].filter((d) => d !== undefined) : [];
+}
+
+/** Agenda items are the one place people (AgendaPerson) are written nested, when a meeting is copied. */
+function keyNestedPeople(data: unknown) {
+  for (const item of Array.isArray(data) ? data : [data]) {
+    if (!isData(item) || !isData(item.people)) continue;
+    keyRows(item.people.create);
+    if (isData(item.people.createMany)) keyRows(item.people.createMany.data);
+  }
+}
+
+/**
+ * Every write of a name also writes its sort key (app/utils/sort-key.ts), so no caller can forget it.
+ * Query extensions also run inside interactive transactions. The result keeps the plain client's
+ * type: the extension changes no argument or result type.
+ */
+function withSortKeys(client: PrismaClient): PrismaClient {
+  const named = {
+    async $allOperations({ args, query }: { args: unknown; query: (args: unknown) => Promise<unknown> }) {
+      dataOf(args).forEach(keyRows);
+      return query(args);
+    },
+  };
+  return client.$extends({
+    query: {
+      agency: named,
+      agendaPerson: named,
+      registration: named,
+      agendaItem: {
+        async $allOperations({ args, query }: { args: unknown; query: (args: unknown) => Promise<unknown> }) {
+          dataOf(args).forEach(keyNestedPeople);
+          return query(args);
+        },
+      },
+    },
+  }) as unknown as PrismaClient;
+}
+
 function createClient(url: string): PrismaClient {
   if (dialectOf(url) === "postgresql") {
     const adapter = new PrismaPg({ connectionString: url });
     // The cast is needed: the two generated client types differ only in provider-specific options.
-    return new PgClient({ adapter, transactionOptions: TX_LIMITS }) as unknown as PrismaClient;
+    return withSortKeys(new PgClient({ adapter, transactionOptions: TX_LIMITS }) as unknown as PrismaClient);
   }
-  return new PrismaClient({ adapter: new SQLiteImmediate({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), transactionOptions: TX_LIMITS });
+  return withSortKeys(new PrismaClient({ adapter: new SQLiteImmediate({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), transactionOptions: TX_LIMITS }));
 }
 
 declare global {

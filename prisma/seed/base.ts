@@ -1,9 +1,10 @@
+import type { AgencyKind, AgendaItemKind, MeetingStatus } from "~/generated/prisma/enums.ts";
 import { db } from "~/utils/db.server";
 import { fromLocalInput } from "~/utils/dates";
 
 // Agencies, people, series and meetings of the demo. People are fictional (example.org).
 
-type AgencySeed = { key: string; name: string; acronym: string; kind: string; country: string | null; parent?: string };
+type AgencySeed = { key: string; name: string; acronym: string; kind: AgencyKind; country: string | null; parent?: string };
 
 export const AGENCIES: AgencySeed[] = [
   { key: "iom", name: "International Organization for Migration", acronym: "IOM", kind: "UN_AGENCY", country: null },
@@ -49,7 +50,7 @@ const at = (local: string, zone = BXL) => {
 };
 
 type ItemSeed = {
-  kind: string;
+  kind: AgendaItemKind;
   title: string;
   start: string;
   end: string;
@@ -204,7 +205,7 @@ export async function seedBase() {
       members: { create: calaisMembers.map((k) => ({ agencyId: agencyIds.get(k)! })) },
     },
   });
-  const sessions = [
+  const sessions: { slug: string; title: string; day: string; city: string; venue: string; zone: string; status: MeetingStatus }[] = [
     { slug: "calais-group-2024-spring", title: "Calais Group, spring session 2024", day: "2024-03-14", city: "Paris", venue: "Ministère de l'Intérieur, Place Beauvau", zone: "Europe/Paris", status: "ARCHIVED" },
     { slug: "calais-group-2024-autumn", title: "Calais Group, autumn session 2024", day: "2024-10-17", city: "London", venue: "2 Marsham Street", zone: "Europe/London", status: "HELD" },
     { slug: "calais-group-2025-spring", title: "Calais Group, spring session 2025", day: "2025-04-10", city: "The Hague", venue: "Ministry of Justice and Security", zone: "Europe/Amsterdam", status: "HELD" },

@@ -1,4 +1,5 @@
 import { THEMES } from "~/domain/recommendations/themes";
+import type { RecommendationStatus } from "~/generated/prisma/enums.ts";
 import { db } from "~/utils/db.server";
 
 // Recommendations of the Brussels meeting and of the Calais Group sessions, with their status
@@ -6,7 +7,7 @@ import { db } from "~/utils/db.server";
 // (two still waiting for the secretariat), so the dashboard and its implementation-rate chart
 // have data.
 
-type Step = { status: string; at: string; progress?: number; note?: string };
+type Step = { status: RecommendationStatus; at: string; progress?: number; note?: string };
 type RecSeed = {
   code: string;
   title: string;
@@ -22,7 +23,7 @@ type RecSeed = {
   steps: Step[];
   evidence?: string;
   reviews?: { meeting: string; outcome: string }[];
-  updates?: { by: string; agency: string; at: string; text: string; newStatus?: string; newProgress?: number; evidence?: string; state: "ACCEPTED" | "SUBMITTED" | "RETURNED"; note?: string }[];
+  updates?: { by: string; agency: string; at: string; text: string; newStatus?: RecommendationStatus; newProgress?: number; evidence?: string; state: "ACCEPTED" | "SUBMITTED" | "RETURNED"; note?: string }[];
 };
 
 const RECS: RecSeed[] = [
@@ -278,7 +279,7 @@ export async function seedRecommendations() {
         themes: { create: r.themes.map((t) => ({ themeId: themeIds.get(t)! })) },
       },
     });
-    let from: string | null = null;
+    let from: RecommendationStatus | null = null;
     let p = 0;
     for (const s of [{ status: "PROPOSED", at: created.toISOString(), note: "Recorded" } as Step, ...r.steps]) {
       p = s.status === "IMPLEMENTED" ? 100 : (s.progress ?? p);

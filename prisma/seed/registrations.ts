@@ -1,3 +1,4 @@
+import type { RegistrationRole } from "~/generated/prisma/enums.ts";
 import { db } from "~/utils/db.server";
 import { newToken } from "~/utils/tokens.server";
 
@@ -26,7 +27,7 @@ type SeedRow = {
   agencyKey: string;
   status: "CONFIRMED" | "PENDING" | "WAITLISTED" | "CANCELLED" | "DECLINED";
   attendance?: "ATTENDED" | "NO_SHOW";
-  role?: string;
+  role?: RegistrationRole;
   waitlistRank?: number;
   /** a seeded user's own registration, so /me shows something */
   who?: { name: string; email: string };

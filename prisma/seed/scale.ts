@@ -3,6 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { db, dialect, type Prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { sortKey } from "~/utils/sort-key";
 import { fromLocalInput } from "~/utils/dates";
 import { COUNTRY_CODES, countryName } from "~/domain/agencies/countries";
 
@@ -61,7 +62,9 @@ function writeSqlite(batches: Batch[]) {
   sqlite.pragma("foreign_keys = OFF");
   sqlite.pragma("cache_size = -262144");
   const now = new Date();
-  const value = (v: unknown) => (v instanceof Date ? v.toISOString().replace("Z", "+00:00") : typeof v === "boolean" ? Number(v) : (v ?? null));
+  // Dates, booleans and JSON columns as Prisma stores them on SQLite.
+  const value = (v: unknown) =>
+    v instanceof Date ? v.toISOString().replace("Z", "+00:00") : typeof v === "boolean" ? Number(v) : v !== null && typeof v === "object" ? JSON.stringify(v) : (v ?? null);
   const fill: Record<string, () => unknown> = { id: cuidLike, createdAt: () => now, updatedAt: () => now };
   try {
     sqlite.transaction(() => {
@@ -75,9 +78,11 @@ function writeSqlite(batches: Batch[]) {
       for (const [table, rows] of batches) {
         if (!rows.length) continue;
         const columns = new Set((sqlite.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((c) => c.name));
-        const keys = [...new Set([...Object.keys(rows[0]), ...Object.keys(fill).filter((k) => columns.has(k))])];
+        // The sort key the client extension in db.server.ts writes with every name (these inserts bypass it).
+        const sorted = columns.has("sortName") && "name" in rows[0];
+        const keys = [...new Set([...Object.keys(rows[0]), ...Object.keys(fill).filter((k) => columns.has(k)), ...(sorted ? ["sortName"] : [])])];
         const insert = sqlite.prepare(`INSERT INTO "${table}" (${keys.map((k) => `"${k}"`).join(", ")}) VALUES (${keys.map(() => "?").join(", ")})`);
-        for (const row of rows) insert.run(keys.map((k) => value(k in row ? row[k] : fill[k]())));
+        for (const row of rows) insert.run(keys.map((k) => value(k === "sortName" && sorted ? sortKey(String(row.name)) : k in row ? row[k] : fill[k]())));
       }
       for (const index of indexes) sqlite.exec(index.sql);
     }).immediate();
@@ -313,8 +318,8 @@ export async function seedScale(n: number) {
   batches.push(["RecommendationStatusChange", changes]);
   // The audit log has the creation of every meeting and recommendation, like the organisers' forms write it.
   const auditRows: Rows = [
-    ...meetings.map((m) => ({ userId: organiser?.id ?? null, entity: "Meeting", entityId: m.id, meetingId: m.id, action: "create", before: null, after: JSON.stringify({ title: m.title, status: "DRAFT" }), createdAt: notAfterNow(new Date(m.startsAt.getTime() - 90 * 86_400_000)) })),
-    ...recs.map((r) => ({ userId: organiser?.id ?? null, entity: "Recommendation", entityId: r.id, meetingId: r.meetingId, action: "create", before: null, after: JSON.stringify({ code: r.code, title: r.title }), createdAt: notAfterNow(new Date(r.dueDate.getTime() - 364 * 86_400_000)) })),
+    ...meetings.map((m) => ({ userId: organiser?.id ?? null, entity: "Meeting", entityId: m.id, meetingId: m.id, action: "create", before: null, after: { title: m.title, status: "DRAFT" }, createdAt: notAfterNow(new Date(m.startsAt.getTime() - 90 * 86_400_000)) })),
+    ...recs.map((r) => ({ userId: organiser?.id ?? null, entity: "Recommendation", entityId: r.id, meetingId: r.meetingId, action: "create", before: null, after: { code: r.code, title: r.title }, createdAt: notAfterNow(new Date(r.dueDate.getTime() - 364 * 86_400_000)) })),
   ];
   batches.push(["AuditLog", auditRows]);
 

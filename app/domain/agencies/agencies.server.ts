@@ -29,7 +29,7 @@ export async function searchAgencies(q: string, page: { skip: number; take: numb
     db.agency.count({ where }),
     db.agency.findMany({
       where,
-      orderBy: { name: "asc" },
+      orderBy: { sortName: "asc" },
       skip: page.skip,
       take: page.take,
       select: { id: true, name: true, acronym: true, kind: true, country: true, parent: { select: { acronym: true } } },

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import type { AgencyKind } from "~/generated/prisma/enums.ts";
+import { valuesOf } from "~/utils/enums";
 import { isCountryCode } from "./countries";
 
-export const AGENCY_KINDS = ["UN_AGENCY", "EU_AGENCY", "EU_INSTITUTION", "NATIONAL_AUTHORITY", "INTERNATIONAL_ORGANISATION", "NGO", "OTHER"] as const;
-export type AgencyKind = (typeof AGENCY_KINDS)[number];
+export type { AgencyKind };
 
 export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
   UN_AGENCY: "UN agency",
@@ -13,6 +14,7 @@ export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
   NGO: "NGO",
   OTHER: "Other",
 };
+export const AGENCY_KINDS = valuesOf(AGENCY_KIND_LABELS);
 
 export const kindLabel = (kind: string) => AGENCY_KIND_LABELS[kind as AgencyKind] ?? kind;
 

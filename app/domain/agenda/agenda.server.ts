@@ -5,7 +5,7 @@ import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { queueMeetingUpdate } from "~/domain/mail/meeting-updates.server";
 import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
-import { ANNOUNCED_STATUSES } from "~/domain/meetings/status";
+import { ANNOUNCED_STATUSES, type MeetingStatus } from "~/domain/meetings/status";
 import { fromLocalInput } from "~/utils/dates";
 import type { AgendaItemInput, AgendaPersonInput } from "./agenda.schema";
 import { agendaWarnings } from "./warnings";
@@ -17,7 +17,7 @@ import { agendaWarnings } from "./warnings";
 
 const itemSelect = {
   id: true, parentId: true, kind: true, title: true, description: true, room: true, startsAt: true, endsAt: true, position: true, updatedAt: true,
-  people: { select: { id: true, name: true, role: true, agency: { select: { id: true, acronym: true, name: true } } }, orderBy: [{ role: "desc" as const }, { name: "asc" as const }] },
+  people: { select: { id: true, name: true, role: true, agency: { select: { id: true, acronym: true, name: true } } }, orderBy: [{ role: "desc" as const }, { sortName: "asc" as const }] },
 };
 
 type Row = Awaited<ReturnType<typeof loadItems>>[number];
@@ -159,7 +159,7 @@ export async function removeAgendaPerson(actor: Actor, meetingId: string, person
   return removed;
 }
 
-async function announceAgenda(tx: Tx, meetingId: string, status: string, wasPublished: boolean) {
+async function announceAgenda(tx: Tx, meetingId: string, status: MeetingStatus, wasPublished: boolean) {
   if (!wasPublished || !ANNOUNCED_STATUSES.includes(status)) return false;
   await tx.meeting.update({ where: { id: meetingId }, data: { icsSequence: { increment: 1 } } });
   await queueMeetingUpdate(tx, { meetingId, summary: "The agenda has been updated. See the meeting page for the current programme." });

@@ -40,7 +40,7 @@ describe("agenda publication", () => {
     expect(await db.outboxMessage.count({ where: { meetingId: meeting.id, kind: "meeting-updated" } })).toBe(1);
     const log = await db.auditLog.findMany({ where: { meetingId: meeting.id, entity: "AgendaItem" }, orderBy: { createdAt: "asc" } });
     expect(log.map((l) => l.action)).toEqual(["create", "update"]);
-    expect(JSON.parse(log[1].after!)).toEqual({ title: "Opening and welcome" });
+    expect(log[1].after).toEqual({ title: "Opening and welcome" });
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Tx } from "~/utils/db.server";
+import type { Prisma, Tx } from "~/utils/db.server";
 
 // Audit log of every change on meetings, agendas, agencies, series and recommendations:
 // who, what, when, before/after. Written in the same transaction as the change.
@@ -13,9 +13,10 @@ export type AuditEntry = {
   after?: unknown;
 };
 
-function snapshot(value: unknown): string | null {
-  if (value === undefined || value === null) return null;
-  return JSON.stringify(value);
+/** The snapshot as JSON stores it (dates become ISO strings); undefined leaves the column NULL. */
+function snapshot(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 }
 
 /** Keeps only the fields that differ, so the log shows what changed. */

@@ -1,7 +1,9 @@
 // Roles. What each may do is the capability matrix in permissions.ts (decision record 050).
 
-export const ROLES = ["ORGANISER", "SECRETARIAT", "FOCAL_POINT", "PARTICIPANT"] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from "~/generated/prisma/enums.ts";
+import { valuesOf } from "~/utils/enums";
+
+export type { Role };
 
 export const ROLE_LABELS: Record<Role, string> = {
   ORGANISER: "Organiser",
@@ -9,6 +11,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   FOCAL_POINT: "Agency focal point",
   PARTICIPANT: "Participant",
 };
+export const ROLES = valuesOf(ROLE_LABELS);
 
 /** The signed-in person as every access check sees them; a focal point acts for exactly one agency. */
 export type Actor = { id: string; role: Role; agencyId: string | null; name: string; email: string };

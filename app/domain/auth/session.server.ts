@@ -1,7 +1,7 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import type { Actor, Role } from "./roles";
+import type { Actor } from "./roles";
 
 const SESSION_DAYS = 14;
 
@@ -38,7 +38,7 @@ async function readUser(request: Request): Promise<Actor | null> {
     where: { sessions: { some: { id: sessionId, expiresAt: { gt: new Date() } } } },
     select: { id: true, role: true, agencyId: true, name: true, email: true },
   });
-  return user ? { ...user, role: user.role as Role } : null;
+  return user;
 }
 
 // Remix calls every loader of a page with its own copy of the request but one load context per request:

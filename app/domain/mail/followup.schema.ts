@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REGISTRATION_STATUSES } from "~/domain/registration/registration.schema";
 import { fromLocalInput } from "~/utils/dates";
 
 // The follow-up composer. Shared by the form (client validation) and the action (server).
@@ -12,7 +13,8 @@ export const AUDIENCE_LABELS: Record<Audience, string> = {
   STATUS: "Registrations with chosen statuses",
   NO_SHOWS: "Confirmed participants who did not come (no-shows)",
 };
-export const REGISTRATION_STATUSES = ["PENDING", "CONFIRMED", "WAITLISTED", "DECLINED", "CANCELLED"] as const;
+
+export { REGISTRATION_STATUSES };
 
 const MAX_DOCUMENTS = 20;
 

@@ -4,6 +4,8 @@ import { audit } from "~/domain/audit/audit.server";
 import type { Actor } from "~/domain/auth/roles";
 import { badRequest, notFound } from "~/utils/http.server";
 import { enqueueNewMails, INSERT_CHUNK, type NewMail } from "./outbox.server";
+import type { RegistrationStatus } from "~/domain/registration/registration.schema";
+import type { OutboxStatus } from "./outbox.server";
 import { followUpMail, type FollowUpContent } from "./templates.server";
 import type { Audience, FollowUpInput } from "./followup.schema";
 
@@ -11,7 +13,7 @@ import type { Audience, FollowUpInput } from "./followup.schema";
 // message per recipient, reviewable), then sends it (DRAFT -> QUEUED in one transaction). Each
 // agency's copy lists the recommendations that agency leads from this meeting.
 
-export type Recipients = { audience: Audience; agencyIds?: string[]; statuses?: string[] };
+export type Recipients = { audience: Audience; agencyIds?: string[]; statuses?: RegistrationStatus[] };
 
 const meetingSelect = {
   id: true, slug: true, title: true, venue: true, room: true, city: true, timeZone: true, startsAt: true, endsAt: true,
@@ -48,7 +50,7 @@ export function countRecipients(meetingId: string, r: Recipients): Promise<numbe
 export async function meetingAgencies(meetingId: string) {
   return db.agency.findMany({
     where: { registrations: { some: { meetingId } } },
-    orderBy: { name: "asc" },
+    orderBy: { sortName: "asc" },
     select: { id: true, name: true, acronym: true },
   });
 }
@@ -136,7 +138,7 @@ async function insertFollowUpDraft(
     async (tx) => {
       const registrations = await tx.registration.findMany({
         where: recipientWhere(meeting.id, recipients),
-        orderBy: { name: "asc" },
+        orderBy: { sortName: "asc" },
         select: { id: true, name: true, email: true, agency: { select: { id: true, name: true } } },
       });
       if (registrations.length === 0) return null;
@@ -147,7 +149,7 @@ async function insertFollowUpDraft(
           summary: input.summary,
           documents: input.documents.join("\n"),
           nextSessionAt: input.nextSessionAt,
-          recipients: JSON.stringify(recipients),
+          recipients,
           status: "DRAFT",
           createdById: actor.id,
           submissionKey,
@@ -253,7 +255,7 @@ export async function retryFailedFollowUp(actor: Actor, meetingId: string, follo
   });
 }
 
-export type Progress = Record<"DRAFT" | "QUEUED" | "SENDING" | "SENT" | "FAILED" | "CANCELLED", number> & { total: number };
+export type Progress = Record<OutboxStatus, number> & { total: number };
 
 export async function followUpProgress(followUpIds: string[]): Promise<Map<string, Progress>> {
   const groups = followUpIds.length
@@ -301,10 +303,10 @@ export async function getFollowUp(meetingId: string, followUpId: string, preview
   });
   const agencies = await db.agency.findMany({
     where: { registrations: { some: { outbox: { some: { followUpId: f.id } } } } },
-    orderBy: { name: "asc" },
+    orderBy: { sortName: "asc" },
     select: { id: true, name: true },
   });
-  return { ...f, recipients: JSON.parse(f.recipients) as Recipients, progress, sample, agencies };
+  return { ...f, recipients: f.recipients as Recipients, progress, sample, agencies };
 }
 
 export function followUpIsDone(p: Progress): boolean {

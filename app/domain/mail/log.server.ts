@@ -13,13 +13,13 @@ import { renderPending } from "./pending.server";
 
 export const MAIL_STATUSES: OutboxStatus[] = ["DRAFT", "QUEUED", "SENDING", "SENT", "FAILED", "CANCELLED"];
 
-export type MailFilter = { status?: string; kind?: string; recipient?: string; meetingId?: string };
+export type MailFilter = { status?: OutboxStatus; kind?: string; recipient?: string; meetingId?: string };
 
 export function mailFilterFrom(url: URL): MailFilter {
   const get = (k: string) => url.searchParams.get(k)?.trim().slice(0, 254) || undefined;
   const status = get("status");
   return {
-    status: status && (MAIL_STATUSES as string[]).includes(status) ? status : undefined,
+    status: MAIL_STATUSES.find((s) => s === status),
     kind: get("kind")?.slice(0, 60),
     recipient: get("recipient")?.toLowerCase(),
   };
@@ -100,7 +100,7 @@ export async function resendMail(actor: Actor, id: string): Promise<{ id: string
       const copy = await tx.outboxMessage.create({
         data: {
           kind: m.kind, toEmail: m.toEmail, toName: m.toName, subject: m.subject, html: m.html, text: m.text,
-          icsContent: m.icsContent, icsMethod: m.icsMethod, headers: m.headers, essential: m.essential,
+          icsContent: m.icsContent, icsMethod: m.icsMethod, headers: m.headers ?? {}, essential: m.essential,
           messageId: `<${crypto.randomUUID()}@${host}>`,
           idempotencyKey: `resend:${m.id}:${crypto.randomUUID().slice(0, 8)}`,
           meetingId: m.meetingId, registrationId: m.registrationId, followUpId: m.followUpId,

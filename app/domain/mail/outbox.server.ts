@@ -8,7 +8,7 @@ import type { PendingRender } from "./pending.server";
 // The only way to send mail: write an OutboxMessage in the same transaction as the change that
 // causes it. The worker (domain/mail/worker.server.ts) sends it after commit.
 
-export type OutboxStatus = "DRAFT" | "QUEUED" | "SENDING" | "SENT" | "FAILED" | "CANCELLED";
+export type { OutboxStatus } from "~/generated/prisma/enums.ts";
 
 /** What every outbox message carries, rendered or not. */
 type Envelope = {
@@ -70,7 +70,7 @@ function outboxRow(mail: NewMail) {
     icsContent: rendered?.ics?.content ?? null,
     icsMethod: rendered?.ics?.method ?? null,
     pendingRender: "pendingRender" in mail ? JSON.stringify(mail.pendingRender) : null,
-    headers: JSON.stringify(headers),
+    headers,
     essential: mail.essential,
     status: mail.status ?? "QUEUED",
     nextAttemptAt: mail.sendAfter ?? new Date(),

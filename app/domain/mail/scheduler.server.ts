@@ -1,4 +1,5 @@
 import { db } from "~/utils/db.server";
+import type { MeetingStatus } from "~/domain/meetings/status";
 import { enqueueMail } from "./outbox.server";
 import { overdueRecommendationMail, reminderMail } from "./templates.server";
 
@@ -18,7 +19,7 @@ export function parseReminderOffsets(value: string): { offset: string; ms: numbe
   return out.sort((a, b) => b.ms - a.ms);
 }
 
-const REMINDABLE = ["PUBLISHED", "REGISTRATION_CLOSED"];
+const REMINDABLE: MeetingStatus[] = ["PUBLISHED", "REGISTRATION_CLOSED"];
 const LONGEST_OFFSET_MS = 999 * UNIT_MS.d;
 
 /**

@@ -1,5 +1,6 @@
 import nodemailer from "nodemailer";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
+import type { Prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
 // How an outbox message leaves Convene. With SMTP_URL set: nodemailer over a small connection
@@ -13,7 +14,7 @@ export type StoredMessage = {
   html: string;
   text: string;
   messageId: string;
-  headers: string;
+  headers: Prisma.JsonValue;
   icsContent: string | null;
   icsMethod: string | null;
 };
@@ -77,7 +78,7 @@ function smtpTransport(smtpUrl: string): MailTransport {
           html: m.html,
           text: m.text,
           messageId: m.messageId,
-          headers: JSON.parse(m.headers) as Record<string, string>,
+          headers: m.headers as Record<string, string>,
           icalEvent: m.icsContent
             ? { method: m.icsMethod ?? "REQUEST", content: m.icsContent, filename: "invite.ics" }
             : undefined,

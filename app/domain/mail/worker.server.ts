@@ -145,7 +145,7 @@ export async function processBatch(options: WorkerOptions): Promise<BatchResult>
     batch.map(async (m) => {
       // Every update is guarded by our lock: if we were too slow and another worker reclaimed the
       // row, its outcome wins and ours is dropped.
-      const mine = { id: m.id, lockedBy: m.lockedBy, status: "SENDING" };
+      const mine = { id: m.id, lockedBy: m.lockedBy, status: "SENDING" as const };
       if (!m.essential && suppressed.has(m.toEmail)) {
         await db.outboxMessage.updateMany({
           where: mine,

@@ -15,7 +15,7 @@ import { invalidatePublicPages } from "./public-cache.server";
 import { lockMeeting, lockedMeeting, promoteWaitlisted } from "~/domain/registration/registration.server";
 import { slugify } from "./slug";
 import { shiftKeepingLocalTime } from "./shift";
-import { ANNOUNCED_STATUSES, PUBLIC_STATUSES, STATUS_LABELS, canTransition, type MeetingStatus } from "./status";
+import { ANNOUNCED_STATUSES, PUBLIC_STATUSES, STATUS_LABELS, canTransition, isMeetingStatus } from "./status";
 
 // Meetings: the public list and page, and the organiser's create/edit/clone/status changes.
 // Every change is audited in the transaction that makes it; announced changes reach confirmed
@@ -100,7 +100,7 @@ export async function listAdminMeetings(params: { q: string; status?: string | n
   const q = params.q.trim().slice(0, 100);
   const where: Prisma.MeetingWhereInput = {
     ...(q ? { OR: [{ title: containsText(q) }, { city: containsText(q) }, { slug: containsText(q) }] } : {}),
-    ...(params.status ? { status: params.status } : {}),
+    ...(params.status && isMeetingStatus(params.status) ? { status: params.status } : {}),
   };
   const [total, rows] = await Promise.all([
     db.meeting.count({ where }),
@@ -181,7 +181,7 @@ export async function createMeeting(actor: Actor, input: MeetingInput): Promise<
   let slug = input.slug;
   if (slug && (await slugTaken(slug))) return { ok: false, fieldErrors: { slug: ["Another meeting already uses this web address."] } };
   slug ??= await freeSlug(`${slugify(input.title)}-${input.startsAt.getUTCFullYear()}`);
-  const data = { ...toData(input), slug, status: "DRAFT" };
+  const data = { ...toData(input), slug, status: "DRAFT" as const };
   const row = await db.$transaction(async (tx) => {
     const m = await tx.meeting.create({ data, select: { id: true } });
     await audit(tx, { userId: actor.id, entity: "Meeting", entityId: m.id, meetingId: m.id, action: "create", after: data });
@@ -239,7 +239,7 @@ export async function transitionMeeting(actor: Actor, id: string, to: string): P
     const m = await tx.meeting.findUnique({ where: { id }, select: { status: true } });
     if (!m) return formRefusal("This meeting no longer exists.");
     if (!canTransition(m.status, to)) {
-      return formRefusal(`A meeting that is ${STATUS_LABELS[m.status as MeetingStatus]?.toLowerCase() ?? m.status} cannot move to that status.`);
+      return formRefusal(`A meeting that is ${STATUS_LABELS[m.status].toLowerCase()} cannot move to that status.`);
     }
     const cancelling = to === "CANCELLED" && ANNOUNCED_STATUSES.includes(m.status);
     await tx.meeting.update({ where: { id }, data: { status: to, ...(cancelling ? { icsSequence: { increment: 1 } } : {}) } });
@@ -278,7 +278,7 @@ export async function cloneMeeting(actor: Actor, id: string, input: CloneInput):
     slug,
     startsAt,
     endsAt: shift(source.endsAt),
-    status: "DRAFT",
+    status: "DRAFT" as const,
     agendaPublishedAt: null,
     icsSequence: 0,
     anonymisedAt: null,

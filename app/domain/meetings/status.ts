@@ -1,7 +1,8 @@
 // The meeting lifecycle. The table is the rule: the domain refuses any other change of status.
+import type { MeetingStatus } from "~/generated/prisma/enums.ts";
+import { valuesOf } from "~/utils/enums";
 
-export const MEETING_STATUSES = ["DRAFT", "PUBLISHED", "REGISTRATION_CLOSED", "HELD", "ARCHIVED", "CANCELLED"] as const;
-export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export type { MeetingStatus };
 
 export const STATUS_LABELS: Record<MeetingStatus, string> = {
   DRAFT: "Draft",
@@ -11,6 +12,9 @@ export const STATUS_LABELS: Record<MeetingStatus, string> = {
   ARCHIVED: "Archived",
   CANCELLED: "Cancelled",
 };
+
+/** In lifecycle order. */
+export const MEETING_STATUSES = valuesOf(STATUS_LABELS);
 
 export const TRANSITIONS: Record<MeetingStatus, readonly MeetingStatus[]> = {
   DRAFT: ["PUBLISHED", "CANCELLED"],
@@ -36,12 +40,12 @@ export function isMeetingStatus(s: string): s is MeetingStatus {
   return (MEETING_STATUSES as readonly string[]).includes(s);
 }
 
-export function canTransition(from: string, to: string): boolean {
+export function canTransition(from: string, to: string): to is MeetingStatus {
   return isMeetingStatus(from) && isMeetingStatus(to) && TRANSITIONS[from].includes(to);
 }
 
 /** Statuses the public can see (everything but drafts). */
-export const PUBLIC_STATUSES = ["PUBLISHED", "REGISTRATION_CLOSED", "HELD", "ARCHIVED", "CANCELLED"] as const;
+export const PUBLIC_STATUSES: MeetingStatus[] = ["PUBLISHED", "REGISTRATION_CLOSED", "HELD", "ARCHIVED", "CANCELLED"];
 
 /** After publication, changes of time, place or agenda are announced to confirmed participants. */
-export const ANNOUNCED_STATUSES: readonly string[] = ["PUBLISHED", "REGISTRATION_CLOSED", "HELD"];
+export const ANNOUNCED_STATUSES: MeetingStatus[] = ["PUBLISHED", "REGISTRATION_CLOSED", "HELD"];

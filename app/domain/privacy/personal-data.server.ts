@@ -1,3 +1,4 @@
+import { Prisma } from "~/generated/prisma/client.ts";
 import { newToken } from "~/utils/tokens.server";
 
 // The one list of where Convene stores personal data and what happens to it. Retention
@@ -19,7 +20,9 @@ export type Erase =
   | "empty"
   /** set to "[removed]" (columns that must not be empty, or where a gap should show) */
   | "removed"
-  /** set to "{}" (JSON objects) */
+  /** set to SQL NULL (nullable JSON columns) */
+  | "json-null"
+  /** set to {} (JSON objects) */
   | "empty-json"
   /** set to "Anonymised participant" (names shown in lists and counts) */
   | "anonymised-name"
@@ -44,7 +47,7 @@ export const REMOVED = "[removed]";
 export const ANONYMISED_NAME = "Anonymised participant";
 
 export const PERSONAL_DATA = {
-  Agency: { name: no(), acronym: no(), kind: no(), country: no() },
+  Agency: { name: no(), sortName: no(), acronym: no(), kind: no(), country: no() },
   User: {
     email: keep("the account: needed to sign in; kept while the account exists"),
     name: keep("the account: shown as the author of staff actions"),
@@ -59,8 +62,8 @@ export const PERSONAL_DATA = {
   AuditLog: {
     entity: no(),
     action: no(),
-    before: erase("null"),
-    after: erase("null"),
+    before: erase("json-null"),
+    after: erase("json-null"),
   },
   Series: { slug: no(), name: no(), description: no() },
   Meeting: {
@@ -71,10 +74,16 @@ export const PERSONAL_DATA = {
     fundingProgramme: no(), approvalMode: no(), privacyNoticeVersion: no(), reminderOffsets: no(),
   },
   AgendaItem: { kind: no(), title: no(), description: no(), room: no() },
-  AgendaPerson: { name: keep("speakers and moderators: the meeting's public programme"), role: no() },
+  AgendaPerson: {
+    name: keep("speakers and moderators: the meeting's public programme"),
+    sortName: keep("the name's sort key (app/utils/sort-key.ts), kept with it"),
+    role: no(),
+  },
   Invitation: { email: erase("null"), tokenHash: no("hash of a secret") },
   Registration: {
     name: erase("anonymised-name", { export: true }),
+    // the database client rewrites it as sortKey(name) whenever name is written (decision 062)
+    sortName: erase("anonymised-name"),
     email: erase("placeholder-email", { export: true }),
     emailNormalised: erase("placeholder-email"),
     jobTitle: erase("empty", { export: true }),
@@ -142,16 +151,20 @@ function rulesOf(model: PersonalModel): [string, FieldRule][] {
   return Object.entries(PERSONAL_DATA[model] as Record<string, FieldRule>);
 }
 
+/** What an erased column is set to: text, NULL, or for JSON columns SQL NULL or an empty object. */
+type Erased = string | null | typeof Prisma.DbNull | Record<string, never>;
+
 /** The Prisma `data` that erases a row's personal columns (rules other than delete-row). */
-export function erasedData(model: PersonalModel, rowId: string): Record<string, string | null> {
-  const data: Record<string, string | null> = {};
+export function erasedData(model: PersonalModel, rowId: string): Record<string, Erased> {
+  const data: Record<string, Erased> = {};
   for (const [field, rule] of rulesOf(model)) {
     if (!rule.personal || !("erase" in rule)) continue;
     switch (rule.erase) {
       case "null": data[field] = null; break;
       case "empty": data[field] = ""; break;
       case "removed": data[field] = REMOVED; break;
-      case "empty-json": data[field] = "{}"; break;
+      case "json-null": data[field] = Prisma.DbNull; break;
+      case "empty-json": data[field] = {}; break;
       case "anonymised-name": data[field] = ANONYMISED_NAME; break;
       case "placeholder-email": data[field] = `anonymised-${rowId}@invalid`; break;
       case "new-token": data[field] = newToken().hash; break;
@@ -162,14 +175,14 @@ export function erasedData(model: PersonalModel, rowId: string): Record<string, 
 }
 
 /** The same erasure for updateMany: rules that do not depend on the row (no placeholder, no token). */
-export function erasedDataForMany(model: PersonalModel): Record<string, string | null> {
-  const data: Record<string, string | null> = {};
+export function erasedDataForMany(model: PersonalModel): Record<string, Erased> {
+  const data: Record<string, Erased> = {};
   for (const [field, rule] of rulesOf(model)) {
     if (!rule.personal || !("erase" in rule)) continue;
     if (rule.erase === "placeholder-email" || rule.erase === "new-token" || rule.erase === "delete-row") {
       throw new Error(`${model}.${field}: erase row by row`);
     }
-    const fixed: Record<typeof rule.erase, string | null> = { null: null, empty: "", removed: REMOVED, "empty-json": "{}", "anonymised-name": ANONYMISED_NAME };
+    const fixed: Record<typeof rule.erase, Erased> = { null: null, empty: "", removed: REMOVED, "json-null": Prisma.DbNull, "empty-json": {}, "anonymised-name": ANONYMISED_NAME };
     data[field] = fixed[rule.erase];
   }
   return data;

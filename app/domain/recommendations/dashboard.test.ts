@@ -62,7 +62,7 @@ beforeAll(async () => {
     text: i % 3 === 0 ? "Share BORDER alerts faster." : "Agree common indicators.",
     meetingId: i < 60 ? meetings[i % 3].id : pick(meetings).id,
     leadAgencyId: pick(agencies).id,
-    priority: pick(["HIGH", "MEDIUM", "LOW"]),
+    priority: pick(["HIGH", "MEDIUM", "LOW"] as const),
     status: pick(STATUSES),
     dueDate: rand() < 0.8 ? new Date(Date.UTC(2023 + Math.floor(rand() * 5), Math.floor(rand() * 12), 1)) : null,
   }));
@@ -73,7 +73,7 @@ beforeAll(async () => {
     text: "Overdue.",
     meetingId: meetings[i % meetings.length].id,
     leadAgencyId: agencies[i % 4].id,
-    status: "ADOPTED",
+    status: "ADOPTED" as const,
     dueDate: new Date(Date.UTC(2024, i % 12, 1 + i)),
   }));
   await db.recommendation.createMany({ data: [...recs, ...overdue] });
@@ -83,7 +83,7 @@ beforeAll(async () => {
   // A status history over several years: some changes fall on the same instant, some on a quarter's first moment.
   const changes = recs.flatMap((r, i) => {
     let t = Date.UTC(2022, i % 12, 1 + (i % 27), i % 3 === 0 ? 0 : 9);
-    const path = ["PROPOSED", ...Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(["ADOPTED", "IN_PROGRESS", "IMPLEMENTED", "NOT_ADOPTED", "IMPLEMENTED", "PARTIALLY_IMPLEMENTED"]))];
+    const path = ["PROPOSED" as const, ...Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(["ADOPTED", "IN_PROGRESS", "IMPLEMENTED", "NOT_ADOPTED", "IMPLEMENTED", "PARTIALLY_IMPLEMENTED"] as const))];
     return path.map((toStatus, k) => {
       if (k && rand() < 0.85) t += Math.floor(rand() * 300) * 86_400_000;
       return { id: `dash-${i}-${k}`, recommendationId: r.id, toStatus, progress: 0, createdAt: new Date(t) };

@@ -20,8 +20,8 @@ import { CLOSED_STATUSES, CLOSING_STATUSES, canTransition, statusLabel, type Sta
 export const PROGRESS_LINK_DAYS = 30;
 
 /** Early check of a proposed status, so the focal point sees the problem at once; acceptance checks again. */
-function checkProposal(current: string, input: ProgressUpdateInput): Outcome<object> {
-  if (CLOSED_STATUSES.includes(current as Status)) return { ok: false, fieldErrors: { text: [`This recommendation is closed (${statusLabel(current).toLowerCase()}); no further updates are taken.`] } };
+function checkProposal(current: Status, input: ProgressUpdateInput): Outcome<object> {
+  if (CLOSED_STATUSES.includes(current)) return { ok: false, fieldErrors: { text: [`This recommendation is closed (${statusLabel(current).toLowerCase()}); no further updates are taken.`] } };
   if (input.newStatus && input.newStatus !== current && !canTransition(current, input.newStatus)) {
     return { ok: false, fieldErrors: { newStatus: [`A recommendation that is ${statusLabel(current).toLowerCase()} cannot become ${statusLabel(input.newStatus).toLowerCase()}.`] } };
   }
@@ -131,7 +131,7 @@ export async function requestProgress(actor: Actor, recommendationId: string): P
     select: { id: true, code: true, title: true, status: true, progress: true, dueDate: true, meetingId: true, meeting: { select: { timeZone: true } }, leadAgency: { select: { id: true, acronym: true } } },
   });
   if (!rec) notFound("We could not find that recommendation.");
-  if (CLOSED_STATUSES.includes(rec.status as Status)) return formRefusal("This recommendation is closed; there is no progress to report.");
+  if (CLOSED_STATUSES.includes(rec.status)) return formRefusal("This recommendation is closed; there is no progress to report.");
   const focalPoints = await db.user.findMany({ where: { role: "FOCAL_POINT", agencyId: rec.leadAgency.id }, select: { email: true, name: true } });
   if (!focalPoints.length) return formRefusal(`${rec.leadAgency.acronym} has no focal point in Convene yet; add one before requesting progress.`);
   const expiresAt = new Date(Date.now() + PROGRESS_LINK_DAYS * 24 * 3600_000);
@@ -163,7 +163,7 @@ export async function requestProgress(actor: Actor, recommendationId: string): P
 }
 
 export type LinkState =
-  | { ok: true; linkId: string; email: string; agency: { id: string; acronym: string }; recommendation: { id: string; code: string; title: string; text: string; status: string; progress: number; dueDate: Date | null; timeZone: string } }
+  | { ok: true; linkId: string; email: string; agency: { id: string; acronym: string }; recommendation: { id: string; code: string; title: string; text: string; status: Status; progress: number; dueDate: Date | null; timeZone: string } }
   | { ok: false; reason: string };
 
 export async function readProgressLink(token: string): Promise<LinkState> {

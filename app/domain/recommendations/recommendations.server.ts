@@ -7,7 +7,7 @@ import { formatShortDate, fromDateInput, toDateInput } from "~/utils/dates";
 import { Refused, fieldRefusal, type FieldErrors, type Outcome } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import type { RecommendationInput, TransitionInput } from "./recommendation.schema";
-import { CLOSED_STATUSES, CLOSING_STATUSES, PUBLIC_STATUSES, canTransition, isOverdue, isPriority, isStatus, statusLabel, type Status } from "./status";
+import { CLOSED_STATUSES, CLOSING_STATUSES, PUBLIC_STATUSES, canTransition, isOverdue, isPriority, isStatus, statusLabel, type Priority, type Status } from "./status";
 
 // Recommendations: who may see them, creating and editing them, and the status workflow.
 //
@@ -39,11 +39,11 @@ export async function requireVisibleRecommendation(actor: Actor, id: string, cap
 
 export type Filters = {
   q?: string;
-  status?: string;
+  status?: Status;
   agency?: string;
   theme?: string;
   meeting?: string;
-  priority?: string;
+  priority?: Priority;
   overdue?: boolean;
 };
 
@@ -52,13 +52,15 @@ export function filtersFrom(url: URL): Filters {
     const v = url.searchParams.get(k)?.trim();
     return v && v.length <= 200 ? v : undefined;
   };
+  const status = get("status");
+  const priority = get("priority");
   return {
     q: get("q"),
-    status: isStatus(get("status")) ? get("status") : undefined,
+    status: isStatus(status) ? status : undefined,
     agency: get("agency"),
     theme: get("theme"),
     meeting: get("meeting"),
-    priority: isPriority(get("priority")) ? get("priority") : undefined,
+    priority: isPriority(priority) ? priority : undefined,
     overdue: url.searchParams.get("overdue") === "1",
   };
 }
@@ -292,7 +294,7 @@ type Resolved = {
     meetingId: string;
     agendaItemId: string | null;
     leadAgencyId: string;
-    priority: string;
+    priority: Priority;
     dueDate: Date | null;
   };
   supporterIds: string[];
@@ -444,7 +446,7 @@ export async function applyStatusChange(
   if (!sameStatus && !canTransition(rec.status, to)) {
     throw new Refused(fieldRefusal("toStatus", `A recommendation that is ${statusLabel(rec.status).toLowerCase()} cannot become ${statusLabel(to).toLowerCase()}.`));
   }
-  if (sameStatus && CLOSED_STATUSES.includes(rec.status as Status)) {
+  if (sameStatus && CLOSED_STATUSES.includes(rec.status)) {
     throw new Refused(fieldRefusal("toStatus", `This recommendation is closed (${statusLabel(rec.status).toLowerCase()}); its progress can no longer change.`));
   }
   const evidence = (change.closingEvidence ?? "").trim();

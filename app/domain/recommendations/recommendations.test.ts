@@ -220,7 +220,7 @@ describe("editing and exporting", () => {
     expect(await updateRecommendation(sec, a.id, { ...input, code: b.code })).toMatchObject({ ok: false, fieldErrors: { code: [expect.stringMatching(/already used/)] } });
     expect(await updateRecommendation(sec, a.id, input)).toEqual({ ok: true, id: a.id });
     const entry = await db.auditLog.findFirstOrThrow({ where: { entity: "Recommendation", entityId: a.id, action: "update" } });
-    expect(JSON.parse(entry.after!)).toEqual({ title: "New title", priority: "LOW" });
+    expect(entry.after).toEqual({ title: "New title", priority: "LOW" });
   });
 
   it("exports only what the focal point may see", async () => {

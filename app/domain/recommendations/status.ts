@@ -1,17 +1,9 @@
 // The recommendation status workflow. Shared by the forms (to offer only allowed next statuses)
 // and the server (which enforces it in recommendations.server.ts).
+import type { Priority, RecommendationStatus as Status } from "~/generated/prisma/enums.ts";
+import { valuesOf } from "~/utils/enums";
 
-export const STATUSES = [
-  "PROPOSED",
-  "ADOPTED",
-  "NOT_ADOPTED",
-  "IN_PROGRESS",
-  "IMPLEMENTED",
-  "PARTIALLY_IMPLEMENTED",
-  "NOT_IMPLEMENTED",
-  "SUPERSEDED",
-] as const;
-export type Status = (typeof STATUSES)[number];
+export type { Priority, Status };
 
 export const STATUS_LABELS: Record<Status, string> = {
   PROPOSED: "Proposed",
@@ -23,10 +15,11 @@ export const STATUS_LABELS: Record<Status, string> = {
   NOT_IMPLEMENTED: "Not implemented",
   SUPERSEDED: "Superseded",
 };
+/** In workflow order. */
+export const STATUSES = valuesOf(STATUS_LABELS);
 
-export const PRIORITIES = ["HIGH", "MEDIUM", "LOW"] as const;
-export type Priority = (typeof PRIORITIES)[number];
 export const PRIORITY_LABELS: Record<Priority, string> = { HIGH: "High", MEDIUM: "Medium", LOW: "Low" };
+export const PRIORITIES = valuesOf(PRIORITY_LABELS);
 
 /** Final outcomes; reaching one needs closing evidence (a note or a document link). */
 export const CLOSING_STATUSES: Status[] = ["IMPLEMENTED", "PARTIALLY_IMPLEMENTED", "NOT_IMPLEMENTED", "SUPERSEDED"];
@@ -55,8 +48,8 @@ export function allowedNextStatuses(from: string): Status[] {
   return isStatus(from) ? NEXT[from] : [];
 }
 
-export function canTransition(from: string, to: string): boolean {
-  return allowedNextStatuses(from).includes(to as Status);
+export function canTransition(from: string, to: string): to is Status {
+  return isStatus(to) && allowedNextStatuses(from).includes(to);
 }
 
 export function statusLabel(s: string): string {
@@ -64,6 +57,6 @@ export function statusLabel(s: string): string {
 }
 
 /** Past its due date and not closed. */
-export function isOverdue(r: { dueDate: Date | null; status: string }, now = new Date()): boolean {
-  return !!r.dueDate && r.dueDate < now && !CLOSED_STATUSES.includes(r.status as Status);
+export function isOverdue(r: { dueDate: Date | null; status: Status }, now = new Date()): boolean {
+  return !!r.dueDate && r.dueDate < now && !CLOSED_STATUSES.includes(r.status);
 }

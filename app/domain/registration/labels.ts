@@ -1,8 +1,9 @@
 // Registration roles, statuses and attendance with their labels: plain data, so pages that only show a
-// label do not pull the form schemas (and zod) into the browser.
+// label do not pull the form schemas (and zod) into the browser. Types from the generated enums.
+import type { Attendance, RegistrationRole, RegistrationStatus } from "~/generated/prisma/enums.ts";
+import { valuesOf } from "~/utils/enums";
 
-export const REGISTRATION_ROLES = ["DELEGATE", "SPEAKER", "OBSERVER", "ORGANISER", "RAPPORTEUR"] as const;
-export type RegistrationRole = (typeof REGISTRATION_ROLES)[number];
+export type { Attendance, RegistrationRole, RegistrationStatus };
 export const ROLE_LABELS: Record<RegistrationRole, string> = {
   DELEGATE: "Delegate",
   SPEAKER: "Speaker",
@@ -10,9 +11,8 @@ export const ROLE_LABELS: Record<RegistrationRole, string> = {
   ORGANISER: "Organiser",
   RAPPORTEUR: "Rapporteur",
 };
+export const REGISTRATION_ROLES = valuesOf(ROLE_LABELS);
 
-export const REGISTRATION_STATUSES = ["PENDING", "CONFIRMED", "WAITLISTED", "DECLINED", "CANCELLED"] as const;
-export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 export const STATUS_LABELS: Record<RegistrationStatus, string> = {
   PENDING: "Pending approval",
   CONFIRMED: "Confirmed",
@@ -20,6 +20,7 @@ export const STATUS_LABELS: Record<RegistrationStatus, string> = {
   DECLINED: "Declined",
   CANCELLED: "Cancelled",
 };
+export const REGISTRATION_STATUSES = valuesOf(STATUS_LABELS);
 
-export const ATTENDANCE = ["NONE", "ATTENDED", "NO_SHOW"] as const;
-export type Attendance = (typeof ATTENDANCE)[number];
+const ATTENDANCE_ORDER: Record<Attendance, number> = { NONE: 0, ATTENDED: 1, NO_SHOW: 2 };
+export const ATTENDANCE = valuesOf(ATTENDANCE_ORDER);

@@ -4,7 +4,7 @@ import { toCsv } from "~/utils/csv.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
 import { requireAgencyScope } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
-import { CSV_COLUMN_LABELS, DEFAULT_CSV_COLUMNS, REGISTRATION_ROLES, REGISTRATION_STATUSES, ROLE_LABELS, STATUS_LABELS, type CsvColumn, type RegistrationRole } from "./registration.schema";
+import { CSV_COLUMN_LABELS, DEFAULT_CSV_COLUMNS, REGISTRATION_ROLES, REGISTRATION_STATUSES, ROLE_LABELS, STATUS_LABELS, type CsvColumn, type RegistrationRole, type RegistrationStatus } from "./registration.schema";
 
 // A meeting's participants table for organisers and focal points: filters, search, sort, the page,
 // the counts by status, agency and country, and the CSV export of the same filters. Every query is
@@ -22,9 +22,9 @@ export const SORTS = { name: "name", agency: "agency", status: "status", registe
 export type SortKey = keyof typeof SORTS;
 
 export type ListFilters = {
-  status: string;
+  status: RegistrationStatus | "";
   agencyId: string;
-  role: string;
+  role: RegistrationRole | "";
   country: string;
   q: string;
   sort: SortKey;
@@ -37,9 +37,9 @@ export function filtersFrom(url: URL): ListFilters {
   const role = get("role");
   const sort = get("sort") as SortKey;
   return {
-    status: (REGISTRATION_STATUSES as readonly string[]).includes(status) ? status : "",
+    status: REGISTRATION_STATUSES.find((s) => s === status) ?? "",
     agencyId: get("agency", 40),
-    role: (REGISTRATION_ROLES as readonly string[]).includes(role) ? role : "",
+    role: REGISTRATION_ROLES.find((r) => r === role) ?? "",
     country: /^[A-Z]{2}$/.test(get("country")) ? get("country") : "",
     q: get("q", 100),
     sort: sort in SORTS ? sort : "name",
@@ -58,10 +58,10 @@ export function whereFor(actor: Actor, meetingId: string, f: Partial<ListFilters
 }
 
 function orderFor(f: ListFilters): Prisma.RegistrationOrderByWithRelationInput[] {
-  if (f.sort === "agency") return [{ agency: { name: f.dir } }, { name: "asc" }];
-  if (f.sort === "status") return [{ status: f.dir }, { waitlistRank: "asc" }, { name: "asc" }];
+  if (f.sort === "agency") return [{ agency: { sortName: f.dir } }, { sortName: "asc" }];
+  if (f.sort === "status") return [{ status: f.dir }, { waitlistRank: "asc" }, { sortName: "asc" }];
   if (f.sort === "registered") return [{ createdAt: f.dir }];
-  return [{ name: f.dir }];
+  return [{ sortName: f.dir }];
 }
 
 export const ROW_SELECT = {
@@ -123,7 +123,7 @@ export async function listRegistrations(actor: Actor, meetingId: string, url: UR
 export async function filterOptions(actor: Actor, meetingId: string) {
   const agencies = await db.agency.findMany({
     where: { registrations: { some: whereFor(actor, meetingId, {}) } },
-    orderBy: { name: "asc" },
+    orderBy: { sortName: "asc" },
     select: { id: true, name: true, country: true },
   });
   return {

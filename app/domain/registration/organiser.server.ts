@@ -152,11 +152,11 @@ export async function addParticipant(actor: Actor, meetingId: string, person: Re
 // ---------------------------------------------------------------- check-in
 
 export async function checkInList(actor: Actor, meetingId: string, q: string, take = 200) {
-  const where = { ...whereFor(actor, meetingId, { q: q.slice(0, 100) }), status: "CONFIRMED" };
+  const where = { ...whereFor(actor, meetingId, { q: q.slice(0, 100) }), status: "CONFIRMED" as const };
   const [rows, groups] = await Promise.all([
     db.registration.findMany({
       where,
-      orderBy: { name: "asc" },
+      orderBy: { sortName: "asc" },
       take,
       select: { id: true, name: true, jobTitle: true, role: true, attendance: true, checkedInAt: true, agency: { select: { name: true, acronym: true } } },
     }),
@@ -202,7 +202,7 @@ export async function listDelegations(actor: Actor, meetingId: string) {
   const [delegations, counts] = await Promise.all([
     db.delegation.findMany({
       where: { meetingId },
-      orderBy: { agency: { name: "asc" } },
+      orderBy: { agency: { sortName: "asc" } },
       select: {
         id: true,
         quota: true,
@@ -225,7 +225,7 @@ export async function agencyDelegation(actor: Actor, meetingId: string) {
     db.agency.findUniqueOrThrow({ where: { id: agencyId }, select: { name: true } }),
     db.registration.findMany({
       where: whereFor(actor, meetingId, {}),
-      orderBy: [{ status: "asc" }, { name: "asc" }],
+      orderBy: [{ status: "asc" }, { sortName: "asc" }],
       select: { id: true, name: true, email: true, jobTitle: true, role: true, status: true, waitlistRank: true },
     }),
   ]);
@@ -344,7 +344,7 @@ export async function delegationMembers(actor: Actor, meetingId: string, agencyI
   assertCan(actor, "registrations:manage");
   return db.registration.findMany({
     where: { meetingId, agencyId, status: { in: ["CONFIRMED", "PENDING"] } },
-    orderBy: { name: "asc" },
+    orderBy: { sortName: "asc" },
     select: { id: true, name: true },
   });
 }
@@ -487,7 +487,7 @@ export async function participantList(slug: string, user: Actor) {
   }
   const people = await db.registration.findMany({
     where: { meetingId: meeting.id, status: "CONFIRMED", listConsent: true, anonymisedAt: null },
-    orderBy: [{ agency: { name: "asc" } }, { name: "asc" }],
+    orderBy: [{ agency: { sortName: "asc" } }, { sortName: "asc" }],
     select: { id: true, name: true, jobTitle: true, role: true, agency: { select: { name: true } } },
   });
   return { meeting, people };

@@ -158,7 +158,7 @@ async function createManyChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<u
 
 // ---------------------------------------------------------------- status changes
 
-type RegistrationRow = { id: string; meetingId: string; name: string; email: string; status: string; manageTokenHash: string };
+type RegistrationRow = { id: string; meetingId: string; name: string; email: string; status: RegistrationStatus; manageTokenHash: string };
 const ROW_FOR_CHANGE = { id: true, meetingId: true, name: true, email: true, status: true, manageTokenHash: true } as const;
 
 /**
@@ -174,7 +174,7 @@ async function transitionMany(
   p: { reason: string; actorId: string | null; mail: StatusMailKind; awaitingApproval?: boolean; mailReason?: string },
 ): Promise<void> {
   if (regs.length === 0) return;
-  const byStatus = new Map<string, string[]>();
+  const byStatus = new Map<RegistrationStatus, string[]>();
   for (const r of regs) byStatus.set(r.status, [...(byStatus.get(r.status) ?? []), r.id]);
   for (const [from, ids] of byStatus) {
     await createManyChunked(ids, async (chunk) => {
@@ -503,7 +503,7 @@ export async function cancelRegistration(registrationId: string, actorId: string
     const row = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, select: { meetingId: true } });
     const meeting = await lockedMeeting(tx, row.meetingId);
     const reg = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, select: ROW_FOR_CHANGE });
-    if (!ACTIVE.includes(reg.status as RegistrationStatus)) return formRefusal("This registration is already cancelled or declined.");
+    if (!ACTIVE.includes(reg.status)) return formRefusal("This registration is already cancelled or declined.");
     await transitionMany(tx, meeting, [reg], "CANCELLED", { reason, actorId, mail: "cancelled" });
     await audit(tx, { userId: actorId, entity: "Registration", entityId: reg.id, meetingId: meeting.id, action: "cancel", before: { status: reg.status }, after: { status: "CANCELLED" } });
     const promoted = await promoteWaitlisted(tx, meeting, actorId);
@@ -530,7 +530,7 @@ export async function decideRegistrations(
     const chosen =
       decision === "approve"
         ? regs.filter((r) => r.status === "PENDING")
-        : regs.filter((r) => ACTIVE.includes(r.status as RegistrationStatus));
+        : regs.filter((r) => ACTIVE.includes(r.status));
     if (decision === "approve") {
       await transitionMany(tx, meeting, chosen, "CONFIRMED", { reason: "Approved by the organisers", actorId, mail: "confirmed" });
     } else {
@@ -603,7 +603,7 @@ export async function updateDetailsByToken(token: string, details: Details, now 
   const reg = await findByToken(token);
   if (!reg) return formRefusal("This link is not valid.");
   if (changesClosed(reg.meeting, now)) return formRefusal("The deadline for changes has passed. Please contact the organisers.");
-  if (!ACTIVE.includes(reg.status as RegistrationStatus)) return formRefusal("This registration is no longer active.");
+  if (!ACTIVE.includes(reg.status)) return formRefusal("This registration is no longer active.");
   await db.$transaction(async (tx) => {
     await tx.registration.update({ where: { id: reg.id }, data: details });
     await audit(tx, {
@@ -696,7 +696,7 @@ export async function registrationPanel(
     if (meeting.visibility !== "INVITATION" || (await agencyInvited(db, meetingId, user.agencyId))) delegationLink = `/delegations/${meeting.slug}`;
   }
   return {
-    mine: mine ? { status: mine.status as RegistrationStatus, attended: mine.attendance === "ATTENDED" } : null,
+    mine: mine ? { status: mine.status, attended: mine.attendance === "ATTENDED" } : null,
     delegationLink,
     participantsLink: mine?.status === "CONFIRMED" && meeting.participantListVisible ? `/meetings/${meeting.slug}/participants` : null,
   };

@@ -1,5 +1,6 @@
-import { db, type Tx } from "~/utils/db.server";
+import { db, dialect, type Tx } from "~/utils/db.server";
 import { audit } from "~/domain/audit/audit.server";
+import type { OutboxStatus } from "~/domain/mail/outbox.server";
 import { erasedData, erasedDataForMany, REMOVED } from "~/domain/privacy/personal-data.server";
 
 // Personal data of registrations is kept for the meeting's retention period after it ends, then
@@ -12,7 +13,7 @@ const DAY = 86_400_000;
 
 /** Audit entities whose snapshots of a meeting describe its participants. */
 const PARTICIPANT_ENTITIES = ["Registration", "Invitation", "Delegation", "OutboxMessage"];
-const UNSENT = ["DRAFT", "QUEUED", "SENDING", "FAILED"];
+const UNSENT: OutboxStatus[] = ["DRAFT", "QUEUED", "SENDING", "FAILED"];
 
 /** Meetings whose end plus retention days has passed and that still hold personal data. */
 export async function meetingsDueForAnonymisation(now = new Date()) {
@@ -60,12 +61,12 @@ export async function anonymiseMeetingRegistrations(meetingId: string, now = new
 async function eraseAuditMentions(tx: Tx, emails: string[]): Promise<void> {
   const needles = [...new Set(emails.map((e) => e.toLowerCase()).filter((e) => e.includes("@")))];
   if (needles.length === 0) return;
-  const rows = await tx.auditLog.findMany({
-    where: { OR: [{ before: { contains: "@" } }, { after: { contains: "@" } }] },
-    select: { id: true, before: true, after: true },
-  });
+  // JSON columns have no portable text search in Prisma: SQLite stores JSON as text, PostgreSQL's jsonb reads as text with ::text.
+  const asText = (column: string) => (dialect() === "postgresql" ? `"${column}"::text` : `"${column}"`);
+  const withAt = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT "id" FROM "AuditLog" WHERE ${asText("before")} LIKE '%@%' OR ${asText("after")} LIKE '%@%'`);
+  const rows = await tx.auditLog.findMany({ where: { id: { in: withAt.map((r) => r.id) } }, select: { id: true, before: true, after: true } });
   const hits = rows.filter((r) => {
-    const text = `${r.before ?? ""}\n${r.after ?? ""}`.toLowerCase();
+    const text = `${JSON.stringify(r.before)}\n${JSON.stringify(r.after)}`.toLowerCase();
     return needles.some((n) => text.includes(n));
   });
   if (hits.length) await tx.auditLog.updateMany({ where: { id: { in: hits.map((h) => h.id) } }, data: erasedDataForMany("AuditLog") });

@@ -31,7 +31,7 @@ export async function getPublicSeries(slug: string) {
       slug: true,
       name: true,
       description: true,
-      members: { select: { agency: { select: { id: true, name: true, acronym: true, country: true } } }, orderBy: { agency: { name: "asc" } } },
+      members: { select: { agency: { select: { id: true, name: true, acronym: true, country: true } } }, orderBy: { agency: { sortName: "asc" } } },
       meetings: {
         where: { status: { in: [...PUBLIC_STATUSES] } },
         orderBy: { startsAt: "desc" },

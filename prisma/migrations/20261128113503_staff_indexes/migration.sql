@@ -14,8 +14,5 @@ CREATE INDEX "ProgressUpdate_state_createdAt_idx" ON "ProgressUpdate"("state", "
 CREATE INDEX "Recommendation_dueDate_idx" ON "Recommendation"("dueDate");
 
 -- CreateIndex
-CREATE INDEX "Registration_meetingId_name_idx" ON "Registration"("meetingId", "name");
-
--- CreateIndex
 CREATE INDEX "Registration_meetingId_createdAt_idx" ON "Registration"("meetingId", "createdAt");
 
