@@ -1,7 +1,8 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { FormErrors, InputField, SelectField, SubmitButton, type Option } from "~/components/forms";
+import { FormErrors, InputField, SelectField, type Option } from "~/components/forms";
+import { SubmitButton } from "~/components/submit-button";
 import { AGENCY_KIND_LABELS, AGENCY_KINDS, agencySchema } from "~/domain/agencies/agency.schema";
 
 export function AgencyForm({

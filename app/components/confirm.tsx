@@ -1,6 +1,6 @@
 import { Form, Link, useLocation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { SubmitButton } from "./forms";
+import { SubmitButton } from "./submit-button";
 
 // Two steps for what cannot be undone (cancelling a registration or a delegate), with or without
 // JavaScript: the first button is a GET to the same page with ?confirm=<what>&id=<row>, which shows

@@ -4,8 +4,7 @@ import {
   getTextareaProps,
   type FieldMetadata,
 } from "@conform-to/react";
-import { useFormAction, useNavigation } from "@remix-run/react";
-import type { ButtonHTMLAttributes, ReactNode } from "react";
+import type { ReactNode } from "react";
 
 // Form fields with a visible label, an optional hint and an error list linked to the input
 // (aria-describedby). Conform fills in name, id, default value (the user's last input, also
@@ -153,55 +152,5 @@ export function FormErrors({ id, errors }: { id: string; errors?: string[] | nul
     <div id={id} role="alert" className="form-errors">
       <ErrorList errors={errors} />
     </div>
-  );
-}
-
-/**
- * The submit button of every form. While its own submission is in flight (same action, method and
- * intent) it is disabled, says `busyLabel` and carries aria-busy, so a second click cannot send the
- * form again. Without JavaScript it is a plain submit button. Modelled on the Epic Stack's
- * StatusButton. `pending` lets a fetcher form pass its own state. docs/decisions/054.
- */
-export function SubmitButton({
-  children,
-  busyLabel = "Working…",
-  pending,
-  formAction,
-  method = "post",
-  name,
-  value,
-  disabled,
-  ...rest
-}: {
-  children: ReactNode;
-  busyLabel?: ReactNode;
-  pending?: boolean;
-  formAction?: string;
-  /** the form's method (a GET form's submission is a "loading" navigation) */
-  method?: "post" | "get";
-  name?: string;
-  value?: string;
-} & Omit<ButtonHTMLAttributes<HTMLButtonElement>, "type" | "children" | "name" | "value" | "formAction">) {
-  const navigation = useNavigation();
-  const ownAction = useFormAction();
-  const busy =
-    pending ??
-    (navigation.state !== "idle" &&
-      navigation.formAction === (formAction ?? ownAction) &&
-      navigation.formMethod?.toLowerCase() === method &&
-      (name === undefined || navigation.formData?.get(name) === value));
-  return (
-    <button
-      type="submit"
-      name={name}
-      value={value}
-      formAction={formAction}
-      disabled={disabled || busy}
-      aria-busy={busy || undefined}
-      aria-live="polite"
-      {...rest}
-    >
-      {busy ? busyLabel : children}
-    </button>
   );
 }

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { FilterSelect, StatusBadge } from "./ui";
-import { SubmitButton } from "~/components/forms";
+import { SubmitButton } from "~/components/submit-button";
 
 // The mail log table and its filters, shared by the global log (/admin/mail) and the per-meeting
 // mail page. Dates are shown in UTC: one log mixes meetings in different zones.

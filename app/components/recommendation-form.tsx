@@ -1,7 +1,8 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { FormErrors, InputField, SelectField, SubmitButton, TextareaField } from "~/components/forms";
+import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
+import { SubmitButton } from "~/components/submit-button";
 import { recommendationSchema, type RecommendationInput } from "~/domain/recommendations/recommendation.schema";
 import { PRIORITIES, PRIORITY_LABELS } from "~/domain/recommendations/status";
 

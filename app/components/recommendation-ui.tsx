@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { FilterSelect, StatusBadge } from "~/components/ui";
 import { PRIORITIES, PRIORITY_LABELS, STATUSES, STATUS_LABELS, statusLabel } from "~/domain/recommendations/status";
-import { SubmitButton } from "~/components/forms";
+import { SubmitButton } from "~/components/submit-button";
 
 // Small pieces shared by the recommendation pages.
 

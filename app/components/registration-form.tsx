@@ -1,7 +1,8 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { CheckboxField, FormErrors, InputField, SelectField, SubmitButton, TextareaField, type Option } from "~/components/forms";
+import { CheckboxField, FormErrors, InputField, SelectField, TextareaField, type Option } from "~/components/forms";
+import { SubmitButton } from "~/components/submit-button";
 import { HoneypotField } from "~/components/honeypot";
 import { REGISTRATION_ROLES, ROLE_LABELS, registrationSchema } from "~/domain/registration/registration.schema";
 

@@ -1,7 +1,8 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { FormErrors, InputField, SelectField, SubmitButton, TextareaField, type Option } from "~/components/forms";
+import { FormErrors, InputField, SelectField, TextareaField, type Option } from "~/components/forms";
+import { SubmitButton } from "~/components/submit-button";
 import { seriesSchema } from "~/domain/series/series.schema";
 
 export function SeriesForm({

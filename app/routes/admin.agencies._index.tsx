@@ -6,7 +6,7 @@ import { kindLabel } from "~/domain/agencies/agency.schema";
 import { countryName } from "~/domain/agencies/countries";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
-import { SubmitButton } from "~/components/forms";
+import { SubmitButton } from "~/components/submit-button";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "agencies:manage");

@@ -5,7 +5,7 @@ import { FilterSelect, PageHeader, Pagination } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { auditEntities, listAuditEntries } from "~/domain/meetings/history.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
-import { SubmitButton } from "~/components/forms";
+import { SubmitButton } from "~/components/submit-button";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "audit:view");

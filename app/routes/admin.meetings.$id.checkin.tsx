@@ -6,7 +6,7 @@ import { checkInList, markRemainingNoShow, meetingById, setAttendance } from "~/
 import { ROLE_LABELS } from "~/domain/registration/registration.schema";
 import { formatTime } from "~/utils/dates";
 import { badRequest, readForm } from "~/utils/http.server";
-import { SubmitButton } from "~/components/forms";
+import { SubmitButton } from "~/components/submit-button";
 
 // Check-in on the day: a search box (a GET form, live with JavaScript), one tap per person.
 

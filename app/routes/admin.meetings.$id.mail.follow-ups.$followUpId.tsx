@@ -15,7 +15,7 @@ import {
   sendFollowUp,
 } from "~/domain/mail/followups.server";
 import { formatDateTime, zoneLabel } from "~/utils/dates";
-import { SubmitButton } from "~/components/forms";
+import { SubmitButton } from "~/components/submit-button";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCapability(request, "mail:followups");

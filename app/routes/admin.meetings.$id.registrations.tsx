@@ -17,7 +17,7 @@ import {
 } from "~/domain/registration/registration.schema";
 import { formatShortDate } from "~/utils/dates";
 import { badRequest, readForm } from "~/utils/http.server";
-import { SubmitButton } from "~/components/forms";
+import { SubmitButton } from "~/components/submit-button";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "registrations:manage");

@@ -6,7 +6,7 @@ import { requireCapability } from "~/domain/auth/permissions.server";
 import { listAdminMeetings } from "~/domain/meetings/meetings.server";
 import { MEETING_STATUSES, STATUS_LABELS, isMeetingStatus } from "~/domain/meetings/status";
 import { pageCount, pageFrom } from "~/utils/pagination";
-import { SubmitButton } from "~/components/forms";
+import { SubmitButton } from "~/components/submit-button";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "meetings:view-admin");

@@ -2,7 +2,8 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionRe
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorList, FormErrors, SubmitButton } from "~/components/forms";
+import { ErrorList, FormErrors } from "~/components/forms";
+import { SubmitButton } from "~/components/submit-button";
 import { ConfirmButton, ConfirmStep, useConfirmTarget } from "~/components/confirm";
 import { Notice, PageHeader, StatusBadge } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";

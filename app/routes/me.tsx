@@ -9,7 +9,7 @@ import { cancelRegistration, findOwnRegistration, myRegistrations, resendLink } 
 import { STATUS_LABELS } from "~/domain/registration/registration.schema";
 import { formatRange } from "~/utils/dates";
 import { badRequest, forbidden, readForm } from "~/utils/http.server";
-import { SubmitButton } from "~/components/forms";
+import { SubmitButton } from "~/components/submit-button";
 import { refusalMessages } from "~/utils/forms.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

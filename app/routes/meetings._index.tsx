@@ -4,7 +4,7 @@ import { MeetingList } from "~/components/meetings";
 import { FilterSelect, Pagination } from "~/components/ui";
 import { listPublicMeetings, meetingListFilters } from "~/domain/meetings/meetings.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
-import { SubmitButton } from "~/components/forms";
+import { SubmitButton } from "~/components/submit-button";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

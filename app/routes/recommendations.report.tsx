@@ -9,7 +9,7 @@ import { isOverdue, statusLabel, type Status } from "~/domain/recommendations/st
 import { db } from "~/utils/db.server";
 import { formatRange, formatShortDate } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
-import { SubmitButton } from "~/components/forms";
+import { SubmitButton } from "~/components/submit-button";
 
 // Printable report for the next session: per meeting (made there and reviewed there) or per agency.
 export async function loader({ request }: LoaderFunctionArgs) {

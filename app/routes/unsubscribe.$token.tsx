@@ -4,7 +4,7 @@ import { PageHeader } from "~/components/ui";
 import { emailFromUnsubscribeToken, isSuppressed, suppress } from "~/domain/mail/unsubscribe.server";
 import { enforceLimit } from "~/domain/abuse/limits.server";
 import { clientIp, notFound } from "~/utils/http.server";
-import { SubmitButton } from "~/components/forms";
+import { SubmitButton } from "~/components/submit-button";
 
 // GET only shows a confirmation (mail scanners follow links); the POST unsubscribes. The same POST
 // serves RFC 8058 one-click unsubscribe from mail clients (List-Unsubscribe-Post).
