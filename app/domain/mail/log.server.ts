@@ -9,7 +9,7 @@ import type { OutboxStatus } from "./outbox.server";
 import { renderPending } from "./pending.server";
 
 // The mail log: what was queued, sent, failed (with the SMTP answer) or cancelled, globally, per
-// meeting and per person; and the two ways to try again (docs/decisions/043-resend.md).
+// meeting and per person; and the two ways to try again (docs/decisions/043-resend-and-mail-log.md).
 
 export const MAIL_STATUSES: OutboxStatus[] = ["DRAFT", "QUEUED", "SENDING", "SENT", "FAILED", "CANCELLED"];
 

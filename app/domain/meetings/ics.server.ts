@@ -5,7 +5,7 @@ import { env } from "~/utils/env.server";
 
 // iCalendar (RFC 5545) for meetings: public exports and the invites in confirmation mail.
 // ical-generator writes the calendar; timezones-ical-library supplies the VTIMEZONE block, so
-// every DTSTART carries TZID=<meeting zone>. See docs/decisions/004-ics.md.
+// every DTSTART carries TZID=<meeting zone>. See docs/decisions/004-libraries.md.
 
 export type IcsMeeting = {
   id: string;
