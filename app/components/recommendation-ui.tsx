@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { FilterSelect, StatusBadge } from "~/components/ui";
 import { PRIORITIES, PRIORITY_LABELS, STATUSES, STATUS_LABELS, statusLabel } from "~/domain/recommendations/status";
 import { SubmitButton } from "~/components/submit-button";
+import { formatShortDate } from "~/utils/dates";
 
 // Small pieces shared by the recommendation pages.
 
@@ -9,7 +10,6 @@ export function RecommendationStatus({ status }: { status: string }) {
   return <StatusBadge status={status} label={statusLabel(status)} />;
 }
 
-/** A progress bar whose number is in the text, not only in the drawing. */
 /** The first cells of every recommendation table row: linked code, title, lead agency. */
 export function RecommendationCells({ r }: { r: { id: string; code: string; title: string; leadAgency: { acronym: string } } }) {
   return (
@@ -23,6 +23,46 @@ export function RecommendationCells({ r }: { r: { id: string; code: string; titl
   );
 }
 
+type RecommendationRow = {
+  id: string;
+  code: string;
+  title: string;
+  status: string;
+  progress: number;
+  dueDate: string | Date | null;
+  leadAgency: { acronym: string };
+  meeting: { timeZone: string };
+};
+
+/** A table of recommendations (rows selected with recommendationRowSelect): the dashboard's overdue list, a meeting's tab. */
+export function RecommendationTable({ rows }: { rows: RecommendationRow[] }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Code</th>
+          <th scope="col">Title</th>
+          <th scope="col">Lead agency</th>
+          <th scope="col">Status</th>
+          <th scope="col">Due</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <RecommendationCells r={r} />
+            <td>
+              <RecommendationStatus status={r.status} /> {r.progress} %
+            </td>
+            <td>{r.dueDate ? formatShortDate(r.dueDate, r.meeting.timeZone) : "—"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A progress bar whose number is in the text, not only in the drawing. */
 export function ProgressMeter({ value }: { value: number }) {
   return (
     <span className="progress-meter">

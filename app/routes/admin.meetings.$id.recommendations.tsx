@@ -4,15 +4,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
 import { SubmitButton } from "~/components/submit-button";
-import { RecommendationStatus, RecommendationCells } from "~/components/recommendation-ui";
+import { RecommendationStatus, RecommendationTable } from "~/components/recommendation-ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { recommendationSchema, reviewOutcomeSchema } from "~/domain/recommendations/recommendation.schema";
-import { createRecommendation, formOptions, suggestCode } from "~/domain/recommendations/recommendations.server";
+import { agencyChoices, createRecommendation, suggestCode } from "~/domain/recommendations/recommendations.server";
 import { addOpenRecommendationsOfSeries, meetingRecommendations, recordReviewOutcome } from "~/domain/recommendations/reviews.server";
 import { PRIORITIES, PRIORITY_LABELS } from "~/domain/recommendations/status";
 import { db } from "~/utils/db.server";
-import { formatShortDate } from "~/utils/dates";
 import { formReply } from "~/utils/forms.server";
 import { badRequest, notFound, readForm } from "~/utils/http.server";
 
@@ -28,8 +27,8 @@ async function meetingOr404(id: string) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCapability(request, "recommendations:manage");
   const meeting = await meetingOr404(params.id ?? "");
-  const [lists, options, code] = await Promise.all([meetingRecommendations(meeting.id), formOptions(), suggestCode(meeting.id)]);
-  return { meeting, ...lists, agencies: options.agencies, code };
+  const [lists, agencies, code] = await Promise.all([meetingRecommendations(meeting.id), agencyChoices(), suggestCode(meeting.id)]);
+  return { meeting, ...lists, agencies, code };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -78,28 +77,7 @@ export default function MeetingRecommendations() {
       </p>
       <h3>Made at this meeting ({made.length})</h3>
       {made.length ? (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Code</th>
-              <th scope="col">Title</th>
-              <th scope="col">Lead agency</th>
-              <th scope="col">Status</th>
-              <th scope="col">Due</th>
-            </tr>
-          </thead>
-          <tbody>
-            {made.map((r) => (
-              <tr key={r.id}>
-                <RecommendationCells r={r} />
-                <td>
-                  <RecommendationStatus status={r.status} /> {r.progress} %
-                </td>
-                <td>{r.dueDate ? formatShortDate(r.dueDate, meeting.timeZone) : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecommendationTable rows={made} />
       ) : (
         <p>None recorded yet.</p>
       )}

@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = filtersFrom(url);
   const page = pageFrom(url);
-  const [{ items, total }, options] = await Promise.all([listRecommendations(user, filters, page), filterOptions()]);
+  const [{ items, total }, options] = await Promise.all([listRecommendations(user, filters, page), filterOptions(filters.meeting)]);
   return { items, total, page: page.page, pages: pageCount(total), filters, options, canManage: can(user, "recommendations:manage") };
 }
 

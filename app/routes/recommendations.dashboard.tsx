@@ -2,17 +2,16 @@ import type { ReactNode } from "react";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/bar-chart";
-import { filterQuery, RecommendationFilters, RecommendationStatus, RecommendationCells } from "~/components/recommendation-ui";
+import { filterQuery, RecommendationFilters, RecommendationTable } from "~/components/recommendation-ui";
 import { PageHeader } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { dashboard, type Count } from "~/domain/recommendations/dashboard.server";
 import { filterOptions, filtersFrom } from "~/domain/recommendations/recommendations.server";
-import { formatShortDate } from "~/utils/dates";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "recommendations:manage");
   const filters = filtersFrom(new URL(request.url));
-  const [figures, options] = await Promise.all([dashboard(user, filters), filterOptions()]);
+  const [figures, options] = await Promise.all([dashboard(user, filters), filterOptions(filters.meeting)]);
   return { figures, options, filters };
 }
 
@@ -23,6 +22,7 @@ export default function Dashboard() {
     <>
       <PageHeader title="Recommendations dashboard">
         <a href={`/recommendations/export${query ? `${query}&` : "?"}view=dashboard`}>Download figures (CSV)</a>
+        <Link to={`/recommendations/rate${query}`}>Implementation rate over time</Link>
         <Link to="/recommendations">List</Link>
       </PageHeader>
       <RecommendationFilters options={options} values={{ ...filters, overdue: undefined }} search={false} />
@@ -33,50 +33,12 @@ export default function Dashboard() {
       <Figure id="by-agency" title="By lead agency" counts={figures.byAgency} group="Lead agency" />
       <Figure id="by-theme" title="By theme" counts={figures.byTheme} group="Theme" />
       <Figure id="by-meeting" title="By meeting where made" counts={figures.byMeeting} group="Meeting">
-        {figures.meetingCount > figures.byMeeting.length ? (
+        {figures.moreMeetings ? (
           <p>
-            The {figures.byMeeting.length} latest of {figures.meetingCount} meetings. Choose a meeting in the filters, or download the figures, for the others.
+            The {figures.byMeeting.length} latest meetings. Download the figures for every meeting, or open a meeting&apos;s Recommendations tab.
           </p>
         ) : null}
       </Figure>
-      <section aria-labelledby="rate-h">
-        <h2 id="rate-h">Implementation rate over time</h2>
-        {figures.rate.length ? (
-          <>
-            <BarChart
-              id="rate"
-              title="Implementation rate by quarter"
-              desc="Share of adopted recommendations that were implemented at the end of each quarter, in per cent."
-              bars={figures.rate.map((p) => ({ label: p.period, value: p.rate }))}
-              unit=" %"
-            />
-            <table>
-              <caption>Implementation rate by quarter</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Quarter</th>
-                  <th scope="col">Adopted by then</th>
-                  <th scope="col">Implemented</th>
-                  <th scope="col">Rate</th>
-                </tr>
-              </thead>
-              <tbody>
-                {figures.rate.map((p) => (
-                  <tr key={p.period}>
-                    <th scope="row">{p.period}</th>
-                    <td>{p.adopted}</td>
-                    <td>{p.implemented}</td>
-                    <td>{p.rate} %</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        ) : (
-          <p>No status history yet.</p>
-        )}
-      </section>
-
       <section aria-labelledby="overdue-h">
         <h2 id="overdue-h">Overdue</h2>
         {figures.overdue.length ? (
@@ -86,28 +48,7 @@ export default function Dashboard() {
                 The {figures.overdue.length} longest overdue of {figures.overdueCount}. <Link to={`/recommendations${filterQuery({ ...filters, overdue: true })}`}>All overdue recommendations</Link>
               </p>
             ) : null}
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Code</th>
-                  <th scope="col">Title</th>
-                  <th scope="col">Lead agency</th>
-                  <th scope="col">Due</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {figures.overdue.map((r) => (
-                  <tr key={r.id}>
-                    <RecommendationCells r={r} />
-                    <td>{r.dueDate ? formatShortDate(r.dueDate, r.meeting.timeZone) : ""}</td>
-                    <td>
-                      <RecommendationStatus status={r.status} /> {r.progress} %
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RecommendationTable rows={figures.overdue} />
           </>
         ) : (
           <p>Nothing is overdue.</p>

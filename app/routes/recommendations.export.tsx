@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireCapability } from "~/domain/auth/permissions.server";
-import { dashboard } from "~/domain/recommendations/dashboard.server";
+import { dashboard, implementationRate } from "~/domain/recommendations/dashboard.server";
 import { CSV_HEADER, filtersFrom, recommendationsCsvRows } from "~/domain/recommendations/recommendations.server";
 import { csvResponse, toCsv } from "~/utils/csv.server";
 
@@ -12,13 +12,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = filtersFrom(url);
   const stamp = new Date().toISOString().slice(0, 10);
   if (dashboardView) {
-    const d = await dashboard(user, filters, { allMeetings: true });
+    const [d, rate] = await Promise.all([dashboard(user, filters, { allMeetings: true }), implementationRate(user, { ...filters, overdue: false })]);
     const rows: unknown[][] = [
       ...d.byStatus.map((c) => ["status", c.label, c.count]),
       ...d.byAgency.map((c) => ["lead agency", c.label, c.count]),
       ...d.byTheme.map((c) => ["theme", c.label, c.count]),
       ...d.byMeeting.map((c) => ["meeting", c.label, c.count]),
-      ...d.rate.map((p) => ["implementation rate %", p.period, p.rate]),
+      ...rate.map((p) => ["implementation rate %", p.period, p.rate]),
       ["overdue", "all", d.overdueCount],
     ];
     return csvResponse(`recommendations-dashboard-${stamp}.csv`, toCsv(["figure", "group", "value"], rows));

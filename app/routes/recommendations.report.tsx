@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const meetingId = url.searchParams.get("meeting");
   const manager = can(user, "recommendations:manage");
   const agencyId = url.searchParams.get("agency") ?? (manager ? null : user.agencyId);
-  const options = manager ? await filterOptions() : null;
+  const options = manager ? await filterOptions(meetingId ?? undefined) : null;
   if (meetingId) {
     assertCan(user, "recommendations:manage", undefined, "Meeting reports are prepared by the secretariat.");
     const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { id: true, title: true, startsAt: true, endsAt: true, timeZone: true, city: true } });

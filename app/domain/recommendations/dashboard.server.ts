@@ -2,12 +2,13 @@ import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { db, dialect } from "~/utils/db.server";
-import { filterSql, overdueWhere, whereFor, type Filters } from "./recommendations.server";
+import { filterSql, overdueCountWhere, overdueWhere, recommendationRowSelect, whereFor, type Filters } from "./recommendations.server";
 import { STATUSES, statusLabel } from "./status";
 
 // Figures for the secretariat's dashboard. All counts honour the same filters as the list, and all of
 // them are counted by the database: the page reads a few dozen rows whatever the number of
-// recommendations.
+// recommendations. The implementation rate replays the whole status history, so it has a page of
+// its own (and the CSV export) rather than slowing every visit to the dashboard.
 
 export type Count = { key: string; label: string; count: number };
 export type RatePoint = { period: string; adopted: number; implemented: number; rate: number };
@@ -24,29 +25,20 @@ export async function dashboard(actor: Actor, f: Filters, options: { now?: Date;
   const filters = { ...f, overdue: false };
   const where = whereFor(actor, filters);
   const overdue = { AND: [where, overdueWhere(now)] };
-  const [total, statuses, agencies, themes, meetings, overdueCount, overdueRows, rate] = await Promise.all([
+  const overdueToCount = { AND: [where, overdueCountWhere(now)] };
+  const [total, statuses, agencies, themes, meetings, overdueCount, overdueRows] = await Promise.all([
     db.recommendation.count({ where }),
     db.recommendation.groupBy({ by: ["status"], where, _count: { _all: true } }),
     countByAgency(where),
     countByTheme(where),
     countByMeeting(where, options.allMeetings ? undefined : MEETINGS_SHOWN),
-    db.recommendation.count({ where: overdue }),
+    db.recommendation.count({ where: overdueToCount }),
     db.recommendation.findMany({
       where: overdue,
       orderBy: [{ dueDate: "asc" }, { code: "asc" }],
       take: OVERDUE_SHOWN,
-      select: {
-        id: true,
-        code: true,
-        title: true,
-        status: true,
-        progress: true,
-        dueDate: true,
-        leadAgency: { select: { acronym: true } },
-        meeting: { select: { timeZone: true } },
-      },
+      select: recommendationRowSelect,
     }),
-    implementationRate(actor, filters, now),
   ]);
   const perStatus = new Map(statuses.map((g) => [g.status, g._count._all]));
   return {
@@ -55,10 +47,9 @@ export async function dashboard(actor: Actor, f: Filters, options: { now?: Date;
     byAgency: agencies,
     byTheme: themes,
     byMeeting: meetings.counts,
-    meetingCount: meetings.of,
+    moreMeetings: meetings.more,
     overdueCount,
     overdue: overdueRows,
-    rate,
   };
 }
 
@@ -80,20 +71,25 @@ async function countByTheme(where: Prisma.RecommendationWhereInput): Promise<Cou
   return groups.map((g) => ({ key: g.themeId, label: label.get(g.themeId) ?? "", count: g._count._all })).sort(byCountThenLabel);
 }
 
-/** Counts per meeting where made, oldest first: the latest `take` meetings, or all of them. */
-async function countByMeeting(where: Prisma.RecommendationWhereInput, take?: number): Promise<{ counts: Count[]; of: number }> {
-  const withRecommendations = { recommendations: { some: where } };
-  const [meetings, of] = await Promise.all([
-    db.meeting.findMany({ where: withRecommendations, orderBy: [{ startsAt: "desc" }, { id: "asc" }], take, select: { id: true, title: true } }),
-    db.meeting.count({ where: withRecommendations }),
-  ]);
+/**
+ * Counts per meeting where made, oldest first: the latest `take` meetings (and whether there are
+ * more, without counting them all), or all of them.
+ */
+async function countByMeeting(where: Prisma.RecommendationWhereInput, take?: number): Promise<{ counts: Count[]; more: boolean }> {
+  const found = await db.meeting.findMany({
+    where: { recommendations: { some: where } },
+    orderBy: [{ startsAt: "desc" }, { id: "asc" }],
+    take: take === undefined ? undefined : take + 1,
+    select: { id: true, title: true },
+  });
+  const meetings = take === undefined ? found : found.slice(0, take);
   const groups = await db.recommendation.groupBy({
     by: ["meetingId"],
     where: take === undefined ? where : { AND: [where, { meetingId: { in: meetings.map((m) => m.id) } }] },
     _count: { _all: true },
   });
   const count = new Map(groups.map((g) => [g.meetingId, g._count._all]));
-  return { counts: meetings.reverse().map((m) => ({ key: m.id, label: m.title, count: count.get(m.id) ?? 0 })), of };
+  return { counts: meetings.reverse().map((m) => ({ key: m.id, label: m.title, count: count.get(m.id) ?? 0 })), more: found.length > meetings.length };
 }
 
 // ---------------------------------------------------------------- implementation rate

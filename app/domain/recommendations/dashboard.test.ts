@@ -4,7 +4,7 @@ import { actor, createTheme } from "~/test/factories.recommendations";
 import type { Actor } from "~/domain/auth/roles";
 import { db } from "~/utils/db.server";
 import { MEETINGS_SHOWN, OVERDUE_SHOWN, dashboard, implementationRate } from "./dashboard.server";
-import { listRecommendations, overdueWhere, whereFor, type Filters } from "./recommendations.server";
+import { FILTER_MEETINGS, filterOptions, listRecommendations, overdueWhere, whereFor, type Filters } from "./recommendations.server";
 import { STATUSES } from "./status";
 
 // The dashboard's figures are counted by the database (groupBy and one aggregate query over the
@@ -136,22 +136,22 @@ describe("dashboard figures counted by the database", () => {
       { q: "border", theme: ids.themes[2], priority: "LOW" },
     ];
     for (const f of filterSets) {
-      const [d, n] = await Promise.all([dashboard(sec, f, { now: NOW, allMeetings: true }), naive(f)]);
+      const [d, rate, n] = await Promise.all([dashboard(sec, f, { now: NOW, allMeetings: true }), implementationRate(sec, f, NOW), naive(f)]);
       expect(d.total, JSON.stringify(f)).toBe(n.total);
       expect(asMap(d.byStatus), JSON.stringify(f)).toEqual(n.byStatus);
       expect(asMap(d.byAgency), JSON.stringify(f)).toEqual(n.byAgency);
       expect(asMap(d.byTheme), JSON.stringify(f)).toEqual(n.byTheme);
       expect(asMap(d.byMeeting), JSON.stringify(f)).toEqual(n.byMeeting);
       expect(d.overdueCount, JSON.stringify(f)).toBe(n.overdue);
-      expect(d.rate, JSON.stringify(f)).toEqual(n.rate);
+      expect(rate, JSON.stringify(f)).toEqual(n.rate);
     }
     expect((await naive({ q: "50%_" })).total).toBeGreaterThan(0);
     expect((await naive({ status: "IMPLEMENTED" })).rate.some((p) => p.implemented > 0)).toBe(true);
   });
 
-  it("lists the latest meetings and the longest overdue only, and says how many there are", async () => {
+  it("lists the latest meetings and the longest overdue only, and says there are more", async () => {
     const d = await dashboard(sec, {}, { now: NOW });
-    expect(d.meetingCount).toBe(ids.meetings.length);
+    expect(d.moreMeetings).toBe(true);
     expect(d.byMeeting.map((m) => m.key)).toEqual(ids.meetings.slice(-MEETINGS_SHOWN));
     expect(d.overdueCount).toBeGreaterThan(OVERDUE_SHOWN);
     expect(d.overdue).toHaveLength(OVERDUE_SHOWN);
@@ -161,8 +161,28 @@ describe("dashboard figures counted by the database", () => {
     expect(d.overdue.map((r) => r.id)).not.toContain(latest.id);
   });
 
+  it("says nothing more when every meeting is shown", async () => {
+    const d = await dashboard(sec, { meeting: ids.meetings[1] }, { now: NOW });
+    expect(d.moreMeetings).toBe(false);
+    expect(d.byMeeting.length).toBeLessThan(MEETINGS_SHOWN);
+    expect(d.byMeeting.map((m) => m.key)).toContain(ids.meetings[1]);
+  });
+
   it("answers an empty history with no points", async () => {
     expect(await implementationRate(sec, { q: "no such recommendation" }, NOW)).toEqual([]);
+  });
+});
+
+describe("the filter choices", () => {
+  it("offer the latest meetings only, and the chosen one whatever its date", async () => {
+    const latest = await filterOptions();
+    expect(latest.meetings).toHaveLength(FILTER_MEETINGS);
+    expect(latest.meetings.map((m) => m.id)).toContain(ids.meetings[ids.meetings.length - 1]);
+    expect(latest.meetings.map((m) => m.id)).not.toContain(ids.meetings[0]);
+    const chosen = await filterOptions(ids.meetings[0]);
+    expect(chosen.meetings).toHaveLength(FILTER_MEETINGS + 1);
+    expect(chosen.meetings.map((m) => m.id)).toContain(ids.meetings[0]);
+    expect((await filterOptions("no-such-meeting")).meetings).toHaveLength(FILTER_MEETINGS);
   });
 });
 

@@ -7,7 +7,7 @@ import { formatShortDate, fromDateInput, toDateInput } from "~/utils/dates";
 import { Refused, fieldRefusal, type FieldErrors, type Outcome } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import type { RecommendationInput, TransitionInput } from "./recommendation.schema";
-import { CLOSED_STATUSES, CLOSING_STATUSES, PUBLIC_STATUSES, canTransition, isOverdue, isPriority, isStatus, statusLabel, type Priority, type Status } from "./status";
+import { CLOSED_STATUSES, CLOSING_STATUSES, PUBLIC_STATUSES, STATUSES, canTransition, isOverdue, isPriority, isStatus, statusLabel, type Priority, type Status } from "./status";
 
 // Recommendations: who may see them, creating and editing them, and the status workflow.
 //
@@ -65,8 +65,20 @@ export function filtersFrom(url: URL): Filters {
   };
 }
 
+/** Overdue: due before now and not closed. As written it lets the database walk due dates in order (the dashboard's longest overdue). */
 export function overdueWhere(now = new Date()): Prisma.RecommendationWhereInput {
   return { dueDate: { lt: now }, status: { notIn: CLOSED_STATUSES } };
+}
+
+const NOT_CLOSED_STATUSES: Status[] = STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
+
+/**
+ * The same recommendations as overdueWhere, for counting them: naming the statuses that are not
+ * closed lets the database count from the (status, dueDate) index alone instead of reading every
+ * recommendation with a past due date.
+ */
+export function overdueCountWhere(now = new Date()): Prisma.RecommendationWhereInput {
+  return { dueDate: { lt: now }, status: { in: NOT_CLOSED_STATUSES } };
 }
 
 /** The recommendations an actor may see that match the filters. */
@@ -111,30 +123,36 @@ export function filterSql(actor: Actor, f: Filters, now = new Date()): Prisma.Sq
   return Prisma.join(and, " AND ");
 }
 
-/** What the list shows of each recommendation, and no more. */
-const listSelect = {
+/**
+ * One row of a recommendation table (the dashboard's overdue list, a meeting's tab, the printable
+ * report): every such table selects this and adds what only it shows.
+ */
+export const recommendationRowSelect = {
   id: true,
   code: true,
   title: true,
   status: true,
   progress: true,
-  priority: true,
   dueDate: true,
   leadAgency: { select: { acronym: true } },
   meeting: { select: { title: true, timeZone: true } },
 } satisfies Prisma.RecommendationSelect;
 
+/** What the list shows of each recommendation, and no more. */
+const listSelect = { ...recommendationRowSelect, priority: true } satisfies Prisma.RecommendationSelect;
+
 /**
- * A page of the list, latest meeting first. The page's ids come from SQL with an inner join, which
- * lets the database walk meetings by date (index) and stop after the page; Prisma's order by a
- * relation is a left join that sorts every recommendation first.
+ * A page of the list, latest meeting first. The page's ids come from SQL: Prisma's order by a
+ * relation is a left join that sorts every recommendation first. Meetings come first in the join
+ * (SQLite keeps the written order of a CROSS JOIN), so the database walks meetings by date
+ * (index), takes each one's recommendations in code order (index) and stops after the page.
  */
 export async function listRecommendations(actor: Actor, f: Filters, page: { skip: number; take: number }) {
   const now = new Date();
   const [ids, total] = await Promise.all([
     db.$queryRaw<{ id: string }[]>`
-      SELECT r."id" FROM "Recommendation" r JOIN "Meeting" m ON m."id" = r."meetingId"
-      WHERE ${filterSql(actor, f, now)}
+      SELECT r."id" FROM "Meeting" m CROSS JOIN "Recommendation" r
+      WHERE m."id" = r."meetingId" AND ${filterSql(actor, f, now)}
       ORDER BY m."startsAt" DESC, r."code" ASC
       LIMIT ${page.take} OFFSET ${page.skip}`,
     db.recommendation.count({ where: whereFor(actor, f) }),
@@ -186,30 +204,46 @@ export async function recommendationsCsvRows(actor: Actor, f: Filters): Promise<
   ]);
 }
 
-/** How many meetings the filter and form choices offer (the latest ones). */
+/** How many meetings the recording and review forms offer (the latest ones). */
 const MEETING_CHOICES = 500;
+
+/**
+ * How many meetings the list filters offer: the latest ones, plus the chosen one. Older meetings are
+ * reached from their own Recommendations tab ("Open in the list"), so the page does not grow with
+ * the number of meetings.
+ */
+export const FILTER_MEETINGS = 20;
 
 const meetingLabel = (m: { title: string; startsAt: Date; timeZone: string }) => `${m.title} (${formatShortDate(m.startsAt, m.timeZone)})`;
 
-async function agencyAndThemeChoices() {
-  const [agencies, themes] = await Promise.all([
-    db.agency.findMany({ orderBy: { acronym: "asc" }, select: { id: true, acronym: true, name: true }, take: 2000 }),
-    db.theme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-  ]);
-  return { agencies: agencies.map((a) => ({ id: a.id, label: a.acronym === a.name ? a.name : `${a.acronym} — ${a.name}` })), themes };
+/** Agencies to choose from, by acronym. */
+export async function agencyChoices() {
+  const agencies = await db.agency.findMany({ orderBy: { acronym: "asc" }, select: { id: true, acronym: true, name: true }, take: 2000 });
+  return agencies.map((a) => ({ id: a.id, label: a.acronym === a.name ? a.name : `${a.acronym} — ${a.name}` }));
 }
 
-/** Choices for the list filters: only meetings where recommendations were made or reviewed, by name. */
-export async function filterOptions() {
-  const [meetings, rest] = await Promise.all([
+async function agencyAndThemeChoices() {
+  const [agencies, themes] = await Promise.all([agencyChoices(), db.theme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } })]);
+  return { agencies, themes };
+}
+
+/**
+ * Choices for the list filters: the latest meetings where recommendations were made or reviewed
+ * (FILTER_MEETINGS of them, and the chosen meeting whatever its date), agencies and themes.
+ */
+export async function filterOptions(chosenMeetingId?: string) {
+  const select = { id: true, title: true, startsAt: true, timeZone: true } as const;
+  const [latest, chosen, rest] = await Promise.all([
     db.meeting.findMany({
       where: { OR: [{ recommendations: { some: {} } }, { reviews: { some: {} } }] },
-      orderBy: { startsAt: "desc" },
-      select: { id: true, title: true, startsAt: true, timeZone: true },
-      take: MEETING_CHOICES,
+      orderBy: [{ startsAt: "desc" }, { id: "asc" }],
+      select,
+      take: FILTER_MEETINGS,
     }),
+    chosenMeetingId ? db.meeting.findUnique({ where: { id: chosenMeetingId }, select }) : null,
     agencyAndThemeChoices(),
   ]);
+  const meetings = chosen && !latest.some((m) => m.id === chosen.id) ? [...latest, chosen] : latest;
   return { meetings: meetings.map((m) => ({ id: m.id, label: meetingLabel(m) })), ...rest };
 }
 

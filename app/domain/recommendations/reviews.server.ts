@@ -4,6 +4,7 @@ import type { Actor } from "~/domain/auth/roles";
 import { containsText, db, type Prisma, type Tx } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import type { Outcome } from "~/utils/forms.server";
+import { recommendationRowSelect } from "./recommendations.server";
 
 /** Statuses of a recommendation still being worked on, which later sessions review. */
 export const OPEN_STATUSES = ["ADOPTED", "IN_PROGRESS"] as const;
@@ -90,17 +91,10 @@ export async function recordReviewOutcome(actor: Actor, ref: ReviewRef, outcome:
 /** Recommendations made at a meeting and those it reviews: the admin tab and the printable report. */
 export async function meetingRecommendations(meetingId: string) {
   const select = {
-    id: true,
-    code: true,
-    title: true,
+    ...recommendationRowSelect,
     text: true,
-    status: true,
-    progress: true,
     priority: true,
-    dueDate: true,
     closingEvidence: true,
-    leadAgency: { select: { acronym: true } },
-    meeting: { select: { title: true, timeZone: true } },
     updates: { where: { state: "ACCEPTED" }, orderBy: { createdAt: "desc" as const }, take: 1, select: { text: true, createdAt: true, authorName: true } },
   } satisfies Prisma.RecommendationSelect;
   const [made, reviews] = await Promise.all([
