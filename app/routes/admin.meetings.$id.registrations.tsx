@@ -169,6 +169,7 @@ export default function RegistrationsAdmin() {
       </Form>
 
       <h3>By agency</h3>
+      {list.otherAgencies ? <p className="muted">The {list.agencyCounts.length} largest delegations; the CSV export lists everyone.</p> : null}
       <table>
         <thead>
           <tr>
@@ -189,6 +190,15 @@ export default function RegistrationsAdmin() {
               <td>{a.total}</td>
             </tr>
           ))}
+          {list.otherAgencies ? (
+            <tr>
+              <th scope="row">{list.otherAgencies.count} other agencies</th>
+              <td>{list.otherAgencies.confirmed}</td>
+              <td>{list.otherAgencies.pending}</td>
+              <td>{list.otherAgencies.waitlisted}</td>
+              <td>{list.otherAgencies.total}</td>
+            </tr>
+          ) : null}
         </tbody>
       </table>
       <h3>By country</h3>
@@ -208,6 +218,13 @@ export default function RegistrationsAdmin() {
               <td>{c.total}</td>
             </tr>
           ))}
+          {list.otherCountries ? (
+            <tr>
+              <th scope="row">{list.otherCountries.count} other countries</th>
+              <td>{list.otherCountries.confirmed}</td>
+              <td>{list.otherCountries.total}</td>
+            </tr>
+          ) : null}
         </tbody>
       </table>
     </>

@@ -90,23 +90,23 @@ export async function listRegistrations(actor: Actor, meetingId: string, url: UR
     db.registration.groupBy({ by: ["status"], where: scoped, _count: { _all: true } }),
     db.registration.groupBy({ by: ["agencyId", "status"], where: scoped, _count: { _all: true } }),
   ]);
-  const agencyIds = [...new Set(byAgency.map((g) => g.agencyId).filter((x): x is string => !!x))];
-  const agencies = await db.agency.findMany({ where: { id: { in: agencyIds } }, select: { id: true, name: true, acronym: true, country: true } });
-  const agencyCounts = agencies
-    .map((a) => {
-      const mine = byAgency.filter((g) => g.agencyId === a.id);
-      const n = (s: string) => mine.find((g) => g.status === s)?._count._all ?? 0;
-      return { ...a, confirmed: n("CONFIRMED"), pending: n("PENDING"), waitlisted: n("WAITLISTED"), total: mine.reduce((s, g) => s + g._count._all, 0) };
-    })
-    .sort((x, y) => x.name.localeCompare(y.name));
-  const countryMap = new Map<string, { country: string; confirmed: number; total: number }>();
-  for (const a of agencyCounts) {
-    const key = a.country ?? "International";
-    const c = countryMap.get(key) ?? { country: key, confirmed: 0, total: 0 };
-    c.confirmed += a.confirmed;
-    c.total += a.total;
-    countryMap.set(key, c);
+  const totals = new Map<string, Tally>();
+  for (const g of byAgency) {
+    if (!g.agencyId) continue;
+    const t = totals.get(g.agencyId) ?? { confirmed: 0, pending: 0, waitlisted: 0, total: 0 };
+    add(t, g.status, g._count._all);
+    totals.set(g.agencyId, t);
   }
+  const agencies = await db.agency.findMany({ where: { id: { in: [...totals.keys()] } }, select: { id: true, name: true, acronym: true, country: true } });
+  const countries = new Map<string, Tally>();
+  for (const a of agencies) {
+    const key = a.country ?? "International";
+    countries.set(key, sum(countries.get(key), totals.get(a.id)!));
+  }
+  const agencyRows = agencies.map((a) => ({ ...a, ...totals.get(a.id)! }));
+  const countryRows = [...countries.entries()].map(([country, t]) => ({ country, ...t }));
+  const shownAgencies = largest(agencyRows, (a) => a.name);
+  const shownCountries = largest(countryRows, (c) => c.country);
   return {
     rows,
     total,
@@ -114,8 +114,42 @@ export async function listRegistrations(actor: Actor, meetingId: string, url: UR
     pageCount: pageCount(total),
     filters,
     statusCounts: Object.fromEntries(byStatus.map((g) => [g.status, g._count._all])) as Record<string, number>,
-    agencyCounts,
-    countryCounts: [...countryMap.values()].sort((a, b) => a.country.localeCompare(b.country)),
+    agencyCounts: shownAgencies.shown,
+    otherAgencies: shownAgencies.others,
+    countryCounts: shownCountries.shown,
+    otherCountries: shownCountries.others,
+  };
+}
+
+/**
+ * How many agencies and countries the count tables show: the largest delegations, so the page does
+ * not grow with the number of agencies; the others are summed in one row (the CSV has everyone).
+ */
+export const COUNTS_SHOWN = 20;
+
+type Tally = { confirmed: number; pending: number; waitlisted: number; total: number };
+
+function add(t: Tally, status: string, n: number) {
+  if (status === "CONFIRMED") t.confirmed += n;
+  if (status === "PENDING") t.pending += n;
+  if (status === "WAITLISTED") t.waitlisted += n;
+  t.total += n;
+}
+
+const sum = (a: Tally | undefined, b: Tally): Tally => ({
+  confirmed: (a?.confirmed ?? 0) + b.confirmed,
+  pending: (a?.pending ?? 0) + b.pending,
+  waitlisted: (a?.waitlisted ?? 0) + b.waitlisted,
+  total: (a?.total ?? 0) + b.total,
+});
+
+/** The COUNTS_SHOWN largest rows by label, and the rest summed (null when none is left out). */
+function largest<T extends Tally>(rows: T[], label: (row: T) => string) {
+  const bySize = [...rows].sort((x, y) => y.total - x.total || label(x).localeCompare(label(y)));
+  const rest = bySize.slice(COUNTS_SHOWN);
+  return {
+    shown: bySize.slice(0, COUNTS_SHOWN).sort((x, y) => label(x).localeCompare(label(y))),
+    others: rest.length ? { count: rest.length, ...rest.reduce<Tally>((t, r) => sum(t, r), { confirmed: 0, pending: 0, waitlisted: 0, total: 0 }) } : null,
   };
 }
 

@@ -4,7 +4,7 @@ import type { Actor, Role } from "~/domain/auth/roles";
 import { upcomingForDashboard } from "~/domain/meetings/meetings.server";
 import { createAgency, createMeeting, createUser } from "~/test/factories";
 import { db } from "~/utils/db.server";
-import { listRegistrations } from "./listing.server";
+import { COUNTS_SHOWN, listRegistrations } from "./listing.server";
 import { REGISTRATION_STATUSES } from "./registration.schema";
 
 // The participants table and /admin count in the database (count, groupBy); on a small fixture the
@@ -69,7 +69,33 @@ describe("participants table counts", () => {
         expect([a.total, a.confirmed, a.pending, a.waitlisted], query).toEqual([mine.length, ...["CONFIRMED", "PENDING", "WAITLISTED"].map((s) => mine.filter((r) => r.status === s).length)]);
       }
       expect(list.agencyCounts.reduce((s, a) => s + a.total, 0), query).toBe(all.filter((r) => r.agencyId).length);
+      expect(list.otherAgencies).toBeNull();
     }
+  });
+
+  it("show the largest agencies and countries and sum the others in one row", async () => {
+    const agencies = await Promise.all(Array.from({ length: COUNTS_SHOWN + 3 }, (_, i) => createAgency({ country: `Q${String.fromCharCode(65 + i)}` })));
+    const meeting = await createMeeting();
+    // Agency i has i + 1 registrations, so the three smallest are left out.
+    await db.registration.createMany({
+      data: agencies.flatMap((a, i) =>
+        Array.from({ length: i + 1 }, (_, j) => ({
+          meetingId: meeting.id,
+          agencyId: a.id,
+          name: `Person ${i}-${j}`,
+          email: `p${i}-${j}-${meeting.id}@example.org`,
+          emailNormalised: `p${i}-${j}-${meeting.id}@example.org`,
+          status: j % 2 ? ("PENDING" as const) : ("CONFIRMED" as const),
+          manageTokenHash: crypto.randomUUID(),
+        })),
+      ),
+    });
+    const list = await listRegistrations(await actor("ORGANISER"), meeting.id, new URL("http://x/"));
+    expect(list.agencyCounts.map((a) => a.id).sort()).toEqual(agencies.slice(3).map((a) => a.id).sort());
+    expect(list.agencyCounts.map((a) => a.name)).toEqual([...list.agencyCounts.map((a) => a.name)].sort((x, y) => x.localeCompare(y)));
+    expect(list.otherAgencies).toEqual({ count: 3, confirmed: 1 + 1 + 2, pending: 0 + 1 + 1, waitlisted: 0, total: 1 + 2 + 3 });
+    expect(list.countryCounts).toHaveLength(COUNTS_SHOWN);
+    expect(list.otherCountries).toEqual({ count: 3, confirmed: 4, pending: 2, waitlisted: 0, total: 6 });
   });
 
   it("/admin's confirmed count of each upcoming meeting equals a naive count", async () => {
