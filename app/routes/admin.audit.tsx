@@ -3,19 +3,19 @@ import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { AuditTable } from "~/components/audit-table";
 import { FilterSelect, PageHeader, Pagination } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
-import { auditEntities, listAuditEntries } from "~/domain/meetings/history.server";
+import { AUDITED_ENTITIES } from "~/domain/audit/audit.server";
+import { listAuditEntries } from "~/domain/meetings/history.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
 import { SubmitButton } from "~/components/submit-button";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "audit:view");
   const url = new URL(request.url);
-  const entities = await auditEntities();
   const param = url.searchParams.get("entity") ?? "";
-  const entity = entities.includes(param) ? param : null;
+  const entity = AUDITED_ENTITIES.find((e) => e === param) ?? null;
   const page = pageFrom(url, 50);
   const { total, rows } = await listAuditEntries({ entity, page });
-  return { entities, entity, entries: rows, page: page.page, pageCount: pageCount(total, 50) };
+  return { entities: AUDITED_ENTITIES, entity, entries: rows, page: page.page, pageCount: pageCount(total, 50) };
 }
 
 export default function AuditLogPage() {

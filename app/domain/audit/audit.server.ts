@@ -3,9 +3,31 @@ import type { Prisma, Tx } from "~/utils/db.server";
 // Audit log of every change on meetings, agendas, agencies, series and recommendations:
 // who, what, when, before/after. Written in the same transaction as the change.
 
+/**
+ * Every kind of record the log holds: the audit log page filters by them without asking the
+ * database for its distinct values (a scan of the whole log).
+ */
+export const AUDITED_ENTITIES = [
+  "Agency",
+  "Agenda",
+  "AgendaItem",
+  "Delegation",
+  "FollowUp",
+  "Invitation",
+  "Meeting",
+  "OutboxMessage",
+  "ProgressUpdate",
+  "Recommendation",
+  "RecommendationReview",
+  "Registration",
+  "Series",
+  "User",
+] as const;
+export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
+
 export type AuditEntry = {
   userId: string | null;
-  entity: string;
+  entity: AuditedEntity;
   entityId: string;
   meetingId?: string | null;
   action: string;

@@ -20,9 +20,3 @@ export async function listAuditEntries(params: { meetingId?: string; entity?: st
   ]);
   return { total, rows };
 }
-
-/** The kinds of record in the log, grouped by the database (Prisma's `distinct` reads every row). */
-export async function auditEntities(): Promise<string[]> {
-  const rows = await db.auditLog.groupBy({ by: ["entity"], orderBy: { entity: "asc" } });
-  return rows.map((r) => r.entity);
-}

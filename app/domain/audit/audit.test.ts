@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { createUser, requestAs } from "~/test/factories";
+import { db } from "~/utils/db.server";
+import { loader } from "~/routes/admin.audit";
+import { AUDITED_ENTITIES, audit } from "./audit.server";
+
+// The audit log page filters by a fixed list of kinds of record (no scan of the log for its
+// distinct values); an unknown kind shows everything.
+
+describe("audit log page", () => {
+  it("offers every audited kind of record and filters by one", async () => {
+    const organiser = await createUser("ORGANISER");
+    await db.$transaction(async (tx) => {
+      await audit(tx, { userId: organiser.id, entity: "Series", entityId: "s-1", action: "create", after: { name: "A series" } });
+      await audit(tx, { userId: organiser.id, entity: "Agency", entityId: "a-1", action: "create", after: { name: "An agency" } });
+    });
+    const load = async (query: string) => loader({ request: await requestAs(organiser.id, `/admin/audit${query}`), params: {}, context: {} });
+
+    const all = await load("");
+    expect(all.entities).toEqual(AUDITED_ENTITIES);
+    expect(all.entity).toBeNull();
+    expect(all.entries.map((e) => e.entity)).toEqual(expect.arrayContaining(["Series", "Agency"]));
+
+    const series = await load("?entity=Series");
+    expect(series.entity).toBe("Series");
+    expect(series.entries.length).toBeGreaterThan(0);
+    expect(series.entries.every((e) => e.entity === "Series")).toBe(true);
+
+    const unknown = await load("?entity=Nonsense");
+    expect(unknown.entity).toBeNull();
+    expect(unknown.entries.length).toBe(all.entries.length);
+  });
+
+  it("is refused to participants", async () => {
+    const participant = await createUser("PARTICIPANT");
+    const refused = await loader({ request: await requestAs(participant.id, "/admin/audit"), params: {}, context: {} }).then(() => null, (e: Response) => e);
+    expect(refused?.status).toBe(403);
+  });
+});
