@@ -12,7 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = filtersFrom(url);
   const stamp = new Date().toISOString().slice(0, 10);
   if (dashboardView) {
-    const [d, rate] = await Promise.all([dashboard(user, filters, { allMeetings: true }), implementationRate(user, { ...filters, overdue: false })]);
+    const [d, rate] = await Promise.all([dashboard(user, filters, { all: true }), implementationRate(user, { ...filters, overdue: false })]);
     const rows: unknown[][] = [
       ...d.byStatus.map((c) => ["status", c.label, c.count]),
       ...d.byAgency.map((c) => ["lead agency", c.label, c.count]),

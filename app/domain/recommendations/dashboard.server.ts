@@ -13,13 +13,14 @@ import { STATUSES, statusLabel } from "./status";
 export type Count = { key: string; label: string; count: number };
 export type RatePoint = { period: string; adopted: number; implemented: number; rate: number };
 
-/** How many meetings and overdue recommendations the page lists; the CSV export has every meeting. */
+/** How many meetings, lead agencies and overdue recommendations the page lists; the CSV export has every meeting and agency. */
 export const MEETINGS_SHOWN = 24;
+export const AGENCIES_SHOWN = 20;
 export const OVERDUE_SHOWN = 50;
 
 const byCountThenLabel = (a: Count, b: Count) => b.count - a.count || a.label.localeCompare(b.label);
 
-export async function dashboard(actor: Actor, f: Filters, options: { now?: Date; allMeetings?: boolean } = {}) {
+export async function dashboard(actor: Actor, f: Filters, options: { now?: Date; all?: boolean } = {}) {
   assertCan(actor, "recommendations:manage");
   const now = options.now ?? new Date();
   const filters = { ...f, overdue: false };
@@ -29,9 +30,9 @@ export async function dashboard(actor: Actor, f: Filters, options: { now?: Date;
   const [total, statuses, agencies, themes, meetings, overdueCount, overdueRows] = await Promise.all([
     db.recommendation.count({ where }),
     db.recommendation.groupBy({ by: ["status"], where, _count: { _all: true } }),
-    countByAgency(where),
+    countByAgency(where, options.all ? undefined : AGENCIES_SHOWN),
     countByTheme(where),
-    countByMeeting(where, options.allMeetings ? undefined : MEETINGS_SHOWN),
+    countByMeeting(where, options.all ? undefined : MEETINGS_SHOWN),
     db.recommendation.count({ where: overdueToCount }),
     db.recommendation.findMany({
       where: overdue,
@@ -53,13 +54,17 @@ export async function dashboard(actor: Actor, f: Filters, options: { now?: Date;
   };
 }
 
-async function countByAgency(where: Prisma.RecommendationWhereInput): Promise<Count[]> {
-  const [groups, agencies] = await Promise.all([
-    db.recommendation.groupBy({ by: ["leadAgencyId"], where, _count: { _all: true } }),
-    db.agency.findMany({ where: { ledRecommendations: { some: where } }, select: { id: true, acronym: true } }),
-  ]);
+/** Counts per lead agency, largest first: the `take` largest and one row for the others, or all of them. */
+async function countByAgency(where: Prisma.RecommendationWhereInput, take?: number): Promise<Count[]> {
+  const groups = await db.recommendation.groupBy({ by: ["leadAgencyId"], where, _count: { _all: true } });
+  const bySize = groups.map((g) => ({ id: g.leadAgencyId, count: g._count._all })).sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
+  const shown = take === undefined ? bySize : bySize.slice(0, take);
+  const rest = bySize.slice(shown.length);
+  const agencies = await db.agency.findMany({ where: { id: { in: shown.map((g) => g.id) } }, select: { id: true, acronym: true } });
   const label = new Map(agencies.map((a) => [a.id, a.acronym]));
-  return groups.map((g) => ({ key: g.leadAgencyId, label: label.get(g.leadAgencyId) ?? "", count: g._count._all })).sort(byCountThenLabel);
+  const counts = shown.map((g) => ({ key: g.id, label: label.get(g.id) ?? "", count: g.count })).sort(byCountThenLabel);
+  if (rest.length) counts.push({ key: "others", label: `${rest.length} other agencies`, count: rest.reduce((n, g) => n + g.count, 0) });
+  return counts;
 }
 
 async function countByTheme(where: Prisma.RecommendationWhereInput): Promise<Count[]> {

@@ -136,7 +136,7 @@ describe("dashboard figures counted by the database", () => {
       { q: "border", theme: ids.themes[2], priority: "LOW" },
     ];
     for (const f of filterSets) {
-      const [d, rate, n] = await Promise.all([dashboard(sec, f, { now: NOW, allMeetings: true }), implementationRate(sec, f, NOW), naive(f)]);
+      const [d, rate, n] = await Promise.all([dashboard(sec, f, { now: NOW, all: true }), implementationRate(sec, f, NOW), naive(f)]);
       expect(d.total, JSON.stringify(f)).toBe(n.total);
       expect(asMap(d.byStatus), JSON.stringify(f)).toEqual(n.byStatus);
       expect(asMap(d.byAgency), JSON.stringify(f)).toEqual(n.byAgency);

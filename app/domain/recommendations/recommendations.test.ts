@@ -3,7 +3,7 @@ import { createAgency, createMeeting, createUser, requestAs } from "~/test/facto
 import { actor, createRecommendationRow, createTheme } from "~/test/factories.recommendations";
 import { db } from "~/utils/db.server";
 import { hashToken } from "~/utils/tokens.server";
-import { dashboard } from "./dashboard.server";
+import { AGENCIES_SHOWN, dashboard } from "./dashboard.server";
 import { importRecommendations } from "./import.server";
 import { acceptProgressUpdate, readProgressLink, requestProgress, returnProgressUpdate, submitProgressUpdate, submitViaProgressLink } from "./progress.server";
 import { changeStatus, createRecommendation, getRecommendationDetail, listRecommendations, recommendationsCsvRows, updateRecommendation } from "./recommendations.server";
@@ -208,6 +208,21 @@ describe("dashboard", () => {
 
     const fp = await actor("FOCAL_POINT", lead.id);
     await expectStatus(dashboard(fp, {}), 403);
+  });
+
+  it("shows the largest lead agencies and one row for the others; the export's figures have every agency", async () => {
+    const sec = await actor("SECRETARIAT");
+    const meeting = await createMeeting();
+    const agencies = await Promise.all(Array.from({ length: AGENCIES_SHOWN + 2 }, (_, i) => createAgency({ acronym: `LA${String(i).padStart(2, "0")}` })));
+    // Agency i leads i + 1 recommendations: the two smallest (1 and 2) are summed.
+    for (const [i, a] of agencies.entries()) for (let j = 0; j <= i; j++) await createRecommendationRow({ meetingId: meeting.id, leadAgencyId: a.id });
+    const d = await dashboard(sec, { meeting: meeting.id });
+    expect(d.byAgency).toHaveLength(AGENCIES_SHOWN + 1);
+    expect(d.byAgency[0]).toEqual({ key: agencies[AGENCIES_SHOWN + 1].id, label: `LA${AGENCIES_SHOWN + 1}`, count: AGENCIES_SHOWN + 2 });
+    expect(d.byAgency[AGENCIES_SHOWN]).toEqual({ key: "others", label: "2 other agencies", count: 3 });
+    const all = await dashboard(sec, { meeting: meeting.id }, { all: true });
+    expect(all.byAgency).toHaveLength(AGENCIES_SHOWN + 2);
+    expect(all.byAgency.reduce((n, c) => n + c.count, 0)).toBe(d.total);
   });
 });
 
