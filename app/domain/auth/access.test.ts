@@ -199,6 +199,7 @@ const ROWS: Row[] = [
   { file: "recommendations.new.tsx", call: "loader", params: none, access: STAFF },
   { file: "recommendations.new.tsx", call: "action", params: none, access: STAFF },
   { file: "recommendations.queue.tsx", call: "loader", params: none, access: STAFF },
+  { file: "recommendations.rate.tsx", call: "loader", params: none, access: STAFF },
   ...["accept", "return"].map((intent): Row => ({ file: "recommendations.queue.tsx", call: "action", intent, params: none, fields: (f) => ({ updateId: f.update.id, reviewNote: "Thanks" }), access: STAFF })),
   { file: "recommendations.report.tsx", call: "loader", url: (f) => `/recommendations/report?agency=${f.agencyB.id}`, params: none, access: B_VIEWERS },
   { file: "recommendations.report.tsx", call: "loader", url: (f) => `/recommendations/report?meeting=${f.meeting.id}`, params: none, access: STAFF },
