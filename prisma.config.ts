@@ -1,8 +1,9 @@
 import { defineConfig } from "prisma/config";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaBetterSQLite3 } from "prisma6-adapter-better-sqlite3";
 
 // Prisma 6.19 with the wasm schema engine (engine: "js") runs Migrate offline; see
-// docs/decisions/002-prisma-wasm-engine.md.
+// docs/decisions/002-prisma-wasm-engine.md. This config is the 6.19 CLI's only: its adapter is the 6.19
+// one (package alias prisma6-adapter-better-sqlite3); the app runs Prisma 7 (decision 064).
 // Workaround: when replaying migrations on the shadow DB the wasm engine sends whole
 // multi-statement scripts through executeRaw(); better-sqlite3's prepare() rejects those
 // ("External error id#0" / P3006), so route them to executeScript().

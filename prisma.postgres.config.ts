@@ -1,10 +1,11 @@
 import pg from "pg";
 import { defineConfig } from "prisma/config";
-import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPg } from "prisma6-adapter-pg";
 
 // The PostgreSQL twin of prisma.config.ts: every Prisma CLI command takes `--config
 // prisma.postgres.config.ts` (scripts/db.ts does that). The schema is generated from
-// prisma/schema.prisma; see docs/decisions/060-postgresql.md.
+// prisma/schema.prisma; see docs/decisions/060-postgresql.md. Like prisma.config.ts it serves the 6.19
+// CLI, with the 6.19 adapter (package alias prisma6-adapter-pg); the app runs Prisma 7 (decision 064).
 
 // Workaround 1: the wasm schema engine reads pg_catalog columns of type "name" (OID 19) and
 // "char" (OID 18), which @prisma/adapter-pg cannot map; report them as text (OID 25).

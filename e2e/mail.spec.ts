@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../app/generated/prisma/client.ts";
 import { expectNoAxeViolations, signIn, unique } from "./helpers";
 
@@ -13,7 +13,7 @@ let meetingId = "";
 
 test.beforeAll(async () => {
   const port = process.env.E2E_PORT ?? "3457";
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:.tmp/e2e-${port}.db`, timeout: 10_000 }) });
+  const db = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:.tmp/e2e-${port}.db`, timeout: 10_000 }) });
   const meeting = await db.meeting.findUniqueOrThrow({ where: { slug: SLUG }, select: { id: true } });
   meetingId = meeting.id;
   // Registration's seed may already have attendees; if not, this journey brings its own.

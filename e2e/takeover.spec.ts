@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../app/generated/prisma/client.ts";
 import { startSmtpServer, type TestSmtp } from "../app/test/smtp.ts";
 import { freePort } from "../scripts/free-port.ts";
@@ -129,7 +129,7 @@ test("with SMTP, an attacker cannot take over the organiser's account through th
   const [mail] = signInMails();
   expect(JSON.stringify(mail.to)).toContain(ORGANISER);
   const token = mail.text!.match(signInLink)![1];
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: DATABASE_URL, timeout: 10_000 }) });
+  const db = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: DATABASE_URL, timeout: 10_000 }) });
   const outbox = await db.outboxMessage.findMany({ where: { toEmail: ORGANISER, kind: "sign-in" }, select: { id: true, status: true, smtpResponse: true } });
   await db.$disconnect();
   expect(outbox).toHaveLength(1);

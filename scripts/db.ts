@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -17,6 +18,10 @@ import { sortKey } from "../app/utils/sort-key.ts";
 //
 // migrate and check replay the PostgreSQL migrations on SHADOW_DATABASE_URL: run them inside
 // `bash scripts/test-pg.sh ...`, which starts a throwaway server and sets it.
+//
+// Two Prisma versions (docs/decisions/064-prisma-7-client.md): the app runs the Prisma 7 client, generated
+// here by the Prisma 7 CLI (package alias `prisma7`); Migrate (deploy, migrate, check) is the Prisma 6.19 CLI
+// (`prisma`) with its wasm schema engine, the one that works offline (decision 002).
 
 const root = path.resolve(import.meta.dirname, "..");
 const SQLITE = { config: "prisma.config.ts", schema: "prisma/schema.prisma", migrations: "prisma/migrations" };
@@ -41,6 +46,7 @@ export function postgresTwin(sqliteSchema: string): string {
 const read = (file: string) => fs.readFileSync(path.join(root, file), "utf8");
 const expectedTwin = () => postgresTwin(read(SQLITE.schema));
 
+/** The Prisma 6.19 CLI, for Migrate. */
 function prisma(target: Target, args: string[], env: NodeJS.ProcessEnv = process.env, stdio: "inherit" | "pipe" = "inherit") {
   return execFileSync(process.execPath, ["-r", "./scripts/unref-long-timers.cjs", "node_modules/prisma/build/index.js", ...args, "--config", target.config], {
     cwd: root,
@@ -64,11 +70,37 @@ function writeTwin() {
   fs.writeFileSync(path.join(root, PG.schema), expectedTwin());
 }
 
+/**
+ * The schema as the Prisma 7 generator takes it: Prisma 7 rejects `url` in the datasource (the 6.19 CLI
+ * requires it), and the client's output is made absolute because the copy is written elsewhere.
+ */
+export function clientSchema(schema: string, output: string): string {
+  const url = /^\s*url\s*=\s*env\("DATABASE_URL"\)\s*\n/m;
+  const out = /^(\s*output\s*=\s*)"[^"]*"/m;
+  if (!url.test(schema) || !out.test(schema)) throw new Error("the schema's datasource url or generator output moved; update scripts/db.ts");
+  return schema.replace(url, "").replace(out, `$1${JSON.stringify(output)}`);
+}
+
+/** Generates both clients (app/generated/prisma, prisma-pg) with the Prisma 7 CLI; it never connects. */
 function generate() {
   writeTwin();
-  prisma(SQLITE, ["generate"], { ...process.env, DATABASE_URL: "file:./data/convene.db" });
-  // generate never connects; the schema's env("DATABASE_URL") only has to look like PostgreSQL.
-  prisma(PG, ["generate"], { ...process.env, DATABASE_URL: "postgresql://localhost/unused" });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "convene-prisma-"));
+  try {
+    // An empty config: the 7 CLI would otherwise load prisma.config.ts, which is the 6.19 CLI's.
+    fs.writeFileSync(path.join(dir, "prisma.config.mjs"), "export default {};\n");
+    for (const [target, output] of [[SQLITE, "app/generated/prisma"], [PG, "app/generated/prisma-pg"]] as const) {
+      const schema = path.join(dir, `${path.basename(output)}.prisma`);
+      fs.writeFileSync(schema, clientSchema(read(target.schema), path.join(root, output)));
+      // The 7 CLI downloads a schema engine on start unless this names an existing file; generate needs none.
+      execFileSync(process.execPath, ["node_modules/prisma7/build/index.js", "generate", "--config", path.join(dir, "prisma.config.mjs"), "--schema", schema], {
+        cwd: root,
+        env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false", CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+        stdio: "inherit",
+      });
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function deploy() {

@@ -1,4 +1,4 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type BetterSqlite3 from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client.ts";
@@ -39,20 +39,66 @@ export const TX_LIMITS = { maxWait: 120_000, timeout: 60_000 } as const;
 export const SQLITE_BUSY_TIMEOUT_MS = TX_LIMITS.maxWait + TX_LIMITS.timeout;
 
 /**
+ * How many prepared statements each SQLite connection keeps. The adapter prepares every query anew;
+ * the app sends a few hundred distinct SQL texts (lists of ids of varying length add more), so the
+ * bound only stops a slow leak from unusual ones.
+ */
+const STATEMENT_CACHE_SIZE = 500;
+
+/** The part of a better-sqlite3 statement the adapter uses, as it uses it: prepare(sql).bind(args). */
+type StatementView = {
+  reader: boolean;
+  bind(args: unknown[]): StatementView;
+  run(): BetterSqlite3.RunResult;
+  columns(): BetterSqlite3.ColumnDefinition[];
+  raw(): { all(): unknown[] };
+};
+
+/**
+ * A prepare() that reuses statements, most recently used first, up to STATEMENT_CACHE_SIZE. The
+ * adapter (@prisma/adapter-better-sqlite3, read in 7.10.0 and 6.19.3) calls `prepare(sql).bind(args)`,
+ * then run(), or `reader`, columns() and raw().all(); bind() fixes a statement's parameters for good,
+ * so the cache hands out a view that passes them to each call instead, and sets raw mode on each call.
+ * Safe integers are the connection's default (set by the adapter before any prepare), and every call
+ * runs to the end synchronously, so no statement is in use twice. better-sqlite3's own prepares
+ * (pragma, transaction helpers) do not go through this method.
+ */
+function cachingPrepare(prepare: (sql: string) => BetterSqlite3.Statement): (sql: string) => StatementView {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  const view = (stmt: BetterSqlite3.Statement, args: unknown[]): StatementView => ({
+    reader: stmt.reader,
+    bind: (next) => view(stmt, next),
+    run: () => stmt.run(...args),
+    columns: () => stmt.columns(),
+    raw: () => ({ all: () => stmt.raw(true).all(...args) }),
+  });
+  return (sql) => {
+    let stmt = cache.get(sql);
+    if (stmt) cache.delete(sql);
+    else {
+      stmt = prepare(sql);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(sql, stmt);
+    return view(stmt, []);
+  };
+}
+
+/**
  * The SQLite adapter opens every transaction with a plain (deferred) BEGIN. A deferred transaction
  * that reads before it writes cannot become a writer once another process has committed
  * (SQLITE_BUSY without waiting), so transactions here start with BEGIN IMMEDIATE: the write lock is
  * taken first, waiting up to the busy timeout, and everything read after it is current. Within one
  * process the adapter already runs transactions one at a time.
  */
-class SQLiteImmediate extends PrismaBetterSQLite3 {
+class SQLiteImmediate extends PrismaBetterSqlite3 {
   async connect() {
     const adapter = await super.connect();
     const client = (adapter as unknown as { client: BetterSqlite3.Database }).client;
     client.pragma("journal_mode = WAL");
     client.pragma("foreign_keys = ON");
-    const prepare = client.prepare.bind(client);
-    client.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof client.prepare;
+    const prepare = cachingPrepare(client.prepare.bind(client));
+    client.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as unknown as typeof client.prepare;
     return adapter;
   }
 }
