@@ -2,7 +2,7 @@ import { ConfigurationError, env } from "~/utils/env.server";
 
 // `npm run worker`: the outbox worker on its own (set MAIL_WORKER=off on the web process).
 // SIGTERM/SIGINT finish the batch in flight, then exit. Options for tests and operations:
-// MAIL_POLL_MS (default 1500), MAIL_LOCK_TIMEOUT_MS (default 900000), MAIL_BATCH_SIZE (default 50).
+// MAIL_POLL_MS (default 1500), MAIL_LOCK_TIMEOUT_MS (default 900000), MAIL_BATCH_SIZE (default 200).
 
 const num = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
 

@@ -1,8 +1,12 @@
-import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
-import { render } from "@react-email/render";
-
 // Every Convene email is a list of blocks rendered by React Email into HTML and plain text.
 // React escapes all text, so names and titles typed by users cannot inject markup.
+// React Email is loaded on the first render, not with this module: its components bring a syntax
+// highlighter and more, about 40 MB, and the mail worker mostly sends mail rendered elsewhere
+// (its peak memory, issue 10).
+
+type Components = typeof import("@react-email/components");
+let reactEmail: Promise<[Components, typeof import("@react-email/render")]> | null = null;
+const loadReactEmail = () => (reactEmail ??= Promise.all([import("@react-email/components"), import("@react-email/render")]));
 
 export type MailBlock =
   | { kind: "text"; text: string }
@@ -28,7 +32,8 @@ const styles = {
   small: { fontSize: "12px", color: "#555555" },
 };
 
-function MailDocument({ content }: { content: MailContent }) {
+function MailDocument({ content, c }: { content: MailContent; c: Components }) {
+  const { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } = c;
   return (
     <Html lang="en">
       <Head />
@@ -37,7 +42,7 @@ function MailDocument({ content }: { content: MailContent }) {
         <Container style={styles.container}>
           <Heading as="h1">{content.heading}</Heading>
           {content.blocks.map((b, i) => (
-            <Section key={i}>{renderBlock(b)}</Section>
+            <Section key={i}>{renderBlock(b, c)}</Section>
           ))}
           <Hr />
           <Text style={styles.small}>Sent by Convene.</Text>
@@ -47,7 +52,7 @@ function MailDocument({ content }: { content: MailContent }) {
   );
 }
 
-function renderBlock(b: MailBlock) {
+function renderBlock(b: MailBlock, { Button, Hr, Link, Text }: Components) {
   switch (b.kind) {
     case "text":
       return <Text>{b.text}</Text>;
@@ -92,7 +97,8 @@ function renderBlock(b: MailBlock) {
 }
 
 export async function renderMail(content: MailContent): Promise<RenderedMail> {
-  const element = <MailDocument content={content} />;
+  const [c, { render }] = await loadReactEmail();
+  const element = <MailDocument content={content} c={c} />;
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return { subject: content.subject, html, text };
 }

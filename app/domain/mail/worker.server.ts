@@ -29,8 +29,8 @@ function settings(o: WorkerOptions): Settings {
   return {
     transport: o.transport,
     workerId: o.workerId ?? `${os.hostname()}:${process.pid}`,
-    batchSize: o.batchSize ?? 50,
-    // well above the slowest possible batch (50 messages, 3 connections, 30 s socket timeout each)
+    batchSize: o.batchSize ?? 200,
+    // well above the slowest possible batch (200 messages, 3 connections, 30 s socket timeout each)
     lockTimeoutMs: o.lockTimeoutMs ?? 15 * 60_000,
     maxAttempts: o.maxAttempts ?? 8,
     baseDelayMs: o.baseDelayMs ?? 30_000,
@@ -141,6 +141,7 @@ export async function processBatch(options: WorkerOptions): Promise<BatchResult>
       : [],
   );
 
+  const recordSent = sentRecorder();
   await Promise.all(
     batch.map(async (m) => {
       // Every update is guarded by our lock: if we were too slow and another worker reclaimed the
@@ -158,10 +159,7 @@ export async function processBatch(options: WorkerOptions): Promise<BatchResult>
       const attempts = m.attempts + 1;
       const now = new Date();
       if (outcome.ok) {
-        await db.outboxMessage.updateMany({
-          where: mine,
-          data: { status: "SENT", attempts, sentAt: now, smtpResponse: outcome.response, lastError: null, lockedBy: null, lockedAt: null },
-        });
+        await recordSent(m, outcome.response);
         result.sent++;
       } else if (outcome.temporary && attempts < s.maxAttempts) {
         await db.outboxMessage.updateMany({
@@ -187,6 +185,49 @@ export async function processBatch(options: WorkerOptions): Promise<BatchResult>
     }),
   );
   return result;
+}
+
+/**
+ * Marks sent messages SENT set-based: the messages whose SMTP answer came while the previous write
+ * ran go in the next one (one statement per distinct answer), so the database keeps up with the
+ * connections while each row is still marked soon after its answer. Until then it stays SENDING,
+ * under our lock: a crash in between re-sends it with the same Message-ID, like a crash during the
+ * send itself (docs/decisions/040-outbox-worker.md).
+ */
+function sentRecorder() {
+  type Sent = { m: { id: string; lockedBy: string | null }; response: string; done: () => void; failed: (e: unknown) => void };
+  let waiting: Sent[] = [];
+  let writing = false;
+  const flush = async () => {
+    writing = true;
+    // On SQLite a write runs without giving the event loop a turn: one turn lets answers that have arrived join.
+    for (;;) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (waiting.length === 0) break;
+      const group = waiting;
+      waiting = [];
+      const now = new Date();
+      const byAnswer = new Map<string, Sent[]>();
+      for (const s of group) byAnswer.set(`${s.m.lockedBy}\n${s.response}`, [...(byAnswer.get(`${s.m.lockedBy}\n${s.response}`) ?? []), s]);
+      for (const sent of byAnswer.values()) {
+        try {
+          await db.outboxMessage.updateMany({
+            where: { id: { in: sent.map((s) => s.m.id) }, lockedBy: sent[0].m.lockedBy, status: "SENDING" },
+            data: { status: "SENT", attempts: { increment: 1 }, sentAt: now, smtpResponse: sent[0].response, lastError: null, lockedBy: null, lockedAt: null },
+          });
+          for (const s of sent) s.done();
+        } catch (e) {
+          for (const s of sent) s.failed(e);
+        }
+      }
+    }
+    writing = false;
+  };
+  return (m: Sent["m"], response: string) =>
+    new Promise<void>((done, failed) => {
+      waiting.push({ m, response, done, failed });
+      if (!writing) void flush();
+    });
 }
 
 /** Sends until nothing is due (used by tests, the bench and the worker loop). */

@@ -152,6 +152,14 @@ async function refreshPrivateLinks(tx: Tx, regs: { id: string; manageTokenHash: 
 /** Ids made here, so a registration's link hash, its event and its mail's key go into the same inserts. */
 const newId = () => crypto.randomUUID();
 
+/** A new registration's id with its private link, made before the seat transaction: none of it depends on the seat. */
+type PrivateLink = { id: string; token: string; tokenHash: string };
+function newPrivateLink(): PrivateLink {
+  const id = newId();
+  const token = privateLinkToken(id);
+  return { id, token, tokenHash: hashToken(token) };
+}
+
 async function createManyChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) await insert(rows.slice(i, i + INSERT_CHUNK));
 }
@@ -320,7 +328,7 @@ const SOURCE_REASON: Record<RegistrationSource, string> = {
  * and their unrendered mails with one insert per table. Returns each request's outcome; refused
  * rows write nothing.
  */
-async function registerBatch(tx: Tx, meeting: SeatMeeting, reqs: RegisterRequest[]): Promise<RegisterOutcome[]> {
+async function registerBatch(tx: Tx, meeting: SeatMeeting, reqs: RegisterRequest[], links: PrivateLink[]): Promise<RegisterOutcome[]> {
   const outcomes: (RegisterOutcome | null)[] = reqs.map((req) => ruleRefusal(meeting, req, req.now ?? new Date()));
   const open = reqs.filter((_, i) => !outcomes[i]);
   if (open.length === 0) return outcomes as RegisterOutcome[];
@@ -384,8 +392,7 @@ async function registerBatch(tx: Tx, meeting: SeatMeeting, reqs: RegisterRequest
     taken.add(emailNormalised);
 
     const now = req.now ?? new Date();
-    const id = newId();
-    const token = privateLinkToken(id);
+    const { id, token, tokenHash } = links[i];
     const person = { id, name: req.person.name, email: req.person.email.trim() };
     registrations.push({
       id,
@@ -407,7 +414,7 @@ async function registerBatch(tx: Tx, meeting: SeatMeeting, reqs: RegisterRequest
       consentNoticeVersion: req.consent ? meeting.privacyNoticeVersion : null,
       status,
       waitlistRank,
-      manageTokenHash: hashToken(token),
+      manageTokenHash: tokenHash,
     });
     const reason = SOURCE_REASON[req.source];
     const event = { id: newId(), registrationId: id, fromStatus: null, toStatus: status, reason: check.overQuota ? `${reason}; agency quota reached` : reason, userId: req.actorId ?? null };
@@ -441,18 +448,65 @@ export async function agencyInvited(tx: Tx, meetingId: string, agencyId: string)
   return !!delegation || !!invitation;
 }
 
+// Registrations of one meeting arriving in this process while its seat transaction runs wait for the
+// next one, and that next one decides all of them: registerBatch takes them in arrival order, as if
+// one after another, so each outcome is the one it would have had alone. The seat transactions of a
+// meeting run one after another anyway (one writer on SQLite, the meeting's row lock on PostgreSQL,
+// across processes too); grouping spends the lock on one set of statements for many people instead
+// of the same statements again for each (issue 10).
+type Waiting = { req: RegisterRequest; link: PrivateLink; settle: (o: Promise<RegisterOutcome>) => void };
+const waiting = new Map<string, Waiting[]>();
+/** At most this many people per seat transaction, so one transaction stays short. */
+const GROUP_MAX = 100;
+
 /** Registers one person. Seat, quota and waiting-list rank are decided under the meeting's lock. */
-export async function register(req: RegisterRequest): Promise<RegisterOutcome> {
+export function register(req: RegisterRequest): Promise<RegisterOutcome> {
+  const link = newPrivateLink();
+  return new Promise<RegisterOutcome>((resolve) => {
+    const entry: Waiting = { req, link, settle: resolve };
+    const queue = waiting.get(req.meetingId);
+    if (queue) {
+      queue.push(entry);
+      return;
+    }
+    waiting.set(req.meetingId, [entry]);
+    void registerWaiting(req.meetingId);
+  });
+}
+
+/** Runs the meeting's seat transactions until nobody waits. Never throws: each request settles with its outcome or error. */
+async function registerWaiting(meetingId: string): Promise<void> {
+  for (;;) {
+    // A seat transaction on SQLite runs without giving the event loop a turn (its statements are
+    // synchronous), so requests reach this queue only between transactions: one turn lets those that
+    // are ready join the group.
+    await new Promise((resolve) => setImmediate(resolve));
+    const queue = waiting.get(meetingId)!;
+    if (queue.length === 0) {
+      waiting.delete(meetingId);
+      return;
+    }
+    const group = queue.splice(0, GROUP_MAX);
+    await registerGroup(meetingId, group);
+  }
+}
+
+async function registerGroup(meetingId: string, group: Waiting[]): Promise<void> {
   try {
-    return await transaction(async (tx) => {
-      const meeting = await lockedMeeting(tx, req.meetingId);
-      const [outcome] = await registerBatch(tx, meeting, [req]);
-      return outcome;
+    const outcomes = await transaction(async (tx) => {
+      const meeting = await lockedMeeting(tx, meetingId);
+      return registerBatch(tx, meeting, group.map((w) => w.req), group.map((w) => w.link));
     });
+    group.forEach((w, i) => w.settle(Promise.resolve(outcomes[i])));
   } catch (e) {
-    // Two submissions of the same address racing past the check: the unique index decides.
-    if ((e as { code?: string }).code === "P2002") return refuse("email", "duplicate", "This email address is already registered for this meeting.");
-    throw e;
+    if ((e as { code?: string }).code !== "P2002") {
+      for (const w of group) w.settle(Promise.reject(e));
+    } else if (group.length > 1) {
+      // An address registered past the check (the unique index decides): each alone, so only that one is refused.
+      for (const w of group) await registerGroup(meetingId, [w]);
+    } else {
+      group[0].settle(Promise.resolve(refuse("email", "duplicate", "This email address is already registered for this meeting.")));
+    }
   }
 }
 
@@ -467,10 +521,11 @@ class BatchRefused extends Error {
  * refused, none is saved and each row's outcome is returned.
  */
 export async function registerMany(meetingId: string, requests: Omit<RegisterRequest, "meetingId">[]): Promise<{ ok: boolean; outcomes: RegisterOutcome[] }> {
+  const links = requests.map(newPrivateLink);
   try {
     const outcomes = await transaction(async (tx) => {
       const meeting = await lockedMeeting(tx, meetingId);
-      const results = await registerBatch(tx, meeting, requests.map((r) => ({ ...r, meetingId })));
+      const results = await registerBatch(tx, meeting, requests.map((r) => ({ ...r, meetingId })), links);
       if (results.some((r) => !r.ok)) throw new BatchRefused(results);
       return results;
     });
@@ -486,9 +541,10 @@ export async function registerMany(meetingId: string, requests: Omit<RegisterReq
  * the others saved, all in one seat transaction.
  */
 export async function registerEach(meetingId: string, requests: Omit<RegisterRequest, "meetingId">[]): Promise<RegisterOutcome[]> {
+  const links = requests.map(newPrivateLink);
   return transaction(async (tx) => {
     const meeting = await lockedMeeting(tx, meetingId);
-    return registerBatch(tx, meeting, requests.map((r) => ({ ...r, meetingId })));
+    return registerBatch(tx, meeting, requests.map((r) => ({ ...r, meetingId })), links);
   });
 }
 
