@@ -680,11 +680,10 @@ export async function findOwnRegistration(user: { id: string; email: string }, r
   });
 }
 
-/** For the meeting page: the signed-in person's registration there and what they can do next. */
 /**
  * On the meeting page: the signed-in person's registration and their next steps, and `confirmed`, whether
- * a confirmed registration of their own account opens the online link. One statement reads both (two rows
- * at most: the one made with their account and the one under their email, which are usually the same).
+ * a confirmed registration of their own account opens the online link. One statement reads both: the rows
+ * made with their account and the one under their email (usually one and the same row).
  */
 export async function registrationPanel(
   meeting: { id: string; slug: string; status: string; visibility: string; participantListVisible: boolean },
@@ -695,7 +694,6 @@ export async function registrationPanel(
   const rows = await db.registration.findMany({
     where: { meetingId, OR: [{ userId: user.id }, { emailNormalised: normaliseEmail(user.email) }], anonymisedAt: null },
     select: { status: true, attendance: true, userId: true },
-    take: 2,
   });
   const mine = rows.find((r) => r.userId === user.id) ?? rows[0];
   let delegationLink: string | null = null;
