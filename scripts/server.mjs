@@ -8,6 +8,7 @@ import cluster from "node:cluster";
 import crypto from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import v8 from "node:v8";
 import express from "express";
 import compression from "compression";
 import helmet from "helmet";
@@ -16,6 +17,13 @@ import { installGlobals } from "@remix-run/node";
 import { instanceHeader, isPublicPage, pageCache, relayGenerations, shareGeneration } from "./page-cache.mjs";
 
 process.env.NODE_ENV = process.env.NODE_ENV ?? "production";
+
+// Under load the old generation was allowed to grow to several times what survives a full collection
+// (V8 picks a growing factor of up to 4 when the program allocates fast): the server's peak memory was
+// mostly garbage, 611 MB for about 60 MB live. A factor of 1.3 collects sooner at little CPU cost
+// (docs/decisions/063-read-path.md). This V8 flag is read whenever the heap limit is recomputed, so it can
+// be set here, before the first request, and needs no command-line option.
+v8.setFlagsFromString("--heap-growing-percent=30");
 
 const workers = Number(process.env.WEB_CONCURRENCY || 1);
 if (!Number.isInteger(workers) || workers < 1 || workers > 64) {

@@ -7,8 +7,9 @@ import { AGENDA_KIND_LABELS } from "~/domain/agenda/labels";
 // Meeting cards and the agenda tree, shared by the public pages, the printable agenda and the staff pages.
 // Dates arrive as strings after serialisation; the date helpers accept both.
 
+// Public lists key cards by slug and send no id; staff lists link by id.
 type ListMeeting = {
-  id: string;
+  id?: string;
   slug: string;
   title: string;
   city: string;
@@ -31,7 +32,7 @@ export function MeetingList({ meetings, adminLinks = false, headingLevel = 2 }: 
   return (
     <ul className="cards">
       {meetings.map((m) => (
-        <li key={m.id} className="card">
+        <li key={m.slug} className="card">
           <Heading>
             <Link to={adminLinks ? `/admin/meetings/${m.id}` : `/meetings/${m.slug}`}>{m.title}</Link>
           </Heading>
@@ -56,21 +57,20 @@ type Node = {
   room: string;
   startsAt: string | Date;
   endsAt: string | Date;
-  people: { id: string; name: string; role: string; agency: { acronym: string; name: string } | null }[];
+  people: { name: string; role: string; agency: { acronym: string } | null }[];
   children: Node[];
 };
 
 /** The agenda in the meeting's zone, day headings when it spans several days. */
 export function AgendaTree({ items, timeZone }: { items: Node[]; timeZone: string }) {
   if (!items.length) return <p>The agenda has no items yet.</p>;
-  let lastDay = "";
-  const days = new Set(items.map((i) => formatDay(i.startsAt, timeZone)));
+  const days = items.map((i) => formatDay(i.startsAt, timeZone));
+  const severalDays = days.some((d) => d !== days[0]);
   return (
     <ol className="agenda">
-      {items.map((item) => {
-        const day = formatDay(item.startsAt, timeZone);
-        const heading = days.size > 1 && day !== lastDay ? day : null;
-        lastDay = day;
+      {items.map((item, i) => {
+        const day = days[i];
+        const heading = severalDays && (i === 0 || day !== days[i - 1]) ? day : null;
         return (
           <li key={item.id}>
             {heading ? <h3>{heading}</h3> : null}

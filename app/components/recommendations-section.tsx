@@ -3,9 +3,10 @@ import { RecommendationStatus } from "~/components/recommendation-ui";
 // The recommendations block of a public meeting page: adopted or later only, no updates or evidence.
 // Data from listRecommendationsForMeetingPage(meetingId) in domain/recommendations.
 
-type PublicRec = { id: string; code: string; title: string; text: string; status: string; progress: number; leadAgency: { acronym: string; name: string } };
+type Made = { id: string; code: string; title: string; text: string; status: string; progress: number; leadAgency: { acronym: string; name: string } };
+type Reviewed = { id: string; code: string; title: string; status: string; progress: number; leadAcronym: string; madeAt: string; outcome: string };
 
-export function RecommendationsSection({ data }: { data: { made: PublicRec[]; reviewed: (PublicRec & { outcome: string; meeting: { title: string } })[] } }) {
+export function RecommendationsSection({ data }: { data: { made: Made[]; reviewed: Reviewed[] } }) {
   if (!data.made.length && !data.reviewed.length) return null;
   return (
     <section aria-labelledby="meeting-recs-h">
@@ -38,7 +39,7 @@ export function RecommendationsSection({ data }: { data: { made: PublicRec[]; re
                   {r.code}: {r.title}
                 </h4>
                 <p>
-                  Made at {r.meeting.title}; lead {r.leadAgency.acronym} · <RecommendationStatus status={r.status} /> · {r.progress} % done
+                  Made at {r.madeAt}; lead {r.leadAcronym} · <RecommendationStatus status={r.status} /> · {r.progress} % done
                 </p>
                 {r.outcome ? <p>Outcome: {r.outcome}</p> : null}
               </li>

@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MeetingList } from "~/components/meetings";
-import { listPublicMeetings } from "~/domain/meetings/meetings.server";
+import { upcomingPublicMeetings } from "~/domain/meetings/meetings.server";
 
 export async function loader(_: LoaderFunctionArgs) {
-  const { rows } = await listPublicMeetings({ when: "upcoming", page: { skip: 0, take: 5 } });
-  return { upcoming: rows };
+  return { upcoming: await upcomingPublicMeetings(5) };
 }
 
 export default function Index() {

@@ -4,23 +4,17 @@ import { AgendaTree, MeetingStatusBadge } from "~/components/meetings";
 import { Notice } from "~/components/ui";
 import { RecommendationsSection } from "~/components/recommendations-section";
 import { RegistrationPanel } from "~/components/registration-panel";
-import { registrationPanel } from "~/domain/registration/registration.server";
-import { listRecommendationsForMeetingPage } from "~/domain/recommendations/recommendations.server";
 import { getUser } from "~/domain/auth/session.server";
 import { FORMAT_LABELS, VISIBILITY_LABELS } from "~/domain/meetings/labels";
-import { getPublicMeeting } from "~/domain/meetings/meetings.server";
+import { getMeetingPage } from "~/domain/meetings/meetings.server";
 import { formatDateTime, formatRange, zoneLabel } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
-  const page = await getPublicMeeting(params.slug ?? "", user);
+  const page = await getMeetingPage(params.slug ?? "", user);
   if (!page) notFound("We could not find that meeting.");
-  const [recommendations, registration] = await Promise.all([
-    listRecommendationsForMeetingPage(page.meeting.id),
-    user ? registrationPanel(page.meeting, user) : null,
-  ]);
-  return { ...page, signedIn: !!user, recommendations, registration };
+  return { ...page, signedIn: !!user };
 }
 
 let languageNames: Intl.DisplayNames | undefined;

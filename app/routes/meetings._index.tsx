@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { MeetingList } from "~/components/meetings";
 import { FilterSelect, Pagination } from "~/components/ui";
-import { listPublicMeetings, meetingListFilters } from "~/domain/meetings/meetings.server";
+import { meetingListPage } from "~/domain/meetings/meetings.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
 import { SubmitButton } from "~/components/submit-button";
 
@@ -12,8 +12,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const seriesSlug = url.searchParams.get("series")?.slice(0, 80) || null;
   const agencyId = url.searchParams.get("agency")?.slice(0, 40) || null;
   const page = pageFrom(url);
-  const [{ total, rows }, { series, agencies }] = await Promise.all([listPublicMeetings({ when, seriesSlug, agencyId, page }), meetingListFilters()]);
-  return { when, seriesSlug, agencyId, meetings: rows, page: page.page, pageCount: pageCount(total), total, series, agencies };
+  const { total, meetings, series, agencies } = await meetingListPage({ when, seriesSlug, agencyId, page });
+  return { when, seriesSlug, agencyId, meetings, page: page.page, pageCount: pageCount(total), total, series, agencies };
 }
 
 export default function Meetings() {
@@ -31,7 +31,7 @@ export default function Meetings() {
       </p>
       <Form method="get" className="filters">
         <input type="hidden" name="when" value={data.when} />
-        <FilterSelect name="series" label="Series" value={data.seriesSlug} anyLabel="All series" options={data.series.map((s) => ({ value: s.slug, label: s.name }))} />
+        <FilterSelect name="series" label="Series" value={data.seriesSlug} anyLabel="All series" options={data.series} />
         <FilterSelect name="agency" label="Agency taking part" value={data.agencyId} anyLabel="All agencies" options={data.agencies} />
         <SubmitButton method="get">Filter</SubmitButton>
       </Form>

@@ -28,8 +28,8 @@ export default function SeriesPage() {
       <h2>Members</h2>
       {s.members.length ? (
         <ul>
-          {s.members.map(({ agency }) => (
-            <li key={agency.id}>
+          {s.members.map((agency) => (
+            <li key={agency.name}>
               {agency.name} ({agency.acronym}){agency.country ? `, ${countryName(agency.country)}` : ""}
             </li>
           ))}
@@ -41,7 +41,7 @@ export default function SeriesPage() {
       {s.meetings.length ? (
         <ul className="cards">
           {s.meetings.map((m) => (
-            <li key={m.id} className="card">
+            <li key={m.slug} className="card">
               <h3>
                 <Link to={`/meetings/${m.slug}`}>{m.title}</Link>
               </h3>

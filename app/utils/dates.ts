@@ -45,12 +45,24 @@ function partsFormat(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
+// The parts of an instant in a zone never change, and pages show the same instants again and again (every
+// view of a meeting page formats its whole agenda): formatToParts was still the agenda's costliest call.
+// Remembered per zone and instant, in a bounded map emptied when full.
+const knownParts = new Map<string, Parts>();
+const KNOWN_PARTS_MAX = 20_000;
+
 function partsIn(date: Date | string | number, zone: string): Parts {
   const ms = new Date(date).getTime();
+  const key = `${zone} ${ms}`;
+  const known = knownParts.get(key);
+  if (known) return known;
   const p = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const { type, value } of partsFormat(zone).formatToParts(ms)) if (type in p) p[type as keyof typeof p] = Number(value);
   const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return { ...p, offsetMinutes: Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000) };
+  const parts = Object.freeze({ ...p, offsetMinutes: Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000) });
+  if (knownParts.size >= KNOWN_PARTS_MAX) knownParts.clear();
+  knownParts.set(key, parts);
+  return parts;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");

@@ -12,7 +12,8 @@ import { listAgencyOptions } from "~/domain/agencies/agencies.server";
 import { seriesOptions } from "~/domain/series/series.server";
 import type { CloneInput, MeetingInput } from "./meeting.schema";
 import { invalidatePublicPages } from "./public-cache.server";
-import { lockMeeting, lockedMeeting, promoteWaitlisted } from "~/domain/registration/registration.server";
+import { lockMeeting, lockedMeeting, promoteWaitlisted, registrationPanel } from "~/domain/registration/registration.server";
+import { listRecommendationsForMeetingPage } from "~/domain/recommendations/recommendations.server";
 import { slugify } from "./slug";
 import { shiftKeepingLocalTime } from "./shift";
 import { ANNOUNCED_STATUSES, PUBLIC_STATUSES, STATUS_LABELS, canTransition, isMeetingStatus } from "./status";
@@ -30,8 +31,27 @@ const listSelect = {
   format: true, visibility: true, series: { select: { name: true, slug: true } },
 } satisfies Prisma.MeetingSelect;
 
-/** Upcoming (soonest first) or past (latest first) non-draft meetings, filtered by series and agency. */
-export async function listPublicMeetings(params: {
+// What a public meeting card shows (the slug is its key): no id, no format.
+const publicCardSelect = {
+  slug: true, title: true, city: true, venue: true, timeZone: true, startsAt: true, endsAt: true, status: true, visibility: true,
+} satisfies Prisma.MeetingSelect;
+
+/** The next few non-draft meetings, soonest first (the home page). */
+export async function upcomingPublicMeetings(take: number, now = new Date()) {
+  return db.meeting.findMany({
+    where: { status: { in: [...PUBLIC_STATUSES] }, endsAt: { gte: now } },
+    select: { ...publicCardSelect, series: { select: { name: true, slug: true } } },
+    orderBy: { startsAt: "asc" },
+    take,
+  });
+}
+
+/**
+ * The public list: upcoming (soonest first) or past (latest first) non-draft meetings, filtered by series
+ * and agency, with the series and agencies offered as filters. Four statements: a card's series comes from
+ * the filter's list of series, not from a read of its own.
+ */
+export async function meetingListPage(params: {
   when: "upcoming" | "past";
   seriesSlug?: string | null;
   agencyId?: string | null;
@@ -45,42 +65,73 @@ export async function listPublicMeetings(params: {
     ...(params.seriesSlug ? { series: { slug: params.seriesSlug } } : {}),
     ...(params.agencyId ? { delegations: { some: { agencyId: params.agencyId } } } : {}),
   };
-  const [total, rows] = await Promise.all([
+  const [total, rows, series, agencies] = await Promise.all([
     db.meeting.count({ where }),
-    db.meeting.findMany({ where, select: listSelect, orderBy: { startsAt: params.when === "upcoming" ? "asc" : "desc" }, skip: params.page.skip, take: params.page.take }),
+    db.meeting.findMany({
+      where,
+      select: { ...publicCardSelect, seriesId: true },
+      orderBy: { startsAt: params.when === "upcoming" ? "asc" : "desc" },
+      skip: params.page.skip,
+      take: params.page.take,
+    }),
+    seriesOptions(),
+    listAgencyOptions(),
   ]);
-  return { total, rows };
-}
-
-/** The series and agencies offered as filters on the public list. */
-export async function meetingListFilters() {
-  const [series, agencies] = await Promise.all([seriesOptions(), listAgencyOptions()]);
-  return { series, agencies };
+  const byId = new Map(series.map((s) => [s.id, { name: s.name, slug: s.slug }]));
+  return {
+    total,
+    meetings: rows.map(({ seriesId, ...m }) => ({ ...m, series: (seriesId && byId.get(seriesId)) || null })),
+    series: series.map((s) => ({ value: s.slug, label: s.name })),
+    agencies,
+  };
 }
 
 const pageSelect = {
   id: true, slug: true, title: true, description: true, venue: true, room: true, city: true, timeZone: true, startsAt: true, endsAt: true,
   format: true, onlineLink: true, languages: true, capacity: true, visibility: true, status: true, organiserName: true, organiserEmail: true,
-  fundingProgramme: true, agendaPublishedAt: true, registrationOpensAt: true, registrationClosesAt: true, participantListVisible: true,
+  fundingProgramme: true, agendaPublishedAt: true, registrationClosesAt: true, participantListVisible: true,
   series: { select: { name: true, slug: true } },
 } satisfies Prisma.MeetingSelect;
 
+/** A meeting as the public sees it: drafts exist only for organisers. */
+async function readPublicMeeting(slug: string, user: Actor | null) {
+  const organiser = can(user, "meetings:manage");
+  const row = await db.meeting.findUnique({ where: { slug }, select: pageSelect });
+  if (!row || (row.status === "DRAFT" && !organiser)) return null;
+  const { id, onlineLink, agendaPublishedAt, participantListVisible, ...meeting } = row;
+  return { id, meeting, organiser, onlineLink, participantListVisible, agendaIsDraft: !agendaPublishedAt };
+}
+
+/** The printable agenda: the meeting and its agenda; a draft agenda only for organisers. */
+export async function getPublicMeeting(slug: string, user: Actor | null) {
+  const found = await readPublicMeeting(slug, user);
+  if (!found) return null;
+  const { id, meeting, organiser, agendaIsDraft } = found;
+  return { meeting, agenda: !agendaIsDraft || organiser ? await loadAgendaTree(id) : [], agendaIsDraft };
+}
+
 /**
  * The public meeting page. Drafts exist only for organisers, and so does a draft agenda; the online link
- * only for confirmed participants (and organisers). Reads nothing the page does not show.
+ * only for confirmed participants (and organisers). Reads nothing the page does not show, and sends the
+ * browser nothing it does not render (turbo-stream writes the whole loader answer into the HTML).
  */
-export async function getPublicMeeting(slug: string, user: Actor | null) {
-  const organiser = can(user, "meetings:manage");
-  const meeting = await db.meeting.findUnique({ where: { slug }, select: pageSelect });
-  if (!meeting || (meeting.status === "DRAFT" && !organiser)) return null;
-  const [agenda, confirmed] = await Promise.all([
-    meeting.agendaPublishedAt || organiser ? loadAgendaTree(meeting.id) : [],
-    user && meeting.onlineLink && !organiser
-      ? db.registration.count({ where: { meetingId: meeting.id, userId: user.id, status: "CONFIRMED" } }).then((n) => n > 0)
-      : false,
+export async function getMeetingPage(slug: string, user: Actor | null) {
+  const found = await readPublicMeeting(slug, user);
+  if (!found) return null;
+  const { id, meeting, organiser, agendaIsDraft, onlineLink, participantListVisible } = found;
+  const [agenda, recommendations, panel] = await Promise.all([
+    !agendaIsDraft || organiser ? loadAgendaTree(id) : [],
+    listRecommendationsForMeetingPage(id),
+    registrationPanel({ id, slug: meeting.slug, status: meeting.status, visibility: meeting.visibility, participantListVisible }, user),
   ]);
-  const { onlineLink, ...rest } = meeting;
-  return { meeting: rest, onlineLink: confirmed || organiser ? onlineLink : null, agenda, agendaIsDraft: !meeting.agendaPublishedAt };
+  return {
+    meeting,
+    onlineLink: panel?.confirmed || organiser ? onlineLink : null,
+    agenda,
+    agendaIsDraft,
+    recommendations,
+    registration: panel && { mine: panel.mine, delegationLink: panel.delegationLink, participantsLink: panel.participantsLink },
+  };
 }
 
 const icsSelect = {

@@ -736,17 +736,22 @@ export async function findOwnRegistration(user: { id: string; email: string }, r
   });
 }
 
-/** For the meeting page: the signed-in person's registration there and what they can do next. */
+/**
+ * On the meeting page: the signed-in person's registration and their next steps, and `confirmed`, whether
+ * a confirmed registration of their own account opens the online link. One statement reads both: the rows
+ * made with their account and the one under their email (usually one and the same row).
+ */
 export async function registrationPanel(
   meeting: { id: string; slug: string; status: string; visibility: string; participantListVisible: boolean },
   user: { id: string; email: string; role: string; agencyId: string | null } | null,
 ) {
   if (!user) return null;
   const meetingId = meeting.id;
-  const mine = await db.registration.findFirst({
+  const rows = await db.registration.findMany({
     where: { meetingId, OR: [{ userId: user.id }, { emailNormalised: normaliseEmail(user.email) }], anonymisedAt: null },
-    select: { status: true, attendance: true },
+    select: { status: true, attendance: true, userId: true },
   });
+  const mine = rows.find((r) => r.userId === user.id) ?? rows[0];
   let delegationLink: string | null = null;
   if (user.role === "FOCAL_POINT" && user.agencyId && meeting.status === "PUBLISHED") {
     if (meeting.visibility !== "INVITATION" || (await agencyInvited(db, meetingId, user.agencyId))) delegationLink = `/delegations/${meeting.slug}`;
@@ -755,5 +760,6 @@ export async function registrationPanel(
     mine: mine ? { status: mine.status, attended: mine.attendance === "ATTENDED" } : null,
     delegationLink,
     participantsLink: mine?.status === "CONFIRMED" && meeting.participantListVisible ? `/meetings/${meeting.slug}/participants` : null,
+    confirmed: rows.some((r) => r.userId === user.id && r.status === "CONFIRMED"),
   };
 }

@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import { createAgency, createMeeting, createUser, requestAs, routeArgs } from "~/test/factories";
+import { createRecommendationRow } from "~/test/factories.recommendations";
+import { loader as meetingLoader } from "~/routes/meetings.$slug._index";
+import { loader as listLoader } from "~/routes/meetings._index";
+import { loader as seriesLoader } from "~/routes/series.$slug._index";
+
+// The public pages read only what they show and send the browser only what it renders
+// (docs/decisions/063-read-path.md); these pin who sees what after that trimming.
+
+type Page = Awaited<ReturnType<typeof meetingLoader>>;
+const meetingPage = async (userId: string | null, slug: string) => (await meetingLoader(routeArgs(await requestAs(userId, `/meetings/${slug}`), { slug }))) as Page;
+
+async function hybridMeeting(status: "PUBLISHED" | "DRAFT" = "PUBLISHED") {
+  const meeting = await createMeeting({ status });
+  await db.meeting.update({ where: { id: meeting.id }, data: { format: "HYBRID", onlineLink: "https://meet.example.org/secret" } });
+  return meeting;
+}
+
+const register = (meetingId: string, u: { id: string | null; email: string; name: string }, status: "CONFIRMED" | "PENDING") =>
+  db.registration.create({
+    data: { meetingId, userId: u.id, name: u.name, email: u.email, emailNormalised: u.email, status, manageTokenHash: `${meetingId}-${u.email}` },
+  });
+
+describe("the meeting page", () => {
+  it("shows the online link to organisers and to a confirmed registration of the person's own account only", async () => {
+    const meeting = await hybridMeeting();
+    const organiser = await createUser("ORGANISER");
+    const byEmail = await createUser("PARTICIPANT");
+    // Registered under their address before they had an account: the panel shows it, the link stays closed.
+    await register(meeting.id, { id: null, email: byEmail.email, name: byEmail.name }, "CONFIRMED");
+    const confirmed = await createUser("PARTICIPANT");
+    await register(meeting.id, confirmed, "CONFIRMED");
+
+    expect((await meetingPage(organiser.id, meeting.slug)).onlineLink).toBe("https://meet.example.org/secret");
+    expect((await meetingPage(confirmed.id, meeting.slug)).onlineLink).toBe("https://meet.example.org/secret");
+    const emailOnly = await meetingPage(byEmail.id, meeting.slug);
+    expect(emailOnly.onlineLink).toBeNull();
+    expect(emailOnly.registration).toEqual({ mine: { status: "CONFIRMED", attended: false }, delegationLink: null, participantsLink: null });
+    const anonymous = await meetingPage(null, meeting.slug);
+    expect(anonymous.onlineLink).toBeNull();
+    expect(anonymous.registration).toBeNull();
+  });
+
+  it("shows a draft agenda to organisers only, with speakers and their agency's acronym", async () => {
+    const meeting = await createMeeting();
+    const agency = await createAgency({ acronym: "FRX" });
+    const parent = await db.agendaItem.create({ data: { meetingId: meeting.id, kind: "SESSION", title: "Day one", startsAt: meeting.startsAt, endsAt: meeting.endsAt, position: 0 } });
+    await db.agendaItem.create({
+      data: {
+        meetingId: meeting.id, parentId: parent.id, kind: "PLENARY", title: "Opening", startsAt: meeting.startsAt, endsAt: new Date(meeting.startsAt.getTime() + 3600_000), position: 0,
+        people: { create: [{ name: "Zoë Adams", role: "SPEAKER", agencyId: agency.id }, { name: "Ann Berg", role: "MODERATOR" }] },
+      },
+    });
+    const organiser = await createUser("ORGANISER");
+    const participant = await createUser("PARTICIPANT");
+
+    expect((await meetingPage(participant.id, meeting.slug)).agenda).toEqual([]);
+    const page = await meetingPage(organiser.id, meeting.slug);
+    expect(page.agendaIsDraft).toBe(true);
+    expect(page.agenda).toEqual([
+      expect.objectContaining({
+        title: "Day one",
+        people: [],
+        children: [expect.objectContaining({ title: "Opening", people: [{ name: "Zoë Adams", role: "SPEAKER", agency: { acronym: "FRX" } }, { name: "Ann Berg", role: "MODERATOR", agency: null }], children: [] })],
+      }),
+    ]);
+    await db.meeting.update({ where: { id: meeting.id }, data: { agendaPublishedAt: new Date() } });
+    expect((await meetingPage(participant.id, meeting.slug)).agenda.map((i) => i.title)).toEqual(["Day one"]);
+  });
+
+  it("sends no ids, access fields or agenda bookkeeping to the browser", async () => {
+    const meeting = await hybridMeeting();
+    await db.agendaItem.create({ data: { meetingId: meeting.id, kind: "PLENARY", title: "Opening", startsAt: meeting.startsAt, endsAt: meeting.endsAt, position: 0 } });
+    await db.meeting.update({ where: { id: meeting.id }, data: { agendaPublishedAt: new Date() } });
+    const page = await meetingPage(null, meeting.slug);
+    for (const field of ["id", "onlineLink", "agendaPublishedAt", "participantListVisible", "registrationOpensAt"]) expect(page.meeting).not.toHaveProperty(field);
+    for (const field of ["parentId", "position", "updatedAt"]) expect(page.agenda[0]).not.toHaveProperty(field);
+  });
+
+  it("lists recommendations made and reviewed at the meeting, public statuses only, ordered by code", async () => {
+    const made = await createMeeting({ title: "First session" });
+    const later = await createMeeting();
+    const b = await createRecommendationRow({ meetingId: made.id, status: "ADOPTED", code: `B-${made.id}` });
+    const a = await createRecommendationRow({ meetingId: made.id, status: "IN_PROGRESS", code: `A-${made.id}`, progress: 40 });
+    await createRecommendationRow({ meetingId: made.id, status: "PROPOSED" });
+    await db.recommendationReview.create({ data: { recommendationId: b.id, meetingId: later.id, outcome: "Noted." } });
+    await db.recommendationReview.create({ data: { recommendationId: a.id, meetingId: later.id } });
+
+    const first = (await meetingPage(null, made.slug)).recommendations;
+    expect(first.made.map((r) => [r.code, r.progress])).toEqual([[a.code, 40], [b.code, 0]]);
+    expect(first.made[0].leadAgency).toEqual({ acronym: expect.any(String), name: expect.any(String) });
+    expect(first.reviewed).toEqual([]);
+    const second = (await meetingPage(null, later.slug)).recommendations;
+    expect(second.made).toEqual([]);
+    expect(second.reviewed.map((r) => [r.code, r.madeAt, r.outcome])).toEqual([[a.code, "First session", ""], [b.code, "First session", "Noted."]]);
+  });
+});
+
+describe("the meeting list and the series page", () => {
+  it("give each card its series without sending meeting ids", async () => {
+    const series = await db.series.create({ data: { slug: `group-${Date.now()}`, name: "Working group" } });
+    const member = await createAgency();
+    await db.seriesMember.create({ data: { seriesId: series.id, agencyId: member.id } });
+    const meeting = await createMeeting({ seriesId: series.id, startsAt: new Date("2031-01-10T08:00:00Z") });
+    await createMeeting({ seriesId: series.id, status: "DRAFT" });
+
+    const list = (await listLoader(routeArgs(await requestAs(null, `/meetings?series=${series.slug}`)))) as Awaited<ReturnType<typeof listLoader>>;
+    expect(list.meetings.map((m) => [m.slug, m.series])).toEqual([[meeting.slug, { name: "Working group", slug: series.slug }]]);
+    expect(list.meetings[0]).not.toHaveProperty("id");
+    expect(list.series).toContainEqual({ value: series.slug, label: "Working group" });
+
+    const page = (await seriesLoader(routeArgs(await requestAs(null, `/series/${series.slug}`), { slug: series.slug }))) as Awaited<ReturnType<typeof seriesLoader>>;
+    expect(page.series.meetings.map((m) => m.slug)).toEqual([meeting.slug]);
+    expect(page.series.members).toEqual([{ name: member.name, acronym: member.acronym, country: member.country }]);
+  });
+});
