@@ -6,6 +6,7 @@
 // WEB_CONCURRENCY=n (default 1) serves from n processes sharing the port (node:cluster), one per core.
 import cluster from "node:cluster";
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import v8 from "node:v8";
@@ -206,7 +207,15 @@ async function serve() {
   });
   app.use(securityHeaders);
   app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  // The files in public/ are listed once: a static middleware in front of every route would ask the disk
+  // for each page's path first (a stat per request, 2 % of a rendered page's CPU).
+  const publicFiles = new Set(
+    fs.readdirSync("public", { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => "/" + path.relative("public", path.join(entry.parentPath ?? entry.path, entry.name)).split(path.sep).join("/")),
+  );
+  const servePublic = express.static("public", { maxAge: "1h" });
+  app.use((req, res, next) => (publicFiles.has(req.path) ? servePublic(req, res, next) : next()));
   app.use(noStore);
   app.use(refuseMalformed);
   app.use(pages.keep);
