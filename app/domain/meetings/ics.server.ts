@@ -29,9 +29,18 @@ export type IcsAttendee = { name: string; email: string };
 
 const PROD_ID = { company: "Convene", product: "Convene meetings", language: "EN" };
 
+/**
+ * The VTIMEZONE for `zone`, under that very name. timezones-ical-library answers a link or alias
+ * (Europe/Amsterdam, Europe/Kyiv, Asia/Kuwait...) with its canonical zone's block (TZID:Europe/Brussels),
+ * which leaves the events' TZID=Europe/Amsterdam undefined (ical.js then reads the times as floating)
+ * and puts two blocks of one TZID into a series feed. The rules are the same, so rename the block.
+ */
 function vtimezone(zone: string): string | null {
   const block = tzlib_get_ical_block(zone);
-  return Array.isArray(block) && block[0] ? block[0] : null;
+  if (!Array.isArray(block) || !block[0]) return null;
+  return block[0]
+    .replace(/^TZID:.*$/m, `TZID:${zone}`)
+    .replace(/^X-LIC-LOCATION:.*$/m, `X-LIC-LOCATION:${zone}`);
 }
 
 /** Stable across exports and invites, so calendars update the event instead of adding a copy. */
