@@ -87,31 +87,42 @@ function addEvent(
   });
 }
 
+/** RFC 5545 TEXT escaping (3.3.11), for the values ical-generator writes as given (NAME, X-WR-CALNAME). */
+function escapeText(value: string): string {
+  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n|\r/g, "\\n");
+}
+
 function newCalendar(name: string, method: ICalCalendarMethod) {
   // No calendar-wide zone: with one, ical-generator writes DTSTAMP as local time instead of UTC.
   // Each event names its zone and the generator adds the matching VTIMEZONE.
-  return ical({ prodId: PROD_ID, name, method, timezone: { name: null, generator: vtimezone } });
+  return ical({ prodId: PROD_ID, name: escapeText(name), method, timezone: { name: null, generator: vtimezone } });
+}
+
+/** The file: every content line, END:VCALENDAR included, ends with CRLF (RFC 5545 3.1). */
+function render(cal: ReturnType<typeof ical>): string {
+  const text = cal.toString();
+  return text.endsWith("\r\n") ? text : `${text}\r\n`;
 }
 
 /** Public export of one meeting (METHOD:PUBLISH). */
 export function meetingCalendar(m: IcsMeeting): string {
   const cal = newCalendar(m.title, ICalCalendarMethod.PUBLISH);
   addEvent(cal, m);
-  return cal.toString();
+  return render(cal);
 }
 
 /** Public export of a series: one event per meeting, each with its own zone. */
 export function seriesCalendar(name: string, meetings: IcsMeeting[]): string {
   const cal = newCalendar(name, ICalCalendarMethod.PUBLISH);
   for (const m of meetings) addEvent(cal, m);
-  return cal.toString();
+  return render(cal);
 }
 
 /** Invite for a confirmed participant (REQUEST) or its withdrawal (CANCEL). */
 export function meetingInvite(m: IcsMeeting, attendee: IcsAttendee, method: "REQUEST" | "CANCEL"): string {
   const cal = newCalendar(m.title, method === "REQUEST" ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL);
   addEvent(cal, m, { attendee, cancelled: method === "CANCEL" });
-  return cal.toString();
+  return render(cal);
 }
 
 export function icsResponse(filename: string, body: string): Response {

@@ -128,4 +128,23 @@ describe("iCalendar", () => {
     expect(icalJsInstants(feed)).toEqual(want);
     expect(nodeIcalInstants(feed).sort((x, y) => x.uid.localeCompare(y.uid))).toEqual(want);
   });
+
+  it("ends every line, END:VCALENDAR included, with CRLF", () => {
+    const files = [meetingCalendar(meeting), seriesCalendar("Calais Group", [meeting]), meetingInvite(meeting, { name: "Anna Test", email: "anna@example.org" }, "CANCEL")];
+    for (const ics of files) {
+      expect(ics.endsWith("END:VCALENDAR\r\n")).toBe(true);
+      expect(ics.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+    }
+  });
+
+  it("escapes the calendar name (NAME, X-WR-CALNAME) like any text value", () => {
+    const title = "Calais Group, spring; back\\slash\nsecond line";
+    for (const ics of [meetingCalendar({ ...meeting, title }), seriesCalendar(title, [meeting])]) {
+      const text = unfold(ics);
+      expect(text).toContain("\r\nNAME:Calais Group\\, spring\\; back\\\\slash\\nsecond line\r\n");
+      expect(text).toContain("\r\nX-WR-CALNAME:Calais Group\\, spring\\; back\\\\slash\\nsecond line\r\n");
+      // ical.js keeps unknown properties raw, so only node-ical reads the name back.
+      expect(Object.values(nodeIcal.sync.parseICS(ics)).find((c) => c?.type === "VCALENDAR")).toMatchObject({ "WR-CALNAME": title });
+    }
+  });
 });
