@@ -25,7 +25,23 @@ export type IcsMeeting = {
   updatedAt: Date;
 };
 
-export type IcsAttendee = { name: string; email: string };
+export type IcsAttendee = {
+  name: string;
+  email: string;
+  /** Registration.inviteWithdrawals: how often this person's own invitation was withdrawn */
+  inviteWithdrawals?: number;
+};
+
+/**
+ * The SEQUENCE of one person's invite. Their calendar knows one event per meeting (one UID) and
+ * ignores a message whose SEQUENCE is not above the last one, so it must rise with every message to
+ * them: `meeting.icsSequence` rises with changes to the meeting, and each withdrawal of the person's
+ * own invitation adds 2: its CANCEL (`ownWithdrawal`, counted already) gets the odd step above their
+ * last REQUEST, and a later REQUEST (a re-registration) the even step above that CANCEL.
+ */
+export function inviteSequence(meetingSequence: number, inviteWithdrawals = 0, ownWithdrawal = false): number {
+  return meetingSequence + 2 * inviteWithdrawals - (ownWithdrawal && inviteWithdrawals > 0 ? 1 : 0);
+}
 
 const PROD_ID = { company: "Convene", product: "Convene meetings", language: "EN" };
 
@@ -56,13 +72,13 @@ function location(m: IcsMeeting): string {
 function addEvent(
   cal: ReturnType<typeof ical>,
   m: IcsMeeting,
-  opts: { attendee?: IcsAttendee; cancelled?: boolean } = {},
+  opts: { attendee?: IcsAttendee; cancelled?: boolean; ownWithdrawal?: boolean } = {},
 ) {
   const url = `${env().APP_URL}/meetings/${m.slug}`;
   const organiserEmail = m.organiserEmail || `no-reply@${new URL(env().APP_URL).hostname || "convene.local"}`;
   cal.createEvent({
     id: meetingUid(m),
-    sequence: m.icsSequence,
+    sequence: opts.attendee ? inviteSequence(m.icsSequence, opts.attendee.inviteWithdrawals, opts.ownWithdrawal) : m.icsSequence,
     start: new TZDate(m.startsAt.getTime(), m.timeZone),
     end: new TZDate(m.endsAt.getTime(), m.timeZone),
     timezone: m.timeZone,
@@ -118,10 +134,13 @@ export function seriesCalendar(name: string, meetings: IcsMeeting[]): string {
   return render(cal);
 }
 
-/** Invite for a confirmed participant (REQUEST) or its withdrawal (CANCEL). */
-export function meetingInvite(m: IcsMeeting, attendee: IcsAttendee, method: "REQUEST" | "CANCEL"): string {
+/**
+ * Invite for a confirmed participant (REQUEST) or its withdrawal (CANCEL): `ownWithdrawal` when the
+ * person's own seat is withdrawn (cancelled or declined), not the meeting.
+ */
+export function meetingInvite(m: IcsMeeting, attendee: IcsAttendee, method: "REQUEST" | "CANCEL", opts: { ownWithdrawal?: boolean } = {}): string {
   const cal = newCalendar(m.title, method === "REQUEST" ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL);
-  addEvent(cal, m, { attendee, cancelled: method === "CANCEL" });
+  addEvent(cal, m, { attendee, cancelled: method === "CANCEL", ownWithdrawal: method === "CANCEL" && opts.ownWithdrawal });
   return render(cal);
 }
 

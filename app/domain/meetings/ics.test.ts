@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import ICAL from "ical.js";
-import nodeIcal from "node-ical";
+import nodeIcal, { type VEvent } from "node-ical";
 import { timeZoneOptions } from "~/utils/dates";
+import { db, transaction } from "~/utils/db.server";
+import { createAgency, createMeeting } from "~/test/factories";
+import { registerPerson } from "~/test/factories.registration";
+import { cancelRegistration } from "~/domain/registration/registration.server";
+import { renderStatusMail } from "~/domain/registration/mail.server";
+import { renderPending } from "~/domain/mail/pending.server";
+import { queueMeetingUpdate } from "~/domain/mail/meeting-updates.server";
 import { meetingCalendar, meetingInvite, seriesCalendar, type IcsMeeting } from "./ics.server";
 
 /** RFC 5545 folds long lines; unfold before matching. */
@@ -54,8 +61,8 @@ function nodeIcalInstants(ics: string) {
   return Object.values(nodeIcal.sync.parseICS(ics))
     .filter((c) => c?.type === "VEVENT")
     .map((e) => {
-      const ev = e as nodeIcal.VEvent;
-      return { uid: ev.uid, start: new Date(ev.start).toISOString(), end: new Date(ev.end).toISOString() };
+      const ev = e as VEvent;
+      return { uid: ev.uid, start: new Date(ev.start).toISOString(), end: ev.end ? new Date(ev.end).toISOString() : null };
     });
 }
 
@@ -146,5 +153,31 @@ describe("iCalendar", () => {
       // ical.js keeps unknown properties raw, so only node-ical reads the name back.
       expect(Object.values(nodeIcal.sync.parseICS(ics)).find((c) => c?.type === "VCALENDAR")).toMatchObject({ "WR-CALNAME": title });
     }
+  });
+
+  it("raises SEQUENCE for a participant's own cancellation, so a later invite to them supersedes it", async () => {
+    const meeting = await createMeeting({ capacity: 10 });
+    const agency = await createAgency();
+    const reg = await registerPerson(meeting.id, agency.id);
+    expect(reg.status).toBe("CONFIRMED");
+    await cancelRegistration(reg.id, null, "Cancelled by the participant");
+    const outbox = await db.outboxMessage.findMany({ where: { registrationId: reg.id }, orderBy: { createdAt: "asc" } });
+    await renderPending(outbox.map((o) => o.id));
+    const rendered = await db.outboxMessage.findMany({ where: { registrationId: reg.id, icsContent: { not: null } }, select: { icsMethod: true, icsContent: true } });
+    const sequenceOf = (ics: string) => new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent("vevent")!).sequence;
+    const request = rendered.find((m) => m.icsMethod === "REQUEST")!.icsContent!;
+    const cancel = rendered.find((m) => m.icsMethod === "CANCEL")!.icsContent!;
+    expect(sequenceOf(cancel)).toBeGreaterThan(sequenceOf(request));
+
+    // A later invite to the same person (re-registered, or their seat given back) goes above the CANCEL.
+    const row = await db.registration.findUniqueOrThrow({ where: { id: reg.id } });
+    expect(row.inviteWithdrawals).toBe(1);
+    const m = await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
+    const again = await renderStatusMail({ kind: "confirmed", inviteWithdrawals: row.inviteWithdrawals }, m, { id: row.id, name: row.name, email: row.email });
+    expect(sequenceOf(again.ics!.content)).toBeGreaterThan(sequenceOf(cancel));
+    await db.registration.update({ where: { id: reg.id }, data: { status: "CONFIRMED" } });
+    await transaction((tx) => queueMeetingUpdate(tx, { meetingId: meeting.id, summary: "The room has changed." }));
+    const update = await db.outboxMessage.findFirstOrThrow({ where: { registrationId: reg.id, kind: "meeting-updated" } });
+    expect(sequenceOf(update.icsContent!)).toBeGreaterThan(sequenceOf(cancel));
   });
 });
