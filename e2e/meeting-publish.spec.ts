@@ -68,6 +68,7 @@ test("an organiser publishes a Brussels meeting and a visitor sees it in Brussel
   expect(body).toContain("DTSTART;TZID=Europe/Brussels:20310604T083000");
   expect(body).toContain("DTEND;TZID=Europe/Brussels:20310604T170000");
   expect(body).toMatch(/UID:meeting-\w+@/);
+  expect(body.endsWith("END:VCALENDAR\r\n")).toBe(true);
   await visitor.close();
 });
 

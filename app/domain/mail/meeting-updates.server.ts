@@ -14,7 +14,7 @@ export async function queueMeetingUpdate(tx: Tx, params: { meetingId: string; su
   const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: params.meetingId } });
   const registrations = await tx.registration.findMany({
     where: { meetingId: meeting.id, status: "CONFIRMED", anonymisedAt: null },
-    select: { id: true, name: true, email: true },
+    select: { id: true, name: true, email: true, inviteWithdrawals: true },
   });
   // The current agenda goes with every update, so an agenda change can be read in the mail itself.
   const agenda = await tx.agendaItem.findMany({
@@ -51,7 +51,7 @@ export async function queueMeetingUpdate(tx: Tx, params: { meetingId: string; su
       to: { email: r.email, name: r.name },
       idempotencyKey: `meeting-updated:${meeting.id}:${meeting.icsSequence}:${r.id}`,
       essential: true,
-      ics: { content: meetingInvite(meeting, { name: r.name, email: r.email }, method), method },
+      ics: { content: meetingInvite(meeting, { name: r.name, email: r.email, inviteWithdrawals: r.inviteWithdrawals }, method), method },
       meetingId: meeting.id,
       registrationId: r.id,
     });

@@ -25,13 +25,38 @@ export type IcsMeeting = {
   updatedAt: Date;
 };
 
-export type IcsAttendee = { name: string; email: string };
+export type IcsAttendee = {
+  name: string;
+  email: string;
+  /** Registration.inviteWithdrawals: how often this person's own invitation was withdrawn */
+  inviteWithdrawals?: number;
+};
+
+/**
+ * The SEQUENCE of one person's invite. Their calendar knows one event per meeting (one UID) and
+ * ignores a message whose SEQUENCE is not above the last one, so it must rise with every message to
+ * them: `meeting.icsSequence` rises with changes to the meeting, and each withdrawal of the person's
+ * own invitation adds 2: its CANCEL (`ownWithdrawal`, counted already) gets the odd step above their
+ * last REQUEST, and a later REQUEST (a re-registration) the even step above that CANCEL.
+ */
+export function inviteSequence(meetingSequence: number, inviteWithdrawals = 0, ownWithdrawal = false): number {
+  return meetingSequence + 2 * inviteWithdrawals - (ownWithdrawal && inviteWithdrawals > 0 ? 1 : 0);
+}
 
 const PROD_ID = { company: "Convene", product: "Convene meetings", language: "EN" };
 
+/**
+ * The VTIMEZONE for `zone`, under that very name. timezones-ical-library answers a link or alias
+ * (Europe/Amsterdam, Europe/Kyiv, Asia/Kuwait...) with its canonical zone's block (TZID:Europe/Brussels),
+ * which leaves the events' TZID=Europe/Amsterdam undefined (ical.js then reads the times as floating)
+ * and puts two blocks of one TZID into a series feed. The rules are the same, so rename the block.
+ */
 function vtimezone(zone: string): string | null {
   const block = tzlib_get_ical_block(zone);
-  return Array.isArray(block) && block[0] ? block[0] : null;
+  if (!Array.isArray(block) || !block[0]) return null;
+  return block[0]
+    .replace(/^TZID:.*$/m, `TZID:${zone}`)
+    .replace(/^X-LIC-LOCATION:.*$/m, `X-LIC-LOCATION:${zone}`);
 }
 
 /** Stable across exports and invites, so calendars update the event instead of adding a copy. */
@@ -47,13 +72,13 @@ function location(m: IcsMeeting): string {
 function addEvent(
   cal: ReturnType<typeof ical>,
   m: IcsMeeting,
-  opts: { attendee?: IcsAttendee; cancelled?: boolean } = {},
+  opts: { attendee?: IcsAttendee; cancelled?: boolean; ownWithdrawal?: boolean } = {},
 ) {
   const url = `${env().APP_URL}/meetings/${m.slug}`;
   const organiserEmail = m.organiserEmail || `no-reply@${new URL(env().APP_URL).hostname || "convene.local"}`;
   cal.createEvent({
     id: meetingUid(m),
-    sequence: m.icsSequence,
+    sequence: opts.attendee ? inviteSequence(m.icsSequence, opts.attendee.inviteWithdrawals, opts.ownWithdrawal) : m.icsSequence,
     start: new TZDate(m.startsAt.getTime(), m.timeZone),
     end: new TZDate(m.endsAt.getTime(), m.timeZone),
     timezone: m.timeZone,
@@ -78,31 +103,45 @@ function addEvent(
   });
 }
 
+/** RFC 5545 TEXT escaping (3.3.11), for the values ical-generator writes as given (NAME, X-WR-CALNAME). */
+function escapeText(value: string): string {
+  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n|\r/g, "\\n");
+}
+
 function newCalendar(name: string, method: ICalCalendarMethod) {
   // No calendar-wide zone: with one, ical-generator writes DTSTAMP as local time instead of UTC.
   // Each event names its zone and the generator adds the matching VTIMEZONE.
-  return ical({ prodId: PROD_ID, name, method, timezone: { name: null, generator: vtimezone } });
+  return ical({ prodId: PROD_ID, name: escapeText(name), method, timezone: { name: null, generator: vtimezone } });
+}
+
+/** The file: every content line, END:VCALENDAR included, ends with CRLF (RFC 5545 3.1). */
+function render(cal: ReturnType<typeof ical>): string {
+  const text = cal.toString();
+  return text.endsWith("\r\n") ? text : `${text}\r\n`;
 }
 
 /** Public export of one meeting (METHOD:PUBLISH). */
 export function meetingCalendar(m: IcsMeeting): string {
   const cal = newCalendar(m.title, ICalCalendarMethod.PUBLISH);
   addEvent(cal, m);
-  return cal.toString();
+  return render(cal);
 }
 
 /** Public export of a series: one event per meeting, each with its own zone. */
 export function seriesCalendar(name: string, meetings: IcsMeeting[]): string {
   const cal = newCalendar(name, ICalCalendarMethod.PUBLISH);
   for (const m of meetings) addEvent(cal, m);
-  return cal.toString();
+  return render(cal);
 }
 
-/** Invite for a confirmed participant (REQUEST) or its withdrawal (CANCEL). */
-export function meetingInvite(m: IcsMeeting, attendee: IcsAttendee, method: "REQUEST" | "CANCEL"): string {
+/**
+ * Invite for a confirmed participant (REQUEST) or its withdrawal (CANCEL): `ownWithdrawal` when the
+ * person's own seat is withdrawn (cancelled or declined), not the meeting.
+ */
+export function meetingInvite(m: IcsMeeting, attendee: IcsAttendee, method: "REQUEST" | "CANCEL", opts: { ownWithdrawal?: boolean } = {}): string {
   const cal = newCalendar(m.title, method === "REQUEST" ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL);
-  addEvent(cal, m, { attendee, cancelled: method === "CANCEL" });
-  return cal.toString();
+  addEvent(cal, m, { attendee, cancelled: method === "CANCEL", ownWithdrawal: method === "CANCEL" && opts.ownWithdrawal });
+  return render(cal);
 }
 
 export function icsResponse(filename: string, body: string): Response {

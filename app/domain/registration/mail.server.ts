@@ -52,6 +52,8 @@ export type StatusMailArgs = {
   awaitingApproval?: boolean;
   /** a cancelled or declined person who held a confirmed seat gets a calendar CANCEL */
   withdrawInvite?: boolean;
+  /** Registration.inviteWithdrawals once this change is made: sets the invite's SEQUENCE */
+  inviteWithdrawals?: number;
   reason?: string;
 };
 
@@ -64,6 +66,7 @@ export function statusMail(p: StatusMailArgs & { meeting: { id: string; title: s
   const args: StatusMailArgs = { kind: p.kind };
   if (p.awaitingApproval) args.awaitingApproval = true;
   if (p.withdrawInvite) args.withdrawInvite = true;
+  if (p.inviteWithdrawals) args.inviteWithdrawals = p.inviteWithdrawals;
   if (p.reason) args.reason = p.reason;
   return {
     subject: SUBJECT[p.kind](p.meeting.title),
@@ -101,10 +104,11 @@ export async function renderStatusMail(p: StatusMailArgs, meeting: IcsMeeting, p
   blocks.push({ kind: "text", text: `Your private link: ${url} — keep it to yourself; anyone with it can change your registration.` });
   const mail = await renderMail({ subject: SUBJECT[p.kind](meeting.title), preview: MESSAGE[p.kind], heading: meeting.title, blocks });
   const withInvite = p.kind === "confirmed" || (p.kind === "promoted" && !p.awaitingApproval);
+  const attendee = { name: person.name, email: person.email, inviteWithdrawals: p.inviteWithdrawals };
   const ics = withInvite
-    ? { content: meetingInvite(meeting, { name: person.name, email: person.email }, "REQUEST"), method: "REQUEST" as const }
+    ? { content: meetingInvite(meeting, attendee, "REQUEST"), method: "REQUEST" as const }
     : p.withdrawInvite
-      ? { content: meetingInvite(meeting, { name: person.name, email: person.email }, "CANCEL"), method: "CANCEL" as const }
+      ? { content: meetingInvite(meeting, attendee, "CANCEL", { ownWithdrawal: true }), method: "CANCEL" as const }
       : undefined;
   return { ...mail, ics };
 }

@@ -166,8 +166,8 @@ async function createManyChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<u
 
 // ---------------------------------------------------------------- status changes
 
-type RegistrationRow = { id: string; meetingId: string; name: string; email: string; status: RegistrationStatus; manageTokenHash: string };
-const ROW_FOR_CHANGE = { id: true, meetingId: true, name: true, email: true, status: true, manageTokenHash: true } as const;
+type RegistrationRow = { id: string; meetingId: string; name: string; email: string; status: RegistrationStatus; manageTokenHash: string; inviteWithdrawals: number };
+const ROW_FOR_CHANGE = { id: true, meetingId: true, name: true, email: true, status: true, manageTokenHash: true, inviteWithdrawals: true } as const;
 
 /**
  * One status change for several registrations of a meeting, set-based: the rows, their history
@@ -182,11 +182,15 @@ async function transitionMany(
   p: { reason: string; actorId: string | null; mail: StatusMailKind; awaitingApproval?: boolean; mailReason?: string },
 ): Promise<void> {
   if (regs.length === 0) return;
+  // A confirmed person who is cancelled or declined gets a calendar CANCEL; counting it raises the
+  // SEQUENCE of any later invite to them (ics.server.ts inviteSequence).
+  const withdraws = (from: RegistrationStatus) => (p.mail === "cancelled" || p.mail === "declined") && from === "CONFIRMED";
   const byStatus = new Map<RegistrationStatus, string[]>();
   for (const r of regs) byStatus.set(r.status, [...(byStatus.get(r.status) ?? []), r.id]);
   for (const [from, ids] of byStatus) {
     await createManyChunked(ids, async (chunk) => {
-      const changed = await tx.registration.updateMany({ where: { id: { in: chunk }, status: from }, data: { status: to } });
+      const data = withdraws(from) ? { status: to, inviteWithdrawals: { increment: 1 } } : { status: to };
+      const changed = await tx.registration.updateMany({ where: { id: { in: chunk }, status: from }, data });
       if (changed.count !== chunk.length) throw new Error(`Registrations of meeting ${meeting.id} changed meanwhile`);
     });
   }
@@ -202,7 +206,8 @@ async function transitionMany(
         person: r,
         eventId: events[i].id,
         awaitingApproval: p.awaitingApproval,
-        withdrawInvite: (p.mail === "cancelled" || p.mail === "declined") && r.status === "CONFIRMED",
+        withdrawInvite: withdraws(r.status),
+        inviteWithdrawals: r.inviteWithdrawals + (withdraws(r.status) ? 1 : 0),
         reason: p.mailReason,
       }),
     ),
