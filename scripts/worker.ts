@@ -9,7 +9,7 @@ const num = (name: string) => (process.env[name] ? Number(process.env[name]) : u
 
 // The same heap growing factor as the web server (scripts/server.mjs, docs/decisions/063-read-path.md): a
 // batch allocates fast, and without it the old generation grows to several times what survives.
-v8.setFlagsFromString("--heap-growing-percent=30");
+v8.setFlagsFromString("--heap-growing-percent=60");
 
 async function main() {
   // Check the configuration before loading modules that read it, so a bad one stops with its message alone.
