@@ -14,7 +14,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
   const page = await getMeetingPage(params.slug ?? "", user);
   if (!page) notFound("We could not find that meeting.");
-  return { ...page, signedIn: !!user };
+  // Labels and language names are looked up here, on the server: the browser's bundle need not carry them.
+  const labels = {
+    format: FORMAT_LABELS[page.meeting.format] ?? page.meeting.format,
+    visibility: VISIBILITY_LABELS[page.meeting.visibility] ?? page.meeting.visibility,
+    languages: languageList(page.meeting.languages),
+  };
+  return { ...page, labels, signedIn: !!user };
 }
 
 let languageNames: Intl.DisplayNames | undefined;
@@ -34,7 +40,7 @@ function languageList(codes: string) {
 }
 
 export default function MeetingPage() {
-  const { meeting: m, onlineLink, agenda, agendaIsDraft, signedIn, recommendations, registration } = useLoaderData<typeof loader>();
+  const { meeting: m, labels, onlineLink, agenda, agendaIsDraft, signedIn, recommendations, registration } = useLoaderData<typeof loader>();
   const canRegister = m.status === "PUBLISHED" && m.visibility === "PUBLIC" && !registration?.mine;
   return (
     <article>
@@ -69,7 +75,7 @@ export default function MeetingPage() {
         <dt>Where</dt>
         <dd>{[m.venue, m.room, m.city].filter(Boolean).join(", ") || "To be announced"}</dd>
         <dt>Format</dt>
-        <dd>{FORMAT_LABELS[m.format as keyof typeof FORMAT_LABELS] ?? m.format}</dd>
+        <dd>{labels.format}</dd>
         {m.format !== "IN_PERSON" ? (
           <>
             <dt>Online link</dt>
@@ -85,10 +91,10 @@ export default function MeetingPage() {
           </>
         ) : null}
         <dt>Languages</dt>
-        <dd>{languageList(m.languages)}</dd>
+        <dd>{labels.languages}</dd>
         <dt>Participation</dt>
         <dd>
-          {VISIBILITY_LABELS[m.visibility as keyof typeof VISIBILITY_LABELS] ?? m.visibility}
+          {labels.visibility}
           {m.capacity ? `, ${m.capacity} seats` : ""}
         </dd>
         {m.registrationClosesAt ? (
