@@ -5,6 +5,15 @@
 // (its peak memory, issue 10).
 
 type Components = typeof import("@react-email/components");
+// The parts of html-to-text's formatter interface the link formatter uses (its types are not installed).
+type HtmlElement = { attribs?: Record<string, string>; children: unknown[] };
+type HtmlWalk = (nodes: unknown[], builder: HtmlBuilder) => void;
+type HtmlBuilder = {
+  pushWordTransform(fn: (word: string) => string): void;
+  popWordTransform(): void;
+  addLineBreak(): void;
+  addInline(text: string, options?: { noWordTransform?: boolean }): void;
+};
 let reactEmail: Promise<[Components, typeof import("@react-email/render")]> | null = null;
 const loadReactEmail = () => (reactEmail ??= Promise.all([import("@react-email/components"), import("@react-email/render")]));
 
@@ -12,6 +21,8 @@ export type MailBlock =
   | { kind: "text"; text: string }
   | { kind: "button"; text: string; url: string }
   | { kind: "link"; text: string; url: string }
+  /** a label and the address itself, written out: private links people may need to copy */
+  | { kind: "url"; label: string; url: string }
   | { kind: "list"; items: string[] }
   | { kind: "table"; rows: [string, string][] }
   | { kind: "divider" };
@@ -30,6 +41,34 @@ const styles = {
   container: { backgroundColor: "#ffffff", padding: "24px", maxWidth: "600px" },
   button: { backgroundColor: "#114a82", color: "#ffffff", padding: "10px 16px", borderRadius: "4px" },
   small: { fontSize: "12px", color: "#555555" },
+  // A long address (private link, unsubscribe link) would widen the mail past a phone's screen:
+  // let it break anywhere. break-all for clients that ignore overflow-wrap:anywhere.
+  wrap: { overflowWrap: "anywhere", wordBreak: "break-all" },
+} as const;
+
+/** The same rule for markup written by hand (the unsubscribe footer). */
+export const WRAP_CSS = "overflow-wrap:anywhere;word-break:break-all";
+
+/**
+ * In the text part every link's address goes on its own line below its text, so it stays whole and
+ * tappable on a phone (html-to-text would write "text https://..." on one line). A link whose text is
+ * its address is written once.
+ */
+const plainTextOptions = {
+  selectors: [{ selector: "a", format: "linkOnOwnLine" }],
+  formatters: {
+    linkOnOwnLine: (elem: HtmlElement, walk: HtmlWalk, builder: HtmlBuilder) => {
+      const href = (elem.attribs?.href ?? "").replace(/^mailto:/, "");
+      let text = "";
+      builder.pushWordTransform((word: string) => ((text += word), word));
+      walk(elem.children, builder);
+      builder.popWordTransform();
+      if (href && href !== text) {
+        builder.addLineBreak();
+        builder.addInline(href, { noWordTransform: true });
+      }
+    },
+  },
 };
 
 function MailDocument({ content, c }: { content: MailContent; c: Components }) {
@@ -55,7 +94,7 @@ function MailDocument({ content, c }: { content: MailContent; c: Components }) {
 function renderBlock(b: MailBlock, { Button, Hr, Link, Text }: Components) {
   switch (b.kind) {
     case "text":
-      return <Text>{b.text}</Text>;
+      return <Text style={styles.wrap}>{b.text}</Text>;
     case "button":
       return (
         <Button href={b.url} style={styles.button}>
@@ -65,7 +104,19 @@ function renderBlock(b: MailBlock, { Button, Hr, Link, Text }: Components) {
     case "link":
       return (
         <Text>
-          <Link href={b.url}>{b.text}</Link>
+          <Link href={b.url} style={styles.wrap}>
+            {b.text}
+          </Link>
+        </Text>
+      );
+    case "url":
+      return (
+        <Text style={styles.wrap}>
+          {b.label}
+          <br />
+          <Link href={b.url} style={styles.wrap}>
+            {b.url}
+          </Link>
         </Text>
       );
     case "list":
@@ -99,7 +150,7 @@ function renderBlock(b: MailBlock, { Button, Hr, Link, Text }: Components) {
 export async function renderMail(content: MailContent): Promise<RenderedMail> {
   const [c, { render }] = await loadReactEmail();
   const element = <MailDocument content={content} c={c} />;
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions: plainTextOptions })]);
   return { subject: content.subject, html, text };
 }
 
@@ -112,13 +163,13 @@ const escapeHtml = (s: string) =>
  */
 export function withUnsubscribeFooter(mail: RenderedMail, url: string): RenderedMail {
   const footer =
-    `<p style="font-size:12px;color:#555555">You receive this because you took part in a Convene meeting. ` +
-    `<a href="${escapeHtml(url)}">Unsubscribe from reminders and follow-ups</a>. ` +
+    `<p style="font-size:12px;color:#555555;${WRAP_CSS}">You receive this because you took part in a Convene meeting. ` +
+    `<a href="${escapeHtml(url)}" style="${WRAP_CSS}">Unsubscribe from reminders and follow-ups</a>. ` +
     `Mail about your registrations and sign-in links still reaches you.</p>`;
   const at = mail.html.lastIndexOf("</body>");
   const html = at >= 0 ? mail.html.slice(0, at) + footer + mail.html.slice(at) : mail.html + footer;
   const text =
-    `${mail.text.trimEnd()}\n\nUnsubscribe from reminders and follow-ups: ${url}\n` +
+    `${mail.text.trimEnd()}\n\nUnsubscribe from reminders and follow-ups:\n${url}\n` +
     "Mail about your registrations and sign-in links still reaches you.\n";
   return { subject: mail.subject, html, text };
 }
