@@ -19,6 +19,13 @@ const schema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   MAIL_FROM: z.string().min(3).default("Convene <no-reply@convene.example.org>"),
+  /// where replies go when a mail has no meeting with an organiser email (the secretariat's mailbox)
+  MAIL_REPLY_TO: z
+    .string()
+    .trim()
+    .email("must be one email address such as secretariat@agency.org")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /// inline: the web process also runs the outbox worker; off: run `npm run worker` separately
   MAIL_WORKER: z.enum(["inline", "off"]).default("inline"),
   /// log sign-in links to the console of the web process (for the operator only)

@@ -17,7 +17,18 @@ export type StoredMessage = {
   headers: Prisma.JsonValue;
   icsContent: string | null;
   icsMethod: string | null;
+  /** where replies go (replyToAddress); null: to the sender */
+  replyTo: string | null;
 };
+
+/**
+ * Replies go to people, not to MAIL_FROM's no-reply box: to the organiser of the meeting the mail is
+ * about, else to MAIL_REPLY_TO (the secretariat), else nowhere else (docs/decisions/072-reply-to-and-online-link.md).
+ * Read when the mail is sent, so a changed organiser address applies to mail still in the queue.
+ */
+export function replyToAddress(meetingOrganiserEmail: string | null | undefined): string | null {
+  return meetingOrganiserEmail?.trim() || env().MAIL_REPLY_TO || null;
+}
 
 export type SendResult =
   | { ok: true; response: string }
@@ -74,6 +85,7 @@ function smtpTransport(smtpUrl: string): MailTransport {
         const info = await transporter.sendMail({
           from: env().MAIL_FROM,
           to: m.toName ? { name: m.toName, address: m.toEmail } : m.toEmail,
+          replyTo: m.replyTo ?? undefined,
           subject: m.subject,
           html: m.html,
           text: m.text,

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import os from "node:os";
 import { db, dialect, transaction } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { createTransport, type MailTransport } from "./transport.server";
+import { createTransport, replyToAddress, type MailTransport } from "./transport.server";
 import { runScheduler } from "./scheduler.server";
 import { renderPending } from "./pending.server";
 
@@ -78,13 +78,15 @@ export async function claimBatch(workerId: string, limit: number, now = new Date
       data: { status: "SENDING", lockedBy: lock, lockedAt: now },
     });
   });
-  return db.outboxMessage.findMany({
+  const claimed = await db.outboxMessage.findMany({
     where: { lockedBy: lock, status: "SENDING" },
     select: {
       id: true, toEmail: true, toName: true, subject: true, html: true, text: true, messageId: true,
       headers: true, icsContent: true, icsMethod: true, essential: true, attempts: true, lockedBy: true, pendingRender: true,
+      meeting: { select: { organiserEmail: true } },
     },
   });
+  return claimed.map(({ meeting, ...m }) => ({ ...m, replyTo: replyToAddress(meeting?.organiserEmail) }));
 }
 
 type Claimed = Awaited<ReturnType<typeof claimBatch>>[number];

@@ -5,6 +5,10 @@ import { queueTestMails } from "~/test/factories.mail";
 import { createTransport, DEV_MAILBOX_RESPONSE, smtpOptions } from "./transport.server";
 import { claimBatch, drainOutbox, processBatch, reclaimStuck, startInlineWorker, startWorker } from "./worker.server";
 import { suppress } from "./unsubscribe.server";
+import { enqueueMail } from "./outbox.server";
+import { renderMail } from "./render.server";
+import { createMeeting } from "~/test/factories";
+import { reloadEnv } from "~/utils/env.server";
 
 let smtp: TestSmtp;
 beforeAll(async () => {
@@ -179,6 +183,31 @@ describe("outbox worker over SMTP", () => {
     expect(url).toBeTruthy();
     expect(nonEssential.text).toContain(url);
     expect(nonEssential.html).toContain(url);
+  });
+
+  it("sends replies to the meeting's organiser, else to MAIL_REPLY_TO, never to the no-reply sender", async () => {
+    const meeting = await createMeeting();
+    await db.meeting.update({ where: { id: meeting.id }, data: { organiserEmail: "calais.secretariat@iom.example.org" } });
+    const mail = await renderMail({ subject: "About the meeting", heading: "h", blocks: [{ kind: "text", text: "Hello" }] });
+    await db.$transaction(async (tx) => {
+      await enqueueMail(tx, { ...mail, kind: "test", to: { email: "a@example.org" }, idempotencyKey: `reply:${meeting.id}`, essential: true, meetingId: meeting.id });
+    });
+    await queueTestMails(1, { to: () => "b@example.org" });
+    const before = process.env.MAIL_REPLY_TO;
+    process.env.MAIL_REPLY_TO = "secretariat@convene.example.org";
+    reloadEnv();
+    try {
+      const transport = createTransport(smtp.url);
+      await drainOutbox({ transport });
+      transport.close();
+    } finally {
+      if (before === undefined) delete process.env.MAIL_REPLY_TO;
+      else process.env.MAIL_REPLY_TO = before;
+      reloadEnv();
+    }
+    const sentTo = (to: string) => smtp.messages.find((m) => headerLine(m, "to").includes(to))!;
+    expect(headerLine(sentTo("a@example.org"), "reply-to")).toBe("Reply-To: calais.secretariat@iom.example.org");
+    expect(headerLine(sentTo("b@example.org"), "reply-to")).toBe("Reply-To: secretariat@convene.example.org");
   });
 
   it("unsubscribing cancels waiting non-essential mail right away", async () => {
