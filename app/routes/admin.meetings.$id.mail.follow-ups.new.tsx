@@ -73,8 +73,8 @@ export default function NewFollowUp() {
         <Link to={`/admin/meetings/${meeting.id}/mail`}>Back to the mail of {meeting.title}</Link>
       </p>
       <p>
-        Each agency&apos;s copy lists the recommendations of this meeting that the agency leads. Saving creates a draft you
-        can review before anything is sent.
+        Each agency&apos;s copy lists the recommendations of this meeting that the agency leads and, marked
+        &ldquo;Supporting&rdquo;, those it supports. Saving creates a draft you can review before anything is sent.
       </p>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.submissionKey.errors ?? [])]} />

@@ -11,7 +11,7 @@ import type { Audience, FollowUpInput } from "./followup.schema";
 
 // Follow-ups after a meeting: the secretariat composes one, saves it as a draft (one DRAFT outbox
 // message per recipient, reviewable), then sends it (DRAFT -> QUEUED in one transaction). Each
-// agency's copy lists the recommendations that agency leads from this meeting.
+// agency's copy lists the recommendations that agency leads from this meeting and, marked, those it supports.
 
 export type Recipients = { audience: Audience; agencyIds?: string[]; statuses?: RegistrationStatus[] };
 
@@ -68,14 +68,18 @@ async function agencyCopy(
   content: FollowUpContent,
   agency: { id: string; name: string } | null,
 ) {
-  const recommendations = agency
+  const live = { meetingId: meeting.id, status: { notIn: ["NOT_ADOPTED" as const, "SUPERSEDED" as const] } };
+  const select = { code: true, title: true, dueDate: true, leadAgency: { select: { name: true, acronym: true } } } as const;
+  const led = agency ? await tx.recommendation.findMany({ where: { ...live, leadAgencyId: agency.id }, orderBy: { code: "asc" }, select }) : [];
+  const supported = agency
     ? await tx.recommendation.findMany({
-        where: { meetingId: meeting.id, leadAgencyId: agency.id, status: { notIn: ["NOT_ADOPTED", "SUPERSEDED"] } },
+        where: { ...live, leadAgencyId: { not: agency.id }, supporters: { some: { agencyId: agency.id } } },
         orderBy: { code: "asc" },
-        select: { code: true, title: true, dueDate: true },
+        select,
       })
     : [];
-  return followUpMail({ meeting, content, agencyName: agency?.name ?? null, recommendations });
+  const item = (r: (typeof led)[number]) => ({ code: r.code, title: r.title, dueDate: r.dueDate, lead: r.leadAgency.acronym || r.leadAgency.name });
+  return followUpMail({ meeting, content, agencyName: agency?.name ?? null, recommendations: { led: led.map(item), supported: supported.map(item) } });
 }
 
 /** The mail as one agency's participants would get it, without saving anything. */

@@ -62,6 +62,34 @@ describe("follow-ups", () => {
     expect(got).toHaveLength(3);
   });
 
+  it("lists the recommendations an agency supports too, separately and marked", async () => {
+    const [a, b] = [await createAgency(), await createAgency()];
+    const meeting = await createMeetingWithParticipants(2, [a, b]);
+    const rec = (code: string, title: string, leadAgencyId: string, supporters: string[]) =>
+      db.recommendation.create({
+        data: {
+          code: `${code}-${meeting.id.slice(-5)}`, title, text: "x", meetingId: meeting.id, leadAgencyId, status: "ADOPTED",
+          supporters: { create: supporters.map((agencyId) => ({ agencyId })) },
+        },
+      });
+    await rec("R1", "Alpha leads this", a.id, []);
+    await rec("R2", "Beta leads, Alpha supports", b.id, [a.id]);
+    await rec("R3", "Beta alone", b.id, []);
+
+    const draft = await createFollowUpDraft(actor, meeting.id, input());
+    const drafts = await db.outboxMessage.findMany({ where: { followUpId: draft!.id }, include: { registration: true } });
+    const alpha = drafts.find((m) => m.registration?.agencyId === a.id)!.text;
+    const beta = drafts.find((m) => m.registration?.agencyId === b.id)!.text;
+    expect(alpha).toContain("Recommendations your agency leads (1):");
+    expect(alpha).toContain("Recommendations your agency supports (1):");
+    expect(alpha).toContain(`Supporting: R2-${meeting.id.slice(-5)}: Beta leads, Alpha supports (led by ${b.acronym})`);
+    expect(alpha.indexOf("Alpha leads this")).toBeLessThan(alpha.indexOf("supports (1):"));
+    expect(alpha).not.toContain("Beta alone");
+    // Beta leads both of its recommendations: nothing of its copy is marked supporting
+    expect(beta).toContain("Recommendations your agency leads (2):");
+    expect(beta).not.toContain("Supporting");
+  });
+
   it("chooses recipients by no-show, agency and status", async () => {
     const [a, b] = [await createAgency(), await createAgency()];
     const meeting = await createMeetingWithParticipants(6, [a, b], {

@@ -31,7 +31,7 @@ export function reminderMail(p: {
     { kind: "text", text: `This is a reminder that ${m.title} starts on ${formatDateTime(m.startsAt, m.timeZone)} (${zoneLabel(m.timeZone, m.startsAt)}).` },
     { kind: "table", rows: [["When", formatRange(m.startsAt, m.endsAt, m.timeZone)], ["Where", place(m)]] },
   ];
-  if (m.onlineLink) blocks.push({ kind: "link", text: "Join online", url: m.onlineLink });
+  if (m.onlineLink) blocks.push({ kind: "url", label: "Join online (this link is for registered participants only):", url: m.onlineLink });
   if (p.agenda.length) {
     blocks.push({ kind: "text", text: `Agenda (times in ${m.timeZone}):` });
     blocks.push({ kind: "list", items: p.agenda.map((a) => `${formatTime(a.startsAt, m.timeZone)}–${formatTime(a.endsAt, m.timeZone)} ${a.title}`) });
@@ -47,11 +47,14 @@ export type FollowUpContent = {
   nextSessionAt: Date | null;
 };
 
+export type FollowUpRecommendation = { code: string; title: string; dueDate: Date | null; lead: string };
+
 export function followUpMail(p: {
   meeting: MeetingForMail;
   content: FollowUpContent;
   agencyName: string | null;
-  recommendations: { code: string; title: string; dueDate: Date | null }[];
+  /** the agency's recommendations from this meeting: those it leads, and those it supports (marked) */
+  recommendations: { led: FollowUpRecommendation[]; supported: FollowUpRecommendation[] };
 }): Promise<RenderedMail> {
   const m = p.meeting;
   const blocks: MailBlock[] = [
@@ -62,11 +65,17 @@ export function followUpMail(p: {
     blocks.push({ kind: "text", text: "Documents:" });
     for (const url of p.content.documents) blocks.push({ kind: "link", text: url, url });
   }
-  if (p.recommendations.length) {
-    blocks.push({ kind: "text", text: `Recommendations your agency leads (${p.recommendations.length}):` });
+  const due = (r: FollowUpRecommendation) => (r.dueDate ? `due ${formatShortDate(r.dueDate, m.timeZone)}` : "");
+  const { led, supported } = p.recommendations;
+  if (led.length) {
+    blocks.push({ kind: "text", text: `Recommendations your agency leads (${led.length}):` });
+    blocks.push({ kind: "list", items: led.map((r) => `${r.code}: ${r.title}${due(r) ? ` (${due(r)})` : ""}`) });
+  }
+  if (supported.length) {
+    blocks.push({ kind: "text", text: `Recommendations your agency supports (${supported.length}):` });
     blocks.push({
       kind: "list",
-      items: p.recommendations.map((r) => `${r.code}: ${r.title}${r.dueDate ? ` (due ${formatShortDate(r.dueDate, m.timeZone)})` : ""}`),
+      items: supported.map((r) => `Supporting: ${r.code}: ${r.title} (led by ${[r.lead, due(r)].filter(Boolean).join(", ")})`),
     });
   }
   if (p.content.nextSessionAt) {
