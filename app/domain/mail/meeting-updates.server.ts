@@ -1,7 +1,7 @@
 import type { Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { formatRange, formatTime } from "~/utils/dates";
-import { meetingInvite } from "~/domain/meetings/ics.server";
+import { inviteOnline, meetingInvite } from "~/domain/meetings/ics.server";
 import { enqueueMail } from "./outbox.server";
 import { renderMail, type MailBlock } from "./render.server";
 
@@ -31,6 +31,9 @@ export async function queueMeetingUpdate(tx: Tx, params: { meetingId: string; su
   const url = `${env().APP_URL}/meetings/${meeting.slug}`;
   // A cancelled meeting withdraws the invitation (METHOD:CANCEL) instead of updating it.
   const method = meeting.status === "CANCELLED" ? "CANCEL" : "REQUEST";
+  // The update replaces the invite in the calendar: it must carry the online link the invite had.
+  const online = method === "REQUEST" ? inviteOnline(meeting) : undefined;
+  const onlineBlocks: MailBlock[] = online ? [{ kind: "url", label: "Join online (this link is for registered participants only):", url: online.link }] : [];
   for (const r of registrations) {
     const mail = await renderMail({
       subject: `Updated: ${meeting.title}`,
@@ -40,6 +43,7 @@ export async function queueMeetingUpdate(tx: Tx, params: { meetingId: string; su
         { kind: "text", text: `Dear ${r.name},` },
         { kind: "text", text: params.summary },
         { kind: "table", rows: [["When", formatRange(meeting.startsAt, meeting.endsAt, meeting.timeZone)], ["Where", [meeting.venue, meeting.room, meeting.city].filter(Boolean).join(", ")]] },
+        ...onlineBlocks,
         ...agendaBlocks,
         { kind: "button", text: "See the meeting and its agenda", url },
         { kind: "text", text: method === "CANCEL" ? "The attached calendar update removes the meeting from your calendar." : "The attached calendar update replaces the earlier invitation." },
@@ -51,7 +55,7 @@ export async function queueMeetingUpdate(tx: Tx, params: { meetingId: string; su
       to: { email: r.email, name: r.name },
       idempotencyKey: `meeting-updated:${meeting.id}:${meeting.icsSequence}:${r.id}`,
       essential: true,
-      ics: { content: meetingInvite(meeting, { name: r.name, email: r.email, inviteWithdrawals: r.inviteWithdrawals }, method), method },
+      ics: { content: meetingInvite(meeting, { name: r.name, email: r.email, inviteWithdrawals: r.inviteWithdrawals }, method, { online }), method },
       meetingId: meeting.id,
       registrationId: r.id,
     });

@@ -10,10 +10,10 @@ import { unsubscribeUrl } from "./unsubscribe.server";
 // Rendering is deterministic, and the update only applies while the row is still unrendered, so two
 // renderers racing store one result (docs/decisions/040-outbox-worker.md).
 
-/** The meeting's fields a status mail and its calendar file show (IcsMeeting). */
+/** The meeting's fields a status mail and its calendar file show (StatusMailMeeting). */
 const MEETING_FOR_RENDER = {
   id: true, slug: true, title: true, description: true, venue: true, room: true, city: true, timeZone: true, startsAt: true, endsAt: true,
-  status: true, icsSequence: true, organiserName: true, organiserEmail: true, updatedAt: true,
+  status: true, icsSequence: true, organiserName: true, organiserEmail: true, updatedAt: true, format: true, onlineLink: true,
 } as const;
 
 export type PendingRender = { template: "registration-status" } & StatusMailArgs;

@@ -43,6 +43,19 @@ export function inviteSequence(meetingSequence: number, inviteWithdrawals = 0, o
   return meetingSequence + 2 * inviteWithdrawals - (ownWithdrawal && inviteWithdrawals > 0 ? 1 : 0);
 }
 
+/**
+ * The online link of a hybrid or online meeting, for invites to confirmed participants only: public
+ * files never carry it. An online-only meeting's LOCATION is the link; a hybrid meeting keeps its
+ * place as LOCATION and has the link in DESCRIPTION (docs/decisions/072-reply-to-and-online-link.md).
+ */
+export type IcsOnline = { link: string; onlineOnly: boolean };
+
+/** The invite option for a meeting, or undefined for an in-person meeting or one without a link. */
+export function inviteOnline(m: { format: string; onlineLink: string | null }): IcsOnline | undefined {
+  if (m.format === "IN_PERSON" || !m.onlineLink) return undefined;
+  return { link: m.onlineLink, onlineOnly: m.format === "ONLINE" };
+}
+
 const PROD_ID = { company: "Convene", product: "Convene meetings", language: "EN" };
 
 /**
@@ -72,9 +85,10 @@ function location(m: IcsMeeting): string {
 function addEvent(
   cal: ReturnType<typeof ical>,
   m: IcsMeeting,
-  opts: { attendee?: IcsAttendee; cancelled?: boolean; ownWithdrawal?: boolean } = {},
+  opts: { attendee?: IcsAttendee; cancelled?: boolean; ownWithdrawal?: boolean; online?: IcsOnline } = {},
 ) {
   const url = `${env().APP_URL}/meetings/${m.slug}`;
+  const description = [m.description, opts.online ? `Join online: ${opts.online.link}` : "", url].filter(Boolean).join("\n\n");
   const organiserEmail = m.organiserEmail || `no-reply@${new URL(env().APP_URL).hostname || "convene.local"}`;
   cal.createEvent({
     id: meetingUid(m),
@@ -84,8 +98,8 @@ function addEvent(
     timezone: m.timeZone,
     stamp: m.updatedAt,
     summary: m.title,
-    description: m.description ? `${m.description}\n\n${url}` : url,
-    location: location(m) || null,
+    description,
+    location: (opts.online?.onlineOnly ? opts.online.link : location(m)) || null,
     url,
     status: opts.cancelled || m.status === "CANCELLED" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     organizer: { name: m.organiserName || "Convene", email: organiserEmail },
@@ -136,11 +150,22 @@ export function seriesCalendar(name: string, meetings: IcsMeeting[]): string {
 
 /**
  * Invite for a confirmed participant (REQUEST) or its withdrawal (CANCEL): `ownWithdrawal` when the
- * person's own seat is withdrawn (cancelled or declined), not the meeting.
+ * person's own seat is withdrawn (cancelled or declined), not the meeting. `online` (inviteOnline)
+ * puts the private online link in a REQUEST.
  */
-export function meetingInvite(m: IcsMeeting, attendee: IcsAttendee, method: "REQUEST" | "CANCEL", opts: { ownWithdrawal?: boolean } = {}): string {
+export function meetingInvite(
+  m: IcsMeeting,
+  attendee: IcsAttendee,
+  method: "REQUEST" | "CANCEL",
+  opts: { ownWithdrawal?: boolean; online?: IcsOnline } = {},
+): string {
   const cal = newCalendar(m.title, method === "REQUEST" ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL);
-  addEvent(cal, m, { attendee, cancelled: method === "CANCEL", ownWithdrawal: method === "CANCEL" && opts.ownWithdrawal });
+  addEvent(cal, m, {
+    attendee,
+    cancelled: method === "CANCEL",
+    ownWithdrawal: method === "CANCEL" && opts.ownWithdrawal,
+    online: method === "REQUEST" ? opts.online : undefined,
+  });
   return render(cal);
 }
 

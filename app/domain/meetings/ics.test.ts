@@ -9,7 +9,8 @@ import { cancelRegistration } from "~/domain/registration/registration.server";
 import { renderStatusMail } from "~/domain/registration/mail.server";
 import { renderPending } from "~/domain/mail/pending.server";
 import { queueMeetingUpdate } from "~/domain/mail/meeting-updates.server";
-import { meetingCalendar, meetingInvite, seriesCalendar, type IcsMeeting } from "./ics.server";
+import { meetingCalendarData } from "./meetings.server";
+import { inviteOnline, meetingCalendar, meetingInvite, seriesCalendar, type IcsMeeting } from "./ics.server";
 
 /** RFC 5545 folds long lines; unfold before matching. */
 const unfold = (ics: string) => ics.replace(/\r\n /g, "");
@@ -152,6 +153,32 @@ describe("iCalendar", () => {
       expect(text).toContain("\r\nX-WR-CALNAME:Calais Group\\, spring\\; back\\\\slash\\nsecond line\r\n");
       // ical.js keeps unknown properties raw, so only node-ical reads the name back.
       expect(Object.values(nodeIcal.sync.parseICS(ics)).find((c) => c?.type === "VCALENDAR")).toMatchObject({ "WR-CALNAME": title });
+    }
+  });
+
+  it("puts the online link in a confirmed participant's invite only, never in the public files", async () => {
+    const link = "https://meet.example.org/j/8461?pwd=private";
+    const anna = { name: "Anna Test", email: "anna@example.org" };
+    const eventOf = (ics: string) => new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent("vevent")!);
+
+    // hybrid: the place stays the LOCATION, the link goes in the DESCRIPTION
+    const hybrid = eventOf(meetingInvite(meeting, anna, "REQUEST", { online: inviteOnline({ format: "HYBRID", onlineLink: link }) }));
+    expect(hybrid.location).toBe("Résidence Palace, Room 3, Brussels");
+    expect(hybrid.description).toContain(`Join online: ${link}`);
+    // online only: the link is the LOCATION too
+    const online = eventOf(meetingInvite(meeting, anna, "REQUEST", { online: inviteOnline({ format: "ONLINE", onlineLink: link }) }));
+    expect(online.location).toBe(link);
+    expect(online.description).toContain(`Join online: ${link}`);
+    // an in-person meeting has no link to give, and a withdrawal never carries one
+    expect(inviteOnline({ format: "IN_PERSON", onlineLink: link })).toBeUndefined();
+    expect(meetingInvite(meeting, anna, "CANCEL", { online: inviteOnline({ format: "ONLINE", onlineLink: link }) })).not.toContain("meet.example.org");
+
+    // the public files of a hybrid meeting, as /meetings/:slug/calendar.ics and the series feed serve them
+    const stored = await createMeeting();
+    await db.meeting.update({ where: { id: stored.id }, data: { format: "HYBRID", onlineLink: link } });
+    const publicData = await meetingCalendarData(stored.slug, null);
+    for (const ics of [meetingCalendar(publicData!), seriesCalendar("Calais Group", [publicData!])]) {
+      expect(unfold(ics)).not.toContain("meet.example.org");
     }
   });
 

@@ -4,7 +4,7 @@ import { formatRange } from "~/utils/dates";
 import { signFor } from "~/utils/tokens.server";
 import { enqueueMail, type NewMail } from "~/domain/mail/outbox.server";
 import { renderMail, type MailBlock } from "~/domain/mail/render.server";
-import { meetingInvite, type IcsMeeting } from "~/domain/meetings/ics.server";
+import { inviteOnline, meetingInvite, type IcsMeeting } from "~/domain/meetings/ics.server";
 
 // Status mail for registrations. All essential (no unsubscribe): people must learn whether they
 // have a seat. Each mail carries the private link and the meeting time in the meeting's zone.
@@ -80,10 +80,18 @@ export function statusMail(p: StatusMailArgs & { meeting: { id: string; title: s
   };
 }
 
-/** The status mail's content, with the private link and, for a seat, the calendar invitation. */
-export async function renderStatusMail(p: StatusMailArgs, meeting: IcsMeeting, person: Person) {
+/** The meeting as a status mail shows it: the calendar fields and how to attend. */
+export type StatusMailMeeting = IcsMeeting & { format: string; onlineLink: string | null };
+
+/**
+ * The status mail's content, with the private link and, for a seat, the calendar invitation. Only a
+ * mail that gives a seat carries the online link, in its body and in its invite.
+ */
+export async function renderStatusMail(p: StatusMailArgs, meeting: StatusMailMeeting, person: Person) {
   const place = [meeting.venue, meeting.room, meeting.city].filter(Boolean).join(", ");
   const url = manageUrl(privateLinkToken(person.id));
+  const withInvite = p.kind === "confirmed" || (p.kind === "promoted" && !p.awaitingApproval);
+  const online = withInvite ? inviteOnline(meeting) : undefined;
   const blocks: MailBlock[] = [
     { kind: "text", text: `Dear ${person.name},` },
     { kind: "text", text: MESSAGE[p.kind] },
@@ -97,16 +105,16 @@ export async function renderStatusMail(p: StatusMailArgs, meeting: IcsMeeting, p
     rows: [
       ["Meeting", meeting.title],
       ["When", formatRange(meeting.startsAt, meeting.endsAt, meeting.timeZone)],
-      ["Where", place || "To be announced"],
+      ["Where", online?.onlineOnly ? "Online" : place || "To be announced"],
     ],
   });
+  if (online) blocks.push({ kind: "url", label: "Join online (this link is for registered participants only):", url: online.link });
   blocks.push({ kind: "button", text: "View or change your registration", url });
-  blocks.push({ kind: "text", text: `Your private link: ${url} — keep it to yourself; anyone with it can change your registration.` });
+  blocks.push({ kind: "url", label: "Your private link (keep it to yourself; anyone with it can change your registration):", url });
   const mail = await renderMail({ subject: SUBJECT[p.kind](meeting.title), preview: MESSAGE[p.kind], heading: meeting.title, blocks });
-  const withInvite = p.kind === "confirmed" || (p.kind === "promoted" && !p.awaitingApproval);
   const attendee = { name: person.name, email: person.email, inviteWithdrawals: p.inviteWithdrawals };
   const ics = withInvite
-    ? { content: meetingInvite(meeting, attendee, "REQUEST"), method: "REQUEST" as const }
+    ? { content: meetingInvite(meeting, attendee, "REQUEST", { online }), method: "REQUEST" as const }
     : p.withdrawInvite
       ? { content: meetingInvite(meeting, attendee, "CANCEL", { ownWithdrawal: true }), method: "CANCEL" as const }
       : undefined;
@@ -123,7 +131,7 @@ export async function queueLinkMail(tx: Tx, p: { meeting: IcsMeeting; person: Pe
       { kind: "text", text: "Here is the private link to your registration, as you asked." },
       { kind: "table", rows: [["When", formatRange(p.meeting.startsAt, p.meeting.endsAt, p.meeting.timeZone)]] },
       { kind: "button", text: "View or change your registration", url: manageUrl(p.token) },
-      { kind: "text", text: `Your private link: ${manageUrl(p.token)}` },
+      { kind: "url", label: "Your private link:", url: manageUrl(p.token) },
     ],
   });
   await enqueueMail(tx, {
@@ -145,7 +153,7 @@ export async function queueInvitationMail(tx: Tx, p: { meeting: IcsMeeting; emai
       { kind: "text", text: p.agencyName ? `${p.agencyName} is invited to take part in this meeting.` : "You are invited to take part in this meeting." },
       { kind: "table", rows: [["When", formatRange(p.meeting.startsAt, p.meeting.endsAt, p.meeting.timeZone)], ["Where", [p.meeting.venue, p.meeting.city].filter(Boolean).join(", ")]] },
       { kind: "button", text: "Register", url: p.url },
-      { kind: "text", text: `Registration link: ${p.url}` },
+      { kind: "url", label: "Registration link:", url: p.url },
     ],
   });
   await enqueueMail(tx, {
