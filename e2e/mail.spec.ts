@@ -32,6 +32,57 @@ test.beforeAll(async () => {
   await db.$disconnect();
 });
 
+function e2eDb() {
+  const port = process.env.E2E_PORT ?? "3457";
+  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:.tmp/e2e-${port}.db`, timeout: 10_000 }) });
+}
+
+test("a participant of a hybrid meeting gets the online link by mail and invite, and the public calendar file has none", async ({ page, browser }) => {
+  const slug = `hybrid-${unique()}`;
+  const link = `https://meet.example.org/j/${unique()}?pwd=private-hybrid-link`;
+  const db = e2eDb();
+  await db.meeting.create({
+    data: {
+      slug, title: `Hybrid expert meeting ${slug}`, timeZone: "Europe/Brussels", venue: "Résidence Palace", city: "Brussels",
+      startsAt: new Date("2030-05-14T07:00:00Z"), endsAt: new Date("2030-05-14T15:00:00Z"), status: "PUBLISHED", visibility: "PUBLIC",
+      capacity: 40, format: "HYBRID", onlineLink: link, organiserName: "Calais Group secretariat", organiserEmail: "secretariat@example.org",
+    },
+  });
+  await db.$disconnect();
+
+  const email = `hybrid-${unique()}@example.org`;
+  await page.goto(`/meetings/${slug}/register`);
+  await page.getByLabel("Full name").fill("Hana Hybrid");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("combobox", { name: /^Agency/ }).selectOption({ label: "UNHCR — Office of the United Nations High Commissioner for Refugees" });
+  await page.getByRole("textbox", { name: "Job title" }).fill("Protection officer");
+  await page.getByLabel(/I have read the privacy notice/).check();
+  await page.getByRole("button", { name: "Register" }).click();
+  await expect(page.getByText(/you are registered/i).first()).toBeVisible();
+
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+  await page.getByRole("link", { name: /registration confirmed/i }).first().click();
+  // in the text part the link stands alone on its line; the calendar invite has it in its DESCRIPTION
+  const text = (await page.locator("pre.mail-text").textContent()) ?? "";
+  expect(text.split("\n").map((l) => l.trim())).toContain(link);
+  const ics = ((await page.getByRole("heading", { name: "Calendar attachment" }).locator("xpath=following-sibling::pre[1]").textContent()) ?? "").replace(/\r?\n /g, "");
+  expect(ics).toContain(`Join online: ${link}`);
+  expect(ics).toContain("METHOD:REQUEST");
+
+  // anonymous visitors: neither the public calendar file nor the meeting page carries the link
+  const anonymous = await browser.newContext();
+  const publicIcs = await anonymous.request.get(`/meetings/${slug}/calendar.ics`);
+  expect(publicIcs.status()).toBe(200);
+  const publicText = await publicIcs.text();
+  expect(publicText).toContain("BEGIN:VEVENT");
+  expect(publicText).not.toContain("meet.example.org");
+  const visitor = await anonymous.newPage();
+  await visitor.goto(`/meetings/${slug}`);
+  await expect(visitor.getByRole("heading", { level: 1 })).toContainText("Hybrid expert meeting");
+  expect(await visitor.content()).not.toContain("meet.example.org");
+  await anonymous.close();
+});
+
 async function openComposer(page: Page) {
   await page.goto(`/admin/meetings/${meetingId}/mail`);
   await page.getByRole("link", { name: "Compose a follow-up" }).click();
