@@ -44,6 +44,8 @@ const styles = {
   // A long address (private link, unsubscribe link) would widen the mail past a phone's screen:
   // let it break anywhere. break-all for clients that ignore overflow-wrap:anywhere.
   wrap: { overflowWrap: "anywhere", wordBreak: "break-all" },
+  // Prose breaks inside a word only when the word alone is too wide (an address typed in a summary).
+  prose: { overflowWrap: "anywhere", wordBreak: "break-word" },
 } as const;
 
 /** The same rule for markup written by hand (the unsubscribe footer). */
@@ -94,7 +96,7 @@ function MailDocument({ content, c }: { content: MailContent; c: Components }) {
 function renderBlock(b: MailBlock, { Button, Hr, Link, Text }: Components) {
   switch (b.kind) {
     case "text":
-      return <Text style={styles.wrap}>{b.text}</Text>;
+      return <Text style={styles.prose}>{b.text}</Text>;
     case "button":
       return (
         <Button href={b.url} style={styles.button}>
@@ -111,7 +113,7 @@ function renderBlock(b: MailBlock, { Button, Hr, Link, Text }: Components) {
       );
     case "url":
       return (
-        <Text style={styles.wrap}>
+        <Text style={styles.prose}>
           {b.label}
           <br />
           <Link href={b.url} style={styles.wrap}>
@@ -163,7 +165,7 @@ const escapeHtml = (s: string) =>
  */
 export function withUnsubscribeFooter(mail: RenderedMail, url: string): RenderedMail {
   const footer =
-    `<p style="font-size:12px;color:#555555;${WRAP_CSS}">You receive this because you took part in a Convene meeting. ` +
+    `<p style="font-size:12px;color:#555555">You receive this because you took part in a Convene meeting. ` +
     `<a href="${escapeHtml(url)}" style="${WRAP_CSS}">Unsubscribe from reminders and follow-ups</a>. ` +
     `Mail about your registrations and sign-in links still reaches you.</p>`;
   const at = mail.html.lastIndexOf("</body>");
