@@ -1,4 +1,4 @@
-import { createElement } from "react";
+import { createElement, lazy, Suspense } from "react";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import * as entry from "~/entry.server";
@@ -11,18 +11,22 @@ import * as entry from "~/entry.server";
 
 const PHRASES = ["États membres", "Réunion № 7", "Δελτίο", "Пленарное заседание", "会议议程", "Zürich 😀 Łódź"];
 const PREFIXES = 12;
+const BROWSER = { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0" };
 const ITEMS = 400;
 
-function buildFor(prefix: number): ServerBuild {
+function page(prefix: number) {
   const items = Array.from({ length: ITEMS }, (_, i) => `${i}: ${PHRASES[i % PHRASES.length]}`);
-  function Root() {
+  return function Root() {
     return createElement(
       "html",
       { lang: "fr" },
       createElement("head", null, createElement("meta", { charSet: "utf-8" }), createElement("title", null, "États")),
       createElement("body", null, createElement("p", null, "x".repeat(prefix)), createElement("ul", null, items.map((t) => createElement("li", { key: t }, t)))),
     );
-  }
+  };
+}
+
+function buildFor(Root: () => ReturnType<typeof createElement>): ServerBuild {
   return {
     mode: "production",
     entry: { module: entry },
@@ -43,9 +47,9 @@ function buildFor(prefix: number): ServerBuild {
 describe("streamed HTML (entry.server handleRequest)", () => {
   it("has no NUL byte and keeps every non-ASCII character, whatever falls at a chunk boundary", async () => {
     for (let prefix = 0; prefix < PREFIXES; prefix++) {
-      const handler = createRequestHandler(buildFor(prefix), "production");
+      const handler = createRequestHandler(buildFor(page(prefix)), "production");
       // A browser's user agent: the shell is streamed (onShellReady), as for people, not bots.
-      const response = await handler(new Request("http://localhost/", { headers: { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0" } }));
+      const response = await handler(new Request("http://localhost/", { headers: BROWSER }));
       expect(response.status).toBe(200);
       const bytes = new Uint8Array(await response.arrayBuffer());
       expect(bytes.length).toBeGreaterThan(4 * 2048);
@@ -53,5 +57,24 @@ describe("streamed HTML (entry.server handleRequest)", () => {
       const html = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
       for (let i = 0; i < ITEMS; i++) expect(html).toContain(`<li>${i}: ${PHRASES[i % PHRASES.length]}</li>`);
     }
+  });
+
+  it("ends the document after everything streamed once the shell was sent, so no script stands after </html>", async () => {
+    // A part that is ready only after the shell went out, as slow data is: React 18 sends the shell with
+    // </body></html>, then the part and its script; entry.server holds the closing tags back to the end.
+    const Late = lazy(() => new Promise<{ default: () => ReturnType<typeof createElement> }>((resolve) => setTimeout(() => resolve({ default: () => createElement("p", null, "Arrivé plus tard") }), 50)));
+    function Root() {
+      return createElement(
+        "html",
+        { lang: "fr" },
+        createElement("head", null, createElement("meta", { charSet: "utf-8" }), createElement("title", null, "Plus tard")),
+        createElement("body", null, createElement(Suspense, { fallback: createElement("p", null, "…") }, createElement(Late))),
+      );
+    }
+    const response = await createRequestHandler(buildFor(Root), "production")(new Request("http://localhost/", { headers: BROWSER }));
+    const html = await response.text();
+    expect(html).toContain("Arrivé plus tard");
+    expect(html.indexOf("</body></html>")).toBe(html.length - "</body></html>".length);
+    expect(html.match(/<\/html>/g)).toHaveLength(1);
   });
 });
