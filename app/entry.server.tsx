@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform, type TransformCallback } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
@@ -17,6 +17,44 @@ env();
 void dbReady().then(startInlineWorker);
 
 const ABORT_DELAY = 5_000;
+
+const DOCUMENT_END = Buffer.from("</body></html>");
+
+/**
+ * Holds the document's closing `</body></html>` back to the end of the stream. React 18 writes it as soon
+ * as the shell is complete, and what streams after it (Remix's single-fetch data scripts, React's Suspense
+ * completion scripts) then stands after `</html>`: invalid HTML (the Nu checker's "stray start tag"),
+ * which browsers repair silently (docs/decisions/071). React 19 defers it in the same way. The closing tags
+ * are ASCII and may arrive split over chunks, so the last bytes that could begin them wait for the next.
+ */
+export class DeferDocumentEnd extends Transform {
+  private tail = Buffer.alloc(0);
+  private found = false;
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+    let bytes = this.tail.length ? Buffer.concat([this.tail, chunk]) : chunk;
+    this.tail = Buffer.alloc(0);
+    if (!this.found) {
+      const at = bytes.indexOf(DOCUMENT_END);
+      if (at >= 0) {
+        this.found = true;
+        bytes = Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + DOCUMENT_END.length)]);
+      } else {
+        const keep = Math.min(bytes.length, DOCUMENT_END.length - 1);
+        this.tail = Buffer.from(bytes.subarray(bytes.length - keep));
+        bytes = bytes.subarray(0, bytes.length - keep);
+      }
+    }
+    if (bytes.length) this.push(bytes);
+    done();
+  }
+
+  override _flush(done: TransformCallback) {
+    if (this.tail.length) this.push(this.tail);
+    if (this.found) this.push(DOCUMENT_END);
+    done();
+  }
+}
 
 export default function handleRequest(
   request: Request,
@@ -39,7 +77,7 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = new DeferDocumentEnd();
           responseHeaders.set("Content-Type", "text/html");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);

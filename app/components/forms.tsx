@@ -121,7 +121,8 @@ export function SelectField({
       </label>
       <Hint field={field} hint={hint} />
       <select {...props} multiple={multiple} required={required} aria-describedby={describedBy(field, hint)}>
-        {placeholder !== undefined && !multiple ? <option value="">{placeholder}</option> : null}
+        {/* A required single select needs a first option with an empty value (HTML's placeholder label option). */}
+        {!multiple && (placeholder !== undefined || required) ? <option value="">{placeholder ?? "Choose…"}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

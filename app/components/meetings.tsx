@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { formatRange, formatTime, formatDay } from "~/utils/dates";
+import { formatRange, formatTime, formatDay, offsetChanges } from "~/utils/dates";
 import { StatusBadge } from "~/components/ui";
 import { STATUS_LABELS, type MeetingStatus } from "~/domain/meetings/status";
 import { AGENDA_KIND_LABELS } from "~/domain/agenda/labels";
@@ -66,6 +66,9 @@ export function AgendaTree({ items, timeZone }: { items: Node[]; timeZone: strin
   if (!items.length) return <p>The agenda has no items yet.</p>;
   const days = items.map((i) => formatDay(i.startsAt, timeZone));
   const severalDays = days.some((d) => d !== days[0]);
+  // An agenda over a DST change shows each time with its own offset (the page names the zone).
+  const lastEnd = items.reduce((t, i) => Math.max(t, new Date(i.endsAt).getTime()), 0);
+  const offsetToo = offsetChanges(items[0].startsAt, new Date(lastEnd), timeZone);
   return (
     <ol className="agenda">
       {items.map((item, i) => {
@@ -74,7 +77,7 @@ export function AgendaTree({ items, timeZone }: { items: Node[]; timeZone: strin
         return (
           <li key={item.id}>
             {heading ? <h3>{heading}</h3> : null}
-            <AgendaEntry item={item} timeZone={timeZone} />
+            <AgendaEntry item={item} timeZone={timeZone} offsetToo={offsetToo} />
           </li>
         );
       })}
@@ -82,15 +85,15 @@ export function AgendaTree({ items, timeZone }: { items: Node[]; timeZone: strin
   );
 }
 
-function AgendaEntry({ item, timeZone }: { item: Node; timeZone: string }) {
+function AgendaEntry({ item, timeZone, offsetToo }: { item: Node; timeZone: string; offsetToo: boolean }) {
   const speakers = item.people.filter((p) => p.role === "SPEAKER");
   const moderators = item.people.filter((p) => p.role === "MODERATOR");
   const who = (ps: Node["people"]) => ps.map((p) => (p.agency ? `${p.name} (${p.agency.acronym})` : p.name)).join(", ");
   return (
     <div className={`agenda-item agenda-${item.kind.toLowerCase()}`}>
       <p className="agenda-time">
-        <time dateTime={new Date(item.startsAt).toISOString()}>{formatTime(item.startsAt, timeZone)}</time>–
-        <time dateTime={new Date(item.endsAt).toISOString()}>{formatTime(item.endsAt, timeZone)}</time>{" "}
+        <time dateTime={new Date(item.startsAt).toISOString()}>{formatTime(item.startsAt, timeZone, offsetToo)}</time>–
+        <time dateTime={new Date(item.endsAt).toISOString()}>{formatTime(item.endsAt, timeZone, offsetToo)}</time>{" "}
         <span className="muted">{AGENDA_KIND_LABELS[item.kind as keyof typeof AGENDA_KIND_LABELS] ?? item.kind}</span>
       </p>
       <p className="agenda-title">
@@ -104,7 +107,7 @@ function AgendaEntry({ item, timeZone }: { item: Node; timeZone: string }) {
         <ol className="agenda agenda-children">
           {item.children.map((c) => (
             <li key={c.id}>
-              <AgendaEntry item={c} timeZone={timeZone} />
+              <AgendaEntry item={c} timeZone={timeZone} offsetToo={offsetToo} />
             </li>
           ))}
         </ol>

@@ -8,7 +8,7 @@ import { FORMAT_LABELS, VISIBILITY_LABELS, APPROVAL_LABELS } from "~/domain/meet
 import { getMeetingForAdmin, transitionMeeting } from "~/domain/meetings/meetings.server";
 import { STATUS_LABELS, TRANSITIONS, TRANSITION_LABELS, type MeetingStatus } from "~/domain/meetings/status";
 import { transitionSchema } from "~/domain/meetings/meeting.schema";
-import { formatDateTime, formatRange, zoneLabel } from "~/utils/dates";
+import { formatDateTime, formatRange, zoneSpanLabel } from "~/utils/dates";
 import { notFound, readForm } from "~/utils/http.server";
 import { refusalMessages } from "~/utils/forms.server";
 
@@ -63,7 +63,7 @@ export default function MeetingOverview() {
         <dt>When</dt>
         <dd>{formatRange(m.startsAt, m.endsAt, m.timeZone)}</dd>
         <dt>Time zone</dt>
-        <dd>{zoneLabel(m.timeZone, m.startsAt)}</dd>
+        <dd>{zoneSpanLabel(m.timeZone, m.startsAt, m.endsAt)}</dd>
         <dt>Where</dt>
         <dd>{[m.venue, m.room, m.city].filter(Boolean).join(", ") || "—"}</dd>
         <dt>Format</dt>
@@ -80,11 +80,11 @@ export default function MeetingOverview() {
         <dt>Registrations</dt>
         <dd>
           {APPROVAL_LABELS[m.approvalMode as keyof typeof APPROVAL_LABELS] ?? m.approvalMode}
-          {m.registrationOpensAt ? `; opens ${formatDateTime(m.registrationOpensAt, m.timeZone)}` : ""}
-          {m.registrationClosesAt ? `; closes ${formatDateTime(m.registrationClosesAt, m.timeZone)}` : ""}
+          {m.registrationOpensAt ? `; opens ${formatDateTime(m.registrationOpensAt, m.timeZone, true)}` : ""}
+          {m.registrationClosesAt ? `; closes ${formatDateTime(m.registrationClosesAt, m.timeZone, true)}` : ""}
         </dd>
         <dt>Agenda</dt>
-        <dd>{m.agendaPublishedAt ? `Published ${formatDateTime(m.agendaPublishedAt, m.timeZone)}` : "Draft (not public)"}</dd>
+        <dd>{m.agendaPublishedAt ? `Published ${formatDateTime(m.agendaPublishedAt, m.timeZone, true)}` : "Draft (not public)"}</dd>
         <dt>Calendar sequence</dt>
         <dd>{m.icsSequence}</dd>
         <dt>Organiser</dt>

@@ -26,7 +26,7 @@ import {
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { getMeetingForAdmin } from "~/domain/meetings/meetings.server";
-import { formatDateTime, formatTime, toLocalInput, zoneLabel } from "~/utils/dates";
+import { formatDateTime, formatTime, offsetChanges, toLocalInput, zoneSpanLabel } from "~/utils/dates";
 import { notFound, readForm } from "~/utils/http.server";
 import { formReply } from "~/utils/forms.server";
 
@@ -38,7 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const zone = meeting.timeZone;
   return {
     meeting: { id: meeting.id, slug: meeting.slug, timeZone: zone, startsAt: meeting.startsAt, agendaPublishedAt: meeting.agendaPublishedAt, status: meeting.status },
-    zoneLabel: zoneLabel(zone, meeting.startsAt),
+    zoneLabel: zoneSpanLabel(zone, meeting.startsAt, meeting.endsAt),
+    // Over a DST change every item time carries its own offset.
+    offsetToo: offsetChanges(meeting.startsAt, meeting.endsAt, zone),
     items: editor.rows.map((r) => ({
       ...r,
       startsLocal: toLocalInput(r.startsAt, zone),
@@ -166,6 +168,7 @@ export default function AgendaEditor() {
           parentOptions={parentOptions(item.id)}
           agencies={data.agencies}
           timeZone={meeting.timeZone}
+          offsetToo={data.offsetToo}
           itemResult={resultFor(item.id)}
           personResult={resultFor(`person-${item.id}`)}
           warnings={warningsFor(item.id).map((w) => w.message)}
@@ -182,6 +185,7 @@ function ItemEditor({
   parentOptions,
   agencies,
   timeZone,
+  offsetToo,
   itemResult,
   personResult,
   warnings,
@@ -190,6 +194,7 @@ function ItemEditor({
   parentOptions: Option[];
   agencies: Option[];
   timeZone: string;
+  offsetToo: boolean;
   itemResult: SubmissionResult<string[]> | undefined;
   personResult: SubmissionResult<string[]> | undefined;
   warnings: string[];
@@ -198,7 +203,7 @@ function ItemEditor({
   return (
     <article className="item-editor" style={{ marginLeft: `${item.depth * 1.5}rem` }} aria-label={item.title}>
       <h4>
-        {formatTime(item.startsAt, timeZone)}–{formatTime(item.endsAt, timeZone)} {item.title}{" "}
+        {formatTime(item.startsAt, timeZone, offsetToo)}–{formatTime(item.endsAt, timeZone, offsetToo)} {item.title}{" "}
         <span className="muted">({AGENDA_KIND_LABELS[item.kind as keyof typeof AGENDA_KIND_LABELS] ?? item.kind})</span>
       </h4>
       {warnings.length ? (

@@ -6,7 +6,7 @@ import { requireCapability } from "~/domain/auth/permissions.server";
 import { getMailMeeting, listFollowUps } from "~/domain/mail/followups.server";
 import { listMail, mailFilterFrom, mailKinds, MAIL_STATUSES, reminderStatus } from "~/domain/mail/log.server";
 import { parseReminderOffsets } from "~/domain/mail/scheduler.server";
-import { formatDateTime, zoneLabel } from "~/utils/dates";
+import { formatDateTime } from "~/utils/dates";
 import { pageFrom } from "~/utils/pagination";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -73,13 +73,13 @@ export default function MeetingMail() {
       <h3>Reminders</h3>
       <p>
         Confirmed participants get a reminder with the agenda before the meeting. Offsets: <code>{meeting.reminderOffsets || "none"}</code>{" "}
-        (<Link to={`/admin/meetings/${meeting.id}/edit`}>change them with the meeting details</Link>). Times in {zoneLabel(zone, meeting.startsAt)}.
+        (<Link to={`/admin/meetings/${meeting.id}/edit`}>change them with the meeting details</Link>). Times in {zone}.
       </p>
       {reminders.length ? (
         <ul>
           {reminders.map((r) => (
             <li key={r.offset}>
-              {r.offset} before: {formatDateTime(r.at, zone)} — {r.queuedAt ? `queued ${formatDateTime(r.queuedAt, zone)}` : "not yet due"}
+              {r.offset} before: {formatDateTime(r.at, zone, true)} — {r.queuedAt ? `queued ${formatDateTime(r.queuedAt, zone, true)}` : "not yet due"}
             </li>
           ))}
         </ul>

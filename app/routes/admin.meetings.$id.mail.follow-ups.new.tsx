@@ -18,7 +18,6 @@ import {
   previewFollowUp,
   unknownAgencyIds,
 } from "~/domain/mail/followups.server";
-import { zoneLabel } from "~/utils/dates";
 import { fieldRefusal, formReply } from "~/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -86,7 +85,7 @@ export default function NewFollowUp() {
           field={fields.nextSessionAt}
           label="Next session"
           type="datetime-local"
-          hint={`Optional. In the meeting's time zone, ${zoneLabel(meeting.timeZone, meeting.startsAt)}.`}
+          hint={`Optional. In the meeting's time zone, ${meeting.timeZone}.`}
         />
         <ChoiceGroup
           field={fields.audience}

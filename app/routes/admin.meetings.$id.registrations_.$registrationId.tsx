@@ -7,7 +7,7 @@ import { redirectWithToast } from "~/domain/auth/session.server";
 import { meetingById, registrationDetail, setAttendance } from "~/domain/registration/organiser.server";
 import { cancelRegistration, decideRegistrations } from "~/domain/registration/registration.server";
 import { ROLE_LABELS, STATUS_LABELS } from "~/domain/registration/registration.schema";
-import { formatDateTime, zoneLabel } from "~/utils/dates";
+import { formatDateTime } from "~/utils/dates";
 import { badRequest, readForm } from "~/utils/http.server";
 import { SubmitButton } from "~/components/submit-button";
 import { refusalMessages } from "~/utils/forms.server";
@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
   const reg = await registrationDetail(actor, meeting.id, params.registrationId ?? "");
-  return { meeting: { id: meeting.id, timeZone: meeting.timeZone, zone: zoneLabel(meeting.timeZone, meeting.startsAt) }, reg };
+  return { meeting: { id: meeting.id, timeZone: meeting.timeZone, zone: meeting.timeZone }, reg };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -45,7 +45,7 @@ export default function RegistrationDetail() {
   const { meeting, reg } = useLoaderData<typeof loader>();
   const status = reg.status;
   const confirming = useConfirming("cancel") && ["PENDING", "CONFIRMED", "WAITLISTED"].includes(status);
-  const when = (d: string | Date) => formatDateTime(d, meeting.timeZone);
+  const when = (d: string | Date) => formatDateTime(d, meeting.timeZone, true);
   return (
     <>
       <h2>{reg.name}</h2>

@@ -7,7 +7,7 @@ import { RegistrationPanel } from "~/components/registration-panel";
 import { getUser } from "~/domain/auth/session.server";
 import { FORMAT_LABELS, VISIBILITY_LABELS } from "~/domain/meetings/labels";
 import { getMeetingPage } from "~/domain/meetings/meetings.server";
-import { formatDateTime, formatRange, zoneLabel } from "~/utils/dates";
+import { formatDateTime, formatRange, zoneSpanLabel } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -71,7 +71,7 @@ export default function MeetingPage() {
         <dt>When</dt>
         <dd>{formatRange(m.startsAt, m.endsAt, m.timeZone)}</dd>
         <dt>Time zone</dt>
-        <dd>All times are in {zoneLabel(m.timeZone, m.startsAt)}.</dd>
+        <dd>All times are in {zoneSpanLabel(m.timeZone, m.startsAt, m.endsAt)}.</dd>
         <dt>Where</dt>
         <dd>{[m.venue, m.room, m.city].filter(Boolean).join(", ") || "To be announced"}</dd>
         <dt>Format</dt>
@@ -100,7 +100,7 @@ export default function MeetingPage() {
         {m.registrationClosesAt ? (
           <>
             <dt>Registration closes</dt>
-            <dd>{formatDateTime(m.registrationClosesAt, m.timeZone)}</dd>
+            <dd>{formatDateTime(m.registrationClosesAt, m.timeZone, true)}</dd>
           </>
         ) : null}
         {m.series ? (
@@ -143,7 +143,7 @@ export default function MeetingPage() {
       ) : null}
       {agenda.length ? (
         <>
-          <p className="muted">Times in {zoneLabel(m.timeZone, m.startsAt)}.</p>
+          <p className="muted">Times in {zoneSpanLabel(m.timeZone, m.startsAt, m.endsAt)}.</p>
           <AgendaTree items={agenda} timeZone={m.timeZone} />
         </>
       ) : null}

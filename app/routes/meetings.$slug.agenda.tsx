@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { AgendaTree } from "~/components/meetings";
 import { getUser } from "~/domain/auth/session.server";
 import { getPublicMeeting } from "~/domain/meetings/meetings.server";
-import { formatRange, zoneLabel } from "~/utils/dates";
+import { formatRange, zoneSpanLabel } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -31,7 +31,7 @@ export default function PrintableAgenda() {
       </p>
       {agendaIsDraft ? <p><strong>Draft agenda</strong></p> : null}
       <h2>Agenda</h2>
-      <p className="muted">All times in {zoneLabel(m.timeZone, m.startsAt)}.</p>
+      <p className="muted">All times in {zoneSpanLabel(m.timeZone, m.startsAt, m.endsAt)}.</p>
       <AgendaTree items={agenda} timeZone={m.timeZone} />
     </article>
   );

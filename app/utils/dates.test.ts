@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { format } from "date-fns";
 import { TZDate } from "@date-fns/tz";
-import { formatDateTime, formatDay, formatRange, formatShortDate, formatTime, fromLocalInput, isValidTimeZone, toDateInput, toLocalInput, zoneLabel } from "./dates";
+import {
+  formatDateTime, formatDay, formatRange, formatShortDate, formatTime, fromLocalInput, isValidTimeZone, offsetChanges, toDateInput, toLocalInput, utcOffset, zoneLabel, zoneSpanLabel,
+} from "./dates";
 
 describe("meeting-local time", () => {
   it("reads a wall-clock time in the meeting zone as UTC, across DST", () => {
@@ -64,5 +66,29 @@ describe("formatting in a zone", () => {
     expect(formatRange(new Date("2026-06-04T07:00:00Z"), new Date("2026-06-05T15:30:00Z"), "Europe/Brussels")).toBe(
       "Thursday 4 June 2026, 09:00 – Friday 5 June 2026, 17:30 Europe/Brussels (UTC+02:00)",
     );
+  });
+
+  it("labels each time with its own offset when a meeting or its agenda runs over a DST change", () => {
+    const zone = "Europe/Brussels";
+    // Summer time starts on Sunday 28 March 2027 at 01:00 UTC (02:00 local becomes 03:00).
+    const start = new Date("2027-03-27T23:30:00Z"); // Sunday 28 March, 00:30 at UTC+01:00
+    const end = new Date("2027-03-30T15:00:00Z"); // Tuesday 30 March, 17:00 at UTC+02:00
+    expect(formatRange(start, end, zone)).toBe("Sunday 28 March 2027, 00:30 (UTC+01:00) – Tuesday 30 March 2027, 17:00 (UTC+02:00) Europe/Brussels");
+    expect(formatRange(start, new Date("2027-03-28T02:00:00Z"), zone)).toBe("Sunday 28 March 2027, 00:30 (UTC+01:00) – 04:00 (UTC+02:00) Europe/Brussels");
+    expect(zoneSpanLabel(zone, start, end)).toBe("Europe/Brussels (UTC+01:00, then UTC+02:00 from Sunday 28 March 2027, 03:00)");
+    expect(offsetChanges(start, end, zone)).toBe(true);
+    expect(formatTime(start, zone, true)).toBe("00:30 (UTC+01:00)");
+    expect(formatTime(new Date("2027-03-29T07:00:00Z"), zone, true)).toBe("09:00 (UTC+02:00)");
+    expect(formatDateTime(end, zone, true)).toBe("Tuesday 30 March 2027, 17:00 (UTC+02:00)");
+    expect(utcOffset(start, zone)).toBe("UTC+01:00");
+    expect(utcOffset(end, zone)).toBe("UTC+02:00");
+    // Back to winter time on Sunday 31 October 2027 at 01:00 UTC (03:00 local becomes 02:00).
+    const autumn = [new Date("2027-10-30T07:00:00Z"), new Date("2027-11-01T16:00:00Z")] as const;
+    expect(formatRange(...autumn, zone)).toBe("Saturday 30 October 2027, 09:00 (UTC+02:00) – Monday 1 November 2027, 17:00 (UTC+01:00) Europe/Brussels");
+    expect(zoneSpanLabel(zone, ...autumn)).toBe("Europe/Brussels (UTC+02:00, then UTC+01:00 from Sunday 31 October 2027, 02:00)");
+    // A span within one offset keeps the short form; so does any span in a zone without DST.
+    expect(zoneSpanLabel(zone, new Date("2027-04-01T07:00:00Z"), new Date("2027-04-02T15:00:00Z"))).toBe("Europe/Brussels (UTC+02:00)");
+    expect(offsetChanges(new Date("2027-04-01T07:00:00Z"), new Date("2027-04-02T15:00:00Z"), zone)).toBe(false);
+    expect(zoneSpanLabel("Asia/Kolkata", start, end)).toBe("Asia/Kolkata (UTC+05:30)");
   });
 });

@@ -77,15 +77,31 @@ export function formatDay(date: Date | string, zone: string): string {
   return longDay(partsIn(date, zone));
 }
 
-/** "09:30" */
-export function formatTime(date: Date | string, zone: string): string {
-  return clock(partsIn(date, zone));
+// Every time carries the offset of its own instant: a meeting or an agenda that runs into summer time is
+// at UTC+01:00 before the change and UTC+02:00 after it (issue 11). The offset comes from the same
+// remembered parts as the wall-clock time, so labelling each time costs nothing more.
+const withOffset = (text: string, p: Parts, on: boolean) => (on ? `${text} (UTC${offset(p)})` : text);
+
+/** "09:30", or "09:30 (UTC+02:00)" with `offsetToo`. */
+export function formatTime(date: Date | string, zone: string, offsetToo = false): string {
+  const p = partsIn(date, zone);
+  return withOffset(clock(p), p, offsetToo);
 }
 
-/** "Thursday 4 June 2026, 09:30" */
-export function formatDateTime(date: Date | string, zone: string): string {
+/** "Thursday 4 June 2026, 09:30", or "… 09:30 (UTC+02:00)" with `offsetToo`. */
+export function formatDateTime(date: Date | string, zone: string, offsetToo = false): string {
   const p = partsIn(date, zone);
-  return `${longDay(p)}, ${clock(p)}`;
+  return withOffset(`${longDay(p)}, ${clock(p)}`, p, offsetToo);
+}
+
+/** "UTC+02:00": the zone's offset at that instant. */
+export function utcOffset(date: Date | string, zone: string): string {
+  return `UTC${offset(partsIn(date, zone))}`;
+}
+
+/** True when the zone's offset at `end` differs from that at `start` (the span runs over a DST change). */
+export function offsetChanges(start: Date | string, end: Date | string, zone: string): boolean {
+  return partsIn(start, zone).offsetMinutes !== partsIn(end, zone).offsetMinutes;
 }
 
 /** "4 Jun 2026" (for due dates and lists) */
@@ -94,19 +110,48 @@ export function formatShortDate(date: Date | string, zone = "UTC"): string {
   return `${p.day} ${MONTHS[p.month - 1].slice(0, 3)} ${p.year}`;
 }
 
-/** Names the zone a time is shown in: "Europe/Brussels (UTC+02:00)". */
+/** Names the zone a time is shown in: "Europe/Brussels (UTC+02:00)", the offset at that instant. */
 export function zoneLabel(zone: string, at: Date | string = new Date()): string {
   return `${zone} (UTC${offset(partsIn(at, zone))})`;
 }
 
-/** "09:30–17:00 Europe/Brussels (UTC+02:00)" */
+/**
+ * Names the zone of the times of a span (a meeting and its agenda): "Europe/Brussels (UTC+02:00)", or, when
+ * the offset changes during it, both offsets and when the change happens:
+ * "Europe/Brussels (UTC+01:00, then UTC+02:00 from Sunday 28 March 2027, 03:00)".
+ */
+export function zoneSpanLabel(zone: string, start: Date | string, end: Date | string): string {
+  const s = partsIn(start, zone);
+  const e = partsIn(end, zone);
+  if (s.offsetMinutes === e.offsetMinutes) return `${zone} (UTC${offset(s)})`;
+  // The first minute with the new offset, by halving the span (offsets change on whole minutes).
+  let lo = Math.floor(new Date(start).getTime() / 60_000);
+  let hi = Math.floor(new Date(end).getTime() / 60_000);
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (partsIn(mid * 60_000, zone).offsetMinutes === s.offsetMinutes) lo = mid;
+    else hi = mid;
+  }
+  const c = partsIn(hi * 60_000, zone);
+  return `${zone} (UTC${offset(s)}, then UTC${offset(c)} from ${longDay(c)}, ${clock(c)})`;
+}
+
+/**
+ * "Thursday 4 June 2026, 09:30–17:00 Europe/Brussels (UTC+02:00)". A span over a DST change labels each
+ * end with its own offset: "Saturday 27 March 2027, 09:00 (UTC+01:00) – Monday 29 March 2027, 17:00
+ * (UTC+02:00) Europe/Brussels".
+ */
 export function formatRange(start: Date | string, end: Date | string, zone: string): string {
   const s = partsIn(start, zone);
   const e = partsIn(end, zone);
+  const sameDay = isoDay(s) === isoDay(e);
+  if (s.offsetMinutes !== e.offsetMinutes) {
+    const from = `${longDay(s)}, ${clock(s)} (UTC${offset(s)})`;
+    const to = `${sameDay ? "" : `${longDay(e)}, `}${clock(e)} (UTC${offset(e)})`;
+    return `${from} – ${to} ${zone}`;
+  }
   const tail = `${zone} (UTC${offset(s)})`;
-  return isoDay(s) === isoDay(e)
-    ? `${longDay(s)}, ${clock(s)}–${clock(e)} ${tail}`
-    : `${longDay(s)}, ${clock(s)} – ${longDay(e)}, ${clock(e)} ${tail}`;
+  return sameDay ? `${longDay(s)}, ${clock(s)}–${clock(e)} ${tail}` : `${longDay(s)}, ${clock(s)} – ${longDay(e)}, ${clock(e)} ${tail}`;
 }
 
 /** Value for <input type="datetime-local"> showing the instant in the zone: "2026-06-04T09:30". */

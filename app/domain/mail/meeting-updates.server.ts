@@ -1,6 +1,6 @@
 import type { Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { formatRange, formatTime } from "~/utils/dates";
+import { formatRange, formatTime, offsetChanges } from "~/utils/dates";
 import { inviteOnline, meetingInvite } from "~/domain/meetings/ics.server";
 import { enqueueMail } from "./outbox.server";
 import { renderMail, type MailBlock } from "./render.server";
@@ -22,10 +22,11 @@ export async function queueMeetingUpdate(tx: Tx, params: { meetingId: string; su
     orderBy: [{ startsAt: "asc" }, { position: "asc" }],
     select: { title: true, startsAt: true, endsAt: true },
   });
+  const offsetToo = offsetChanges(meeting.startsAt, meeting.endsAt, meeting.timeZone);
   const agendaBlocks: MailBlock[] = agenda.length
     ? [
         { kind: "text", text: `Agenda (times in ${meeting.timeZone}):` },
-        { kind: "list", items: agenda.map((a) => `${formatTime(a.startsAt, meeting.timeZone)}–${formatTime(a.endsAt, meeting.timeZone)} ${a.title}`) },
+        { kind: "list", items: agenda.map((a) => `${formatTime(a.startsAt, meeting.timeZone, offsetToo)}–${formatTime(a.endsAt, meeting.timeZone, offsetToo)} ${a.title}`) },
       ]
     : [];
   const url = `${env().APP_URL}/meetings/${meeting.slug}`;

@@ -1,5 +1,5 @@
 import { env } from "~/utils/env.server";
-import { formatDateTime, formatRange, formatShortDate, formatTime, zoneLabel } from "~/utils/dates";
+import { formatDateTime, formatRange, formatShortDate, formatTime, offsetChanges, zoneLabel } from "~/utils/dates";
 import { renderMail, type MailBlock, type RenderedMail } from "./render.server";
 
 // Templates of the mail this module sends on its own (reminders, follow-ups, overdue reminders).
@@ -34,7 +34,8 @@ export function reminderMail(p: {
   if (m.onlineLink) blocks.push({ kind: "url", label: "Join online (this link is for registered participants only):", url: m.onlineLink });
   if (p.agenda.length) {
     blocks.push({ kind: "text", text: `Agenda (times in ${m.timeZone}):` });
-    blocks.push({ kind: "list", items: p.agenda.map((a) => `${formatTime(a.startsAt, m.timeZone)}–${formatTime(a.endsAt, m.timeZone)} ${a.title}`) });
+    const offsetToo = offsetChanges(m.startsAt, m.endsAt, m.timeZone);
+    blocks.push({ kind: "list", items: p.agenda.map((a) => `${formatTime(a.startsAt, m.timeZone, offsetToo)}–${formatTime(a.endsAt, m.timeZone, offsetToo)} ${a.title}`) });
   }
   blocks.push({ kind: "button", text: "See the meeting page", url: meetingUrl(m) });
   return renderMail({ subject: `Reminder: ${m.title}, ${formatShortDate(m.startsAt, m.timeZone)}`, preview: `${m.title} starts soon`, heading: m.title, blocks });

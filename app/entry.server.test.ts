@@ -1,0 +1,80 @@
+import { createElement, lazy, Suspense } from "react";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { describe, expect, it } from "vitest";
+import * as entry from "~/entry.server";
+
+// React 18's Node renderer encodes HTML into 2,048-byte views; a multi-byte character that does not fit
+// the rest of a view left its unwritten bytes as NUL in the output (facebook/react#26228, fixed in React 19;
+// patches/react-dom+18.3.1.patch, docs/decisions/071). Each page below is served through the real Remix
+// request handler and this app's entry.server handleRequest; an ASCII prefix of 0..PREFIXES-1 characters
+// shifts where the 2-, 3- and 4-byte characters fall, so every alignment at a view's end is rendered.
+
+const PHRASES = ["États membres", "Réunion № 7", "Δελτίο", "Пленарное заседание", "会议议程", "Zürich 😀 Łódź"];
+const PREFIXES = 12;
+const BROWSER = { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0" };
+const ITEMS = 400;
+
+function page(prefix: number) {
+  const items = Array.from({ length: ITEMS }, (_, i) => `${i}: ${PHRASES[i % PHRASES.length]}`);
+  return function Root() {
+    return createElement(
+      "html",
+      { lang: "fr" },
+      createElement("head", null, createElement("meta", { charSet: "utf-8" }), createElement("title", null, "États")),
+      createElement("body", null, createElement("p", null, "x".repeat(prefix)), createElement("ul", null, items.map((t) => createElement("li", { key: t }, t)))),
+    );
+  };
+}
+
+function buildFor(Root: () => ReturnType<typeof createElement>): ServerBuild {
+  return {
+    mode: "production",
+    entry: { module: entry },
+    routes: { root: { id: "root", path: "", module: { default: Root } } },
+    assets: {
+      entry: { imports: [], module: "/entry.client.js" },
+      routes: { root: { id: "root", path: "", module: "/root.js", hasAction: false, hasLoader: false, hasClientAction: false, hasClientLoader: false, hasErrorBoundary: false } },
+      url: "/manifest.js",
+      version: "test",
+    },
+    publicPath: "/",
+    assetsBuildDirectory: "public/build",
+    future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_singleFetch: true, v3_lazyRouteDiscovery: true, v3_routeConfig: true } as ServerBuild["future"],
+    isSpaMode: false,
+  } as ServerBuild;
+}
+
+describe("streamed HTML (entry.server handleRequest)", () => {
+  it("has no NUL byte and keeps every non-ASCII character, whatever falls at a chunk boundary", async () => {
+    for (let prefix = 0; prefix < PREFIXES; prefix++) {
+      const handler = createRequestHandler(buildFor(page(prefix)), "production");
+      // A browser's user agent: the shell is streamed (onShellReady), as for people, not bots.
+      const response = await handler(new Request("http://localhost/", { headers: BROWSER }));
+      expect(response.status).toBe(200);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      expect(bytes.length).toBeGreaterThan(4 * 2048);
+      expect(bytes.indexOf(0), `NUL byte with a ${prefix}-character prefix`).toBe(-1);
+      const html = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      for (let i = 0; i < ITEMS; i++) expect(html).toContain(`<li>${i}: ${PHRASES[i % PHRASES.length]}</li>`);
+    }
+  });
+
+  it("ends the document after everything streamed once the shell was sent, so no script stands after </html>", async () => {
+    // A part that is ready only after the shell went out, as slow data is: React 18 sends the shell with
+    // </body></html>, then the part and its script; entry.server holds the closing tags back to the end.
+    const Late = lazy(() => new Promise<{ default: () => ReturnType<typeof createElement> }>((resolve) => setTimeout(() => resolve({ default: () => createElement("p", null, "Arrivé plus tard") }), 50)));
+    function Root() {
+      return createElement(
+        "html",
+        { lang: "fr" },
+        createElement("head", null, createElement("meta", { charSet: "utf-8" }), createElement("title", null, "Plus tard")),
+        createElement("body", null, createElement(Suspense, { fallback: createElement("p", null, "…") }, createElement(Late))),
+      );
+    }
+    const response = await createRequestHandler(buildFor(Root), "production")(new Request("http://localhost/", { headers: BROWSER }));
+    const html = await response.text();
+    expect(html).toContain("Arrivé plus tard");
+    expect(html.indexOf("</body></html>")).toBe(html.length - "</body></html>".length);
+    expect(html.match(/<\/html>/g)).toHaveLength(1);
+  });
+});
