@@ -376,6 +376,9 @@ async function main() {
     console.info(`Building the production bundle into ${buildDir}/ ...`);
     execFileSync("npx", ["remix", "vite:build"], { cwd: root, stdio: "inherit", env: { ...process.env, REMIX_BUILD_DIR: buildDir } });
   }
+  if (!fs.existsSync(path.join(root, buildDir, "worker.js"))) {
+    execFileSync("node", ["scripts/build-worker.mjs"], { cwd: root, stdio: "inherit", env: { ...process.env, REMIX_BUILD_DIR: buildDir } });
+  }
   const groups: [Group, () => Promise<void>][] = [
     ["seed", async () => { database("demo"); database("scale1"); database("scale3"); }],
     ["pages", pagesGroup],

@@ -86,6 +86,7 @@ export REMIX_BUILD_DIR="${REMIX_BUILD_DIR:-build}"
 if [ "${CLUSTER_BUILD:-}" != skip ]; then
   say "Building"
   npx remix vite:build >/dev/null
+  node scripts/build-worker.mjs >/dev/null
 fi
 
 # --- the app ------------------------------------------------------------------------------------------
@@ -99,7 +100,7 @@ for i in 0 1; do
   pids+=($!)
 done
 say "Mail worker"
-node_modules/.bin/tsx scripts/worker.ts >>"$dir/log/worker.log" 2>&1 &
+node --max-semi-space-size=2 "$REMIX_BUILD_DIR/worker.js" >>"$dir/log/worker.log" 2>&1 &
 pids+=($!)
 
 # nginx marks an instance down for a while when it does not answer: start it once both listen.

@@ -80,6 +80,21 @@ describe("abuse limits", () => {
     expect(errors).not.toHaveBeenCalled();
   });
 
+  it("start a new window for a key once its window has ended", async () => {
+    const key = "later@example.org";
+    const before = new Set((await db.rateLimit.findMany({ select: { key: true } })).map((r) => r.key));
+    for (let i = 0; i < LIMITS.signInPerAddress.points; i++) expect(await statusOf("signInPerAddress", key)).toBe(200);
+    expect(await statusOf("signInPerAddress", key)).toBe(429);
+    const [stored] = (await db.rateLimit.findMany({ select: { key: true } })).map((r) => r.key).filter((k) => !before.has(k));
+    // The window ends (as if its 15 minutes had passed): the next request starts a new one with a full allowance.
+    await db.rateLimit.update({ where: { key: stored }, data: { expire: new Date(Date.now() - 1000) } });
+    for (let i = 0; i < LIMITS.signInPerAddress.points; i++) expect(await statusOf("signInPerAddress", key)).toBe(200);
+    expect(await statusOf("signInPerAddress", key)).toBe(429);
+    const row = await db.rateLimit.findUniqueOrThrow({ where: { key: stored } });
+    expect(row.points).toBe(LIMITS.signInPerAddress.points + 1);
+    expect(row.expire!.getTime()).toBeGreaterThan(Date.now() + (LIMITS.signInPerAddress.seconds - 60) * 1000);
+  });
+
   it("are shared by two processes on one database", async () => {
     const key = "shared@example.org";
     expect(await statusOf("signInPerAddress", key)).toBe(200);
