@@ -14,5 +14,5 @@ step "unit and integration tests (SQLite)"; npx vitest run
 # A throwaway PostgreSQL server on loopback (installed from Debian's packages when missing).
 step "schemas and migrations in step; unit and integration tests (PostgreSQL)"
 bash scripts/test-pg.sh sh -c "npx tsx scripts/db.ts check && npx vitest run"
-step "build"; npx remix vite:build
+step "build (app and mail worker)"; npm run build
 step "end-to-end tests"; CI=1 npx playwright test
