@@ -47,6 +47,11 @@ test("an organiser prints badges, the desk scans a code, and a second scan says 
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: new RegExp(`${name}.* was already checked in at \\d\\d:\\d\\d Europe/`) })).toBeVisible();
 
+  // The camera is an extra: without one (this browser has none) it says so and the field still works.
+  await page.getByRole("button", { name: "Use camera" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "The camera could not be started" }).or(page.getByRole("button", { name: "Stop camera" }))).toBeVisible();
+  await expect(page.getByLabel("Scan or type the badge code")).toBeEditable();
+
   await page.goto(`${base}/checkin/sheet`);
   await expect(page.getByRole("heading", { name: "Participants by delegation" })).toBeVisible();
   await expect(page.getByText("Head of delegation").first()).toBeVisible();

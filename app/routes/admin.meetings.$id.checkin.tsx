@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { checkInByCode } from "~/domain/registration/badges.server";
 import { checkInList, markRemainingNoShow, meetingById, setAttendance } from "~/domain/registration/organiser.server";
@@ -8,6 +8,7 @@ import { ROLE_LABELS } from "~/domain/registration/registration.schema";
 import { formatTime, zoneLabel } from "~/utils/dates";
 import { badRequest, readForm } from "~/utils/http.server";
 import { BadgeLinks } from "~/components/badges";
+import { QrCamera } from "~/components/qr-camera";
 import { SubmitButton } from "~/components/submit-button";
 
 // Check-in on the day: a field for the code on the badge (a barcode scanner types it and presses
@@ -118,6 +119,11 @@ function ScanForm({ scan }: { scan: { ok: boolean; message: string } | null }) {
     form.current?.reset();
     input.current?.focus();
   }, [scan]);
+  const submitCode = useCallback((code: string) => {
+    if (!form.current || !input.current) return;
+    input.current.value = code;
+    form.current.requestSubmit(form.current.querySelector<HTMLButtonElement>('button[name="intent"]'));
+  }, []);
   return (
     <Form method="post" className="checkin-search" ref={form}>
       <div className="field">
@@ -127,6 +133,7 @@ function ScanForm({ scan }: { scan: { ok: boolean; message: string } | null }) {
       <SubmitButton name="intent" value="scan">
         Check in
       </SubmitButton>
+      <QrCamera onCode={submitCode} />
       <p id="checkin-code-result" role="status" className={scan ? (scan.ok ? "notice notice-success" : "notice notice-error") : undefined}>
         {scan?.message}
       </p>
