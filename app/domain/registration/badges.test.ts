@@ -5,6 +5,8 @@ import { createAgency, createMeeting, createUser } from "~/test/factories";
 import { registerPerson } from "~/test/factories.registration";
 import { pdfPages } from "~/test/pdf-text";
 import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { signFor } from "~/utils/tokens.server";
 import { badgesPdf, checkInByCode, checkInCode, participantListPdf, participantsByDelegation, qrMatrix, registrationIdOfCode } from "./badges.server";
 import { saveDelegation } from "./organiser.server";
 import { cancelRegistration } from "./registration.server";
@@ -89,6 +91,9 @@ describe("badges PDF", () => {
     expect(registrationIdOfCode(decoded!)).toBe(ids.lukasz);
     const reg = await db.registration.findUniqueOrThrow({ where: { id: ids.lukasz }, select: { manageTokenHash: true } });
     expect(code).not.toContain(reg.manageTokenHash);
+    // Signed with another purpose's key (the private link's), the same message is not a check-in code.
+    const otherKey = Buffer.from(signFor(env().SESSION_SECRET, "registration-link", `checkin:${ids.lukasz}`), "base64url").toString("hex").slice(0, 16);
+    expect(registrationIdOfCode(`${ids.lukasz}-${otherKey}`)).toBeNull();
   });
 
   it("is refused to anyone but the organisers", async () => {
