@@ -32,7 +32,7 @@ export default function AttendanceSheet() {
       </p>
       {groups.length === 0 ? <p>No confirmed participants yet.</p> : null}
       {groups.map((g) => (
-        <section key={g.agency?.acronym ?? ""} className="delegation-list">
+        <section key={g.agency?.id ?? ""} className="delegation-list">
           <h3>
             {g.agency ? (
               <>

@@ -123,12 +123,12 @@ export async function participantsByDelegation(actor: Actor, meetingId: string, 
       headOf: { select: { meetingId: true } },
     },
   });
-  const groups = new Map<string, { agency: { name: string; acronym: string } | null; sortName: string | null; people: Participant[] }>();
+  const groups = new Map<string, { agency: { id: string; name: string; acronym: string } | null; sortName: string | null; people: Participant[] }>();
   for (const r of rows) {
     const key = r.agency?.id ?? "";
     let group = groups.get(key);
     if (!group) {
-      group = { agency: r.agency ? { name: r.agency.name, acronym: r.agency.acronym } : null, sortName: r.agency?.sortName ?? null, people: [] };
+      group = { agency: r.agency ? { id: r.agency.id, name: r.agency.name, acronym: r.agency.acronym } : null, sortName: r.agency?.sortName ?? null, people: [] };
       groups.set(key, group);
     }
     const person = { id: r.id, name: r.name, jobTitle: r.jobTitle, role: r.role, attendance: r.attendance, head: r.headOf?.meetingId === meetingId };
