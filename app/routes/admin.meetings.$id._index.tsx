@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await getMeetingForAdmin(params.id ?? "");
   if (!meeting) notFound("We could not find that meeting.");
   const next = TRANSITIONS[meeting.status] ?? [];
-  return { meeting, next, organiser: can(user, "meetings:manage") };
+  return { meeting, next, organiser: can(user, "meetings:manage"), badges: can(user, "registrations:manage") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -31,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MeetingOverview() {
-  const { meeting: m, next, organiser } = useLoaderData<typeof loader>();
+  const { meeting: m, next, organiser, badges } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <section aria-labelledby="overview-heading">
@@ -45,6 +45,11 @@ export default function MeetingOverview() {
           <Link className="button secondary" to={`/admin/meetings/${m.id}/clone`}>
             Create the next session
           </Link>
+          {badges ? (
+            <a className="button secondary" href={`/admin/meetings/${m.id}/badges.pdf`}>
+              Badges (PDF)
+            </a>
+          ) : null}
         </div>
       ) : null}
       {organiser && next.length ? (

@@ -1,14 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { requireCapability } from "~/domain/auth/permissions.server";
+import { checkInByCode } from "~/domain/registration/badges.server";
 import { checkInList, markRemainingNoShow, meetingById, setAttendance } from "~/domain/registration/organiser.server";
 import { ROLE_LABELS } from "~/domain/registration/registration.schema";
-import { formatTime } from "~/utils/dates";
+import { formatTime, zoneLabel } from "~/utils/dates";
 import { badRequest, readForm } from "~/utils/http.server";
+import { BadgeLinks } from "~/components/badges";
+import { QrCamera } from "~/components/qr-camera";
 import { SubmitButton } from "~/components/submit-button";
 
-// Check-in on the day: a search box (a GET form, live with JavaScript), one tap per person.
+// Check-in on the day: a field for the code on the badge (a barcode scanner types it and presses
+// Enter), a search box (a GET form, live with JavaScript), one tap per person.
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "registrations:manage");
@@ -23,16 +27,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const meeting = await meetingById(params.id ?? "");
   const form = await readForm(request);
   const intent = form.get("intent");
-  if (intent === "no-shows") return { ok: true, noShows: await markRemainingNoShow(actor, meeting.id) };
+  if (intent === "scan") {
+    const res = await checkInByCode(actor, meeting.id, String(form.get("code") ?? ""));
+    if (!res.ok) return { ok: false, noShows: null, scan: { ok: false, message: res.message } };
+    const at = `${formatTime(res.checkedInAt, meeting.timeZone)} ${zoneLabel(meeting.timeZone, res.checkedInAt)}`;
+    const who = res.agency ? `${res.name} (${res.agency})` : res.name;
+    return { ok: true, noShows: null, scan: { ok: true, message: res.already ? `${who} was already checked in at ${at}.` : `Checked in: ${who}, at ${at}.` } };
+  }
+  if (intent === "no-shows") return { ok: true, noShows: await markRemainingNoShow(actor, meeting.id), scan: null };
   const attendance = ({ attend: "ATTENDED", absent: "NO_SHOW", undo: "NONE" } as const)[String(intent) as "attend" | "absent" | "undo"];
   if (!attendance) badRequest();
   const ok = await setAttendance(actor, meeting.id, String(form.get("id") ?? ""), attendance);
   if (!ok) badRequest("That person is not a confirmed participant of this meeting.");
-  return { ok: true, noShows: null };
+  return { ok: true, noShows: null, scan: null };
 }
 
 export default function CheckIn() {
   const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const search = useFetcher<typeof loader>();
   const [params] = useSearchParams();
   const [q, setQ] = useState(data.q);
@@ -49,8 +61,10 @@ export default function CheckIn() {
       <h2>Check-in</h2>
       <p>
         <strong>{data.present}</strong> present · <strong>{data.absent}</strong> not checked in ·{" "}
-        <Link to={`/admin/meetings/${data.meeting.id}/checkin/sheet`}>Printable attendance sheet</Link>
+        <Link to={`/admin/meetings/${data.meeting.id}/checkin/sheet`}>Participants by delegation (to print)</Link> ·{" "}
+        <BadgeLinks meetingId={data.meeting.id} />
       </p>
+      <ScanForm scan={result?.scan ?? null} />
       <Form method="get" className="checkin-search" role="search">
         <div className="field">
           <label htmlFor="checkin-q">Find a participant</label>
@@ -94,6 +108,36 @@ export default function CheckIn() {
         </SubmitButton>
       </Form>
     </>
+  );
+}
+
+/** Where a scanner's keystrokes land: focused on arrival and again after each scan. */
+function ScanForm({ scan }: { scan: { ok: boolean; message: string } | null }) {
+  const form = useRef<HTMLFormElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    form.current?.reset();
+    input.current?.focus();
+  }, [scan]);
+  const submitCode = useCallback((code: string) => {
+    if (!form.current || !input.current) return;
+    input.current.value = code;
+    form.current.requestSubmit(form.current.querySelector<HTMLButtonElement>('button[name="intent"]'));
+  }, []);
+  return (
+    <Form method="post" className="checkin-search" ref={form}>
+      <div className="field">
+        <label htmlFor="checkin-code">Scan or type the badge code</label>
+        <input id="checkin-code" name="code" ref={input} autoFocus autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={200} aria-describedby="checkin-code-result" />
+      </div>
+      <SubmitButton name="intent" value="scan">
+        Check in
+      </SubmitButton>
+      <QrCamera onCode={submitCode} />
+      <p id="checkin-code-result" role="status" className={scan ? (scan.ok ? "notice notice-success" : "notice notice-error") : undefined}>
+        {scan?.message}
+      </p>
+    </Form>
   );
 }
 

@@ -12,11 +12,11 @@ export function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token).digest("hex");
 }
 
-// Links signed with a server secret (unsubscribe, the registration's private link) each use their own
-// key derived from SESSION_SECRET with a purpose label (HKDF, RFC 5869), never the session secret
-// itself: a signature made for one purpose is useless for another, and the cookie key signs nothing
-// else. docs/decisions/055-retention-and-derived-keys.md.
-export type KeyPurpose = "unsubscribe" | "registration-link";
+// Links and codes signed with a server secret (unsubscribe, the registration's private link, the
+// check-in code on a badge) each use their own key derived from SESSION_SECRET with a purpose label
+// (HKDF, RFC 5869), never the session secret itself: a signature made for one purpose is useless for
+// another, and the cookie key signs nothing else. docs/decisions/055-retention-and-derived-keys.md.
+export type KeyPurpose = "unsubscribe" | "registration-link" | "checkin";
 
 const derived = new Map<string, Buffer>();
 

@@ -71,11 +71,13 @@ const ROWS: Row[] = [
   ...["save-item", "delete-item", "add-person", "remove-person", "publish", "unpublish"].map(
     (intent): Row => ({ file: "admin.meetings.$id.agenda.tsx", call: "action", intent, params: meetingP, access: ORG }),
   ),
+  { file: "admin.meetings.$id.badges[.]pdf.tsx", call: "loader", params: meetingP, access: ORG },
   { file: "admin.meetings.$id.checkin.tsx", call: "loader", params: meetingP, access: ORG },
-  ...["attend", "absent", "undo", "no-shows"].map(
+  ...["attend", "absent", "undo", "no-shows", "scan"].map(
     (intent): Row => ({ file: "admin.meetings.$id.checkin.tsx", call: "action", intent, params: meetingP, fields: (f) => ({ id: f.regB.id }), access: ORG }),
   ),
   { file: "admin.meetings.$id.checkin_.sheet.tsx", call: "loader", params: meetingP, access: ORG },
+  { file: "admin.meetings.$id.checkin_.sheet[.]pdf.tsx", call: "loader", params: meetingP, access: ORG },
   { file: "admin.meetings.$id.clone.tsx", call: "loader", params: meetingP, access: ORG },
   { file: "admin.meetings.$id.clone.tsx", call: "action", params: meetingP, access: ORG },
   { file: "admin.meetings.$id.edit.tsx", call: "loader", params: meetingP, access: ORG },

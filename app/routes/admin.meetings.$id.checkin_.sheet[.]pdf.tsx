@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireCapability } from "~/domain/auth/permissions.server";
+import { participantListPdf, participantsByDelegation, pdfResponse } from "~/domain/registration/badges.server";
+import { meetingById } from "~/domain/registration/organiser.server";
+
+/** The participant list by delegation (the printable attendance sheet) as a PDF. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireCapability(request, "registrations:manage");
+  const meeting = await meetingById(params.id ?? "");
+  const pdf = await participantListPdf(meeting, await participantsByDelegation(actor, meeting.id));
+  return pdfResponse(`${meeting.slug}-participants.pdf`, pdf);
+}
