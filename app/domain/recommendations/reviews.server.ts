@@ -133,10 +133,11 @@ export async function recordSessionReview(actor: Actor, meetingId: string, rows:
         const progress = row.status === "IMPLEMENTED" ? 100 : (row.progress ?? row.wasProgress);
         const outcomeChanged = row.outcome !== wasOutcome;
         const statusChanged = row.status !== row.wasStatus || progress !== row.wasProgress;
-        if (!outcomeChanged && !statusChanged) {
-          if (row.note) refuse(i, "note", "A note goes with a new status or progress: change one of them, or clear the note.");
+        if (row.note && !statusChanged) {
+          refuse(i, "note", "A note goes with a new status or progress: change one of them, or clear the note.");
           continue;
         }
+        if (!outcomeChanged && !statusChanged) continue;
         let rowChanged = false;
         let rowRepeated = false;
         if (outcomeChanged) {

@@ -4,6 +4,7 @@ import { actor, createRecommendationRow } from "~/test/factories.recommendations
 import { db } from "~/utils/db.server";
 import { listRecommendationsForMeetingPage } from "./recommendations.server";
 import type { ReviewRowInput } from "./recommendation.schema";
+import type { Status } from "./status";
 import { addOpenRecommendationsToReview, addReview, recordReviewOutcome, recordSessionReview } from "./reviews.server";
 
 describe("reviews at later sessions", () => {
@@ -72,14 +73,14 @@ describe("the review table of a session", () => {
     const a = await createRecommendationRow({ meetingId: made.id, status: "ADOPTED" });
     const b = await createRecommendationRow({ meetingId: made.id, status: "IN_PROGRESS", progress: 40 });
     const c = await createRecommendationRow({ meetingId: made.id, status: "IN_PROGRESS", progress: 10 });
-    const reviews = [];
+    const reviews: string[] = [];
     for (const r of [a, b, c]) {
       const v = await addReview(sec, r.id, { meetingId: later.id });
       if (!v.ok) throw new Error("review not added");
       reviews.push(v.id);
     }
     // The rows as the page shows them: nothing changed yet.
-    const untouched = (i: number, rec: { status: "ADOPTED" | "IN_PROGRESS"; progress: number }): ReviewRowInput => ({
+    const untouched = (i: number, rec: { status: Status; progress: number }): ReviewRowInput => ({
       reviewId: reviews[i],
       wasStatus: rec.status,
       wasProgress: rec.progress,
