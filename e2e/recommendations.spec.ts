@@ -221,3 +221,22 @@ test("a session reviews its recommendations in one table; without JavaScript a r
   await noJs.context.close();
   await sec.context.close();
 });
+
+test("the dashboard keeps each chart's data one click away, shows the status x agency matrix, and prints a summary", async ({ browser }) => {
+  const sec = await newSession(browser, "secretariat@example.org");
+  await sec.page.goto("/recommendations/dashboard");
+  const byStatus = sec.page.getByRole("region", { name: "By status" });
+  await expect(byStatus.getByRole("table")).toBeHidden();
+  await byStatus.getByText("Show the data").click();
+  await expect(byStatus.getByRole("table")).toBeVisible();
+  const matrix = sec.page.getByRole("table", { name: "Recommendations by lead agency and status" });
+  await expect(matrix).toBeVisible();
+  await expectNoAxeViolations(sec.page);
+  await matrix.getByRole("link", { name: /led by FRONTEX/i }).first().click();
+  await expect(sec.page).toHaveURL(/\/recommendations\?.*agency=.*status=/);
+  await sec.page.goto("/recommendations/summary");
+  await expect(sec.page.getByRole("img", { name: "Implementation rate by quarter" })).toBeVisible();
+  await expect(sec.page.getByRole("table", { name: "Recommendations by lead agency and status" })).toBeVisible();
+  await expectNoAxeViolations(sec.page);
+  await sec.context.close();
+});
