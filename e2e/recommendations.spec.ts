@@ -170,3 +170,74 @@ test("a focal point reports once through the emailed link; import, reports and t
   await expectNoAxeViolations(sec.page);
   await sec.context.close();
 });
+
+test("a session reviews its recommendations in one table; without JavaScript a refused row keeps every row's input", async ({ browser }) => {
+  const u = unique().toUpperCase();
+  const code = `REV-${u}`;
+  const sec = await newSession(browser, "secretariat@example.org");
+  await sec.page.goto(`/recommendations/new?meeting=${BRUSSELS}`);
+  await sec.page.getByLabel("Reference code").fill(code);
+  await sec.page.getByLabel("Title").fill(`Share watch lists ${u}`);
+  await sec.page.getByLabel("Full text").fill("Share watch lists between the border services.");
+  await sec.page.getByLabel("Lead agency").selectOption({ label: "Frontex — European Border and Coast Guard Agency" });
+  await sec.page.getByRole("button", { name: "Record recommendation" }).click();
+  await expect(sec.page.getByRole("heading", { level: 1, name: new RegExp(code) })).toBeVisible();
+  await sec.page.getByLabel("Reviewing meeting").selectOption({ label: "Calais Group, spring session 2027 (11 Mar 2027)" });
+  await sec.page.getByRole("button", { name: "Add to review list" }).click();
+  await expect(sec.page.getByText("Added to the review list of that meeting.")).toBeVisible();
+
+  await sec.page.goto("/recommendations/report");
+  await sec.page.getByLabel("Report for a meeting").selectOption({ label: "Calais Group, spring session 2027 (11 Mar 2027)" });
+  await sec.page.getByRole("button", { name: "Show meeting report" }).click();
+  await expect(sec.page.getByRole("heading", { name: /Made at this meeting/ })).toBeVisible();
+  const meetingId = new URL(sec.page.url()).searchParams.get("meeting");
+  const tab = `/admin/meetings/${meetingId}/recommendations`;
+
+  // With JavaScript: adopt it, with the outcome and a note, in the one table.
+  await sec.page.goto(tab);
+  await expect(sec.page.getByRole("table").filter({ hasText: code })).toBeVisible();
+  await expectNoAxeViolations(sec.page);
+  await sec.page.getByLabel(`Outcome for ${code}`).fill("Adopted as drafted by the working group.");
+  await sec.page.getByLabel(`Status of ${code}`).selectOption({ label: "Adopted" });
+  await sec.page.getByLabel(`Note on ${code}`).fill("Adopted in the closing session.");
+  await sec.page.getByRole("button", { name: "Save the review" }).click();
+  await expect(sec.page.getByText("Review saved: 1 recommendation updated.")).toBeVisible();
+  await expect(sec.page.getByLabel(`Outcome for ${code}`)).toHaveValue("Adopted as drafted by the working group.");
+  await expect(sec.page.getByLabel(`Status of ${code}`)).toHaveValue("ADOPTED");
+
+  // Without JavaScript: a note without a new status is refused on its row; the typed outcome stays.
+  const noJs = await newSession(browser, "secretariat@example.org", false);
+  await noJs.page.goto(tab);
+  await noJs.page.getByLabel(`Outcome for ${code}`).fill("Work to start in 2027.");
+  await noJs.page.getByLabel(`Note on ${code}`).fill("Waiting for funds.");
+  await noJs.page.getByRole("button", { name: "Save the review" }).click();
+  await expect(noJs.page.getByText("A note goes with a new status or progress")).toBeVisible();
+  await expect(noJs.page.getByLabel(`Outcome for ${code}`)).toHaveValue("Work to start in 2027.");
+  await expect(noJs.page.getByLabel(`Note on ${code}`)).toHaveAttribute("aria-invalid", "true");
+  await noJs.page.getByLabel(`Status of ${code}`).selectOption({ label: "In progress" });
+  await noJs.page.getByLabel(`Progress of ${code} (%)`).fill("10");
+  await noJs.page.getByRole("button", { name: "Save the review" }).click();
+  await expect(noJs.page.getByText("Review saved: 1 recommendation updated.")).toBeVisible();
+  await expect(noJs.page.getByLabel(`Status of ${code}`)).toHaveValue("IN_PROGRESS");
+  await noJs.context.close();
+  await sec.context.close();
+});
+
+test("the dashboard keeps each chart's data one click away, shows the status x agency matrix, and prints a summary", async ({ browser }) => {
+  const sec = await newSession(browser, "secretariat@example.org");
+  await sec.page.goto("/recommendations/dashboard");
+  const byStatus = sec.page.getByRole("region", { name: "By status" });
+  await expect(byStatus.getByRole("table")).toBeHidden();
+  await byStatus.getByText("Show the data").click();
+  await expect(byStatus.getByRole("table")).toBeVisible();
+  const matrix = sec.page.getByRole("table", { name: "Recommendations by lead agency and status" });
+  await expect(matrix).toBeVisible();
+  await expectNoAxeViolations(sec.page);
+  await matrix.getByRole("link", { name: /led by FRONTEX/i }).first().click();
+  await expect(sec.page).toHaveURL(/\/recommendations\?(?=.*agency=)(?=.*status=)/);
+  await sec.page.goto("/recommendations/summary");
+  await expect(sec.page.getByRole("img", { name: "Implementation rate by quarter" })).toBeVisible();
+  await expect(sec.page.getByRole("table", { name: "Recommendations by lead agency and status" })).toBeVisible();
+  await expectNoAxeViolations(sec.page);
+  await sec.context.close();
+});

@@ -1,3 +1,5 @@
+import { Link } from "@remix-run/react";
+import type { Segment } from "~/domain/audit/describe";
 import { formatDateTime } from "~/utils/dates";
 
 type Entry = {
@@ -9,7 +11,17 @@ type Entry = {
   after: unknown;
   createdAt: string | Date;
   user: { name: string; email: string } | null;
+  sentence: Segment[];
 };
+
+/** The entry as a sentence; the things it names link to their pages. */
+function Sentence({ parts }: { parts: Segment[] }) {
+  return (
+    <>
+      {parts.map((p, i) => (typeof p === "string" ? <span key={i}>{p}</span> : p.href ? <Link key={i} to={p.href}>{p.text}</Link> : <span key={i}>{p.text}</span>))}
+    </>
+  );
+}
 
 /** One changed field per line: "title: Old → New". Values are shown as text, never as markup. */
 function changes(before: unknown, after: unknown): string[] {
@@ -31,28 +43,38 @@ export function AuditTable({ entries, caption }: { entries: Entry[]; caption: st
       <thead>
         <tr>
           <th scope="col">When (UTC)</th>
-          <th scope="col">Who</th>
-          <th scope="col">What</th>
-          <th scope="col">Changes</th>
+          <th scope="col">What happened</th>
+          <th scope="col">Details</th>
         </tr>
       </thead>
       <tbody>
-        {entries.map((e) => (
-          <tr key={e.id}>
-            <td>{formatDateTime(e.createdAt, "UTC")}</td>
-            <td>{e.user ? e.user.name : "System"}</td>
-            <td>
-              {e.entity} {e.action}
-            </td>
-            <td>
-              <ul className="plain">
-                {changes(e.before, e.after).map((line, i) => (
-                  <li key={i}>{line.length > 300 ? `${line.slice(0, 300)}…` : line}</li>
-                ))}
-              </ul>
-            </td>
-          </tr>
-        ))}
+        {entries.map((e) => {
+          const lines = changes(e.before, e.after);
+          return (
+            <tr key={e.id}>
+              <td>{formatDateTime(e.createdAt, "UTC")}</td>
+              <td>
+                <Sentence parts={e.sentence} />
+              </td>
+              <td>
+                {lines.length ? (
+                  <details>
+                    <summary>
+                      {lines.length} recorded value{lines.length === 1 ? "" : "s"}
+                    </summary>
+                    <ul className="plain">
+                      {lines.map((line, i) => (
+                        <li key={i}>{line.length > 300 ? `${line.slice(0, 300)}…` : line}</li>
+                      ))}
+                    </ul>
+                  </details>
+                ) : (
+                  "—"
+                )}
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

@@ -4,6 +4,7 @@ import { AuditTable } from "~/components/audit-table";
 import { FilterSelect, PageHeader, Pagination } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { AUDITED_ENTITIES } from "~/domain/audit/audit.server";
+import { auditKindOptions } from "~/domain/audit/describe";
 import { listAuditEntries } from "~/domain/meetings/history.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
 import { SubmitButton } from "~/components/submit-button";
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const entity = AUDITED_ENTITIES.find((e) => e === param) ?? null;
   const page = pageFrom(url, 50);
   const { total, rows } = await listAuditEntries({ entity, page });
-  return { entities: AUDITED_ENTITIES, entity, entries: rows, page: page.page, pageCount: pageCount(total, 50) };
+  return { kinds: auditKindOptions(), entity, entries: rows, page: page.page, pageCount: pageCount(total, 50) };
 }
 
 export default function AuditLogPage() {
@@ -25,7 +26,7 @@ export default function AuditLogPage() {
     <>
       <PageHeader title="Audit log" />
       <Form method="get" className="filters">
-        <FilterSelect name="entity" label="Kind of record" value={data.entity} anyLabel="Everything" options={data.entities.map((e) => ({ value: e, label: e }))} />
+        <FilterSelect name="entity" label="Kind of record" value={data.entity} anyLabel="Everything" options={data.kinds} />
         <SubmitButton method="get">Show</SubmitButton>
       </Form>
       <AuditTable entries={data.entries} caption="Every recorded change, newest first" />

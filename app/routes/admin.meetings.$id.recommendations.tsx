@@ -1,19 +1,23 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
+import { ReviewTable } from "~/components/review-table";
 import { SubmitButton } from "~/components/submit-button";
-import { RecommendationStatus, RecommendationTable } from "~/components/recommendation-ui";
+import { RecommendationTable } from "~/components/recommendation-ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
-import { recommendationSchema, reviewOutcomeSchema } from "~/domain/recommendations/recommendation.schema";
+import { recommendationSchema, reviewTableSchema } from "~/domain/recommendations/recommendation.schema";
 import { agencyChoices, createRecommendation, suggestCode } from "~/domain/recommendations/recommendations.server";
-import { addOpenRecommendationsOfSeries, meetingRecommendations, recordReviewOutcome } from "~/domain/recommendations/reviews.server";
+import { addOpenRecommendationsOfSeries, meetingRecommendations, recordSessionReview, reviewTableStatuses } from "~/domain/recommendations/reviews.server";
 import { PRIORITIES, PRIORITY_LABELS } from "~/domain/recommendations/status";
 import { db } from "~/utils/db.server";
 import { formReply } from "~/utils/forms.server";
 import { badRequest, notFound, readForm } from "~/utils/http.server";
+import recommendationStyles from "~/styles/recommendations.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: recommendationStyles }];
 
 // The Recommendations tab of a meeting: those made here (with a quick add) and those reviewed here,
 // with the outcome agreed. It checks access itself: the layout's check does not protect it.
@@ -27,8 +31,8 @@ async function meetingOr404(id: string) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCapability(request, "recommendations:manage");
   const meeting = await meetingOr404(params.id ?? "");
-  const [lists, agencies, code] = await Promise.all([meetingRecommendations(meeting.id), agencyChoices(), suggestCode(meeting.id)]);
-  return { meeting, ...lists, agencies, code };
+  const [{ made, reviews }, agencies, code] = await Promise.all([meetingRecommendations(meeting.id), agencyChoices(), suggestCode(meeting.id)]);
+  return { meeting, made, reviews: reviews.map((v) => ({ ...v, statuses: reviewTableStatuses(v.recommendation.status) })), agencies, code };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -45,11 +49,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!r.ok) return formReply(submission, r, { intent });
     return redirectWithToast(request, back, `Recommendation ${submission.value.code} recorded.`);
   }
-  if (intent === "outcome") {
-    const submission = parseWithZod(formData, { schema: reviewOutcomeSchema });
+  if (intent === "review-table") {
+    const submission = parseWithZod(formData, { schema: reviewTableSchema });
     if (submission.status !== "success") return formReply(submission, undefined, { intent });
-    await recordReviewOutcome(user, { reviewId: submission.value.reviewId, meetingId: meeting.id }, submission.value.outcome);
-    return redirectWithToast(request, back, "Review outcome recorded.");
+    const r = await recordSessionReview(user, meeting.id, submission.value.rows);
+    if (!r.ok) return formReply(submission, r, { intent });
+    const plural = (n: number) => `${n} recommendation${n === 1 ? "" : "s"}`;
+    const message = r.changed
+      ? `Review saved: ${plural(r.changed)} updated.`
+      : r.repeated
+        ? "This review was already saved; nothing changed."
+        : "Nothing to save: no row was changed.";
+    return redirectWithToast(request, back, message);
   }
   if (intent === "add-open") {
     const n = await addOpenRecommendationsOfSeries(user, meeting.id);
@@ -61,6 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function MeetingRecommendations() {
   const { meeting, made, reviews, agencies, code } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const review = actionData?.intent === "review-table" ? actionData.result : undefined;
   const [form, fields] = useForm({
     id: "quick-add",
     lastResult: actionData?.intent === "quick-add" ? actionData.result : undefined,
@@ -100,7 +112,6 @@ export default function MeetingRecommendations() {
       </Form>
 
       <h3>Reviewed at this meeting ({reviews.length})</h3>
-      <FormErrors id="outcome-errors" errors={actionData?.intent === "outcome" ? Object.values(actionData.result.error ?? {}).flat().filter((e): e is string => !!e) : undefined} />
       {meeting.seriesId ? (
         <Form method="post">
           <SubmitButton name="intent" value="add-open">
@@ -109,31 +120,12 @@ export default function MeetingRecommendations() {
         </Form>
       ) : null}
       {reviews.length ? (
-        <ol className="cards">
-          {reviews.map((v) => (
-            <li key={v.id} className="card">
-              <h4>
-                <Link to={`/recommendations/${v.recommendation.id}`}>
-                  {v.recommendation.code}: {v.recommendation.title}
-                </Link>
-              </h4>
-              <p>
-                Made at {v.recommendation.meeting.title}; lead {v.recommendation.leadAgency.acronym}; <RecommendationStatus status={v.recommendation.status} />{" "}
-                {v.recommendation.progress} %{v.agendaItem ? `; agenda item: ${v.agendaItem.title}` : ""}
-              </p>
-              <Form method="post">
-                <input type="hidden" name="reviewId" value={v.id} />
-                <div className="field">
-                  <label htmlFor={`outcome-${v.id}`}>Outcome at this meeting</label>
-                  <textarea id={`outcome-${v.id}`} name="outcome" defaultValue={v.outcome} rows={2} maxLength={2000} required />
-                </div>
-                <SubmitButton name="intent" value="outcome">
-                  Save outcome
-                </SubmitButton>
-              </Form>
-            </li>
-          ))}
-        </ol>
+        <ReviewTable
+          rows={reviews}
+          submitted={review?.initialValue as Parameters<typeof ReviewTable>[0]["submitted"]}
+          errors={review?.error ?? undefined}
+          formErrors={review ? [...(review.error?.[""] ?? []), ...(review.error?.rows ?? [])] : undefined}
+        />
       ) : (
         <p>No recommendation is on this meeting&apos;s review list.</p>
       )}

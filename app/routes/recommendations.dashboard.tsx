@@ -1,17 +1,41 @@
 import type { ReactNode } from "react";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/bar-chart";
-import { filterQuery, RecommendationFilters, RecommendationTable } from "~/components/recommendation-ui";
+import { ChartData } from "~/components/chart-data";
+import { StatusMatrix } from "~/components/status-matrix";
+import {
+  filterQuery,
+  RecommendationFilters,
+  RecommendationTable,
+} from "~/components/recommendation-ui";
 import { PageHeader } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
-import { dashboard, type Count } from "~/domain/recommendations/dashboard.server";
-import { filterOptions, filtersFrom } from "~/domain/recommendations/recommendations.server";
+import {
+  dashboard,
+  type Count,
+} from "~/domain/recommendations/dashboard.server";
+import {
+  filterOptions,
+  filtersFrom,
+} from "~/domain/recommendations/recommendations.server";
+import recommendationStyles from "~/styles/recommendations.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: recommendationStyles },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "recommendations:manage");
   const filters = filtersFrom(new URL(request.url));
-  const [figures, options] = await Promise.all([dashboard(user, filters), filterOptions(filters.meeting)]);
+  const [figures, options] = await Promise.all([
+    dashboard(user, filters),
+    filterOptions(filters.meeting),
+  ]);
   return { figures, options, filters };
 }
 
@@ -21,31 +45,100 @@ export default function Dashboard() {
   return (
     <>
       <PageHeader title="Recommendations dashboard">
-        <a href={`/recommendations/export${query ? `${query}&` : "?"}view=dashboard`}>Download figures (CSV)</a>
-        <Link to={`/recommendations/rate${query}`}>Implementation rate over time</Link>
+        <a
+          href={`/recommendations/export${
+            query ? `${query}&` : "?"
+          }view=dashboard`}
+        >
+          Download figures (CSV)
+        </a>
+        <Link to={`/recommendations/rate${query}`}>
+          Implementation rate over time
+        </Link>
+        <Link to={`/recommendations/summary${query}`}>Printable summary</Link>
         <Link to="/recommendations">List</Link>
       </PageHeader>
-      <RecommendationFilters options={options} values={{ ...filters, overdue: undefined }} search={false} />
+      <RecommendationFilters
+        options={options}
+        values={{ ...filters, overdue: undefined }}
+        search={false}
+      />
       <p role="status">
-        {figures.total} recommendation{figures.total === 1 ? "" : "s"}, {figures.overdueCount} overdue.
+        {figures.total} recommendation{figures.total === 1 ? "" : "s"},{" "}
+        {figures.overdueCount} overdue.
       </p>
-      <Figure id="by-status" title="By status" counts={figures.byStatus} group="Status" />
-      <Figure id="by-agency" title="By lead agency" counts={figures.byAgency} group="Lead agency" />
-      <Figure id="by-theme" title="By theme" counts={figures.byTheme} group="Theme" />
-      <Figure id="by-meeting" title="By meeting where made" counts={figures.byMeeting} group="Meeting">
-        {figures.moreMeetings ? (
-          <p>
-            The {figures.byMeeting.length} latest meetings. Download the figures for every meeting, or open a meeting&apos;s Recommendations tab.
-          </p>
-        ) : null}
-      </Figure>
+      <div className="dashboard-grid">
+        <Figure
+          id="by-status"
+          title="By status"
+          counts={figures.byStatus}
+          group="Status"
+        />
+        <Figure
+          id="by-agency"
+          title="By lead agency"
+          counts={figures.byAgency}
+          group="Lead agency"
+        />
+      </div>
+      <section aria-labelledby="matrix-h">
+        <h2 id="matrix-h">Status by lead agency</h2>
+        <p>Each number opens the list of those recommendations.</p>
+        {figures.matrix.length ? (
+          <StatusMatrix
+            rows={figures.matrix}
+            filters={{ ...filters, overdue: undefined }}
+          />
+        ) : (
+          <p>None.</p>
+        )}
+      </section>
+      <p>
+        The implementation rate over time (a line by quarter, replayed from the
+        status history) has its own page:{" "}
+        <Link to={`/recommendations/rate${query}`}>
+          implementation rate over time
+        </Link>
+        .
+      </p>
+      <div className="dashboard-grid">
+        <Figure
+          id="by-theme"
+          title="By theme"
+          counts={figures.byTheme}
+          group="Theme"
+        />
+        <Figure
+          id="by-meeting"
+          title="By meeting where made"
+          counts={figures.byMeeting}
+          group="Meeting"
+        >
+          {figures.moreMeetings ? (
+            <p>
+              The {figures.byMeeting.length} latest meetings. Download the
+              figures for every meeting, or open a meeting&apos;s
+              Recommendations tab.
+            </p>
+          ) : null}
+        </Figure>
+      </div>
       <section aria-labelledby="overdue-h">
         <h2 id="overdue-h">Overdue</h2>
         {figures.overdue.length ? (
           <>
             {figures.overdueCount > figures.overdue.length ? (
               <p>
-                The {figures.overdue.length} longest overdue of {figures.overdueCount}. <Link to={`/recommendations${filterQuery({ ...filters, overdue: true })}`}>All overdue recommendations</Link>
+                The {figures.overdue.length} longest overdue of{" "}
+                {figures.overdueCount}.{" "}
+                <Link
+                  to={`/recommendations${filterQuery({
+                    ...filters,
+                    overdue: true,
+                  })}`}
+                >
+                  All overdue recommendations
+                </Link>
               </p>
             ) : null}
             <RecommendationTable rows={figures.overdue} />
@@ -58,7 +151,19 @@ export default function Dashboard() {
   );
 }
 
-function Figure({ id, title, counts, group, children }: { id: string; title: string; counts: Count[]; group: string; children?: ReactNode }) {
+function Figure({
+  id,
+  title,
+  counts,
+  group,
+  children,
+}: {
+  id: string;
+  title: string;
+  counts: Count[];
+  group: string;
+  children?: ReactNode;
+}) {
   return (
     <section aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{title}</h2>
@@ -71,22 +176,24 @@ function Figure({ id, title, counts, group, children }: { id: string; title: str
             desc={counts.map((c) => `${c.label}: ${c.count}`).join("; ")}
             bars={counts.map((c) => ({ label: c.label, value: c.count }))}
           />
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{group}</th>
-                <th scope="col">Recommendations</th>
-              </tr>
-            </thead>
-            <tbody>
-              {counts.map((c) => (
-                <tr key={c.key}>
-                  <th scope="row">{c.label}</th>
-                  <td>{c.count}</td>
+          <ChartData>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{group}</th>
+                  <th scope="col">Recommendations</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {counts.map((c) => (
+                  <tr key={c.key}>
+                    <th scope="row">{c.label}</th>
+                    <td>{c.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ChartData>
         </>
       ) : (
         <p>None.</p>
@@ -95,4 +202,6 @@ function Figure({ id, title, counts, group, children }: { id: string; title: str
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Recommendations dashboard · Convene" }];
+export const meta: MetaFunction = () => [
+  { title: "Recommendations dashboard · Convene" },
+];

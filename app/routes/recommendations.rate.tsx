@@ -1,11 +1,27 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { BarChart } from "~/components/bar-chart";
-import { filterQuery, RecommendationFilters } from "~/components/recommendation-ui";
+import { ChartData } from "~/components/chart-data";
+import { RateLine } from "~/components/line-chart";
+import {
+  filterQuery,
+  RecommendationFilters,
+} from "~/components/recommendation-ui";
 import { PageHeader } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { implementationRate } from "~/domain/recommendations/dashboard.server";
-import { filterOptions, filtersFrom } from "~/domain/recommendations/recommendations.server";
+import {
+  filterOptions,
+  filtersFrom,
+} from "~/domain/recommendations/recommendations.server";
+import recommendationStyles from "~/styles/recommendations.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: recommendationStyles },
+];
 
 // The implementation rate by quarter, one click from the dashboard: it replays the whole status
 // history, so the dashboard itself stays as quick with 60,000 recommendations as with 60.
@@ -13,7 +29,10 @@ import { filterOptions, filtersFrom } from "~/domain/recommendations/recommendat
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "recommendations:manage");
   const filters = { ...filtersFrom(new URL(request.url)), overdue: false };
-  const [rate, options] = await Promise.all([implementationRate(user, filters), filterOptions(filters.meeting)]);
+  const [rate, options] = await Promise.all([
+    implementationRate(user, filters),
+    filterOptions(filters.meeting),
+  ]);
   return { rate, options, filters };
 }
 
@@ -23,40 +42,38 @@ export default function ImplementationRate() {
   return (
     <>
       <PageHeader title="Implementation rate over time">
-        <Link to={`/recommendations/dashboard${filterQuery(values)}`}>Dashboard</Link>
+        <Link to={`/recommendations/dashboard${filterQuery(values)}`}>
+          Dashboard
+        </Link>
         <Link to="/recommendations">List</Link>
       </PageHeader>
       <RecommendationFilters options={options} values={values} search={false} />
       {rate.length ? (
         <>
-          <BarChart
-            id="rate"
-            title="Implementation rate by quarter"
-            desc="Share of adopted recommendations that were implemented at the end of each quarter, in per cent."
-            bars={rate.map((p) => ({ label: p.period, value: p.rate }))}
-            unit=" %"
-          />
-          <table>
-            <caption>Implementation rate by quarter</caption>
-            <thead>
-              <tr>
-                <th scope="col">Quarter</th>
-                <th scope="col">Adopted by then</th>
-                <th scope="col">Implemented</th>
-                <th scope="col">Rate</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rate.map((p) => (
-                <tr key={p.period}>
-                  <th scope="row">{p.period}</th>
-                  <td>{p.adopted}</td>
-                  <td>{p.implemented}</td>
-                  <td>{p.rate} %</td>
+          <RateLine rate={rate} />
+          <ChartData>
+            <table>
+              <caption>Implementation rate by quarter</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Quarter</th>
+                  <th scope="col">Adopted by then</th>
+                  <th scope="col">Implemented</th>
+                  <th scope="col">Rate</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rate.map((p) => (
+                  <tr key={p.period}>
+                    <th scope="row">{p.period}</th>
+                    <td>{p.adopted}</td>
+                    <td>{p.implemented}</td>
+                    <td>{p.rate} %</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ChartData>
         </>
       ) : (
         <p>No status history yet.</p>
@@ -65,4 +82,6 @@ export default function ImplementationRate() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Implementation rate · Recommendations · Convene" }];
+export const meta: MetaFunction = () => [
+  { title: "Implementation rate · Recommendations · Convene" },
+];

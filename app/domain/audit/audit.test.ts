@@ -17,9 +17,12 @@ describe("audit log page", () => {
     const load = async (query: string) => loader({ request: await requestAs(organiser.id, `/admin/audit${query}`), params: {}, context: {} });
 
     const all = await load("");
-    expect(all.entities).toEqual(AUDITED_ENTITIES);
+    expect(all.kinds.map((k) => k.value).sort()).toEqual([...AUDITED_ENTITIES].sort());
+    expect(all.kinds.every((k) => !AUDITED_ENTITIES.includes(k.label as never))).toBe(true);
     expect(all.entity).toBeNull();
     expect(all.entries.map((e) => e.entity)).toEqual(expect.arrayContaining(["Series", "Agency"]));
+
+    expect(all.entries.find((e) => e.entity === "Series" && e.entityId === "s-1")?.sentence.join("")).toContain(`${organiser.name} created the series A series`);
 
     const series = await load("?entity=Series");
     expect(series.entity).toBe("Series");

@@ -1,3 +1,4 @@
+import { describeEntries } from "~/domain/audit/subjects.server";
 import { db, type Prisma } from "~/utils/db.server";
 
 // Reading the audit log: a meeting's history (meeting, agenda, registrations ... everything tagged with
@@ -18,5 +19,5 @@ export async function listAuditEntries(params: { meetingId?: string; entity?: st
     db.auditLog.count({ where }),
     db.auditLog.findMany({ where, select: entrySelect, orderBy: { createdAt: "desc" }, skip: params.page.skip, take: params.page.take }),
   ]);
-  return { total, rows };
+  return { total, rows: await describeEntries(rows) };
 }

@@ -3,7 +3,7 @@ import type { Actor } from "~/domain/auth/roles";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { db, dialect } from "~/utils/db.server";
 import { filterSql, overdueCountWhere, overdueWhere, recommendationRowSelect, whereFor, type Filters } from "./recommendations.server";
-import { STATUSES, statusLabel } from "./status";
+import { STATUSES, statusLabel, type Status } from "./status";
 
 // Figures for the secretariat's dashboard. All counts honour the same filters as the list, and all of
 // them are counted by the database: the page reads a few dozen rows whatever the number of
@@ -11,6 +11,8 @@ import { STATUSES, statusLabel } from "./status";
 // its own (and the CSV export) rather than slowing every visit to the dashboard.
 
 export type Count = { key: string; label: string; count: number };
+/** One row of the status x lead agency matrix: `key` is the agency id, or "others". */
+export type MatrixRow = Count & { byStatus: Record<Status, number> };
 export type RatePoint = { period: string; adopted: number; implemented: number; rate: number };
 
 /** How many meetings, lead agencies and overdue recommendations the page lists; the CSV export has every meeting and agency. */
@@ -27,10 +29,10 @@ export async function dashboard(actor: Actor, f: Filters, options: { now?: Date;
   const where = whereFor(actor, filters);
   const overdue = { AND: [where, overdueWhere(now)] };
   const overdueToCount = { AND: [where, overdueCountWhere(now)] };
-  const [total, statuses, agencies, themes, meetings, overdueCount, overdueRows] = await Promise.all([
+  const [total, statuses, matrix, themes, meetings, overdueCount, overdueRows] = await Promise.all([
     db.recommendation.count({ where }),
     db.recommendation.groupBy({ by: ["status"], where, _count: { _all: true } }),
-    countByAgency(where, options.all ? undefined : AGENCIES_SHOWN),
+    statusByAgency(where, options.all ? undefined : AGENCIES_SHOWN),
     countByTheme(where),
     countByMeeting(where, options.all ? undefined : MEETINGS_SHOWN),
     db.recommendation.count({ where: overdueToCount }),
@@ -45,7 +47,8 @@ export async function dashboard(actor: Actor, f: Filters, options: { now?: Date;
   return {
     total,
     byStatus: STATUSES.map((s) => ({ key: s, label: statusLabel(s), count: perStatus.get(s) ?? 0 })),
-    byAgency: agencies,
+    byAgency: matrix.map(({ key, label, count }) => ({ key, label, count })),
+    matrix,
     byTheme: themes,
     byMeeting: meetings.counts,
     moreMeetings: meetings.more,
@@ -54,17 +57,33 @@ export async function dashboard(actor: Actor, f: Filters, options: { now?: Date;
   };
 }
 
-/** Counts per lead agency, largest first: the `take` largest and one row for the others, or all of them. */
-async function countByAgency(where: Prisma.RecommendationWhereInput, take?: number): Promise<Count[]> {
-  const groups = await db.recommendation.groupBy({ by: ["leadAgencyId"], where, _count: { _all: true } });
-  const bySize = groups.map((g) => ({ id: g.leadAgencyId, count: g._count._all })).sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
+/**
+ * Counts per lead agency and status, agencies largest first: the `take` largest and one row for the
+ * others, or all of them. One grouped query (agencies x statuses rows at most), whatever the number
+ * of recommendations; the bar chart by lead agency is the matrix's totals.
+ */
+async function statusByAgency(where: Prisma.RecommendationWhereInput, take?: number): Promise<MatrixRow[]> {
+  const groups = await db.recommendation.groupBy({ by: ["leadAgencyId", "status"], where, _count: { _all: true } });
+  const empty = () => Object.fromEntries(STATUSES.map((st) => [st, 0])) as Record<Status, number>;
+  const perAgency = new Map<string, { count: number; byStatus: Record<Status, number> }>();
+  for (const g of groups) {
+    const a = perAgency.get(g.leadAgencyId) ?? { count: 0, byStatus: empty() };
+    a.count += g._count._all;
+    a.byStatus[g.status] += g._count._all;
+    perAgency.set(g.leadAgencyId, a);
+  }
+  const bySize = [...perAgency.entries()].map(([id, a]) => ({ id, ...a })).sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
   const shown = take === undefined ? bySize : bySize.slice(0, take);
   const rest = bySize.slice(shown.length);
   const agencies = await db.agency.findMany({ where: { id: { in: shown.map((g) => g.id) } }, select: { id: true, acronym: true } });
   const label = new Map(agencies.map((a) => [a.id, a.acronym]));
-  const counts = shown.map((g) => ({ key: g.id, label: label.get(g.id) ?? "", count: g.count })).sort(byCountThenLabel);
-  if (rest.length) counts.push({ key: "others", label: `${rest.length} other agencies`, count: rest.reduce((n, g) => n + g.count, 0) });
-  return counts;
+  const rows: MatrixRow[] = shown.map((g) => ({ key: g.id, label: label.get(g.id) ?? "", count: g.count, byStatus: g.byStatus })).sort(byCountThenLabel);
+  if (rest.length) {
+    const byStatus = empty();
+    for (const g of rest) for (const st of STATUSES) byStatus[st] += g.byStatus[st];
+    rows.push({ key: "others", label: `${rest.length} other agencies`, count: rest.reduce((n, g) => n + g.count, 0), byStatus });
+  }
+  return rows;
 }
 
 async function countByTheme(where: Prisma.RecommendationWhereInput): Promise<Count[]> {

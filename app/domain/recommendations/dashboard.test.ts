@@ -113,6 +113,7 @@ async function naive(f: Filters) {
     total: recs.length,
     byStatus: tally(recs.map((r) => r.status)),
     byAgency: tally(recs.map((r) => r.leadAgencyId)),
+    matrix: tally(recs.map((r) => `${r.leadAgencyId} ${r.status}`)),
     byTheme: tally(recs.flatMap((r) => r.themes.map((t) => t.themeId))),
     byMeeting: tally(recs.map((r) => r.meetingId)),
     overdue,
@@ -140,6 +141,9 @@ describe("dashboard figures counted by the database", () => {
       expect(d.total, JSON.stringify(f)).toBe(n.total);
       expect(asMap(d.byStatus), JSON.stringify(f)).toEqual(n.byStatus);
       expect(asMap(d.byAgency), JSON.stringify(f)).toEqual(n.byAgency);
+      const cells = d.matrix.flatMap((row) => Object.entries(row.byStatus).map(([status, count]) => ({ key: `${row.key} ${status}`, count })));
+      expect(asMap(cells), JSON.stringify(f)).toEqual(n.matrix);
+      expect(d.matrix.every((row) => Object.values(row.byStatus).reduce((a, b) => a + b, 0) === row.count)).toBe(true);
       expect(asMap(d.byTheme), JSON.stringify(f)).toEqual(n.byTheme);
       expect(asMap(d.byMeeting), JSON.stringify(f)).toEqual(n.byMeeting);
       expect(d.overdueCount, JSON.stringify(f)).toBe(n.overdue);

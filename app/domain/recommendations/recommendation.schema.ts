@@ -76,6 +76,31 @@ export const reviewOutcomeSchema = z.object({
   outcome: z.string({ required_error: "Write the outcome agreed at the meeting." }).trim().max(2_000, "The outcome has at most 2,000 characters."),
 });
 
+const percent = z.number({ invalid_type_error: "Enter a whole number from 0 to 100." }).int("Enter a whole number from 0 to 100.").min(0, "Enter a whole number from 0 to 100.").max(100, "Enter a whole number from 0 to 100.");
+const statusChoice = z.enum(STATUSES, { errorMap: () => ({ message: "Choose a status from the list." }) });
+
+/**
+ * One row of a meeting's review table. `was*` are the values the page showed when it was loaded: a row
+ * whose inputs still equal them is left alone, and they tell a repeated submit (the database already
+ * holds the new values) from a change made by someone else meanwhile (decision 075).
+ */
+export const reviewRowSchema = z.object({
+  reviewId: id,
+  wasStatus: statusChoice,
+  wasProgress: percent.default(0),
+  wasOutcome: z.string().max(2_000).default(""),
+  outcome: z.string().trim().max(2_000, "The outcome has at most 2,000 characters.").default(""),
+  status: statusChoice,
+  progress: percent.optional(),
+  note: z.string().trim().max(2_000, "The note has at most 2,000 characters.").default(""),
+});
+export type ReviewRowInput = z.infer<typeof reviewRowSchema>;
+
+export const reviewTableSchema = z.object({
+  intent: z.literal("review-table"),
+  rows: z.array(reviewRowSchema).max(1_000, "Too many rows in one form.").default([]),
+});
+
 export const IMPORT_MAX_BYTES = 1_000_000;
 export const importSchema = z.object({
   file: z

@@ -3,8 +3,10 @@ import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { containsText, db, type Prisma, type Tx } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
-import type { Outcome } from "~/utils/forms.server";
-import { recommendationRowSelect } from "./recommendations.server";
+import { Refused, formRefusal, type FieldErrors, type Outcome } from "~/utils/forms.server";
+import type { ReviewRowInput } from "./recommendation.schema";
+import { applyStatusChange, recommendationRowSelect } from "./recommendations.server";
+import { CLOSED_STATUSES, allowedNextStatuses, statusLabel, type Status } from "./status";
 
 /** Statuses of a recommendation still being worked on, which later sessions review. */
 export const OPEN_STATUSES = ["ADOPTED", "IN_PROGRESS"] as const;
@@ -86,6 +88,106 @@ export async function recordReviewOutcome(actor: Actor, ref: ReviewRef, outcome:
     await audit(tx, { userId: actor.id, entity: "RecommendationReview", entityId: review.id, meetingId: review.meetingId, action: "outcome", before: { outcome: review.outcome }, after: { outcome } });
     return { ok: true as const, id: review.id };
   });
+}
+
+/**
+ * The statuses the review table offers for a recommendation: its own and the workflow's next ones.
+ * Superseding needs the code of the replacing recommendation, so it stays on the recommendation's page.
+ */
+export function reviewTableStatuses(current: Status): Status[] {
+  return [current, ...allowedNextStatuses(current).filter((s) => s !== "SUPERSEDED")];
+}
+
+/** Field names of the review table's inputs, shared by the page and the errors the domain answers. */
+export const reviewField = (i: number, name: keyof ReviewRowInput) => `rows[${i}].${name}`;
+
+/** What the workflow's refusals name, as the table's inputs (the note doubles as closing evidence). */
+const TABLE_FIELD: Record<string, keyof ReviewRowInput> = { toStatus: "status", progress: "progress", closingEvidence: "note", supersededByCode: "status" };
+
+/**
+ * Records a session's review of every recommendation on its review list at once: per row the outcome
+ * agreed, a new status and progress, and a note (kept in the status history; it is the closing evidence
+ * when the new status closes the recommendation). One transaction: a refused row refuses the whole
+ * form, with an error per row. Rows whose inputs equal the values the page was loaded with are not
+ * touched; a row whose target values are already stored (the same form sent twice) is skipped; a row
+ * changed by someone else since the page was loaded is refused rather than overwritten (decision 075).
+ */
+export async function recordSessionReview(actor: Actor, meetingId: string, rows: ReviewRowInput[]): Promise<Outcome<{ changed: number; repeated: number }>> {
+  assertCan(actor, "recommendations:manage");
+  if (new Set(rows.map((r) => r.reviewId)).size !== rows.length) return formRefusal("The form lists a recommendation twice; reload the page.");
+  try {
+    return await db.$transaction(async (tx) => {
+      const reviews = await tx.recommendationReview.findMany({
+        where: { meetingId, id: { in: rows.map((r) => r.reviewId) } },
+        select: { id: true, recommendationId: true },
+      });
+      const recOf = new Map(reviews.map((r) => [r.id, r.recommendationId]));
+      if (recOf.size !== rows.length) notFound("We could not find one of the reviews of this meeting; reload the page.");
+      const errors: FieldErrors = {};
+      const refuse = (i: number, field: keyof ReviewRowInput, message: string) => (errors[reviewField(i, field)] ??= []).push(message);
+      let changed = 0;
+      let repeated = 0;
+      for (const [i, row] of rows.entries()) {
+        const recommendationId = recOf.get(row.reviewId)!;
+        const wasOutcome = row.wasOutcome.trim();
+        const progress = row.status === "IMPLEMENTED" ? 100 : (row.progress ?? row.wasProgress);
+        const outcomeChanged = row.outcome !== wasOutcome;
+        const statusChanged = row.status !== row.wasStatus || progress !== row.wasProgress;
+        if (row.note && !statusChanged) {
+          refuse(i, "note", "A note goes with a new status or progress: change one of them, or clear the note.");
+          continue;
+        }
+        if (!outcomeChanged && !statusChanged) continue;
+        let rowChanged = false;
+        let rowRepeated = false;
+        if (outcomeChanged) {
+          // Conditional write first: of two identical submits, only one finds the old outcome.
+          const { count } = await tx.recommendationReview.updateMany({ where: { id: row.reviewId, meetingId, outcome: row.wasOutcome }, data: { outcome: row.outcome } });
+          if (count === 1) {
+            await audit(tx, { userId: actor.id, entity: "RecommendationReview", entityId: row.reviewId, meetingId, action: "outcome", before: { outcome: row.wasOutcome }, after: { outcome: row.outcome } });
+            rowChanged = true;
+          } else {
+            const now = await tx.recommendationReview.findUniqueOrThrow({ where: { id: row.reviewId }, select: { outcome: true } });
+            if (now.outcome === row.outcome) rowRepeated = true;
+            else refuse(i, "outcome", "Someone else changed this outcome after you opened the page; reload the page to see it.");
+          }
+        }
+        if (statusChanged) {
+          if (!reviewTableStatuses(row.wasStatus).includes(row.status) && row.status !== row.wasStatus) {
+            refuse(i, "status", `A recommendation that is ${statusLabel(row.wasStatus).toLowerCase()} cannot become ${statusLabel(row.status).toLowerCase()} here.`);
+            continue;
+          }
+          const claimed = await tx.recommendation.updateMany({ where: { id: recommendationId, status: row.wasStatus, progress: row.wasProgress }, data: { status: row.wasStatus } });
+          if (claimed.count === 1) {
+            try {
+              await applyStatusChange(tx, actor, recommendationId, {
+                toStatus: row.status,
+                progress,
+                note: row.note,
+                closingEvidence: row.status !== row.wasStatus && CLOSED_STATUSES.includes(row.status) ? row.note : undefined,
+              });
+              rowChanged = true;
+            } catch (e) {
+              if (!(e instanceof Refused)) throw e;
+              for (const [field, messages] of Object.entries(e.refusal.fieldErrors ?? {})) for (const m of messages) refuse(i, TABLE_FIELD[field] ?? "status", m);
+              for (const m of e.refusal.formErrors ?? []) refuse(i, "status", m);
+            }
+          } else {
+            const now = await tx.recommendation.findUniqueOrThrow({ where: { id: recommendationId }, select: { status: true, progress: true } });
+            if (now.status === row.status && now.progress === progress) rowRepeated = true;
+            else refuse(i, "status", `Someone else changed this recommendation after you opened the page (it is now ${statusLabel(now.status).toLowerCase()}, ${now.progress} %); reload the page.`);
+          }
+        }
+        if (rowChanged) changed++;
+        else if (rowRepeated) repeated++;
+      }
+      if (Object.keys(errors).length) throw new Refused({ ok: false, fieldErrors: errors });
+      return { ok: true as const, changed, repeated };
+    });
+  } catch (e) {
+    if (e instanceof Refused) return e.refusal;
+    throw e;
+  }
 }
 
 /** Recommendations made at a meeting and those it reviews: the admin tab and the printable report. */
