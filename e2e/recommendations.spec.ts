@@ -28,7 +28,23 @@ test("the secretariat records Brussels recommendations, the Frontex focal point 
     await sec.page.getByLabel("Title").fill(title);
     await sec.page.getByLabel("Full text").fill(`${title}: agreed by the meeting in the closing session.`);
     await sec.page.getByLabel("Lead agency").selectOption({ label: lead });
-    await sec.page.getByLabel("Themes").selectOption([{ label: "Travel documents" }]);
+    await sec.page.getByRole("group", { name: "Themes" }).getByRole("checkbox", { name: "Travel documents" }).check();
+    if (code === frontexCode) {
+      // The agenda-item picker lists the Brussels meeting's items only, and follows the meeting select.
+      const picker = sec.page.getByLabel("Agenda item (optional)");
+      const brusselsItems = await picker.locator("option").allTextContents();
+      expect(brusselsItems.length).toBeGreaterThan(1);
+      const meetingSelect = sec.page.getByLabel("Meeting where it was made");
+      const brussels = await meetingSelect.inputValue();
+      const values = await meetingSelect.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      await meetingSelect.selectOption(values.find((v) => v && v !== brussels)!);
+      await expect(picker.locator("option")).not.toHaveText(brusselsItems);
+      await meetingSelect.selectOption(brussels);
+      await expect(picker.locator("option")).toHaveText(brusselsItems);
+      await picker.selectOption({ index: 1 });
+      await sec.page.getByRole("group", { name: "Supporting agencies" }).getByLabel("Filter the list").fill("europol");
+      await sec.page.getByRole("checkbox", { name: /^Europol/ }).check();
+    }
     await sec.page.getByLabel("Due date").fill("2027-05-31");
     await sec.page.getByRole("button", { name: "Record recommendation" }).click();
     await expect(sec.page.getByRole("heading", { level: 1, name: new RegExp(code) })).toBeVisible();

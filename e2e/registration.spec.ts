@@ -113,13 +113,23 @@ test("an organiser approves a pending registration, exports CSV and checks peopl
   await page.goto(`${base}/registrations?status=PENDING`);
   await expect(page.getByRole("heading", { name: "Registrations" })).toBeVisible();
   await expectNoAxeViolations(page);
-  const firstBox = page.getByRole("checkbox", { name: /^Select / }).first();
+  const firstBox = page.locator("tbody").getByRole("checkbox", { name: /^Select / }).first();
   const name = (await firstBox.getAttribute("aria-label"))!.replace(/^Select /, "");
   await firstBox.check();
   await page.getByRole("button", { name: "Approve selected" }).click();
   await expect(page.getByText(/1 registrations approved/)).toBeVisible();
   await page.goto(`${base}/registrations?q=${encodeURIComponent(name)}`);
   await expect(page.getByRole("row", { name: new RegExp(name) }).getByText("Confirmed")).toBeVisible();
+
+  // Select all on the page, then approve them in one go.
+  await page.goto(`${base}/registrations?status=PENDING`);
+  await page.getByRole("checkbox", { name: "Select all on this page" }).check();
+  const rows = page.locator("tbody").getByRole("checkbox");
+  const pending = await rows.count();
+  expect(pending).toBeGreaterThan(0);
+  for (const box of await rows.all()) await expect(box).toBeChecked();
+  await page.getByRole("button", { name: "Approve selected" }).click();
+  await expect(page.getByText(new RegExp(`${pending} registrations approved`))).toBeVisible();
 
   await page.goto(`${base}/registrations`);
   await page.getByRole("checkbox", { name: "Dietary needs" }).check();

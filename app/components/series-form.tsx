@@ -1,7 +1,8 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { FormErrors, InputField, SelectField, TextareaField, type Option } from "~/components/forms";
+import { ChoiceGroup } from "~/components/choice-group";
+import { FormErrors, InputField, TextareaField, type Option } from "~/components/forms";
 import { SubmitButton } from "~/components/submit-button";
 import { seriesSchema } from "~/domain/series/series.schema";
 
@@ -28,7 +29,7 @@ export function SeriesForm({
       <InputField field={fields.name} label="Name" required />
       <InputField field={fields.slug} label="Web address" hint="The part after /series/. Leave empty to make one from the name." />
       <TextareaField field={fields.description} label="Description" />
-      <SelectField field={fields.memberIds} label="Member agencies" options={agencies} multiple hint="Hold Ctrl (Cmd on a Mac) to choose several." />
+      <ChoiceGroup field={fields.memberIds} legend="Member agencies" type="checkbox" options={agencies} searchable />
       <SubmitButton>{submitLabel}</SubmitButton>
     </Form>
   );

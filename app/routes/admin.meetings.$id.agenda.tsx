@@ -175,7 +175,8 @@ export default function AgendaEditor() {
         />
       ))}
       <h3 id="new-item-heading">Add an item</h3>
-      <ItemForm formId="new-item" defaults={data.newDefaults} parentOptions={parentOptions()} lastResult={resultFor("new-item")} submitLabel="Add item" />
+      {/* A new key after each added item mounts a fresh form, so "Part of" and room never carry over to the next item. */}
+      <ItemForm key={`new-item-${data.items.length}`} formId="new-item" defaults={data.newDefaults} parentOptions={parentOptions()} lastResult={resultFor("new-item")} submitLabel="Add item" />
     </section>
   );
 }

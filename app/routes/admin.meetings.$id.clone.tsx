@@ -24,7 +24,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return formReply(submission);
   const saved = await cloneMeeting(user, params.id ?? "", submission.value);
   if (!saved.ok) return formReply(submission, saved);
-  return redirectWithToast(request, `/admin/meetings/${saved.id}`, "Next session created as a draft, with the agenda moved to its date.");
+  return redirectWithToast(request, `/admin/meetings/${saved.id}`, "Next session created as a draft, with the agenda moved to its date and the delegations copied.");
 }
 
 export default function CloneMeeting() {
@@ -32,7 +32,7 @@ export default function CloneMeeting() {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
-    defaultValue: { title },
+    defaultValue: { title, inviteMembers: series ? "on" : undefined },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: cloneSchema }),
     shouldRevalidate: "onBlur",
   });
@@ -40,8 +40,8 @@ export default function CloneMeeting() {
     <section aria-labelledby="clone-heading">
       <h2 id="clone-heading">Create the next session</h2>
       <p>
-        Copies the details and the agenda to a new draft meeting on the date you choose. Agenda times keep their local clock time in the
-        meeting's zone.
+        Copies the details, the agenda and the delegations (quotas and reserved seats) to a new draft meeting on the date you choose.
+        Agenda times keep their local clock time in the meeting's zone.
       </p>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
@@ -49,7 +49,10 @@ export default function CloneMeeting() {
         <InputField field={fields.slug} label="Web address" hint="Leave empty to make one from the title." />
         <InputField field={fields.date} label="Date of the new session (first day)" type="date" required />
         {series ? (
-          <CheckboxField field={fields.addOpenRecommendations} label={`Add the open recommendations of the ${series} for review`} />
+          <>
+            <CheckboxField field={fields.addOpenRecommendations} label={`Add the open recommendations of the ${series} for review`} />
+            <CheckboxField field={fields.inviteMembers} label={`Invite the member agencies of the ${series} now (their focal points get the registration link by mail)`} />
+          </>
         ) : null}
         <SubmitButton>Create the next session</SubmitButton>
       </Form>

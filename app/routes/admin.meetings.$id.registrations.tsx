@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { FilterSelect, Pagination, StatusBadge } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
-import { filterOptions, listRegistrations } from "~/domain/registration/listing.server";
+import { filterOptions, listRegistrations, matchingRegistrationIds } from "~/domain/registration/listing.server";
 import { meetingById } from "~/domain/registration/organiser.server";
 import { decideRegistrations, fillFromWaitlist } from "~/domain/registration/registration.server";
 import {
@@ -38,7 +39,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(request, back, promoted.length ? `${promoted.length} people moved up from the waiting list.` : "No free seat for anyone on the waiting list.");
   }
   if (intent !== "approve" && intent !== "decline") badRequest();
-  const ids = form.getAll("ids").filter((x): x is string => typeof x === "string" && x.length < 40).slice(0, 500);
+  // "matching" acts on every registration the filters match, resolved here, so it holds for 5,000 rows
+  // on 100 pages; "selected" acts on the ticked rows of the page (decision 073).
+  const ids =
+    form.get("scope") === "matching"
+      ? await matchingRegistrationIds(actor, meeting.id, new URL(request.url))
+      : form.getAll("ids").filter((x): x is string => typeof x === "string" && x.length < 40).slice(0, 500);
   if (!ids.length) return redirectWithToast(request, back, "Select at least one registration first.");
   const res = await decideRegistrations(actor, meeting.id, ids, intent);
   const verb = intent === "approve" ? "approved" : "declined";
@@ -58,6 +64,22 @@ export default function RegistrationsAdmin() {
   const { meeting, list, options } = useLoaderData<typeof loader>();
   const location = useLocation();
   const { filters } = list;
+  // The header checkbox needs JavaScript; without it, "all matching the filter" does the same job.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const bulkForm = useRef<HTMLFormElement>(null);
+  const [allOnPage, setAllOnPage] = useState(false);
+  const rowBoxes = () => Array.from(bulkForm.current?.querySelectorAll<HTMLInputElement>('input[name="ids"]') ?? []);
+  const syncHeader = () => setAllOnPage(rowBoxes().length > 0 && rowBoxes().every((b) => b.checked));
+  const selectPage = (checked: boolean) => {
+    for (const box of rowBoxes()) box.checked = checked;
+    setAllOnPage(checked);
+  };
+  // A decision or a new filter starts from an empty selection.
+  useEffect(() => {
+    for (const box of bulkForm.current?.querySelectorAll<HTMLInputElement>('input[name="ids"]') ?? []) box.checked = false;
+    setAllOnPage(false);
+  }, [location.key]);
   const confirmed = list.statusCounts.CONFIRMED ?? 0;
   const sortHref = (key: string) => {
     const p = new URLSearchParams(location.search);
@@ -94,7 +116,16 @@ export default function RegistrationsAdmin() {
         <Link to=".">Clear</Link>
       </Form>
 
-      <Form method="post">
+      <Form method="post" ref={bulkForm}>
+        <fieldset>
+          <legend>Apply to</legend>
+          <label>
+            <input type="radio" name="scope" value="selected" defaultChecked /> the selected registrations
+          </label>
+          <label>
+            <input type="radio" name="scope" value="matching" /> all {list.total} registrations matching the filter
+          </label>
+        </fieldset>
         <div className="page-actions">
           <SubmitButton name="intent" value="approve">
             Approve selected
@@ -113,7 +144,11 @@ export default function RegistrationsAdmin() {
           <thead>
             <tr>
               <th scope="col">
-                <span className="visually-hidden">Select</span>
+                {hydrated ? (
+                  <input type="checkbox" aria-label="Select all on this page" checked={allOnPage} onChange={(e) => selectPage(e.currentTarget.checked)} />
+                ) : (
+                  <span className="visually-hidden">Select</span>
+                )}
               </th>
               {SORTABLE.slice(0, 2).map(([key, label]) => (
                 <SortHeader key={key} label={label} href={sortHref(key)} active={filters.sort === key ? filters.dir : null} />
@@ -128,7 +163,7 @@ export default function RegistrationsAdmin() {
             {list.rows.map((r) => (
               <tr key={r.id}>
                 <td>
-                  <input type="checkbox" name="ids" value={r.id} aria-label={`Select ${r.name}`} />
+                  <input type="checkbox" name="ids" value={r.id} aria-label={`Select ${r.name}`} onChange={syncHeader} />
                 </td>
                 <td>
                   <Link to={`/admin/meetings/${meeting.id}/registrations/${r.id}`}>{r.name}</Link>

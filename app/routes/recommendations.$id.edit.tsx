@@ -7,18 +7,19 @@ import { RecommendationForm } from "~/components/recommendation-form";
 import { PageHeader } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
-import { recommendationSchema } from "~/domain/recommendations/recommendation.schema";
-import { formOptions, getRecommendationDetail, updateRecommendation } from "~/domain/recommendations/recommendations.server";
+import { draftFromSearch, recommendationSchema } from "~/domain/recommendations/recommendation.schema";
+import { getRecommendationDetail, recommendationFormOptions, updateRecommendation } from "~/domain/recommendations/recommendations.server";
 import { toDateInput } from "~/utils/dates";
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "recommendations:manage");
   const rec = await getRecommendationDetail(user, params.id!);
+  const draft = draftFromSearch(new URL(request.url).searchParams);
   return {
     id: rec.id,
     code: rec.code,
-    options: await formOptions(),
+    options: await recommendationFormOptions(typeof draft.meetingId === "string" ? draft.meetingId : rec.meetingId),
     defaults: {
       code: rec.code,
       title: rec.title,
@@ -31,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       themeIds: rec.themes.map((t) => t.theme.id),
       priority: rec.priority,
       dueDate: toDateInput(rec.dueDate, rec.meeting.timeZone),
+      ...draft,
     },
   };
 }

@@ -7,15 +7,18 @@ import { RecommendationForm } from "~/components/recommendation-form";
 import { PageHeader } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
-import { recommendationSchema } from "~/domain/recommendations/recommendation.schema";
-import { createRecommendation, formOptions, suggestCode } from "~/domain/recommendations/recommendations.server";
+import { draftFromSearch, recommendationSchema } from "~/domain/recommendations/recommendation.schema";
+import { createRecommendation, recommendationFormOptions, suggestCode } from "~/domain/recommendations/recommendations.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "recommendations:manage");
-  const options = await formOptions();
-  const meetingParam = new URL(request.url).searchParams.get("meeting") ?? "";
-  const meeting = options.meetings.find((m) => m.id === meetingParam || m.slug === meetingParam);
-  return { options, defaults: meeting ? { meetingId: meeting.id, code: await suggestCode(meeting.id), priority: "MEDIUM" } : { priority: "MEDIUM" } };
+  const params = new URL(request.url).searchParams;
+  const draft = draftFromSearch(params);
+  const options = await recommendationFormOptions(params.get("meetingId") ?? params.get("meeting"));
+  const defaults = options.meetingId
+    ? { priority: "MEDIUM", code: await suggestCode(options.meetingId), ...draft, meetingId: options.meetingId }
+    : { priority: "MEDIUM", ...draft };
+  return { options, defaults };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -33,7 +36,7 @@ export default function NewRecommendation() {
   return (
     <>
       <PageHeader title="Record a recommendation" />
-      <p>Choose the meeting first: open this page from a meeting to get a suggested reference code.</p>
+      <p>Choose the meeting first: its agenda items and a suggested reference code follow.</p>
       <RecommendationForm options={options} lastResult={actionData?.result} defaultValue={defaults} submitLabel="Record recommendation" />
     </>
   );

@@ -3,7 +3,7 @@ import { agendaWarnings, type WarningItem } from "./warnings";
 
 const t = (hhmm: string) => new Date(`2026-06-04T${hhmm}:00Z`);
 const item = (id: string, start: string, end: string, over: Partial<WarningItem> = {}): WarningItem => ({
-  id, parentId: null, title: id, kind: "SESSION", startsAt: t(start), endsAt: t(end), people: [], ...over,
+  id, parentId: null, title: id, kind: "SESSION", room: "", startsAt: t(start), endsAt: t(end), people: [], ...over,
 });
 const meeting = { startsAt: t("07:00"), endsAt: t("15:00") };
 
@@ -32,5 +32,28 @@ describe("agendaWarnings", () => {
     ];
     const messages = agendaWarnings(meeting, items).map((x) => x.message);
     expect(messages).toContain("sophie lambert is in “p1” and “p2” at the same time.");
+  });
+
+  it("warns about a sub-item that lies outside its parent's time", () => {
+    const items = [item("s", "08:00", "09:00"), item("early", "07:30", "08:15", { parentId: "s" }), item("late", "08:45", "09:30", { parentId: "s" })];
+    expect(agendaWarnings(meeting, items).map((x) => x.message)).toEqual([
+      "“early” lies outside the time of “s”, which it is part of.",
+      "“late” lies outside the time of “s”, which it is part of.",
+    ]);
+  });
+
+  it("does not warn about parallel sessions in different rooms", () => {
+    const items = [item("a", "08:00", "09:00", { room: "Room 1" }), item("b", "08:00", "09:00", { room: "Room 2" })];
+    expect(agendaWarnings(meeting, items)).toEqual([]);
+  });
+
+  it("warns about overlaps in the same room, written either way", () => {
+    const items = [item("a", "08:00", "09:00", { room: "Room 1" }), item("b", "08:30", "09:30", { room: " room 1 " })];
+    expect(agendaWarnings(meeting, items).map((x) => x.message)).toEqual(["“b” overlaps “a” in room 1."]);
+  });
+
+  it("treats an item without a room as plenary: it overlaps items in every room", () => {
+    const items = [item("plenary", "08:00", "09:00"), item("b", "08:30", "09:30", { room: "Room 2" })];
+    expect(agendaWarnings(meeting, items).map((x) => x.itemId)).toEqual(["b"]);
   });
 });

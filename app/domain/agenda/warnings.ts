@@ -6,6 +6,7 @@ export type WarningItem = {
   parentId: string | null;
   title: string;
   kind: string;
+  room: string;
   startsAt: Date;
   endsAt: Date;
   people: { name: string }[];
@@ -16,20 +17,27 @@ export type AgendaWarning = { itemId: string; message: string };
 const overlaps = (a: WarningItem, b: WarningItem) => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
 const related = (a: WarningItem, b: WarningItem) => a.parentId === b.id || b.parentId === a.id;
 const personKey = (name: string) => name.trim().toLowerCase().replace(/\s+/g, " ");
+const roomKey = (room: string) => room.trim().toLowerCase().replace(/\s+/g, " ");
+/** Parallel sessions in different rooms are normal; an item without a room is plenary and shares every room (decision 073). */
+const sameRoom = (a: WarningItem, b: WarningItem) => !roomKey(a.room) || !roomKey(b.room) || roomKey(a.room) === roomKey(b.room);
 
 export function agendaWarnings(meeting: { startsAt: Date; endsAt: Date }, items: WarningItem[]): AgendaWarning[] {
   const warnings: AgendaWarning[] = [];
+  const byId = new Map(items.map((i) => [i.id, i]));
   for (const item of items) {
     if (item.startsAt < meeting.startsAt || item.endsAt > meeting.endsAt)
       warnings.push({ itemId: item.id, message: `“${item.title}” is outside the meeting's hours.` });
     if (item.endsAt <= item.startsAt) warnings.push({ itemId: item.id, message: `“${item.title}” ends before it starts.` });
+    const parent = item.parentId ? byId.get(item.parentId) : undefined;
+    if (parent && (item.startsAt < parent.startsAt || item.endsAt > parent.endsAt))
+      warnings.push({ itemId: item.id, message: `“${item.title}” lies outside the time of “${parent.title}”, which it is part of.` });
   }
   for (let i = 0; i < items.length; i++) {
     for (let j = i + 1; j < items.length; j++) {
       const a = items[i];
       const b = items[j];
       if (!overlaps(a, b) || related(a, b)) continue;
-      if (a.parentId === b.parentId) warnings.push({ itemId: b.id, message: `“${b.title}” overlaps “${a.title}”.` });
+      if (a.parentId === b.parentId && sameRoom(a, b)) warnings.push({ itemId: b.id, message: `“${b.title}” overlaps “${a.title}”${roomKey(a.room) && roomKey(b.room) ? ` in ${b.room.trim()}` : ""}.` });
       const people = new Set(a.people.map((p) => personKey(p.name)));
       for (const p of b.people) {
         if (people.has(personKey(p.name))) warnings.push({ itemId: b.id, message: `${p.name} is in “${a.title}” and “${b.title}” at the same time.` });

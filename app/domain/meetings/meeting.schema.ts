@@ -86,6 +86,7 @@ export const cloneSchema = z.object({
   slug: z.string().trim().toLowerCase().max(80, "Use at most 80 characters.").regex(SLUG_RE, "Use lower-case letters, digits and hyphens.").optional(),
   date: z.string({ required_error: "Enter the date of the new session." }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date such as 2027-03-11."),
   addOpenRecommendations: z.boolean().optional(),
+  inviteMembers: z.boolean().optional(),
 });
 export type CloneInput = z.infer<typeof cloneSchema>;
 

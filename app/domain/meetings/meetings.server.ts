@@ -13,6 +13,7 @@ import { seriesOptions } from "~/domain/series/series.server";
 import type { CloneInput, MeetingInput } from "./meeting.schema";
 import { invalidatePublicPages } from "./public-cache.server";
 import { lockMeeting, lockedMeeting, promoteWaitlisted, registrationPanel } from "~/domain/registration/registration.server";
+import { inviteAgencies } from "~/domain/registration/organiser.server";
 import { listRecommendationsForMeetingPage } from "~/domain/recommendations/recommendations.server";
 import { slugify } from "./slug";
 import { shiftKeepingLocalTime } from "./shift";
@@ -308,9 +309,11 @@ export async function transitionMeeting(actor: Actor, id: string, to: string): P
  */
 export async function cloneMeeting(actor: Actor, id: string, input: CloneInput): Promise<SaveResult> {
   assertCan(actor, "meetings:manage");
-  const source = await db.meeting.findUnique({ where: { id }, include: { agendaItems: { include: { people: true } } } });
+  const source = await db.meeting.findUnique({
+    where: { id },
+    include: { agendaItems: { include: { people: true } }, delegations: { select: { agencyId: true, quota: true, reservedSeats: true } } },
+  });
   if (!source) return { ok: false, fieldErrors: { title: ["This meeting no longer exists."] } };
-  if (input.slug && (await slugTaken(input.slug))) return { ok: false, fieldErrors: { slug: ["Another meeting already uses this web address."] } };
   const fromDay = toDateInput(source.startsAt, source.timeZone);
   const shift = (d: Date) => shiftKeepingLocalTime(d, source.timeZone, fromDay, input.date);
   let startsAt: Date;
@@ -319,10 +322,20 @@ export async function cloneMeeting(actor: Actor, id: string, input: CloneInput):
   } catch {
     return { ok: false, fieldErrors: { date: ["Enter a real date, e.g. 2027-03-11."] } };
   }
+  // A doubled submit (or a second try after a lost response) finds the session made by the first one.
+  const sameSession = async (): Promise<SaveResult | null> => {
+    const twin = await db.meeting.findFirst({ where: { seriesId: source.seriesId, title: input.title, startsAt, id: { not: source.id } }, select: { id: true, slug: true } });
+    if (!twin || (input.slug && input.slug !== twin.slug)) return null;
+    await inviteMembers(actor, source.seriesId, twin.id, input);
+    return { ok: true, id: twin.id, slug: twin.slug };
+  };
+  const done = await sameSession();
+  if (done) return done;
+  if (input.slug && (await slugTaken(input.slug))) return { ok: false, fieldErrors: { slug: ["Another meeting already uses this web address."] } };
   if (input.addOpenRecommendations && !source.seriesId)
     return { ok: false, fieldErrors: { addOpenRecommendations: ["Only a meeting of a series has recommendations to review."] } };
   const slug = input.slug ?? (await freeSlug(`${slugify(input.title)}`));
-  const { id: _id, createdAt: _c, updatedAt: _u, agendaItems, ...fields } = source;
+  const { id: _id, createdAt: _c, updatedAt: _u, agendaItems, delegations, ...fields } = source;
   const data = {
     ...fields,
     title: input.title,
@@ -337,7 +350,11 @@ export async function cloneMeeting(actor: Actor, id: string, input: CloneInput):
     registrationClosesAt: null,
   };
   const created = await db.$transaction(async (tx) => {
-    const m = await tx.meeting.create({ data, select: { id: true } });
+    const m = await tx.meeting.create({ data, select: { id: true } }).catch((e: unknown) => {
+      if ((e as { code?: string } | null)?.code === "P2002") return null;
+      throw e;
+    });
+    if (!m) return null;
     // Parents first, so children can point at the new parent ids.
     const newIds = new Map<string, string>();
     const ordered = [...agendaItems].sort((a, b) => Number(!!a.parentId) - Number(!!b.parentId));
@@ -359,9 +376,12 @@ export async function cloneMeeting(actor: Actor, id: string, input: CloneInput):
       });
       newIds.set(item.id, row.id);
     }
+    // Quotas and reserved seats carry over; heads of delegation are people of the old session and do not.
+    for (const d of delegations)
+      await tx.delegation.create({ data: { meetingId: m.id, agencyId: d.agencyId, quota: d.quota, reservedSeats: d.reservedSeats }, select: { id: true } });
     await audit(tx, {
       userId: actor.id, entity: "Meeting", entityId: m.id, meetingId: m.id, action: "clone",
-      after: { from: source.slug, title: data.title, slug, startsAt: data.startsAt, endsAt: data.endsAt, agendaItems: agendaItems.length },
+      after: { from: source.slug, title: data.title, slug, startsAt: data.startsAt, endsAt: data.endsAt, agendaItems: agendaItems.length, delegations: delegations.length },
     });
     if (input.addOpenRecommendations && source.seriesId) {
       const added = await addOpenRecommendationsToReview(tx, { seriesId: source.seriesId, meetingId: m.id });
@@ -369,8 +389,19 @@ export async function cloneMeeting(actor: Actor, id: string, input: CloneInput):
     }
     return m;
   });
+  // The web address was taken meanwhile, most often by the same session from a doubled submit.
+  if (!created) return (await sameSession()) ?? { ok: false, fieldErrors: { slug: ["Another meeting already uses this web address."] } };
+  // After the copy, in their own transaction: inviting is idempotent, so a retry after a failure here
+  // (or a doubled submit) never invites an agency twice.
+  await inviteMembers(actor, source.seriesId, created.id, input);
   invalidatePublicPages();
   return { ok: true, id: created.id, slug };
+}
+
+async function inviteMembers(actor: Actor, seriesId: string | null, meetingId: string, input: CloneInput) {
+  if (!input.inviteMembers || !seriesId) return;
+  const members = await db.seriesMember.findMany({ where: { seriesId }, select: { agencyId: true } });
+  await inviteAgencies(actor, meetingId, members.map((x) => x.agencyId));
 }
 
 /** The meeting form's values for an existing meeting: instants as wall-clock times in its zone. */

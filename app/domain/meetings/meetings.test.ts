@@ -188,4 +188,49 @@ describe("cloning a meeting as the next session", () => {
     expect(opening.people.map((p) => p.name)).toEqual(["Camille Bernard"]);
     expect(copy.reviews.map((r) => r.recommendationId)).toEqual([open.id]);
   });
+
+  it("copies delegations with their quotas and reserved seats and invites the series' member agencies once", async () => {
+    const organiser = await createUser("ORGANISER");
+    const [withFocal, withoutFocal, outsider] = [await createAgency(), await createAgency(), await createAgency()];
+    const focal = await createUserRow("FOCAL_POINT", { agencyId: withFocal.id });
+    const series = await db.series.create({
+      data: { slug: `m-${Date.now()}`, name: `Members ${Date.now()}`, members: { create: [{ agencyId: withFocal.id }, { agencyId: withoutFocal.id }] } },
+    });
+    const source = await createMeeting({ seriesId: series.id, startsAt: new Date("2026-03-19T08:00:00Z"), endsAt: new Date("2026-03-19T12:00:00Z"), status: "HELD" });
+    await db.delegation.create({ data: { meetingId: source.id, agencyId: withFocal.id, quota: 3, reservedSeats: 2 } });
+    await db.delegation.create({ data: { meetingId: source.id, agencyId: outsider.id, quota: null, reservedSeats: 1 } });
+
+    const input = { title: `Members session ${Date.now()}`, date: "2026-10-01", inviteMembers: true };
+    // A doubled submit: both at once, then once more.
+    const [a, b] = await Promise.all([cloneMeeting(organiser, source.id, input), cloneMeeting(organiser, source.id, input)]);
+    const c = await cloneMeeting(organiser, source.id, input);
+    if (!a.ok || !b.ok || !c.ok) throw new Error("clone refused");
+    const copies = await db.meeting.findMany({ where: { seriesId: series.id, title: input.title } });
+    expect(copies).toHaveLength(1);
+    const copyId = copies[0].id;
+    expect([a.id, b.id, c.id]).toEqual([copyId, copyId, copyId]);
+
+    const delegations = await db.delegation.findMany({ where: { meetingId: copyId }, select: { agencyId: true, quota: true, reservedSeats: true, headRegistrationId: true } });
+    expect(delegations.sort((x, y) => Number(x.agencyId === outsider.id) - Number(y.agencyId === outsider.id))).toEqual([
+      { agencyId: withFocal.id, quota: 3, reservedSeats: 2, headRegistrationId: null },
+      { agencyId: outsider.id, quota: null, reservedSeats: 1, headRegistrationId: null },
+    ]);
+    const invitations = await db.invitation.findMany({ where: { meetingId: copyId }, select: { agencyId: true, email: true } });
+    expect(invitations.sort((x, y) => Number(!x.email) - Number(!y.email))).toEqual([
+      { agencyId: withFocal.id, email: focal.email },
+      { agencyId: withoutFocal.id, email: null },
+    ]);
+    const mails = await db.outboxMessage.findMany({ where: { meetingId: copyId, kind: "registration-invitation" }, select: { toEmail: true } });
+    expect(mails).toEqual([{ toEmail: focal.email }]);
+  });
+
+  it("invites nobody when the organiser unticks the invitation", async () => {
+    const organiser = await createUser("ORGANISER");
+    const member = await createAgency();
+    const series = await db.series.create({ data: { slug: `n-${Date.now()}`, name: `No invite ${Date.now()}`, members: { create: [{ agencyId: member.id }] } } });
+    const source = await createMeeting({ seriesId: series.id });
+    const saved = await cloneMeeting(organiser, source.id, { title: "Quiet session", date: "2031-01-15" });
+    if (!saved.ok) throw new Error("clone refused");
+    expect(await db.invitation.count({ where: { meetingId: saved.id } })).toBe(0);
+  });
 });

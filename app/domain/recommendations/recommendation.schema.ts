@@ -34,6 +34,23 @@ export const recommendationSchema = z.object({
 });
 export type RecommendationInput = z.infer<typeof recommendationSchema>;
 
+const DRAFT_FIELDS = ["code", "title", "text", "rationale", "meetingId", "agendaItemId", "leadAgencyId", "priority", "dueDate"] as const;
+const DRAFT_LISTS = ["supportingAgencyIds", "themeIds"] as const;
+
+/**
+ * The form's values from the query string: without JavaScript, "Show its agenda items" sends the form
+ * by GET so the page comes back with the chosen meeting's items and everything typed so far.
+ */
+export function draftFromSearch(params: URLSearchParams): Partial<Record<keyof RecommendationInput, string | string[]>> {
+  const draft: Partial<Record<keyof RecommendationInput, string | string[]>> = {};
+  for (const k of DRAFT_FIELDS) {
+    const v = params.get(k);
+    if (v) draft[k] = v.slice(0, 10_000);
+  }
+  for (const k of DRAFT_LISTS) if (params.has(k)) draft[k] = params.getAll(k).slice(0, 50);
+  return draft;
+}
+
 export const transitionSchema = z.object({
   intent: z.literal("transition"),
   toStatus: z.enum(STATUSES, { errorMap: () => ({ message: "Choose a status from the list." }) }),

@@ -260,6 +260,21 @@ export async function formOptions() {
   return { meetings: meetings.map((m) => ({ ...m, label: meetingLabel(m) })), ...rest };
 }
 
+/**
+ * Choices for the recording and editing form: the meetings, and the agenda items of the chosen meeting
+ * only (none until one is chosen); the form reloads them when the meeting changes.
+ */
+export async function recommendationFormOptions(meetingIdOrSlug: string | null) {
+  const wanted = meetingIdOrSlug && meetingIdOrSlug.length <= 80 ? meetingIdOrSlug : null;
+  const chosen = wanted ? ((await db.meeting.findFirst({ where: { OR: [{ id: wanted }, { slug: wanted }] }, select: { id: true } }))?.id ?? null) : null;
+  const [meetings, agendaItems, rest] = await Promise.all([
+    db.meeting.findMany({ orderBy: { startsAt: "desc" }, select: { id: true, slug: true, title: true, startsAt: true, timeZone: true, seriesId: true }, take: MEETING_CHOICES }),
+    chosen ? db.agendaItem.findMany({ where: { meetingId: chosen }, orderBy: [{ startsAt: "asc" }, { position: "asc" }], select: { id: true, title: true } }) : [],
+    agencyAndThemeChoices(),
+  ]);
+  return { meetings: meetings.map((m) => ({ id: m.id, label: meetingLabel(m) })), meetingId: chosen, agendaItems, ...rest };
+}
+
 // ---------------------------------------------------------------- detail
 
 export async function getRecommendationDetail(actor: Actor, id: string) {

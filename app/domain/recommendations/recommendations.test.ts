@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createAgency, createMeeting, createUser, requestAs } from "~/test/factories";
+import { createAgency, createMeeting, createUser, formRequest, requestAs, responseStatus, routeArgs } from "~/test/factories";
 import { actor, createRecommendationRow, createTheme } from "~/test/factories.recommendations";
 import { db } from "~/utils/db.server";
 import { hashToken } from "~/utils/tokens.server";
@@ -9,6 +9,7 @@ import { acceptProgressUpdate, readProgressLink, requestProgress, returnProgress
 import { changeStatus, createRecommendation, getRecommendationDetail, listRecommendations, recommendationsCsvRows, updateRecommendation } from "./recommendations.server";
 import { loader as detailLoader } from "~/routes/recommendations.$id._index";
 import { loader as listLoader } from "~/routes/recommendations._index";
+import { action as newAction, loader as newLoader } from "~/routes/recommendations.new";
 
 async function expectStatus(p: Promise<unknown>, status: number) {
   const thrown = await p.then(() => null, (e: unknown) => e);
@@ -44,6 +45,28 @@ describe("recording a recommendation", () => {
       },
     });
     expect(await db.recommendation.count({ where: { meetingId: meeting.id } })).toBe(1);
+  });
+});
+
+describe("the agenda-item picker", () => {
+  it("offers only the chosen meeting's items, and the form refuses another meeting's item with a 400 and a field error", async () => {
+    const sec = await actor("SECRETARIAT");
+    const [meeting, other] = [await createMeeting(), await createMeeting()];
+    const item = (m: { id: string; startsAt: Date; endsAt: Date }, title: string) =>
+      db.agendaItem.create({ data: { meetingId: m.id, kind: "SESSION", title, startsAt: m.startsAt, endsAt: m.endsAt, position: 0 } });
+    const [mine, elsewhere] = [await item(meeting, "Here"), await item(other, "Elsewhere")];
+    const page = async (query: string) => newLoader(routeArgs(await requestAs(sec.id, `/recommendations/new${query}`)));
+    expect((await page("")).options.agendaItems).toEqual([]);
+    expect((await page(`?meetingId=${meeting.id}&title=Kept`)).options.agendaItems).toEqual([{ id: mine.id, title: "Here" }]);
+    expect((await page(`?meetingId=${meeting.id}&title=Kept`)).defaults).toMatchObject({ meetingId: meeting.id, title: "Kept" });
+
+    const lead = await createAgency();
+    const form = { code: `PICK-${Date.now()}`, title: "Picked", text: "Text.", meetingId: meeting.id, leadAgencyId: lead.id, priority: "LOW", agendaItemId: elsewhere.id };
+    const refused = newAction(routeArgs(await requestAs(sec.id, "/recommendations/new", formRequest(form))));
+    expect(await responseStatus(refused)).toBe(400);
+    expect(JSON.stringify(await refused)).toContain("Choose an agenda item of the origin meeting.");
+    expect(await db.recommendation.count({ where: { code: form.code } })).toBe(0);
+    expect(await responseStatus(newAction(routeArgs(await requestAs(sec.id, "/recommendations/new", formRequest({ ...form, agendaItemId: mine.id })))))).toBe(302);
   });
 });
 

@@ -79,6 +79,12 @@ export const ROW_SELECT = {
   agency: { select: { id: true, name: true, acronym: true, country: true } },
 } as const;
 
+/** Every registration the table's filters (in the URL) match, across all pages: what "apply to all matching" acts on. */
+export async function matchingRegistrationIds(actor: Actor, meetingId: string, url: URL): Promise<string[]> {
+  const rows = await db.registration.findMany({ where: whereFor(actor, meetingId, filtersFrom(url)), select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
 export async function listRegistrations(actor: Actor, meetingId: string, url: URL) {
   const filters = filtersFrom(url);
   const { page, skip, take } = pageFrom(url);

@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Actor, Role } from "~/domain/auth/roles";
 import { upcomingForDashboard } from "~/domain/meetings/meetings.server";
-import { createAgency, createMeeting, createUser } from "~/test/factories";
+import { createAgency, createMeeting, createUser, formRequest, requestAs, routeArgs } from "~/test/factories";
+import { action as registrationsAction } from "~/routes/admin.meetings.$id.registrations";
 import { db } from "~/utils/db.server";
 import { COUNTS_SHOWN, listRegistrations } from "./listing.server";
 import { REGISTRATION_STATUSES } from "./registration.schema";
@@ -108,5 +109,31 @@ describe("participants table counts", () => {
     expect(row?.confirmed).toBe(await db.registration.count({ where: { meetingId: soon.id, status: "CONFIRMED" } }));
     expect(row?.confirmed).toBeGreaterThan(0);
     for (const m of upcoming) expect(m.confirmed).toBe(await db.registration.count({ where: { meetingId: m.id, status: "CONFIRMED" } }));
+  });
+});
+
+describe("bulk decisions on the registrations table", () => {
+  it("apply to every registration matching the filter, across pages, and to nothing else", async () => {
+    const [be, fr] = await Promise.all([createAgency({ country: "BE" }), createAgency({ country: "FR" })]);
+    const meeting = await createMeeting({ approvalMode: "APPROVAL" });
+    const other = await createMeeting({ approvalMode: "APPROVAL" });
+    const pending = (meetingId: string, agencyId: string, n: number) =>
+      db.registration.createMany({
+        data: Array.from({ length: n }, (_, i) => {
+          const email = `bulk${i}-${agencyId}-${meetingId}@example.org`;
+          return { meetingId, agencyId, name: `Bulk ${i}`, email, emailNormalised: email, status: "PENDING" as const, manageTokenHash: crypto.randomUUID() };
+        }),
+      });
+    // More than one page of Belgian requests, some French ones, and Belgian ones at another meeting.
+    await Promise.all([pending(meeting.id, be.id, 60), pending(meeting.id, fr.id, 5), pending(other.id, be.id, 3)]);
+    const organiser = await actor("ORGANISER");
+    const url = `/admin/meetings/${meeting.id}/registrations?country=BE`;
+    const res = await registrationsAction(routeArgs(await requestAs(organiser.id, url, formRequest({ intent: "approve", scope: "matching" })), { id: meeting.id }));
+    expect(res).toBeInstanceOf(Response);
+    const counts = async (meetingId: string, agencyId: string) =>
+      (await db.registration.groupBy({ by: ["status"], where: { meetingId, agencyId }, _count: { _all: true } })).map((g) => [g.status, g._count._all]);
+    expect(await counts(meeting.id, be.id)).toEqual([["CONFIRMED", 60]]);
+    expect(await counts(meeting.id, fr.id)).toEqual([["PENDING", 5]]);
+    expect(await counts(other.id, be.id)).toEqual([["PENDING", 3]]);
   });
 });

@@ -1,4 +1,4 @@
-import { db, transaction } from "~/utils/db.server";
+import { db, transaction, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { forbidden, notFound } from "~/utils/http.server";
 import { newToken, hashToken } from "~/utils/tokens.server";
@@ -430,17 +430,58 @@ export async function createInvitation(
     if (chosen > zoneOf.endsAt) return fieldRefusal("expiresAt", "Choose a time before the meeting ends.");
     expiresAt = chosen;
   }
-  const { token, hash } = newToken();
-  const url = `${env().APP_URL}/invite/${token}`;
-  await db.$transaction(async (tx) => {
+  const url = await db.$transaction(async (tx) => {
     const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: MEETING_FOR_MAIL });
-    const inv = await tx.invitation.create({
-      data: { meetingId, agencyId: agency?.id ?? null, email: input.email ? normaliseEmail(input.email) : null, tokenHash: hash, expiresAt },
-    });
-    if (input.email) await queueInvitationMail(tx, { meeting, email: input.email, url, invitationId: inv.id, agencyName: agency?.name });
-    await audit(tx, { userId: actor.id, entity: "Invitation", entityId: inv.id, meetingId, action: "create", after: { agencyId: agency?.id ?? null, email: input.email ?? null, expiresAt } });
+    return addInvitation(tx, actor, meeting, { agency, email: input.email ?? null, expiresAt });
   });
   return { ok: true, url, expiresAt };
+}
+
+/** One invitation row, its mail through the outbox when it has an address, and its audit entry. */
+async function addInvitation(
+  tx: Tx,
+  actor: Actor,
+  meeting: Parameters<typeof queueInvitationMail>[1]["meeting"],
+  p: { agency: { id: string; name: string } | null; email: string | null; expiresAt: Date },
+): Promise<string> {
+  const { token, hash } = newToken();
+  const url = `${env().APP_URL}/invite/${token}`;
+  const inv = await tx.invitation.create({
+    data: { meetingId: meeting.id, agencyId: p.agency?.id ?? null, email: p.email ? normaliseEmail(p.email) : null, tokenHash: hash, expiresAt: p.expiresAt },
+  });
+  if (p.email) await queueInvitationMail(tx, { meeting, email: p.email, url, invitationId: inv.id, agencyName: p.agency?.name });
+  await audit(tx, { userId: actor.id, entity: "Invitation", entityId: inv.id, meetingId: meeting.id, action: "create", after: { agencyId: p.agency?.id ?? null, email: p.email, expiresAt: p.expiresAt } });
+  return url;
+}
+
+/**
+ * Invites agencies to a meeting: for each agency not invited before (any invitation, even a revoked
+ * one, counts: the organiser withdrew it on purpose), one invitation per focal point, mailed to them, or
+ * one agency invitation without a mail when the agency has no focal point yet (its focal points can then
+ * register from their account). Idempotent, also when two calls race: the meeting's lock serialises them.
+ */
+export async function inviteAgencies(actor: Actor, meetingId: string, agencyIds: string[], now = new Date()): Promise<{ invited: number }> {
+  assertCan(actor, "registrations:manage");
+  const wanted = [...new Set(agencyIds)];
+  if (!wanted.length) return { invited: 0 };
+  return transaction(async (tx) => {
+    await lockMeeting(tx, meetingId);
+    const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: { ...MEETING_FOR_MAIL, registrationClosesAt: true } });
+    if (!meeting) notFound("That meeting does not exist.");
+    const already = await tx.invitation.findMany({ where: { meetingId, agencyId: { in: wanted } }, select: { agencyId: true } });
+    const done = new Set(already.map((i) => i.agencyId));
+    const agencies = await tx.agency.findMany({
+      where: { id: { in: wanted.filter((id) => !done.has(id)) } },
+      select: { id: true, name: true, users: { where: { role: "FOCAL_POINT" }, select: { email: true }, orderBy: { email: "asc" } } },
+      orderBy: { sortName: "asc" },
+    });
+    const expiresAt = defaultInvitationExpiry(meeting, now);
+    for (const agency of agencies) {
+      const emails = agency.users.length ? agency.users.map((u) => u.email) : [null];
+      for (const email of emails) await addInvitation(tx, actor, meeting, { agency: { id: agency.id, name: agency.name }, email, expiresAt });
+    }
+    return { invited: agencies.length };
+  });
 }
 
 export async function revokeInvitation(actor: Actor, meetingId: string, invitationId: string): Promise<void> {
