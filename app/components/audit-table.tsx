@@ -1,4 +1,5 @@
 import { formatDateTime } from "~/utils/dates";
+import { TableScroll } from "./ui";
 
 type Entry = {
   id: string;
@@ -26,6 +27,7 @@ function changes(before: unknown, after: unknown): string[] {
 export function AuditTable({ entries, caption }: { entries: Entry[]; caption: string }) {
   if (!entries.length) return <p>No changes recorded yet.</p>;
   return (
+    <TableScroll>
     <table>
       <caption className="muted">{caption}</caption>
       <thead>
@@ -55,5 +57,6 @@ export function AuditTable({ entries, caption }: { entries: Entry[]; caption: st
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }

@@ -7,6 +7,7 @@ import { ROLE_LABELS } from "~/domain/registration/registration.schema";
 import { formatTime } from "~/utils/dates";
 import { badRequest, readForm } from "~/utils/http.server";
 import { SubmitButton } from "~/components/submit-button";
+import { TableScroll } from "~/components/ui";
 
 // Check-in on the day: a search box (a GET form, live with JavaScript), one tap per person.
 
@@ -69,7 +70,8 @@ export default function CheckIn() {
         ))}
       </ul>
       <h3>Present and absent per agency</h3>
-      <table>
+      <TableScroll>
+      <table className="numeric">
         <thead>
           <tr>
             <th scope="col">Agency</th>
@@ -87,6 +89,7 @@ export default function CheckIn() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <Form method="post">
         <p>After the meeting, mark everyone not checked in as a no-show (they receive the no-show follow-up).</p>
         <SubmitButton name="intent" value="no-shows" className="secondary">

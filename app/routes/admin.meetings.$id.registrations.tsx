@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { FilterSelect, Pagination, StatusBadge } from "~/components/ui";
+import { AgencyName, FilterSelect, Pagination, StatusBadge, TableScroll } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { filterOptions, listRegistrations } from "~/domain/registration/listing.server";
@@ -106,6 +106,7 @@ export default function RegistrationsAdmin() {
             Fill free seats from the waiting list
           </SubmitButton>
         </div>
+        <TableScroll>
         <table>
           <caption className="muted">
             {list.total} registrations match{list.total > list.rows.length ? `, showing ${list.rows.length}` : ""}
@@ -136,7 +137,7 @@ export default function RegistrationsAdmin() {
                   <span className="muted">{r.email}</span>
                   {r.jobTitle ? <span className="muted"> · {r.jobTitle}</span> : null}
                 </td>
-                <td>{r.agency ? `${r.agency.name}${r.agency.country ? ` (${r.agency.country})` : ""}` : "—"}</td>
+                <td>{r.agency ? <><AgencyName agency={r.agency} />{r.agency.country ? ` (${r.agency.country})` : ""}</> : "—"}</td>
                 <td>{ROLE_LABELS[r.role]}</td>
                 <td>
                   <StatusBadge status={r.status} label={STATUS_LABELS[r.status]} />
@@ -148,6 +149,7 @@ export default function RegistrationsAdmin() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       </Form>
       <Pagination page={list.page} pageCount={list.pageCount} search={location.search} />
 
@@ -170,7 +172,8 @@ export default function RegistrationsAdmin() {
 
       <h3>By agency</h3>
       {list.otherAgencies ? <p className="muted">The {list.agencyCounts.length} largest delegations; the CSV export lists everyone.</p> : null}
-      <table>
+      <TableScroll>
+      <table className="numeric">
         <thead>
           <tr>
             <th scope="col">Agency</th>
@@ -201,8 +204,10 @@ export default function RegistrationsAdmin() {
           ) : null}
         </tbody>
       </table>
+      </TableScroll>
       <h3>By country</h3>
-      <table>
+      <TableScroll>
+      <table className="numeric">
         <thead>
           <tr>
             <th scope="col">Country</th>
@@ -227,6 +232,7 @@ export default function RegistrationsAdmin() {
           ) : null}
         </tbody>
       </table>
+      </TableScroll>
     </>
   );
 }

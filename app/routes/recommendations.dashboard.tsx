@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/bar-chart";
 import { filterQuery, RecommendationFilters, RecommendationTable } from "~/components/recommendation-ui";
-import { PageHeader } from "~/components/ui";
+import { PageHeader, TableScroll } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { dashboard, type Count } from "~/domain/recommendations/dashboard.server";
 import { filterOptions, filtersFrom } from "~/domain/recommendations/recommendations.server";
@@ -71,7 +71,8 @@ function Figure({ id, title, counts, group, children }: { id: string; title: str
             desc={counts.map((c) => `${c.label}: ${c.count}`).join("; ")}
             bars={counts.map((c) => ({ label: c.label, value: c.count }))}
           />
-          <table>
+          <TableScroll>
+          <table className="numeric">
             <thead>
               <tr>
                 <th scope="col">{group}</th>
@@ -87,6 +88,7 @@ function Figure({ id, title, counts, group, children }: { id: string; title: str
               ))}
             </tbody>
           </table>
+          </TableScroll>
         </>
       ) : (
         <p>None.</p>

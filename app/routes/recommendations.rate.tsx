@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/bar-chart";
 import { filterQuery, RecommendationFilters } from "~/components/recommendation-ui";
-import { PageHeader } from "~/components/ui";
+import { PageHeader, TableScroll } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { implementationRate } from "~/domain/recommendations/dashboard.server";
 import { filterOptions, filtersFrom } from "~/domain/recommendations/recommendations.server";
@@ -36,7 +36,8 @@ export default function ImplementationRate() {
             bars={rate.map((p) => ({ label: p.period, value: p.rate }))}
             unit=" %"
           />
-          <table>
+          <TableScroll>
+          <table className="numeric">
             <caption>Implementation rate by quarter</caption>
             <thead>
               <tr>
@@ -57,6 +58,7 @@ export default function ImplementationRate() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
         </>
       ) : (
         <p>No status history yet.</p>
