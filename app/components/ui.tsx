@@ -13,7 +13,7 @@ export function PageHeader({ title, children }: { title: ReactNode; children?: R
 // Status colours by meaning, for every status enum in the app (registration, meeting, recommendation,
 // progress update, mail): green done or good, amber needs someone, purple waiting list, red stopped or
 // failed, blue informative, grey inactive. docs/decisions/070-design-system.md.
-const STATUS_TONES: Record<string, "ok" | "warn" | "wait" | "err" | "info" | "neutral"> = {
+export const STATUS_TONES: Record<string, "ok" | "warn" | "wait" | "err" | "info" | "neutral"> = {
   CONFIRMED: "ok",
   PUBLISHED: "ok",
   ADOPTED: "ok",
