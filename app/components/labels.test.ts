@@ -49,9 +49,10 @@ describe("labels", () => {
   });
 
   test("every status of every status enum has a colour", () => {
-    const statuses = [RegistrationStatus, MeetingStatus, RecommendationStatus, ProgressState, OutboxStatus, FollowUpStatus]
-      .flatMap((e) => Object.values(e))
-      .concat([Attendance.ATTENDED, Attendance.NO_SHOW]);
+    const statuses: string[] = [RegistrationStatus, MeetingStatus, RecommendationStatus, ProgressState, OutboxStatus, FollowUpStatus].flatMap((e) =>
+      Object.values(e),
+    );
+    statuses.push(Attendance.ATTENDED, Attendance.NO_SHOW);
     expect(statuses.filter((s) => !(s in STATUS_TONES))).toEqual([]);
   });
 });
