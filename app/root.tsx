@@ -20,6 +20,7 @@ import { ROLE_LABELS, type Actor } from "~/domain/auth/roles";
 import { devMailboxEnabled } from "~/domain/mail/devmailbox.server";
 import stylesheet from "~/styles/app.css?url";
 import printStylesheet from "~/styles/print.css?url";
+import { env } from "~/utils/env.server";
 import { useNonce } from "~/utils/nonce-provider";
 
 export const links: LinksFunction = () => [
@@ -31,7 +32,8 @@ export const links: LinksFunction = () => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [user, { toast, setCookie }] = await Promise.all([getUser(request, context), readToast(request)]);
   const showDevMailbox = devMailboxEnabled();
-  return data({ user, toast, showDevMailbox }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+  const logoUrl = env().ORG_LOGO_URL ?? null;
+  return data({ user, toast, showDevMailbox, logoUrl }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 
 export const meta: MetaFunction = () => [{ title: "Convene" }];
@@ -55,16 +57,20 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-function Nav({ user, showDevMailbox }: { user: Actor | null; showDevMailbox: boolean }) {
+type NavProps = { user: Actor | null; showDevMailbox: boolean; logoUrl: string | null };
+
+/** The header: logo slot (ORG_LOGO_URL) and wordmark, main navigation, account. One row that never wraps. */
+function Nav({ user, showDevMailbox, logoUrl }: NavProps) {
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
       <Link to="/" className="brand">
+        {logoUrl ? <img src={logoUrl} alt="" /> : <span className="brand-mark" aria-hidden="true">C</span>}
         Convene
       </Link>
-      <nav aria-label="Main">
+      <nav aria-label="Main" className="site-nav">
         <ul>
           <li>
             <NavLink to="/meetings">Meetings</NavLink>
@@ -102,8 +108,8 @@ function Nav({ user, showDevMailbox }: { user: Actor | null; showDevMailbox: boo
       <div className="account">
         {user ? (
           <>
-            <span>
-              {user.name} <span className="muted">({ROLE_LABELS[user.role]})</span>
+            <span className="account-name">
+              {user.name} <span className="muted account-role">({ROLE_LABELS[user.role]})</span>
             </span>
             <Form method="post" action="/logout">
               <button type="submit" className="link-button">
@@ -130,10 +136,10 @@ function DevMailboxBanner() {
 }
 
 export default function App() {
-  const { user, toast, showDevMailbox } = useLoaderData<typeof loader>();
+  const { user, toast, showDevMailbox, logoUrl } = useLoaderData<typeof loader>();
   return (
     <>
-      <Nav user={user} showDevMailbox={showDevMailbox} />
+      <Nav user={user} showDevMailbox={showDevMailbox} logoUrl={logoUrl} />
       <main id="main">
         {showDevMailbox ? <DevMailboxBanner /> : null}
         {toast ? (
@@ -172,7 +178,7 @@ export function ErrorBoundary() {
   }
   return (
     <>
-      <Nav user={rootData?.user ?? null} showDevMailbox={rootData?.showDevMailbox ?? false} />
+      <Nav user={rootData?.user ?? null} showDevMailbox={rootData?.showDevMailbox ?? false} logoUrl={rootData?.logoUrl ?? null} />
       <main id="main">
         {rootData?.showDevMailbox ? <DevMailboxBanner /> : null}
         <h1>{title}</h1>

@@ -118,7 +118,7 @@ test("the secretariat composes, previews, saves and sends a follow-up, then find
 
   await page.getByRole("link", { name: /Back to the mail of/ }).click();
   const followUps = page.getByRole("table", { name: /Follow-ups of this meeting/ });
-  await expect(followUps.getByRole("row").filter({ hasText: subject })).toContainText("sent");
+  await expect(followUps.getByRole("row").filter({ hasText: subject })).toContainText("Sent");
   await page.getByLabel("Kind").selectOption("follow-up");
   await page.getByLabel("Status", { exact: true }).selectOption("SENT");
   await page.getByRole("button", { name: "Filter" }).click();

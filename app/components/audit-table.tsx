@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { Segment } from "~/domain/audit/describe";
 import { formatDateTime } from "~/utils/dates";
+import { TableScroll } from "./ui";
 
 type Entry = {
   id: string;
@@ -38,6 +39,7 @@ function changes(before: unknown, after: unknown): string[] {
 export function AuditTable({ entries, caption }: { entries: Entry[]; caption: string }) {
   if (!entries.length) return <p>No changes recorded yet.</p>;
   return (
+    <TableScroll>
     <table>
       <caption className="muted">{caption}</caption>
       <thead>
@@ -77,5 +79,6 @@ export function AuditTable({ entries, caption }: { entries: Entry[]; caption: st
         })}
       </tbody>
     </table>
+    </TableScroll>
   );
 }

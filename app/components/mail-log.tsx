@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { FilterSelect, StatusBadge } from "./ui";
+import { FilterSelect, sentenceCase, StatusBadge, TableScroll } from "./ui";
 import { SubmitButton } from "~/components/submit-button";
 
 // The mail log table and its filters, shared by the global log (/admin/mail) and the per-meeting
@@ -25,6 +25,7 @@ const utc = (d: string | Date | null) => (d ? `${new Date(d).toISOString().slice
 export function MailLogTable({ rows, caption, showMeeting = true }: { rows: MailLogRow[]; caption: string; showMeeting?: boolean }) {
   if (rows.length === 0) return <p>No mail matches.</p>;
   return (
+    <TableScroll>
     <table>
       <caption className="muted">{caption}</caption>
       <thead>
@@ -62,6 +63,7 @@ export function MailLogTable({ rows, caption, showMeeting = true }: { rows: Mail
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }
 
@@ -76,7 +78,7 @@ export function MailFilters({
 }) {
   return (
     <Form method="get" className="filters">
-      <FilterSelect name="status" label="Status" value={filter.status} anyLabel="Any status" options={statuses.map((s) => ({ value: s, label: s.toLowerCase() }))} />
+      <FilterSelect name="status" label="Status" value={filter.status} anyLabel="Any status" options={statuses.map((s) => ({ value: s, label: sentenceCase(s) }))} />
       <FilterSelect name="kind" label="Kind" value={filter.kind} anyLabel="Any kind" options={kinds.map((k) => ({ value: k, label: k }))} />
       <div className="field">
         <label htmlFor="filter-recipient">Recipient</label>
@@ -96,7 +98,7 @@ export function StatusCounts({ counts }: { counts: Record<string, number> }) {
       {entries.map(([s, n], i) => (
         <span key={s}>
           {i > 0 ? " · " : ""}
-          {s.toLowerCase()}: <strong>{n}</strong>
+          {sentenceCase(s)}: <strong>{n}</strong>
         </span>
       ))}
     </p>

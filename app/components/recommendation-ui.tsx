@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { FilterSelect, StatusBadge } from "~/components/ui";
+import { FilterSelect, StatusBadge, TableScroll } from "~/components/ui";
 import { PRIORITIES, PRIORITY_LABELS, STATUSES, STATUS_LABELS, statusLabel } from "~/domain/recommendations/status";
 import { SubmitButton } from "~/components/submit-button";
 import { formatShortDate } from "~/utils/dates";
@@ -37,6 +37,7 @@ type RecommendationRow = {
 /** A table of recommendations (rows selected with recommendationRowSelect): the dashboard's overdue list, a meeting's tab. */
 export function RecommendationTable({ rows }: { rows: RecommendationRow[] }) {
   return (
+    <TableScroll>
     <table>
       <thead>
         <tr>
@@ -59,6 +60,7 @@ export function RecommendationTable({ rows }: { rows: RecommendationRow[] }) {
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }
 

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { filterQuery } from "~/components/recommendation-ui";
+import { TableScroll } from "~/components/ui";
 import type { MatrixRow } from "~/domain/recommendations/dashboard.server";
 import { STATUSES, STATUS_LABELS } from "~/domain/recommendations/status";
 
@@ -21,59 +22,61 @@ export function StatusMatrix({
   );
   return (
     <div className="table-scroll">
-      <table className="matrix">
-        <caption>Recommendations by lead agency and status</caption>
-        <thead>
-          <tr>
-            <th scope="col">Lead agency</th>
-            {columns.map((s) => (
-              <th scope="col" key={s}>
-                {STATUS_LABELS[s]}
-              </th>
-            ))}
-            <th scope="col">Total</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.label}</th>
+      <TableScroll>
+        <table className="matrix numeric">
+          <caption>Recommendations by lead agency and status</caption>
+          <thead>
+            <tr>
+              <th scope="col">Lead agency</th>
               {columns.map((s) => (
-                <td key={s}>
-                  {r.byStatus[s] && links && r.key !== "others" ? (
-                    <Link
-                      to={`/recommendations${filterQuery({
-                        ...filters,
-                        agency: r.key,
-                        status: s,
-                        overdue: undefined,
-                      })}`}
-                    >
-                      {r.byStatus[s]}
-                      <span className="vh">
-                        {" "}
-                        {STATUS_LABELS[s].toLowerCase()}, led by {r.label}
-                      </span>
-                    </Link>
-                  ) : (
-                    r.byStatus[s] || "·"
-                  )}
-                </td>
+                <th scope="col" key={s}>
+                  {STATUS_LABELS[s]}
+                </th>
               ))}
-              <td>{r.count}</td>
+              <th scope="col">Total</th>
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">All</th>
-            {columns.map((s) => (
-              <td key={s}>{totals[s]}</td>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">{r.label}</th>
+                {columns.map((s) => (
+                  <td key={s}>
+                    {r.byStatus[s] && links && r.key !== "others" ? (
+                      <Link
+                        to={`/recommendations${filterQuery({
+                          ...filters,
+                          agency: r.key,
+                          status: s,
+                          overdue: undefined,
+                        })}`}
+                      >
+                        {r.byStatus[s]}
+                        <span className="vh">
+                          {" "}
+                          {STATUS_LABELS[s].toLowerCase()}, led by {r.label}
+                        </span>
+                      </Link>
+                    ) : (
+                      r.byStatus[s] || "·"
+                    )}
+                  </td>
+                ))}
+                <td>{r.count}</td>
+              </tr>
             ))}
-            <td>{rows.reduce((n, r) => n + r.count, 0)}</td>
-          </tr>
-        </tfoot>
-      </table>
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">All</th>
+              {columns.map((s) => (
+                <td key={s}>{totals[s]}</td>
+              ))}
+              <td>{rows.reduce((n, r) => n + r.count, 0)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </TableScroll>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MeetingStatusBadge } from "~/components/meetings";
-import { PageHeader } from "~/components/ui";
+import { PageHeader, TableScroll } from "~/components/ui";
 import { can } from "~/domain/auth/permissions";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { upcomingForDashboard } from "~/domain/meetings/meetings.server";
@@ -33,6 +33,7 @@ export default function Dashboard() {
       </nav>
       <h2>Upcoming meetings</h2>
       {meetings.length ? (
+        <TableScroll>
         <table>
           <thead>
             <tr>
@@ -67,6 +68,7 @@ export default function Dashboard() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       ) : (
         <p>No upcoming meetings.</p>
       )}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { PageHeader, Pagination } from "~/components/ui";
+import { PageHeader, Pagination, TableScroll } from "~/components/ui";
 import { searchAgencies } from "~/domain/agencies/agencies.server";
 import { kindLabel } from "~/domain/agencies/agency.schema";
 import { countryName } from "~/domain/agencies/countries";
@@ -34,6 +34,7 @@ export default function Agencies() {
         </div>
         <SubmitButton method="get">Search</SubmitButton>
       </Form>
+      <TableScroll>
       <table>
         <caption className="muted">{data.total.toLocaleString("en")} agencies</caption>
         <thead>
@@ -58,6 +59,7 @@ export default function Agencies() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <Pagination page={data.page} pageCount={data.pageCount} search={search} />
     </>
   );

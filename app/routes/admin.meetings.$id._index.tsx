@@ -37,6 +37,8 @@ export default function MeetingOverview() {
     <section aria-labelledby="overview-heading">
       <h2 id="overview-heading">Overview</h2>
       {actionData?.error ? <Notice kind="error">{actionData.error}</Notice> : null}
+      <div className="with-sidebar">
+      <div className="sidebar">
       {organiser ? (
         <div className="page-actions">
           <Link className="button secondary" to={`/admin/meetings/${m.id}/edit`}>
@@ -64,6 +66,7 @@ export default function MeetingOverview() {
           ))}
         </Form>
       ) : null}
+      </div>
       <dl className="details">
         <dt>When</dt>
         <dd>{formatRange(m.startsAt, m.endsAt, m.timeZone)}</dd>
@@ -101,6 +104,7 @@ export default function MeetingOverview() {
         <dt>Data retention</dt>
         <dd>{m.retentionDays ? `${m.retentionDays} days after the meeting` : "Kept"}</dd>
       </dl>
+      </div>
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { badRequest, readForm } from "~/utils/http.server";
 import { BadgeLinks } from "~/components/badges";
 import { QrCamera } from "~/components/qr-camera";
 import { SubmitButton } from "~/components/submit-button";
+import { TableScroll } from "~/components/ui";
 
 // Check-in on the day: a field for the code on the badge (a barcode scanner types it and presses
 // Enter), a search box (a GET form, live with JavaScript), one tap per person.
@@ -83,7 +84,8 @@ export default function CheckIn() {
         ))}
       </ul>
       <h3>Present and absent per agency</h3>
-      <table>
+      <TableScroll>
+      <table className="numeric">
         <thead>
           <tr>
             <th scope="col">Agency</th>
@@ -101,6 +103,7 @@ export default function CheckIn() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <Form method="post">
         <p>After the meeting, mark everyone not checked in as a no-show (they receive the no-show follow-up).</p>
         <SubmitButton name="intent" value="no-shows" className="secondary">

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { MailFilters, MailLogTable, StatusCounts } from "~/components/mail-log";
-import { Pagination, StatusBadge } from "~/components/ui";
+import { Pagination, StatusBadge, TableScroll } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { getMailMeeting, listFollowUps } from "~/domain/mail/followups.server";
 import { listMail, mailFilterFrom, mailKinds, MAIL_STATUSES, reminderStatus } from "~/domain/mail/log.server";
@@ -37,6 +37,7 @@ export default function MeetingMail() {
         <Link to={`/admin/meetings/${meeting.id}/mail/follow-ups/new`}>Compose a follow-up</Link>
       </p>
       {followUps.length ? (
+        <TableScroll>
         <table>
           <caption className="muted">Follow-ups of this meeting, newest first</caption>
           <thead>
@@ -66,6 +67,7 @@ export default function MeetingMail() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       ) : (
         <p>No follow-ups yet.</p>
       )}

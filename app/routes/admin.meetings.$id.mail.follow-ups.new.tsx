@@ -4,6 +4,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ChoiceGroup } from "~/components/choice-group";
+import { STATUS_LABELS } from "~/domain/registration/labels";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
 import { SubmitButton } from "~/components/submit-button";
 import { requireCapability } from "~/domain/auth/permissions.server";
@@ -99,7 +100,7 @@ export default function NewFollowUp() {
           legend="Registration statuses"
           type="checkbox"
           hint="Used when sending by status."
-          options={REGISTRATION_STATUSES.map((s) => ({ value: s, label: s.toLowerCase() }))}
+          options={REGISTRATION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
         />
         <SelectField field={fields.previewAgencyId} label="Preview the copy of" options={agencyOptions} placeholder="No particular agency" />
         <div className="page-actions">

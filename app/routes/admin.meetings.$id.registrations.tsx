@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { FilterSelect, Pagination, StatusBadge } from "~/components/ui";
+import { AgencyName, FilterSelect, Pagination, StatusBadge, TableScroll } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { filterOptions, listRegistrations, matchingRegistrationIds } from "~/domain/registration/listing.server";
@@ -137,6 +137,7 @@ export default function RegistrationsAdmin() {
             Fill free seats from the waiting list
           </SubmitButton>
         </div>
+        <TableScroll>
         <table>
           <caption className="muted">
             {list.total} registrations match{list.total > list.rows.length ? `, showing ${list.rows.length}` : ""}
@@ -171,7 +172,7 @@ export default function RegistrationsAdmin() {
                   <span className="muted">{r.email}</span>
                   {r.jobTitle ? <span className="muted"> · {r.jobTitle}</span> : null}
                 </td>
-                <td>{r.agency ? `${r.agency.name}${r.agency.country ? ` (${r.agency.country})` : ""}` : "—"}</td>
+                <td>{r.agency ? <><AgencyName agency={r.agency} />{r.agency.country ? ` (${r.agency.country})` : ""}</> : "—"}</td>
                 <td>{ROLE_LABELS[r.role]}</td>
                 <td>
                   <StatusBadge status={r.status} label={STATUS_LABELS[r.status]} />
@@ -183,6 +184,7 @@ export default function RegistrationsAdmin() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       </Form>
       <Pagination page={list.page} pageCount={list.pageCount} search={location.search} />
 
@@ -205,7 +207,8 @@ export default function RegistrationsAdmin() {
 
       <h3>By agency</h3>
       {list.otherAgencies ? <p className="muted">The {list.agencyCounts.length} largest delegations; the CSV export lists everyone.</p> : null}
-      <table>
+      <TableScroll>
+      <table className="numeric">
         <thead>
           <tr>
             <th scope="col">Agency</th>
@@ -236,8 +239,10 @@ export default function RegistrationsAdmin() {
           ) : null}
         </tbody>
       </table>
+      </TableScroll>
       <h3>By country</h3>
-      <table>
+      <TableScroll>
+      <table className="numeric">
         <thead>
           <tr>
             <th scope="col">Country</th>
@@ -262,6 +267,7 @@ export default function RegistrationsAdmin() {
           ) : null}
         </tbody>
       </table>
+      </TableScroll>
     </>
   );
 }

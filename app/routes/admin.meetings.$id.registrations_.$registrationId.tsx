@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ConfirmButton, ConfirmStep, useConfirming } from "~/components/confirm";
-import { StatusBadge } from "~/components/ui";
+import { StatusBadge, TableScroll } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { meetingById, registrationDetail, setAttendance } from "~/domain/registration/organiser.server";
@@ -115,6 +115,7 @@ export default function RegistrationDetail() {
       ) : null}
       <h3>History</h3>
       <p className="muted">Times in {meeting.zone}.</p>
+      <TableScroll>
       <table>
         <thead>
           <tr>
@@ -138,6 +139,7 @@ export default function RegistrationDetail() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <h3>Mail</h3>
       {reg.outbox.length === 0 ? (
         <p>No mail.</p>

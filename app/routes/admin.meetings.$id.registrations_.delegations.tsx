@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, InputField, SelectField } from "~/components/forms";
 import { SubmitButton } from "~/components/submit-button";
-import { Notice } from "~/components/ui";
+import { Notice, TableScroll } from "~/components/ui";
 import { listAgencyOptions } from "~/domain/agencies/agencies.server";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
@@ -68,6 +68,7 @@ export default function DelegationsAdmin() {
       <p>
         <Link to={`/admin/meetings/${meeting.id}/registrations`}>Back to registrations</Link>
       </p>
+      <TableScroll>
       <table>
         <caption className="muted">Quota: most confirmed and pending delegates of the agency. Reserved seats: held back from general registration for that agency.</caption>
         <thead>
@@ -91,6 +92,7 @@ export default function DelegationsAdmin() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <DelegationForm agencies={agencies} members={members} lastResult={data?.form === "delegation" ? data.result : undefined} />
       <h3>Invitations</h3>
       {meeting.visibility !== "INVITATION" ? <p className="muted">This meeting is public; invitation links also work here, for example for a person's own link.</p> : null}
@@ -105,6 +107,7 @@ export default function DelegationsAdmin() {
         lastResult={data?.form === "invite" ? data.result : undefined}
         expiryHint={`Empty: ${formatDateTime(defaultExpiry, meeting.timeZone)} (when registration closes, or the meeting's end). In the meeting's time zone, ${zoneLabel(meeting.timeZone, defaultExpiry)}.`}
       />
+      <TableScroll>
       <table>
         <thead>
           <tr>
@@ -138,6 +141,7 @@ export default function DelegationsAdmin() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </>
   );
 }

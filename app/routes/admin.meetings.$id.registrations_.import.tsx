@@ -6,7 +6,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
 import { SubmitButton } from "~/components/submit-button";
-import { Notice } from "~/components/ui";
+import { Notice, TableScroll } from "~/components/ui";
 import { listAgencyOptions } from "~/domain/agencies/agencies.server";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
@@ -77,6 +77,7 @@ export default function ImportRegistrations() {
           <h3 id="report-heading">
             Import report: {accepted} registered, {rejected} rejected
           </h3>
+          <TableScroll>
           <table>
             <thead>
               <tr>
@@ -95,6 +96,7 @@ export default function ImportRegistrations() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
         </section>
       ) : null}
     </>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { PageHeader } from "~/components/ui";
+import { PageHeader, TableScroll } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { listSeries } from "~/domain/series/series.server";
 
@@ -18,6 +18,7 @@ export default function AdminSeries() {
           Create a series
         </Link>
       </PageHeader>
+      <TableScroll>
       <table>
         <thead>
           <tr>
@@ -42,6 +43,7 @@ export default function AdminSeries() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </>
   );
 }

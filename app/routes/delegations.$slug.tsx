@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { SubmitButton } from "~/components/submit-button";
 import { ConfirmButton, ConfirmStep, useConfirmTarget } from "~/components/confirm";
-import { Notice, PageHeader, StatusBadge } from "~/components/ui";
+import { Notice, PageHeader, StatusBadge, TableScroll } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { agencyDelegation, focalPointMayRegister, meetingBySlug, registerDelegates, registrationInScope, setHeadOfDelegation, type DelegateRow } from "~/domain/registration/organiser.server";
@@ -99,6 +99,7 @@ export default function Delegation() {
       {people.length === 0 ? (
         <p>Nobody from your agency is registered yet.</p>
       ) : (
+        <TableScroll>
         <table>
           <thead>
             <tr>
@@ -142,6 +143,7 @@ export default function Delegation() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
       <h2>Register delegates</h2>
       {data.closedReason ? <Notice kind="warning">{data.closedReason}</Notice> : <DelegatesForm key={people.length} lastResult={actionData?.result} />}
@@ -164,6 +166,7 @@ function DelegatesForm({ lastResult }: { lastResult?: SubmissionResult<string[]>
       <p>Fill in one row per delegate; empty rows are ignored. All rows are registered together or not at all. Each delegate receives an email with a private link to check and complete their details.</p>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="register" />
+      <TableScroll>
       <table>
         <thead>
           <tr>
@@ -200,6 +203,7 @@ function DelegatesForm({ lastResult }: { lastResult?: SubmissionResult<string[]>
           })}
         </tbody>
       </table>
+      </TableScroll>
       <SubmitButton>Register these delegates</SubmitButton>
     </Form>
   );

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { PageHeader } from "~/components/ui";
+import { PageHeader, TableScroll } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { delegationMeetings } from "~/domain/registration/organiser.server";
 import { formatRange } from "~/utils/dates";
@@ -19,6 +19,7 @@ export default function Delegations() {
       {meetings.length === 0 ? (
         <p>No upcoming meeting is open to your agency.</p>
       ) : (
+        <TableScroll>
         <table>
           <thead>
             <tr>
@@ -41,6 +42,7 @@ export default function Delegations() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </>
   );

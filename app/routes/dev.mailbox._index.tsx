@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { PageHeader, StatusBadge } from "~/components/ui";
+import { PageHeader, StatusBadge, TableScroll } from "~/components/ui";
 import { listDevMailbox } from "~/domain/mail/devmailbox.server";
 import { SubmitButton } from "~/components/submit-button";
 
@@ -25,6 +25,7 @@ export default function DevMailbox() {
         </div>
         <SubmitButton method="get">Filter</SubmitButton>
       </Form>
+      <TableScroll>
       <table>
         <caption className="muted">Newest 50 messages</caption>
         <thead>
@@ -50,6 +51,7 @@ export default function DevMailbox() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       {messages.length === 0 ? <p>No messages yet.</p> : null}
     </>
   );

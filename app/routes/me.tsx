@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ConfirmButton, ConfirmStep, useConfirmTarget } from "~/components/confirm";
-import { PageHeader, StatusBadge } from "~/components/ui";
+import { PageHeader, StatusBadge, TableScroll } from "~/components/ui";
 import { can } from "~/domain/auth/permissions";
 import { requireActor } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
@@ -73,6 +73,7 @@ export default function MyRegistrations() {
           You have no registrations yet. <Link to="/meetings">Browse meetings</Link>.
         </p>
       ) : (
+        <TableScroll>
         <table>
           <thead>
             <tr>
@@ -110,6 +111,7 @@ export default function MyRegistrations() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </>
   );

@@ -60,6 +60,8 @@ export default function MeetingPage() {
           </Link>
         </div>
       </header>
+      <div className="with-sidebar">
+      <div className="sidebar">
       <RegistrationPanel panel={registration} />
       {m.status !== "PUBLISHED" ? (
         <p>
@@ -132,6 +134,8 @@ export default function MeetingPage() {
           </>
         ) : null}
       </dl>
+      </div>
+      <div>
       {m.description ? <p style={{ whiteSpace: "pre-line" }}>{m.description}</p> : null}
       <h2>Agenda</h2>
       {agendaIsDraft ? (
@@ -148,6 +152,8 @@ export default function MeetingPage() {
         </>
       ) : null}
       <RecommendationsSection data={recommendations} />
+      </div>
+      </div>
     </article>
   );
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { PageHeader } from "~/components/ui";
+import { PageHeader, TableScroll } from "~/components/ui";
 import { requireActor } from "~/domain/auth/permissions.server";
 import { participantList } from "~/domain/registration/organiser.server";
 import { ROLE_LABELS } from "~/domain/registration/labels";
@@ -21,6 +21,7 @@ export default function Participants() {
       <p>
         Confirmed participants who agreed to appear in this list. <Link to={`/meetings/${meeting.slug}`}>Back to the meeting</Link>
       </p>
+      <TableScroll>
       <table>
         <thead>
           <tr>
@@ -41,6 +42,7 @@ export default function Participants() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </>
   );
 }

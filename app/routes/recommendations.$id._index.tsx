@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
 import { SubmitButton } from "~/components/submit-button";
 import { ProgressMeter, RecommendationStatus, ReviewUpdateForms } from "~/components/recommendation-ui";
-import { PageHeader, StatusBadge } from "~/components/ui";
+import { PageHeader, StatusBadge, TableScroll } from "~/components/ui";
 import { can } from "~/domain/auth/permissions";
 import { assertCan, requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
@@ -212,6 +212,7 @@ export default function RecommendationDetail() {
       {canManage && options ? <AddReviewForm options={options} lastResult={resultFor("add-review")} /> : null}
 
       <h2>Status history</h2>
+      <TableScroll>
       <table>
         <thead>
           <tr>
@@ -236,6 +237,7 @@ export default function RecommendationDetail() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <p className="muted">Times in {zone}.</p>
     </>
   );

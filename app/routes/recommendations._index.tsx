@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { filterQuery, RecommendationFilters, RecommendationStatus, RecommendationCells } from "~/components/recommendation-ui";
-import { PageHeader, Pagination } from "~/components/ui";
+import { PageHeader, Pagination, TableScroll } from "~/components/ui";
 import { can } from "~/domain/auth/permissions";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { filterOptions, filtersFrom, listRecommendations } from "~/domain/recommendations/recommendations.server";
@@ -41,6 +41,7 @@ export default function RecommendationList() {
         {total} recommendation{total === 1 ? "" : "s"}
       </p>
       {items.length ? (
+        <TableScroll>
         <table>
           <caption>Recommendations, page {page} of {pages}</caption>
           <thead>
@@ -73,6 +74,7 @@ export default function RecommendationList() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       ) : (
         <p>No recommendation matches these filters.</p>
       )}

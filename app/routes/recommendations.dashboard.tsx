@@ -13,7 +13,7 @@ import {
   RecommendationFilters,
   RecommendationTable,
 } from "~/components/recommendation-ui";
-import { PageHeader } from "~/components/ui";
+import { PageHeader, TableScroll } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import {
   dashboard,
@@ -177,22 +177,24 @@ function Figure({
             bars={counts.map((c) => ({ label: c.label, value: c.count }))}
           />
           <ChartData>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{group}</th>
-                  <th scope="col">Recommendations</th>
-                </tr>
-              </thead>
-              <tbody>
-                {counts.map((c) => (
-                  <tr key={c.key}>
-                    <th scope="row">{c.label}</th>
-                    <td>{c.count}</td>
+            <TableScroll>
+              <table className="numeric">
+                <thead>
+                  <tr>
+                    <th scope="col">{group}</th>
+                    <th scope="col">Recommendations</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {counts.map((c) => (
+                    <tr key={c.key}>
+                      <th scope="row">{c.label}</th>
+                      <td>{c.count}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           </ChartData>
         </>
       ) : (

@@ -6,7 +6,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData } from "@remix-run/react";
 import { FormErrors, InputField } from "~/components/forms";
 import { SubmitButton } from "~/components/submit-button";
-import { Notice, PageHeader } from "~/components/ui";
+import { Notice, PageHeader, TableScroll } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { importRecommendations } from "~/domain/recommendations/import.server";
 import { IMPORT_COLUMNS, importSchema } from "~/domain/recommendations/recommendation.schema";
@@ -53,6 +53,7 @@ export default function ImportRecommendations() {
             {report.created.length} row{report.created.length === 1 ? "" : "s"} imported, {report.failed.length} row{report.failed.length === 1 ? "" : "s"} with errors.
           </Notice>
           {report.failed.length ? (
+            <TableScroll>
             <table>
               <caption>Rows not imported</caption>
               <thead>
@@ -78,6 +79,7 @@ export default function ImportRecommendations() {
                 ))}
               </tbody>
             </table>
+            </TableScroll>
           ) : null}
           {report.created.length ? (
             <ul>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { PageHeader } from "~/components/ui";
+import { PageHeader, TableScroll } from "~/components/ui";
 import { can } from "~/domain/auth/permissions";
 import { assertCan, requireCapability } from "~/domain/auth/permissions.server";
 import { filterOptions } from "~/domain/recommendations/recommendations.server";
@@ -97,6 +97,7 @@ type Row = { id: string; code: string; title: string; status: Status; progress: 
 function ReportTable({ rows, extraLabel }: { rows: Row[]; extraLabel: string }) {
   if (!rows.length) return <p>None.</p>;
   return (
+    <TableScroll>
     <table>
       <thead>
         <tr>
@@ -129,6 +130,7 @@ function ReportTable({ rows, extraLabel }: { rows: Row[]; extraLabel: string }) 
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }
 

@@ -40,6 +40,12 @@ const schema = z.object({
     .transform((v) => v === "on"),
   /// multiplies every abuse limit's allowance (docs/decisions/053-abuse-limits.md); e2e runs raise it
   RATE_LIMIT_FACTOR: z.coerce.number().positive("must be a number above 0").default(1),
+  /// the organisation's logo in the header, a path on this server such as /logo.svg (docs/decisions/070-design-system.md)
+  ORG_LOGO_URL: z
+    .string()
+    .regex(/^\/(?!\/)\S*$/, "must be a path on this server such as /logo.svg (the content security policy allows images from this server only)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 /** Mail either goes out by SMTP or, in an explicit demo, is public in the development mailbox; never both. */

@@ -17,6 +17,15 @@ describe("configuration", () => {
     expect(() => parseEnv({ DEV_MAILBOX: "yes", SESSION_SECRET: "0123456789abcdef0123" })).toThrowError(/DEV_MAILBOX: must be on or off/);
   });
 
+  it("takes a logo from this server only (the content security policy blocks other sites' images)", () => {
+    const secret = { SESSION_SECRET: "0123456789abcdef0123" };
+    expect(parseEnv(secret).ORG_LOGO_URL).toBeUndefined();
+    expect(parseEnv({ ...secret, ORG_LOGO_URL: "/logo.svg" }).ORG_LOGO_URL).toBe("/logo.svg");
+    for (const bad of ["https://example.org/logo.svg", "//example.org/logo.svg", "logo.svg", "/logo a.svg"]) {
+      expect(() => parseEnv({ ...secret, ORG_LOGO_URL: bad })).toThrowError(/ORG_LOGO_URL: must be a path on this server/);
+    }
+  });
+
   describe("mail: SMTP or an explicit demo mailbox, never public by default", () => {
     const secret = { SESSION_SECRET: "0123456789abcdef0123" };
 
