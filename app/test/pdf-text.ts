@@ -12,13 +12,17 @@ function objects(pdf: Buffer): Map<number, PdfObject> {
   const re = /(\d+) 0 obj\s*([\s\S]*?)endobj/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const body = m[2];
-    const s = /^([\s\S]*?)stream\r?\n([\s\S]*?)\r?\nendstream/.exec(body);
+    const s = /^([\s\S]*?)stream\r?\n([\s\S]*)$/.exec(body);
     if (!s) {
       out.set(Number(m[1]), { dict: body, stream: null });
       continue;
     }
+    // The stream is exactly /Length bytes (pdfkit writes it directly): cutting at "endstream" instead
+    // would drop a compressed stream's last byte when that byte is a carriage return.
+    const length = Number(/\/Length (\d+)(?!\d)(?! \d+ R)/.exec(s[1])?.[1] ?? NaN);
+    const bytes = Number.isNaN(length) ? s[2].replace(/\r?\nendstream[\s\S]*$/, "") : s[2].slice(0, length);
     // latin1 maps bytes to characters one to one, so the stream's bytes come back unchanged.
-    const raw = Buffer.from(s[2], "latin1");
+    const raw = Buffer.from(bytes, "latin1");
     const stream = /\/FlateDecode/.test(s[1]) ? zlib.inflateSync(raw).toString("latin1") : raw.toString("latin1");
     out.set(Number(m[1]), { dict: s[1], stream });
   }
