@@ -155,7 +155,10 @@ const newId = () => crypto.randomUUID();
 /** A new registration's id with its private link, made before the seat transaction: none of it depends on the seat. */
 type PrivateLink = { id: string; token: string; tokenHash: string };
 function newPrivateLink(): PrivateLink {
-  const id = newId();
+  return linkOf(newId());
+}
+
+function linkOf(id: string): PrivateLink {
   const token = privateLinkToken(id);
   return { id, token, tokenHash: hashToken(token) };
 }
@@ -351,16 +354,23 @@ async function registerBatch(tx: Tx, meeting: SeatMeeting, reqs: RegisterRequest
     }
   }
   const emails = [...new Set(open.map((r) => normaliseEmail(r.person.email)))];
+  // Addresses already registered; a cancelled registration does not hold its address: registering
+  // again reopens that row (same id, so its calendar invite's UID and SEQUENCE go on from the CANCEL).
   const taken = new Set<string>();
+  const cancelled = new Map<string, string>();
   await createManyChunked(emails, async (chunk) => {
-    const rows = await tx.$queryRaw<{ e: string }[]>`
-      SELECT "emailNormalised" AS "e" FROM "Registration" WHERE "meetingId" = ${meeting.id} AND "emailNormalised" IN (${PrismaSql.join(chunk)})`;
-    for (const r of rows) taken.add(r.e);
+    const rows = await tx.$queryRaw<{ e: string; id: string; status: string }[]>`
+      SELECT "emailNormalised" AS "e", "id", "status" FROM "Registration" WHERE "meetingId" = ${meeting.id} AND "emailNormalised" IN (${PrismaSql.join(chunk)})`;
+    for (const r of rows) {
+      if (r.status === "CANCELLED") cancelled.set(r.e, r.id);
+      else taken.add(r.e);
+    }
   });
   const state = await seatState(tx, meeting.id, meeting.capacity);
   let lastRank: number | null = null;
 
   const registrations: Prisma.RegistrationCreateManyInput[] = [];
+  const reopen: Prisma.RegistrationCreateManyInput[] = [];
   const events: Prisma.RegistrationEventCreateManyInput[] = [];
   const mails: NewMail[] = [];
   for (const [i, req] of reqs.entries()) {
@@ -397,9 +407,12 @@ async function registerBatch(tx: Tx, meeting: SeatMeeting, reqs: RegisterRequest
     taken.add(emailNormalised);
 
     const now = req.now ?? new Date();
-    const { id, token, tokenHash } = links[i];
+    const reopened = cancelled.get(emailNormalised);
+    cancelled.delete(emailNormalised);
+    // The private link is derived from the id (decision 022), so a reopened registration keeps its link.
+    const { id, token, tokenHash } = reopened ? linkOf(reopened) : links[i];
     const person = { id, name: req.person.name, email: req.person.email.trim() };
-    registrations.push({
+    (reopened ? reopen : registrations).push({
       id,
       meetingId: meeting.id,
       userId: req.userId ?? null,
@@ -422,7 +435,14 @@ async function registerBatch(tx: Tx, meeting: SeatMeeting, reqs: RegisterRequest
       manageTokenHash: tokenHash,
     });
     const reason = SOURCE_REASON[req.source];
-    const event = { id: newId(), registrationId: id, fromStatus: null, toStatus: status, reason: check.overQuota ? `${reason}; agency quota reached` : reason, userId: req.actorId ?? null };
+    const event = {
+      id: newId(),
+      registrationId: id,
+      fromStatus: reopened ? ("CANCELLED" as const) : null,
+      toStatus: status,
+      reason: `${reopened ? `${reason} again` : reason}${check.overQuota ? "; agency quota reached" : ""}`,
+      userId: req.actorId ?? null,
+    };
     events.push(event);
     mails.push(
       statusMail({
@@ -436,6 +456,11 @@ async function registerBatch(tx: Tx, meeting: SeatMeeting, reqs: RegisterRequest
     outcomes[i] = { ok: true, id, status, token };
   }
   await createManyChunked(registrations, (chunk) => tx.registration.createMany({ data: chunk }));
+  // A reopened registration starts afresh: new details and consent, no attendance; its id, private
+  // link, counters (inviteWithdrawals) and creation date stay.
+  for (const { id, meetingId: _meeting, ...data } of reopen) {
+    await tx.registration.update({ where: { id }, data: { ...data, attendance: "NONE", checkedInAt: null } });
+  }
   await createManyChunked(events, (chunk) => tx.registrationEvent.createMany({ data: chunk }));
   await enqueueNewMails(tx, mails);
   return outcomes as RegisterOutcome[];

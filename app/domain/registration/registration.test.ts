@@ -91,6 +91,27 @@ describe("register", () => {
     expect(again).toMatchObject({ ok: false, fieldErrors: { email: [expect.any(String)] }, reason: "duplicate" });
   });
 
+  it("lets a person who cancelled register again: the same registration reopens, with the same private link", async () => {
+    const meeting = await createMeeting({ capacity: 1 });
+    const agency = await createAgency();
+    const first = await registerPerson(meeting.id, agency.id, { person: { email: "back.again@example.org" } });
+    expect((await cancelRegistration(first.id, null)).ok).toBe(true);
+    // The seat it held is free again: someone else takes it meanwhile.
+    const other = await registerPerson(meeting.id, agency.id);
+    expect(other.status).toBe("CONFIRMED");
+    const again = await register({ meetingId: meeting.id, person: personFor(agency.id, { email: "Back.Again@example.org", name: "Back Again" }), consent: true, source: "SELF", overQuota: "waitlist" });
+    expect(again).toMatchObject({ ok: true, id: first.id, status: "WAITLISTED" });
+    const reg = await db.registration.findUniqueOrThrow({ where: { id: first.id }, include: { events: { orderBy: { createdAt: "asc" } } } });
+    expect(reg).toMatchObject({ name: "Back Again", status: "WAITLISTED", inviteWithdrawals: 1 });
+    expect(reg.events.map((e) => `${e.fromStatus ?? "-"}>${e.toStatus}`)).toEqual(["->CONFIRMED", "CONFIRMED>CANCELLED", "CANCELLED>WAITLISTED"]);
+    if (!again.ok) throw new Error("registered");
+    expect(again.token).toBe(first.token);
+    expect(await findByToken(first.token)).toMatchObject({ id: first.id, status: "WAITLISTED" });
+    // Still one registration per address: a second attempt while it is live is refused.
+    const third = await register({ meetingId: meeting.id, person: personFor(agency.id, { email: "back.again@example.org" }), consent: true, source: "SELF", overQuota: "waitlist" });
+    expect(third).toMatchObject({ ok: false, reason: "duplicate" });
+  });
+
   it("refuses without consent, outside the window, for unknown agencies and for invitation-only meetings", async () => {
     const agency = await createAgency();
     const meeting = await createMeeting();
