@@ -97,6 +97,9 @@ test("the secretariat records Brussels recommendations, the Frontex focal point 
   await filters.getByLabel("Lead agency").selectOption({ label: "Frontex — European Border and Coast Guard Agency" });
   await filters.getByLabel("Status").selectOption({ label: "In progress" });
   await filters.getByRole("button", { name: "Apply filters" }).click();
+  // Each chart's figures are one click away ("Show the data").
+  await expect(sec.page.getByRole("heading", { name: "By status" })).toBeVisible();
+  for (const summary of await sec.page.getByText("Show the data").all()) await summary.click();
   await expect(sec.page.getByRole("row", { name: /^Frontex [2-9]$/ })).toBeVisible();
   await expect(sec.page.getByRole("row", { name: /^In progress [2-9]$/ })).toBeVisible();
   await expect(sec.page.getByRole("row", { name: /^Not adopted 0$/ })).toBeVisible();

@@ -13,7 +13,7 @@ import {
   RecommendationFilters,
   RecommendationTable,
 } from "~/components/recommendation-ui";
-import { PageHeader, TableScroll } from "~/components/ui";
+import { PageHeader } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import {
   dashboard,
@@ -177,24 +177,22 @@ function Figure({
             bars={counts.map((c) => ({ label: c.label, value: c.count }))}
           />
           <ChartData>
-            <TableScroll>
-              <table className="numeric">
-                <thead>
-                  <tr>
-                    <th scope="col">{group}</th>
-                    <th scope="col">Recommendations</th>
+            <table className="numeric">
+              <thead>
+                <tr>
+                  <th scope="col">{group}</th>
+                  <th scope="col">Recommendations</th>
+                </tr>
+              </thead>
+              <tbody>
+                {counts.map((c) => (
+                  <tr key={c.key}>
+                    <th scope="row">{c.label}</th>
+                    <td>{c.count}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {counts.map((c) => (
-                    <tr key={c.key}>
-                      <th scope="row">{c.label}</th>
-                      <td>{c.count}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+                ))}
+              </tbody>
+            </table>
           </ChartData>
         </>
       ) : (

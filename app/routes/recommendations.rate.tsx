@@ -10,7 +10,7 @@ import {
   filterQuery,
   RecommendationFilters,
 } from "~/components/recommendation-ui";
-import { PageHeader, TableScroll } from "~/components/ui";
+import { PageHeader } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { implementationRate } from "~/domain/recommendations/dashboard.server";
 import {
@@ -52,29 +52,27 @@ export default function ImplementationRate() {
         <>
           <RateLine rate={rate} />
           <ChartData>
-            <TableScroll>
-              <table className="numeric">
-                <caption>Implementation rate by quarter</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Quarter</th>
-                    <th scope="col">Adopted by then</th>
-                    <th scope="col">Implemented</th>
-                    <th scope="col">Rate</th>
+            <table className="numeric">
+              <caption>Implementation rate by quarter</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Quarter</th>
+                  <th scope="col">Adopted by then</th>
+                  <th scope="col">Implemented</th>
+                  <th scope="col">Rate</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rate.map((p) => (
+                  <tr key={p.period}>
+                    <th scope="row">{p.period}</th>
+                    <td>{p.adopted}</td>
+                    <td>{p.implemented}</td>
+                    <td>{p.rate} %</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {rate.map((p) => (
-                    <tr key={p.period}>
-                      <th scope="row">{p.period}</th>
-                      <td>{p.adopted}</td>
-                      <td>{p.implemented}</td>
-                      <td>{p.rate} %</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+                ))}
+              </tbody>
+            </table>
           </ChartData>
         </>
       ) : (
