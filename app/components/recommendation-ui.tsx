@@ -1,14 +1,11 @@
 import { Form, Link } from "@remix-run/react";
-import { FilterSelect, StatusBadge, TableScroll } from "~/components/ui";
-import { PRIORITIES, PRIORITY_LABELS, STATUSES, STATUS_LABELS, statusLabel } from "~/domain/recommendations/status";
+import { RecommendationStatus } from "~/components/recommendation-status";
+import { FilterSelect, TableScroll } from "~/components/ui";
+import { PRIORITIES, PRIORITY_LABELS, STATUSES, STATUS_LABELS } from "~/domain/recommendations/status";
 import { SubmitButton } from "~/components/submit-button";
 import { formatShortDate } from "~/utils/dates";
 
 // Small pieces shared by the recommendation pages.
-
-export function RecommendationStatus({ status }: { status: string }) {
-  return <StatusBadge status={status} label={statusLabel(status)} />;
-}
 
 /** The first cells of every recommendation table row: linked code, title, lead agency. */
 export function RecommendationCells({ r }: { r: { id: string; code: string; title: string; leadAgency: { acronym: string } } }) {

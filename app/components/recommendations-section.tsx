@@ -1,4 +1,4 @@
-import { RecommendationStatus } from "~/components/recommendation-ui";
+import { RecommendationStatus } from "~/components/recommendation-status";
 
 // The recommendations block of a public meeting page: adopted or later only, no updates or evidence.
 // Data from listRecommendationsForMeetingPage(meetingId) in domain/recommendations.

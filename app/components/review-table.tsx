@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { ErrorList, FormErrors } from "~/components/forms";
-import { RecommendationStatus } from "~/components/recommendation-ui";
+import { RecommendationStatus } from "~/components/recommendation-status";
 import { SubmitButton } from "~/components/submit-button";
 import { STATUS_LABELS, type Status } from "~/domain/recommendations/status";
 

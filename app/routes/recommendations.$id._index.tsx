@@ -4,7 +4,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
 import { SubmitButton } from "~/components/submit-button";
-import { ProgressMeter, RecommendationStatus, ReviewUpdateForms } from "~/components/recommendation-ui";
+import { ProgressMeter, ReviewUpdateForms } from "~/components/recommendation-ui";
+import { RecommendationStatus } from "~/components/recommendation-status";
 import { PageHeader, StatusBadge, TableScroll } from "~/components/ui";
 import { can } from "~/domain/auth/permissions";
 import { assertCan, requireCapability } from "~/domain/auth/permissions.server";

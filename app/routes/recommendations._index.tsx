@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
-import { filterQuery, RecommendationFilters, RecommendationStatus, RecommendationCells } from "~/components/recommendation-ui";
+import { filterQuery, RecommendationFilters, RecommendationCells } from "~/components/recommendation-ui";
+import { RecommendationStatus } from "~/components/recommendation-status";
 import { PageHeader, Pagination, TableScroll } from "~/components/ui";
 import { can } from "~/domain/auth/permissions";
 import { requireCapability } from "~/domain/auth/permissions.server";
