@@ -21,6 +21,7 @@ export const AUDITED_ENTITIES = [
   "RecommendationReview",
   "Registration",
   "Series",
+  "SummaryRecord",
   "User",
 ] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];

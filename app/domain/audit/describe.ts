@@ -35,6 +35,7 @@ type Ctx = DescribeInput & { who: string; it: Segment[]; at: Segment[]; b: Recor
 const fields = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 const quote = (v: unknown) => `‘${String(v ?? "").length > 120 ? `${String(v).slice(0, 120)}…` : String(v ?? "")}’`;
 const n = (v: unknown, one: string, many: string) => `${Number(v ?? 0)} ${Number(v ?? 0) === 1 ? one : many}`;
+const audience = (v: unknown) => (v === "PUBLIC" ? "everyone" : "confirmed participants");
 const word = (v: unknown) => String(v ?? "").toLowerCase().replace(/_/g, " ");
 
 /** The names of the fields an update changed, in words: "title, start time". */
@@ -172,6 +173,16 @@ export const AUDIT_KINDS: Record<AuditedEntity, Kind> = {
       create: (e) => [e.who, " created ", ...e.it],
       update: (e) => [e.who, " changed ", ...e.it, changedFields(e.a, e.b)],
       delete: (e) => [e.who, " deleted the series ", quote(e.b.name ?? e.subject.label)],
+    },
+  },
+  SummaryRecord: {
+    label: "Summary records",
+    noun: "the summary record of",
+    actions: {
+      save: (e) => [e.who, " saved a draft of ", ...e.it],
+      publish: (e) => [e.who, ` published `, ...e.it, ` for ${audience(e.a.visibility)}`, e.a.version ? ` (PDF version ${Number(e.a.version)})` : ""],
+      republish: (e) => [e.who, ` published changes to `, ...e.it, ` for ${audience(e.a.visibility)}`, e.a.version ? ` (PDF version ${Number(e.a.version)})` : ""],
+      unpublish: (e) => [e.who, " withdrew ", ...e.it, " from its readers"],
     },
   },
   User: {

@@ -16,7 +16,7 @@ async function lookUp(entries: Entry[]): Promise<{ subjects: Map<string, Subject
   const meetingIds = [...new Set([...entries.map((e) => e.meetingId), ...entries.filter((e) => e.entity === "Meeting" || e.entity === "Agenda").map((e) => e.entityId)].filter((x): x is string => !!x))];
   const want = (entity: string) => ids(entries, entity);
   const none = <T,>() => Promise.resolve([] as T[]);
-  const [meetings, agencies, items, delegations, followUps, messages, updates, recs, reviews, registrations, series, users] = await Promise.all([
+  const [meetings, agencies, items, delegations, followUps, messages, updates, recs, reviews, registrations, series, users, summaries] = await Promise.all([
     meetingIds.length ? db.meeting.findMany({ where: { id: { in: meetingIds } }, select: { id: true, title: true } }) : none<{ id: string; title: string }>(),
     want("Agency").length ? db.agency.findMany({ where: { id: { in: want("Agency") } }, select: { id: true, acronym: true } }) : none<{ id: string; acronym: string }>(),
     want("AgendaItem").length ? db.agendaItem.findMany({ where: { id: { in: want("AgendaItem") } }, select: { id: true, title: true, meetingId: true } }) : none<{ id: string; title: string; meetingId: string }>(),
@@ -37,6 +37,9 @@ async function lookUp(entries: Entry[]): Promise<{ subjects: Map<string, Subject
     want("Registration").length ? db.registration.findMany({ where: { id: { in: want("Registration") } }, select: { id: true, name: true, meetingId: true } }) : none<{ id: string; name: string; meetingId: string }>(),
     want("Series").length ? db.series.findMany({ where: { id: { in: want("Series") } }, select: { id: true, name: true } }) : none<{ id: string; name: string }>(),
     want("User").length ? db.user.findMany({ where: { id: { in: want("User") } }, select: { id: true, name: true } }) : none<{ id: string; name: string }>(),
+    want("SummaryRecord").length
+      ? db.summaryRecord.findMany({ where: { id: { in: want("SummaryRecord") } }, select: { id: true, meeting: { select: { id: true, title: true } } } })
+      : none<{ id: string; meeting: { id: string; title: string } }>(),
   ]);
   const meetingSubjects = new Map(meetings.map((m) => [m.id, { label: m.title, href: `/admin/meetings/${m.id}` }]));
   for (const m of meetings) {
@@ -54,6 +57,7 @@ async function lookUp(entries: Entry[]): Promise<{ subjects: Map<string, Subject
   for (const r of registrations) put("Registration", r.id, { label: r.name, href: `/admin/meetings/${r.meetingId}/registrations/${r.id}` });
   for (const s of series) put("Series", s.id, { label: s.name, href: `/admin/series/${s.id}` });
   for (const u of users) put("User", u.id, { label: u.name });
+  for (const r of summaries) put("SummaryRecord", r.id, { label: r.meeting.title, href: `/admin/meetings/${r.meeting.id}/summary` });
   return { subjects, meetings: meetingSubjects };
 }
 

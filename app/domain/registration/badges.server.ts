@@ -185,6 +185,9 @@ function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
   });
 }
 
+// The summary record's PDF (app/domain/summary) is made the same way, with the same fonts.
+export { newDocument as newPdfDocument, finish as finishPdf };
+
 /** The QR code's modules (true = dark), as drawn on the badge. */
 export function qrMatrix(text: string): boolean[][] {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: "M" });

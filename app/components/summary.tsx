@@ -1,0 +1,143 @@
+import { Link } from "@remix-run/react";
+import { TableScroll } from "./ui";
+
+// The summary record's text and its sections filled from the records: one component for the reading
+// page, the staff preview and the staff view of an unpublished record, so the preview is what readers get.
+
+type Row = { id: string; code: string; title: string; status: string; statusLabel: string };
+type Rendered = {
+  parts: ({ kind: "html"; html: string } | { kind: "attendance" } | { kind: "recommendations" })[];
+  records: {
+    attendance: { agency: string; confirmed: number; checkedIn: number }[];
+    made: Row[];
+    reviewed: (Row & { outcome: string })[];
+  };
+};
+
+export function SummaryBody({ rendered, linkRecommendations = false }: { rendered: Rendered; linkRecommendations?: boolean }) {
+  return (
+    <div className="summary-record">
+      {rendered.parts.map((p, i) =>
+        p.kind === "html" ? (
+          // Rendered on the server by markdown-it with raw HTML off and links limited to http(s)/mailto.
+          <div key={i} className="summary-text" dangerouslySetInnerHTML={{ __html: p.html }} />
+        ) : p.kind === "attendance" ? (
+          <Attendance key={i} rows={rendered.records.attendance} />
+        ) : (
+          <Recommendations key={i} records={rendered.records} link={linkRecommendations} />
+        ),
+      )}
+    </div>
+  );
+}
+
+function Attendance({ rows }: { rows: Rendered["records"]["attendance"] }) {
+  const total = (k: "confirmed" | "checkedIn") => rows.reduce((s, r) => s + r[k], 0);
+  return (
+    <section aria-labelledby="summary-attendance" className="summary-section">
+      <h2 id="summary-attendance">Attendance by agency</h2>
+      {rows.length ? (
+        <TableScroll>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Agency</th>
+                <th scope="col">Confirmed</th>
+                <th scope="col">Checked in</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.agency}>
+                  <td>{r.agency}</td>
+                  <td>{r.confirmed}</td>
+                  <td>{r.checkedIn}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">Total</th>
+                <td>{total("confirmed")}</td>
+                <td>{total("checkedIn")}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </TableScroll>
+      ) : (
+        <p>No confirmed registrations.</p>
+      )}
+    </section>
+  );
+}
+
+function Code({ row, link }: { row: Row; link: boolean }) {
+  return link ? <Link to={`/recommendations/${row.id}`}>{row.code}</Link> : <>{row.code}</>;
+}
+
+function Recommendations({ records, link }: { records: Rendered["records"]; link: boolean }) {
+  return (
+    <>
+      <section aria-labelledby="summary-made" className="summary-section">
+        <h2 id="summary-made">Recommendations made at this meeting</h2>
+        {records.made.length ? (
+          <TableScroll>
+            <table data-testid="summary-made">
+              <thead>
+                <tr>
+                  <th scope="col">Code</th>
+                  <th scope="col">Title</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {records.made.map((r) => (
+                  <tr key={r.id}>
+                    <td>
+                      <Code row={r} link={link} />
+                    </td>
+                    <td>{r.title}</td>
+                    <td>{r.statusLabel}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        ) : (
+          <p>None.</p>
+        )}
+      </section>
+      <section aria-labelledby="summary-reviewed" className="summary-section">
+        <h2 id="summary-reviewed">Recommendations reviewed at this meeting</h2>
+        {records.reviewed.length ? (
+          <TableScroll>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Code</th>
+                  <th scope="col">Title</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Outcome</th>
+                </tr>
+              </thead>
+              <tbody>
+                {records.reviewed.map((r) => (
+                  <tr key={r.id}>
+                    <td>
+                      <Code row={r} link={link} />
+                    </td>
+                    <td>{r.title}</td>
+                    <td>{r.statusLabel}</td>
+                    <td style={{ whiteSpace: "pre-line" }}>{r.outcome}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        ) : (
+          <p>None.</p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,272 @@
+import MarkdownIt from "markdown-it";
+import { finishPdf, newPdfDocument } from "~/domain/registration/badges.server";
+import { statusLabel } from "~/domain/recommendations/status";
+import { formatDateTime, formatRange, zoneLabel } from "~/utils/dates";
+import { PLACEHOLDERS } from "./summary.schema";
+
+// The summary record as readers see it, on the page and in the PDF (docs/decisions/078-summary-record.md).
+// The body is Markdown written by the secretariat; attendance and recommendations are never typed into
+// it: the renderer fills them from the records at each showing, where the body has a placeholder line
+// ({{attendance}}, {{recommendations}}), or after the body when it has none.
+
+// ---------------------------------------------------------------- Markdown, safely
+
+/** Only web and mail links: no javascript:, data:, file: or relative tricks. */
+const LINK_OK = /^(https?:\/\/|mailto:)/i;
+
+function makeMarkdown() {
+  // html: false prints raw HTML as text; images are off (a summary record loads nothing from elsewhere,
+  // and the Content-Security-Policy would block it anyway); `![x](url)` becomes a plain link.
+  const md = new MarkdownIt("default", { html: false, linkify: true, typographer: false });
+  md.disable("image");
+  md.validateLink = (url) => LINK_OK.test(url.trim());
+  // The page's one <h1> is the record's title: "# Conclusions" in the body becomes an <h2>, and so on.
+  md.core.ruler.push("shift_headings", (state) => {
+    for (const t of state.tokens) {
+      if (t.type === "heading_open" || t.type === "heading_close") t.tag = `h${Math.min(6, Number(t.tag.slice(1)) + 1)}`;
+    }
+  });
+  const defaultLink = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+    tokens[idx].attrSet("rel", "nofollow noopener noreferrer");
+    return defaultLink(tokens, idx, options, env, self);
+  };
+  return md;
+}
+
+const md = makeMarkdown();
+type Token = ReturnType<typeof md.parse>[number];
+
+/** The body's Markdown as HTML: raw HTML escaped, only http(s) and mailto links, no images. */
+export function markdownToHtml(text: string): string {
+  return md.render(text);
+}
+
+// ---------------------------------------------------------------- the body and its placeholders
+
+export type SectionKind = keyof typeof PLACEHOLDERS;
+type Piece = { kind: "markdown"; text: string } | { kind: SectionKind };
+
+const PLACEHOLDER_LINE = /^\s*\{\{\s*(attendance|recommendations)\s*\}\}\s*$/;
+
+/**
+ * The body cut at its placeholder lines. Each section appears once, where its first placeholder
+ * stands; a section without a placeholder comes after the body, so a record never lacks one.
+ */
+export function splitBody(body: string): Piece[] {
+  const pieces: Piece[] = [];
+  const seen = new Set<SectionKind>();
+  let lines: string[] = [];
+  const flush = () => {
+    if (lines.join("").trim()) pieces.push({ kind: "markdown", text: lines.join("\n") });
+    lines = [];
+  };
+  for (const line of body.split(/\r?\n/)) {
+    const m = PLACEHOLDER_LINE.exec(line);
+    if (!m) {
+      lines.push(line);
+      continue;
+    }
+    flush();
+    const kind = m[1] as SectionKind;
+    if (!seen.has(kind)) pieces.push({ kind });
+    seen.add(kind);
+  }
+  flush();
+  for (const kind of Object.keys(PLACEHOLDERS) as SectionKind[]) if (!seen.has(kind)) pieces.push({ kind });
+  return pieces;
+}
+
+// ---------------------------------------------------------------- the records
+
+export type AttendanceRow = { agency: string; confirmed: number; checkedIn: number };
+export type RecommendationRow = { id: string; code: string; title: string; status: string; statusLabel: string };
+export type ReviewRow = RecommendationRow & { outcome: string };
+export type SummaryRecords = { attendance: AttendanceRow[]; made: RecommendationRow[]; reviewed: ReviewRow[] };
+
+/** What the page component renders: the body's HTML pieces and the sections in their places. */
+export type RenderedPart = { kind: "html"; html: string } | { kind: SectionKind };
+export type RenderedSummary = { parts: RenderedPart[]; records: SummaryRecords };
+
+export function renderSummary(body: string, records: SummaryRecords): RenderedSummary {
+  return {
+    parts: splitBody(body).map((p): RenderedPart => (p.kind === "markdown" ? { kind: "html", html: markdownToHtml(p.text) } : p)),
+    records,
+  };
+}
+
+export const recommendationRow = (r: { id: string; code: string; title: string; status: string }): RecommendationRow => ({
+  id: r.id,
+  code: r.code,
+  title: r.title,
+  status: r.status,
+  statusLabel: statusLabel(r.status),
+});
+
+// ---------------------------------------------------------------- PDF
+
+type PdfMeeting = { title: string; timeZone: string; startsAt: Date; endsAt: Date; venue: string; room: string; city: string };
+
+const MARGIN = 56;
+const HEADING_SIZES = [17, 14, 12.5, 11.5, 11, 11];
+
+/** The text of an inline token: emphasis dropped, links followed by their address. */
+function inlineText(token: Token | undefined): string {
+  let out = "";
+  let href: string | null = null;
+  let linkText = "";
+  for (const c of token?.children ?? []) {
+    if (c.type === "link_open") {
+      href = String(c.attrGet("href") ?? "");
+      linkText = "";
+    } else if (c.type === "link_close") {
+      out += href && href !== linkText && `mailto:${linkText}` !== href ? `${linkText} (${href})` : linkText;
+      href = null;
+    } else {
+      const piece = c.type === "softbreak" ? " " : c.type === "hardbreak" ? "\n" : c.type === "text" || c.type === "code_inline" ? c.content : "";
+      if (href !== null) linkText += piece;
+      else out += piece;
+    }
+  }
+  return out;
+}
+
+/** Draws one Markdown piece as headings, paragraphs, lists, quotes and code, in reading order. */
+function drawMarkdown(doc: PDFKit.PDFDocument, text: string) {
+  const tokens = md.parse(text, {});
+  const lists: { ordered: boolean; n: number }[] = [];
+  let quote = 0;
+  let tableRow: string[] | null = null;
+  let mark = "";
+  const indent = () => MARGIN + lists.length * 16 + quote * 14;
+  const width = () => doc.page.width - MARGIN - indent();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    switch (t.type) {
+      case "heading_open": {
+        const level = Number(t.tag.slice(1)) - 1;
+        doc.moveDown(0.6).font("Sans-Bold").fontSize(HEADING_SIZES[Math.max(0, level - 1)] ?? 11);
+        doc.text(inlineText(tokens[i + 1]), MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN });
+        doc.font("Sans").fontSize(10.5).moveDown(0.3);
+        break;
+      }
+      case "bullet_list_open":
+      case "ordered_list_open":
+        lists.push({ ordered: t.type === "ordered_list_open", n: Number(t.attrGet("start") ?? 1) });
+        break;
+      case "bullet_list_close":
+      case "ordered_list_close":
+        lists.pop();
+        if (!lists.length) doc.moveDown(0.4);
+        break;
+      case "list_item_open": {
+        const list = lists[lists.length - 1];
+        mark = list.ordered ? `${list.n++}.` : "•";
+        break;
+      }
+      case "blockquote_open":
+        quote++;
+        break;
+      case "blockquote_close":
+        quote--;
+        break;
+      case "paragraph_open": {
+        const text = inlineText(tokens[i + 1]);
+        doc.text(mark ? `${mark} ${text}` : text, indent(), doc.y, { width: width() });
+        mark = "";
+        if (!lists.length) doc.moveDown(0.5);
+        break;
+      }
+      case "fence":
+      case "code_block":
+        doc.text(t.content.replace(/\n$/, ""), indent() + 8, doc.y, { width: width() - 8 }).moveDown(0.5);
+        break;
+      case "hr":
+        doc.moveTo(MARGIN, doc.y + 4).lineTo(doc.page.width - MARGIN, doc.y + 4).strokeColor("#888").stroke().moveDown(1);
+        break;
+      case "tr_open":
+        tableRow = [];
+        break;
+      case "th_open":
+      case "td_open":
+        tableRow?.push(inlineText(tokens[i + 1]));
+        break;
+      case "tr_close":
+        if (tableRow) doc.text(tableRow.join("  |  "), indent(), doc.y, { width: width() });
+        tableRow = null;
+        break;
+      case "table_close":
+        doc.moveDown(0.5);
+        break;
+    }
+  }
+}
+
+function sectionHeading(doc: PDFKit.PDFDocument, text: string) {
+  if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
+  doc.moveDown(0.6).font("Sans-Bold").fontSize(14).text(text, MARGIN, doc.y).font("Sans").fontSize(10.5).moveDown(0.3);
+}
+
+/** A row of cells at fixed x positions; the row is as tall as its tallest cell. */
+function tableLine(doc: PDFKit.PDFDocument, cells: string[], widths: number[], bold = false) {
+  if (doc.y > doc.page.height - MARGIN - 30) doc.addPage();
+  doc.font(bold ? "Sans-Bold" : "Sans").fontSize(10);
+  const top = doc.y;
+  let x = MARGIN;
+  let bottom = top;
+  cells.forEach((cell, i) => {
+    doc.text(cell, x, top, { width: widths[i] - 6 });
+    bottom = Math.max(bottom, doc.y);
+    x += widths[i];
+  });
+  doc.x = MARGIN;
+  doc.y = bottom + 3;
+  doc.font("Sans").fontSize(10.5);
+}
+
+function drawAttendance(doc: PDFKit.PDFDocument, rows: AttendanceRow[]) {
+  sectionHeading(doc, "Attendance by agency");
+  if (!rows.length) {
+    doc.text("No confirmed registrations.", MARGIN, doc.y).moveDown(0.5);
+    return;
+  }
+  const widths = [283, 100, 100];
+  tableLine(doc, ["Agency", "Confirmed", "Checked in"], widths, true);
+  for (const r of rows) tableLine(doc, [r.agency, String(r.confirmed), String(r.checkedIn)], widths);
+  const sum = (k: "confirmed" | "checkedIn") => String(rows.reduce((s, r) => s + r[k], 0));
+  tableLine(doc, ["Total", sum("confirmed"), sum("checkedIn")], widths, true);
+}
+
+function drawRecommendations(doc: PDFKit.PDFDocument, records: SummaryRecords) {
+  sectionHeading(doc, "Recommendations made at this meeting");
+  if (!records.made.length) doc.text("None.", MARGIN, doc.y).moveDown(0.5);
+  const widths = [90, 283, 110];
+  if (records.made.length) tableLine(doc, ["Code", "Title", "Status"], widths, true);
+  for (const r of records.made) tableLine(doc, [r.code, r.title, r.statusLabel], widths);
+  sectionHeading(doc, "Recommendations reviewed at this meeting");
+  if (!records.reviewed.length) doc.text("None.", MARGIN, doc.y).moveDown(0.5);
+  for (const r of records.reviewed) {
+    tableLine(doc, [r.code, r.title, r.statusLabel], widths);
+    if (r.outcome) doc.text(`Outcome: ${r.outcome}`, MARGIN + 90, doc.y, { width: 393 }).moveDown(0.3);
+  }
+}
+
+/** The published summary record as a PDF: title, meeting, times with their zone, body, then the sections. */
+export function summaryPdf(p: { meeting: PdfMeeting; body: string; records: SummaryRecords; publishedAt: Date }): Promise<Buffer> {
+  const m = p.meeting;
+  const title = `Summary record: ${m.title}`;
+  const doc = newPdfDocument({ size: "A4", margin: MARGIN }, title);
+  doc.font("Sans-Bold").fontSize(20).text(title, { width: doc.page.width - 2 * MARGIN });
+  doc.font("Sans").fontSize(10.5).moveDown(0.4);
+  doc.text(formatRange(m.startsAt, m.endsAt, m.timeZone));
+  const place = [m.venue, m.room, m.city].filter(Boolean).join(", ");
+  if (place) doc.text(place);
+  doc.fillColor("#444").text(`Published ${formatDateTime(p.publishedAt, m.timeZone)} ${zoneLabel(m.timeZone, p.publishedAt)}`).fillColor("#000");
+  doc.moveDown(0.8);
+  for (const piece of splitBody(p.body)) {
+    if (piece.kind === "markdown") drawMarkdown(doc, piece.text);
+    else if (piece.kind === "attendance") drawAttendance(doc, p.records.attendance);
+    else drawRecommendations(doc, p.records);
+  }
+  return finishPdf(doc);
+}
