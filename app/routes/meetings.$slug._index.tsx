@@ -7,12 +7,13 @@ import { RegistrationPanel } from "~/components/registration-panel";
 import { getUser } from "~/domain/auth/session.server";
 import { FORMAT_LABELS, VISIBILITY_LABELS } from "~/domain/meetings/labels";
 import { getMeetingPage } from "~/domain/meetings/meetings.server";
+import { publishedSummaryLink } from "~/domain/summary/summary.server";
 import { formatDateTime, formatRange, zoneSpanLabel } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
-  const page = await getMeetingPage(params.slug ?? "", user);
+  const [page, summary] = await Promise.all([getMeetingPage(params.slug ?? "", user), publishedSummaryLink(params.slug ?? "")]);
   if (!page) notFound("We could not find that meeting.");
   // Labels and language names are looked up here, on the server: the browser's bundle need not carry them.
   const labels = {
@@ -20,7 +21,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     visibility: VISIBILITY_LABELS[page.meeting.visibility] ?? page.meeting.visibility,
     languages: languageList(page.meeting.languages),
   };
-  return { ...page, labels, signedIn: !!user };
+  return { ...page, labels, signedIn: !!user, summary };
 }
 
 let languageNames: Intl.DisplayNames | undefined;
@@ -40,7 +41,7 @@ function languageList(codes: string) {
 }
 
 export default function MeetingPage() {
-  const { meeting: m, labels, onlineLink, agenda, agendaIsDraft, signedIn, recommendations, registration } = useLoaderData<typeof loader>();
+  const { meeting: m, labels, onlineLink, agenda, agendaIsDraft, signedIn, recommendations, registration, summary } = useLoaderData<typeof loader>();
   const canRegister = m.status === "PUBLISHED" && m.visibility === "PUBLIC" && !registration?.mine;
   return (
     <article>
@@ -137,6 +138,12 @@ export default function MeetingPage() {
       </div>
       <div>
       {m.description ? <p style={{ whiteSpace: "pre-line" }}>{m.description}</p> : null}
+      {summary ? (
+        <p>
+          <Link to={summary.href}>Summary record</Link>
+          {summary.participantsOnly ? " (for confirmed participants)" : ""}
+        </p>
+      ) : null}
       <h2>Agenda</h2>
       {agendaIsDraft ? (
         agenda.length ? (

@@ -17,7 +17,7 @@ export type Recipients = { audience: Audience; agencyIds?: string[]; statuses?: 
 
 const meetingSelect = {
   id: true, slug: true, title: true, venue: true, room: true, city: true, timeZone: true, startsAt: true, endsAt: true,
-  onlineLink: true, status: true,
+  onlineLink: true, status: true, summaryRecord: { select: { publishedAt: true } },
 } as const;
 
 export async function getMailMeeting(meetingId: string) {

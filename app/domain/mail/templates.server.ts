@@ -51,7 +51,8 @@ export type FollowUpContent = {
 export type FollowUpRecommendation = { code: string; title: string; dueDate: Date | null; lead: string };
 
 export function followUpMail(p: {
-  meeting: MeetingForMail;
+  /** with its summary record: once published, the mail links it */
+  meeting: MeetingForMail & { summaryRecord?: { publishedAt: Date | null } | null };
   content: FollowUpContent;
   agencyName: string | null;
   /** the agency's recommendations from this meeting: those it leads, and those it supports (marked) */
@@ -65,6 +66,9 @@ export function followUpMail(p: {
   if (p.content.documents.length) {
     blocks.push({ kind: "text", text: "Documents:" });
     for (const url of p.content.documents) blocks.push({ kind: "link", text: url, url });
+  }
+  if (m.summaryRecord?.publishedAt) {
+    blocks.push({ kind: "url", label: "Summary record of the meeting:", url: `${meetingUrl(m)}/summary` });
   }
   const due = (r: FollowUpRecommendation) => (r.dueDate ? `due ${formatShortDate(r.dueDate, m.timeZone)}` : "");
   const { led, supported } = p.recommendations;
