@@ -54,7 +54,7 @@ const ROUTE_SEGMENTS = new Set([
   "admin", "agencies", "new", "audit", "mail", "meetings", "agenda", "checkin", "sheet", "clone", "edit",
   "history", "follow-ups", "recommendations", "registrations", "registrations.csv", "delegations", "import",
   "dev", "mailbox", "invite", "login", "logout", "me", "participants", "register", "calendar.ics", "progress",
-  "dashboard", "export", "queue", "rate", "report", "series", "summary", "unsubscribe", "badges.pdf", "sheet.pdf",
+  "dashboard", "export", "queue", "rate", "report", "series", "summary", "unsubscribe", "badges.pdf", "sheet.pdf", "summary.pdf",
 ]);
 
 function routePattern(url: URL) {

@@ -5,6 +5,7 @@ import { createAgency, createMeeting, createUser, formRequest, requestAs } from 
 import { createAgenda } from "~/test/factories.meetings";
 import { createRecommendationRow } from "~/test/factories.recommendations";
 import { registerPerson } from "~/test/factories.registration";
+import { changeSummary } from "~/domain/summary/summary.server";
 import { db } from "~/utils/db.server";
 
 // Route x role: every route module in app/routes, its loader and its action with each intent, called
@@ -127,6 +128,11 @@ const ROWS: Row[] = [
   { file: "admin.meetings.$id.registrations_.import.tsx", call: "loader", params: meetingP, access: ORG },
   { file: "admin.meetings.$id.registrations_.import.tsx", call: "action", params: meetingP, access: ORG },
   { file: "admin.meetings.$id.registrations_.import.tsx", call: "action", intent: "add", params: meetingP, access: ORG },
+  { file: "admin.meetings.$id.summary.tsx", call: "loader", params: meetingP, access: STAFF },
+  // Without the page's updatedAt the saves are refused as stale (400): the rows check access, not writing.
+  ...["draft", "preview", "save", "publish", "unpublish"].map(
+    (intent): Row => ({ file: "admin.meetings.$id.summary.tsx", call: "action", intent, params: meetingP, fields: () => ({ body: "Text" }), access: STAFF }),
+  ),
   { file: "admin.meetings.$id.tsx", call: "loader", params: meetingP, access: STAFF },
   { file: "admin.meetings._index.tsx", call: "loader", params: none, access: STAFF },
   { file: "admin.meetings.new.tsx", call: "loader", params: none, access: ORG },
@@ -173,6 +179,9 @@ const ROWS: Row[] = [
   { file: "meetings.$slug.calendar[.ics].tsx", call: "loader", params: slugP, access: "public" },
   // The participant list: organisers, and confirmed participants of the meeting (the participant is one).
   { file: "meetings.$slug.participants.tsx", call: "loader", params: slugP, access: ["participant", "organiser"] },
+  // A participants-only summary record: staff and the meeting's confirmed participants (the participant is one).
+  { file: "meetings.$slug.summary.tsx", call: "loader", params: (f) => ({ slug: f.summaryMeeting.slug }), access: ["participant", ...STAFF] },
+  { file: "meetings.$slug.summary[.]pdf.tsx", call: "loader", params: (f) => ({ slug: f.summaryMeeting.slug }), access: ["participant", ...STAFF] },
   { file: "meetings.$slug.register.tsx", call: "loader", params: slugP, access: "public" },
   { file: "meetings.$slug.register.tsx", call: "action", params: slugP, access: "public" },
   { file: "meetings._index.tsx", call: "loader", params: none, access: "public" },
@@ -241,7 +250,11 @@ async function buildFixture() {
   const mail = await db.outboxMessage.create({
     data: { kind: "test", toEmail: "someone@example.org", subject: "Hello", html: "<p>Hi</p>", text: "Hi", status: "SENT", messageId: `<${crypto.randomUUID()}@convene.test>`, idempotencyKey: crypto.randomUUID() },
   });
-  return { agencyA, agencyB, users, series, meeting, later, agendaMeeting, regB, rec, review, update, mail };
+  const summaryMeeting = await createMeeting({ startsAt: new Date("2031-10-04T07:00:00Z") });
+  await registerPerson(summaryMeeting.id, agencyA.id, { userId: users.participant.id, person: { email: users.participant.email } });
+  const secretariat = { id: users.secretariat.id, role: "SECRETARIAT" as const, agencyId: null, name: users.secretariat.name, email: users.secretariat.email };
+  await changeSummary(secretariat, summaryMeeting.id, { intent: "publish", body: "Conclusions.", visibility: "PARTICIPANTS", updatedAt: "" });
+  return { agencyA, agencyB, users, series, meeting, later, agendaMeeting, regB, rec, review, update, mail, summaryMeeting };
 }
 
 const modules = import.meta.glob<Record<string, unknown>>("../../routes/*.tsx");
