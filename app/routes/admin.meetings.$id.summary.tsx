@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SummaryEditorPage() {
-  const { meeting, record } = useLoaderData<typeof loader>();
+  const { record } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // A new form (and its values) after each successful save, and when "Start from the records" filled the text.
   const key = actionData ? `answer-${actionData.drafted ?? ""}` : (record?.updatedAt ?? "new");

@@ -22,6 +22,7 @@ const TABS = [
   ["/checkin", "Check-in"],
   ["/recommendations", "Recommendations"],
   ["/mail", "Mail"],
+  ["/summary", "Summary record"],
   ["/history", "History"],
 ] as const;
 

@@ -27,6 +27,6 @@ export const summarySchema = z.object({
     .default(""),
   visibility: z.enum(SUMMARY_VISIBILITIES, { errorMap: () => ({ message: "Choose who may read the summary record." }) }).default("PARTICIPANTS"),
   /** the record's updatedAt when the page was loaded ("" when there was none): refuses overwriting a newer save */
-  updatedAt: z.string().max(40).default(""),
+  updatedAt: z.string().max(40, "This form is out of date: reload the page and try again.").default(""),
 });
 export type SummaryInput = z.infer<typeof summarySchema>;
