@@ -143,13 +143,14 @@ export async function processBatch(options: WorkerOptions): Promise<BatchResult>
       : [],
   );
 
-  const recordSent = sentRecorder();
+  const recorder = sentRecorder(batch.length);
   await Promise.all(
     batch.map(async (m) => {
       // Every update is guarded by our lock: if we were too slow and another worker reclaimed the
       // row, its outcome wins and ours is dropped.
       const mine = { id: m.id, lockedBy: m.lockedBy, status: "SENDING" as const };
       if (!m.essential && suppressed.has(m.toEmail)) {
+        recorder.other();
         await db.outboxMessage.updateMany({
           where: mine,
           data: { status: "CANCELLED", lockedBy: null, lockedAt: null, lastError: "The recipient unsubscribed from non-essential mail." },
@@ -161,9 +162,10 @@ export async function processBatch(options: WorkerOptions): Promise<BatchResult>
       const attempts = m.attempts + 1;
       const now = new Date();
       if (outcome.ok) {
-        await recordSent(m, outcome.response);
+        await recorder.sent(m, outcome.response);
         result.sent++;
       } else if (outcome.temporary && attempts < s.maxAttempts) {
+        recorder.other();
         await db.outboxMessage.updateMany({
           where: mine,
           data: {
@@ -178,6 +180,7 @@ export async function processBatch(options: WorkerOptions): Promise<BatchResult>
         });
         result.retried++;
       } else {
+        recorder.other();
         await db.outboxMessage.updateMany({
           where: mine,
           data: { status: "FAILED", attempts, lastError: outcome.response, smtpResponse: outcome.response, lockedBy: null, lockedAt: null },
@@ -191,7 +194,7 @@ export async function processBatch(options: WorkerOptions): Promise<BatchResult>
 
 /** A SENT group is written when it has this many messages ... */
 export const SENT_GROUP = 100;
-/** ... or when its first message has waited this long for others to join. */
+/** ... or when its first message has waited this long for others to join, or when no other answer is to come. */
 export const SENT_WAIT_MS = 50;
 
 /**
@@ -202,15 +205,18 @@ export const SENT_WAIT_MS = 50;
  * re-sends it with the same Message-ID, like a crash during the send itself
  * (docs/decisions/040-outbox-worker.md).
  */
-function sentRecorder() {
+function sentRecorder(messages: number) {
   type Sent = { m: { id: string; lockedBy: string | null }; response: string; done: () => void; failed: (e: unknown) => void };
   let waiting: Sent[] = [];
   let writing = false;
   let full: (() => void) | null = null;
+  // Messages of the batch whose outcome is not known yet; at 0 nobody else can join the group.
+  let unanswered = messages;
+  const ready = () => waiting.length >= SENT_GROUP || unanswered === 0;
   const flush = async () => {
     writing = true;
     for (;;) {
-      if (waiting.length < SENT_GROUP) {
+      if (!ready()) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, SENT_WAIT_MS);
           full = () => {
@@ -245,12 +251,20 @@ function sentRecorder() {
     }
     writing = false;
   };
-  return (m: Sent["m"], response: string) =>
-    new Promise<void>((done, failed) => {
-      waiting.push({ m, response, done, failed });
-      if (waiting.length >= SENT_GROUP) full?.();
-      if (!writing) void flush();
-    });
+  return {
+    sent: (m: Sent["m"], response: string) =>
+      new Promise<void>((done, failed) => {
+        unanswered--;
+        waiting.push({ m, response, done, failed });
+        if (ready()) full?.();
+        if (!writing) void flush();
+      }),
+    /** A message of the batch that ended otherwise (cancelled, to retry, failed). */
+    other: () => {
+      unanswered--;
+      if (ready()) full?.();
+    },
+  };
 }
 
 /** Sends until nothing is due (used by tests, the bench and the worker loop). */
