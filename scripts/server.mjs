@@ -4,12 +4,12 @@
 // `npm start` runs it; PORT (default 3000) and HOST are honoured; REMIX_BUILD_DIR picks the build;
 // TRUST_PROXY (e.g. `loopback` or a hop count) makes req.ip the client behind a reverse proxy.
 // WEB_CONCURRENCY=n (default 1) serves from n processes sharing the port (node:cluster), one per core.
+import "./v8-flags.mjs";
 import cluster from "node:cluster";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import v8 from "node:v8";
 import express from "express";
 import compression from "compression";
 import helmet from "helmet";
@@ -18,14 +18,6 @@ import { installGlobals } from "@remix-run/node";
 import { instanceHeader, isPublicPage, pageCache, relayGenerations, shareGeneration } from "./page-cache.mjs";
 
 process.env.NODE_ENV = process.env.NODE_ENV ?? "production";
-
-// Under load the old generation was allowed to grow to several times what survives a full collection
-// (V8 picks a growing factor of up to 4 when the program allocates fast): the server's peak memory was
-// mostly garbage, 611 MB for about 60 MB live. A factor of 1.6 collects sooner at little CPU cost (1.3 cost
-// about 15 % of the throughput for no lower peak)
-// (docs/decisions/063-read-path.md). This V8 flag is read whenever the heap limit is recomputed, so it can
-// be set here, before the first request, and needs no command-line option.
-v8.setFlagsFromString("--heap-growing-percent=60");
 
 const workers = Number(process.env.WEB_CONCURRENCY || 1);
 if (!Number.isInteger(workers) || workers < 1 || workers > 64) {

@@ -1,4 +1,4 @@
-import v8 from "node:v8";
+import "./v8-flags.mjs";
 import { ConfigurationError, env } from "~/utils/env.server";
 
 // `npm run worker`: the outbox worker on its own (set MAIL_WORKER=off on the web process).
@@ -6,10 +6,6 @@ import { ConfigurationError, env } from "~/utils/env.server";
 // MAIL_POLL_MS (default 1500), MAIL_LOCK_TIMEOUT_MS (default 900000), MAIL_BATCH_SIZE (default 200).
 
 const num = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
-
-// The same heap growing factor as the web server (scripts/server.mjs, docs/decisions/063-read-path.md): a
-// batch allocates fast, and without it the old generation grows to several times what survives.
-v8.setFlagsFromString("--heap-growing-percent=60");
 
 async function main() {
   // Check the configuration before loading modules that read it, so a bad one stops with its message alone.

@@ -138,10 +138,21 @@ async function insertFollowUpDraft(
   submissionKey: string | null,
 ): Promise<DraftResult | null> {
   const recipients: Recipients = { audience: input.audience, agencyIds: input.agencyIds, statuses: input.statuses };
+  const where = recipientWhere(meeting.id, recipients);
+  // One rendering per agency (the copies differ only by the agency's recommendations), done before the
+  // transaction so the database's write lock is not held while React renders (on SQLite, every other
+  // write waits for it). An agency whose first recipient registered in between is rendered inside.
+  type Copy = Awaited<ReturnType<typeof agencyCopy>>;
+  const copies = new Map<string, Copy>();
+  const groups = await db.registration.groupBy({ by: ["agencyId"], where });
+  const ids = groups.flatMap((g) => (g.agencyId ? [g.agencyId] : []));
+  const agencies = ids.length ? await db.agency.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  if (ids.length < groups.length) copies.set("", await agencyCopy(db, meeting, input, null));
+  for (const agency of agencies) copies.set(agency.id, await agencyCopy(db, meeting, input, agency));
   return db.$transaction(
     async (tx) => {
       const registrations = await tx.registration.findMany({
-        where: recipientWhere(meeting.id, recipients),
+        where,
         orderBy: { sortName: "asc" },
         select: { id: true, name: true, email: true, agency: { select: { id: true, name: true } } },
       });
@@ -160,9 +171,7 @@ async function insertFollowUpDraft(
         },
         select: { id: true },
       });
-      // One rendering per agency: the copies differ only by the agency's recommendations. The
-      // messages go in with set-based inserts, a chunk at a time.
-      const copies = new Map<string, Awaited<ReturnType<typeof agencyCopy>>>();
+      // Set-based inserts, a chunk at a time.
       for (let i = 0; i < registrations.length; i += INSERT_CHUNK) {
         const mails: NewMail[] = [];
         for (const r of registrations.slice(i, i + INSERT_CHUNK)) {

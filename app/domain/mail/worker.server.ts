@@ -143,13 +143,14 @@ export async function processBatch(options: WorkerOptions): Promise<BatchResult>
       : [],
   );
 
-  const recordSent = sentRecorder();
+  const recorder = sentRecorder(batch.length);
   await Promise.all(
     batch.map(async (m) => {
       // Every update is guarded by our lock: if we were too slow and another worker reclaimed the
       // row, its outcome wins and ours is dropped.
       const mine = { id: m.id, lockedBy: m.lockedBy, status: "SENDING" as const };
       if (!m.essential && suppressed.has(m.toEmail)) {
+        recorder.other();
         await db.outboxMessage.updateMany({
           where: mine,
           data: { status: "CANCELLED", lockedBy: null, lockedAt: null, lastError: "The recipient unsubscribed from non-essential mail." },
@@ -161,9 +162,10 @@ export async function processBatch(options: WorkerOptions): Promise<BatchResult>
       const attempts = m.attempts + 1;
       const now = new Date();
       if (outcome.ok) {
-        await recordSent(m, outcome.response);
+        await recorder.sent(m, outcome.response);
         result.sent++;
       } else if (outcome.temporary && attempts < s.maxAttempts) {
+        recorder.other();
         await db.outboxMessage.updateMany({
           where: mine,
           data: {
@@ -178,6 +180,7 @@ export async function processBatch(options: WorkerOptions): Promise<BatchResult>
         });
         result.retried++;
       } else {
+        recorder.other();
         await db.outboxMessage.updateMany({
           where: mine,
           data: { status: "FAILED", attempts, lastError: outcome.response, smtpResponse: outcome.response, lockedBy: null, lockedAt: null },
@@ -189,28 +192,51 @@ export async function processBatch(options: WorkerOptions): Promise<BatchResult>
   return result;
 }
 
+/** A SENT group is written when it has this many messages ... */
+export const SENT_GROUP = 100;
+/** ... or when its first message has waited this long for others to join, or when no other answer is to come. */
+export const SENT_WAIT_MS = 50;
+
 /**
- * Marks sent messages SENT set-based: the messages whose SMTP answer came while the previous write
- * ran go in the next one (one statement per distinct answer), so the database keeps up with the
- * connections while each row is still marked soon after its answer. Until then it stays SENDING,
- * under our lock: a crash in between re-sends it with the same Message-ID, like a crash during the
- * send itself (docs/decisions/040-outbox-worker.md).
+ * Marks sent messages SENT set-based: answers are collected for up to SENT_WAIT_MS or SENT_GROUP
+ * messages, then written with one statement per distinct answer. Each answer arriving alone cost a
+ * statement of its own (1,272 statements for 2,000 messages over 3 connections, most of the worker's
+ * time in SQLite). Until it is written a message stays SENDING, under our lock: a crash in between
+ * re-sends it with the same Message-ID, like a crash during the send itself
+ * (docs/decisions/040-outbox-worker.md).
  */
-function sentRecorder() {
+function sentRecorder(messages: number) {
   type Sent = { m: { id: string; lockedBy: string | null }; response: string; done: () => void; failed: (e: unknown) => void };
   let waiting: Sent[] = [];
   let writing = false;
+  let full: (() => void) | null = null;
+  // Messages of the batch whose outcome is not known yet; at 0 nobody else can join the group.
+  let unanswered = messages;
+  const ready = () => waiting.length >= SENT_GROUP || unanswered === 0;
   const flush = async () => {
     writing = true;
-    // On SQLite a write runs without giving the event loop a turn: one turn lets answers that have arrived join.
     for (;;) {
-      await new Promise((resolve) => setImmediate(resolve));
+      if (!ready()) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, SENT_WAIT_MS);
+          full = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        full = null;
+      }
       if (waiting.length === 0) break;
       const group = waiting;
       waiting = [];
       const now = new Date();
       const byAnswer = new Map<string, Sent[]>();
-      for (const s of group) byAnswer.set(`${s.m.lockedBy}\n${s.response}`, [...(byAnswer.get(`${s.m.lockedBy}\n${s.response}`) ?? []), s]);
+      for (const s of group) {
+        const key = `${s.m.lockedBy}\n${s.response}`;
+        const same = byAnswer.get(key);
+        if (same) same.push(s);
+        else byAnswer.set(key, [s]);
+      }
       for (const sent of byAnswer.values()) {
         try {
           await db.outboxMessage.updateMany({
@@ -225,11 +251,20 @@ function sentRecorder() {
     }
     writing = false;
   };
-  return (m: Sent["m"], response: string) =>
-    new Promise<void>((done, failed) => {
-      waiting.push({ m, response, done, failed });
-      if (!writing) void flush();
-    });
+  return {
+    sent: (m: Sent["m"], response: string) =>
+      new Promise<void>((done, failed) => {
+        unanswered--;
+        waiting.push({ m, response, done, failed });
+        if (ready()) full?.();
+        if (!writing) void flush();
+      }),
+    /** A message of the batch that ended otherwise (cancelled, to retry, failed). */
+    other: () => {
+      unanswered--;
+      if (ready()) full?.();
+    },
+  };
 }
 
 /** Sends until nothing is due (used by tests, the bench and the worker loop). */
