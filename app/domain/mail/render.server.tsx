@@ -1,8 +1,8 @@
 // Every Convene email is a list of blocks rendered by React Email into HTML and plain text.
 // React escapes all text, so names and titles typed by users cannot inject markup.
 // React Email is loaded on the first render, not with this module, and only the components used here,
-// each from its own package (installed with @react-email/components, which depends on them): the
-// @react-email/components barrel also loads a syntax highlighter, Tailwind and Markdown, 46 MB and 0.7 s
+// each from its own package (listed in package.json): the @react-email/components barrel, no longer
+// installed, also loaded a syntax highlighter, Tailwind and Markdown, 46 MB and 0.7 s
 // of CPU on the first mail a process renders (12 MB and 0.1 s for these; issue 10).
 
 const loadComponents = async () => {
