@@ -80,6 +80,8 @@ const ROWS: Row[] = [
   { file: "admin.meetings.$id.checkin_.sheet[.]pdf.tsx", call: "loader", params: meetingP, access: ORG },
   { file: "admin.meetings.$id.clone.tsx", call: "loader", params: meetingP, access: ORG },
   { file: "admin.meetings.$id.clone.tsx", call: "action", params: meetingP, access: ORG },
+  { file: "admin.meetings.$id.documents.tsx", call: "loader", params: meetingP, access: STAFF },
+  ...["upload", "edit", "replace", "remove"].map((intent): Row => ({ file: "admin.meetings.$id.documents.tsx", call: "action", intent, params: meetingP, access: STAFF })),
   { file: "admin.meetings.$id.edit.tsx", call: "loader", params: meetingP, access: ORG },
   { file: "admin.meetings.$id.edit.tsx", call: "action", params: meetingP, access: ORG },
   { file: "admin.meetings.$id.history.tsx", call: "loader", params: meetingP, access: STAFF },
@@ -149,6 +151,10 @@ const ROWS: Row[] = [
   { file: "delegations._index.tsx", call: "loader", params: none, access: FOCALS },
   { file: "dev.mailbox.$id.tsx", call: "loader", params: (f) => ({ id: f.mail.id }), access: "config" },
   { file: "dev.mailbox._index.tsx", call: "loader", params: none, access: "config" },
+  // A participants-only document of the meeting: its confirmed participants and staff; anyone else gets 404
+  // (the file's existence is not confirmed), anonymous visitors are asked to sign in. A public one: everyone.
+  { file: "files.$key.tsx", call: "loader", params: (f) => ({ key: f.files.participants }), access: ["participant", ...STAFF], hidden: FOCALS },
+  { file: "files.$key.tsx", call: "loader", params: (f) => ({ key: f.files.public }), access: "public" },
   { file: "invite.$token.tsx", call: "loader", params: () => ({ token: "unknown-token" }), access: "token" },
   { file: "invite.$token.tsx", call: "action", params: () => ({ token: "unknown-token" }), access: "token" },
   { file: "login.$token.tsx", call: "loader", params: () => ({ token: "unknown-token" }), access: "token" },
@@ -171,6 +177,7 @@ const ROWS: Row[] = [
   { file: "meetings.$slug._index.tsx", call: "loader", params: slugP, access: "public" },
   { file: "meetings.$slug.agenda.tsx", call: "loader", params: (f) => ({ slug: f.agendaMeeting.slug }), access: "public" },
   { file: "meetings.$slug.calendar[.ics].tsx", call: "loader", params: slugP, access: "public" },
+  { file: "meetings.$slug.documents[.]zip.tsx", call: "loader", params: slugP, access: "public" },
   // The participant list: organisers, and confirmed participants of the meeting (the participant is one).
   { file: "meetings.$slug.participants.tsx", call: "loader", params: slugP, access: ["participant", "organiser"] },
   { file: "meetings.$slug.register.tsx", call: "loader", params: slugP, access: "public" },
@@ -241,7 +248,15 @@ async function buildFixture() {
   const mail = await db.outboxMessage.create({
     data: { kind: "test", toEmail: "someone@example.org", subject: "Hello", html: "<p>Hi</p>", text: "Hi", status: "SENT", messageId: `<${crypto.randomUUID()}@convene.test>`, idempotencyKey: crypto.randomUUID() },
   });
-  return { agencyA, agencyB, users, series, meeting, later, agendaMeeting, regB, rec, review, update, mail };
+  const document = async (visibility: "PUBLIC" | "PARTICIPANTS") => {
+    const file = await db.storedFile.create({
+      data: { filename: "paper.txt", mimeType: "text/plain; charset=utf-8", size: 5, sha256: "-", key: crypto.randomUUID(), content: { create: { data: new Uint8Array(Buffer.from("Paper")) } } },
+    });
+    await db.document.create({ data: { meetingId: meeting.id, title: `${visibility} paper`, visibility, versions: { create: { version: 1, fileId: file.id } } } });
+    return file.key;
+  };
+  const files = { public: await document("PUBLIC"), participants: await document("PARTICIPANTS") };
+  return { agencyA, agencyB, users, series, meeting, later, agendaMeeting, regB, rec, review, update, mail, files };
 }
 
 const modules = import.meta.glob<Record<string, unknown>>("../../routes/*.tsx");
