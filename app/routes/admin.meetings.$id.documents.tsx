@@ -88,7 +88,8 @@ export default function MeetingDocuments() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (formId: string) => (actionData?.formId === formId ? actionData.result : undefined);
-  const removing = data.documents.find((d) => d.id === useConfirmTarget("remove"));
+  const removeTarget = useConfirmTarget("remove");
+  const removing = data.documents.find((d) => d.id === removeTarget);
   const choices = { items: data.items, agencies: data.agencies };
   return (
     <section aria-labelledby="documents-heading">

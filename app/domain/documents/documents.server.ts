@@ -4,6 +4,7 @@ import { agencyScope, can } from "~/domain/auth/permissions";
 import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { getUser } from "~/domain/auth/session.server";
+import { normaliseEmail } from "~/domain/mail/unsubscribe.server";
 import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
 import { Prisma } from "~/generated/prisma/client.ts";
 import type { DocumentType } from "~/generated/prisma/enums.ts";
@@ -56,7 +57,7 @@ export type VisibleDocument = {
  * The documents the viewer may see, each with its newest version's file, in one statement:
  * - draft meetings: staff only;
  * - PUBLIC: anyone who may see the meeting page;
- * - PARTICIPANTS: a confirmed registration of the meeting, of the signed-in account or of the private link held;
+ * - PARTICIPANTS: a confirmed registration of the meeting, of the signed-in account (or its address) or of the private link held;
  * - DELEGATION: such a registration for the document's agency, or that agency's focal point;
  * - STAFF: staff only (documents:manage), who see everything.
  */
@@ -68,7 +69,9 @@ export async function visibleDocuments(scope: Scope, viewer: Viewer): Promise<Vi
   if (!staff) {
     where.push(Prisma.sql`CAST(m."status" AS TEXT) <> 'DRAFT'`);
     const holder: Prisma.Sql[] = [];
-    if (viewer.user) holder.push(Prisma.sql`r."userId" = ${viewer.user.id}`);
+    // A registration under the signed-in address counts too: signing in proves the address, and its
+    // private link can be mailed there anyway.
+    if (viewer.user) holder.push(Prisma.sql`r."userId" = ${viewer.user.id}`, Prisma.sql`r."emailNormalised" = ${normaliseEmail(viewer.user.email)}`);
     if (viewer.registrationTokenHash) holder.push(Prisma.sql`r."manageTokenHash" = ${viewer.registrationTokenHash}`);
     const registered = (sameAgency: boolean) =>
       holder.length

@@ -100,6 +100,11 @@ describe("who may see a document", () => {
     const pending = await actor("PARTICIPANT");
     await registration(meeting.id, { userId: pending.id, agencyId: agencyA.id, status: "PENDING" });
     await registration(meeting.id, { agencyId: agencyA.id, token: "link-token-of-a-delegate" });
+    // Registered under their address before they had an account: signing in proves the address.
+    const byAddress = await actor("PARTICIPANT");
+    await db.registration.create({
+      data: { meetingId: meeting.id, agencyId: agencyB.id, name: "By address", email: byAddress.email, emailNormalised: byAddress.email.toLowerCase(), status: "CONFIRMED", manageTokenHash: hashToken(`by-${byAddress.id}`) },
+    });
     const focalA = await actor("FOCAL_POINT", agencyA.id);
     const focalB = await actor("FOCAL_POINT", agencyB.id);
     const secretariat = await actor("SECRETARIAT");
@@ -110,6 +115,7 @@ describe("who may see a document", () => {
     expect(await sees(viewerOf(stranger))).toEqual(["public"]);
     expect(await sees(viewerOf(pending))).toEqual(["public"]);
     expect(await sees(viewerOf(participant))).toEqual(["participants", "public"]);
+    expect(await sees(viewerOf(byAddress))).toEqual(["participants", "public"]);
     expect(await sees(viewerOf(delegate))).toEqual(["delegation", "participants", "public"]);
     expect(await sees(viewerOf(null, "link-token-of-a-delegate"))).toEqual(["delegation", "participants", "public"]);
     expect(await sees(viewerOf(null, "a-guessed-token"))).toEqual(["public"]);
