@@ -94,7 +94,7 @@ test("an organiser attaches documents; a participant downloads them; anonymous v
   await expectNoAxeViolations(page);
 
   // A confirmed participant of the meeting: the presentation under its agenda item, both in the section.
-  const participant = await browser.newPage();
+  const participant = await (await browser.newContext()).newPage();
   await signIn(participant, "participant@example.org");
   await participant.goto(`/meetings/${SLUG}`);
   const item = participant.locator(".agenda-item").filter({ has: participant.getByText(ITEM, { exact: true }) });
@@ -139,7 +139,7 @@ test("an organiser attaches documents; a participant downloads them; anonymous v
   expect(Object.keys(anonymousZip)).toContain(presentation.name);
   expect(Object.keys(anonymousZip)).not.toContain(paper.name);
   // A signed-in person without a registration gets 404: not even the file's existence.
-  const focal = await browser.newPage();
+  const focal = await (await browser.newContext()).newPage();
   await signIn(focal, "focal.frontex@example.org");
   expect((await focal.request.get(paperHref)).status()).toBe(404);
 
