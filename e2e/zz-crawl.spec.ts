@@ -55,6 +55,7 @@ const ROUTE_SEGMENTS = new Set([
   "history", "follow-ups", "recommendations", "registrations", "registrations.csv", "delegations", "import",
   "dev", "mailbox", "invite", "login", "logout", "me", "participants", "register", "calendar.ics", "progress",
   "dashboard", "export", "queue", "rate", "report", "series", "summary", "unsubscribe", "badges.pdf", "sheet.pdf", "summary.pdf",
+  "documents", "documents.zip", "files",
 ]);
 
 function routePattern(url: URL) {
@@ -67,7 +68,7 @@ function routePattern(url: URL) {
 /** One visit per route pattern, plus one with a query string (a filter or a second page). */
 const visitKey = (url: URL) => routePattern(url) + (url.search ? "?" : "");
 
-const isDownload = (url: URL) => /\.(ics|csv|json|pdf)$/.test(url.pathname) || /\/export$/.test(url.pathname);
+const isDownload = (url: URL) => /\.(ics|csv|json|pdf|zip)$/.test(url.pathname) || /\/export$/.test(url.pathname) || url.pathname.startsWith("/files/");
 
 /** Why a same-origin link is not followed, or null to follow it. */
 function skipReason(url: URL, signedIn: boolean): string | null {

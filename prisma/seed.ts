@@ -1,5 +1,6 @@
 import { db } from "~/utils/db.server";
 import { seedBase } from "./seed/base";
+import { seedDocuments } from "./seed/documents";
 import { seedMail } from "./seed/mail";
 import { seedRecommendations } from "./seed/recommendations";
 import { seedRegistrations } from "./seed/registrations";
@@ -21,6 +22,8 @@ async function main() {
     console.info(`Seeded ${regs.registrations} registrations.`);
     const recs = await seedRecommendations();
     console.info(`Seeded ${recs.themes} themes, ${recs.recommendations} recommendations.`);
+    const docs = await seedDocuments();
+    console.info(`Seeded ${docs.documents} documents of the Brussels meeting.`);
     const mail = await seedMail();
     console.info(`Seeded a delivered follow-up to ${mail.messages} people.`);
   }

@@ -116,10 +116,16 @@ function noStore(req, res, next) {
 }
 
 // Forms are small; the CSV imports accept 1 MB files (multipart adds a little).
-const BODY_LIMIT = 2 * 1024 * 1024;
+const MB = 1024 * 1024;
+const BODY_LIMIT = 2 * MB;
 // A body somewhat over the limit is read and dropped before the 413, so the client gets the answer
 // instead of a broken pipe; anything larger is answered at once and the connection closed.
-const DRAIN_LIMIT = 16 * 1024 * 1024;
+const DRAIN_LIMIT = 16 * MB;
+// Uploads (multipart) may carry a document of up to DOCUMENT_MAX_MB (files.server.ts reads the same
+// variable). A file somewhat larger still reaches the form, which answers with its own clear error;
+// beyond that margin the request is refused here, before it is read into memory.
+const UPLOAD_LIMIT = (Math.max(1, Number(process.env.DOCUMENT_MAX_MB) || 20) + 16) * MB;
+const isMultipart = (req) => (req.headers["content-type"] ?? "").toLowerCase().startsWith("multipart/form-data");
 const METHODS = new Set(["GET", "HEAD", "POST"]);
 
 const hostOf = (origin) => {
@@ -137,9 +143,10 @@ function refuseMalformed(req, res, next) {
   if (req.method === "POST") {
     const length = req.headers["content-length"];
     if (length === undefined && req.headers["transfer-encoding"]) return refuse(411, "Send the form with a Content-Length.");
-    if (Number(length) > BODY_LIMIT) {
+    const [limit, drain] = isMultipart(req) ? [UPLOAD_LIMIT, UPLOAD_LIMIT + DRAIN_LIMIT] : [BODY_LIMIT, DRAIN_LIMIT];
+    if (Number(length) > limit) {
       const tooLarge = () => refuse(413, "This form is too large to send.", { Connection: "close" });
-      if (Number(length) > DRAIN_LIMIT) return tooLarge();
+      if (Number(length) > drain) return tooLarge();
       req.on("error", () => {});
       req.once("end", tooLarge);
       req.resume();

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { formatRange, formatTime, formatDay, offsetChanges } from "~/utils/dates";
 import { StatusBadge } from "~/components/ui";
 import { STATUS_LABELS, type MeetingStatus } from "~/domain/meetings/status";
@@ -62,7 +63,8 @@ type Node = {
 };
 
 /** The agenda in the meeting's zone, day headings when it spans several days. */
-export function AgendaTree({ items, timeZone }: { items: Node[]; timeZone: string }) {
+/** `below` adds what belongs under an item (its documents on the meeting page). */
+export function AgendaTree({ items, timeZone, below }: { items: Node[]; timeZone: string; below?: (itemId: string) => ReactNode }) {
   if (!items.length) return <p>The agenda has no items yet.</p>;
   const days = items.map((i) => formatDay(i.startsAt, timeZone));
   const severalDays = days.some((d) => d !== days[0]);
@@ -77,7 +79,7 @@ export function AgendaTree({ items, timeZone }: { items: Node[]; timeZone: strin
         return (
           <li key={item.id}>
             {heading ? <h3>{heading}</h3> : null}
-            <AgendaEntry item={item} timeZone={timeZone} offsetToo={offsetToo} />
+            <AgendaEntry item={item} timeZone={timeZone} offsetToo={offsetToo} below={below} />
           </li>
         );
       })}
@@ -85,7 +87,7 @@ export function AgendaTree({ items, timeZone }: { items: Node[]; timeZone: strin
   );
 }
 
-function AgendaEntry({ item, timeZone, offsetToo }: { item: Node; timeZone: string; offsetToo: boolean }) {
+function AgendaEntry({ item, timeZone, offsetToo, below }: { item: Node; timeZone: string; offsetToo: boolean; below?: (itemId: string) => ReactNode }) {
   const speakers = item.people.filter((p) => p.role === "SPEAKER");
   const moderators = item.people.filter((p) => p.role === "MODERATOR");
   const who = (ps: Node["people"]) => ps.map((p) => (p.agency ? `${p.name} (${p.agency.acronym})` : p.name)).join(", ");
@@ -103,11 +105,12 @@ function AgendaEntry({ item, timeZone, offsetToo }: { item: Node; timeZone: stri
       {item.description ? <p>{item.description}</p> : null}
       {moderators.length ? <p>Moderator: {who(moderators)}</p> : null}
       {speakers.length ? <p>Speakers: {who(speakers)}</p> : null}
+      {below?.(item.id)}
       {item.children.length ? (
         <ol className="agenda agenda-children">
           {item.children.map((c) => (
             <li key={c.id}>
-              <AgendaEntry item={c} timeZone={timeZone} offsetToo={offsetToo} />
+              <AgendaEntry item={c} timeZone={timeZone} offsetToo={offsetToo} below={below} />
             </li>
           ))}
         </ol>

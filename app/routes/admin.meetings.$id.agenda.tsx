@@ -164,6 +164,7 @@ export default function AgendaEditor() {
       {data.items.map((item) => (
         <ItemEditor
           key={item.id}
+          meetingId={meeting.id}
           item={item}
           parentOptions={parentOptions(item.id)}
           agencies={data.agencies}
@@ -182,6 +183,7 @@ export default function AgendaEditor() {
 }
 
 function ItemEditor({
+  meetingId,
   item,
   parentOptions,
   agencies,
@@ -191,6 +193,7 @@ function ItemEditor({
   personResult,
   warnings,
 }: {
+  meetingId: string;
   item: Item;
   parentOptions: Option[];
   agencies: Option[];
@@ -230,6 +233,9 @@ function ItemEditor({
           ))}
         </ul>
       ) : null}
+      <p>
+        <Link to={`/admin/meetings/${meetingId}/documents?item=${item.id}`}>Attach a document to “{item.title}”</Link>
+      </p>
       <details open={open}>
         <summary>Edit “{item.title}”</summary>
         <ItemForm

@@ -18,6 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const TABS = [
   ["", "Overview"],
   ["/agenda", "Agenda"],
+  ["/documents", "Documents"],
   ["/registrations", "Registrations"],
   ["/checkin", "Check-in"],
   ["/recommendations", "Recommendations"],

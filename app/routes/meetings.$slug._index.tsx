@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DocumentList, DocumentsSection } from "~/components/documents";
 import { AgendaTree, MeetingStatusBadge } from "~/components/meetings";
 import { Notice } from "~/components/ui";
 import { RecommendationsSection } from "~/components/recommendations-section";
 import { RegistrationPanel } from "~/components/registration-panel";
 import { getUser } from "~/domain/auth/session.server";
+import { meetingPageDocuments } from "~/domain/documents/documents.server";
 import { FORMAT_LABELS, VISIBILITY_LABELS } from "~/domain/meetings/labels";
 import { getMeetingPage } from "~/domain/meetings/meetings.server";
 import { publishedSummaryLink } from "~/domain/summary/summary.server";
@@ -13,7 +15,12 @@ import { notFound } from "~/utils/http.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
-  const [page, summary] = await Promise.all([getMeetingPage(params.slug ?? "", user), publishedSummaryLink(params.slug ?? "")]);
+  const slug = params.slug ?? "";
+  const [page, documents, summary] = await Promise.all([
+    getMeetingPage(slug, user),
+    meetingPageDocuments(slug, { user, registrationTokenHash: null }),
+    publishedSummaryLink(slug),
+  ]);
   if (!page) notFound("We could not find that meeting.");
   // Labels and language names are looked up here, on the server: the browser's bundle need not carry them.
   const labels = {
@@ -21,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     visibility: VISIBILITY_LABELS[page.meeting.visibility] ?? page.meeting.visibility,
     languages: languageList(page.meeting.languages),
   };
-  return { ...page, labels, signedIn: !!user, summary };
+  return { ...page, labels, signedIn: !!user, documents, summary };
 }
 
 let languageNames: Intl.DisplayNames | undefined;
@@ -41,7 +48,7 @@ function languageList(codes: string) {
 }
 
 export default function MeetingPage() {
-  const { meeting: m, labels, onlineLink, agenda, agendaIsDraft, signedIn, recommendations, registration, summary } = useLoaderData<typeof loader>();
+  const { meeting: m, labels, onlineLink, agenda, agendaIsDraft, signedIn, recommendations, registration, documents, summary } = useLoaderData<typeof loader>();
   const canRegister = m.status === "PUBLISHED" && m.visibility === "PUBLIC" && !registration?.mine;
   return (
     <article>
@@ -155,9 +162,10 @@ export default function MeetingPage() {
       {agenda.length ? (
         <>
           <p className="muted">Times in {zoneSpanLabel(m.timeZone, m.startsAt, m.endsAt)}.</p>
-          <AgendaTree items={agenda} timeZone={m.timeZone} />
+          <AgendaTree items={agenda} timeZone={m.timeZone} below={(id) => <DocumentList docs={documents.filter((d) => d.agendaItemId === id)} label="Documents of this item" />} />
         </>
       ) : null}
+      <DocumentsSection docs={documents} zipHref={`/meetings/${m.slug}/documents.zip`} />
       <RecommendationsSection data={recommendations} />
       </div>
       </div>

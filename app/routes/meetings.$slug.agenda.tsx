@@ -1,20 +1,25 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DocumentList } from "~/components/documents";
 import { AgendaTree } from "~/components/meetings";
 import { getUser } from "~/domain/auth/session.server";
+import { meetingPageDocuments } from "~/domain/documents/documents.server";
 import { getPublicMeeting } from "~/domain/meetings/meetings.server";
 import { formatRange, zoneSpanLabel } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const page = await getPublicMeeting(params.slug ?? "", await getUser(request, context));
+  const user = await getUser(request, context);
+  const slug = params.slug ?? "";
+  const [page, documents] = await Promise.all([getPublicMeeting(slug, user), meetingPageDocuments(slug, { user, registrationTokenHash: null })]);
   if (!page || (page.agendaIsDraft && !page.agenda.length)) notFound("We could not find that agenda.");
-  return { meeting: page.meeting, agenda: page.agenda, agendaIsDraft: page.agendaIsDraft };
+  // Only the documents of agenda items: the printable agenda lists them under their item.
+  return { meeting: page.meeting, agenda: page.agenda, agendaIsDraft: page.agendaIsDraft, documents: documents.filter((d) => d.agendaItemId) };
 }
 
 /** The agenda alone, for printing (app/styles/print.css hides the navigation). */
 export default function PrintableAgenda() {
-  const { meeting: m, agenda, agendaIsDraft } = useLoaderData<typeof loader>();
+  const { meeting: m, agenda, agendaIsDraft, documents } = useLoaderData<typeof loader>();
   return (
     <article>
       <p className="no-print">
@@ -32,7 +37,7 @@ export default function PrintableAgenda() {
       {agendaIsDraft ? <p><strong>Draft agenda</strong></p> : null}
       <h2>Agenda</h2>
       <p className="muted">All times in {zoneSpanLabel(m.timeZone, m.startsAt, m.endsAt)}.</p>
-      <AgendaTree items={agenda} timeZone={m.timeZone} />
+      <AgendaTree items={agenda} timeZone={m.timeZone} below={(id) => <DocumentList docs={documents.filter((d) => d.agendaItemId === id)} label="Documents of this item" />} />
     </article>
   );
 }

@@ -12,6 +12,7 @@ export const AUDITED_ENTITIES = [
   "Agenda",
   "AgendaItem",
   "Delegation",
+  "Document",
   "FollowUp",
   "Invitation",
   "Meeting",

@@ -105,6 +105,16 @@ export const AUDIT_KINDS: Record<AuditedEntity, Kind> = {
       revoke: (e) => [e.who, " revoked ", ...e.it, ...e.at],
     },
   },
+  Document: {
+    label: "Documents",
+    noun: "the document",
+    actions: {
+      upload: (e) => [e.who, " uploaded ", ...e.it, e.a.filename ? ` (${String(e.a.filename)})` : "", ...e.at],
+      update: (e) => [e.who, " changed ", ...e.it, changedFields(e.a, e.b), ...e.at],
+      replace: (e) => [e.who, ` uploaded version ${Number(e.a.version ?? 0)} of `, ...e.it, e.a.filename ? ` (${String(e.a.filename)})` : "", ...e.at],
+      remove: (e) => [e.who, " removed the document ", quote(e.b.title ?? e.subject.label), ...e.at],
+    },
+  },
   Meeting: {
     label: "Meetings",
     noun: "the meeting",

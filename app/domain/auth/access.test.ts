@@ -81,6 +81,8 @@ const ROWS: Row[] = [
   { file: "admin.meetings.$id.checkin_.sheet[.]pdf.tsx", call: "loader", params: meetingP, access: ORG },
   { file: "admin.meetings.$id.clone.tsx", call: "loader", params: meetingP, access: ORG },
   { file: "admin.meetings.$id.clone.tsx", call: "action", params: meetingP, access: ORG },
+  { file: "admin.meetings.$id.documents.tsx", call: "loader", params: meetingP, access: STAFF },
+  ...["upload", "edit", "replace", "remove"].map((intent): Row => ({ file: "admin.meetings.$id.documents.tsx", call: "action", intent, params: meetingP, access: STAFF })),
   { file: "admin.meetings.$id.edit.tsx", call: "loader", params: meetingP, access: ORG },
   { file: "admin.meetings.$id.edit.tsx", call: "action", params: meetingP, access: ORG },
   { file: "admin.meetings.$id.history.tsx", call: "loader", params: meetingP, access: STAFF },
@@ -155,6 +157,10 @@ const ROWS: Row[] = [
   { file: "delegations._index.tsx", call: "loader", params: none, access: FOCALS },
   { file: "dev.mailbox.$id.tsx", call: "loader", params: (f) => ({ id: f.mail.id }), access: "config" },
   { file: "dev.mailbox._index.tsx", call: "loader", params: none, access: "config" },
+  // A participants-only document of the meeting: its confirmed participants and staff; anyone else gets 404
+  // (the file's existence is not confirmed), anonymous visitors are asked to sign in. A public one: everyone.
+  { file: "files.$key.tsx", call: "loader", params: (f) => ({ key: f.files.participants }), access: ["participant", ...STAFF], hidden: FOCALS },
+  { file: "files.$key.tsx", call: "loader", params: (f) => ({ key: f.files.public }), access: "public" },
   { file: "invite.$token.tsx", call: "loader", params: () => ({ token: "unknown-token" }), access: "token" },
   { file: "invite.$token.tsx", call: "action", params: () => ({ token: "unknown-token" }), access: "token" },
   { file: "login.$token.tsx", call: "loader", params: () => ({ token: "unknown-token" }), access: "token" },
@@ -177,6 +183,7 @@ const ROWS: Row[] = [
   { file: "meetings.$slug._index.tsx", call: "loader", params: slugP, access: "public" },
   { file: "meetings.$slug.agenda.tsx", call: "loader", params: (f) => ({ slug: f.agendaMeeting.slug }), access: "public" },
   { file: "meetings.$slug.calendar[.ics].tsx", call: "loader", params: slugP, access: "public" },
+  { file: "meetings.$slug.documents[.]zip.tsx", call: "loader", params: slugP, access: "public" },
   // The participant list: organisers, and confirmed participants of the meeting (the participant is one).
   { file: "meetings.$slug.participants.tsx", call: "loader", params: slugP, access: ["participant", "organiser"] },
   // A participants-only summary record: staff and the meeting's confirmed participants (the participant is one).
@@ -254,7 +261,14 @@ async function buildFixture() {
   await registerPerson(summaryMeeting.id, agencyA.id, { userId: users.participant.id, person: { email: users.participant.email } });
   const secretariat = { id: users.secretariat.id, role: "SECRETARIAT" as const, agencyId: null, name: users.secretariat.name, email: users.secretariat.email };
   await changeSummary(secretariat, summaryMeeting.id, { intent: "publish", body: "Conclusions.", visibility: "PARTICIPANTS", updatedAt: "" });
-  return { agencyA, agencyB, users, series, meeting, later, agendaMeeting, regB, rec, review, update, mail, summaryMeeting };
+  const document = async (visibility: "PUBLIC" | "PARTICIPANTS") => {
+    const file = await db.storedFile.create({
+      data: { filename: "paper.txt", mimeType: "text/plain; charset=utf-8", size: 5, sha256: "-", key: crypto.randomUUID(), content: { create: { data: new Uint8Array(Buffer.from("Paper")) } } },
+    });
+    await db.document.create({ data: { meetingId: meeting.id, title: `${visibility} paper`, visibility, versions: { create: { version: 1, fileId: file.id } } } });
+  };
+  const files = { public: await document("PUBLIC"), participants: await document("PARTICIPANTS") };
+  return { agencyA, agencyB, users, series, meeting, later, agendaMeeting, regB, rec, review, update, mail, summaryMeeting, files };
 }
 
 const modules = import.meta.glob<Record<string, unknown>>("../../routes/*.tsx");

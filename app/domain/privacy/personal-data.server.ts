@@ -142,6 +142,9 @@ export const PERSONAL_DATA = {
     status: no(), submissionKey: no("random"),
   },
   ReminderSent: { offset: no() },
+  // Documents are the meeting's record; a delegation's documents are deleted at anonymisation (decision 076).
+  Document: { title: no("written by staff for an audience"), language: no() },
+  StoredFile: { filename: no("the uploaded file's name"), mimeType: no(), sha256: no(), key: no("random") },
   MailSuppression: { email: keep("the opt-out itself: needed so that no more non-essential mail is sent") },
 } satisfies Record<string, Record<string, FieldRule>>;
 

@@ -1,6 +1,7 @@
 import { db, dialect, type Tx } from "~/utils/db.server";
 import { audit } from "~/domain/audit/audit.server";
 import type { OutboxStatus } from "~/domain/mail/outbox.server";
+import { deleteDelegationDocuments } from "~/domain/documents/documents.server";
 import { erasedData, erasedDataForMany, REMOVED } from "~/domain/privacy/personal-data.server";
 
 // Personal data of registrations is kept for the meeting's retention period after it ends, then
@@ -46,8 +47,11 @@ export async function anonymiseMeetingRegistrations(meetingId: string, now = new
       });
       await eraseAuditMentions(tx, live.flatMap((r) => [r.email, r.emailNormalised]));
 
+      // Documents for one agency's delegation go with the registrations; the meeting's other documents stay (decision 076).
+      const documents = await deleteDelegationDocuments(tx, meetingId);
+
       await tx.meeting.update({ where: { id: meetingId }, data: { anonymisedAt: now } });
-      await audit(tx, { userId: null, entity: "Meeting", entityId: meetingId, meetingId, action: "anonymise-registrations", after: { registrations: live.length } });
+      await audit(tx, { userId: null, entity: "Meeting", entityId: meetingId, meetingId, action: "anonymise-registrations", after: { registrations: live.length, documents } });
       return live.length;
     },
     { timeout: 120_000 },

@@ -1,0 +1,325 @@
+import { zipSync, type ZipOptions } from "fflate";
+import { audit } from "~/domain/audit/audit.server";
+import { agencyScope, can } from "~/domain/auth/permissions";
+import { assertCan } from "~/domain/auth/permissions.server";
+import type { Actor } from "~/domain/auth/roles";
+import { getUser } from "~/domain/auth/session.server";
+import { normaliseEmail } from "~/domain/mail/unsubscribe.server";
+import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
+import { Prisma } from "~/generated/prisma/client.ts";
+import type { DocumentType } from "~/generated/prisma/enums.ts";
+import { db, type Tx } from "~/utils/db.server";
+import { Refused, fieldRefusal, formRefusal, type Outcome } from "~/utils/forms.server";
+import { hashToken } from "~/utils/tokens.server";
+import { checkUpload, readFileBytes, storeFile } from "./files.server";
+import type { DocumentMetadata } from "./documents.schema";
+
+// A meeting's documents (docs/decisions/076-documents.md): metadata in Document, each uploaded file a
+// DocumentVersion (1, 2, ...; the newest is the one people see, earlier ones only staff). Who may see a
+// document is decided in one place, visibleDocuments below, which every page, download and ZIP uses.
+
+// ---------------------------------------------------------------- who may see what
+
+/**
+ * The person asking: the signed-in user, and/or the holder of a registration's private link (the
+ * `r` query parameter of a download carries its token; only the token's hash is compared).
+ */
+export type Viewer = { user: Actor | null; registrationTokenHash: string | null };
+
+/** The viewer of a request: its session, and the private registration link token in `?r=` if any. */
+export async function documentViewer(request: Request, context?: object): Promise<Viewer> {
+  const token = new URL(request.url).searchParams.get("r");
+  const user = await getUser(request, context);
+  return { user, registrationTokenHash: token && token.length <= 200 ? hashToken(token) : null };
+}
+
+/** Staff see every document of every meeting, drafts included. */
+const isStaff = (viewer: Viewer) => can(viewer.user, "documents:manage");
+
+/** Which documents: of a meeting (by id or web address), or one document. */
+type Scope = { meetingId: string } | { meetingSlug: string } | { documentId: string };
+
+export type VisibleDocument = {
+  id: string;
+  meetingId: string;
+  agendaItemId: string | null;
+  title: string;
+  type: DocumentType;
+  language: string;
+  key: string;
+  filename: string;
+  mimeType: string;
+  size: number;
+  fileId: string;
+};
+
+/**
+ * The documents the viewer may see, each with its newest version's file, in one statement:
+ * - draft meetings: staff only;
+ * - PUBLIC: anyone who may see the meeting page;
+ * - PARTICIPANTS: a confirmed registration of the meeting, of the signed-in account (or its address) or of the private link held;
+ * - DELEGATION: such a registration for the document's agency, or that agency's focal point;
+ * - STAFF: staff only (documents:manage), who see everything.
+ */
+export async function visibleDocuments(scope: Scope, viewer: Viewer): Promise<VisibleDocument[]> {
+  const staff = isStaff(viewer);
+  const where: Prisma.Sql[] = [
+    "documentId" in scope ? Prisma.sql`d."id" = ${scope.documentId}` : "meetingId" in scope ? Prisma.sql`d."meetingId" = ${scope.meetingId}` : Prisma.sql`m."slug" = ${scope.meetingSlug}`,
+  ];
+  if (!staff) {
+    where.push(Prisma.sql`CAST(m."status" AS TEXT) <> 'DRAFT'`);
+    const holder: Prisma.Sql[] = [];
+    // A registration under the signed-in address counts too: signing in proves the address, and its
+    // private link can be mailed there anyway.
+    if (viewer.user) holder.push(Prisma.sql`r."userId" = ${viewer.user.id}`, Prisma.sql`r."emailNormalised" = ${normaliseEmail(viewer.user.email)}`);
+    if (viewer.registrationTokenHash) holder.push(Prisma.sql`r."manageTokenHash" = ${viewer.registrationTokenHash}`);
+    const registered = (sameAgency: boolean) =>
+      holder.length
+        ? Prisma.sql`EXISTS (SELECT 1 FROM "Registration" r WHERE r."meetingId" = d."meetingId" AND CAST(r."status" AS TEXT) = 'CONFIRMED'
+            ${sameAgency ? Prisma.sql`AND r."agencyId" = d."agencyId"` : Prisma.empty} AND (${Prisma.join(holder, " OR ")}))`
+        : Prisma.sql`1 = 0`;
+    const focalAgency = agencyScope(viewer.user, "delegation:manage")?.agencyId ?? null;
+    where.push(Prisma.sql`(CAST(d."visibility" AS TEXT) = 'PUBLIC'
+      OR (CAST(d."visibility" AS TEXT) = 'PARTICIPANTS' AND ${registered(false)})
+      OR (CAST(d."visibility" AS TEXT) = 'DELEGATION' AND (${focalAgency ? Prisma.sql`d."agencyId" = ${focalAgency} OR ` : Prisma.empty}${registered(true)})))`);
+  }
+  const rows = await db.$queryRaw<(Omit<VisibleDocument, "size"> & { size: number | bigint })[]>`
+    SELECT d."id", d."meetingId", d."agendaItemId", d."title", d."type", d."language",
+           f."key", f."filename", f."mimeType", f."size", f."id" AS "fileId"
+    FROM "Document" d
+    JOIN "Meeting" m ON m."id" = d."meetingId"
+    JOIN "DocumentVersion" v ON v."documentId" = d."id"
+      AND v."version" = (SELECT MAX(v2."version") FROM "DocumentVersion" v2 WHERE v2."documentId" = d."id")
+    JOIN "StoredFile" f ON f."id" = v."fileId"
+    WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY d."position" ASC, d."title" ASC, d."id" ASC`;
+  return rows.map((r) => ({ ...r, size: Number(r.size) }));
+}
+
+/** What the meeting and agenda pages show of a document: no ids but the agenda item's, the link's key. */
+export type PageDocument = { title: string; type: DocumentType; language: string; size: number; key: string; mimeType: string; agendaItemId: string | null };
+
+/** The documents of a meeting page for this viewer (anonymous: PUBLIC ones only, so the cached page holds nothing else). */
+export async function meetingPageDocuments(meetingSlug: string, viewer: Viewer): Promise<PageDocument[]> {
+  const rows = await visibleDocuments({ meetingSlug }, viewer);
+  return rows.map((d) => ({ title: d.title, type: d.type, language: d.language, size: d.size, key: d.key, mimeType: d.mimeType, agendaItemId: d.agendaItemId }));
+}
+
+// ---------------------------------------------------------------- downloads
+
+export type Download = { file: { filename: string; mimeType: string }; bytes: Buffer };
+
+/**
+ * The file behind a download link, if the viewer may have it: the newest version of a document they may
+ * see (earlier versions: staff only), or a progress update's evidence (staff who manage recommendations,
+ * or someone who reports progress for the update's agency). Null otherwise, whether or not it exists.
+ */
+export async function fileForViewer(key: string, viewer: Viewer): Promise<Download | null> {
+  if (!key || key.length > 100) return null;
+  const file = await db.storedFile.findUnique({
+    where: { key },
+    select: {
+      id: true,
+      filename: true,
+      mimeType: true,
+      documentVersion: { select: { documentId: true } },
+      progressUpdates: { select: { agencyId: true } },
+    },
+  });
+  if (!file) return null;
+  let allowed = false;
+  if (file.documentVersion) {
+    const [doc] = await visibleDocuments({ documentId: file.documentVersion.documentId }, viewer);
+    allowed = !!doc && (doc.fileId === file.id || isStaff(viewer));
+  }
+  if (!allowed && file.progressUpdates.length) {
+    allowed = file.progressUpdates.some(
+      (u) => can(viewer.user, "recommendations:manage") || (!!u.agencyId && can(viewer.user, "recommendations:progress", { agencyId: u.agencyId })),
+    );
+  }
+  if (!allowed) return null;
+  const bytes = await readFileBytes(file.id);
+  return bytes ? { file, bytes } : null;
+}
+
+/** A name inside the ZIP that no earlier entry has: "paper.pdf", "paper (2).pdf" ... */
+function uniqueName(name: string, taken: Set<string>): string {
+  const dot = name.lastIndexOf(".");
+  const [base, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ""];
+  let candidate = name;
+  for (let i = 2; taken.has(candidate.toLowerCase()); i++) candidate = `${base} (${i})${ext}`;
+  taken.add(candidate.toLowerCase());
+  return candidate;
+}
+
+/** Types already compressed (PDF, images, Office and OpenDocument files are ZIPs): stored as they are. */
+const compressible = (mimeType: string) => mimeType.startsWith("text/");
+
+/** Every document of the meeting the viewer may see, newest versions, as one ZIP; null when there are none. */
+export async function meetingDocumentsZip(meetingSlug: string, viewer: Viewer): Promise<{ zip: Uint8Array; names: string[] } | null> {
+  const docs = await visibleDocuments({ meetingSlug }, viewer);
+  if (!docs.length) return null;
+  const contents = await db.storedFileContent.findMany({ where: { fileId: { in: docs.map((d) => d.fileId) } }, select: { fileId: true, data: true } });
+  const bytes = new Map(contents.map((c) => [c.fileId, c.data]));
+  const taken = new Set<string>();
+  const entries: Record<string, [Uint8Array, ZipOptions]> = {};
+  const names: string[] = [];
+  for (const d of docs) {
+    const data = bytes.get(d.fileId);
+    if (!data) continue;
+    const name = uniqueName(d.filename, taken);
+    names.push(name);
+    entries[name] = [new Uint8Array(data), { level: compressible(d.mimeType) ? 6 : 0 }];
+  }
+  return { zip: zipSync(entries), names };
+}
+
+// ---------------------------------------------------------------- staff
+
+/** A meeting's documents for its Documents page: every document, every version, newest first. */
+export async function listMeetingDocuments(actor: Actor, meetingId: string) {
+  assertCan(actor, "documents:manage");
+  return db.document.findMany({
+    where: { meetingId },
+    orderBy: [{ position: "asc" }, { title: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      title: true,
+      type: true,
+      language: true,
+      visibility: true,
+      agencyId: true,
+      agendaItemId: true,
+      agency: { select: { acronym: true } },
+      agendaItem: { select: { title: true } },
+      versions: {
+        orderBy: { version: "desc" },
+        select: { version: true, createdAt: true, file: { select: { key: true, filename: true, size: true, mimeType: true, uploadedBy: { select: { name: true } } } } },
+      },
+    },
+  });
+}
+
+/** The agenda items a document may be attached to, in agenda order. */
+export async function agendaItemOptions(meetingId: string) {
+  const items = await db.agendaItem.findMany({ where: { meetingId }, orderBy: [{ startsAt: "asc" }, { position: "asc" }], select: { id: true, title: true } });
+  return items.map((i) => ({ value: i.id, label: i.title }));
+}
+
+/** The metadata's references must hold: an agenda item of this meeting, an agency for a delegation's document. */
+async function checkReferences(tx: Tx, meetingId: string, input: DocumentMetadata) {
+  if (input.agendaItemId) {
+    const item = await tx.agendaItem.findFirst({ where: { id: input.agendaItemId, meetingId }, select: { id: true } });
+    if (!item) throw new Refused(fieldRefusal("agendaItemId", "Choose an agenda item of this meeting."));
+  }
+  if (input.visibility === "DELEGATION") {
+    if (!input.agencyId) throw new Refused(fieldRefusal("agencyId", "Choose the agency whose delegation may see the document."));
+    if (!(await tx.agency.findUnique({ where: { id: input.agencyId }, select: { id: true } }))) throw new Refused(fieldRefusal("agencyId", "Choose an agency from the list."));
+  }
+}
+
+const metadataOf = (input: DocumentMetadata) => ({
+  title: input.title,
+  type: input.type,
+  language: input.language,
+  visibility: input.visibility,
+  agencyId: input.visibility === "DELEGATION" ? (input.agencyId ?? null) : null,
+  agendaItemId: input.agendaItemId || null,
+});
+
+/** Runs a write; a Refused thrown inside rolls everything back (the stored file too) and becomes the answer. */
+async function refusable<T extends object>(work: (tx: Tx) => Promise<Outcome<T>>): Promise<Outcome<T>> {
+  try {
+    const result = await db.$transaction(work);
+    if (result.ok) invalidatePublicPages();
+    return result;
+  } catch (e) {
+    if (e instanceof Refused) return e.refusal;
+    throw e;
+  }
+}
+
+/**
+ * Adds a document with its first version. The file is checked first; the file, the document and its
+ * version are written in one transaction, so a refusal at any step leaves nothing stored.
+ */
+export async function createDocument(actor: Actor, meetingId: string, input: DocumentMetadata, upload: FormDataEntryValue | null): Promise<Outcome<{ id: string }>> {
+  assertCan(actor, "documents:manage");
+  const checked = await checkUpload(upload);
+  if (!checked.ok) return fieldRefusal("file", checked.message);
+  return refusable<{ id: string }>(async (tx) => {
+    if (!(await tx.meeting.findUnique({ where: { id: meetingId }, select: { id: true } }))) return formRefusal("This meeting no longer exists.");
+    await checkReferences(tx, meetingId, input);
+    const file = await storeFile(tx, checked.file, actor.id);
+    const data = metadataOf(input);
+    const doc = await tx.document.create({ data: { meetingId, ...data, versions: { create: { version: 1, fileId: file.id } } }, select: { id: true } });
+    await audit(tx, { userId: actor.id, entity: "Document", entityId: doc.id, meetingId, action: "upload", after: { ...data, filename: file.filename, size: file.size } });
+    return { ok: true, id: doc.id };
+  });
+}
+
+async function documentOf(tx: Tx, meetingId: string, documentId: string | undefined) {
+  const doc = documentId ? await tx.document.findFirst({ where: { id: documentId, meetingId }, select: { id: true, title: true, type: true, language: true, visibility: true, agencyId: true, agendaItemId: true } }) : null;
+  if (!doc) throw new Refused(formRefusal("This document no longer exists; reload the page."));
+  return doc;
+}
+
+/** Changes a document's title, type, language, audience or agenda item. */
+export async function updateDocument(actor: Actor, meetingId: string, input: DocumentMetadata): Promise<Outcome<{ id: string }>> {
+  assertCan(actor, "documents:manage");
+  return refusable(async (tx) => {
+    const before = await documentOf(tx, meetingId, input.documentId);
+    await checkReferences(tx, meetingId, input);
+    const data = metadataOf(input);
+    await tx.document.update({ where: { id: before.id }, data });
+    const { id: _id, ...b } = before;
+    await audit(tx, { userId: actor.id, entity: "Document", entityId: before.id, meetingId, action: "update", before: b, after: data });
+    return { ok: true, id: before.id };
+  });
+}
+
+/** Uploads a new version of a document; the earlier versions stay (staff can still download them). */
+export async function replaceDocumentFile(actor: Actor, meetingId: string, documentId: string, upload: FormDataEntryValue | null): Promise<Outcome<{ id: string; version: number }>> {
+  assertCan(actor, "documents:manage");
+  const checked = await checkUpload(upload);
+  if (!checked.ok) return fieldRefusal("file", checked.message);
+  return refusable(async (tx) => {
+    const doc = await documentOf(tx, meetingId, documentId);
+    const last = await tx.documentVersion.findFirst({ where: { documentId: doc.id }, orderBy: { version: "desc" }, select: { version: true } });
+    const version = (last?.version ?? 0) + 1;
+    const file = await storeFile(tx, checked.file, actor.id);
+    await tx.documentVersion.create({ data: { documentId: doc.id, version, fileId: file.id } });
+    await tx.document.update({ where: { id: doc.id }, data: { updatedAt: new Date() } });
+    await audit(tx, { userId: actor.id, entity: "Document", entityId: doc.id, meetingId, action: "replace", after: { title: doc.title, version, filename: file.filename, size: file.size } });
+    return { ok: true, id: doc.id, version };
+  });
+}
+
+/** Deletes a document, its versions and their files. */
+export async function removeDocument(actor: Actor, meetingId: string, documentId: string): Promise<Outcome<{ title: string }>> {
+  assertCan(actor, "documents:manage");
+  return refusable(async (tx) => {
+    const doc = await documentOf(tx, meetingId, documentId);
+    await deleteDocuments(tx, [doc.id]);
+    await audit(tx, { userId: actor.id, entity: "Document", entityId: doc.id, meetingId, action: "remove", before: { title: doc.title, type: doc.type, visibility: doc.visibility } });
+    return { ok: true, title: doc.title };
+  });
+}
+
+/** Deletes documents with their versions and the versions' stored files (bytes included). */
+async function deleteDocuments(tx: Tx, documentIds: string[]): Promise<void> {
+  if (!documentIds.length) return;
+  const versions = await tx.documentVersion.findMany({ where: { documentId: { in: documentIds } }, select: { fileId: true } });
+  await tx.document.deleteMany({ where: { id: { in: documentIds } } });
+  await tx.storedFile.deleteMany({ where: { id: { in: versions.map((v) => v.fileId) } } });
+}
+
+/**
+ * Retention (decision 076): when a meeting's registrations are anonymised, the documents written for one
+ * agency's delegation go with them; the meeting's other documents are its record and stay.
+ */
+export async function deleteDelegationDocuments(tx: Tx, meetingId: string): Promise<number> {
+  const docs = await tx.document.findMany({ where: { meetingId, visibility: "DELEGATION" }, select: { id: true } });
+  await deleteDocuments(tx, docs.map((d) => d.id));
+  return docs.length;
+}

@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import contentDisposition from "content-disposition";
+import { documentViewer, meetingDocumentsZip } from "~/domain/documents/documents.server";
+import { notFound } from "~/utils/http.server";
+
+// Every document of the meeting the viewer may see (newest versions) as one ZIP.
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const slug = params.slug ?? "";
+  const archive = await meetingDocumentsZip(slug, await documentViewer(request, context));
+  if (!archive) notFound("There are no documents of this meeting for you to download.");
+  return new Response(new Uint8Array(archive.zip), {
+    headers: {
+      "Content-Type": "application/zip",
+      "Content-Length": String(archive.zip.byteLength),
+      "Content-Disposition": contentDisposition(`${slug}-documents.zip`),
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
