@@ -48,7 +48,9 @@ export default function ProgressByLink() {
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: progressUpdateSchema }),
-    shouldRevalidate: "onBlur",
+    // On input, not on blur: choosing another file clears the refused one's error at once, so the
+    // message does not vanish (and move the button) under the pointer as the person clicks Send.
+    shouldRevalidate: "onInput",
   });
   if (actionData?.done) {
     return (
@@ -93,4 +95,6 @@ export default function ProgressByLink() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Report progress · Convene" }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
+// The token stays on this site through the server's Referrer-Policy (same-origin); a page-level no-referrer
+// would make the browser send `Origin: null` with the form, which readForm refuses as cross-site.
+export const meta: MetaFunction = () => [{ title: "Report progress · Convene" }, { name: "robots", content: "noindex" }];

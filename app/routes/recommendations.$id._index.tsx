@@ -255,7 +255,9 @@ function ProgressForm({ next, upload, lastResult, unsentFile }: { next: Status[]
     id: "progress",
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: progressUpdateSchema }),
-    shouldRevalidate: "onBlur",
+    // On input, not on blur: choosing another file clears the refused one's error at once, so the
+    // message does not vanish (and move the button) under the pointer as the person clicks Send.
+    shouldRevalidate: "onInput",
   });
   return (
     <>
