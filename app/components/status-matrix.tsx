@@ -52,7 +52,7 @@ export function StatusMatrix({
                         })}`}
                       >
                         {r.byStatus[s]}
-                        <span className="vh">
+                        <span className="visually-hidden">
                           {" "}
                           {STATUS_LABELS[s].toLowerCase()}, led by {r.label}
                         </span>

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
 import { ReviewTable } from "~/components/review-table";
@@ -15,9 +15,6 @@ import { PRIORITIES, PRIORITY_LABELS } from "~/domain/recommendations/status";
 import { db } from "~/utils/db.server";
 import { formReply } from "~/utils/forms.server";
 import { badRequest, notFound, readForm } from "~/utils/http.server";
-import recommendationStyles from "~/styles/recommendations.css?url";
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: recommendationStyles }];
 
 // The Recommendations tab of a meeting: those made here (with a quick add) and those reviewed here,
 // with the outcome agreed. It checks access itself: the layout's check does not protect it.

@@ -6,11 +6,13 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
 import { SubmitButton } from "~/components/submit-button";
 import { HoneypotField } from "~/components/honeypot";
+import { EvidenceFileField } from "~/components/progress-evidence";
 import { ProgressMeter } from "~/components/recommendation-ui";
 import { RecommendationStatus } from "~/components/recommendation-status";
 import { Notice, PageHeader } from "~/components/ui";
 import { enforceLimit } from "~/domain/abuse/limits.server";
 import { rejectHoneypot } from "~/domain/abuse/honeypot.server";
+import { evidenceUploadRules, unsentEvidence } from "~/domain/recommendations/evidence.server";
 import { readProgressLink, submitViaProgressLink } from "~/domain/recommendations/progress.server";
 import { progressUpdateSchema } from "~/domain/recommendations/recommendation.schema";
 import { allowedNextStatuses, STATUS_LABELS, type Status } from "~/domain/recommendations/status";
@@ -23,29 +25,32 @@ import { formReply } from "~/utils/forms.server";
 export async function loader({ params, context }: LoaderFunctionArgs) {
   await enforceLimit("tokenPagePerIp", clientIp(context));
   const state = await readProgressLink(params.token ?? "");
-  if (!state.ok) return { state, next: [] as Status[] };
-  return { state, next: allowedNextStatuses(state.recommendation.status).filter((s) => s !== "SUPERSEDED") };
+  if (!state.ok) return { state, next: [] as Status[], upload: evidenceUploadRules() };
+  return { state, next: allowedNextStatuses(state.recommendation.status).filter((s) => s !== "SUPERSEDED"), upload: evidenceUploadRules() };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   await enforceLimit("tokenPagePerIp", clientIp(context));
   const formData = await readForm(request);
   rejectHoneypot(formData);
+  const evidence = formData.get("evidenceFile");
   const submission = parseWithZod(formData, { schema: progressUpdateSchema });
-  if (submission.status !== "success") return formReply(submission, undefined, { done: false, reason: null });
+  if (submission.status !== "success") return formReply(submission, undefined, { done: false, reason: null, ...unsentEvidence(evidence) });
   const r = await submitViaProgressLink(params.token ?? "", submission.value);
-  if ("reason" in r) return { result: submission.reply(), done: false, reason: r.reason };
-  if (!r.ok) return formReply(submission, r, { done: false, reason: null });
-  return { result: submission.reply({ resetForm: true }), done: true, reason: null };
+  if ("reason" in r) return { result: submission.reply(), done: false, reason: r.reason, unsentFile: null };
+  if (!r.ok) return formReply(submission, r, { done: false, reason: null, ...unsentEvidence(evidence) });
+  return { result: submission.reply({ resetForm: true }), done: true, reason: null, unsentFile: null };
 }
 
 export default function ProgressByLink() {
-  const { state, next } = useLoaderData<typeof loader>();
+  const { state, next, upload } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: progressUpdateSchema }),
-    shouldRevalidate: "onBlur",
+    // On input, not on blur: choosing another file clears the refused one's error at once, so the
+    // message does not vanish (and move the button) under the pointer as the person clicks Send.
+    shouldRevalidate: "onInput",
   });
   if (actionData?.done) {
     return (
@@ -76,12 +81,13 @@ export default function ProgressByLink() {
         Now <RecommendationStatus status={r.status} /> <ProgressMeter value={r.progress} />
         {r.dueDate ? `, due ${formatShortDate(r.dueDate, r.timeZone)}` : ""}
       </p>
-      <Form method="post" {...getFormProps(form)}>
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextareaField field={fields.text} label="What was done" required />
         <SelectField field={fields.newStatus} label="Proposed new status" options={next.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} placeholder="Keep the current status" />
         <InputField field={fields.newProgress} label="Proposed progress (%)" type="number" min={0} max={100} step={1} />
-        <InputField field={fields.evidenceUrl} label="Link to evidence" type="url" hint="Needed when you propose to close the recommendation." />
+        <InputField field={fields.evidenceUrl} label="Link to evidence" type="url" hint="A link, a file, or both: needed when you propose to close the recommendation." />
+        <EvidenceFileField field={fields.evidenceFile} rules={upload} unsentFile={actionData?.unsentFile} />
         <HoneypotField />
         <SubmitButton>Send progress report</SubmitButton>
       </Form>
@@ -89,4 +95,6 @@ export default function ProgressByLink() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Report progress · Convene" }, { name: "robots", content: "noindex" }, { name: "referrer", content: "no-referrer" }];
+// The token stays on this site through the server's Referrer-Policy (same-origin); a page-level no-referrer
+// would make the browser send `Origin: null` with the form, which readForm refuses as cross-site.
+export const meta: MetaFunction = () => [{ title: "Report progress · Convene" }, { name: "robots", content: "noindex" }];

@@ -4,12 +4,14 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
 import { SubmitButton } from "~/components/submit-button";
+import { EvidenceFileField, ProgressEvidence, type EvidenceUploadRules } from "~/components/progress-evidence";
 import { ProgressMeter, ReviewUpdateForms } from "~/components/recommendation-ui";
 import { RecommendationStatus } from "~/components/recommendation-status";
 import { PageHeader, StatusBadge, TableScroll } from "~/components/ui";
 import { can } from "~/domain/auth/permissions";
 import { assertCan, requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
+import { evidenceUploadRules, unsentEvidence } from "~/domain/recommendations/evidence.server";
 import { submitProgressUpdate, requestProgress } from "~/domain/recommendations/progress.server";
 import { addReviewSchema, progressUpdateSchema, reviewOutcomeSchema, transitionSchema } from "~/domain/recommendations/recommendation.schema";
 import { changeStatus, formOptions, getRecommendationDetail, requireVisibleRecommendation } from "~/domain/recommendations/recommendations.server";
@@ -25,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canManage = can(user, "recommendations:manage");
   const canReport = can(user, "recommendations:progress", { agencyId: rec.leadAgency.id, agencyIds: rec.supporters.map((s) => s.agency.id) });
   const options = canManage ? await formOptions() : null;
-  return { rec, canManage, canReport, next: allowedNextStatuses(rec.status), options };
+  return { rec, canManage, canReport, next: allowedNextStatuses(rec.status), options, upload: evidenceUploadRules() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,10 +39,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const done = (message: string) => redirectWithToast(request, `/recommendations/${id}`, message);
   switch (intent) {
     case "progress": {
+      const evidence = formData.get("evidenceFile");
       const submission = parseWithZod(formData, { schema: progressUpdateSchema });
-      if (submission.status !== "success") return formReply(submission, undefined, { intent });
+      if (submission.status !== "success") return formReply(submission, undefined, { intent, ...unsentEvidence(evidence) });
       const r = await submitProgressUpdate(user, id, submission.value);
-      if (!r.ok) return formReply(submission, r, { intent });
+      if (!r.ok) return formReply(submission, r, { intent, ...unsentEvidence(evidence) });
       return done("Progress update sent to the secretariat for review.");
     }
     case "transition": {
@@ -82,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function RecommendationDetail() {
-  const { rec, canManage, canReport, next, options } = useLoaderData<typeof loader>();
+  const { rec, canManage, canReport, next, options, upload } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
   const zone = rec.meeting.timeZone;
@@ -177,11 +180,7 @@ export default function RecommendationDetail() {
                   {u.newProgress !== null ? `, ${u.newProgress} %` : ""}
                 </p>
               ) : null}
-              {u.evidenceUrl ? (
-                <p>
-                  Evidence: <a href={u.evidenceUrl} rel="noreferrer noopener">{u.evidenceUrl}</a>
-                </p>
-              ) : null}
+              <ProgressEvidence url={u.evidenceUrl} file={u.evidenceFile} />
               {u.reviewedBy ? (
                 <p className="muted">
                   {u.state === "ACCEPTED" ? "Accepted" : "Returned"} by {u.reviewedBy.name}
@@ -195,7 +194,14 @@ export default function RecommendationDetail() {
       ) : (
         <p>No progress reported yet.</p>
       )}
-      {canReport && !closed ? <ProgressForm next={next} lastResult={resultFor("progress")} /> : null}
+      {canReport && !closed ? (
+        <ProgressForm
+          next={next}
+          upload={upload}
+          lastResult={resultFor("progress")}
+          unsentFile={actionData?.intent === "progress" && "unsentFile" in actionData ? actionData.unsentFile : null}
+        />
+      ) : null}
 
       {canManage && !closed ? (
         <>
@@ -244,17 +250,19 @@ export default function RecommendationDetail() {
   );
 }
 
-function ProgressForm({ next, lastResult }: { next: Status[]; lastResult?: SubmissionResult<string[]> }) {
+function ProgressForm({ next, upload, lastResult, unsentFile }: { next: Status[]; upload: EvidenceUploadRules; lastResult?: SubmissionResult<string[]>; unsentFile: string | null }) {
   const [form, fields] = useForm({
     id: "progress",
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: progressUpdateSchema }),
-    shouldRevalidate: "onBlur",
+    // On input, not on blur: choosing another file clears the refused one's error at once, so the
+    // message does not vanish (and move the button) under the pointer as the person clicks Send.
+    shouldRevalidate: "onInput",
   });
   return (
     <>
       <h2>Report progress</h2>
-      <Form method="post" {...getFormProps(form)}>
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextareaField field={fields.text} label="What was done" required />
         <SelectField
@@ -264,7 +272,8 @@ function ProgressForm({ next, lastResult }: { next: Status[]; lastResult?: Submi
           placeholder="Keep the current status"
         />
         <InputField field={fields.newProgress} label="Proposed progress (%)" type="number" min={0} max={100} step={1} />
-        <InputField field={fields.evidenceUrl} label="Link to evidence" type="url" hint="Needed when you propose to close the recommendation." />
+        <InputField field={fields.evidenceUrl} label="Link to evidence" type="url" hint="A link, a file, or both: needed when you propose to close the recommendation." />
+        <EvidenceFileField field={fields.evidenceFile} rules={upload} unsentFile={unsentFile} />
         <SubmitButton name="intent" value="progress">
           Send progress update
         </SubmitButton>

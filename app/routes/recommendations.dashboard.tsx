@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 import type {
-  LinksFunction,
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
@@ -23,11 +22,6 @@ import {
   filterOptions,
   filtersFrom,
 } from "~/domain/recommendations/recommendations.server";
-import recommendationStyles from "~/styles/recommendations.css?url";
-
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: recommendationStyles },
-];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "recommendations:manage");

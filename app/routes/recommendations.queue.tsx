@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ProgressEvidence } from "~/components/progress-evidence";
 import { ProgressMeter, ReviewUpdateForms } from "~/components/recommendation-ui";
 import { RecommendationStatus } from "~/components/recommendation-status";
 import { PageHeader } from "~/components/ui";
@@ -65,13 +66,8 @@ export default function ReviewQueue() {
               <p>
                 Proposes: {u.newStatus ? statusLabel(u.newStatus) : "same status"}
                 {u.newProgress !== null ? `, ${u.newProgress} %` : ""}
-                {u.evidenceUrl ? (
-                  <>
-                    {" "}
-                    — evidence: <a href={u.evidenceUrl} rel="noreferrer noopener">{u.evidenceUrl}</a>
-                  </>
-                ) : null}
               </p>
+              <ProgressEvidence url={u.evidenceUrl} file={u.evidenceFile} />
               <ReviewUpdateForms updateId={u.id} redirectTo="/recommendations/queue" />
             </li>
           ))}

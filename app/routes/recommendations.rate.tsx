@@ -1,5 +1,4 @@
 import type {
-  LinksFunction,
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
@@ -17,11 +16,6 @@ import {
   filterOptions,
   filtersFrom,
 } from "~/domain/recommendations/recommendations.server";
-import recommendationStyles from "~/styles/recommendations.css?url";
-
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: recommendationStyles },
-];
 
 // The implementation rate by quarter, one click from the dashboard: it replays the whole status
 // history, so the dashboard itself stays as quick with 60,000 recommendations as with 60.

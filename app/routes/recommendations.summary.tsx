@@ -1,5 +1,4 @@
 import type {
-  LinksFunction,
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
@@ -14,15 +13,10 @@ import {
   implementationRate,
 } from "~/domain/recommendations/dashboard.server";
 import { filtersFrom } from "~/domain/recommendations/recommendations.server";
-import recommendationStyles from "~/styles/recommendations.css?url";
 import { formatShortDate } from "~/utils/dates";
 
 // The dashboard on one A4 page, for a meeting's documents: key figures, the status x agency matrix
 // and the implementation rate line, with the dashboard's filters. Printed from the browser.
-
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: recommendationStyles },
-];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "recommendations:manage");
@@ -54,7 +48,7 @@ export default function Summary() {
   const values = { ...filters, overdue: undefined };
   const filtered = filterQuery(values) !== "";
   return (
-    <div className="summary">
+    <div className="recommendations-summary">
       <PageHeader title="Recommendations: summary">
         <Link to={`/recommendations/dashboard${filterQuery(values)}`}>
           Dashboard

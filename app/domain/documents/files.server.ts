@@ -41,6 +41,12 @@ const LEGACY_OFFICE: Record<string, Kind> = {
 export const ACCEPTED_EXTENSIONS = [...KINDS.flatMap((k) => k.exts), ...Object.keys(LEGACY_OFFICE)];
 export const ACCEPTED_DESCRIPTION = "PDF, Word, Excel, PowerPoint, OpenDocument, PNG/JPEG/GIF/WebP images or plain text";
 
+/** "PDF", "Word document": the kind of a stored file by its media type, for lists that show files. */
+export function fileTypeLabel(mimeType: string): string {
+  const mime = mimeType.split(";")[0];
+  return [...KINDS, ...Object.values(LEGACY_OFFICE)].find((k) => k.mime === mime)?.label ?? "file";
+}
+
 /** Media types a browser may show in the page instead of downloading. */
 const INLINE_TYPES = new Set(["application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp"]);
 

@@ -1,6 +1,7 @@
 import { audit } from "~/domain/audit/audit.server";
 import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
+import type { CheckedUpload } from "~/domain/documents/files.server";
 import { enqueueMail } from "~/domain/mail/outbox.server";
 import { db } from "~/utils/db.server";
 import { formatShortDate, toDateInput } from "~/utils/dates";
@@ -8,6 +9,7 @@ import { env } from "~/utils/env.server";
 import { Refused, fieldRefusal, formRefusal, type Outcome } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import { hashToken, newToken } from "~/utils/tokens.server";
+import { checkEvidenceFile, evidenceChosen, evidenceFileSelect, evidenceFileView, storeEvidence } from "./evidence.server";
 import { progressRequestMail, progressReturnedMail } from "./mail.server";
 import type { ProgressUpdateInput } from "./recommendation.schema";
 import { applyStatusChange, requireVisibleRecommendation } from "./recommendations.server";
@@ -15,30 +17,46 @@ import { CLOSED_STATUSES, CLOSING_STATUSES, canTransition, statusLabel, type Sta
 
 // Progress updates: a focal point (signed in, or through a single-use link sent by email) reports
 // what was done; the secretariat accepts the update, which applies its status and progress through
-// the same workflow rules, or returns it with a note.
+// the same workflow rules, or returns it with a note. An update may carry evidence as a link, a file
+// (docs/decisions/077-progress-evidence.md), or both.
 
 export const PROGRESS_LINK_DAYS = 30;
 
-/** Early check of a proposed status, so the focal point sees the problem at once; acceptance checks again. */
-function checkProposal(current: Status, input: ProgressUpdateInput): Outcome<object> {
-  if (CLOSED_STATUSES.includes(current)) return { ok: false, fieldErrors: { text: [`This recommendation is closed (${statusLabel(current).toLowerCase()}); no further updates are taken.`] } };
-  if (input.newStatus && input.newStatus !== current && !canTransition(current, input.newStatus)) {
-    return { ok: false, fieldErrors: { newStatus: [`A recommendation that is ${statusLabel(current).toLowerCase()} cannot become ${statusLabel(input.newStatus).toLowerCase()}.`] } };
+/**
+ * Checks a report before anything is written: the proposed status (early, so the focal point sees the
+ * problem at once; acceptance checks again) and the evidence file, if one was chosen. Both kinds of
+ * problem come back together, as field errors.
+ */
+async function checkReport(current: Status, input: ProgressUpdateInput): Promise<Outcome<{ file: CheckedUpload | null }>> {
+  const fieldErrors: Record<string, string[]> = {};
+  if (CLOSED_STATUSES.includes(current)) {
+    fieldErrors.text = [`This recommendation is closed (${statusLabel(current).toLowerCase()}); no further updates are taken.`];
+  } else if (input.newStatus && input.newStatus !== current && !canTransition(current, input.newStatus)) {
+    fieldErrors.newStatus = [`A recommendation that is ${statusLabel(current).toLowerCase()} cannot become ${statusLabel(input.newStatus).toLowerCase()}.`];
+  } else if (input.newStatus && input.newStatus !== current && CLOSING_STATUSES.includes(input.newStatus) && !input.evidenceUrl && !evidenceChosen(input.evidenceFile)) {
+    fieldErrors.evidenceUrl = ["Proposing to close the recommendation needs evidence: a link, a file, or both."];
+  } else if (input.newStatus === "SUPERSEDED") {
+    fieldErrors.newStatus = ["Only the secretariat can mark a recommendation as superseded."];
   }
-  if (input.newStatus && input.newStatus !== current && CLOSING_STATUSES.includes(input.newStatus) && !input.evidenceUrl) {
-    return { ok: false, fieldErrors: { evidenceUrl: ["Proposing to close the recommendation needs a link to the evidence."] } };
-  }
-  if (input.newStatus === "SUPERSEDED") return { ok: false, fieldErrors: { newStatus: ["Only the secretariat can mark a recommendation as superseded."] } };
-  return { ok: true };
+  const file = await checkEvidenceFile(input.evidenceFile);
+  if (!file.ok) return { ok: false, fieldErrors: { ...fieldErrors, ...file.fieldErrors } };
+  return Object.keys(fieldErrors).length ? { ok: false, fieldErrors } : file;
 }
 
-/** A signed-in focal point (for an agency leading or supporting it) or the secretariat reports progress. */
+/** The report's fields as the audit log keeps them (the file is logged by what was stored). */
+const reported = ({ evidenceFile: _file, ...fields }: ProgressUpdateInput) => fields;
+
+/**
+ * A signed-in focal point (for an agency leading or supporting it) or the secretariat reports progress,
+ * optionally with an evidence file (checked here).
+ */
 export async function submitProgressUpdate(actor: Actor, recommendationId: string, input: ProgressUpdateInput): Promise<Outcome> {
   await requireVisibleRecommendation(actor, recommendationId, "recommendations:progress");
   const rec = await db.recommendation.findUniqueOrThrow({ where: { id: recommendationId }, select: { status: true, meetingId: true } });
-  const check = checkProposal(rec.status, input);
+  const check = await checkReport(rec.status, input);
   if (!check.ok) return check;
   return db.$transaction(async (tx) => {
+    const { evidenceFileId, audited } = await storeEvidence(tx, check.file, actor.id);
     const u = await tx.progressUpdate.create({
       data: {
         recommendationId,
@@ -49,32 +67,38 @@ export async function submitProgressUpdate(actor: Actor, recommendationId: strin
         newStatus: input.newStatus ?? null,
         newProgress: input.newProgress ?? null,
         evidenceUrl: input.evidenceUrl ?? "",
+        evidenceFileId,
       },
       select: { id: true },
     });
-    await audit(tx, { userId: actor.id, entity: "ProgressUpdate", entityId: u.id, meetingId: rec.meetingId, action: "submit", after: { recommendationId, ...input } });
+    await audit(tx, { userId: actor.id, entity: "ProgressUpdate", entityId: u.id, meetingId: rec.meetingId, action: "submit", after: { recommendationId, ...reported(input), evidenceFile: audited } });
     return { ok: true as const, id: u.id };
   });
 }
 
 export async function reviewQueue(actor: Actor) {
   assertCan(actor, "recommendations:manage");
-  return db.progressUpdate.findMany({
+  const updates = await db.progressUpdate.findMany({
     where: { state: "SUBMITTED" },
     orderBy: { createdAt: "asc" },
     take: 200,
     include: {
       agency: { select: { acronym: true } },
+      evidenceFile: evidenceFileSelect,
       recommendation: { select: { id: true, code: true, title: true, status: true, progress: true, leadAgency: { select: { acronym: true } } } },
     },
   });
+  return updates.map(({ evidenceFile, ...u }) => ({ ...u, evidenceFile: evidenceFileView(evidenceFile) }));
 }
 
 export async function acceptProgressUpdate(actor: Actor, updateId: string, reviewNote = ""): Promise<Outcome> {
   assertCan(actor, "recommendations:manage");
   try {
     return await db.$transaction(async (tx) => {
-      const u = await tx.progressUpdate.findUnique({ where: { id: updateId }, include: { recommendation: { select: { status: true, progress: true, meetingId: true } } } });
+      const u = await tx.progressUpdate.findUnique({
+        where: { id: updateId },
+        include: { recommendation: { select: { status: true, progress: true, meetingId: true } }, evidenceFile: { select: { filename: true } } },
+      });
       if (!u) notFound("We could not find that progress update.");
       if (u.state !== "SUBMITTED") return { ok: false as const, fieldErrors: { updateId: ["This update has already been reviewed."] } };
       const status = u.newStatus ?? u.recommendation.status;
@@ -84,7 +108,7 @@ export async function acceptProgressUpdate(actor: Actor, updateId: string, revie
         await applyStatusChange(tx, actor, u.recommendationId, {
           toStatus: status,
           progress,
-          closingEvidence: u.evidenceUrl ? `${u.evidenceUrl}${reviewNote ? ` — ${reviewNote}` : ""}` : reviewNote,
+          closingEvidence: [u.evidenceUrl, u.evidenceFile ? `evidence file “${u.evidenceFile.filename}”` : "", reviewNote].filter(Boolean).join(" — "),
           note: `Progress update from ${u.authorName} accepted${reviewNote ? `: ${reviewNote}` : ""}`,
         });
       }
@@ -189,12 +213,14 @@ export async function readProgressLink(token: string): Promise<LinkState> {
 export async function submitViaProgressLink(token: string, input: ProgressUpdateInput): Promise<Outcome | Extract<LinkState, { ok: false }>> {
   const state = await readProgressLink(token);
   if (!state.ok) return state;
-  const check = checkProposal(state.recommendation.status, input);
+  const check = await checkReport(state.recommendation.status, input);
   if (!check.ok) return check;
   const author = await db.user.findUnique({ where: { email: state.email }, select: { id: true, name: true } });
   return db.$transaction(async (tx) => {
     const claimed = await tx.progressLink.updateMany({ where: { id: state.linkId, usedAt: null, expiresAt: { gt: new Date() } }, data: { usedAt: new Date() } });
     if (claimed.count !== 1) return { ok: false as const, reason: "This link has already been used to send a report." };
+    // Only after the claim: a link lost to a concurrent report returns above with nothing written.
+    const { evidenceFileId, audited } = await storeEvidence(tx, check.file, author?.id ?? null);
     const u = await tx.progressUpdate.create({
       data: {
         recommendationId: state.recommendation.id,
@@ -206,10 +232,11 @@ export async function submitViaProgressLink(token: string, input: ProgressUpdate
         newProgress: input.newProgress ?? null,
         evidenceUrl: input.evidenceUrl ?? "",
         progressLinkId: state.linkId,
+        evidenceFileId,
       },
       select: { id: true },
     });
-    await audit(tx, { userId: author?.id ?? null, entity: "ProgressUpdate", entityId: u.id, action: "submit-by-link", after: { recommendationId: state.recommendation.id, ...input } });
+    await audit(tx, { userId: author?.id ?? null, entity: "ProgressUpdate", entityId: u.id, action: "submit-by-link", after: { recommendationId: state.recommendation.id, ...reported(input), evidenceFile: audited } });
     return { ok: true as const, id: u.id };
   });
 }

@@ -67,6 +67,8 @@ export const progressUpdateSchema = z.object({
   newStatus: z.enum(STATUSES, { errorMap: () => ({ message: "Choose a status from the list." }) }).optional(),
   newProgress: z.number({ invalid_type_error: "Enter a whole number from 0 to 100." }).int("Enter a whole number from 0 to 100.").min(0, "Enter a whole number from 0 to 100.").max(100, "Enter a whole number from 0 to 100.").optional(),
   evidenceUrl: z.string().trim().max(500, "A link has at most 500 characters.").url("Enter a full link starting with https://.").refine((u) => /^https?:\/\//i.test(u), "Enter a link starting with https://.").optional(),
+  // Conform drops a file input left empty; the content is checked on the server (checkEvidenceFile).
+  evidenceFile: z.instanceof(File, { message: "Choose the evidence file again." }).optional(),
 });
 export type ProgressUpdateInput = Omit<z.infer<typeof progressUpdateSchema>, "intent">;
 

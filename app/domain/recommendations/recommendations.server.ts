@@ -6,6 +6,7 @@ import { containsText, db, dialect, type Tx } from "~/utils/db.server";
 import { formatShortDate, fromDateInput, toDateInput } from "~/utils/dates";
 import { Refused, fieldRefusal, type FieldErrors, type Outcome } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
+import { evidenceFileSelect, evidenceFileView } from "./evidence.server";
 import type { RecommendationInput, TransitionInput } from "./recommendation.schema";
 import { CLOSED_STATUSES, CLOSING_STATUSES, PUBLIC_STATUSES, STATUSES, canTransition, isOverdue, isPriority, isStatus, statusLabel, type Priority, type Status } from "./status";
 
@@ -292,7 +293,7 @@ export async function getRecommendationDetail(actor: Actor, id: string) {
       statusChanges: { orderBy: { createdAt: "asc" } },
       updates: {
         orderBy: { createdAt: "desc" },
-        include: { agency: { select: { acronym: true } }, reviewedBy: { select: { name: true } } },
+        include: { agency: { select: { acronym: true } }, reviewedBy: { select: { name: true } }, evidenceFile: evidenceFileSelect },
       },
       reviews: {
         orderBy: { meeting: { startsAt: "asc" } },
@@ -315,6 +316,7 @@ export async function getRecommendationDetail(actor: Actor, id: string) {
     ...r,
     overdue: isOverdue(r),
     statusChanges: r.statusChanges.map((c) => ({ ...c, userName: c.userId ? (names.get(c.userId) ?? "") : "" })),
+    updates: r.updates.map((u) => ({ ...u, evidenceFile: evidenceFileView(u.evidenceFile) })),
     meetings,
   };
 }
