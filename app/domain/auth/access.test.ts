@@ -266,6 +266,7 @@ async function buildFixture() {
       data: { filename: "paper.txt", mimeType: "text/plain; charset=utf-8", size: 5, sha256: "-", key: crypto.randomUUID(), content: { create: { data: new Uint8Array(Buffer.from("Paper")) } } },
     });
     await db.document.create({ data: { meetingId: meeting.id, title: `${visibility} paper`, visibility, versions: { create: { version: 1, fileId: file.id } } } });
+    return file.key;
   };
   const files = { public: await document("PUBLIC"), participants: await document("PARTICIPANTS") };
   return { agencyA, agencyB, users, series, meeting, later, agendaMeeting, regB, rec, review, update, mail, summaryMeeting, files };
