@@ -11,7 +11,7 @@ import type { DocumentType } from "~/generated/prisma/enums.ts";
 import { db, type Tx } from "~/utils/db.server";
 import { Refused, fieldRefusal, formRefusal, type Outcome } from "~/utils/forms.server";
 import { hashToken } from "~/utils/tokens.server";
-import { checkUpload, readFileBytes, storeFile } from "./files.server";
+import { checkUpload, readFileBytes, storeFile, type CheckedUpload } from "./files.server";
 import type { DocumentMetadata } from "./documents.schema";
 
 // A meeting's documents (docs/decisions/076-documents.md): metadata in Document, each uploaded file a
@@ -279,16 +279,22 @@ export async function updateDocument(actor: Actor, meetingId: string, input: Doc
 }
 
 /** Uploads a new version of a document; the earlier versions stay (staff can still download them). */
+/** Stores a checked file as the next version of a document (the summary record publishes through this too). */
+export async function addDocumentVersion(tx: Tx, documentId: string, upload: CheckedUpload, uploadedById: string | null) {
+  const last = await tx.documentVersion.findFirst({ where: { documentId }, orderBy: { version: "desc" }, select: { version: true } });
+  const version = (last?.version ?? 0) + 1;
+  const file = await storeFile(tx, upload, uploadedById);
+  await tx.documentVersion.create({ data: { documentId, version, fileId: file.id } });
+  return { version, file };
+}
+
 export async function replaceDocumentFile(actor: Actor, meetingId: string, documentId: string, upload: FormDataEntryValue | null): Promise<Outcome<{ id: string; version: number }>> {
   assertCan(actor, "documents:manage");
   const checked = await checkUpload(upload);
   if (!checked.ok) return fieldRefusal("file", checked.message);
   return refusable(async (tx) => {
     const doc = await documentOf(tx, meetingId, documentId);
-    const last = await tx.documentVersion.findFirst({ where: { documentId: doc.id }, orderBy: { version: "desc" }, select: { version: true } });
-    const version = (last?.version ?? 0) + 1;
-    const file = await storeFile(tx, checked.file, actor.id);
-    await tx.documentVersion.create({ data: { documentId: doc.id, version, fileId: file.id } });
+    const { version, file } = await addDocumentVersion(tx, doc.id, checked.file, actor.id);
     await tx.document.update({ where: { id: doc.id }, data: { updatedAt: new Date() } });
     await audit(tx, { userId: actor.id, entity: "Document", entityId: doc.id, meetingId, action: "replace", after: { title: doc.title, version, filename: file.filename, size: file.size } });
     return { ok: true, id: doc.id, version };

@@ -145,6 +145,8 @@ export const PERSONAL_DATA = {
   // Documents are the meeting's record; a delegation's documents are deleted at anonymisation (decision 076).
   Document: { title: no("written by staff for an audience"), language: no() },
   StoredFile: { filename: no("the uploaded file's name"), mimeType: no(), sha256: no(), key: no("random") },
+  // The summary record names agencies and counts attendance; people's names come from its text only (decision 078).
+  SummaryRecord: { body: no("the meeting's conclusions, written by staff for its participants") },
   MailSuppression: { email: keep("the opt-out itself: needed so that no more non-essential mail is sent") },
 } satisfies Record<string, Record<string, FieldRule>>;
 

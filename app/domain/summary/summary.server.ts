@@ -3,7 +3,8 @@ import { audit } from "~/domain/audit/audit.server";
 import { can } from "~/domain/auth/permissions";
 import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
-import { readFileBytes, storeFile } from "~/domain/documents/files.server";
+import { addDocumentVersion } from "~/domain/documents/documents.server";
+import { readFileBytes } from "~/domain/documents/files.server";
 import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
 import { normaliseEmail } from "~/domain/registration/registration.server";
 import { db, transaction, type Tx } from "~/utils/db.server";
@@ -168,10 +169,8 @@ export async function changeSummary(actor: Actor, meetingId: string, input: Summ
           });
           documentId = doc.id;
         }
-        const last = await tx.documentVersion.findFirst({ where: { documentId }, orderBy: { version: "desc" }, select: { version: true } });
-        version = (last?.version ?? 0) + 1;
-        const file = await storeFile(tx, { bytes: pdf, filename: `${meeting.slug}-summary-record-v${version}.pdf`, mimeType: "application/pdf", size: pdf.length }, actor.id);
-        await tx.documentVersion.create({ data: { documentId, version, fileId: file.id } });
+        const filename = `${meeting.slug}-summary-record-${now.toISOString().slice(0, 10)}.pdf`;
+        ({ version } = await addDocumentVersion(tx, documentId, { bytes: pdf, filename, mimeType: "application/pdf", size: pdf.length }, actor.id));
       } else if (intent === "unpublish" && documentId) {
         // The document stays, with its versions, for staff; readers no longer see it.
         await tx.document.update({ where: { id: documentId }, data: { visibility: "STAFF" } });
