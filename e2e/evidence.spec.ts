@@ -3,7 +3,8 @@ import { expectNoAxeViolations, signIn, unique } from "./helpers";
 
 // Progress evidence (issue 12, item 4): a focal point attaches a file to a progress update, through the
 // single-use link without JavaScript and signed in; a forged file is refused with the text kept (and the
-// link still usable); the secretariat sees each file (name, type, size, download link) in the review queue.
+// link still usable); the secretariat sees each file (name, type, size, download link) in the review queue
+// and downloads it; an anonymous visitor gets no file.
 
 const BRUSSELS = "combating-irregular-migration-eu-2026";
 const FRONTEX = "Frontex — European Border and Coast Guard Agency";
@@ -82,11 +83,19 @@ test("a focal point attaches evidence through the emailed link and signed in; th
   ]) {
     const card = sec.page.getByRole("listitem").filter({ hasText: text }).filter({ hasText: code });
     await expect(card.getByText(/Evidence file: .*\(PDF, 1 KB\)/)).toBeVisible();
-    // The download route (/files/:key) and its access rule come with the documents work; here, the link.
     await expect(card.getByRole("link", { name })).toHaveAttribute("href", /^\/files\/[\w-]{20,}$/);
   }
   await expectNoAxeViolations(sec.page);
   const links = await sec.page.getByRole("link", { name: /^(border-posts|training)\.pdf$/ }).evaluateAll((as) => as.map((a) => a.getAttribute("href")));
   expect(new Set(links).size).toBe(links.length);
+  // The secretariat downloads the file itself; a visitor who is not signed in gets no file.
+  for (const href of links) {
+    const download = await sec.page.request.get(href!);
+    expect(download.status()).toBe(200);
+    expect(download.headers()["content-type"]).toBe("application/pdf");
+    expect((await download.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    const anonymous = await fetch(new URL(href!, sec.page.url()), { redirect: "manual" });
+    expect(anonymous.status).not.toBe(200);
+  }
   await sec.context.close();
 });
