@@ -16,10 +16,11 @@ function languageName(code: string): string {
   }
 }
 
-export function DocumentLink({ doc }: { doc: ShownDocument }) {
+/** `query` carries the private registration link's token (`?r=…`) for a reader who is not signed in. */
+export function DocumentLink({ doc, query = "" }: { doc: ShownDocument; query?: string }) {
   return (
     <>
-      <a href={`/files/${doc.key}`}>{doc.title}</a>{" "}
+      <a href={`/files/${doc.key}${query}`}>{doc.title}</a>{" "}
       <span className="muted">
         ({DOCUMENT_TYPE_LABELS[doc.type]}, {languageName(doc.language)}, {formatFileSize(doc.size)})
       </span>
@@ -27,13 +28,13 @@ export function DocumentLink({ doc }: { doc: ShownDocument }) {
   );
 }
 
-export function DocumentList({ docs, label }: { docs: ShownDocument[]; label?: string }) {
+export function DocumentList({ docs, label, query }: { docs: ShownDocument[]; label?: string; query?: string }) {
   if (!docs.length) return null;
   return (
     <ul className="documents" aria-label={label}>
       {docs.map((d) => (
         <li key={d.key}>
-          <DocumentLink doc={d} />
+          <DocumentLink doc={d} query={query} />
         </li>
       ))}
     </ul>
@@ -41,7 +42,7 @@ export function DocumentList({ docs, label }: { docs: ShownDocument[]; label?: s
 }
 
 /** The meeting's Documents section: every document the viewer may see, grouped by type, and the ZIP. */
-export function DocumentsSection({ docs, zipHref }: { docs: ShownDocument[]; zipHref: string }) {
+export function DocumentsSection({ docs, zipHref, query }: { docs: ShownDocument[]; zipHref: string; query?: string }) {
   if (!docs.length) return null;
   return (
     <section aria-labelledby="documents-heading">
@@ -52,7 +53,7 @@ export function DocumentsSection({ docs, zipHref }: { docs: ShownDocument[]; zip
         return (
           <div key={type}>
             <h3>{DOCUMENT_TYPE_LABELS[type]}</h3>
-            <DocumentList docs={ofType} />
+            <DocumentList docs={ofType} query={query} />
           </div>
         );
       })}

@@ -6,12 +6,15 @@ import { CheckboxField, FormErrors, InputField, SelectField, TextareaField } fro
 import { SubmitButton } from "~/components/submit-button";
 import { ConfirmButton, ConfirmStep, useConfirming } from "~/components/confirm";
 import { Notice, PageHeader, StatusBadge } from "~/components/ui";
+import { DocumentsSection } from "~/components/documents";
 import { redirectWithToast } from "~/domain/auth/session.server";
+import { meetingPageDocuments } from "~/domain/documents/documents.server";
 import { cancelByToken, changesClosed, findByToken, updateDetailsByToken } from "~/domain/registration/registration.server";
 import { REGISTRATION_ROLES, ROLE_LABELS, STATUS_LABELS, editRegistrationSchema } from "~/domain/registration/registration.schema";
 import { formatDateTime, formatRange, zoneLabel } from "~/utils/dates";
 import { enforceLimit } from "~/domain/abuse/limits.server";
 import { badRequest, clientIp, notFound, readForm } from "~/utils/http.server";
+import { hashToken } from "~/utils/tokens.server";
 import { formReply, refusalMessages } from "~/utils/forms.server";
 
 // The private self-service page behind the emailed link: no sign-in, the token is the key.
@@ -27,7 +30,10 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const reg = await registrationOr404(params.token);
   const m = reg.meeting;
   const active = ["CONFIRMED", "PENDING", "WAITLISTED"].includes(reg.status);
+  // The documents this link opens (participants' ones once confirmed): their downloads carry the token.
+  const documents = await meetingPageDocuments(m.slug, { user: null, registrationTokenHash: hashToken(params.token ?? "") });
   return {
+    documents,
     reg: {
       name: reg.name,
       email: reg.email,
@@ -76,7 +82,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ManageRegistration() {
-  const { reg, meeting, canEdit, canCancel } = useLoaderData<typeof loader>();
+  const { reg, meeting, canEdit, canCancel, documents } = useLoaderData<typeof loader>();
   const { token } = useParams();
   const actionData = useActionData<typeof action>();
   return (
@@ -111,6 +117,7 @@ export default function ManageRegistration() {
         <dt>Privacy notice</dt>
         <dd>{reg.consent}</dd>
       </dl>
+      <DocumentsSection docs={documents} zipHref={`/meetings/${meeting.slug}/documents.zip?r=${token}`} query={`?r=${token}`} />
       <p>
         <Link to={`/meetings/${meeting.slug}`}>Meeting page and agenda</Link> ·{" "}
         <a href={`/registrations/${token}/export`} download>
