@@ -12,6 +12,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { Refused, fieldRefusal, formRefusal, type Outcome } from "~/utils/forms.server";
 import { hashToken } from "~/utils/tokens.server";
 import { checkUpload, readFileBytes, storeFile, type CheckedUpload } from "./files.server";
+import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, formatFileSize } from "./labels";
 import type { DocumentMetadata } from "./documents.schema";
 
 // A meeting's documents (docs/decisions/076-documents.md): metadata in Document, each uploaded file a
@@ -96,13 +97,32 @@ export async function visibleDocuments(scope: Scope, viewer: Viewer): Promise<Vi
   return rows.map((r) => ({ ...r, size: Number(r.size) }));
 }
 
-/** What the meeting and agenda pages show of a document: no ids but the agenda item's, the link's key. */
-export type PageDocument = { title: string; type: DocumentType; language: string; size: number; key: string; mimeType: string; agendaItemId: string | null };
+/**
+ * What the meeting and agenda pages show of a document: no ids but the agenda item's, the link's key, and
+ * its labels made here so the page's browser bundle carries no label tables (issue 10's JS budget).
+ */
+export type PageDocument = { title: string; typeLabel: string; typeRank: number; details: string; key: string; agendaItemId: string | null };
 
-/** The documents of a meeting page for this viewer (anonymous: PUBLIC ones only, so the cached page holds nothing else). */
+let languageNames: Intl.DisplayNames | undefined;
+function languageName(code: string): string {
+  try {
+    languageNames ??= new Intl.DisplayNames(["en"], { type: "language" });
+    return languageNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 export async function meetingPageDocuments(meetingSlug: string, viewer: Viewer): Promise<PageDocument[]> {
   const rows = await visibleDocuments({ meetingSlug }, viewer);
-  return rows.map((d) => ({ title: d.title, type: d.type, language: d.language, size: d.size, key: d.key, mimeType: d.mimeType, agendaItemId: d.agendaItemId }));
+  return rows.map((d) => ({
+    title: d.title,
+    typeLabel: DOCUMENT_TYPE_LABELS[d.type],
+    typeRank: DOCUMENT_TYPES.indexOf(d.type),
+    details: `${DOCUMENT_TYPE_LABELS[d.type]}, ${languageName(d.language)}, ${formatFileSize(d.size)}`,
+    key: d.key,
+    agendaItemId: d.agendaItemId,
+  }));
 }
 
 // ---------------------------------------------------------------- downloads
