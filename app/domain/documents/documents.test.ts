@@ -6,6 +6,7 @@ import { createAgency, createMeeting, createUser, requestAs, routeArgs } from "~
 import { docxBytes, pdfBytes, upload } from "~/test/factories.documents";
 import { actor } from "~/test/factories.recommendations";
 import { loader as meetingLoader } from "~/routes/meetings.$slug._index";
+import { loader as registrationLoader } from "~/routes/registrations.$token";
 import { db } from "~/utils/db.server";
 import { hashToken } from "~/utils/tokens.server";
 import { createDocument, fileForViewer, meetingDocumentsZip, removeDocument, replaceDocumentFile, updateDocument, visibleDocuments, type Viewer } from "./documents.server";
@@ -176,6 +177,21 @@ describe("who may see a document", () => {
     expect(Buffer.from(entries["paper (2).pdf"]).toString("latin1")).toContain("% b");
     expect((await meetingDocumentsZip(meeting.slug, viewerOf(organiser)))?.names).toHaveLength(3);
     expect(await meetingDocumentsZip((await createMeeting()).slug, viewerOf(organiser))).toBeNull();
+  });
+
+  it("lists on the private registration page the documents its link opens, each download carrying the token", async () => {
+    const meeting = await createMeeting();
+    const organiser = await actor("ORGANISER");
+    await createDocument(organiser, meeting.id, meta({ title: "For participants", visibility: "PARTICIPANTS" }), upload(pdfBytes("p"), "paper.pdf"));
+    await createDocument(organiser, meeting.id, meta({ title: "Staff notes", visibility: "STAFF" }), upload(pdfBytes("s"), "notes.pdf"));
+    await registration(meeting.id, { token: "link-confirmed" });
+    await registration(meeting.id, { token: "link-pending", status: "PENDING" });
+    const page = async (token: string) =>
+      ((await registrationLoader(routeArgs(await requestAs(null, `/registrations/${token}`), { token }))) as { documents: { title: string; details: string }[] }).documents;
+    const shown = await page("link-confirmed");
+    expect(shown.map((d) => d.title)).toEqual(["For participants"]);
+    expect(shown[0].details).toMatch(/^Background paper, English, \d+ KB$/);
+    expect(await page("link-pending")).toEqual([]);
   });
 });
 
