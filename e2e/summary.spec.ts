@@ -11,7 +11,8 @@ const SLUG = "combating-irregular-migration-eu-2026";
 
 async function openEditor(page: Page) {
   await page.goto(`/admin/meetings?q=${encodeURIComponent("Combating Irregular Migration")}`);
-  await page.getByRole("link", { name: "Combating Irregular Migration in the EU" }).first().click();
+  // exact: meeting-publish.spec.ts creates meetings whose titles start the same way
+  await page.getByRole("link", { name: "Combating Irregular Migration in the EU", exact: true }).first().click();
   await page.waitForURL(/\/admin\/meetings\/[^/?]+$/);
   const base = new URL(page.url()).pathname;
   await page.getByRole("link", { name: "Summary record" }).click();
@@ -81,7 +82,7 @@ test("the secretariat drafts, previews and publishes the summary record; readers
   const participant = await browser.newPage();
   await signIn(participant, "participant@example.org");
   await participant.goto(`/meetings/${SLUG}`);
-  await participant.getByRole("link", { name: "Summary record" }).click();
+  await participant.getByRole("link", { name: "Read the summary record" }).click();
   await expect(participant.getByRole("heading", { level: 1, name: /^Summary record:/ })).toBeVisible();
   await expect(participant.getByText("The meeting agreed on five recommendations.")).toBeVisible();
   await participant.close();

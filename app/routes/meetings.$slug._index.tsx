@@ -147,7 +147,7 @@ export default function MeetingPage() {
       {m.description ? <p style={{ whiteSpace: "pre-line" }}>{m.description}</p> : null}
       {summary ? (
         <p>
-          <Link to={summary.href}>Summary record</Link>
+          <Link to={summary.href}>Read the summary record</Link>
           {summary.participantsOnly ? " (for confirmed participants)" : ""}
         </p>
       ) : null}
