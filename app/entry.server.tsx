@@ -4,6 +4,11 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { createInstance } from "i18next";
+import { I18nextProvider, initReactI18next } from "react-i18next";
+import { i18nOptions } from "~/i18n/config";
+import { languageOf, routeNamespaces } from "~/i18n/i18n.server";
+import { localeFiles } from "~/i18n/resources";
 import { dbReady } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { startInlineWorker } from "~/domain/mail/worker.server";
@@ -56,7 +61,7 @@ export class DeferDocumentEnd extends Transform {
   }
 }
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -67,12 +72,21 @@ export default function handleRequest(
   const nonce = loadContext?.cspNonce ?? "";
   // Crawlers and SPA mode get the whole document at once; browsers get the shell streamed.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+  // One i18next instance per request, in the reader's language, with the namespaces of the matched routes
+  // loaded before rendering (docs/i18n.md).
+  const i18n = createInstance();
+  await i18n
+    .use(initReactI18next)
+    .use(localeFiles)
+    .init({ ...i18nOptions, lng: await languageOf(request), ns: routeNamespaces(remixContext) });
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceProvider>,
+      <I18nextProvider i18n={i18n}>
+        <NonceProvider value={nonce}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </NonceProvider>
+      </I18nextProvider>,
       {
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
