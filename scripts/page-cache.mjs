@@ -21,6 +21,12 @@ export const isPublicPage = (req) =>
 // organiser who saved sees the change at once on this instance.
 const generation = () => globalThis.__convenePublicGeneration ?? 0;
 
+// The interface language of an anonymous page comes from its URL (`?lang=`) and Accept-Language
+// (app/i18n/i18n.server.ts), so both are in the key, and Accept-Language is in Vary for shared caches: a
+// French page is never served to an English reader. The whole header, not the language read from it, so
+// that this store agrees with any shared cache and cannot disagree with the app's own reading of it.
+const keyOf = (req) => `${req.headers["accept-language"] ?? ""}\n${req.originalUrl}`;
+
 const etagOf = (body) => `"${crypto.createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
 const matches = (req, etag) => (req.headers["if-none-match"] ?? "").split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
 
@@ -37,7 +43,7 @@ export function pageCache(ttlMs) {
 
   function replay(req, res, next) {
     if (!isPublicPage(req)) return next();
-    const hit = store.get(req.originalUrl);
+    const hit = store.get(keyOf(req));
     const age = hit ? Date.now() - hit.at : Infinity;
     if (!hit || hit.generation !== generation() || age >= ttlMs) return next();
     for (const [name, value] of Object.entries(hit.headers)) res.setHeader(name, value);
@@ -49,7 +55,7 @@ export function pageCache(ttlMs) {
 
   function keep(req, res, next) {
     if (!isPublicPage(req)) return next();
-    const key = req.originalUrl;
+    const key = keyOf(req);
     // Hold the whole response back: the ETag is a header, and it depends on the body.
     const chunks = [];
     const write = res.write.bind(res);
@@ -70,7 +76,7 @@ export function pageCache(ttlMs) {
       const cacheable = res.statusCode === 200 && !res.getHeader("set-cookie") && !res.getHeader("cache-control");
       if (!cacheable) return end(body, callback);
       res.setHeader("ETag", etagOf(body));
-      res.setHeader("Vary", "Cookie, Authorization");
+      res.setHeader("Vary", "Cookie, Authorization, Accept-Language");
       res.setHeader("Cache-Control", ttlMs > 0 ? cacheControl(ttlMs) : "no-cache");
       if (ttlMs > 0 && req.method === "GET" && generation() === startedGeneration) {
         if (store.size >= MAX_ENTRIES || storedBytes + body.length > MAX_BYTES) {
