@@ -1,7 +1,7 @@
 import { createCookie, type Cookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
 import { env } from "~/utils/env.server";
-import { DEFAULT_LANGUAGE, i18nOptions, LANGUAGES, asLanguage, type Language } from "./config";
+import { DEFAULT_LANGUAGE, i18nOptions, LANGUAGES, asLanguage, type Language, type Namespace } from "./config";
 import { localeFiles } from "./resources";
 
 // Where the interface language comes from (docs/decisions/079-i18n.md), first match wins:
@@ -55,7 +55,7 @@ export async function resolveLanguage(request: Request): Promise<{ language: Lan
 }
 
 /** A `t` for loaders and `meta` data (page titles), in the reader's language: `(await fixedT(request, "meetings"))("meetings:title")`. */
-export async function fixedT<N extends "common" | "meetings">(requestOrLanguage: Request | Language, namespace: N) {
+export async function fixedT<N extends Namespace>(requestOrLanguage: Request | Language, namespace: N) {
   const language = typeof requestOrLanguage === "string" ? requestOrLanguage : await languageOf(requestOrLanguage);
   return remixI18n().getFixedT(language, [namespace, "common"] as const);
 }
