@@ -4,6 +4,9 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { bundlesOf } from "~/i18n/bundles.server";
+import { languageOf } from "~/i18n/i18n.server";
+import { TranslationProvider } from "~/i18n/react";
 import { dbReady } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { startInlineWorker } from "~/domain/mail/worker.server";
@@ -56,7 +59,7 @@ export class DeferDocumentEnd extends Transform {
   }
 }
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -67,12 +70,16 @@ export default function handleRequest(
   const nonce = loadContext?.cspNonce ?? "";
   // Crawlers and SPA mode get the whole document at once; browsers get the shell streamed.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+  // The reader's language (app/i18n/i18n.server.ts); the server has every namespace in memory.
+  const language = await languageOf(request);
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceProvider>,
+      <TranslationProvider language={language} bundles={bundlesOf(language)}>
+        <NonceProvider value={nonce}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </NonceProvider>
+      </TranslationProvider>,
       {
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {

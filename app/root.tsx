@@ -9,14 +9,18 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import type { ReactNode } from "react";
+import { useTranslation } from "~/i18n/react";
 import { getUser, readToast } from "~/domain/auth/session.server";
 import { can } from "~/domain/auth/permissions";
-import { ROLE_LABELS, type Actor } from "~/domain/auth/roles";
+import type { Actor } from "~/domain/auth/roles";
+import { resolveLanguage } from "~/i18n/i18n.server";
+import { LanguageSwitcher } from "~/i18n/language-switcher";
 import { devMailboxEnabled } from "~/domain/mail/devmailbox.server";
 import stylesheet from "~/styles/app.css?url";
 import printStylesheet from "~/styles/print.css?url";
@@ -30,18 +34,25 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [user, { toast, setCookie }] = await Promise.all([getUser(request, context), readToast(request)]);
+  const [user, { toast, setCookie }, { language, setCookie: languageCookie }] = await Promise.all([
+    getUser(request, context),
+    readToast(request),
+    resolveLanguage(request),
+  ]);
   const showDevMailbox = devMailboxEnabled();
   const logoUrl = env().ORG_LOGO_URL ?? null;
-  return data({ user, toast, showDevMailbox, logoUrl }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+  const headers = new Headers();
+  for (const cookie of [setCookie, languageCookie]) if (cookie) headers.append("Set-Cookie", cookie);
+  return data({ user, toast, showDevMailbox, logoUrl, language }, { headers });
 }
 
 export const meta: MetaFunction = () => [{ title: "Convene" }];
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const { language } = useTranslation(["common"]);
   return (
-    <html lang="en">
+    <html lang={language}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -61,64 +72,66 @@ type NavProps = { user: Actor | null; showDevMailbox: boolean; logoUrl: string |
 
 /** The header: logo slot (ORG_LOGO_URL) and wordmark, main navigation, account. One row that never wraps. */
 function Nav({ user, showDevMailbox, logoUrl }: NavProps) {
+  const { t } = useTranslation(["common"]);
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t("common:skipToContent")}
       </a>
       <Link to="/" className="brand">
         {logoUrl ? <img src={logoUrl} alt="" /> : <span className="brand-mark" aria-hidden="true">C</span>}
         Convene
       </Link>
-      <nav aria-label="Main" className="site-nav">
+      <nav aria-label={t("common:nav.label")} className="site-nav">
         <ul>
           <li>
-            <NavLink to="/meetings">Meetings</NavLink>
+            <NavLink to="/meetings">{t("common:nav.meetings")}</NavLink>
           </li>
           <li>
-            <NavLink to="/series">Series</NavLink>
+            <NavLink to="/series">{t("common:nav.series")}</NavLink>
           </li>
           {user ? (
             <li>
-              <NavLink to="/me">My registrations</NavLink>
+              <NavLink to="/me">{t("common:nav.myRegistrations")}</NavLink>
             </li>
           ) : null}
           {can(user, "meetings:view-admin") ? (
             <li>
-              <NavLink to="/admin" end>Organise</NavLink>
+              <NavLink to="/admin" end>{t("common:nav.organise")}</NavLink>
             </li>
           ) : null}
           {can(user, "mail:log") ? (
             <li>
-              <NavLink to="/admin/mail">Mail log</NavLink>
+              <NavLink to="/admin/mail">{t("common:nav.mailLog")}</NavLink>
             </li>
           ) : null}
           {can(user, "recommendations:view") ? (
             <li>
-              <NavLink to="/recommendations">Recommendations</NavLink>
+              <NavLink to="/recommendations">{t("common:nav.recommendations")}</NavLink>
             </li>
           ) : null}
           {showDevMailbox ? (
             <li>
-              <NavLink to="/dev/mailbox">Mailbox (development)</NavLink>
+              <NavLink to="/dev/mailbox">{t("common:nav.devMailbox")}</NavLink>
             </li>
           ) : null}
         </ul>
       </nav>
       <div className="account">
+        <LanguageSwitcher />
         {user ? (
           <>
             <span className="account-name">
-              {user.name} <span className="muted account-role">({ROLE_LABELS[user.role]})</span>
+              {user.name} <span className="muted account-role">({t(`common:role.${user.role}`)})</span>
             </span>
             <Form method="post" action="/logout">
               <button type="submit" className="link-button">
-                Sign out
+                {t("common:account.signOut")}
               </button>
             </Form>
           </>
         ) : (
-          <Link to="/login">Sign in</Link>
+          <Link to="/login">{t("common:account.signIn")}</Link>
         )}
       </div>
     </header>
@@ -127,16 +140,29 @@ function Nav({ user, showDevMailbox, logoUrl }: NavProps) {
 
 /** DEV_MAILBOX=on: a demo whose mail, sign-in links included, anyone can read. Say so on every page. */
 function DevMailboxBanner() {
+  const { t } = useTranslation(["common"]);
   return (
     <p className="notice notice-warning">
-      <strong>Demo:</strong> no email leaves this server; all mail, sign-in links included, is visible to everyone at{" "}
+      <strong>{t("common:devMailbox.demo")}</strong> {t("common:devMailbox.text")}{" "}
       <Link to="/dev/mailbox">/dev/mailbox</Link>.
     </p>
   );
 }
 
+/**
+ * A page is translated when its route declares its namespaces (`handle.i18n`, docs/i18n.md). Until then its
+ * English content is marked lang="en" inside a French layout, so that screen readers pronounce it right.
+ */
+function useUntranslatedPage(): boolean {
+  const { language } = useTranslation(["common"]);
+  const leaf = useMatches().at(-1);
+  const handle = leaf?.handle as { i18n?: unknown } | undefined;
+  return language !== "en" && !handle?.i18n;
+}
+
 export default function App() {
   const { user, toast, showDevMailbox, logoUrl } = useLoaderData<typeof loader>();
+  const untranslated = useUntranslatedPage();
   return (
     <>
       <Nav user={user} showDevMailbox={showDevMailbox} logoUrl={logoUrl} />
@@ -147,7 +173,13 @@ export default function App() {
             {toast}
           </div>
         ) : null}
-        <Outlet />
+        {untranslated ? (
+          <div lang="en" className="untranslated">
+            <Outlet />
+          </div>
+        ) : (
+          <Outlet />
+        )}
       </main>
     </>
   );
@@ -157,21 +189,24 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const rootData = useRouteLoaderData<typeof loader>("root");
-  let title = "Something went wrong";
-  let message = "An unexpected error occurred. Please try again; if it persists, contact the organisers.";
+  const { t } = useTranslation(["common"]);
+  // A refusal's own text (the data of a thrown 4xx) is shown as given: translating those is docs/i18n.md's step 4.
+  const given = isRouteErrorResponse(error) && typeof error.data === "string" && error.data ? error.data : null;
+  let title = t("common:error.generic.title");
+  let message = t("common:error.generic.message");
   if (isRouteErrorResponse(error)) {
     if (error.status === 403) {
-      title = "Access denied";
-      message = typeof error.data === "string" && error.data ? error.data : "You do not have access to this page.";
+      title = t("common:error.403.title");
+      message = given ?? t("common:error.403.message");
     } else if (error.status === 404) {
-      title = "Page not found";
-      message = typeof error.data === "string" && error.data ? error.data : "We could not find that page.";
+      title = t("common:error.404.title");
+      message = given ?? t("common:error.404.message");
     } else if (error.status === 400) {
-      title = "Bad request";
-      message = typeof error.data === "string" && error.data ? error.data : message;
+      title = t("common:error.400.title");
+      message = given ?? message;
     } else if (error.status === 429) {
-      title = "Please slow down";
-      message = typeof error.data === "string" && error.data ? error.data : "Too many requests in a short time. Please wait a few minutes and try again.";
+      title = t("common:error.429.title");
+      message = given ?? t("common:error.429.message");
     }
   } else if (error instanceof Error) {
     console.error(error);
@@ -184,7 +219,7 @@ export function ErrorBoundary() {
         <h1>{title}</h1>
         <p>{message}</p>
         <p>
-          <Link to="/">Go to the start page</Link>
+          <Link to="/">{t("common:error.home")}</Link>
         </p>
       </main>
     </>

@@ -6,6 +6,7 @@
 // else is cached, so a write through one instance is seen by signed-in people on every instance at once and
 // by anonymous visitors within PAGE_CACHE_MS.
 import crypto from "node:crypto";
+import Negotiator from "negotiator";
 import os from "node:os";
 
 // Anything else (self-service links, the dev mailbox, forms) is never cached.
@@ -20,6 +21,14 @@ export const isPublicPage = (req) =>
 // Domain writes in this process bump this counter (app/domain/meetings/public-cache.server.ts), so the
 // organiser who saved sees the change at once on this instance.
 const generation = () => globalThis.__convenePublicGeneration ?? 0;
+
+// The interface language of an anonymous page comes from Accept-Language (a `?lang` answer sets the `lang`
+// cookie, so it is never stored): the key holds the language read from the header with the same negotiator
+// and the same list as the app (app/i18n/i18n.server.ts, acceptedLanguage), so "fr-BE,fr;q=0.9" and "fr"
+// share one copy; Vary names Accept-Language for shared caches in front.
+const LANGUAGES = ["en", "fr"];
+const languageOf = (req) => new Negotiator(req).language(LANGUAGES) ?? "en";
+const keyOf = (req) => `${languageOf(req)}\n${req.originalUrl}`;
 
 const etagOf = (body) => `"${crypto.createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
 const matches = (req, etag) => (req.headers["if-none-match"] ?? "").split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
@@ -37,7 +46,7 @@ export function pageCache(ttlMs) {
 
   function replay(req, res, next) {
     if (!isPublicPage(req)) return next();
-    const hit = store.get(req.originalUrl);
+    const hit = store.get(keyOf(req));
     const age = hit ? Date.now() - hit.at : Infinity;
     if (!hit || hit.generation !== generation() || age >= ttlMs) return next();
     for (const [name, value] of Object.entries(hit.headers)) res.setHeader(name, value);
@@ -49,7 +58,7 @@ export function pageCache(ttlMs) {
 
   function keep(req, res, next) {
     if (!isPublicPage(req)) return next();
-    const key = req.originalUrl;
+    const key = keyOf(req);
     // Hold the whole response back: the ETag is a header, and it depends on the body.
     const chunks = [];
     const write = res.write.bind(res);
@@ -70,7 +79,7 @@ export function pageCache(ttlMs) {
       const cacheable = res.statusCode === 200 && !res.getHeader("set-cookie") && !res.getHeader("cache-control");
       if (!cacheable) return end(body, callback);
       res.setHeader("ETag", etagOf(body));
-      res.setHeader("Vary", "Cookie, Authorization");
+      res.setHeader("Vary", "Cookie, Authorization, Accept-Language");
       res.setHeader("Cache-Control", ttlMs > 0 ? cacheControl(ttlMs) : "no-cache");
       if (ttlMs > 0 && req.method === "GET" && generation() === startedGeneration) {
         if (store.size >= MAX_ENTRIES || storedBytes + body.length > MAX_BYTES) {

@@ -10,6 +10,7 @@ step() { printf '\n=== %s\n' "$1"; }
 step "prisma generate"; npm run db:generate
 step "typecheck"; npx tsc
 step "lint"; npx eslint .
+step "translations"; npm run i18n:check
 step "unit and integration tests (SQLite)"; npx vitest run
 # A throwaway PostgreSQL server on loopback (installed from Debian's packages when missing).
 step "schemas and migrations in step; unit and integration tests (PostgreSQL)"

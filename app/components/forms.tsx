@@ -5,6 +5,8 @@ import {
   type FieldMetadata,
 } from "@conform-to/react";
 import type { ReactNode } from "react";
+import { namespacesOf, useTranslation } from "~/i18n/react";
+import { isKey } from "~/i18n/translate";
 
 // Form fields with a visible label, an optional hint and an error list linked to the input
 // (aria-describedby). Conform fills in name, id, default value (the user's last input, also
@@ -12,12 +14,17 @@ import type { ReactNode } from "react";
 
 type Field = FieldMetadata<any, any, any>;
 
+/**
+ * Errors as Zod schemas and server refusals give them: a translation key ("registration:error.full") is shown in
+ * the reader's language, other text as it is (docs/i18n.md).
+ */
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
+  const { t } = useTranslation(namespacesOf(errors ?? []));
   if (!errors?.length) return null;
   return (
     <ul id={id} className="field-errors">
       {errors.map((e) => (
-        <li key={e}>{e}</li>
+        <li key={e}>{isKey(e) ? t(e) : e}</li>
       ))}
     </ul>
   );

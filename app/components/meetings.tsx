@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "~/i18n/react";
 import { formatRange, formatTime, formatDay, offsetChanges } from "~/utils/dates";
 import { StatusBadge } from "~/components/ui";
 import { STATUS_LABELS, type MeetingStatus } from "~/domain/meetings/status";
@@ -28,7 +29,8 @@ export function MeetingStatusBadge({ status }: { status: string }) {
 }
 
 export function MeetingList({ meetings, adminLinks = false, headingLevel = 2 }: { meetings: ListMeeting[]; adminLinks?: boolean; headingLevel?: 2 | 3 }) {
-  if (!meetings.length) return <p>No meetings to show.</p>;
+  const { t, language } = useTranslation(["common"]);
+  if (!meetings.length) return <p>{t("common:meetingList.empty")}</p>;
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <ul className="cards">
@@ -37,11 +39,11 @@ export function MeetingList({ meetings, adminLinks = false, headingLevel = 2 }: 
           <Heading>
             <Link to={adminLinks ? `/admin/meetings/${m.id}` : `/meetings/${m.slug}`}>{m.title}</Link>
           </Heading>
-          <p>{formatRange(m.startsAt, m.endsAt, m.timeZone)}</p>
+          <p>{formatRange(m.startsAt, m.endsAt, m.timeZone, language)}</p>
           <p className="muted">
             {[m.venue, m.city].filter(Boolean).join(", ")}
             {m.series ? ` · ${m.series.name}` : ""}
-            {m.visibility === "INVITATION" ? " · Invitation only" : ""}
+            {m.visibility === "INVITATION" ? ` · ${t("common:meetingList.invitationOnly")}` : ""}
           </p>
           {m.status !== "PUBLISHED" ? <MeetingStatusBadge status={m.status} /> : null}
         </li>

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
+import { useTranslation } from "~/i18n/react";
 
 export function PageHeader({ title, children }: { title: ReactNode; children?: ReactNode }) {
   return (
@@ -86,6 +87,7 @@ export function Notice({ kind = "info", children }: { kind?: "info" | "success" 
 
 /** Previous/next links keeping the other query parameters; works without JavaScript. */
 export function Pagination({ page, pageCount, search }: { page: number; pageCount: number; search: string }) {
+  const { t } = useTranslation(["common"]);
   if (pageCount <= 1) return null;
   const href = (p: number) => {
     const params = new URLSearchParams(search);
@@ -93,12 +95,10 @@ export function Pagination({ page, pageCount, search }: { page: number; pageCoun
     return `?${params.toString()}`;
   };
   return (
-    <nav aria-label="Pagination" className="pagination">
-      {page > 1 ? <Link to={href(page - 1)}>Previous page</Link> : null}
-      <span>
-        Page {page} of {pageCount}
-      </span>
-      {page < pageCount ? <Link to={href(page + 1)}>Next page</Link> : null}
+    <nav aria-label={t("common:pagination.label")} className="pagination">
+      {page > 1 ? <Link to={href(page - 1)}>{t("common:pagination.previous")}</Link> : null}
+      <span>{t("common:pagination.position", { page, pageCount })}</span>
+      {page < pageCount ? <Link to={href(page + 1)}>{t("common:pagination.next")}</Link> : null}
     </nav>
   );
 }

@@ -1,10 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "~/i18n/react";
 import { MeetingList } from "~/components/meetings";
 import { FilterSelect, Pagination } from "~/components/ui";
 import { meetingListPage } from "~/domain/meetings/meetings.server";
+import { fixedT } from "~/i18n/i18n.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
 import { SubmitButton } from "~/components/submit-button";
+
+export const handle = { i18n: ["meetings"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -12,12 +16,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const seriesSlug = url.searchParams.get("series")?.slice(0, 80) || null;
   const agencyId = url.searchParams.get("agency")?.slice(0, 40) || null;
   const page = pageFrom(url);
-  const { total, meetings, series, agencies } = await meetingListPage({ when, seriesSlug, agencyId, page });
-  return { when, seriesSlug, agencyId, meetings, page: page.page, pageCount: pageCount(total), total, series, agencies };
+  const [{ total, meetings, series, agencies }, t] = await Promise.all([
+    meetingListPage({ when, seriesSlug, agencyId, page }),
+    fixedT(request),
+  ]);
+  return { title: t("meetings:title"), when, seriesSlug, agencyId, meetings, page: page.page, pageCount: pageCount(total), total, series, agencies };
 }
 
 export default function Meetings() {
   const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["meetings", "common"]);
   const { search } = useLocation();
   const other = data.when === "past" ? "upcoming" : "past";
   const otherParams = new URLSearchParams(search);
@@ -25,23 +33,29 @@ export default function Meetings() {
   otherParams.delete("page");
   return (
     <>
-      <h1>{data.when === "past" ? "Past meetings" : "Upcoming meetings"}</h1>
+      <h1>{data.when === "past" ? t("meetings:heading.past") : t("meetings:heading.upcoming")}</h1>
       <p>
-        <Link to={`?${otherParams.toString()}`}>{other === "past" ? "Show past meetings" : "Show upcoming meetings"}</Link>
+        <Link to={`?${otherParams.toString()}`}>{other === "past" ? t("meetings:show.past") : t("meetings:show.upcoming")}</Link>
       </p>
       <Form method="get" className="filters">
         <input type="hidden" name="when" value={data.when} />
-        <FilterSelect name="series" label="Series" value={data.seriesSlug} anyLabel="All series" options={data.series} />
-        <FilterSelect name="agency" label="Agency taking part" value={data.agencyId} anyLabel="All agencies" options={data.agencies} />
-        <SubmitButton method="get">Filter</SubmitButton>
+        <FilterSelect name="series" label={t("meetings:filter.series")} value={data.seriesSlug} anyLabel={t("meetings:filter.allSeries")} options={data.series} />
+        <FilterSelect
+          name="agency"
+          label={t("meetings:filter.agency")}
+          value={data.agencyId}
+          anyLabel={t("meetings:filter.allAgencies")}
+          options={data.agencies}
+        />
+        <SubmitButton method="get" busyLabel={t("common:busy")}>
+          {t("meetings:filter.submit")}
+        </SubmitButton>
       </Form>
-      <p className="muted">
-        {data.total.toLocaleString("en")} {data.total === 1 ? "meeting" : "meetings"}
-      </p>
+      <p className="muted">{t("meetings:count", { count: data.total })}</p>
       <MeetingList meetings={data.meetings} />
       <Pagination page={data.page} pageCount={data.pageCount} search={search} />
     </>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Meetings · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

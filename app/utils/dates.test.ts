@@ -92,3 +92,26 @@ describe("formatting in a zone", () => {
     expect(zoneSpanLabel("Asia/Kolkata", start, end)).toBe("Asia/Kolkata (UTC+05:30)");
   });
 });
+
+describe("formatting in French", () => {
+  const zone = "Europe/Brussels";
+  it("writes days, months and the zone with date-fns' fr locale", () => {
+    const at = new Date("2026-06-04T07:00:00Z");
+    expect(formatDateTime(at, zone, false, "fr")).toBe("jeudi 4 juin 2026, 09:00");
+    expect(formatDay(new Date("2027-06-01T07:00:00Z"), zone, "fr")).toBe("mardi 1er juin 2027");
+    expect(zoneLabel(zone, at, "fr")).toBe("heure de Bruxelles (UTC+02:00)");
+    expect(zoneLabel("America/Anchorage", at, "fr")).toBe("heure d’Anchorage (UTC-08:00)");
+    expect(formatShortDate(at, zone, "fr")).toBe("4 juin 2026");
+    expect(formatRange(at, new Date("2026-06-04T15:00:00Z"), zone, "fr")).toBe("jeudi 4 juin 2026, 09:00–17:00 (heure de Bruxelles, UTC+02:00)");
+    expect(formatRange(at, new Date("2026-06-05T15:30:00Z"), zone, "fr")).toBe(
+      "jeudi 4 juin 2026, 09:00 – vendredi 5 juin 2026, 17:30 (heure de Bruxelles, UTC+02:00)",
+    );
+  });
+
+  it("labels each end with its offset over a DST change", () => {
+    const start = new Date("2027-03-27T23:30:00Z");
+    const end = new Date("2027-03-30T15:00:00Z");
+    expect(formatRange(start, end, zone, "fr")).toBe("dimanche 28 mars 2027, 00:30 (UTC+01:00) – mardi 30 mars 2027, 17:00 (UTC+02:00) (heure de Bruxelles)");
+    expect(zoneSpanLabel(zone, start, end, "fr")).toBe("heure de Bruxelles (UTC+01:00, puis UTC+02:00 à partir du dimanche 28 mars 2027, 03:00)");
+  });
+});

@@ -2,6 +2,11 @@
 // Instants are stored in UTC; every meeting has an IANA zone. These helpers are the one way to
 // turn one into the other, on the server and in the browser alike. They read the platform's Intl
 // time-zone data (no zone library in the browser bundle); dates.test.ts checks them against date-fns.
+// The helpers that write words (days, months, the zone) take the reader's language last, English by
+// default; French names come from date-fns' fr locale (docs/i18n.md).
+
+import { fr } from "date-fns/locale/fr";
+import type { Language } from "~/i18n/config";
 
 const zoneCache = new Map<string, boolean>();
 
@@ -66,15 +71,35 @@ function partsIn(date: Date | string | number, zone: string): Parts {
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
-const weekday = (p: Parts) => WEEKDAYS[new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay()];
+const weekdayIndex = (p: Parts) => new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay();
+const weekday = (p: Parts) => WEEKDAYS[weekdayIndex(p)];
 const isoDay = (p: Parts) => `${p.year}-${pad(p.month)}-${pad(p.day)}`;
 const clock = (p: Parts) => `${pad(p.hour)}:${pad(p.minute)}`;
-const longDay = (p: Parts) => `${weekday(p)} ${p.day} ${MONTHS[p.month - 1]} ${p.year}`;
+// "mardi 1er juin 2027", "jeudi 4 juin 2026": French writes the first of the month as an ordinal.
+const longDayFr = (p: Parts) =>
+  `${fr.localize.day(weekdayIndex(p) as 0, { width: "wide" })} ${p.day === 1 ? fr.localize.ordinalNumber(1) : p.day} ${fr.localize.month((p.month - 1) as 0, { width: "wide" })} ${p.year}`;
+const longDay = (p: Parts, language: Language = "en") => (language === "fr" ? longDayFr(p) : `${weekday(p)} ${p.day} ${MONTHS[p.month - 1]} ${p.year}`);
 const offset = (p: Parts) => `${p.offsetMinutes < 0 ? "-" : "+"}${pad(Math.floor(Math.abs(p.offsetMinutes) / 60))}:${pad(Math.abs(p.offsetMinutes) % 60)}`;
 
-/** "Thursday 4 June 2026" */
-export function formatDay(date: Date | string, zone: string): string {
-  return longDay(partsIn(date, zone));
+// French names of the cities that name the zones meetings are most often held in; any other zone is named
+// by the city of its IANA name ("heure de Nairobi").
+const FRENCH_CITIES: Record<string, string> = {
+  Brussels: "Bruxelles", Geneva: "Genève", Vienna: "Vienne", London: "Londres", Copenhagen: "Copenhague", Lisbon: "Lisbonne",
+  Warsaw: "Varsovie", Athens: "Athènes", Bucharest: "Bucarest", Moscow: "Moscou", Algiers: "Alger", Tunis: "Tunis",
+  Sao_Paulo: "São Paulo", Mexico_City: "Mexico", Beijing: "Pékin", Shanghai: "Shanghai", Singapore: "Singapour",
+};
+
+/** The zone as a French reader reads it: "heure de Bruxelles", "heure d’Amsterdam", "UTC". */
+function frenchZone(zone: string): string {
+  if (!zone.includes("/")) return zone;
+  const id = zone.slice(zone.lastIndexOf("/") + 1);
+  const city = FRENCH_CITIES[id] ?? id.replace(/_/g, " ");
+  return /^[aeiouyhâéèêîôûAEIOUYHÂÉÈÊÎÔÛ]/.test(city) ? `heure d’${city}` : `heure de ${city}`;
+}
+
+/** "Thursday 4 June 2026", "jeudi 4 juin 2026" */
+export function formatDay(date: Date | string, zone: string, language: Language = "en"): string {
+  return longDay(partsIn(date, zone), language);
 }
 
 // Every time carries the offset of its own instant: a meeting or an agenda that runs into summer time is
@@ -88,10 +113,10 @@ export function formatTime(date: Date | string, zone: string, offsetToo = false)
   return withOffset(clock(p), p, offsetToo);
 }
 
-/** "Thursday 4 June 2026, 09:30", or "… 09:30 (UTC+02:00)" with `offsetToo`. */
-export function formatDateTime(date: Date | string, zone: string, offsetToo = false): string {
+/** "Thursday 4 June 2026, 09:30", or "… 09:30 (UTC+02:00)" with `offsetToo`; "jeudi 4 juin 2026, 09:30". */
+export function formatDateTime(date: Date | string, zone: string, offsetToo = false, language: Language = "en"): string {
   const p = partsIn(date, zone);
-  return withOffset(`${longDay(p)}, ${clock(p)}`, p, offsetToo);
+  return withOffset(`${longDay(p, language)}, ${clock(p)}`, p, offsetToo);
 }
 
 /** "UTC+02:00": the zone's offset at that instant. */
@@ -104,15 +129,16 @@ export function offsetChanges(start: Date | string, end: Date | string, zone: st
   return partsIn(start, zone).offsetMinutes !== partsIn(end, zone).offsetMinutes;
 }
 
-/** "4 Jun 2026" (for due dates and lists) */
-export function formatShortDate(date: Date | string, zone = "UTC"): string {
+/** "4 Jun 2026", "4 juin 2026" (for due dates and lists) */
+export function formatShortDate(date: Date | string, zone = "UTC", language: Language = "en"): string {
   const p = partsIn(date, zone);
-  return `${p.day} ${MONTHS[p.month - 1].slice(0, 3)} ${p.year}`;
+  const month = language === "fr" ? fr.localize.month((p.month - 1) as 0, { width: "abbreviated" }) : MONTHS[p.month - 1].slice(0, 3);
+  return `${p.day} ${month} ${p.year}`;
 }
 
-/** Names the zone a time is shown in: "Europe/Brussels (UTC+02:00)", the offset at that instant. */
-export function zoneLabel(zone: string, at: Date | string = new Date()): string {
-  return `${zone} (UTC${offset(partsIn(at, zone))})`;
+/** Names the zone a time is shown in: "Europe/Brussels (UTC+02:00)", "heure de Bruxelles (UTC+02:00)", the offset at that instant. */
+export function zoneLabel(zone: string, at: Date | string = new Date(), language: Language = "en"): string {
+  return `${language === "fr" ? frenchZone(zone) : zone} (UTC${offset(partsIn(at, zone))})`;
 }
 
 /**
@@ -120,10 +146,11 @@ export function zoneLabel(zone: string, at: Date | string = new Date()): string 
  * the offset changes during it, both offsets and when the change happens:
  * "Europe/Brussels (UTC+01:00, then UTC+02:00 from Sunday 28 March 2027, 03:00)".
  */
-export function zoneSpanLabel(zone: string, start: Date | string, end: Date | string): string {
+export function zoneSpanLabel(zone: string, start: Date | string, end: Date | string, language: Language = "en"): string {
   const s = partsIn(start, zone);
   const e = partsIn(end, zone);
-  if (s.offsetMinutes === e.offsetMinutes) return `${zone} (UTC${offset(s)})`;
+  const name = language === "fr" ? frenchZone(zone) : zone;
+  if (s.offsetMinutes === e.offsetMinutes) return `${name} (UTC${offset(s)})`;
   // The first minute with the new offset, by halving the span (offsets change on whole minutes).
   let lo = Math.floor(new Date(start).getTime() / 60_000);
   let hi = Math.floor(new Date(end).getTime() / 60_000);
@@ -133,6 +160,7 @@ export function zoneSpanLabel(zone: string, start: Date | string, end: Date | st
     else hi = mid;
   }
   const c = partsIn(hi * 60_000, zone);
+  if (language === "fr") return `${name} (UTC${offset(s)}, puis UTC${offset(c)} à partir du ${longDay(c, "fr")}, ${clock(c)})`;
   return `${zone} (UTC${offset(s)}, then UTC${offset(c)} from ${longDay(c)}, ${clock(c)})`;
 }
 
@@ -141,10 +169,11 @@ export function zoneSpanLabel(zone: string, start: Date | string, end: Date | st
  * end with its own offset: "Saturday 27 March 2027, 09:00 (UTC+01:00) – Monday 29 March 2027, 17:00
  * (UTC+02:00) Europe/Brussels".
  */
-export function formatRange(start: Date | string, end: Date | string, zone: string): string {
+export function formatRange(start: Date | string, end: Date | string, zone: string, language: Language = "en"): string {
   const s = partsIn(start, zone);
   const e = partsIn(end, zone);
   const sameDay = isoDay(s) === isoDay(e);
+  if (language === "fr") return formatRangeFr(s, e, sameDay, zone);
   if (s.offsetMinutes !== e.offsetMinutes) {
     const from = `${longDay(s)}, ${clock(s)} (UTC${offset(s)})`;
     const to = `${sameDay ? "" : `${longDay(e)}, `}${clock(e)} (UTC${offset(e)})`;
@@ -152,6 +181,20 @@ export function formatRange(start: Date | string, end: Date | string, zone: stri
   }
   const tail = `${zone} (UTC${offset(s)})`;
   return sameDay ? `${longDay(s)}, ${clock(s)}–${clock(e)} ${tail}` : `${longDay(s)}, ${clock(s)} – ${longDay(e)}, ${clock(e)} ${tail}`;
+}
+
+/**
+ * "jeudi 4 juin 2026, 09:30–17:00 (heure de Bruxelles, UTC+02:00)"; over a DST change each end carries its
+ * offset: "samedi 27 mars 2027, 09:00 (UTC+01:00) – lundi 29 mars 2027, 17:00 (UTC+02:00) (heure de Bruxelles)".
+ */
+function formatRangeFr(s: Parts, e: Parts, sameDay: boolean, zone: string): string {
+  const name = frenchZone(zone);
+  if (s.offsetMinutes !== e.offsetMinutes) {
+    const to = `${sameDay ? "" : `${longDay(e, "fr")}, `}${clock(e)} (UTC${offset(e)})`;
+    return `${longDay(s, "fr")}, ${clock(s)} (UTC${offset(s)}) – ${to} (${name})`;
+  }
+  const tail = `(${name}, UTC${offset(s)})`;
+  return sameDay ? `${longDay(s, "fr")}, ${clock(s)}–${clock(e)} ${tail}` : `${longDay(s, "fr")}, ${clock(s)} – ${longDay(e, "fr")}, ${clock(e)} ${tail}`;
 }
 
 /** Value for <input type="datetime-local"> showing the instant in the zone: "2026-06-04T09:30". */

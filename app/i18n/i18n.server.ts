@@ -1,0 +1,64 @@
+import { createCookie, type Cookie } from "@remix-run/node";
+import Negotiator from "negotiator";
+import { env } from "~/utils/env.server";
+import { bundlesOf } from "./bundles.server";
+import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, type Language } from "./config";
+import { createT, type T } from "./translate";
+
+// Where the interface language comes from (docs/decisions/079-i18n.md), first match wins:
+//   1. `?lang=fr|en` in the URL, an explicit choice (the language switcher): remembered in the `lang` cookie;
+//   2. the `lang` cookie;
+//   3. the signed-in person's saved preference: needs User.locale, not built yet (the decision says how);
+//   4. the browser's Accept-Language;
+//   5. English.
+// An anonymous visitor without a cookie depends only on the URL and Accept-Language: the public page cache
+// keys on exactly those (scripts/page-cache.mjs).
+
+export const LANGUAGE_PARAM = "lang";
+const YEAR = 365 * 24 * 3600;
+
+let cookie: Cookie | undefined;
+function languageCookie(): Cookie {
+  cookie ??= createCookie("lang", { path: "/", sameSite: "lax", httpOnly: true, maxAge: YEAR, secure: env().APP_URL.startsWith("https://") });
+  return cookie;
+}
+
+/** The language of `Accept-Language` among ours (q-values honoured, fr-BE counts as fr), as the page cache reads it. */
+export function acceptedLanguage(header: string | null): Language | undefined {
+  const picked = header ? new Negotiator({ headers: { "accept-language": header } }).language([...LANGUAGES]) : undefined;
+  return isLanguage(picked) ? picked : undefined;
+}
+
+/** The reader's interface language. */
+export async function languageOf(request: Request): Promise<Language> {
+  const asked = new URL(request.url).searchParams.get(LANGUAGE_PARAM);
+  if (isLanguage(asked)) return asked;
+  const remembered: unknown = await languageCookie().parse(request.headers.get("Cookie")).catch(() => null);
+  if (isLanguage(remembered)) return remembered;
+  return acceptedLanguage(request.headers.get("Accept-Language")) ?? DEFAULT_LANGUAGE;
+}
+
+/**
+ * The language, and the `Set-Cookie` that remembers it when the URL chose it explicitly (`?lang=fr`), so the
+ * pages that follow stay in that language without the parameter.
+ */
+export async function resolveLanguage(request: Request): Promise<{ language: Language; setCookie: string | null }> {
+  const language = await languageOf(request);
+  const asked = new URL(request.url).searchParams.get(LANGUAGE_PARAM);
+  const chosen = asked !== null && asked === language;
+  return { language, setCookie: chosen ? await languageCookie().serialize(language) : null };
+}
+
+/**
+ * A `t` for loaders, `meta` data (page titles), mail, calendar files and PDFs, in the reader's language (a
+ * request) or a recipient's (a language): `(await fixedT(request))("meetings:title")`.
+ */
+export async function fixedT(requestOrLanguage: Request | Language): Promise<T> {
+  const language = typeof requestOrLanguage === "string" ? requestOrLanguage : await languageOf(requestOrLanguage);
+  return tFor(language);
+}
+
+/** The same `t` when the language is known. */
+export function tFor(language: Language): T {
+  return createT(language, bundlesOf(language), bundlesOf(DEFAULT_LANGUAGE));
+}

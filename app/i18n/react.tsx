@@ -1,0 +1,40 @@
+import { createContext, useContext, useMemo, type ReactNode } from "react";
+import { DEFAULT_LANGUAGE, isNamespace, type Language, type Namespace } from "./config";
+import { createT, isKey, type Bundles, type T } from "./translate";
+
+// The reader's language and messages for components: `const { t, language } = useTranslation(["meetings"])`.
+// The server renders with every namespace loaded; the browser starts with the namespaces the matched routes
+// declare (handle.i18n) and, on a client navigation to a page that needs another, suspends until it arrives.
+
+type Store = { language: Language; bundles: Bundles; load?: (namespace: Namespace) => Promise<unknown> };
+const TranslationContext = createContext<Store>({ language: DEFAULT_LANGUAGE, bundles: {} });
+
+export function TranslationProvider({ language, bundles, load, children }: Store & { children: ReactNode }) {
+  const store = useMemo(() => ({ language, bundles, load }), [language, bundles, load]);
+  return <TranslationContext.Provider value={store}>{children}</TranslationContext.Provider>;
+}
+
+const pending = new Map<string, Promise<unknown>>();
+
+/** `t` in the reader's language, for the namespaces given (`common` is always there). */
+export function useTranslation(namespaces: readonly Namespace[] = ["common"]): { t: T; language: Language } {
+  const { language, bundles, load } = useContext(TranslationContext);
+  const missing = load ? namespaces.filter((namespace) => !bundles[namespace]) : [];
+  if (missing.length && load) {
+    const id = `${language}/${missing.join(",")}`;
+    let waiting = pending.get(id);
+    if (!waiting) {
+      waiting = Promise.all(missing.map(load));
+      pending.set(id, waiting);
+    }
+    throw waiting; // Suspense: React renders again once the files are in `bundles`
+  }
+  const t = useMemo(() => createT(language, bundles), [language, bundles]);
+  return { t, language };
+}
+
+/** The namespaces of the keys among `texts` (error lists), plus `common`, to pass to useTranslation. */
+export function namespacesOf(texts: readonly string[]): Namespace[] {
+  const found = texts.filter(isKey).map((key) => key.slice(0, key.indexOf(":")));
+  return [...new Set(["common", ...found])].filter(isNamespace);
+}

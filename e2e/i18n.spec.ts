@@ -1,0 +1,147 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./helpers";
+
+// Issue 13's groundwork: the interface language comes from ?lang (remembered in a cookie), else the browser's
+// Accept-Language, else English; the switcher works without JavaScript and keeps the page; the public meetings
+// list is translated in full (dates included); an anonymous cached page never crosses languages.
+
+const errorsOf = (page: Page) => {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
+};
+
+test.describe("a French browser", () => {
+  test.use({ locale: "fr-FR" });
+
+  test("gets the meetings list in French, dates and zone included, and it stays French once hydrated", async ({ page }) => {
+    const errors = errorsOf(page);
+    await page.goto("/meetings");
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    await expect(page.getByRole("heading", { level: 1, name: "Réunions à venir" })).toBeVisible();
+    await expect(page).toHaveTitle("Réunions · Convene");
+    await expect(page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Réunions" })).toBeVisible();
+    await expect(page.getByLabel("Agence participante")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Filtrer" })).toBeVisible();
+    await expect(page.getByText(/^\d[\d\u202f ]* réunions?$/)).toBeVisible();
+    // "jeudi 4 juin 2026, 09:00–17:00 (heure de Bruxelles, UTC+02:00)"
+    const when = page.locator(".card p").first();
+    await expect(when).toHaveText(/^(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2}(er)? [a-zéû]+ \d{4}, \d\d:\d\d.*\(heure d/);
+    await expectNoAxeViolations(page);
+    // A client-side navigation after hydration renders in French too.
+    await page.getByRole("link", { name: "Afficher les réunions passées" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Réunions passées" })).toBeVisible();
+    await expect(page).toHaveURL(/when=past/);
+    // A page not translated yet keeps its English content marked as English inside the French layout.
+    await page.goto("/series");
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    await expect(page.locator("main .untranslated")).toHaveAttribute("lang", "en");
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+  });
+});
+
+test("an English browser gets English, with the switcher offering French", async ({ page }) => {
+  const errors = errorsOf(page);
+  await page.goto("/meetings");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1, name: "Upcoming meetings" })).toBeVisible();
+  await expect(page.getByText(/^\d[\d,]* meetings?$/)).toBeVisible();
+  await expect(page.locator(".card p").first()).toHaveText(/^[A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d.* [A-Z][\w/]+ \(UTC[+-]\d\d:\d\d\)/);
+  const french = page.getByRole("link", { name: "Français" });
+  await expect(french).toHaveAttribute("lang", "fr");
+  await expectNoAxeViolations(page);
+  expect(errors).toEqual([]);
+});
+
+test("the switcher works without JavaScript, keeps the page and its query, and is remembered", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false, locale: "en-GB", viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto("/meetings?when=past");
+  await expect(page.getByRole("heading", { level: 1, name: "Past meetings" })).toBeVisible();
+  await page.getByRole("link", { name: "Français" }).click();
+  await expect(page).toHaveURL(/\/meetings\?when=past&lang=fr$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("heading", { level: 1, name: "Réunions passées" })).toBeVisible();
+  // The header still fits a phone with the switcher in it.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // The choice is kept in the lang cookie: the next page is French without ?lang, over the browser's English.
+  await page.goto("/meetings");
+  await expect(page.getByRole("heading", { level: 1, name: "Réunions à venir" })).toBeVisible();
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Réunions à venir" })).toBeVisible();
+  await page.getByRole("link", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1, name: "Upcoming meetings" })).toBeVisible();
+  await page.goto("/meetings");
+  await expect(page.getByRole("heading", { level: 1, name: "Upcoming meetings" })).toBeVisible();
+  await context.close();
+});
+
+test.describe("the anonymous page cache", () => {
+  // A server of its own on the same build and database, keeping pages for ten minutes, so that what it
+  // stores is certainly still held when the reader of the other language asks (no timing involved).
+  const PORT = Number(process.env.E2E_PORT ?? 3457) + 2;
+  const CACHED = `http://127.0.0.1:${PORT}`;
+  let server: ChildProcess | undefined;
+
+  test.beforeAll(async () => {
+    server = spawn("node", ["scripts/server.mjs"], {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: `file:./.tmp/e2e-${PORT - 2}.db`,
+        SESSION_SECRET: "e2e-secret-e2e-secret-e2e-secret",
+        APP_URL: CACHED,
+        PORT: String(PORT),
+        HOST: "127.0.0.1",
+        MAIL_WORKER: "off",
+        DEV_MAILBOX: "on",
+        SMTP_URL: "",
+        PAGE_CACHE_MS: "600000",
+      },
+      stdio: "ignore",
+    });
+    await expect.poll(async () => (await fetch(`${CACHED}/login`).catch(() => null))?.status, { timeout: 30_000 }).toBe(200);
+  });
+
+  test.afterAll(() => {
+    server?.kill("SIGTERM");
+  });
+
+  test("never serves a page in another language", async ({ playwright }) => {
+    const visitor = (language: string) => playwright.request.newContext({ baseURL: CACHED, extraHTTPHeaders: { "Accept-Language": language } });
+    const french = await visitor("fr-FR,fr;q=0.9");
+    const english = await visitor("en-GB,en;q=0.9");
+    const heading = async (response: APIResponse) => /<h1>([^<]*)<\/h1>/.exec(await response.text())?.[1];
+    const lang = async (response: APIResponse) => /<html lang="(\w+)"/.exec(await response.text())?.[1];
+
+    const first = await french.get("/meetings?when=past");
+    expect(await heading(first)).toBe("Réunions passées");
+    expect(await lang(first)).toBe("fr");
+    expect(first.headers()["vary"]).toMatch(/Accept-Language/);
+    expect(first.headers()["cache-control"]).toMatch(/^public/);
+    expect((await french.get("/meetings?when=past")).headers()["x-convene-cache"]).toBe("hit");
+    // The English reader of the same URL gets English, never the French copy held in the store...
+    const second = await english.get("/meetings?when=past");
+    expect(await heading(second)).toBe("Past meetings");
+    expect(await lang(second)).toBe("en");
+    // ...and each language is then served from the store in its own language.
+    const again = await english.get("/meetings?when=past");
+    expect(again.headers()["x-convene-cache"]).toBe("hit");
+    expect(await heading(again)).toBe("Past meetings");
+    const frenchAgain = await french.get("/meetings?when=past");
+    expect(frenchAgain.headers()["x-convene-cache"]).toBe("hit");
+    expect(await heading(frenchAgain)).toBe("Réunions passées");
+    // An explicit choice sets the cookie, so that answer is personal: never stored, never shared.
+    const chosen = await english.get("/meetings?when=past&lang=fr");
+    expect(await heading(chosen)).toBe("Réunions passées");
+    expect(chosen.headers()["set-cookie"]).toMatch(/^lang=/);
+    expect(chosen.headers()["cache-control"] ?? "").not.toMatch(/public/);
+    await Promise.all([french.dispose(), english.dispose()]);
+  });
+});
