@@ -3,7 +3,7 @@ import { isNamespace, type Language, type Namespace } from "./config";
 // In the browser, translation files are JSON assets (hashed names, cached for good), fetched per language
 // and namespace: before hydrating, the namespaces of the matched routes (their `handle.i18n`); during a
 // client navigation, a namespace a new page needs (useTranslation suspends until it has arrived).
-const urls = import.meta.glob<string>("../locales/*/*.json", { eager: true, query: "?url", import: "default" });
+const urls = import.meta.glob<string>("../locales/*/*.json", { eager: true, query: "?url&no-inline", import: "default" });
 
 const loaded = new Map<string, Promise<Record<string, unknown>>>();
 

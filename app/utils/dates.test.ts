@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { format } from "date-fns";
 import { TZDate } from "@date-fns/tz";
+import { fr } from "date-fns/locale/fr";
 import {
-  formatDateTime, formatDay, formatRange, formatShortDate, formatTime, fromLocalInput, isValidTimeZone, offsetChanges, toDateInput, toLocalInput, utcOffset, zoneLabel, zoneSpanLabel,
+  FRENCH_NAMES, formatDateTime, formatDay, formatRange, formatShortDate, formatTime, fromLocalInput, isValidTimeZone, offsetChanges, toDateInput, toLocalInput, utcOffset, zoneLabel, zoneSpanLabel,
 } from "./dates";
 
 describe("meeting-local time", () => {
@@ -106,6 +107,13 @@ describe("formatting in French", () => {
     expect(formatRange(at, new Date("2026-06-05T15:30:00Z"), zone, "fr")).toBe(
       "jeudi 4 juin 2026, 09:00 – vendredi 5 juin 2026, 17:30 (heure de Bruxelles, UTC+02:00)",
     );
+  });
+
+  it("uses date-fns' fr locale's names, written out so the browser does not load the locale", () => {
+    expect(FRENCH_NAMES.weekdays).toEqual([0, 1, 2, 3, 4, 5, 6].map((d) => fr.localize.day(d as 0, { width: "wide" })));
+    expect(FRENCH_NAMES.months).toEqual([...Array(12).keys()].map((m) => fr.localize.month(m as 0, { width: "wide" })));
+    expect(FRENCH_NAMES.monthsShort).toEqual([...Array(12).keys()].map((m) => fr.localize.month(m as 0, { width: "abbreviated" })));
+    expect(fr.localize.ordinalNumber(1)).toBe("1er");
   });
 
   it("labels each end with its offset over a DST change", () => {

@@ -3,9 +3,9 @@
 // turn one into the other, on the server and in the browser alike. They read the platform's Intl
 // time-zone data (no zone library in the browser bundle); dates.test.ts checks them against date-fns.
 // The helpers that write words (days, months, the zone) take the reader's language last, English by
-// default; French names come from date-fns' fr locale (docs/i18n.md).
+// default. French names are date-fns' fr locale's, written out here (dates.test.ts compares them with it):
+// importing the locale put about 1 KB of JS on every public page (issue 10's budget, decision 079).
 
-import { fr } from "date-fns/locale/fr";
 import type { Language } from "~/i18n/config";
 
 const zoneCache = new Map<string, boolean>();
@@ -36,6 +36,9 @@ export function timeZoneOptions(): string[] {
 type Parts = { year: number; month: number; day: number; hour: number; minute: number; offsetMinutes: number };
 const partsFormats = new Map<string, Intl.DateTimeFormat>();
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const WEEKDAYS_FR = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
+const MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+const MONTHS_FR_SHORT = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 function partsFormat(zone: string): Intl.DateTimeFormat {
@@ -77,7 +80,7 @@ const isoDay = (p: Parts) => `${p.year}-${pad(p.month)}-${pad(p.day)}`;
 const clock = (p: Parts) => `${pad(p.hour)}:${pad(p.minute)}`;
 // "mardi 1er juin 2027", "jeudi 4 juin 2026": French writes the first of the month as an ordinal.
 const longDayFr = (p: Parts) =>
-  `${fr.localize.day(weekdayIndex(p) as 0, { width: "wide" })} ${p.day === 1 ? fr.localize.ordinalNumber(1) : p.day} ${fr.localize.month((p.month - 1) as 0, { width: "wide" })} ${p.year}`;
+  `${WEEKDAYS_FR[weekdayIndex(p)]} ${p.day === 1 ? "1er" : p.day} ${MONTHS_FR[p.month - 1]} ${p.year}`;
 const longDay = (p: Parts, language: Language = "en") => (language === "fr" ? longDayFr(p) : `${weekday(p)} ${p.day} ${MONTHS[p.month - 1]} ${p.year}`);
 const offset = (p: Parts) => `${p.offsetMinutes < 0 ? "-" : "+"}${pad(Math.floor(Math.abs(p.offsetMinutes) / 60))}:${pad(Math.abs(p.offsetMinutes) % 60)}`;
 
@@ -132,7 +135,7 @@ export function offsetChanges(start: Date | string, end: Date | string, zone: st
 /** "4 Jun 2026", "4 juin 2026" (for due dates and lists) */
 export function formatShortDate(date: Date | string, zone = "UTC", language: Language = "en"): string {
   const p = partsIn(date, zone);
-  const month = language === "fr" ? fr.localize.month((p.month - 1) as 0, { width: "abbreviated" }) : MONTHS[p.month - 1].slice(0, 3);
+  const month = language === "fr" ? MONTHS_FR_SHORT[p.month - 1] : MONTHS[p.month - 1].slice(0, 3);
   return `${p.day} ${month} ${p.year}`;
 }
 
@@ -243,3 +246,6 @@ export function fromDateInput(value: string, zone = "UTC"): Date | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) return null;
   return fromLocalInput(`${value.trim()}T00:00`, zone);
 }
+
+/** The French names above, for dates.test.ts to compare with date-fns' fr locale. */
+export const FRENCH_NAMES = { weekdays: WEEKDAYS_FR, months: MONTHS_FR, monthsShort: MONTHS_FR_SHORT };
