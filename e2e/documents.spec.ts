@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
 import { strToU8, unzipSync, zipSync } from "fflate";
-import { expectNoAxeViolations, signIn, unique } from "./helpers";
+import { expectNoAxeViolations, signIn, startSecondInstance, unique } from "./helpers";
 
 // Meeting documents (issue 12): an organiser attaches a public presentation to an agenda item and a
 // participants-only background paper; a confirmed participant sees and downloads both, alone or as a ZIP;
@@ -10,8 +9,6 @@ import { expectNoAxeViolations, signIn, unique } from "./helpers";
 
 const SLUG = "document-fraud-expert-meeting-2027";
 const ITEM = "Specimen exchange and the FADO system";
-const PORT = Number(process.env.E2E_PORT ?? 3457);
-const SECOND = `http://127.0.0.1:${PORT + 1}`;
 
 const pdf = (text: string) => Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`, "latin1");
 const docx = () =>
@@ -25,9 +22,9 @@ const docx = () =>
     }),
   );
 
-let second: ChildProcess | undefined;
+let second: Awaited<ReturnType<typeof startSecondInstance>> | undefined;
 test.afterAll(() => {
-  second?.kill("SIGTERM");
+  second?.stop();
 });
 
 async function documentsPage(page: Page) {
@@ -144,24 +141,8 @@ test("an organiser attaches documents; a participant downloads them; anonymous v
   expect((await focal.request.get(paperHref)).status()).toBe(404);
 
   // A second instance on the same database serves the file uploaded through the first.
-  second = spawn("node", ["scripts/server.mjs"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: `file:./.tmp/e2e-${PORT}.db`,
-      SESSION_SECRET: "e2e-secret-e2e-secret-e2e-secret",
-      APP_URL: `http://127.0.0.1:${PORT}`,
-      PORT: String(PORT + 1),
-      HOST: "127.0.0.1",
-      MAIL_WORKER: "off",
-      DEV_MAILBOX: "on",
-      SMTP_URL: "",
-      CONVENE_INSTANCE: "second",
-    },
-    stdio: "ignore",
-  });
-  await expect.poll(async () => (await fetch(`${SECOND}/login`).catch(() => null))?.status, { timeout: 30_000 }).toBe(200);
-  const fromSecond = await fetch(`${SECOND}${presentationHref}`);
+  second = await startSecondInstance();
+  const fromSecond = await fetch(`${second.url}${presentationHref}`);
   expect(fromSecond.status).toBe(200);
   expect(Buffer.from(await fromSecond.arrayBuffer()).equals(presentation.bytes)).toBe(true);
 });

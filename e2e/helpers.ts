@@ -1,5 +1,37 @@
+import { spawn } from "node:child_process";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+
+const E2E_PORT = Number(process.env.E2E_PORT ?? 3457);
+
+/**
+ * A second instance of the app on the port after Playwright's server, with the same build and database
+ * (scripts/e2e-server.sh), answering `x-convene-instance: second`; `extraEnv` adds settings (PAGE_CACHE_MS...).
+ * Resolves when it serves pages; `stop()` ends it.
+ */
+export async function startSecondInstance(extraEnv: Record<string, string> = {}) {
+  const url = `http://127.0.0.1:${E2E_PORT + 1}`;
+  const child = spawn("node", ["scripts/server.mjs"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: `file:./.tmp/e2e-${E2E_PORT}.db`,
+      SESSION_SECRET: "e2e-secret-e2e-secret-e2e-secret",
+      APP_URL: `http://127.0.0.1:${E2E_PORT}`,
+      PORT: String(E2E_PORT + 1),
+      HOST: "127.0.0.1",
+      MAIL_WORKER: "off",
+      // Like the first server: production refuses to start without a mail setting.
+      DEV_MAILBOX: "on",
+      SMTP_URL: "",
+      CONVENE_INSTANCE: "second",
+      ...extraEnv,
+    },
+    stdio: "ignore",
+  });
+  await expect.poll(async () => (await fetch(`${url}/login`).catch(() => null))?.status, { timeout: 30_000 }).toBe(200);
+  return { url, stop: () => child.kill("SIGTERM") };
+}
 
 /** Signs in through the real flow: request a link, open it from the development mailbox. */
 export async function signIn(page: Page, email: string) {

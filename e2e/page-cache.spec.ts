@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { signIn, unique } from "./helpers";
+import { signIn, startSecondInstance, unique } from "./helpers";
 
 // Anonymous public pages are HTTP-cacheable for a few seconds (docs/decisions/005 and 061): an ETag, browsers
 // revalidate, shared caches keep them for s-maxage at most. This checks what is cached, what never is, that a
@@ -9,37 +8,18 @@ import { signIn, unique } from "./helpers";
 // lifetime it announces (s-maxage).
 
 const WARSAW = "/meetings/document-fraud-expert-meeting-2027";
-const PORT = Number(process.env.E2E_PORT ?? 3457);
-const SECOND = `http://127.0.0.1:${PORT + 1}`;
 
-let second: ChildProcess | undefined;
+let second: Awaited<ReturnType<typeof startSecondInstance>> | undefined;
+let SECOND = "";
 
 test.beforeAll(async () => {
-  // The same build and database as the server Playwright started (scripts/e2e-server.sh).
-  second = spawn("node", ["scripts/server.mjs"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: `file:./.tmp/e2e-${PORT}.db`,
-      SESSION_SECRET: "e2e-secret-e2e-secret-e2e-secret",
-      APP_URL: `http://127.0.0.1:${PORT}`,
-      PORT: String(PORT + 1),
-      HOST: "127.0.0.1",
-      MAIL_WORKER: "off",
-      // Like the first server (scripts/e2e-server.sh): production refuses to start without a mail setting.
-      DEV_MAILBOX: "on",
-      SMTP_URL: "",
-      CONVENE_INSTANCE: "second",
-      // A long lifetime, so that its copy is certainly still held when the edit is made through the first.
-      PAGE_CACHE_MS: "600000",
-    },
-    stdio: "ignore",
-  });
-  await expect.poll(async () => (await fetch(`${SECOND}/login`).catch(() => null))?.status, { timeout: 30_000 }).toBe(200);
+  // A long lifetime, so that its copy is certainly still held when the edit is made through the first.
+  second = await startSecondInstance({ PAGE_CACHE_MS: "600000" });
+  SECOND = second.url;
 });
 
 test.afterAll(() => {
-  second?.kill("SIGTERM");
+  second?.stop();
 });
 
 const sMaxAge = (cacheControl: string | undefined) => Number(/s-maxage=(\d+)/.exec(cacheControl ?? "")?.[1]);
