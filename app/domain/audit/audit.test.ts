@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createUser, requestAs } from "~/test/factories";
 import { db } from "~/utils/db.server";
 import { loader } from "~/routes/admin.audit";
+import { listAuditEntries } from "~/domain/meetings/history.server";
 import { AUDITED_ENTITIES, audit } from "./audit.server";
 
 // The audit log page filters by a fixed list of kinds of record (no scan of the log for its
@@ -32,6 +33,20 @@ describe("audit log page", () => {
     const unknown = await load("?entity=Nonsense");
     expect(unknown.entity).toBeNull();
     expect(unknown.entries.length).toBe(all.entries.length);
+  });
+
+  it("counts every entry, unfiltered (a bare COUNT) and by kind, for its pages", async () => {
+    const organiser = await createUser("ORGANISER");
+    await db.$transaction(async (tx) => {
+      for (let i = 0; i < 60; i++) await audit(tx, { userId: organiser.id, entity: i % 3 ? "Series" : "Agency", entityId: `count-${i}`, action: "create", after: { name: `Entry ${i}` } });
+    });
+    const page = { skip: 0, take: 50 };
+    const all = await listAuditEntries({ page });
+    expect(all.total).toBe(await db.auditLog.count());
+    expect(all.rows).toHaveLength(50);
+    expect((await listAuditEntries({ entity: "Agency", page })).total).toBe(await db.auditLog.count({ where: { entity: "Agency" } }));
+    const loaded = await loader({ request: await requestAs(organiser.id, "/admin/audit"), params: {}, context: {} });
+    expect(loaded.pageCount).toBe(Math.ceil(all.total / 50));
   });
 
   it("is refused to participants", async () => {

@@ -16,7 +16,9 @@ export async function listAuditEntries(params: { meetingId?: string; entity?: st
     ...(params.entity ? { entity: params.entity } : {}),
   };
   const [total, rows] = await Promise.all([
-    db.auditLog.count({ where }),
+    // Unfiltered (the audit log's first view), a bare COUNT(*): SQLite counts the table from its pages,
+    // where Prisma's count() wraps a subquery that steps through every entry.
+    Object.keys(where).length ? db.auditLog.count({ where }) : db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS n FROM "AuditLog"`.then(([r]) => Number(r.n)),
     db.auditLog.findMany({ where, select: entrySelect, orderBy: { createdAt: "desc" }, skip: params.page.skip, take: params.page.take }),
   ]);
   return { total, rows: await describeEntries(rows) };

@@ -29,9 +29,7 @@ export async function dashboard(actor: Actor, f: Filters, options: { now?: Date;
   const where = whereFor(actor, filters);
   const overdue = { AND: [where, overdueWhere(now)] };
   const overdueToCount = { AND: [where, overdueCountWhere(now)] };
-  const [total, statuses, matrix, themes, meetings, overdueCount, overdueRows] = await Promise.all([
-    db.recommendation.count({ where }),
-    db.recommendation.groupBy({ by: ["status"], where, _count: { _all: true } }),
+  const [{ rows: matrix, perStatus, total }, themes, meetings, overdueCount, overdueRows] = await Promise.all([
     statusByAgency(where, options.all ? undefined : AGENCIES_SHOWN),
     countByTheme(where),
     countByMeeting(where, options.all ? undefined : MEETINGS_SHOWN),
@@ -43,10 +41,9 @@ export async function dashboard(actor: Actor, f: Filters, options: { now?: Date;
       select: recommendationRowSelect,
     }),
   ]);
-  const perStatus = new Map(statuses.map((g) => [g.status, g._count._all]));
   return {
     total,
-    byStatus: STATUSES.map((s) => ({ key: s, label: statusLabel(s), count: perStatus.get(s) ?? 0 })),
+    byStatus: STATUSES.map((s) => ({ key: s, label: statusLabel(s), count: perStatus[s] })),
     byAgency: matrix.map(({ key, label, count }) => ({ key, label, count })),
     matrix,
     byTheme: themes,
@@ -60,17 +57,22 @@ export async function dashboard(actor: Actor, f: Filters, options: { now?: Date;
 /**
  * Counts per lead agency and status, agencies largest first: the `take` largest and one row for the
  * others, or all of them. One grouped query (agencies x statuses rows at most), whatever the number
- * of recommendations; the bar chart by lead agency is the matrix's totals.
+ * of recommendations; the bar chart by lead agency is the matrix's totals, and the counts by status
+ * and the total are its sums (each recommendation has one lead agency), so they cost no other scan.
  */
-async function statusByAgency(where: Prisma.RecommendationWhereInput, take?: number): Promise<MatrixRow[]> {
+async function statusByAgency(where: Prisma.RecommendationWhereInput, take?: number): Promise<{ rows: MatrixRow[]; perStatus: Record<Status, number>; total: number }> {
   const groups = await db.recommendation.groupBy({ by: ["leadAgencyId", "status"], where, _count: { _all: true } });
   const empty = () => Object.fromEntries(STATUSES.map((st) => [st, 0])) as Record<Status, number>;
   const perAgency = new Map<string, { count: number; byStatus: Record<Status, number> }>();
+  const perStatus = empty();
+  let total = 0;
   for (const g of groups) {
     const a = perAgency.get(g.leadAgencyId) ?? { count: 0, byStatus: empty() };
     a.count += g._count._all;
     a.byStatus[g.status] += g._count._all;
     perAgency.set(g.leadAgencyId, a);
+    perStatus[g.status] += g._count._all;
+    total += g._count._all;
   }
   const bySize = [...perAgency.entries()].map(([id, a]) => ({ id, ...a })).sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
   const shown = take === undefined ? bySize : bySize.slice(0, take);
@@ -83,7 +85,7 @@ async function statusByAgency(where: Prisma.RecommendationWhereInput, take?: num
     for (const g of rest) for (const st of STATUSES) byStatus[st] += g.byStatus[st];
     rows.push({ key: "others", label: `${rest.length} other agencies`, count: rest.reduce((n, g) => n + g.count, 0), byStatus });
   }
-  return rows;
+  return { rows, perStatus, total };
 }
 
 async function countByTheme(where: Prisma.RecommendationWhereInput): Promise<Count[]> {

@@ -101,8 +101,14 @@ export function whereFor(actor: Actor, f: Filters): Prisma.RecommendationWhereIn
  * them on both databases.
  */
 export function filterSql(actor: Actor, f: Filters, now = new Date()): Prisma.Sql {
+  const and = filterConditions(actor, f, now);
+  return and.length ? Prisma.join(and, " AND ") : Prisma.sql`1 = 1`;
+}
+
+/** The conditions of `filterSql`, none when nothing is filtered. */
+function filterConditions(actor: Actor, f: Filters, now: Date): Prisma.Sql[] {
   const { agencyId } = requireAgencyScope(actor, "recommendations:view");
-  const and: Prisma.Sql[] = [Prisma.sql`1 = 1`];
+  const and: Prisma.Sql[] = [];
   if (agencyId) {
     and.push(Prisma.sql`(r."leadAgencyId" = ${agencyId} OR EXISTS (SELECT 1 FROM "RecommendationSupporter" s WHERE s."recommendationId" = r."id" AND s."agencyId" = ${agencyId}))`);
   }
@@ -121,7 +127,19 @@ export function filterSql(actor: Actor, f: Filters, now = new Date()): Prisma.Sq
   }
   if (f.priority) and.push(Prisma.sql`CAST(r."priority" AS TEXT) = ${f.priority}`);
   if (f.overdue) and.push(Prisma.sql`r."dueDate" < ${now} AND CAST(r."status" AS TEXT) NOT IN (${Prisma.join(CLOSED_STATUSES)})`);
-  return Prisma.join(and, " AND ");
+  return and;
+}
+
+/**
+ * How many recommendations the actor may see that match the filters. A bare COUNT(*): Prisma's count()
+ * wraps the query in a subquery that makes SQLite step through every row, and without any condition
+ * SQLite counts the table from its pages alone (the secretariat's unfiltered list).
+ */
+export async function countRecommendations(actor: Actor, f: Filters, now = new Date()): Promise<number> {
+  const and = filterConditions(actor, f, now);
+  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`
+    SELECT COUNT(*) AS n FROM "Recommendation" r ${and.length ? Prisma.sql`WHERE ${Prisma.join(and, " AND ")}` : Prisma.empty}`;
+  return Number(n);
 }
 
 /**
@@ -156,7 +174,7 @@ export async function listRecommendations(actor: Actor, f: Filters, page: { skip
       WHERE m."id" = r."meetingId" AND ${filterSql(actor, f, now)}
       ORDER BY m."startsAt" DESC, r."code" ASC
       LIMIT ${page.take} OFFSET ${page.skip}`,
-    db.recommendation.count({ where: whereFor(actor, f) }),
+    countRecommendations(actor, f, now),
   ]);
   const rows = await db.recommendation.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: listSelect });
   const byId = new Map(rows.map((r) => [r.id, r]));
