@@ -15,6 +15,8 @@ import { invalidatePublicPages } from "./public-cache.server";
 import { lockMeeting, lockedMeeting, promoteWaitlisted, registrationPanel } from "~/domain/registration/registration.server";
 import { inviteAgencies } from "~/domain/registration/organiser.server";
 import { listRecommendationsForMeetingPage } from "~/domain/recommendations/recommendations.server";
+import { localize, translationsIn } from "~/domain/content/localized";
+import type { Language } from "~/i18n/config";
 import { slugify } from "./slug";
 import { shiftKeepingLocalTime } from "./shift";
 import { ANNOUNCED_STATUSES, PUBLIC_STATUSES, STATUS_LABELS, canTransition, isMeetingStatus } from "./status";
@@ -91,24 +93,25 @@ const pageSelect = {
   id: true, slug: true, title: true, description: true, venue: true, room: true, city: true, timeZone: true, startsAt: true, endsAt: true,
   format: true, onlineLink: true, languages: true, capacity: true, visibility: true, status: true, organiserName: true, organiserEmail: true,
   fundingProgramme: true, agendaPublishedAt: true, registrationClosesAt: true, participantListVisible: true,
-  series: { select: { name: true, slug: true } },
+  series: { select: { name: true, slug: true } }, language: true,
 } satisfies Prisma.MeetingSelect;
 
-/** A meeting as the public sees it: drafts exist only for organisers. */
-async function readPublicMeeting(slug: string, user: Actor | null) {
+/** A meeting as the public sees it, its title and description in the reader's language: drafts exist only for organisers. */
+async function readPublicMeeting(slug: string, user: Actor | null, language: Language) {
   const organiser = can(user, "meetings:manage");
-  const row = await db.meeting.findUnique({ where: { slug }, select: pageSelect });
+  const row = await db.meeting.findUnique({ where: { slug }, select: { ...pageSelect, translations: translationsIn(language, { title: true, description: true }) } });
   if (!row || (row.status === "DRAFT" && !organiser)) return null;
-  const { id, onlineLink, agendaPublishedAt, participantListVisible, ...meeting } = row;
-  return { id, meeting, organiser, onlineLink, participantListVisible, agendaIsDraft: !agendaPublishedAt };
+  const { id, onlineLink, agendaPublishedAt, participantListVisible, ...meeting } = localize(row, ["title", "description"], language, row.language);
+  const reader = { language, original: row.language };
+  return { id, meeting, organiser, onlineLink, participantListVisible, agendaIsDraft: !agendaPublishedAt, reader };
 }
 
 /** The printable agenda: the meeting and its agenda; a draft agenda only for organisers. */
-export async function getPublicMeeting(slug: string, user: Actor | null) {
-  const found = await readPublicMeeting(slug, user);
+export async function getPublicMeeting(slug: string, user: Actor | null, language: Language = "en") {
+  const found = await readPublicMeeting(slug, user, language);
   if (!found) return null;
-  const { id, meeting, organiser, agendaIsDraft } = found;
-  return { meeting, agenda: !agendaIsDraft || organiser ? await loadAgendaTree(id) : [], agendaIsDraft };
+  const { id, meeting, organiser, agendaIsDraft, reader } = found;
+  return { meeting, agenda: !agendaIsDraft || organiser ? await loadAgendaTree(id, reader) : [], agendaIsDraft };
 }
 
 /**
@@ -116,12 +119,12 @@ export async function getPublicMeeting(slug: string, user: Actor | null) {
  * only for confirmed participants (and organisers). Reads nothing the page does not show, and sends the
  * browser nothing it does not render (turbo-stream writes the whole loader answer into the HTML).
  */
-export async function getMeetingPage(slug: string, user: Actor | null) {
-  const found = await readPublicMeeting(slug, user);
+export async function getMeetingPage(slug: string, user: Actor | null, language: Language = "en") {
+  const found = await readPublicMeeting(slug, user, language);
   if (!found) return null;
-  const { id, meeting, organiser, agendaIsDraft, onlineLink, participantListVisible } = found;
+  const { id, meeting, organiser, agendaIsDraft, onlineLink, participantListVisible, reader } = found;
   const [agenda, recommendations, panel] = await Promise.all([
-    !agendaIsDraft || organiser ? loadAgendaTree(id) : [],
+    !agendaIsDraft || organiser ? loadAgendaTree(id, reader) : [],
     listRecommendationsForMeetingPage(id),
     registrationPanel({ id, slug: meeting.slug, status: meeting.status, visibility: meeting.visibility, participantListVisible }, user),
   ]);
