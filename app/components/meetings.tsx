@@ -24,6 +24,7 @@ type ListMeeting = {
   status: string;
   visibility: string;
   series: { name: string; slug: string } | null;
+  lang?: { title: Language };
 };
 
 export function MeetingStatusBadge({ status }: { status: string }) {
@@ -32,6 +33,7 @@ export function MeetingStatusBadge({ status }: { status: string }) {
 
 export function MeetingList({ meetings, adminLinks = false, headingLevel = 2 }: { meetings: ListMeeting[]; adminLinks?: boolean; headingLevel?: 2 | 3 }) {
   const { t, language } = useTranslation(["common"]);
+  const contentLang = useContentLang();
   if (!meetings.length) return <p>{t("common:meetingList.empty")}</p>;
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -39,7 +41,9 @@ export function MeetingList({ meetings, adminLinks = false, headingLevel = 2 }: 
       {meetings.map((m) => (
         <li key={m.slug} className="card">
           <Heading>
-            <Link to={adminLinks ? `/admin/meetings/${m.id}` : `/meetings/${m.slug}`}>{m.title}</Link>
+            <Link to={adminLinks ? `/admin/meetings/${m.id}` : `/meetings/${m.slug}`} lang={contentLang(m.lang?.title)}>
+              {m.title}
+            </Link>
           </Heading>
           <p>{formatRange(m.startsAt, m.endsAt, m.timeZone, language)}</p>
           <p className="muted">

@@ -34,19 +34,28 @@ const listSelect = {
   format: true, visibility: true, series: { select: { name: true, slug: true } },
 } satisfies Prisma.MeetingSelect;
 
-// What a public meeting card shows (the slug is its key): no id, no format.
-const publicCardSelect = {
-  slug: true, title: true, city: true, venue: true, timeZone: true, startsAt: true, endsAt: true, status: true, visibility: true,
-} satisfies Prisma.MeetingSelect;
+// What a public meeting card shows (the slug is its key): no id, no format; the title in the reader's language.
+const publicCardSelect = (language: Language) =>
+  ({
+    slug: true, title: true, city: true, venue: true, timeZone: true, startsAt: true, endsAt: true, status: true, visibility: true,
+    language: true, translations: translationsIn(language, { title: true }),
+  }) satisfies Prisma.MeetingSelect;
+
+/** A card's title in the reader's language (decision 080). */
+function localCard<R extends { title: string; language: string; translations: { language: string; title: string }[] }>(row: R, language: Language) {
+  const { language: _l, ...card } = localize(row, ["title"], language, row.language);
+  return card;
+}
 
 /** The next few non-draft meetings, soonest first (the home page). */
-export async function upcomingPublicMeetings(take: number, now = new Date()) {
-  return db.meeting.findMany({
+export async function upcomingPublicMeetings(take: number, now = new Date(), language: Language = "en") {
+  const rows = await db.meeting.findMany({
     where: { status: { in: [...PUBLIC_STATUSES] }, endsAt: { gte: now } },
-    select: { ...publicCardSelect, series: { select: { name: true, slug: true } } },
+    select: { ...publicCardSelect(language), series: { select: { name: true, slug: true } } },
     orderBy: { startsAt: "asc" },
     take,
   });
+  return rows.map((r) => localCard(r, language));
 }
 
 /**
@@ -60,8 +69,10 @@ export async function meetingListPage(params: {
   agencyId?: string | null;
   page: { skip: number; take: number };
   now?: Date;
+  language?: Language;
 }) {
   const now = params.now ?? new Date();
+  const language = params.language ?? "en";
   const where: Prisma.MeetingWhereInput = {
     status: { in: [...PUBLIC_STATUSES] },
     ...(params.when === "upcoming" ? { endsAt: { gte: now } } : { endsAt: { lt: now } }),
@@ -72,7 +83,7 @@ export async function meetingListPage(params: {
     db.meeting.count({ where }),
     db.meeting.findMany({
       where,
-      select: { ...publicCardSelect, seriesId: true },
+      select: { ...publicCardSelect(language), seriesId: true },
       orderBy: { startsAt: params.when === "upcoming" ? "asc" : "desc" },
       skip: params.page.skip,
       take: params.page.take,
@@ -83,7 +94,7 @@ export async function meetingListPage(params: {
   const byId = new Map(series.map((s) => [s.id, { name: s.name, slug: s.slug }]));
   return {
     total,
-    meetings: rows.map(({ seriesId, ...m }) => ({ ...m, series: (seriesId && byId.get(seriesId)) || null })),
+    meetings: rows.map(({ seriesId, ...m }) => ({ ...localCard(m, language), series: (seriesId && byId.get(seriesId)) || null })),
     series: series.map((s) => ({ value: s.slug, label: s.name })),
     agencies,
   };
