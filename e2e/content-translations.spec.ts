@@ -9,8 +9,6 @@ import { expectNoAxeViolations, signIn, unique } from "./helpers";
 const MEETING = "Expert Meeting on Document Fraud and Identity Management";
 const SLUG = "document-fraud-expert-meeting-2027";
 
-test.use({ javaScriptEnabled: false });
-
 test("an organiser translates a meeting into French and a French reader sees it, with the rest marked English", async ({ page, browser, baseURL }) => {
   await signIn(page, "organiser@example.org");
   await page.goto(`/admin/meetings?q=${SLUG}`);
@@ -24,14 +22,20 @@ test("an organiser translates a meeting into French and a French reader sees it,
   await page.getByRole("navigation", { name: "Meeting sections" }).getByRole("link", { name: "Translations" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Translations" })).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // The form, without JavaScript (the same session).
+  const noJs = await browser.newContext({ baseURL, javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const form = await noJs.newPage();
+  await form.goto(page.url());
   const title = `Réunion d'experts sur la fraude documentaire ${unique()}`;
-  const meetingPart = page.getByRole("group", { name: "The meeting" });
+  const meetingPart = form.getByRole("group", { name: "The meeting" });
   await meetingPart.getByLabel("Title in French").fill(title);
   await meetingPart.getByLabel("Description in French").fill("Suite de la réunion de Bruxelles de juin 2026.");
-  await page.getByRole("group", { name: "Agenda item: Trends in document fraud at EU external borders" }).getByLabel("Title in French").fill("Tendances de la fraude documentaire");
-  await page.getByRole("button", { name: "Save translations" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Translations saved." })).toBeVisible();
+  await form.getByRole("group", { name: "Agenda item: Trends in document fraud at EU external borders" }).getByLabel("Title in French").fill("Tendances de la fraude documentaire");
+  await form.getByRole("button", { name: "Save translations" }).click();
+  await expect(form.getByRole("status").filter({ hasText: "Translations saved." })).toBeVisible();
   await expect(meetingPart.getByLabel("Title in French")).toHaveValue(title);
+  await noJs.close();
 
   // The overview no longer lists the meeting's title, and still lists the untranslated items.
   await page.goto(overview);
