@@ -3,6 +3,8 @@ import { db } from "~/utils/db.server";
 import { createMeeting, createUser, requestAs, routeArgs } from "~/test/factories";
 import { createAgenda } from "~/test/factories.meetings";
 import { loader as meetingLoader } from "~/routes/meetings.$slug._index";
+import { meetingCalendar } from "~/domain/meetings/ics.server";
+import { meetingCalendarData } from "~/domain/meetings/meetings.server";
 import { localize, localized } from "./localized";
 import { missingTranslations, saveTranslations, translationEditor } from "./translations.server";
 import type { TranslationsInput } from "./translations.schema";
@@ -109,5 +111,17 @@ describe("saving a meeting's translations", () => {
     form.items.push({ id: other.opening, title: "Intrus", description: "" });
     expect(await saveTranslations(actorOf(await createUser("ORGANISER")), meeting.id, form)).toEqual({ ok: false, formErrors: ["content:error.unknownItem"] });
     expect(await db.agendaItemTranslation.count({ where: { agendaItemId: other.opening } })).toBe(0);
+  });
+});
+
+describe("the calendar file", () => {
+  it("has the title in the reader's language, else the original", async () => {
+    const { meeting } = await meetingWithAgenda();
+    await db.meetingTranslation.create({ data: { meetingId: meeting.id, language: "fr", title: "Atelier frontières" } });
+    const french = meetingCalendar((await meetingCalendarData(meeting.slug, null, "fr"))!);
+    expect(french).toContain("SUMMARY:Atelier frontières");
+    // No French description: the English one.
+    expect(french).toContain("Two days of work.");
+    expect(meetingCalendar((await meetingCalendarData(meeting.slug, null, "en"))!)).toContain("SUMMARY:Border management workshop");
   });
 });

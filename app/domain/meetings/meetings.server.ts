@@ -154,10 +154,15 @@ const icsSelect = {
   status: true, icsSequence: true, organiserName: true, organiserEmail: true, updatedAt: true,
 } satisfies Prisma.MeetingSelect;
 
-export async function meetingCalendarData(slug: string, user: Actor | null) {
-  const m = await db.meeting.findUnique({ where: { slug }, select: icsSelect });
+/** The meeting for its calendar file, title and description in the reader's language (decision 080). */
+export async function meetingCalendarData(slug: string, user: Actor | null, language: Language = "en") {
+  const m = await db.meeting.findUnique({
+    where: { slug },
+    select: { ...icsSelect, language: true, translations: translationsIn(language, { title: true, description: true }) },
+  });
   if (!m || (m.status === "DRAFT" && !can(user, "meetings:manage"))) return null;
-  return m;
+  const { language: _l, lang: _lang, ...meeting } = localize(m, ["title", "description"], language, m.language);
+  return meeting;
 }
 
 // ---------------------------------------------------------------- staff
