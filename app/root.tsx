@@ -9,7 +9,6 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
-  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -21,6 +20,7 @@ import { can } from "~/domain/auth/permissions";
 import type { Actor } from "~/domain/auth/roles";
 import { resolveLanguage } from "~/i18n/i18n.server";
 import { LanguageSwitcher } from "~/i18n/language-switcher";
+import { useUntranslatedPage } from "~/components/content";
 import { devMailboxEnabled } from "~/domain/mail/devmailbox.server";
 import stylesheet from "~/styles/app.css?url";
 import printStylesheet from "~/styles/print.css?url";
@@ -147,17 +147,6 @@ function DevMailboxBanner() {
       <Link to="/dev/mailbox">/dev/mailbox</Link>.
     </p>
   );
-}
-
-/**
- * A page is translated when its route declares its namespaces (`handle.i18n`, docs/i18n.md). Until then its
- * English content is marked lang="en" inside a French layout, so that screen readers pronounce it right.
- */
-function useUntranslatedPage(): boolean {
-  const { language } = useTranslation(["common"]);
-  const leaf = useMatches().at(-1);
-  const handle = leaf?.handle as { i18n?: unknown } | undefined;
-  return language !== "en" && !handle?.i18n;
 }
 
 export default function App() {

@@ -55,7 +55,7 @@ const ROUTE_SEGMENTS = new Set([
   "history", "follow-ups", "recommendations", "registrations", "registrations.csv", "delegations", "import",
   "dev", "mailbox", "invite", "login", "logout", "me", "participants", "register", "calendar.ics", "progress",
   "dashboard", "export", "queue", "rate", "report", "series", "summary", "unsubscribe", "badges.pdf", "sheet.pdf", "summary.pdf",
-  "documents", "documents.zip", "files",
+  "documents", "documents.zip", "files", "translations",
 ]);
 
 function routePattern(url: URL) {

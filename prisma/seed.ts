@@ -5,6 +5,7 @@ import { seedMail } from "./seed/mail";
 import { seedRecommendations } from "./seed/recommendations";
 import { seedRegistrations } from "./seed/registrations";
 import { seedScale } from "./seed/scale";
+import { seedTranslations } from "./seed/translations";
 
 // Demo data for the embedded run: `npm run seed` (skips when data exists; `--reset` wipes first).
 // `npm run seed -- --scale N` adds a large generated data set for performance work (seed/scale.ts).
@@ -26,6 +27,8 @@ async function main() {
     console.info(`Seeded ${docs.documents} documents of the Brussels meeting.`);
     const mail = await seedMail();
     console.info(`Seeded a delivered follow-up to ${mail.messages} people.`);
+    const translations = await seedTranslations();
+    console.info(`Seeded ${translations.rows} French translations of meetings, agenda items, themes and recommendations.`);
   }
   const scaleAt = args.indexOf("--scale");
   if (scaleAt >= 0) {

@@ -3,14 +3,18 @@
 // server (documents.server.ts meetingPageDocuments), so this module carries no label tables.
 
 import type { PageDocument } from "~/domain/documents/documents.server";
+import { useContentLang } from "~/components/content";
 
 export type ShownDocument = PageDocument;
 
 /** `query` carries the private registration link's token (`?r=…`) for a reader who is not signed in. */
 export function DocumentLink({ doc, query = "" }: { doc: ShownDocument; query?: string }) {
+  const contentLang = useContentLang();
   return (
     <>
-      <a href={`/files/${doc.key}${query}`}>{doc.title}</a>{" "}
+      <a href={`/files/${doc.key}${query}`} lang={contentLang(doc.lang)}>
+        {doc.title}
+      </a>{" "}
       <span className="muted">({doc.details})</span>
     </>
   );

@@ -5,6 +5,8 @@ import { formatRange, formatTime, formatDay, offsetChanges } from "~/utils/dates
 import { StatusBadge } from "~/components/ui";
 import { STATUS_LABELS, type MeetingStatus } from "~/domain/meetings/status";
 import { AGENDA_KIND_LABELS } from "~/domain/agenda/labels";
+import { useContentLang } from "~/components/content";
+import type { Language } from "~/i18n/config";
 
 // Meeting cards and the agenda tree, shared by the public pages, the printable agenda and the staff pages.
 // Dates arrive as strings after serialisation; the date helpers accept both.
@@ -22,6 +24,7 @@ type ListMeeting = {
   status: string;
   visibility: string;
   series: { name: string; slug: string } | null;
+  lang?: { title: Language };
 };
 
 export function MeetingStatusBadge({ status }: { status: string }) {
@@ -30,6 +33,7 @@ export function MeetingStatusBadge({ status }: { status: string }) {
 
 export function MeetingList({ meetings, adminLinks = false, headingLevel = 2 }: { meetings: ListMeeting[]; adminLinks?: boolean; headingLevel?: 2 | 3 }) {
   const { t, language } = useTranslation(["common"]);
+  const contentLang = useContentLang();
   if (!meetings.length) return <p>{t("common:meetingList.empty")}</p>;
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -37,7 +41,9 @@ export function MeetingList({ meetings, adminLinks = false, headingLevel = 2 }: 
       {meetings.map((m) => (
         <li key={m.slug} className="card">
           <Heading>
-            <Link to={adminLinks ? `/admin/meetings/${m.id}` : `/meetings/${m.slug}`}>{m.title}</Link>
+            <Link to={adminLinks ? `/admin/meetings/${m.id}` : `/meetings/${m.slug}`} lang={contentLang(m.lang?.title)}>
+              {m.title}
+            </Link>
           </Heading>
           <p>{formatRange(m.startsAt, m.endsAt, m.timeZone, language)}</p>
           <p className="muted">
@@ -62,6 +68,7 @@ type Node = {
   endsAt: string | Date;
   people: { name: string; role: string; agency: { acronym: string } | null }[];
   children: Node[];
+  lang?: { title: Language; description: Language };
 };
 
 /** The agenda in the meeting's zone, day headings when it spans several days. */
@@ -92,6 +99,7 @@ export function AgendaTree({ items, timeZone, below }: { items: Node[]; timeZone
 function AgendaEntry({ item, timeZone, offsetToo, below }: { item: Node; timeZone: string; offsetToo: boolean; below?: (itemId: string) => ReactNode }) {
   const speakers = item.people.filter((p) => p.role === "SPEAKER");
   const moderators = item.people.filter((p) => p.role === "MODERATOR");
+  const contentLang = useContentLang();
   const who = (ps: Node["people"]) => ps.map((p) => (p.agency ? `${p.name} (${p.agency.acronym})` : p.name)).join(", ");
   return (
     <div className={`agenda-item agenda-${item.kind.toLowerCase()}`}>
@@ -101,10 +109,10 @@ function AgendaEntry({ item, timeZone, offsetToo, below }: { item: Node; timeZon
         <span className="muted">{AGENDA_KIND_LABELS[item.kind as keyof typeof AGENDA_KIND_LABELS] ?? item.kind}</span>
       </p>
       <p className="agenda-title">
-        <strong>{item.title}</strong>
+        <strong lang={contentLang(item.lang?.title)}>{item.title}</strong>
         {item.room ? <span className="muted"> · {item.room}</span> : null}
       </p>
-      {item.description ? <p>{item.description}</p> : null}
+      {item.description ? <p lang={contentLang(item.lang?.description)}>{item.description}</p> : null}
       {moderators.length ? <p>Moderator: {who(moderators)}</p> : null}
       {speakers.length ? <p>Speakers: {who(speakers)}</p> : null}
       {below?.(item.id)}

@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MeetingList } from "~/components/meetings";
 import { upcomingPublicMeetings } from "~/domain/meetings/meetings.server";
+import { languageOf } from "~/i18n/i18n.server";
 
-export async function loader(_: LoaderFunctionArgs) {
-  return { upcoming: await upcomingPublicMeetings(5) };
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { upcoming: await upcomingPublicMeetings(5, new Date(), await languageOf(request)) };
 }
 
 export default function Index() {

@@ -1,10 +1,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { MissingTranslations } from "~/components/content";
 import { Notice } from "~/components/ui";
 import { can } from "~/domain/auth/permissions";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { FORMAT_LABELS, VISIBILITY_LABELS, APPROVAL_LABELS } from "~/domain/meetings/meeting.schema";
+import { missingTranslations } from "~/domain/content/translations.server";
 import { getMeetingForAdmin, transitionMeeting } from "~/domain/meetings/meetings.server";
 import { STATUS_LABELS, TRANSITIONS, TRANSITION_LABELS, type MeetingStatus } from "~/domain/meetings/status";
 import { transitionSchema } from "~/domain/meetings/meeting.schema";
@@ -17,7 +19,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await getMeetingForAdmin(params.id ?? "");
   if (!meeting) notFound("We could not find that meeting.");
   const next = TRANSITIONS[meeting.status] ?? [];
-  return { meeting, next, organiser: can(user, "meetings:manage"), badges: can(user, "registrations:manage") };
+  const organiser = can(user, "meetings:manage");
+  const translations = organiser ? await missingTranslations(meeting.id) : null;
+  return { meeting, next, organiser, badges: can(user, "registrations:manage"), translations };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -31,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MeetingOverview() {
-  const { meeting: m, next, organiser, badges } = useLoaderData<typeof loader>();
+  const { meeting: m, next, organiser, badges, translations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <section aria-labelledby="overview-heading">
@@ -66,6 +70,7 @@ export default function MeetingOverview() {
           ))}
         </Form>
       ) : null}
+      {translations ? <MissingTranslations data={translations} href={`/admin/meetings/${m.id}/translations`} /> : null}
       </div>
       <dl className="details">
         <dt>When</dt>

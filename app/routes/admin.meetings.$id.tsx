@@ -19,6 +19,7 @@ const TABS = [
   ["", "Overview"],
   ["/agenda", "Agenda"],
   ["/documents", "Documents"],
+  ["/translations", "Translations"],
   ["/registrations", "Registrations"],
   ["/checkin", "Check-in"],
   ["/recommendations", "Recommendations"],

@@ -12,13 +12,16 @@ import { getMeetingPage } from "~/domain/meetings/meetings.server";
 import { publishedSummaryLink } from "~/domain/summary/summary.server";
 import { formatDateTime, formatRange, zoneSpanLabel } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
+import { useContentLang } from "~/components/content";
+import { languageOf } from "~/i18n/i18n.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
   const slug = params.slug ?? "";
+  const language = await languageOf(request);
   const [page, documents, summary] = await Promise.all([
-    getMeetingPage(slug, user),
-    meetingPageDocuments(slug, { user, registrationTokenHash: null }),
+    getMeetingPage(slug, user, language),
+    meetingPageDocuments(slug, { user, registrationTokenHash: null }, language),
     publishedSummaryLink(slug),
   ]);
   if (!page) notFound("We could not find that meeting.");
@@ -50,10 +53,11 @@ function languageList(codes: string) {
 export default function MeetingPage() {
   const { meeting: m, labels, onlineLink, agenda, agendaIsDraft, signedIn, recommendations, registration, documents, summary } = useLoaderData<typeof loader>();
   const canRegister = m.status === "PUBLISHED" && m.visibility === "PUBLIC" && !registration?.mine;
+  const contentLang = useContentLang();
   return (
     <article>
       <header className="page-header">
-        <h1>{m.title}</h1>
+        <h1 lang={contentLang(m.lang.title)}>{m.title}</h1>
         <div className="page-actions">
           {canRegister ? (
             <Link className="button" to={`/meetings/${m.slug}/register`}>
@@ -144,7 +148,7 @@ export default function MeetingPage() {
       </dl>
       </div>
       <div>
-      {m.description ? <p style={{ whiteSpace: "pre-line" }}>{m.description}</p> : null}
+      {m.description ? <p style={{ whiteSpace: "pre-line" }} lang={contentLang(m.lang.description)}>{m.description}</p> : null}
       {summary ? (
         <p>
           <Link to={summary.href}>Read the summary record</Link>

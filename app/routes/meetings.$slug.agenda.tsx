@@ -7,11 +7,14 @@ import { meetingPageDocuments } from "~/domain/documents/documents.server";
 import { getPublicMeeting } from "~/domain/meetings/meetings.server";
 import { formatRange, zoneSpanLabel } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
+import { useContentLang } from "~/components/content";
+import { languageOf } from "~/i18n/i18n.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
   const slug = params.slug ?? "";
-  const [page, documents] = await Promise.all([getPublicMeeting(slug, user), meetingPageDocuments(slug, { user, registrationTokenHash: null })]);
+  const language = await languageOf(request);
+  const [page, documents] = await Promise.all([getPublicMeeting(slug, user, language), meetingPageDocuments(slug, { user, registrationTokenHash: null }, language)]);
   if (!page || (page.agendaIsDraft && !page.agenda.length)) notFound("We could not find that agenda.");
   // Only the documents of agenda items: the printable agenda lists them under their item.
   return { meeting: page.meeting, agenda: page.agenda, agendaIsDraft: page.agendaIsDraft, documents: documents.filter((d) => d.agendaItemId) };
@@ -20,6 +23,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 /** The agenda alone, for printing (app/styles/print.css hides the navigation). */
 export default function PrintableAgenda() {
   const { meeting: m, agenda, agendaIsDraft, documents } = useLoaderData<typeof loader>();
+  const contentLang = useContentLang();
   return (
     <article>
       <p className="no-print">
@@ -28,7 +32,7 @@ export default function PrintableAgenda() {
           Print
         </button>
       </p>
-      <h1>{m.title}</h1>
+      <h1 lang={contentLang(m.lang.title)}>{m.title}</h1>
       <p>
         {formatRange(m.startsAt, m.endsAt, m.timeZone)}
         <br />

@@ -3,9 +3,10 @@ import { getUser } from "~/domain/auth/session.server";
 import { icsResponse, meetingCalendar } from "~/domain/meetings/ics.server";
 import { meetingCalendarData } from "~/domain/meetings/meetings.server";
 import { notFound } from "~/utils/http.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const meeting = await meetingCalendarData(params.slug ?? "", await getUser(request, context));
+  const meeting = await meetingCalendarData(params.slug ?? "", await getUser(request, context), await languageOf(request));
   if (!meeting) notFound("We could not find that meeting.");
   return icsResponse(`${meeting.slug}.ics`, meetingCalendar(meeting));
 }

@@ -4,7 +4,7 @@ import { useTranslation } from "~/i18n/react";
 import { MeetingList } from "~/components/meetings";
 import { FilterSelect, Pagination } from "~/components/ui";
 import { meetingListPage } from "~/domain/meetings/meetings.server";
-import { fixedT } from "~/i18n/i18n.server";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
 import { SubmitButton } from "~/components/submit-button";
 
@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const agencyId = url.searchParams.get("agency")?.slice(0, 40) || null;
   const page = pageFrom(url);
   const [{ total, meetings, series, agencies }, t] = await Promise.all([
-    meetingListPage({ when, seriesSlug, agencyId, page }),
+    meetingListPage({ when, seriesSlug, agencyId, page, language: await languageOf(request) }),
     fixedT(request),
   ]);
   return { title: t("meetings:title"), when, seriesSlug, agencyId, meetings, page: page.page, pageCount: pageCount(total), total, series, agencies };

@@ -5,15 +5,18 @@ import { countryName } from "~/domain/agencies/countries";
 import { getPublicSeries } from "~/domain/series/series.server";
 import { formatRange } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
+import { useContentLang } from "~/components/content";
+import { languageOf } from "~/i18n/i18n.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const series = await getPublicSeries(params.slug ?? "");
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const series = await getPublicSeries(params.slug ?? "", await languageOf(request));
   if (!series) notFound("We could not find that series.");
   return { series };
 }
 
 export default function SeriesPage() {
   const { series: s } = useLoaderData<typeof loader>();
+  const contentLang = useContentLang();
   return (
     <>
       <header className="page-header">
@@ -43,7 +46,9 @@ export default function SeriesPage() {
           {s.meetings.map((m) => (
             <li key={m.slug} className="card">
               <h3>
-                <Link to={`/meetings/${m.slug}`}>{m.title}</Link>
+                <Link to={`/meetings/${m.slug}`} lang={contentLang(m.lang.title)}>
+                  {m.title}
+                </Link>
               </h3>
               <p>{formatRange(m.startsAt, m.endsAt, m.timeZone)}</p>
               <p className="muted">{m.city}</p>

@@ -7,6 +7,8 @@ import { queueMeetingUpdate } from "~/domain/mail/meeting-updates.server";
 import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
 import { ANNOUNCED_STATUSES, type MeetingStatus } from "~/domain/meetings/status";
 import { fromLocalInput } from "~/utils/dates";
+import { localize, translationsIn } from "~/domain/content/localized";
+import type { Language } from "~/i18n/config";
 import type { AgendaItemInput, AgendaPersonInput } from "./agenda.schema";
 import { agendaWarnings } from "./warnings";
 
@@ -41,6 +43,8 @@ type PublicPerson = { name: string; role: "MODERATOR" | "SPEAKER"; agency: { acr
 export type PublicAgendaNode = {
   id: string; kind: string; title: string; description: string; room: string; startsAt: Date; endsAt: Date;
   people: PublicPerson[]; children: PublicAgendaNode[];
+  /** the language of the title and description (decision 080); absent when no reader language was given */
+  lang?: Record<"title" | "description", Language>;
 };
 
 /**
@@ -48,11 +52,14 @@ export type PublicAgendaNode = {
  * page shows. Two statements: the items, and their people with their agency's acronym in one join (Prisma's
  * nested read would be two more).
  */
-export async function loadAgendaTree(meetingId: string): Promise<PublicAgendaNode[]> {
-  const [items, people] = await Promise.all([
+export async function loadAgendaTree(meetingId: string, reader?: { language: Language; original: string }): Promise<PublicAgendaNode[]> {
+  const [rows, people] = await Promise.all([
     db.agendaItem.findMany({
       where: { meetingId },
-      select: { id: true, parentId: true, kind: true, title: true, description: true, room: true, startsAt: true, endsAt: true },
+      select: {
+        id: true, parentId: true, kind: true, title: true, description: true, room: true, startsAt: true, endsAt: true,
+        ...(reader ? { translations: translationsIn(reader.language, { title: true, description: true }) } : {}),
+      },
       orderBy: [{ startsAt: "asc" }, { position: "asc" }, { endsAt: "asc" }],
     }),
     db.$queryRaw<{ agendaItemId: string; name: string; role: PublicPerson["role"]; acronym: string | null }[]>`
@@ -60,6 +67,8 @@ export async function loadAgendaTree(meetingId: string): Promise<PublicAgendaNod
       JOIN "AgendaItem" i ON i."id" = p."agendaItemId" LEFT JOIN "Agency" a ON a."id" = p."agencyId"
       WHERE i."meetingId" = ${meetingId} ORDER BY p."role" DESC, p."sortName" ASC`,
   ]);
+  // Titles and descriptions in the reader's language, when given (decision 080).
+  const items = reader ? rows.map((r) => localize(r, ["title", "description"], reader.language, reader.original)) : rows;
   const nodes = new Map<string, PublicAgendaNode>();
   for (const { parentId: _parent, ...item } of items) nodes.set(item.id, { ...item, people: [], children: [] });
   for (const p of people) nodes.get(p.agendaItemId)?.people.push({ name: p.name, role: p.role, agency: p.acronym === null ? null : { acronym: p.acronym } });

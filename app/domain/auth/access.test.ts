@@ -135,6 +135,9 @@ const ROWS: Row[] = [
   ...["draft", "preview", "save", "publish", "unpublish"].map(
     (intent): Row => ({ file: "admin.meetings.$id.summary.tsx", call: "action", intent, params: meetingP, fields: () => ({ body: "Text" }), access: STAFF }),
   ),
+  { file: "admin.meetings.$id.translations.tsx", call: "loader", params: meetingP, access: ORG },
+  // Without the page's stamp the save is refused as stale (400): the row checks access, not writing.
+  { file: "admin.meetings.$id.translations.tsx", call: "action", params: meetingP, fields: () => ({ language: "en", into: "fr", title: "Titre" }), access: ORG },
   { file: "admin.meetings.$id.tsx", call: "loader", params: meetingP, access: STAFF },
   { file: "admin.meetings._index.tsx", call: "loader", params: none, access: STAFF },
   { file: "admin.meetings.new.tsx", call: "loader", params: none, access: ORG },

@@ -14,6 +14,8 @@ import { hashToken } from "~/utils/tokens.server";
 import { checkUpload, readFileBytes, storeFile, type CheckedUpload } from "./files.server";
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, formatFileSize } from "./labels";
 import type { DocumentMetadata } from "./documents.schema";
+import { localized } from "~/domain/content/localized";
+import type { Language } from "~/i18n/config";
 
 // A meeting's documents (docs/decisions/076-documents.md): metadata in Document, each uploaded file a
 // DocumentVersion (1, 2, ...; the newest is the one people see, earlier ones only staff). Who may see a
@@ -52,6 +54,8 @@ export type VisibleDocument = {
   mimeType: string;
   size: number;
   fileId: string;
+  /** the language of the title: its meeting's (decision 080) */
+  meetingLanguage: string;
 };
 
 /**
@@ -86,7 +90,7 @@ export async function visibleDocuments(scope: Scope, viewer: Viewer): Promise<Vi
   }
   const rows = await db.$queryRaw<(Omit<VisibleDocument, "size"> & { size: number | bigint })[]>`
     SELECT d."id", d."meetingId", d."agendaItemId", d."title", d."type", d."language",
-           f."key", f."filename", f."mimeType", f."size", f."id" AS "fileId"
+           f."key", f."filename", f."mimeType", f."size", f."id" AS "fileId", m."language" AS "meetingLanguage"
     FROM "Document" d
     JOIN "Meeting" m ON m."id" = d."meetingId"
     JOIN "DocumentVersion" v ON v."documentId" = d."id"
@@ -101,7 +105,7 @@ export async function visibleDocuments(scope: Scope, viewer: Viewer): Promise<Vi
  * What the meeting and agenda pages show of a document: no ids but the agenda item's, the link's key, and
  * its labels made here so the page's browser bundle carries no label tables (issue 10's JS budget).
  */
-export type PageDocument = { title: string; typeLabel: string; typeRank: number; details: string; key: string; agendaItemId: string | null };
+export type PageDocument = { title: string; typeLabel: string; typeRank: number; details: string; key: string; agendaItemId: string | null; lang?: Language };
 
 let languageNames: Intl.DisplayNames | undefined;
 function languageName(code: string): string {
@@ -113,16 +117,32 @@ function languageName(code: string): string {
   }
 }
 
-export async function meetingPageDocuments(meetingSlug: string, viewer: Viewer): Promise<PageDocument[]> {
-  const rows = await visibleDocuments({ meetingSlug }, viewer);
+export async function meetingPageDocuments(meetingSlug: string, viewer: Viewer, language?: Language): Promise<PageDocument[]> {
+  const rows = await withTranslatedTitles(await visibleDocuments({ meetingSlug }, viewer), language);
   return rows.map((d) => ({
     title: d.title,
+    lang: d.lang,
     typeLabel: DOCUMENT_TYPE_LABELS[d.type],
     typeRank: DOCUMENT_TYPES.indexOf(d.type),
     details: `${DOCUMENT_TYPE_LABELS[d.type]}, ${languageName(d.language)}, ${formatFileSize(d.size)}`,
     key: d.key,
     agendaItemId: d.agendaItemId,
   }));
+}
+
+/** Titles in the reader's language (decision 080), each with the language it is in; unchanged without a language. */
+async function withTranslatedTitles(rows: VisibleDocument[], language: Language | undefined): Promise<(VisibleDocument & { lang?: Language })[]> {
+  if (!language || !rows.length) return rows;
+  const translations = await db.documentTranslation.findMany({
+    where: { documentId: { in: rows.map((d) => d.id) }, language },
+    select: { documentId: true, language: true, title: true },
+  });
+  const byDocument = new Map(translations.map((t) => [t.documentId, t]));
+  return rows.map((d) => {
+    const t = byDocument.get(d.id);
+    const l = localized({ title: d.title, translations: t ? [t] : [] }, "title", language, d.meetingLanguage);
+    return { ...d, title: l.text, lang: l.lang };
+  });
 }
 
 // ---------------------------------------------------------------- downloads

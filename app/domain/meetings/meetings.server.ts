@@ -15,6 +15,8 @@ import { invalidatePublicPages } from "./public-cache.server";
 import { lockMeeting, lockedMeeting, promoteWaitlisted, registrationPanel } from "~/domain/registration/registration.server";
 import { inviteAgencies } from "~/domain/registration/organiser.server";
 import { listRecommendationsForMeetingPage } from "~/domain/recommendations/recommendations.server";
+import { localize, translationsIn } from "~/domain/content/localized";
+import type { Language } from "~/i18n/config";
 import { slugify } from "./slug";
 import { shiftKeepingLocalTime } from "./shift";
 import { ANNOUNCED_STATUSES, PUBLIC_STATUSES, STATUS_LABELS, canTransition, isMeetingStatus } from "./status";
@@ -32,19 +34,28 @@ const listSelect = {
   format: true, visibility: true, series: { select: { name: true, slug: true } },
 } satisfies Prisma.MeetingSelect;
 
-// What a public meeting card shows (the slug is its key): no id, no format.
-const publicCardSelect = {
-  slug: true, title: true, city: true, venue: true, timeZone: true, startsAt: true, endsAt: true, status: true, visibility: true,
-} satisfies Prisma.MeetingSelect;
+// What a public meeting card shows (the slug is its key): no id, no format; the title in the reader's language.
+const publicCardSelect = (language: Language) =>
+  ({
+    slug: true, title: true, city: true, venue: true, timeZone: true, startsAt: true, endsAt: true, status: true, visibility: true,
+    language: true, translations: translationsIn(language, { title: true }),
+  }) satisfies Prisma.MeetingSelect;
+
+/** A card's title in the reader's language (decision 080). */
+function localCard<R extends { title: string; language: string; translations: { language: string; title: string }[] }>(row: R, language: Language) {
+  const { language: _l, ...card } = localize(row, ["title"], language, row.language);
+  return card;
+}
 
 /** The next few non-draft meetings, soonest first (the home page). */
-export async function upcomingPublicMeetings(take: number, now = new Date()) {
-  return db.meeting.findMany({
+export async function upcomingPublicMeetings(take: number, now = new Date(), language: Language = "en") {
+  const rows = await db.meeting.findMany({
     where: { status: { in: [...PUBLIC_STATUSES] }, endsAt: { gte: now } },
-    select: { ...publicCardSelect, series: { select: { name: true, slug: true } } },
+    select: { ...publicCardSelect(language), series: { select: { name: true, slug: true } } },
     orderBy: { startsAt: "asc" },
     take,
   });
+  return rows.map((r) => localCard(r, language));
 }
 
 /**
@@ -58,8 +69,10 @@ export async function meetingListPage(params: {
   agencyId?: string | null;
   page: { skip: number; take: number };
   now?: Date;
+  language?: Language;
 }) {
   const now = params.now ?? new Date();
+  const language = params.language ?? "en";
   const where: Prisma.MeetingWhereInput = {
     status: { in: [...PUBLIC_STATUSES] },
     ...(params.when === "upcoming" ? { endsAt: { gte: now } } : { endsAt: { lt: now } }),
@@ -70,7 +83,7 @@ export async function meetingListPage(params: {
     db.meeting.count({ where }),
     db.meeting.findMany({
       where,
-      select: { ...publicCardSelect, seriesId: true },
+      select: { ...publicCardSelect(language), seriesId: true },
       orderBy: { startsAt: params.when === "upcoming" ? "asc" : "desc" },
       skip: params.page.skip,
       take: params.page.take,
@@ -81,7 +94,7 @@ export async function meetingListPage(params: {
   const byId = new Map(series.map((s) => [s.id, { name: s.name, slug: s.slug }]));
   return {
     total,
-    meetings: rows.map(({ seriesId, ...m }) => ({ ...m, series: (seriesId && byId.get(seriesId)) || null })),
+    meetings: rows.map(({ seriesId, ...m }) => ({ ...localCard(m, language), series: (seriesId && byId.get(seriesId)) || null })),
     series: series.map((s) => ({ value: s.slug, label: s.name })),
     agencies,
   };
@@ -91,24 +104,25 @@ const pageSelect = {
   id: true, slug: true, title: true, description: true, venue: true, room: true, city: true, timeZone: true, startsAt: true, endsAt: true,
   format: true, onlineLink: true, languages: true, capacity: true, visibility: true, status: true, organiserName: true, organiserEmail: true,
   fundingProgramme: true, agendaPublishedAt: true, registrationClosesAt: true, participantListVisible: true,
-  series: { select: { name: true, slug: true } },
+  series: { select: { name: true, slug: true } }, language: true,
 } satisfies Prisma.MeetingSelect;
 
-/** A meeting as the public sees it: drafts exist only for organisers. */
-async function readPublicMeeting(slug: string, user: Actor | null) {
+/** A meeting as the public sees it, its title and description in the reader's language: drafts exist only for organisers. */
+async function readPublicMeeting(slug: string, user: Actor | null, language: Language) {
   const organiser = can(user, "meetings:manage");
-  const row = await db.meeting.findUnique({ where: { slug }, select: pageSelect });
+  const row = await db.meeting.findUnique({ where: { slug }, select: { ...pageSelect, translations: translationsIn(language, { title: true, description: true }) } });
   if (!row || (row.status === "DRAFT" && !organiser)) return null;
-  const { id, onlineLink, agendaPublishedAt, participantListVisible, ...meeting } = row;
-  return { id, meeting, organiser, onlineLink, participantListVisible, agendaIsDraft: !agendaPublishedAt };
+  const { id, onlineLink, agendaPublishedAt, participantListVisible, ...meeting } = localize(row, ["title", "description"], language, row.language);
+  const reader = { language, original: row.language };
+  return { id, meeting, organiser, onlineLink, participantListVisible, agendaIsDraft: !agendaPublishedAt, reader };
 }
 
 /** The printable agenda: the meeting and its agenda; a draft agenda only for organisers. */
-export async function getPublicMeeting(slug: string, user: Actor | null) {
-  const found = await readPublicMeeting(slug, user);
+export async function getPublicMeeting(slug: string, user: Actor | null, language: Language = "en") {
+  const found = await readPublicMeeting(slug, user, language);
   if (!found) return null;
-  const { id, meeting, organiser, agendaIsDraft } = found;
-  return { meeting, agenda: !agendaIsDraft || organiser ? await loadAgendaTree(id) : [], agendaIsDraft };
+  const { id, meeting, organiser, agendaIsDraft, reader } = found;
+  return { meeting, agenda: !agendaIsDraft || organiser ? await loadAgendaTree(id, reader) : [], agendaIsDraft };
 }
 
 /**
@@ -116,12 +130,12 @@ export async function getPublicMeeting(slug: string, user: Actor | null) {
  * only for confirmed participants (and organisers). Reads nothing the page does not show, and sends the
  * browser nothing it does not render (turbo-stream writes the whole loader answer into the HTML).
  */
-export async function getMeetingPage(slug: string, user: Actor | null) {
-  const found = await readPublicMeeting(slug, user);
+export async function getMeetingPage(slug: string, user: Actor | null, language: Language = "en") {
+  const found = await readPublicMeeting(slug, user, language);
   if (!found) return null;
-  const { id, meeting, organiser, agendaIsDraft, onlineLink, participantListVisible } = found;
+  const { id, meeting, organiser, agendaIsDraft, onlineLink, participantListVisible, reader } = found;
   const [agenda, recommendations, panel] = await Promise.all([
-    !agendaIsDraft || organiser ? loadAgendaTree(id) : [],
+    !agendaIsDraft || organiser ? loadAgendaTree(id, reader) : [],
     listRecommendationsForMeetingPage(id),
     registrationPanel({ id, slug: meeting.slug, status: meeting.status, visibility: meeting.visibility, participantListVisible }, user),
   ]);
@@ -140,10 +154,15 @@ const icsSelect = {
   status: true, icsSequence: true, organiserName: true, organiserEmail: true, updatedAt: true,
 } satisfies Prisma.MeetingSelect;
 
-export async function meetingCalendarData(slug: string, user: Actor | null) {
-  const m = await db.meeting.findUnique({ where: { slug }, select: icsSelect });
+/** The meeting for its calendar file, title and description in the reader's language (decision 080). */
+export async function meetingCalendarData(slug: string, user: Actor | null, language: Language = "en") {
+  const m = await db.meeting.findUnique({
+    where: { slug },
+    select: { ...icsSelect, language: true, translations: translationsIn(language, { title: true, description: true }) },
+  });
   if (!m || (m.status === "DRAFT" && !can(user, "meetings:manage"))) return null;
-  return m;
+  const { language: _l, lang: _lang, ...meeting } = localize(m, ["title", "description"], language, m.language);
+  return meeting;
 }
 
 // ---------------------------------------------------------------- staff

@@ -71,7 +71,7 @@ export const PERSONAL_DATA = {
     onlineLink: no(), languages: no(), visibility: no(), status: no(),
     organiserName: keep("staff contact published with the meeting"),
     organiserEmail: keep("staff contact published with the meeting"),
-    fundingProgramme: no(), approvalMode: no(), privacyNoticeVersion: no(), reminderOffsets: no(),
+    fundingProgramme: no(), approvalMode: no(), privacyNoticeVersion: no(), reminderOffsets: no(), language: no(),
   },
   AgendaItem: { kind: no(), title: no(), description: no(), room: no() },
   AgendaPerson: {
@@ -106,9 +106,9 @@ export const PERSONAL_DATA = {
     reason: erase("empty", { export: true }),
     createdAt: exported(),
   },
-  Theme: { slug: no(), name: no() },
+  Theme: { slug: no(), name: no(), language: no() },
   Recommendation: {
-    code: no(), title: no(), text: no(), rationale: no(), priority: no(), status: no(), closingEvidence: no(),
+    code: no(), title: no(), text: no(), rationale: no(), priority: no(), status: no(), closingEvidence: no(), language: no(),
   },
   RecommendationStatusChange: { fromStatus: no(), toStatus: no(), note: no("staff's note on an agency's work") },
   ProgressUpdate: {
@@ -139,7 +139,7 @@ export const PERSONAL_DATA = {
   },
   FollowUp: {
     subject: no("written by staff to all recipients"), summary: no(), documents: no(), recipients: no("a rule, not people"),
-    status: no(), submissionKey: no("random"),
+    status: no(), submissionKey: no("random"), language: no(),
   },
   ReminderSent: { offset: no() },
   // Documents are the meeting's record; a delegation's documents are deleted at anonymisation (decision 076).
@@ -148,6 +148,13 @@ export const PERSONAL_DATA = {
   // The summary record names agencies and counts attendance; people's names come from its text only (decision 078).
   SummaryRecord: { body: no("the meeting's conclusions, written by staff for its participants") },
   MailSuppression: { email: keep("the opt-out itself: needed so that no more non-essential mail is sent") },
+  // Translations of the content above (decision 080), classified like their originals.
+  MeetingTranslation: { language: no(), title: no(), description: no() },
+  AgendaItemTranslation: { language: no(), title: no(), description: no() },
+  DocumentTranslation: { language: no(), title: no("written by staff for an audience") },
+  ThemeTranslation: { language: no(), name: no() },
+  RecommendationTranslation: { language: no(), title: no(), text: no() },
+  FollowUpTranslation: { language: no(), subject: no("written by staff to all recipients"), summary: no() },
 } satisfies Record<string, Record<string, FieldRule>>;
 
 export type PersonalModel = keyof typeof PERSONAL_DATA;

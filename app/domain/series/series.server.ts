@@ -7,6 +7,8 @@ import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
 import { slugify } from "~/domain/meetings/slug";
 import { PUBLIC_STATUSES } from "~/domain/meetings/status";
 import type { SeriesInput } from "./series.schema";
+import { localize, translationsIn } from "~/domain/content/localized";
+import type { Language } from "~/i18n/config";
 
 // A series (e.g. the Calais Group) groups the sessions of a standing body and names its member agencies.
 
@@ -23,7 +25,7 @@ export async function seriesOptions() {
 }
 
 /** Public page: the series, its members and its non-draft sessions (newest first). */
-export async function getPublicSeries(slug: string) {
+export async function getPublicSeries(slug: string, language: Language = "en") {
   // Members are read as agencies, beside the series rather than through it: three statements, not four,
   // and only what the page shows (a session is keyed by its slug, a member by its unique name).
   const [series, members] = await Promise.all([
@@ -36,13 +38,17 @@ export async function getPublicSeries(slug: string) {
         meetings: {
           where: { status: { in: [...PUBLIC_STATUSES] } },
           orderBy: { startsAt: "desc" },
-          select: { slug: true, title: true, city: true, timeZone: true, startsAt: true, endsAt: true, status: true },
+          select: {
+            slug: true, title: true, city: true, timeZone: true, startsAt: true, endsAt: true, status: true,
+            language: true, translations: translationsIn(language, { title: true }),
+          },
         },
       },
     }),
     db.agency.findMany({ where: { seriesMemberships: { some: { series: { slug } } } }, select: { name: true, acronym: true, country: true }, orderBy: { sortName: "asc" } }),
   ]);
-  return series && { ...series, members };
+  // Session titles in the reader's language (decision 080).
+  return series && { ...series, meetings: series.meetings.map(({ language: original, ...m }) => localize(m, ["title"], language, original)), members };
 }
 
 /** Every non-draft session of a series, for its iCalendar feed. */
