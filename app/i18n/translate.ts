@@ -77,5 +77,11 @@ export function createT(language: Language, bundles: Bundles, fallback?: Bundles
   };
 }
 
+/**
+ * A key written where it is not translated yet (Zod messages, refusals): typed like `t`'s keys and found by
+ * `npm run i18n:check`; ErrorList/FormErrors (or the reader's `t`) translate it where it is shown.
+ */
+export const key = <K extends TKey>(k: K): K => k;
+
 /** A key, as Zod messages and server refusals carry them ("registration:error.full"), to translate where shown. */
 export const isKey = (text: string): text is TKey => /^[a-z][\w-]*:[\w.-]+$/.test(text);
