@@ -1,7 +1,6 @@
 // `npm run i18n:check`: fails when a translation key used in code is missing from a language (or empty), when a
 // key in the translation files is used nowhere, or when a translation's {{placeholders}} differ from English.
-// Keys are found where code translates them: `t("namespace:key.path"`, `msgKey("namespace:key.path"` (a key
-// kept as text, e.g. a Zod message) and `i18nKey="namespace:key.path"`
+// Keys are found where code translates them: `t("namespace:key.path"` (or marks them: `key("namespace:key.path"`) and `i18nKey="namespace:key.path"`
 // in app/ (docs/i18n.md; a bare string is not a key: "meetings:manage" is a capability); a template
 // literal `t(\`namespace:key.${x}\`` uses every key under its prefix (tsc checks each value against English).
 // Plural keys are used without their suffix and must have every plural form of each language
@@ -56,8 +55,8 @@ export function checkTranslations(root: string): Problem[] {
   }
 
   const nsPattern = namespaces.map((n) => n.replace(/[^\w-]/g, "")).join("|");
-  const whole = new RegExp(`(?:\\b(?:t|msgKey)\\(\\s*|i18nKey=\\{?)(["'\`])((?:${nsPattern}):[\\w.-]+)\\1`, "g");
-  const prefixed = new RegExp(`\\bt\\(\\s*\`((?:${nsPattern}):[\\w.-]*)\\$\\{`, "g");
+  const whole = new RegExp(`(?:\\b(?:t|key)\\(\\s*|i18nKey=\\{?)(["'\`])((?:${nsPattern}):[\\w.-]+)\\1`, "g");
+  const prefixed = new RegExp(`\\b(?:t|key)\\(\\s*\`((?:${nsPattern}):[\\w.-]*)\\$\\{`, "g");
   const used = new Map<string, string>(); // key -> first file using it
   const prefixes: string[] = [];
   for (const file of sourceFiles(root)) {

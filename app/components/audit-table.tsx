@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { Segment } from "~/domain/audit/describe";
+import { useTranslation } from "~/i18n/react";
 import { formatDateTime } from "~/utils/dates";
 import { TableScroll } from "./ui";
 
@@ -37,16 +38,17 @@ function changes(before: unknown, after: unknown): string[] {
 }
 
 export function AuditTable({ entries, caption }: { entries: Entry[]; caption: string }) {
-  if (!entries.length) return <p>No changes recorded yet.</p>;
+  const { t, language } = useTranslation(["admin"]);
+  if (!entries.length) return <p>{t("admin:audit.none")}</p>;
   return (
     <TableScroll>
     <table>
       <caption className="muted">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">When (UTC)</th>
-          <th scope="col">What happened</th>
-          <th scope="col">Details</th>
+          <th scope="col">{t("admin:audit.when")}</th>
+          <th scope="col">{t("admin:audit.what")}</th>
+          <th scope="col">{t("admin:audit.details")}</th>
         </tr>
       </thead>
       <tbody>
@@ -54,16 +56,14 @@ export function AuditTable({ entries, caption }: { entries: Entry[]; caption: st
           const lines = changes(e.before, e.after);
           return (
             <tr key={e.id}>
-              <td>{formatDateTime(e.createdAt, "UTC")}</td>
+              <td>{formatDateTime(e.createdAt, "UTC", false, language)}</td>
               <td>
                 <Sentence parts={e.sentence} />
               </td>
               <td>
                 {lines.length ? (
                   <details>
-                    <summary>
-                      {lines.length} recorded value{lines.length === 1 ? "" : "s"}
-                    </summary>
+                    <summary>{t("admin:audit.values", { count: lines.length })}</summary>
                     <ul className="plain">
                       {lines.map((line, i) => (
                         <li key={i}>{line.length > 300 ? `${line.slice(0, 300)}…` : line}</li>

@@ -3,7 +3,7 @@ import { sentenceCase, STATUS_TONES } from "~/components/ui";
 import { AGENDA_KIND_LABELS, PERSON_ROLE_LABELS } from "~/domain/agenda/labels";
 import { ROLE_LABELS as USER_ROLE_LABELS } from "~/domain/auth/roles";
 import { APPROVAL_LABELS, FORMAT_LABELS, VISIBILITY_LABELS } from "~/domain/meetings/labels";
-import { STATUS_LABELS as MEETING_STATUS_LABELS, TRANSITION_LABELS } from "~/domain/meetings/status";
+import { STATUS_LABELS as MEETING_STATUS_LABELS } from "~/domain/meetings/status";
 import { PRIORITY_LABELS, STATUS_LABELS as RECOMMENDATION_STATUS_LABELS } from "~/domain/recommendations/status";
 import { ROLE_LABELS, STATUS_LABELS as REGISTRATION_STATUS_LABELS } from "~/domain/registration/labels";
 import { Attendance, FollowUpStatus, MeetingStatus, OutboxStatus, ProgressState, RecommendationStatus, RegistrationStatus } from "~/generated/prisma/enums.ts";
@@ -28,7 +28,6 @@ const MAPS = {
   FORMAT_LABELS,
   VISIBILITY_LABELS,
   MEETING_STATUS_LABELS,
-  TRANSITION_LABELS,
   PRIORITY_LABELS,
   RECOMMENDATION_STATUS_LABELS,
   ROLE_LABELS,

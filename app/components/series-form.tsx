@@ -5,6 +5,7 @@ import { ChoiceGroup } from "~/components/choice-group";
 import { FormErrors, InputField, TextareaField, type Option } from "~/components/forms";
 import { SubmitButton } from "~/components/submit-button";
 import { seriesSchema } from "~/domain/series/series.schema";
+import { useTranslation } from "~/i18n/react";
 
 export function SeriesForm({
   lastResult,
@@ -23,13 +24,14 @@ export function SeriesForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: seriesSchema }),
     shouldRevalidate: "onBlur",
   });
+  const { t } = useTranslation(["admin"]);
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
-      <InputField field={fields.name} label="Name" required />
-      <InputField field={fields.slug} label="Web address" hint="The part after /series/. Leave empty to make one from the name." />
-      <TextareaField field={fields.description} label="Description" />
-      <ChoiceGroup field={fields.memberIds} legend="Member agencies" type="checkbox" options={agencies} searchable />
+      <InputField field={fields.name} label={t("admin:series.name")} required />
+      <InputField field={fields.slug} label={t("admin:meetingForm.slug")} hint={t("admin:series.slugHint")} />
+      <TextareaField field={fields.description} label={t("admin:meetingForm.description")} />
+      <ChoiceGroup field={fields.memberIds} legend={t("admin:series.memberAgencies")} type="checkbox" options={agencies} searchable />
       <SubmitButton>{submitLabel}</SubmitButton>
     </Form>
   );

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "~/i18n/react";
 import { TableScroll } from "./ui";
 
 // The summary record's text and its sections filled from the records: one component for the reading
@@ -33,17 +34,18 @@ export function SummaryBody({ rendered, linkRecommendations = false }: { rendere
 
 function Attendance({ rows }: { rows: Rendered["records"]["attendance"] }) {
   const total = (k: "confirmed" | "checkedIn") => rows.reduce((s, r) => s + r[k], 0);
+  const { t } = useTranslation(["admin"]);
   return (
     <section aria-labelledby="summary-attendance" className="summary-section">
-      <h2 id="summary-attendance">Attendance by agency</h2>
+      <h2 id="summary-attendance">{t("admin:summary.attendance")}</h2>
       {rows.length ? (
         <TableScroll>
           <table>
             <thead>
               <tr>
-                <th scope="col">Agency</th>
-                <th scope="col">Confirmed</th>
-                <th scope="col">Checked in</th>
+                <th scope="col">{t("admin:agenda.agency")}</th>
+                <th scope="col">{t("admin:dashboard.column.confirmed")}</th>
+                <th scope="col">{t("admin:summary.checkedIn")}</th>
               </tr>
             </thead>
             <tbody>
@@ -57,7 +59,7 @@ function Attendance({ rows }: { rows: Rendered["records"]["attendance"] }) {
             </tbody>
             <tfoot>
               <tr>
-                <th scope="row">Total</th>
+                <th scope="row">{t("admin:summary.total")}</th>
                 <td>{total("confirmed")}</td>
                 <td>{total("checkedIn")}</td>
               </tr>
@@ -65,7 +67,7 @@ function Attendance({ rows }: { rows: Rendered["records"]["attendance"] }) {
           </table>
         </TableScroll>
       ) : (
-        <p>No confirmed registrations.</p>
+        <p>{t("admin:summary.noRegistrations")}</p>
       )}
     </section>
   );
@@ -76,18 +78,19 @@ function Code({ row, link }: { row: Row; link: boolean }) {
 }
 
 function Recommendations({ records, link }: { records: Rendered["records"]; link: boolean }) {
+  const { t } = useTranslation(["admin"]);
   return (
     <>
       <section aria-labelledby="summary-made" className="summary-section">
-        <h2 id="summary-made">Recommendations made at this meeting</h2>
+        <h2 id="summary-made">{t("admin:summary.made")}</h2>
         {records.made.length ? (
           <TableScroll>
             <table data-testid="summary-made">
               <thead>
                 <tr>
-                  <th scope="col">Code</th>
-                  <th scope="col">Title</th>
-                  <th scope="col">Status</th>
+                  <th scope="col">{t("admin:summary.code")}</th>
+                  <th scope="col">{t("admin:documents.title")}</th>
+                  <th scope="col">{t("admin:dashboard.column.status")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -104,20 +107,20 @@ function Recommendations({ records, link }: { records: Rendered["records"]; link
             </table>
           </TableScroll>
         ) : (
-          <p>None.</p>
+          <p>{t("admin:summary.nothing")}</p>
         )}
       </section>
       <section aria-labelledby="summary-reviewed" className="summary-section">
-        <h2 id="summary-reviewed">Recommendations reviewed at this meeting</h2>
+        <h2 id="summary-reviewed">{t("admin:summary.reviewed")}</h2>
         {records.reviewed.length ? (
           <TableScroll>
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Code</th>
-                  <th scope="col">Title</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Outcome</th>
+                  <th scope="col">{t("admin:summary.code")}</th>
+                  <th scope="col">{t("admin:documents.title")}</th>
+                  <th scope="col">{t("admin:dashboard.column.status")}</th>
+                  <th scope="col">{t("admin:summary.outcome")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -135,7 +138,7 @@ function Recommendations({ records, link }: { records: Rendered["records"]; link
             </table>
           </TableScroll>
         ) : (
-          <p>None.</p>
+          <p>{t("admin:summary.nothing")}</p>
         )}
       </section>
     </>

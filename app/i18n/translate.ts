@@ -77,11 +77,12 @@ export function createT(language: Language, bundles: Bundles, fallback?: Bundles
   };
 }
 
+/**
+ * A key written where it is not translated yet (Zod messages, refusals): typed like `t`'s keys and found by
+ * `npm run i18n:check`; ErrorList/FormErrors (or the reader's `t`) translate it where it is shown.
+ */
+export const key = <K extends TKey>(k: K): K => k;
+
 /** A key, as Zod messages and server refusals carry them ("registration:error.full"), to translate where shown. */
 export const isKey = (text: string): text is TKey => /^[a-z][\w-]*:[\w.-]+$/.test(text);
 
-/**
- * A key kept as text to translate later, where it is shown (a Zod message, a refusal): typed like `t`'s keys,
- * and found by `npm run i18n:check` the same way, `msgKey("content:error.stale")`.
- */
-export const msgKey = <K extends TKey>(key: K): K => key;

@@ -2,11 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { PageHeader, Pagination, TableScroll } from "~/components/ui";
 import { searchAgencies } from "~/domain/agencies/agencies.server";
-import { kindLabel } from "~/domain/agencies/agency.schema";
 import { countryName } from "~/domain/agencies/countries";
+import type { AgencyKind } from "~/generated/prisma/enums.ts";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
 import { SubmitButton } from "~/components/submit-button";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+
+export const handle = { i18n: ["admin"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "agencies:manage");
@@ -14,35 +18,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = url.searchParams.get("q")?.slice(0, 100) ?? "";
   const page = pageFrom(url);
   const { total, rows } = await searchAgencies(q, page);
-  return { q, agencies: rows, total, page: page.page, pageCount: pageCount(total) };
+  const t = await fixedT(request);
+  return { q, agencies: rows, total, page: page.page, pageCount: pageCount(total), title: t("admin:agencies.title") };
 }
 
 export default function Agencies() {
   const data = useLoaderData<typeof loader>();
   const { search } = useLocation();
+  const { t, language } = useTranslation(["admin"]);
   return (
     <>
-      <PageHeader title="Agencies">
+      <PageHeader title={t("admin:dashboard.agencies")}>
         <Link className="button" to="/admin/agencies/new">
-          Add an agency
+          {t("admin:agencies.add")}
         </Link>
       </PageHeader>
       <Form method="get" className="filters" role="search">
         <div className="field">
-          <label htmlFor="q">Name, acronym or country</label>
+          <label htmlFor="q">{t("admin:agencies.search")}</label>
           <input id="q" name="q" type="search" defaultValue={data.q} />
         </div>
-        <SubmitButton method="get">Search</SubmitButton>
+        <SubmitButton method="get">{t("admin:search")}</SubmitButton>
       </Form>
       <TableScroll>
       <table>
-        <caption className="muted">{data.total.toLocaleString("en")} agencies</caption>
+        <caption className="muted">{t("admin:agencies.count", { count: data.total })}</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Acronym</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Country</th>
+            <th scope="col">{t("admin:series.name")}</th>
+            <th scope="col">{t("admin:agencies.acronym")}</th>
+            <th scope="col">{t("admin:agenda.kind")}</th>
+            <th scope="col">{t("admin:agencies.country")}</th>
           </tr>
         </thead>
         <tbody>
@@ -50,11 +56,11 @@ export default function Agencies() {
             <tr key={a.id}>
               <td>
                 <Link to={`/admin/agencies/${a.id}`}>{a.name}</Link>
-                {a.parent ? <span className="muted"> (part of {a.parent.acronym})</span> : null}
+                {a.parent ? <span className="muted"> {t("admin:agencies.partOf", { parent: a.parent.acronym })}</span> : null}
               </td>
               <td>{a.acronym}</td>
-              <td>{kindLabel(a.kind)}</td>
-              <td>{a.country ? countryName(a.country) : "International"}</td>
+              <td>{t(`admin:agencies.kind.${a.kind as AgencyKind}`)}</td>
+              <td>{a.country ? countryName(a.country, language) : t("admin:agencies.international")}</td>
             </tr>
           ))}
         </tbody>
@@ -65,4 +71,4 @@ export default function Agencies() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Agencies · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Agencies · Convene" }];

@@ -10,10 +10,15 @@ import { countryOptions } from "~/domain/agencies/countries";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { formReply } from "~/utils/forms.server";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+
+export const handle = { i18n: ["admin"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "agencies:manage");
-  return { countries: countryOptions(), parents: await listAgencyOptions() };
+  const t = await fixedT(request);
+  return { countries: countryOptions(await languageOf(request)), parents: await listAgencyOptions(), title: t("admin:agencies.newTitle") };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -22,18 +27,20 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return formReply(submission);
   const saved = await createAgency(user, submission.value);
   if (!saved.ok) return formReply(submission, saved);
-  return redirectWithToast(request, "/admin/agencies", `${submission.value.name} added.`);
+  const t = await fixedT(request);
+  return redirectWithToast(request, "/admin/agencies", t("admin:toast.added", { name: submission.value.name }));
 }
 
 export default function NewAgency() {
   const { countries, parents } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation(["admin"]);
   return (
     <>
-      <PageHeader title="Add an agency" />
-      <AgencyForm lastResult={actionData?.result} countries={countries} parents={parents} submitLabel="Add agency" />
+      <PageHeader title={t("admin:agencies.add")} />
+      <AgencyForm lastResult={actionData?.result} countries={countries} parents={parents} submitLabel={t("admin:agencies.addSubmit")} />
     </>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Add an agency · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Add an agency · Convene" }];

@@ -8,31 +8,37 @@ import { auditKindOptions } from "~/domain/audit/describe";
 import { listAuditEntries } from "~/domain/meetings/history.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
 import { SubmitButton } from "~/components/submit-button";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+
+export const handle = { i18n: ["admin"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "audit:view");
+  const t = await fixedT(request);
   const url = new URL(request.url);
   const param = url.searchParams.get("entity") ?? "";
   const entity = AUDITED_ENTITIES.find((e) => e === param) ?? null;
   const page = pageFrom(url, 50);
-  const { total, rows } = await listAuditEntries({ entity, page });
-  return { kinds: auditKindOptions(), entity, entries: rows, page: page.page, pageCount: pageCount(total, 50) };
+  const { total, rows } = await listAuditEntries({ entity, page }, t);
+  return { title: t("admin:audit.title"), kinds: auditKindOptions(t), entity, entries: rows, page: page.page, pageCount: pageCount(total, 50) };
 }
 
 export default function AuditLogPage() {
   const data = useLoaderData<typeof loader>();
   const { search } = useLocation();
+  const { t } = useTranslation(["admin"]);
   return (
     <>
-      <PageHeader title="Audit log" />
+      <PageHeader title={t("admin:dashboard.audit")} />
       <Form method="get" className="filters">
-        <FilterSelect name="entity" label="Kind of record" value={data.entity} anyLabel="Everything" options={data.kinds} />
-        <SubmitButton method="get">Show</SubmitButton>
+        <FilterSelect name="entity" label={t("admin:audit.kindFilter")} value={data.entity} anyLabel={t("admin:audit.everything")} options={data.kinds} />
+        <SubmitButton method="get">{t("admin:audit.show")}</SubmitButton>
       </Form>
-      <AuditTable entries={data.entries} caption="Every recorded change, newest first" />
+      <AuditTable entries={data.entries} caption={t("admin:audit.caption")} />
       <Pagination page={data.page} pageCount={data.pageCount} search={search} />
     </>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Audit log · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Audit log · Convene" }];

@@ -10,11 +10,16 @@ import { cloneSchema } from "~/domain/meetings/meeting.schema";
 import { cloneMeeting, getMeetingForAdmin } from "~/domain/meetings/meetings.server";
 import { notFound, readForm } from "~/utils/http.server";
 import { formReply } from "~/utils/forms.server";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+
+export const handle = { i18n: ["admin"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCapability(request, "meetings:manage");
   const meeting = await getMeetingForAdmin(params.id ?? "");
-  if (!meeting) notFound("We could not find that meeting.");
+  const t = await fixedT(request);
+  if (!meeting) notFound(t("admin:meeting.notFound"));
   return { title: meeting.title, series: meeting.series?.name ?? null };
 }
 
@@ -24,12 +29,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return formReply(submission);
   const saved = await cloneMeeting(user, params.id ?? "", submission.value);
   if (!saved.ok) return formReply(submission, saved);
-  return redirectWithToast(request, `/admin/meetings/${saved.id}`, "Next session created as a draft, with the agenda moved to its date and the delegations copied.");
+  const t = await fixedT(request);
+  return redirectWithToast(request, `/admin/meetings/${saved.id}`, t("admin:clone.created"));
 }
 
 export default function CloneMeeting() {
   const { title, series } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation(["admin"]);
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     defaultValue: { title, inviteMembers: series ? "on" : undefined },
@@ -38,23 +45,20 @@ export default function CloneMeeting() {
   });
   return (
     <section aria-labelledby="clone-heading">
-      <h2 id="clone-heading">Create the next session</h2>
-      <p>
-        Copies the details, the agenda and the delegations (quotas and reserved seats) to a new draft meeting on the date you choose.
-        Agenda times keep their local clock time in the meeting's zone.
-      </p>
+      <h2 id="clone-heading">{t("admin:clone.heading")}</h2>
+      <p>{t("admin:clone.intro")}</p>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <InputField field={fields.title} label="Title of the new session" required />
-        <InputField field={fields.slug} label="Web address" hint="Leave empty to make one from the title." />
-        <InputField field={fields.date} label="Date of the new session (first day)" type="date" required />
+        <InputField field={fields.title} label={t("admin:clone.title")} required />
+        <InputField field={fields.slug} label={t("admin:meetingForm.slug")} hint={t("admin:clone.slugHint")} />
+        <InputField field={fields.date} label={t("admin:clone.date")} type="date" required />
         {series ? (
           <>
-            <CheckboxField field={fields.addOpenRecommendations} label={`Add the open recommendations of the ${series} for review`} />
-            <CheckboxField field={fields.inviteMembers} label={`Invite the member agencies of the ${series} now (their focal points get the registration link by mail)`} />
+            <CheckboxField field={fields.addOpenRecommendations} label={t("admin:clone.addOpen", { series })} />
+            <CheckboxField field={fields.inviteMembers} label={t("admin:clone.invite", { series })} />
           </>
         ) : null}
-        <SubmitButton>Create the next session</SubmitButton>
+        <SubmitButton>{t("admin:clone.heading")}</SubmitButton>
       </Form>
     </section>
   );

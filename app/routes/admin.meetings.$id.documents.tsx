@@ -11,20 +11,25 @@ import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { documentMetadataSchema } from "~/domain/documents/documents.schema";
 import { agendaItemOptions, createDocument, listMeetingDocuments, removeDocument, replaceDocumentFile, updateDocument } from "~/domain/documents/documents.server";
-import { ACCEPTED_DESCRIPTION, ACCEPTED_EXTENSIONS, MAX_FILE_BYTES } from "~/domain/documents/files.server";
-import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, DOCUMENT_VISIBILITIES, DOCUMENT_VISIBILITY_LABELS, formatFileSize } from "~/domain/documents/labels";
+import { ACCEPTED_EXTENSIONS, MAX_FILE_BYTES } from "~/domain/documents/files.server";
+import { DOCUMENT_TYPES, DOCUMENT_VISIBILITIES, formatFileSize } from "~/domain/documents/labels";
 import { getMeetingHeader } from "~/domain/meetings/meetings.server";
 import { formatDateTime } from "~/utils/dates";
 import { formReply } from "~/utils/forms.server";
 import { notFound, readForm } from "~/utils/http.server";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 
 // A meeting's documents for organisers and the secretariat: upload (multipart, works without
 // JavaScript), edit, replace (a new version; the earlier ones stay) and remove.
 
+export const handle = { i18n: ["admin"] };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "documents:manage");
+  const t = await fixedT(await languageOf(request));
   const meeting = await getMeetingHeader(params.id ?? "");
-  if (!meeting) notFound("We could not find that meeting.");
+  if (!meeting) notFound(t("admin:meeting.notFound"));
   const [documents, items, agencies] = await Promise.all([listMeetingDocuments(actor, meeting.id), agendaItemOptions(meeting.id), listAgencyOptions()]);
   const item = new URL(request.url).searchParams.get("item");
   return {
@@ -34,14 +39,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     agencies,
     preselectedItem: items.some((i) => i.value === item) ? item : null,
     accept: ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(","),
-    fileHint: `${ACCEPTED_DESCRIPTION}; at most ${formatFileSize(MAX_FILE_BYTES)}.`,
+    fileHint: t("admin:documents.fileHint", { max: formatFileSize(MAX_FILE_BYTES) }),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireCapability(request, "documents:manage");
+  const t = await fixedT(request);
   const meeting = await getMeetingHeader(params.id ?? "");
-  if (!meeting) notFound("We could not find that meeting.");
+  if (!meeting) notFound(t("admin:meeting.notFound"));
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const back = `/admin/meetings/${meeting.id}/documents`;
@@ -53,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return formReply(submission, undefined, { formId });
       const saved = await createDocument(actor, meeting.id, submission.value, formData.get("file"));
       if (!saved.ok) return formReply(submission, saved, { formId });
-      return redirectWithToast(request, back, `“${submission.value.title}” uploaded.`);
+      return redirectWithToast(request, back, t("admin:documents.toast.uploaded", { title: submission.value.title }));
     }
     case "edit": {
       const submission = parseWithZod(formData, { schema: documentMetadataSchema });
@@ -61,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return formReply(submission, undefined, { formId });
       const saved = await updateDocument(actor, meeting.id, submission.value);
       if (!saved.ok) return formReply(submission, saved, { formId });
-      return redirectWithToast(request, back, `“${submission.value.title}” saved.`);
+      return redirectWithToast(request, back, t("admin:documents.toast.saved", { title: submission.value.title }));
     }
     case "replace": {
       const submission = parseWithZod(formData, { schema: documentMetadataSchema.pick({ documentId: true }) });
@@ -69,11 +75,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return formReply(submission, undefined, { formId });
       const saved = await replaceDocumentFile(actor, meeting.id, documentId, formData.get("file"));
       if (!saved.ok) return formReply(submission, saved, { formId });
-      return redirectWithToast(request, back, `Version ${saved.version} uploaded.`);
+      return redirectWithToast(request, back, t("admin:documents.toast.version", { version: saved.version }));
     }
     case "remove": {
       const removed = await removeDocument(actor, meeting.id, documentId);
-      return redirectWithToast(request, back, removed.ok ? `“${removed.title}” removed.` : "That document had already been removed.");
+      return redirectWithToast(request, back, removed.ok ? t("admin:documents.toast.removed", { title: removed.title }) : t("admin:documents.toast.alreadyRemoved"));
     }
     default:
       return { formId: "", result: undefined };
@@ -91,32 +97,33 @@ export default function MeetingDocuments() {
   const removeTarget = useConfirmTarget("remove");
   const removing = data.documents.find((d) => d.id === removeTarget);
   const choices = { items: data.items, agencies: data.agencies };
+  const { t } = useTranslation(["admin"]);
   return (
     <section aria-labelledby="documents-heading">
-      <h2 id="documents-heading">Documents</h2>
+      <h2 id="documents-heading">{t("admin:tab.documents")}</h2>
       {removing ? (
         <ConfirmStep
-          title={`Remove “${removing.title}”?`}
+          title={t("admin:documents.confirmRemove", { title: removing.title })}
           intent="remove"
           fields={{ documentId: removing.id }}
-          confirmLabel="Remove the document and all its versions"
-          keepLabel="Keep it"
+          confirmLabel={t("admin:documents.confirmRemoveSubmit")}
+          keepLabel={t("admin:documents.keep")}
         >
-          <p>Participants will no longer find it on the meeting page. This cannot be undone.</p>
+          <p>{t("admin:documents.confirmRemoveText")}</p>
         </ConfirmStep>
       ) : null}
       {data.documents.length ? (
-        <TableScroll label="Documents of the meeting">
+        <TableScroll label={t("admin:documents.tableLabel")}>
           <table>
             <thead>
               <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Type</th>
-                <th scope="col">Language</th>
-                <th scope="col">Audience</th>
-                <th scope="col">Agenda item</th>
-                <th scope="col">Size</th>
-                <th scope="col">Versions</th>
+                <th scope="col">{t("admin:documents.title")}</th>
+                <th scope="col">{t("admin:documents.type")}</th>
+                <th scope="col">{t("admin:documents.language")}</th>
+                <th scope="col">{t("admin:documents.audience")}</th>
+                <th scope="col">{t("admin:documents.agendaItem")}</th>
+                <th scope="col">{t("admin:documents.size")}</th>
+                <th scope="col">{t("admin:documents.versions")}</th>
               </tr>
             </thead>
             <tbody>
@@ -125,13 +132,13 @@ export default function MeetingDocuments() {
                   <td>
                     <a href={`/files/${d.versions[0]?.file.key}`}>{d.title}</a>
                   </td>
-                  <td>{DOCUMENT_TYPE_LABELS[d.type]}</td>
+                  <td>{t(`common:documentType.${d.type}`)}</td>
                   <td>{d.language}</td>
                   <td>
-                    {DOCUMENT_VISIBILITY_LABELS[d.visibility]}
+                    {t(`admin:documents.visibility.${d.visibility}`)}
                     {d.agency ? ` (${d.agency.acronym})` : ""}
                   </td>
-                  <td>{d.agendaItem?.title ?? "Whole meeting"}</td>
+                  <td>{d.agendaItem?.title ?? t("admin:documents.wholeMeeting")}</td>
                   <td>{d.versions[0] ? formatFileSize(d.versions[0].file.size) : ""}</td>
                   <td>{d.versions.length}</td>
                 </tr>
@@ -140,7 +147,7 @@ export default function MeetingDocuments() {
           </table>
         </TableScroll>
       ) : (
-        <p>No documents yet. Upload the first one below.</p>
+        <p>{t("admin:documents.none")}</p>
       )}
       {data.documents.map((d) => (
         <DocumentEditor
@@ -154,7 +161,7 @@ export default function MeetingDocuments() {
           replaceResult={resultFor(`replace-${d.id}`)}
         />
       ))}
-      <h3 id="upload-heading">Upload a document</h3>
+      <h3 id="upload-heading">{t("admin:documents.upload")}</h3>
       <UploadForm
         key={`new-${data.documents.length}`}
         choices={choices}
@@ -168,19 +175,20 @@ export default function MeetingDocuments() {
 }
 
 function MetadataFields({ fields, choices }: { fields: ReturnType<typeof useDocumentForm>[1]; choices: Choices }) {
+  const { t } = useTranslation(["admin"]);
   return (
     <div className="grid-2">
-      <InputField field={fields.title} label="Title" required />
-      <SelectField field={fields.type} label="Type" options={DOCUMENT_TYPES.map((t) => ({ value: t, label: DOCUMENT_TYPE_LABELS[t] }))} required />
-      <InputField field={fields.language} label="Language" hint="Two-letter code, e.g. en, fr, de." required maxLength={3} />
+      <InputField field={fields.title} label={t("admin:documents.title")} required />
+      <SelectField field={fields.type} label={t("admin:documents.type")} options={DOCUMENT_TYPES.map((type) => ({ value: type, label: t(`common:documentType.${type}`) }))} required />
+      <InputField field={fields.language} label={t("admin:documents.language")} hint={t("admin:documents.languageHint")} required maxLength={3} />
       <SelectField
         field={fields.visibility}
-        label="Who may see it"
-        options={DOCUMENT_VISIBILITIES.map((v) => ({ value: v, label: DOCUMENT_VISIBILITY_LABELS[v] }))}
+        label={t("admin:documents.whoMaySee")}
+        options={DOCUMENT_VISIBILITIES.map((v) => ({ value: v, label: t(`admin:documents.visibility.${v}`) }))}
         required
       />
-      <SelectField field={fields.agencyId} label="Agency (for one agency's delegation)" options={choices.agencies} placeholder="No agency" />
-      <SelectField field={fields.agendaItemId} label="Agenda item" options={choices.items} placeholder="The whole meeting" />
+      <SelectField field={fields.agencyId} label={t("admin:documents.agency")} options={choices.agencies} placeholder={t("admin:agenda.noAgency")} />
+      <SelectField field={fields.agendaItemId} label={t("admin:documents.agendaItem")} options={choices.items} placeholder={t("admin:documents.theWholeMeeting")} />
     </div>
   );
 }
@@ -198,6 +206,7 @@ function useDocumentForm(id: string, lastResult: SubmissionResult<string[]> | un
 /** The file input (Conform does not keep files: after an error the file must be chosen again). */
 function FileField({ id, errors, accept, hint, label, chosenAgain }: { id: string; errors?: string[]; accept: string; hint: string; label: string; chosenAgain: boolean }) {
   const describedBy = [`${id}-hint`, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ");
+  const { t } = useTranslation(["admin"]);
   return (
     <div className="field">
       <label htmlFor={id}>
@@ -206,7 +215,7 @@ function FileField({ id, errors, accept, hint, label, chosenAgain }: { id: strin
       </label>
       <p id={`${id}-hint`} className="field-hint">
         {hint}
-        {chosenAgain ? " Choose the file again: browsers do not keep it after a refused form." : ""}
+        {chosenAgain ? ` ${t("admin:documents.chooseAgain")}` : ""}
       </p>
       <input id={id} type="file" name="file" accept={accept} required aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} />
       <ErrorList id={`${id}-error`} errors={errors} />
@@ -234,13 +243,14 @@ function UploadForm({
     agendaItemId: preselectedItem ?? "",
   });
   const fileErrors = lastResult?.error?.file ?? undefined;
+  const { t } = useTranslation(["admin"]);
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)} aria-labelledby="upload-heading">
       <FormErrors id={form.errorId} errors={form.errors} />
       <MetadataFields fields={fields} choices={choices} />
-      <FileField id="new-document-file" label="File" accept={accept} hint={fileHint} errors={fileErrors ?? undefined} chosenAgain={!!lastResult} />
+      <FileField id="new-document-file" label={t("admin:documents.file")} accept={accept} hint={fileHint} errors={fileErrors ?? undefined} chosenAgain={!!lastResult} />
       <SubmitButton name="intent" value="upload">
-        Upload
+        {t("admin:documents.uploadSubmit")}
       </SubmitButton>
     </Form>
   );
@@ -273,36 +283,37 @@ function DocumentEditor({
     agendaItemId: doc.agendaItemId ?? "",
   });
   const replaceErrors = [...(replaceResult?.error?.file ?? []), ...(replaceResult?.error?.[""] ?? [])];
+  const { t, language } = useTranslation(["admin"]);
   return (
     <article className="item-editor" aria-label={doc.title}>
       <h3>{doc.title}</h3>
-      <p>Versions (newest first; earlier versions are shown to staff only):</p>
+      <p>{t("admin:documents.versionsIntro")}</p>
       <ol reversed>
         {doc.versions.map((v) => (
           <li key={v.version}>
-            <a href={`/files/${v.file.key}`}>{v.file.filename}</a> <span className="muted">({formatFileSize(v.file.size)}, {formatDateTime(v.createdAt, timeZone, true)}{v.file.uploadedBy ? `, ${v.file.uploadedBy.name}` : ""})</span>
+            <a href={`/files/${v.file.key}`}>{v.file.filename}</a> <span className="muted">({formatFileSize(v.file.size)}, {formatDateTime(v.createdAt, timeZone, true, language)}{v.file.uploadedBy ? `, ${v.file.uploadedBy.name}` : ""})</span>
           </li>
         ))}
       </ol>
       <details open={!!editResult || !!replaceResult}>
-        <summary>Edit, replace or remove “{doc.title}”</summary>
+        <summary>{t("admin:documents.editSummary", { title: doc.title })}</summary>
         <Form method="post" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
           <input type="hidden" name="documentId" value={doc.id} />
           <MetadataFields fields={fields} choices={choices} />
           <SubmitButton name="intent" value="edit">
-            Save changes
+            {t("admin:documents.save")}
           </SubmitButton>
         </Form>
-        <Form method="post" encType="multipart/form-data" aria-label={`Replace the file of ${doc.title}`}>
+        <Form method="post" encType="multipart/form-data" aria-label={t("admin:documents.replaceLabel", { title: doc.title })}>
           <input type="hidden" name="documentId" value={doc.id} />
-          <FileField id={`replace-${doc.id}-file`} label="New version" accept={accept} hint={fileHint} errors={replaceErrors.length ? replaceErrors : undefined} chosenAgain={!!replaceResult} />
+          <FileField id={`replace-${doc.id}-file`} label={t("admin:documents.newVersion")} accept={accept} hint={fileHint} errors={replaceErrors.length ? replaceErrors : undefined} chosenAgain={!!replaceResult} />
           <SubmitButton name="intent" value="replace">
-            Upload new version
+            {t("admin:documents.replaceSubmit")}
           </SubmitButton>
         </Form>
-        <ConfirmButton what="remove" id={doc.id} className="danger" label={`Remove ${doc.title}`}>
-          Remove
+        <ConfirmButton what="remove" id={doc.id} className="danger" label={t("admin:documents.removeLabel", { title: doc.title })}>
+          {t("admin:documents.remove")}
         </ConfirmButton>
       </details>
     </article>

@@ -9,13 +9,18 @@ import { meetingSchema } from "~/domain/meetings/meeting.schema";
 import { getMeetingForAdmin, meetingFormDefaults, updateMeeting } from "~/domain/meetings/meetings.server";
 import { ANNOUNCED_STATUSES } from "~/domain/meetings/status";
 import { seriesOptions } from "~/domain/series/series.server";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { notFound, readForm } from "~/utils/http.server";
 import { formReply } from "~/utils/forms.server";
+
+export const handle = { i18n: ["admin"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCapability(request, "meetings:manage");
   const meeting = await getMeetingForAdmin(params.id ?? "");
-  if (!meeting) notFound("We could not find that meeting.");
+  const t = await fixedT(request);
+  if (!meeting) notFound(t("admin:meeting.notFound"));
   const series = await seriesOptions();
   return {
     defaults: meetingFormDefaults(meeting),
@@ -30,21 +35,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return formReply(submission);
   const saved = await updateMeeting(user, params.id ?? "", submission.value);
   if (!saved.ok) return formReply(submission, saved);
-  return redirectWithToast(request, `/admin/meetings/${saved.id}`, "Meeting saved.");
+  const t = await fixedT(request);
+  return redirectWithToast(request, `/admin/meetings/${saved.id}`, t("admin:edit.saved"));
 }
 
 export default function EditMeeting() {
   const { defaults, series, announced } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation(["admin"]);
   return (
     <section aria-labelledby="edit-heading">
-      <h2 id="edit-heading">Edit details</h2>
+      <h2 id="edit-heading">{t("admin:overview.edit")}</h2>
       {announced ? (
-        <Notice kind="info">
-          This meeting is published. Changing its time or place sends an update with a new calendar entry to every confirmed participant.
-        </Notice>
+        <Notice kind="info">{t("admin:edit.announced")}</Notice>
       ) : null}
-      <MeetingForm lastResult={actionData?.result} defaultValue={defaults} seriesOptions={series} submitLabel="Save meeting" />
+      <MeetingForm lastResult={actionData?.result} defaultValue={defaults} seriesOptions={series} submitLabel={t("admin:edit.submit")} />
     </section>
   );
 }

@@ -11,7 +11,10 @@ import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { formatFileSize } from "~/domain/documents/labels";
 import { changeSummary, draftFromRecords, previewSummary, summaryEditor } from "~/domain/summary/summary.server";
-import { PLACEHOLDERS, SUMMARY_MAX_CHARS, SUMMARY_VISIBILITIES, SUMMARY_VISIBILITY_LABELS, summarySchema } from "~/domain/summary/summary.schema";
+import { PLACEHOLDERS, SUMMARY_MAX_CHARS, SUMMARY_VISIBILITIES, summarySchema } from "~/domain/summary/summary.schema";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+import { formatNumber } from "~/i18n/translate";
 import summaryStyles from "~/styles/summary.css?url";
 import { formatDateTime, zoneLabel } from "~/utils/dates";
 import { fieldRefusal, formReply } from "~/utils/forms.server";
@@ -20,13 +23,17 @@ import { readForm } from "~/utils/http.server";
 // The summary record editor (docs/decisions/078-summary-record.md): Markdown in a plain textarea,
 // a server-rendered preview, save, publish (PDF + document version) and unpublish.
 
+export const handle = { i18n: ["admin"] };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCapability(request, "summary:manage");
-  return summaryEditor(params.id ?? "");
+  const t = await fixedT(request);
+  return { ...(await summaryEditor(params.id ?? "")), title: t("admin:summary.title") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireCapability(request, "summary:manage");
+  const t = await fixedT(request);
   const { meeting } = await summaryEditor(params.id ?? "");
   const form = await readForm(request);
   const submission = parseWithZod(form, { schema: summarySchema });
@@ -34,21 +41,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const v = submission.value;
   if (v.intent === "draft") {
     if (v.body.trim()) {
-      return formReply(submission, fieldRefusal("body", "Starting from the records replaces the text: empty the box first, or keep writing."), { preview: null, drafted: null });
+      return formReply(submission, fieldRefusal("body", t("admin:summary.error.notEmpty")), { preview: null, drafted: null });
     }
     // The reply's values are what the form shows: the draft goes into the textarea, nothing is saved yet.
     form.set("body", await draftFromRecords(meeting.id));
     return { result: parseWithZod(form, { schema: summarySchema }).reply(), preview: null, drafted: Date.now() };
   }
   if (v.intent === "preview") return { result: submission.reply(), preview: await previewSummary(meeting.id, v.body), drafted: null };
-  const outcome = await changeSummary(actor, meeting.id, v);
+  const outcome = await changeSummary(actor, meeting.id, v, new Date(), await languageOf(request));
   if (!outcome.ok) return formReply(submission, outcome, { preview: null, drafted: null });
   const message =
     v.intent === "save"
-      ? "Draft saved. Only staff see it until it is published."
+      ? t("admin:summary.toast.saved")
       : v.intent === "unpublish"
-        ? "The summary record is no longer published."
-        : `Published: PDF version ${outcome.version} is in the meeting's documents.`;
+        ? t("admin:summary.toast.unpublished")
+        : t("admin:summary.toast.published", { version: outcome.version });
   return redirectWithToast(request, `/admin/meetings/${meeting.id}/summary`, message);
 }
 
@@ -70,91 +77,90 @@ function Editor() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: summarySchema }),
     shouldValidate: "onSubmit",
   });
+  const { t, language } = useTranslation(["admin"]);
   const zone = meeting.timeZone;
-  const when = (d: string | Date) => `${formatDateTime(d, zone)} ${zoneLabel(zone, d)}`;
+  const when = (d: string | Date) => `${formatDateTime(d, zone, false, language)} ${zoneLabel(zone, d, language)}`;
   const latest = record?.versions[0];
   return (
     <section aria-labelledby="summary-heading">
-      <h2 id="summary-heading">Summary record</h2>
+      <h2 id="summary-heading">{t("admin:tab.summary")}</h2>
       {record?.publishedAt ? (
         <Notice kind="success">
-          Published {when(record.publishedAt)} for {SUMMARY_VISIBILITY_LABELS[record.visibility].toLowerCase()}.{" "}
-          <Link to={`/meetings/${meeting.slug}/summary`}>Read it as published</Link>
+          {t(`admin:summary.publishedFor.${record.visibility}`, { at: when(record.publishedAt) })}{" "}
+          <Link to={`/meetings/${meeting.slug}/summary`}>{t("admin:summary.readPublished")}</Link>
           {latest ? (
             <>
               {" "}
-              · <Link to={`/meetings/${meeting.slug}/summary.pdf`} reloadDocument>PDF version {latest.version}</Link> ({formatFileSize(latest.file.size)})
+              · <Link to={`/meetings/${meeting.slug}/summary.pdf`} reloadDocument>{t("admin:summary.pdfVersion", { version: latest.version })}</Link> ({formatFileSize(latest.file.size)})
             </>
           ) : null}
-          . Changes reach readers when you publish them: each publication adds a PDF version.
+          . {t("admin:summary.changesReach")}
         </Notice>
       ) : record ? (
         <p>
-          Draft, last saved {when(record.updatedAt)}
-          {record.updatedBy ? ` by ${record.updatedBy}` : ""}. Only staff see it until it is published.
+          {record.updatedBy ? t("admin:summary.draftBy", { at: when(record.updatedAt), name: record.updatedBy }) : t("admin:summary.draft", { at: when(record.updatedAt) })}
         </p>
       ) : (
-        <p>No summary record yet. Start from the records, or write it yourself.</p>
+        <p>{t("admin:summary.none")}</p>
       )}
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input {...getInputProps(fields.updatedAt, { type: "hidden" })} />
         <TextareaField
           field={fields.body}
-          label="Text (Markdown)"
+          label={t("admin:summary.text")}
           rows={22}
           hint={
             <>
-              Markdown: <code># Heading</code>, <code>- list item</code>, <code>**bold**</code>, <code>[text](https://…)</code>. Raw HTML
-              shows as text. Put <code>{PLACEHOLDERS.attendance}</code> and <code>{PLACEHOLDERS.recommendations}</code> on lines of their own
-              where attendance by agency and the recommendations made and reviewed at this meeting should appear; they are filled from the
-              records each time the record is shown, and come after the text when the lines are missing. At most{" "}
-              {SUMMARY_MAX_CHARS.toLocaleString("en")} characters.
+              {t("admin:summary.hint.markdown")} <code>{t("admin:summary.hint.heading")}</code>, <code>{t("admin:summary.hint.listItem")}</code>,{" "}
+              <code>{t("admin:summary.hint.bold")}</code>, <code>{t("admin:summary.hint.link")}</code>. {t("admin:summary.hint.rawHtml")}{" "}
+              {t("admin:summary.hint.put")} <code>{PLACEHOLDERS.attendance}</code> {t("admin:summary.hint.and")} <code>{PLACEHOLDERS.recommendations}</code>{" "}
+              {t("admin:summary.hint.placeholders")} {t("admin:summary.hint.max", { max: formatNumber(language, SUMMARY_MAX_CHARS) })}
             </>
           }
         />
         <ChoiceGroup
           field={fields.visibility}
-          legend="Who may read it once published"
+          legend={t("admin:summary.whoMayRead")}
           type="radio"
-          options={SUMMARY_VISIBILITIES.map((v) => ({ value: v, label: SUMMARY_VISIBILITY_LABELS[v] }))}
+          options={SUMMARY_VISIBILITIES.map((v) => ({ value: v, label: t(`admin:summary.visibility.${v}`) }))}
         />
         <div className="page-actions">
           <SubmitButton name="intent" value="draft" className="secondary">
-            Start from the records
+            {t("admin:summary.startFromRecords")}
           </SubmitButton>
           <SubmitButton name="intent" value="preview" className="secondary">
-            Preview
+            {t("admin:summary.preview")}
           </SubmitButton>
           {record?.publishedAt ? null : (
             <SubmitButton name="intent" value="save" className="secondary">
-              Save draft
+              {t("admin:summary.saveDraft")}
             </SubmitButton>
           )}
           <SubmitButton name="intent" value="publish">
-            {record?.publishedAt ? "Publish changes" : "Publish"}
+            {record?.publishedAt ? t("admin:summary.publishChanges") : t("admin:summary.publish")}
           </SubmitButton>
           {record?.publishedAt ? (
             <SubmitButton name="intent" value="unpublish" className="secondary">
-              Unpublish
+              {t("admin:summary.unpublish")}
             </SubmitButton>
           ) : null}
         </div>
       </Form>
       {actionData?.preview ? (
         <section aria-labelledby="preview-heading" className="summary-preview">
-          <h2 id="preview-heading">Preview</h2>
-          <p className="muted">Exactly what readers will see once published (not saved yet).</p>
+          <h2 id="preview-heading">{t("admin:summary.preview")}</h2>
+          <p className="muted">{t("admin:summary.previewHint")}</p>
           <SummaryBody rendered={actionData.preview} />
         </section>
       ) : null}
       {record && record.versions.length > 1 ? (
         <section aria-labelledby="versions-heading">
-          <h2 id="versions-heading">Published versions</h2>
+          <h2 id="versions-heading">{t("admin:summary.versions")}</h2>
           <ul>
             {record.versions.map((v) => (
               <li key={v.version}>
-                Version {v.version}, {when(v.createdAt)} ({formatFileSize(v.file.size)})
+                {t("admin:summary.versionLine", { version: v.version, at: when(v.createdAt), size: formatFileSize(v.file.size) })}
               </li>
             ))}
           </ul>
@@ -166,4 +172,4 @@ function Editor() {
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: summaryStyles }];
 
-export const meta: MetaFunction = () => [{ title: "Summary record · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Summary record · Convene" }];

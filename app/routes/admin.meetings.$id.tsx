@@ -3,6 +3,9 @@ import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { MeetingStatusBadge } from "~/components/meetings";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { getMeetingHeader } from "~/domain/meetings/meetings.server";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+import { key } from "~/i18n/translate";
 import { formatRange } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 
@@ -10,43 +13,47 @@ import { notFound } from "~/utils/http.server";
 // role and agency itself.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCapability(request, "meetings:view-admin");
+  const t = await fixedT(request);
   const meeting = await getMeetingHeader(params.id ?? "");
-  if (!meeting) notFound("We could not find that meeting.");
-  return { meeting };
+  if (!meeting) notFound(t("admin:meeting.notFound"));
+  return { meeting, title: t("admin:meeting.pageTitle", { title: meeting.title }) };
 }
 
+export const handle = { i18n: ["admin"] };
+
 const TABS = [
-  ["", "Overview"],
-  ["/agenda", "Agenda"],
-  ["/documents", "Documents"],
-  ["/translations", "Translations"],
-  ["/registrations", "Registrations"],
-  ["/checkin", "Check-in"],
-  ["/recommendations", "Recommendations"],
-  ["/mail", "Mail"],
-  ["/summary", "Summary record"],
-  ["/history", "History"],
+  ["", key("admin:tab.overview")],
+  ["/agenda", key("admin:tab.agenda")],
+  ["/documents", key("admin:tab.documents")],
+  ["/translations", key("admin:tab.translations")],
+  ["/registrations", key("admin:tab.registrations")],
+  ["/checkin", key("admin:tab.checkin")],
+  ["/recommendations", key("admin:tab.recommendations")],
+  ["/mail", key("admin:tab.mail")],
+  ["/summary", key("admin:tab.summary")],
+  ["/history", key("admin:tab.history")],
 ] as const;
 
 export default function MeetingAdminLayout() {
   const { meeting: m } = useLoaderData<typeof loader>();
+  const { t, language } = useTranslation(["admin"]);
   return (
     <>
       <header className="page-header">
         <h1>{m.title}</h1>
         <div className="page-actions">
-          <Link to={`/meetings/${m.slug}`}>Public page</Link>
+          <Link to={`/meetings/${m.slug}`}>{t("admin:publicPage")}</Link>
         </div>
       </header>
       <p>
-        {formatRange(m.startsAt, m.endsAt, m.timeZone)} · <MeetingStatusBadge status={m.status} />
+        {formatRange(m.startsAt, m.endsAt, m.timeZone, language)} · <MeetingStatusBadge status={m.status} />
       </p>
-      <nav aria-label="Meeting sections">
+      <nav aria-label={t("admin:tab.label")}>
         <ul className="tabs">
           {TABS.map(([path, label]) => (
             <li key={label}>
               <NavLink to={`/admin/meetings/${m.id}${path}`} end>
-                {label}
+                {t(label)}
               </NavLink>
             </li>
           ))}
@@ -57,4 +64,4 @@ export default function MeetingAdminLayout() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} · Organise · Convene` : "Meeting · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Meeting · Convene" }];

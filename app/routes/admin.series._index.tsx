@@ -3,29 +3,35 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader, TableScroll } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { listSeries } from "~/domain/series/series.server";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+
+export const handle = { i18n: ["admin"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "series:manage");
-  return { series: await listSeries() };
+  const t = await fixedT(request);
+  return { series: await listSeries(), title: t("admin:series.title") };
 }
 
 export default function AdminSeries() {
   const { series } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["admin"]);
   return (
     <>
-      <PageHeader title="Series">
+      <PageHeader title={t("admin:dashboard.series")}>
         <Link className="button" to="/admin/series/new">
-          Create a series
+          {t("admin:series.create")}
         </Link>
       </PageHeader>
       <TableScroll>
       <table>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Sessions</th>
-            <th scope="col">Members</th>
-            <th scope="col">Public page</th>
+            <th scope="col">{t("admin:series.name")}</th>
+            <th scope="col">{t("admin:series.sessions")}</th>
+            <th scope="col">{t("admin:series.members")}</th>
+            <th scope="col">{t("admin:publicPage")}</th>
           </tr>
         </thead>
         <tbody>
@@ -37,7 +43,7 @@ export default function AdminSeries() {
               <td>{s._count.meetings}</td>
               <td>{s._count.members}</td>
               <td>
-                <Link to={`/series/${s.slug}`} aria-label={`Public page of ${s.name}`}>/series/{s.slug}</Link>
+                <Link to={`/series/${s.slug}`} aria-label={t("admin:dashboard.publicPageOf", { title: s.name })}>/series/{s.slug}</Link>
               </td>
             </tr>
           ))}
@@ -48,4 +54,4 @@ export default function AdminSeries() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Series · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Series · Convene" }];

@@ -7,6 +7,10 @@ import { getUser } from "~/domain/auth/session.server";
 import { readSummary } from "~/domain/summary/summary.server";
 import summaryStyles from "~/styles/summary.css?url";
 import { formatDateTime, formatRange, zoneLabel } from "~/utils/dates";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+
+export const handle = { i18n: ["admin"] };
 
 // A meeting's published summary record, for those who may read it (docs/decisions/078-summary-record.md);
 // `?r=<registration link token>` lets a confirmed participant read a participants-only record unsigned.
@@ -15,29 +19,31 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("r");
   const summary = await readSummary(request, params.slug ?? "", { user, registrationToken: token });
   const query = token ? `?r=${encodeURIComponent(token)}` : "";
-  return { ...summary, pdfHref: `/meetings/${summary.meeting.slug}/summary.pdf${query}`, staff: can(user, "summary:manage") };
+  const t = await fixedT(request);
+  return { ...summary, pdfHref: `/meetings/${summary.meeting.slug}/summary.pdf${query}`, staff: can(user, "summary:manage"), title: t("admin:summary.readingTitle", { title: summary.meeting.title }) };
 }
 
 export default function SummaryRecordPage() {
   const { meeting: m, publishedAt, visibility, hasPdf, pdfHref, rendered, staff } = useLoaderData<typeof loader>();
+  const { t, language } = useTranslation(["admin"]);
   return (
     <article className="summary-page">
       <p className="no-print">
-        <Link to={`/meetings/${m.slug}`}>Back to the meeting</Link>
+        <Link to={`/meetings/${m.slug}`}>{t("admin:summary.back")}</Link>
         {hasPdf ? (
           <>
             {" "}
-            · <a href={pdfHref}>Download the PDF</a>
+            · <a href={pdfHref}>{t("admin:summary.downloadPdf")}</a>
           </>
         ) : null}{" "}
         ·{" "}
         <button type="button" className="link-button" onClick={() => window.print()}>
-          Print
+          {t("admin:summary.print")}
         </button>
       </p>
-      <h1>Summary record: {m.title}</h1>
+      <h1>{t("admin:summary.heading", { title: m.title })}</h1>
       <p>
-        {formatRange(m.startsAt, m.endsAt, m.timeZone)}
+        {formatRange(m.startsAt, m.endsAt, m.timeZone, language)}
         {[m.venue, m.room, m.city].some(Boolean) ? (
           <>
             <br />
@@ -47,15 +53,16 @@ export default function SummaryRecordPage() {
       </p>
       {publishedAt ? (
         <p className="muted">
-          Published {formatDateTime(publishedAt, m.timeZone)} {zoneLabel(m.timeZone, publishedAt)}
-          {visibility === "PUBLIC" ? "." : ", for the meeting's confirmed participants."}
+          {visibility === "PUBLIC"
+            ? t("admin:summary.publishedPublic", { at: `${formatDateTime(publishedAt, m.timeZone, false, language)} ${zoneLabel(m.timeZone, publishedAt, language)}` })
+            : t("admin:summary.publishedParticipants", { at: `${formatDateTime(publishedAt, m.timeZone, false, language)} ${zoneLabel(m.timeZone, publishedAt, language)}` })}
         </p>
       ) : (
-        <Notice kind="warning">Not published: only staff see this page.</Notice>
+        <Notice kind="warning">{t("admin:summary.notPublishedNotice")}</Notice>
       )}
       {staff ? (
         <p className="no-print">
-          <Link to={`/admin/meetings/${m.id}/summary`}>Edit the summary record</Link>
+          <Link to={`/admin/meetings/${m.id}/summary`}>{t("admin:summary.edit")}</Link>
         </p>
       ) : null}
       <SummaryBody rendered={rendered} />
@@ -65,4 +72,4 @@ export default function SummaryRecordPage() {
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: summaryStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Summary record: ${data.meeting.title} · Convene` : "Summary record · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Summary record · Convene" }];

@@ -23,7 +23,7 @@ describe("one shape for refusals", () => {
       newAgency(routeArgs(await requestAs(organiser.id, "/admin/agencies/new", formRequest({ name: taken.name, acronym: "DUP", kind: "NGO", country: "BE" }))));
     expect(await responseStatus(post())).toBe(400);
     const answer = await formAnswer(post());
-    expect(answer.result.error).toEqual({ name: ["An agency with this name already exists."] });
+    expect(answer.result.error).toEqual({ name: ["admin:agencies.error.nameTaken"] });
     expect(answer.result.initialValue).toMatchObject({ name: taken.name, acronym: "DUP" });
   });
 });

@@ -1,4 +1,5 @@
 import { containsText, db, type Prisma } from "~/utils/db.server";
+import { key } from "~/i18n/translate";
 import type { FieldErrors, Outcome } from "~/utils/forms.server";
 import { audit, diffFields } from "~/domain/audit/audit.server";
 import { assertCan } from "~/domain/auth/permissions.server";
@@ -49,10 +50,10 @@ function toData(input: AgencyInput) {
 async function checkUnique(input: AgencyInput, exceptId?: string): Promise<FieldErrors | null> {
   const errors: FieldErrors = {};
   const clash = await db.agency.findFirst({ where: { name: input.name, NOT: exceptId ? { id: exceptId } : undefined }, select: { id: true } });
-  if (clash) errors.name = ["An agency with this name already exists."];
+  if (clash) errors.name = [key("admin:agencies.error.nameTaken")];
   if (input.parentId) {
     const parent = await db.agency.findUnique({ where: { id: input.parentId }, select: { id: true } });
-    if (!parent || input.parentId === exceptId) errors.parentId = ["Choose a parent organisation from the list."];
+    if (!parent || input.parentId === exceptId) errors.parentId = [key("admin:agencies.error.parentOrganisation")];
   }
   return Object.keys(errors).length ? errors : null;
 }

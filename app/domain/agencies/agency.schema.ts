@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { AgencyKind } from "~/generated/prisma/enums.ts";
 import { valuesOf } from "~/utils/enums";
+import { key } from "~/i18n/translate";
+import { atMost } from "~/utils/form-messages";
 import { isCountryCode } from "./countries";
 
 export type { AgencyKind };
@@ -16,18 +18,16 @@ export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
 };
 export const AGENCY_KINDS = valuesOf(AGENCY_KIND_LABELS);
 
-export const kindLabel = (kind: string) => AGENCY_KIND_LABELS[kind as AgencyKind] ?? kind;
-
 export const agencySchema = z.object({
-  name: z.string({ required_error: "Enter the agency's full name." }).trim().min(2, "Enter the agency's full name.").max(200, "Use at most 200 characters."),
-  acronym: z.string({ required_error: "Enter an acronym or short name." }).trim().min(1, "Enter an acronym or short name.").max(40, "Use at most 40 characters."),
-  kind: z.enum(AGENCY_KINDS, { errorMap: () => ({ message: "Choose a kind of agency from the list." }) }),
+  name: z.string({ required_error: key("admin:agencies.error.name") }).trim().min(2, key("admin:agencies.error.name")).max(200, atMost(200)),
+  acronym: z.string({ required_error: key("admin:agencies.error.acronym") }).trim().min(1, key("admin:agencies.error.acronym")).max(40, atMost(40)),
+  kind: z.enum(AGENCY_KINDS, { errorMap: () => ({ message: key("admin:agencies.error.kind") }) }),
   country: z
     .string()
     .trim()
     .toUpperCase()
-    .refine(isCountryCode, "Choose a country from the list.")
+    .refine(isCountryCode, key("admin:agencies.error.country"))
     .optional(),
-  parentId: z.string().max(40, "Choose a parent agency from the list.").optional(),
+  parentId: z.string().max(40, key("admin:agencies.error.parent")).optional(),
 });
 export type AgencyInput = z.infer<typeof agencySchema>;

@@ -13,14 +13,16 @@ export const COUNTRY_CODES = (
 const codes = new Set(COUNTRY_CODES);
 export const isCountryCode = (code: string) => codes.has(code);
 
-let names: Intl.DisplayNames | undefined;
-export function countryName(code: string | null | undefined): string {
+const names = new Map<string, Intl.DisplayNames>();
+/** A country's name in the reader's language. */
+export function countryName(code: string | null | undefined, language = "en"): string {
   if (!code) return "";
-  names ??= new Intl.DisplayNames(["en"], { type: "region" });
-  return names.of(code) ?? code;
+  let display = names.get(language);
+  if (!display) names.set(language, (display = new Intl.DisplayNames([language], { type: "region" })));
+  return display.of(code) ?? code;
 }
 
-/** Options for a country <select>, sorted by name. */
-export function countryOptions(): { value: string; label: string }[] {
-  return COUNTRY_CODES.map((c) => ({ value: c, label: countryName(c) })).sort((a, b) => a.label.localeCompare(b.label));
+/** Options for a country <select>, sorted by name in the reader's language. */
+export function countryOptions(language = "en"): { value: string; label: string }[] {
+  return COUNTRY_CODES.map((c) => ({ value: c, label: countryName(c, language) })).sort((a, b) => a.label.localeCompare(b.label, language));
 }

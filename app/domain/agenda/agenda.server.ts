@@ -1,4 +1,5 @@
 import { db, type Tx } from "~/utils/db.server";
+import { key, type T } from "~/i18n/translate";
 import type { FieldErrors, Outcome } from "~/utils/forms.server";
 import { audit, diffFields } from "~/domain/audit/audit.server";
 import { assertCan } from "~/domain/auth/permissions.server";
@@ -81,7 +82,7 @@ export async function loadAgendaTree(meetingId: string, reader?: { language: Lan
 }
 
 /** Everything the agenda editor shows: the flat list (for the parent picker), the tree and the warnings. */
-export async function agendaEditorData(meetingId: string) {
+export async function agendaEditorData(meetingId: string, t: T) {
   const rows = await loadItems(meetingId);
   const meeting = await db.meeting.findUniqueOrThrow({
     where: { id: meetingId },
@@ -93,7 +94,7 @@ export async function agendaEditorData(meetingId: string) {
   return {
     rows,
     tree: toTree(rows),
-    warnings: agendaWarnings(meeting, rows.map((r) => ({ ...r, people: r.people }))),
+    warnings: agendaWarnings(meeting, rows.map((r) => ({ ...r, people: r.people })), t),
     changedSincePublication,
   };
 }
@@ -105,17 +106,17 @@ async function readTimes(meetingId: string, input: AgendaItemInput): Promise<{ s
   const errors: FieldErrors = {};
   const startsAt = fromLocalInput(input.startsAt, meeting.timeZone);
   const endsAt = fromLocalInput(input.endsAt, meeting.timeZone);
-  if (!startsAt) errors.startsAt = ["Enter a real date and time, e.g. 2026-06-04 09:30."];
-  if (!endsAt) errors.endsAt = ["Enter a real date and time, e.g. 2026-06-04 10:30."];
-  if (startsAt && endsAt && endsAt <= startsAt) errors.endsAt = ["The end must be after the start."];
+  if (!startsAt) errors.startsAt = [key("admin:agenda.error.realStart")];
+  if (!endsAt) errors.endsAt = [key("admin:agenda.error.realEnd")];
+  if (startsAt && endsAt && endsAt <= startsAt) errors.endsAt = [key("admin:error.endAfterStart")];
   let parentId: string | null = input.parentId ?? null;
   if (parentId) {
     const parent = await db.agendaItem.findFirst({ where: { id: parentId, meetingId }, select: { id: true, parentId: true } });
-    if (!parent || parentId === input.itemId) errors.parentId = ["Choose a parent item of this agenda."];
+    if (!parent || parentId === input.itemId) errors.parentId = [key("admin:agenda.error.parent")];
     // Walk up so an item never becomes its own ancestor.
     let cursor = parent?.parentId ?? null;
     for (let depth = 0; cursor && depth < 20; depth++) {
-      if (cursor === input.itemId) errors.parentId = ["An item cannot sit inside one of its own sub-items."];
+      if (cursor === input.itemId) errors.parentId = [key("admin:agenda.error.cycle")];
       cursor = (await db.agendaItem.findUnique({ where: { id: cursor }, select: { parentId: true } }))?.parentId ?? null;
     }
   } else parentId = null;
@@ -138,7 +139,7 @@ export async function saveAgendaItem(actor: Actor, meetingId: string, input: Age
   };
   if (input.itemId) {
     const existing = await db.agendaItem.findFirst({ where: { id: input.itemId, meetingId }, select: { id: true } });
-    if (!existing) return { ok: false, fieldErrors: { title: ["This agenda item no longer exists."] } };
+    if (!existing) return { ok: false, fieldErrors: { title: [key("admin:agenda.error.gone")] } };
   }
   await db.$transaction(async (tx) => {
     if (!input.itemId) {
@@ -172,9 +173,9 @@ export async function deleteAgendaItem(actor: Actor, meetingId: string, itemId: 
 export async function addAgendaPerson(actor: Actor, meetingId: string, input: AgendaPersonInput): Promise<AgendaResult> {
   assertCan(actor, "meetings:manage");
   const item = await db.agendaItem.findFirst({ where: { id: input.itemId, meetingId }, select: { id: true } });
-  if (!item) return { ok: false, fieldErrors: { name: ["This agenda item no longer exists."] } };
+  if (!item) return { ok: false, fieldErrors: { name: [key("admin:agenda.error.gone")] } };
   if (input.agencyId && !(await db.agency.findUnique({ where: { id: input.agencyId }, select: { id: true } })))
-    return { ok: false, fieldErrors: { agencyId: ["Choose an agency from the list."] } };
+    return { ok: false, fieldErrors: { agencyId: [key("admin:error.agency")] } };
   await db.$transaction(async (tx) => {
     const data = { agendaItemId: input.itemId, name: input.name, agencyId: input.agencyId ?? null, role: input.role };
     await tx.agendaPerson.create({ data });

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { agendaWarnings, type WarningItem } from "./warnings";
+import { tFor } from "~/i18n/i18n.server";
+import { agendaWarnings as warningsIn, type WarningItem } from "./warnings";
 
 const t = (hhmm: string) => new Date(`2026-06-04T${hhmm}:00Z`);
 const item = (id: string, start: string, end: string, over: Partial<WarningItem> = {}): WarningItem => ({
   id, parentId: null, title: id, kind: "SESSION", room: "", startsAt: t(start), endsAt: t(end), people: [], ...over,
 });
 const meeting = { startsAt: t("07:00"), endsAt: t("15:00") };
+const agendaWarnings = (m: typeof meeting, items: WarningItem[]) => warningsIn(m, items, tFor("en"));
 
 describe("agendaWarnings", () => {
   it("finds nothing in a clean agenda, with sub-items inside their parent", () => {
@@ -50,6 +52,11 @@ describe("agendaWarnings", () => {
   it("warns about overlaps in the same room, written either way", () => {
     const items = [item("a", "08:00", "09:00", { room: "Room 1" }), item("b", "08:30", "09:30", { room: " room 1 " })];
     expect(agendaWarnings(meeting, items).map((x) => x.message)).toEqual(["“b” overlaps “a” in room 1."]);
+  });
+
+  it("words the warnings in the reader's language", () => {
+    const w = warningsIn(meeting, [item("a", "07:00", "08:30", { room: "Salle 1" }), item("b", "08:00", "09:00", { room: "salle 1" })], tFor("fr"));
+    expect(w.map((x) => x.message)).toEqual(["« b » chevauche « a » (salle 1)."]);
   });
 
   it("treats an item without a room as plenary: it overlaps items in every room", () => {

@@ -3,6 +3,7 @@ import { createUser, requestAs } from "~/test/factories";
 import { db } from "~/utils/db.server";
 import { loader } from "~/routes/admin.audit";
 import { listAuditEntries } from "~/domain/meetings/history.server";
+import { tFor } from "~/i18n/i18n.server";
 import { AUDITED_ENTITIES, audit } from "./audit.server";
 
 // The audit log page filters by a fixed list of kinds of record (no scan of the log for its
@@ -41,10 +42,10 @@ describe("audit log page", () => {
       for (let i = 0; i < 60; i++) await audit(tx, { userId: organiser.id, entity: i % 3 ? "Series" : "Agency", entityId: `count-${i}`, action: "create", after: { name: `Entry ${i}` } });
     });
     const page = { skip: 0, take: 50 };
-    const all = await listAuditEntries({ page });
+    const all = await listAuditEntries({ page }, tFor("en"));
     expect(all.total).toBe(await db.auditLog.count());
     expect(all.rows).toHaveLength(50);
-    expect((await listAuditEntries({ entity: "Agency", page })).total).toBe(await db.auditLog.count({ where: { entity: "Agency" } }));
+    expect((await listAuditEntries({ entity: "Agency", page }, tFor("en"))).total).toBe(await db.auditLog.count({ where: { entity: "Agency" } }));
     const loaded = await loader({ request: await requestAs(organiser.id, "/admin/audit"), params: {}, context: {} });
     expect(loaded.pageCount).toBe(Math.ceil(all.total / 50));
   });

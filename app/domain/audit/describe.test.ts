@@ -2,14 +2,17 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AUDITED_ENTITIES } from "./audit.server";
+import { tFor } from "~/i18n/i18n.server";
 import { AUDIT_KINDS, auditKindOptions, describeAudit, sentenceText } from "./describe";
+
+const en = tFor("en");
 
 // Every audited kind has words, and every action the code writes to the log has a sentence: a new
 // kind or action without one fails here, before a person meets "RecommendationReview outcome".
 
 const subject = { label: "THE-THING", href: "/somewhere" };
 const say = (entity: string, action: string, before: unknown = {}, after: unknown = {}, who: string | null = "Anna Weber") =>
-  sentenceText(describeAudit({ entity, action, before, after, who, subject, meeting: { label: "Calais Group", href: "/admin/meetings/m" } }));
+  sentenceText(describeAudit({ entity, action, before, after, who, subject, meeting: { label: "Calais Group", href: "/admin/meetings/m" } }, en));
 
 /** (entity, action) pairs written by audit(...) calls in the app's source, found by reading it. */
 function auditedActionsInSource(): [string, string][] {
@@ -37,10 +40,10 @@ describe("the audit log in words", () => {
   it("names every audited kind of record for people, in the filter too", () => {
     expect(Object.keys(AUDIT_KINDS).sort()).toEqual([...AUDITED_ENTITIES].sort());
     for (const e of AUDITED_ENTITIES) {
-      expect(AUDIT_KINDS[e].label, e).not.toBe(e);
+      expect(AUDIT_KINDS[e].label(en), e).not.toBe(e);
       expect(Object.keys(AUDIT_KINDS[e].actions).length, e).toBeGreaterThan(0);
     }
-    expect(auditKindOptions().map((o) => o.label)).toContain("Reviews at later sessions");
+    expect(auditKindOptions(en).map((o) => o.label)).toContain("Reviews at later sessions");
   });
 
   it("gives every known action of every kind a sentence without table names", () => {
@@ -71,7 +74,15 @@ describe("the audit log in words", () => {
     expect(say("Recommendation", "status", { status: "ADOPTED" }, { status: "IN_PROGRESS", note: "" })).toBe("Anna Weber changed the status of recommendation THE-THING from ‘Adopted’ to ‘In progress’");
     expect(say("Registration", "cancel", {}, {}, null)).toMatch(/^The participant cancelled the registration of THE-THING/);
     expect(say("Meeting", "something-new")).toBe("Anna Weber did “something-new” on the meeting THE-THING (Calais Group)");
-    const parts = describeAudit({ entity: "Recommendation", action: "create", before: null, after: null, who: "Anna Weber", subject });
+    const parts = describeAudit({ entity: "Recommendation", action: "create", before: null, after: null, who: "Anna Weber", subject }, en);
     expect(parts).toContainEqual({ text: "THE-THING", href: "/somewhere" });
+  });
+
+  it("says it in the reader's language at display time, links kept", () => {
+    const meeting = { label: "Calais Group", href: "/admin/meetings/m" };
+    const parts = describeAudit({ entity: "Document", action: "remove", before: { title: "Note" }, after: {}, who: "Anna Weber", subject, meeting }, tFor("fr"));
+    expect(sentenceText(parts)).toBe("Anna Weber a supprimé le document « Note » (Calais Group)");
+    expect(parts).toContainEqual({ text: "Calais Group", href: "/admin/meetings/m" });
+    expect(auditKindOptions(tFor("fr")).map((o) => o.label)).toContain("Examens lors de sessions ultérieures");
   });
 });

@@ -1,5 +1,6 @@
 import { db } from "~/utils/db.server";
 import { describeAudit, type Segment, type Subject } from "./describe";
+import type { T } from "~/i18n/translate";
 
 // Names and links of the things a page of audit entries is about: one query per kind of record on
 // the page (a page has 50 entries at most), never one per entry. A thing deleted since is named from
@@ -62,13 +63,13 @@ async function lookUp(entries: Entry[]): Promise<{ subjects: Map<string, Subject
 }
 
 /** What a thing no longer in the database is called, from the entry itself. */
-function fromSnapshot(e: Entry): Subject {
+function fromSnapshot(e: Entry, t: T): Subject {
   const name = str(e.before, "title") || str(e.before, "name") || str(e.before, "subject") || str(e.after, "title") || str(e.after, "name") || str(e.after, "code") || str(e.after, "subject");
-  return { label: name || "(since deleted)" };
+  return { label: name || t("admin:audit.sinceDeleted") };
 }
 
 /** Each entry with its sentence. */
-export async function describeEntries<E extends Entry>(entries: E[]): Promise<(E & { sentence: Segment[] })[]> {
+export async function describeEntries<E extends Entry>(entries: E[], t: T): Promise<(E & { sentence: Segment[] })[]> {
   const { subjects, meetings } = await lookUp(entries);
   return entries.map((e) => ({
     ...e,
@@ -78,8 +79,8 @@ export async function describeEntries<E extends Entry>(entries: E[]): Promise<(E
       before: e.before,
       after: e.after,
       who: e.user?.name ?? null,
-      subject: subjects.get(`${e.entity}:${e.entityId}`) ?? fromSnapshot(e),
+      subject: subjects.get(`${e.entity}:${e.entityId}`) ?? fromSnapshot(e, t),
       meeting: e.meetingId ? meetings.get(e.meetingId) : null,
-    }),
+    }, t),
   }));
 }

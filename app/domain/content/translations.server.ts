@@ -5,7 +5,7 @@ import type { Actor } from "~/domain/auth/roles";
 import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
 import { lockMeeting } from "~/domain/registration/registration.server";
 import { asLanguage, type Language } from "~/i18n/config";
-import { msgKey } from "~/i18n/translate";
+import { key } from "~/i18n/translate";
 import { db, transaction, type Tx } from "~/utils/db.server";
 import { Refused, fieldRefusal, formRefusal, type Outcome } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
@@ -16,7 +16,7 @@ import type { TranslationsInput } from "./translations.schema";
 // a meeting's title and description, its agenda items and its documents in the other language; the list
 // of what is still missing. A form opened before someone else's save is refused, never written over.
 
-const STALE = msgKey("content:error.stale");
+const STALE = key("content:error.stale");
 const rowSelect = { id: true, language: true, title: true, description: true, updatedAt: true } as const;
 
 async function readMeetingContent(client: Tx, meetingId: string) {
@@ -113,7 +113,7 @@ export async function saveTranslations(actor: Actor, meetingId: string, input: T
 
       if (input.language !== meeting.language) {
         const anyRow = meeting.translations.length || items.some((i) => i.translations.length) || documents.some((d) => d.translations.length);
-        if (anyRow || hasText(input)) throw new Refused(fieldRefusal("language", msgKey("content:error.languageWithTranslations")));
+        if (anyRow || hasText(input)) throw new Refused(fieldRefusal("language", key("content:error.languageWithTranslations")));
         await tx.meeting.update({ where: { id: meetingId }, data: { language: input.language } });
         await audit(tx, { userId: actor.id, entity: "Meeting", entityId: meetingId, meetingId, action: "update", before: { language: meeting.language }, after: { language: input.language } });
         return { ok: true, changed: 1 };
@@ -121,7 +121,7 @@ export async function saveTranslations(actor: Actor, meetingId: string, input: T
 
       const itemById = new Map(items.map((i) => [i.id, i]));
       const docById = new Map(documents.map((d) => [d.id, d]));
-      if (input.items.some((i) => !itemById.has(i.id)) || input.documents.some((d) => !docById.has(d.id))) throw new Refused(formRefusal(msgKey("content:error.unknownItem")));
+      if (input.items.some((i) => !itemById.has(i.id)) || input.documents.some((d) => !docById.has(d.id))) throw new Refused(formRefusal(key("content:error.unknownItem")));
 
       const into = input.into;
       let changed = 0;

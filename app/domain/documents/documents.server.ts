@@ -10,6 +10,7 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import type { DocumentType } from "~/generated/prisma/enums.ts";
 import { db, type Tx } from "~/utils/db.server";
 import { Refused, fieldRefusal, formRefusal, type Outcome } from "~/utils/forms.server";
+import { key } from "~/i18n/translate";
 import { hashToken } from "~/utils/tokens.server";
 import { checkUpload, readFileBytes, storeFile, type CheckedUpload } from "./files.server";
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, formatFileSize } from "./labels";
@@ -250,11 +251,11 @@ export async function agendaItemOptions(meetingId: string) {
 async function checkReferences(tx: Tx, meetingId: string, input: DocumentMetadata) {
   if (input.agendaItemId) {
     const item = await tx.agendaItem.findFirst({ where: { id: input.agendaItemId, meetingId }, select: { id: true } });
-    if (!item) throw new Refused(fieldRefusal("agendaItemId", "Choose an agenda item of this meeting."));
+    if (!item) throw new Refused(fieldRefusal("agendaItemId", key("admin:documents.error.agendaItem")));
   }
   if (input.visibility === "DELEGATION") {
-    if (!input.agencyId) throw new Refused(fieldRefusal("agencyId", "Choose the agency whose delegation may see the document."));
-    if (!(await tx.agency.findUnique({ where: { id: input.agencyId }, select: { id: true } }))) throw new Refused(fieldRefusal("agencyId", "Choose an agency from the list."));
+    if (!input.agencyId) throw new Refused(fieldRefusal("agencyId", key("admin:documents.error.agency")));
+    if (!(await tx.agency.findUnique({ where: { id: input.agencyId }, select: { id: true } }))) throw new Refused(fieldRefusal("agencyId", key("admin:error.agency")));
   }
 }
 
@@ -288,7 +289,7 @@ export async function createDocument(actor: Actor, meetingId: string, input: Doc
   const checked = await checkUpload(upload);
   if (!checked.ok) return fieldRefusal("file", checked.message);
   return refusable<{ id: string }>(async (tx) => {
-    if (!(await tx.meeting.findUnique({ where: { id: meetingId }, select: { id: true } }))) return formRefusal("This meeting no longer exists.");
+    if (!(await tx.meeting.findUnique({ where: { id: meetingId }, select: { id: true } }))) return formRefusal(key("admin:error.meetingGone"));
     await checkReferences(tx, meetingId, input);
     const file = await storeFile(tx, checked.file, actor.id);
     const data = metadataOf(input);
@@ -300,7 +301,7 @@ export async function createDocument(actor: Actor, meetingId: string, input: Doc
 
 async function documentOf(tx: Tx, meetingId: string, documentId: string | undefined) {
   const doc = documentId ? await tx.document.findFirst({ where: { id: documentId, meetingId }, select: { id: true, title: true, type: true, language: true, visibility: true, agencyId: true, agendaItemId: true } }) : null;
-  if (!doc) throw new Refused(formRefusal("This document no longer exists; reload the page."));
+  if (!doc) throw new Refused(formRefusal(key("admin:documents.error.gone")));
   return doc;
 }
 

@@ -1,53 +1,56 @@
 import { z } from "zod";
 import { fromLocalInput, isValidTimeZone } from "~/utils/dates";
 import { SLUG_RE } from "~/domain/series/series.schema";
+import { key } from "~/i18n/translate";
+import { atMost, type MaxLength } from "~/utils/form-messages";
 import { APPROVAL_MODES, FORMATS, VISIBILITIES } from "./labels";
 
 export { APPROVAL_LABELS, APPROVAL_MODES, FORMAT_LABELS, FORMATS, VISIBILITIES, VISIBILITY_LABELS } from "./labels";
 
-const text = (max: number) => z.string().trim().max(max, `Use at most ${max.toLocaleString("en")} characters.`).optional();
-const required = (max: number, message: string) =>
-  z.string({ required_error: message }).trim().min(1, message).max(max, `Use at most ${max.toLocaleString("en")} characters.`);
-const localTime = z.string().trim().max(20, "Enter a date and time.");
+// Messages are keys (admin namespace), translated where the form shows them.
+const text = (max: MaxLength) => z.string().trim().max(max, atMost(max)).optional();
+const required = (max: MaxLength, message: string) => z.string({ required_error: message }).trim().min(1, message).max(max, atMost(max));
+const localTime = z.string().trim().max(20, key("admin:error.dateTime"));
+const slug = z.string().trim().toLowerCase().max(80, atMost(80)).regex(SLUG_RE, key("admin:error.slug")).optional();
 type DateKey = "startsAt" | "endsAt" | "registrationOpensAt" | "registrationClosesAt";
 
 /** Reads datetime-local values in the meeting's zone; errors land on the field that is wrong. */
 export const meetingSchema = z
   .object({
-    title: required(200, "Enter a title."),
-    slug: z.string().trim().toLowerCase().max(80, "Use at most 80 characters.").regex(SLUG_RE, "Use lower-case letters, digits and hyphens.").optional(),
+    title: required(200, key("admin:error.title")),
+    slug,
     description: text(10_000),
-    seriesId: z.string().max(40, "Choose a series from the list.").optional(),
+    seriesId: z.string().max(40, key("admin:error.series")).optional(),
     venue: text(200),
     room: text(200),
     city: text(120),
-    timeZone: required(64, "Choose a time zone.").refine(isValidTimeZone, "Choose a time zone from the list, e.g. Europe/Brussels."),
+    timeZone: z.string({ required_error: key("admin:error.timeZone") }).trim().min(1, key("admin:error.timeZone")).max(64, key("admin:error.timeZone")).refine(isValidTimeZone, key("admin:error.timeZoneList")),
     startsAt: localTime.optional(),
     endsAt: localTime.optional(),
-    format: z.enum(FORMATS, { errorMap: () => ({ message: "Choose a format." }) }),
-    onlineLink: z.string().trim().max(500, "Use at most 500 characters.").url("Enter a full link starting with https://").refine((u) => /^https?:\/\//.test(u), "Enter a full link starting with https://").optional(),
+    format: z.enum(FORMATS, { errorMap: () => ({ message: key("admin:error.format") }) }),
+    onlineLink: z.string().trim().max(500, atMost(500)).url(key("admin:error.link")).refine((u) => /^https?:\/\//.test(u), key("admin:error.link")).optional(),
     languages: z
       .string()
       .trim()
       .toLowerCase()
-      .max(60, "Use at most 60 characters.")
-      .regex(/^[a-z]{2}(\s*,\s*[a-z]{2})*$/, "Enter two-letter language codes separated by commas, e.g. en,fr.")
+      .max(60, atMost(60))
+      .regex(/^[a-z]{2}(\s*,\s*[a-z]{2})*$/, key("admin:error.languages"))
       .transform((v) => v.split(",").map((s) => s.trim()).join(",")),
-    capacity: z.number({ invalid_type_error: "Enter a whole number." }).int("Enter a whole number.").min(1, "Enter at least 1.").max(100_000, "Enter at most 100,000.").optional(),
-    visibility: z.enum(VISIBILITIES, { errorMap: () => ({ message: "Choose who can see the meeting." }) }),
+    capacity: z.number({ invalid_type_error: key("admin:error.wholeNumber") }).int(key("admin:error.wholeNumber")).min(1, key("admin:error.atLeastOne")).max(100_000, key("admin:error.capacityMax")).optional(),
+    visibility: z.enum(VISIBILITIES, { errorMap: () => ({ message: key("admin:error.visibility") }) }),
     organiserName: text(200),
-    organiserEmail: z.string().trim().max(254, "Use at most 254 characters.").email("Enter an email address such as name@agency.org.").optional(),
+    organiserEmail: z.string().trim().max(254, atMost(254)).email(key("admin:error.email")).optional(),
     fundingProgramme: text(200),
-    approvalMode: z.enum(APPROVAL_MODES, { errorMap: () => ({ message: "Choose how registrations are confirmed." }) }),
+    approvalMode: z.enum(APPROVAL_MODES, { errorMap: () => ({ message: key("admin:error.approval") }) }),
     registrationOpensAt: localTime.optional(),
     registrationClosesAt: localTime.optional(),
-    retentionDays: z.number({ invalid_type_error: "Enter a whole number of days." }).int("Enter a whole number of days.").min(1, "Enter at least 1 day.").max(3650, "Keep data at most 10 years (3650 days).").optional(),
+    retentionDays: z.number({ invalid_type_error: key("admin:error.wholeDays") }).int(key("admin:error.wholeDays")).min(1, key("admin:error.atLeastOneDay")).max(3650, key("admin:error.retentionMax")).optional(),
     reminderOffsets: z
       .string()
       .trim()
       .toLowerCase()
-      .max(60, "Use at most 60 characters.")
-      .regex(/^\d{1,3}[dh](\s*,\s*\d{1,3}[dh])*$/, "Enter offsets such as 7d,1d,2h (d = days, h = hours before the start).")
+      .max(60, atMost(60))
+      .regex(/^\d{1,3}[dh](\s*,\s*\d{1,3}[dh])*$/, key("admin:error.reminders"))
       .transform((v) => v.split(",").map((s) => s.trim()).join(","))
       .optional(),
     participantListVisible: z.boolean().optional(),
@@ -56,23 +59,23 @@ export const meetingSchema = z
   // length or format error, so the user sees every problem at once.
   .superRefine((v, ctx) => {
     if (!isValidTimeZone(v.timeZone)) return;
-    const read = (key: DateKey, needed: boolean) => {
-      const raw = v[key];
+    const read = (field: DateKey, needed: boolean) => {
+      const raw = v[field];
       if (!raw) {
-        if (needed) ctx.addIssue({ code: "custom", path: [key], message: "Enter a date and time." });
+        if (needed) ctx.addIssue({ code: "custom", path: [field], message: key("admin:error.dateTime") });
         return null;
       }
       const at = fromLocalInput(raw, v.timeZone);
-      if (!at) ctx.addIssue({ code: "custom", path: [key], message: "Enter a real date and time, e.g. 2026-06-04 09:00." });
+      if (!at) ctx.addIssue({ code: "custom", path: [field], message: key("admin:error.realDateTime") });
       return at;
     };
     const startsAt = read("startsAt", true);
     const endsAt = read("endsAt", true);
     const opens = read("registrationOpensAt", false);
     const closes = read("registrationClosesAt", false);
-    if (startsAt && endsAt && endsAt <= startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "The end must be after the start." });
-    if (opens && closes && closes <= opens) ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: "Registration must close after it opens." });
-    if (v.format === "ONLINE" && !v.onlineLink) ctx.addIssue({ code: "custom", path: ["onlineLink"], message: "An online meeting needs its link." });
+    if (startsAt && endsAt && endsAt <= startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: key("admin:error.endAfterStart") });
+    if (opens && closes && closes <= opens) ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: key("admin:error.closeAfterOpen") });
+    if (v.format === "ONLINE" && !v.onlineLink) ctx.addIssue({ code: "custom", path: ["onlineLink"], message: key("admin:error.onlineNeedsLink") });
   })
   .transform((v) => {
     const at = (key: DateKey) => (v[key] ? fromLocalInput(v[key], v.timeZone) : null);
@@ -82,12 +85,12 @@ export const meetingSchema = z
 export type MeetingInput = z.output<typeof meetingSchema>;
 
 export const cloneSchema = z.object({
-  title: required(200, "Enter a title."),
-  slug: z.string().trim().toLowerCase().max(80, "Use at most 80 characters.").regex(SLUG_RE, "Use lower-case letters, digits and hyphens.").optional(),
-  date: z.string({ required_error: "Enter the date of the new session." }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date such as 2027-03-11."),
+  title: required(200, key("admin:error.title")),
+  slug,
+  date: z.string({ required_error: key("admin:error.cloneDate") }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, key("admin:error.cloneDateFormat")),
   addOpenRecommendations: z.boolean().optional(),
   inviteMembers: z.boolean().optional(),
 });
 export type CloneInput = z.infer<typeof cloneSchema>;
 
-export const transitionSchema = z.object({ to: z.string().max(40, "Choose a status from the list.") });
+export const transitionSchema = z.object({ to: z.string().max(40, key("admin:error.status")) });

@@ -19,7 +19,8 @@ import { localize, translationsIn } from "~/domain/content/localized";
 import type { Language } from "~/i18n/config";
 import { slugify } from "./slug";
 import { shiftKeepingLocalTime } from "./shift";
-import { ANNOUNCED_STATUSES, PUBLIC_STATUSES, STATUS_LABELS, canTransition, isMeetingStatus } from "./status";
+import { ANNOUNCED_STATUSES, PUBLIC_STATUSES, canTransition, isMeetingStatus } from "./status";
+import { key } from "~/i18n/translate";
 
 // Meetings: the public list and page, and the organiser's create/edit/clone/status changes.
 // Every change is audited in the transaction that makes it; announced changes reach confirmed
@@ -213,7 +214,7 @@ async function freeSlug(base: string) {
 
 async function checkReferences(input: { seriesId?: string }): Promise<FieldErrors | null> {
   if (input.seriesId && !(await db.series.findUnique({ where: { id: input.seriesId }, select: { id: true } })))
-    return { seriesId: ["Choose a series from the list."] };
+    return { seriesId: [key("admin:error.series")] };
   return null;
 }
 
@@ -250,7 +251,7 @@ export async function createMeeting(actor: Actor, input: MeetingInput): Promise<
   const refErrors = await checkReferences(input);
   if (refErrors) return { ok: false, fieldErrors: refErrors };
   let slug = input.slug;
-  if (slug && (await slugTaken(slug))) return { ok: false, fieldErrors: { slug: ["Another meeting already uses this web address."] } };
+  if (slug && (await slugTaken(slug))) return { ok: false, fieldErrors: { slug: [key("admin:error.slugTaken")] } };
   slug ??= await freeSlug(`${slugify(input.title)}-${input.startsAt.getUTCFullYear()}`);
   const data = { ...toData(input), slug, status: "DRAFT" as const };
   const row = await db.$transaction(async (tx) => {
@@ -280,9 +281,9 @@ export async function updateMeeting(actor: Actor, id: string, input: MeetingInpu
   const refErrors = await checkReferences(input);
   if (refErrors) return { ok: false, fieldErrors: refErrors };
   const current = await db.meeting.findUnique({ where: { id } });
-  if (!current) return { ok: false, fieldErrors: { title: ["This meeting no longer exists."] } };
+  if (!current) return { ok: false, fieldErrors: { title: [key("admin:error.meetingGone")] } };
   const slug = input.slug || current.slug;
-  if (slug !== current.slug && (await slugTaken(slug, id))) return { ok: false, fieldErrors: { slug: ["Another meeting already uses this web address."] } };
+  if (slug !== current.slug && (await slugTaken(slug, id))) return { ok: false, fieldErrors: { slug: [key("admin:error.slugTaken")] } };
   const data = { ...toData(input), slug };
   await db.$transaction(async (tx) => {
     await lockMeeting(tx, id);
@@ -308,9 +309,9 @@ export async function transitionMeeting(actor: Actor, id: string, to: string): P
   assertCan(actor, "meetings:manage");
   const result = await db.$transaction(async (tx): Promise<Outcome<object>> => {
     const m = await tx.meeting.findUnique({ where: { id }, select: { status: true } });
-    if (!m) return formRefusal("This meeting no longer exists.");
+    if (!m) return formRefusal(key("admin:error.meetingGone"));
     if (!canTransition(m.status, to)) {
-      return formRefusal(`A meeting that is ${STATUS_LABELS[m.status].toLowerCase()} cannot move to that status.`);
+      return formRefusal(key(`admin:error.cannotTransition.${m.status}`));
     }
     const cancelling = to === "CANCELLED" && ANNOUNCED_STATUSES.includes(m.status);
     await tx.meeting.update({ where: { id }, data: { status: to, ...(cancelling ? { icsSequence: { increment: 1 } } : {}) } });
@@ -332,14 +333,14 @@ export async function cloneMeeting(actor: Actor, id: string, input: CloneInput):
     where: { id },
     include: { agendaItems: { include: { people: true } }, delegations: { select: { agencyId: true, quota: true, reservedSeats: true } } },
   });
-  if (!source) return { ok: false, fieldErrors: { title: ["This meeting no longer exists."] } };
+  if (!source) return { ok: false, fieldErrors: { title: [key("admin:error.meetingGone")] } };
   const fromDay = toDateInput(source.startsAt, source.timeZone);
   const shift = (d: Date) => shiftKeepingLocalTime(d, source.timeZone, fromDay, input.date);
   let startsAt: Date;
   try {
     startsAt = shift(source.startsAt);
   } catch {
-    return { ok: false, fieldErrors: { date: ["Enter a real date, e.g. 2027-03-11."] } };
+    return { ok: false, fieldErrors: { date: [key("admin:error.realDate")] } };
   }
   // A doubled submit (or a second try after a lost response) finds the session made by the first one.
   const sameSession = async (): Promise<SaveResult | null> => {
@@ -350,9 +351,9 @@ export async function cloneMeeting(actor: Actor, id: string, input: CloneInput):
   };
   const done = await sameSession();
   if (done) return done;
-  if (input.slug && (await slugTaken(input.slug))) return { ok: false, fieldErrors: { slug: ["Another meeting already uses this web address."] } };
+  if (input.slug && (await slugTaken(input.slug))) return { ok: false, fieldErrors: { slug: [key("admin:error.slugTaken")] } };
   if (input.addOpenRecommendations && !source.seriesId)
-    return { ok: false, fieldErrors: { addOpenRecommendations: ["Only a meeting of a series has recommendations to review."] } };
+    return { ok: false, fieldErrors: { addOpenRecommendations: [key("admin:error.noSeriesRecommendations")] } };
   const slug = input.slug ?? (await freeSlug(`${slugify(input.title)}`));
   const { id: _id, createdAt: _c, updatedAt: _u, agendaItems, delegations, ...fields } = source;
   const data = {
@@ -409,7 +410,7 @@ export async function cloneMeeting(actor: Actor, id: string, input: CloneInput):
     return m;
   });
   // The web address was taken meanwhile, most often by the same session from a doubled submit.
-  if (!created) return (await sameSession()) ?? { ok: false, fieldErrors: { slug: ["Another meeting already uses this web address."] } };
+  if (!created) return (await sameSession()) ?? { ok: false, fieldErrors: { slug: [key("admin:error.slugTaken")] } };
   // After the copy, in their own transaction: inviting is idempotent, so a retry after a failure here
   // (or a doubled submit) never invites an agency twice.
   await inviteMembers(actor, source.seriesId, created.id, input);

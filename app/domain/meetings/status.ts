@@ -26,16 +26,6 @@ export const TRANSITIONS: Record<MeetingStatus, readonly MeetingStatus[]> = {
   CANCELLED: [],
 };
 
-/** The button text for moving to a status. */
-export const TRANSITION_LABELS: Record<MeetingStatus, string> = {
-  DRAFT: "Back to draft",
-  PUBLISHED: "Publish",
-  REGISTRATION_CLOSED: "Close registration",
-  HELD: "Mark as held",
-  ARCHIVED: "Archive",
-  CANCELLED: "Cancel the meeting",
-};
-
 export function isMeetingStatus(s: string): s is MeetingStatus {
   return (MEETING_STATUSES as readonly string[]).includes(s);
 }

@@ -1,5 +1,6 @@
 import { db } from "~/utils/db.server";
 import { formRefusal, type FieldErrors, type Outcome } from "~/utils/forms.server";
+import { key } from "~/i18n/translate";
 import { audit, diffFields } from "~/domain/audit/audit.server";
 import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
@@ -76,11 +77,11 @@ export async function getSeriesForEdit(id: string) {
 async function validate(input: SeriesInput, slug: string, exceptId?: string) {
   const errors: FieldErrors = {};
   const clash = await db.series.findFirst({ where: { slug, NOT: exceptId ? { id: exceptId } : undefined }, select: { id: true } });
-  if (clash) errors.slug = ["Another series already uses this web address."];
+  if (clash) errors.slug = [key("admin:series.error.slugTaken")];
   const ids = [...new Set(input.memberIds ?? [])];
   if (ids.length) {
     const found = await db.agency.count({ where: { id: { in: ids } } });
-    if (found !== ids.length) errors.memberIds = ["Choose member agencies from the list."];
+    if (found !== ids.length) errors.memberIds = [key("admin:series.error.members")];
   }
   return Object.keys(errors).length ? errors : null;
 }
@@ -117,8 +118,8 @@ export async function deleteSeries(actor: Actor, id: string): Promise<Outcome<ob
   assertCan(actor, "series:manage");
   const result = await db.$transaction(async (tx): Promise<Outcome<object>> => {
     const series = await tx.series.findUnique({ where: { id }, select: { name: true, slug: true, _count: { select: { meetings: true } } } });
-    if (!series) return formRefusal("This series no longer exists.");
-    if (series._count.meetings > 0) return formRefusal(`${series.name} has ${series._count.meetings} meeting(s); move or delete them first.`);
+    if (!series) return formRefusal(key("admin:series.error.gone"));
+    if (series._count.meetings > 0) return formRefusal(key("admin:series.error.hasMeetings"));
     await tx.series.delete({ where: { id } });
     await audit(tx, { userId: actor.id, entity: "Series", entityId: id, action: "delete", before: { name: series.name, slug: series.slug } });
     return { ok: true };

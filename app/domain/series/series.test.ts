@@ -20,8 +20,8 @@ describe("series", () => {
     expect(saved.ok).toBe(true);
     if (!saved.ok) return;
     expect(await db.seriesMember.count({ where: { seriesId: saved.id } })).toBe(2);
-    expect(await saveSeries(actor, null, { name: "Other", slug: saved.slug })).toEqual({ ok: false, fieldErrors: { slug: ["Another series already uses this web address."] } });
-    expect(await saveSeries(actor, null, { name: "Bad members", memberIds: ["nope"] })).toMatchObject({ ok: false, fieldErrors: { memberIds: ["Choose member agencies from the list."] } });
+    expect(await saveSeries(actor, null, { name: "Other", slug: saved.slug })).toEqual({ ok: false, fieldErrors: { slug: ["admin:series.error.slugTaken"] } });
+    expect(await saveSeries(actor, null, { name: "Bad members", memberIds: ["nope"] })).toMatchObject({ ok: false, fieldErrors: { memberIds: ["admin:series.error.members"] } });
 
     const meeting = await createMeeting({ seriesId: saved.id });
     const draft = await createMeeting({ seriesId: saved.id, status: "DRAFT" });

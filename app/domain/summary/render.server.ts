@@ -1,4 +1,7 @@
 import MarkdownIt from "markdown-it";
+import type { Language } from "~/i18n/config";
+import { tFor } from "~/i18n/i18n.server";
+import type { T } from "~/i18n/translate";
 import { finishPdf, newPdfDocument } from "~/domain/registration/badges.server";
 import { statusLabel } from "~/domain/recommendations/status";
 import { formatDateTime, formatRange, zoneLabel } from "~/utils/dates";
@@ -224,49 +227,51 @@ function tableLine(doc: PDFKit.PDFDocument, cells: string[], widths: number[], b
   doc.font("Sans").fontSize(10.5);
 }
 
-function drawAttendance(doc: PDFKit.PDFDocument, rows: AttendanceRow[]) {
-  sectionHeading(doc, "Attendance by agency");
+function drawAttendance(doc: PDFKit.PDFDocument, rows: AttendanceRow[], t: T) {
+  sectionHeading(doc, t("admin:summary.attendance"));
   if (!rows.length) {
-    doc.text("No confirmed registrations.", MARGIN, doc.y).moveDown(0.5);
+    doc.text(t("admin:summary.noRegistrations"), MARGIN, doc.y).moveDown(0.5);
     return;
   }
   const widths = [283, 100, 100];
-  tableLine(doc, ["Agency", "Confirmed", "Checked in"], widths, true);
+  tableLine(doc, [t("admin:agenda.agency"), t("admin:dashboard.column.confirmed"), t("admin:summary.checkedIn")], widths, true);
   for (const r of rows) tableLine(doc, [r.agency, String(r.confirmed), String(r.checkedIn)], widths);
   const sum = (k: "confirmed" | "checkedIn") => String(rows.reduce((s, r) => s + r[k], 0));
-  tableLine(doc, ["Total", sum("confirmed"), sum("checkedIn")], widths, true);
+  tableLine(doc, [t("admin:summary.total"), sum("confirmed"), sum("checkedIn")], widths, true);
 }
 
-function drawRecommendations(doc: PDFKit.PDFDocument, records: SummaryRecords) {
-  sectionHeading(doc, "Recommendations made at this meeting");
-  if (!records.made.length) doc.text("None.", MARGIN, doc.y).moveDown(0.5);
+function drawRecommendations(doc: PDFKit.PDFDocument, records: SummaryRecords, t: T) {
+  sectionHeading(doc, t("admin:summary.made"));
+  if (!records.made.length) doc.text(t("admin:summary.nothing"), MARGIN, doc.y).moveDown(0.5);
   const widths = [90, 283, 110];
-  if (records.made.length) tableLine(doc, ["Code", "Title", "Status"], widths, true);
+  if (records.made.length) tableLine(doc, [t("admin:summary.code"), t("admin:documents.title"), t("admin:dashboard.column.status")], widths, true);
   for (const r of records.made) tableLine(doc, [r.code, r.title, r.statusLabel], widths);
-  sectionHeading(doc, "Recommendations reviewed at this meeting");
-  if (!records.reviewed.length) doc.text("None.", MARGIN, doc.y).moveDown(0.5);
+  sectionHeading(doc, t("admin:summary.reviewed"));
+  if (!records.reviewed.length) doc.text(t("admin:summary.nothing"), MARGIN, doc.y).moveDown(0.5);
   for (const r of records.reviewed) {
     tableLine(doc, [r.code, r.title, r.statusLabel], widths);
-    if (r.outcome) doc.text(`Outcome: ${r.outcome}`, MARGIN + 90, doc.y, { width: 393 }).moveDown(0.3);
+    if (r.outcome) doc.text(t("admin:summary.pdf.outcome", { outcome: r.outcome }), MARGIN + 90, doc.y, { width: 393 }).moveDown(0.3);
   }
 }
 
 /** The published summary record as a PDF: title, meeting, times with their zone, body, then the sections. */
-export function summaryPdf(p: { meeting: PdfMeeting; body: string; records: SummaryRecords; publishedAt: Date }): Promise<Buffer> {
+export function summaryPdf(p: { meeting: PdfMeeting; body: string; records: SummaryRecords; publishedAt: Date; language?: Language }): Promise<Buffer> {
   const m = p.meeting;
-  const title = `Summary record: ${m.title}`;
+  const language = p.language ?? "en";
+  const t = tFor(language);
+  const title = t("admin:summary.heading", { title: m.title });
   const doc = newPdfDocument({ size: "A4", margin: MARGIN }, title);
   doc.font("Sans-Bold").fontSize(20).text(title, { width: doc.page.width - 2 * MARGIN });
   doc.font("Sans").fontSize(10.5).moveDown(0.4);
-  doc.text(formatRange(m.startsAt, m.endsAt, m.timeZone));
+  doc.text(formatRange(m.startsAt, m.endsAt, m.timeZone, language));
   const place = [m.venue, m.room, m.city].filter(Boolean).join(", ");
   if (place) doc.text(place);
-  doc.fillColor("#444").text(`Published ${formatDateTime(p.publishedAt, m.timeZone)} ${zoneLabel(m.timeZone, p.publishedAt)}`).fillColor("#000");
+  doc.fillColor("#444").text(t("admin:summary.pdf.published", { at: `${formatDateTime(p.publishedAt, m.timeZone, false, language)} ${zoneLabel(m.timeZone, p.publishedAt, language)}` })).fillColor("#000");
   doc.moveDown(0.8);
   for (const piece of splitBody(p.body)) {
     if (piece.kind === "markdown") drawMarkdown(doc, piece.text);
-    else if (piece.kind === "attendance") drawAttendance(doc, p.records.attendance);
-    else drawRecommendations(doc, p.records);
+    else if (piece.kind === "attendance") drawAttendance(doc, p.records.attendance, t);
+    else drawRecommendations(doc, p.records, t);
   }
   return finishPdf(doc);
 }

@@ -1,4 +1,7 @@
 import { redirect } from "@remix-run/node";
+import { key } from "~/i18n/translate";
+import { fixedT } from "~/i18n/i18n.server";
+import type { Language } from "~/i18n/config";
 import { audit } from "~/domain/audit/audit.server";
 import { can } from "~/domain/auth/permissions";
 import { assertCan } from "~/domain/auth/permissions.server";
@@ -123,7 +126,7 @@ export async function previewSummary(meetingId: string, body: string) {
   return renderSummary(body, await summaryRecords(meetingId));
 }
 
-const STALE = "Someone else saved this summary record after you opened the page. Copy your text, reload the page to see their version, then apply your changes again.";
+const STALE = key("admin:summary.error.stale");
 
 const isUniqueViolation = (e: unknown) => (e as { code?: unknown } | null)?.code === "P2002";
 
@@ -134,7 +137,7 @@ const isUniqueViolation = (e: unknown) => (e as { code?: unknown } | null)?.code
  * the first time), and marks the record published with its audience. A published record changes only by
  * publishing again, so the page and the newest PDF always show the same text.
  */
-export async function changeSummary(actor: Actor, meetingId: string, input: SummaryInput, now = new Date()): Promise<Outcome<{ version: number | null }>> {
+export async function changeSummary(actor: Actor, meetingId: string, input: SummaryInput, now = new Date(), language: Language = "en"): Promise<Outcome<{ version: number | null }>> {
   assertCan(actor, "summary:manage");
   if (input.intent !== "save" && input.intent !== "publish" && input.intent !== "unpublish") throw new Error(`changeSummary: ${input.intent}`);
   const meeting = await db.meeting.findUnique({
@@ -144,7 +147,7 @@ export async function changeSummary(actor: Actor, meetingId: string, input: Summ
   if (!meeting) notFound("That meeting does not exist.");
   const intent = input.intent;
   const pdf =
-    intent === "publish" ? await summaryPdf({ meeting, body: input.body, records: await summaryRecords(meetingId), publishedAt: now }) : null;
+    intent === "publish" ? await summaryPdf({ meeting, body: input.body, records: await summaryRecords(meetingId), publishedAt: now, language }) : null;
   try {
     const outcome = await transaction(async (tx) => {
       const current = await tx.summaryRecord.findUnique({
@@ -153,9 +156,9 @@ export async function changeSummary(actor: Actor, meetingId: string, input: Summ
       });
       if (current && current.updatedAt.toISOString() !== input.updatedAt && current.updatedById !== actor.id) throw new Refused(formRefusal(STALE));
       if (intent === "save" && current?.publishedAt) {
-        throw new Refused(formRefusal("This summary record is published: use “Publish changes” to publish your text (the PDF gets a new version), or unpublish it first."));
+        throw new Refused(formRefusal(key("admin:summary.error.published")));
       }
-      if (intent === "unpublish" && !current?.publishedAt) throw new Refused(formRefusal("This summary record is not published."));
+      if (intent === "unpublish" && !current?.publishedAt) throw new Refused(formRefusal(key("admin:summary.error.notPublished")));
 
       let documentId = current?.documentId ?? null;
       let version: number | null = null;
@@ -187,7 +190,7 @@ export async function changeSummary(actor: Actor, meetingId: string, input: Summ
         if (count !== 1) throw new Refused(formRefusal(STALE));
         id = current.id;
       } else {
-        if (intent === "unpublish") throw new Refused(formRefusal("This summary record is not published."));
+        if (intent === "unpublish") throw new Refused(formRefusal(key("admin:summary.error.notPublished")));
         id = (await tx.summaryRecord.create({ data: { meetingId, ...data }, select: { id: true } })).id;
       }
       await audit(tx, {
@@ -244,16 +247,17 @@ export async function requireReadableSummary(request: Request, slug: string, vie
       },
     },
   });
-  if (!meeting || (meeting.status === "DRAFT" && !can(viewer.user, "meetings:manage"))) notFound("We could not find that meeting.");
+  const t = await fixedT(request);
+  if (!meeting || (meeting.status === "DRAFT" && !can(viewer.user, "meetings:manage"))) notFound(t("admin:meeting.notFound"));
   const record = meeting.summaryRecord;
   const staff = can(viewer.user, "summary:manage");
-  if (!record || (!record.publishedAt && !staff)) notFound("This meeting has no published summary record.");
+  if (!record || (!record.publishedAt && !staff)) notFound(t("admin:summary.error.noRecord"));
   if (record.publishedAt && record.visibility !== "PUBLIC" && !staff && !(await confirmedParticipant(meeting.id, viewer))) {
     if (!viewer.user) {
       const url = new URL(request.url);
       throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname)}`);
     }
-    forbidden("The summary record of this meeting is for its confirmed participants.");
+    forbidden(t("admin:summary.error.participantsOnly"));
   }
   const { summaryRecord: _r, ...m } = meeting;
   return { meeting: m, record, latest: record.document?.versions[0] ?? null };
@@ -274,9 +278,10 @@ export async function readSummary(request: Request, slug: string, viewer: Viewer
 /** The newest published PDF, for the download route (after the same access check as the page). */
 export async function summaryPdfFile(request: Request, slug: string, viewer: Viewer) {
   const { record, latest } = await requireReadableSummary(request, slug, viewer);
-  if (!record.publishedAt || !latest) notFound("This summary record has no published PDF.");
+  const t = await fixedT(request);
+  if (!record.publishedAt || !latest) notFound(t("admin:summary.error.noPdf"));
   const bytes = await readFileBytes(latest.fileId);
-  if (!bytes) notFound("The PDF of this summary record is missing.");
+  if (!bytes) notFound(t("admin:summary.error.pdfMissing"));
   return { file: latest.file, bytes };
 }
 
