@@ -126,7 +126,7 @@ test("an organiser approves a pending registration, exports CSV and checks peopl
   const name = (await firstBox.getAttribute("aria-label"))!.replace(/^Select /, "");
   await firstBox.check();
   await page.getByRole("button", { name: "Approve selected" }).click();
-  await expect(page.getByText(/1 registrations approved/)).toBeVisible();
+  await expect(page.getByText(/1 registration approved/)).toBeVisible();
   await page.goto(`${base}/registrations?q=${encodeURIComponent(name)}`);
   await expect(page.getByRole("row", { name: new RegExp(name) }).getByText("Confirmed")).toBeVisible();
 
@@ -138,7 +138,7 @@ test("an organiser approves a pending registration, exports CSV and checks peopl
   expect(pending).toBeGreaterThan(0);
   for (const box of await rows.all()) await expect(box).toBeChecked();
   await page.getByRole("button", { name: "Approve selected" }).click();
-  await expect(page.getByText(new RegExp(`${pending} registrations approved`))).toBeVisible();
+  await expect(page.getByText(new RegExp(`${pending} registrations? approved`))).toBeVisible();
 
   await page.goto(`${base}/registrations`);
   await page.getByRole("checkbox", { name: "Dietary needs" }).check();

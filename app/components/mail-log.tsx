@@ -1,6 +1,8 @@
 import { Form, Link } from "@remix-run/react";
-import { FilterSelect, sentenceCase, StatusBadge, TableScroll } from "./ui";
+import { FilterSelect, StatusBadge, TableScroll } from "./ui";
 import { SubmitButton } from "~/components/submit-button";
+import { useTranslation } from "~/i18n/react";
+import type { OutboxStatus } from "~/generated/prisma/enums.ts";
 
 // The mail log table and its filters, shared by the global log (/admin/mail) and the per-meeting
 // mail page. Dates are shown in UTC: one log mixes meetings in different zones.
@@ -11,7 +13,7 @@ export type MailLogRow = {
   toEmail: string;
   toName: string;
   subject: string;
-  status: string;
+  status: OutboxStatus;
   attempts: number;
   smtpResponse: string | null;
   lastError: string | null;
@@ -23,28 +25,29 @@ export type MailLogRow = {
 const utc = (d: string | Date | null) => (d ? `${new Date(d).toISOString().slice(0, 16).replace("T", " ")} UTC` : "");
 
 export function MailLogTable({ rows, caption, showMeeting = true }: { rows: MailLogRow[]; caption: string; showMeeting?: boolean }) {
-  if (rows.length === 0) return <p>No mail matches.</p>;
+  const { t } = useTranslation(["followups"]);
+  if (rows.length === 0) return <p>{t("followups:log.none")}</p>;
   return (
     <TableScroll>
     <table>
       <caption className="muted">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Recipient</th>
-          <th scope="col">Subject</th>
-          <th scope="col">Kind</th>
-          {showMeeting ? <th scope="col">Meeting</th> : null}
-          <th scope="col">Status</th>
-          <th scope="col">Attempts</th>
-          <th scope="col">SMTP answer</th>
-          <th scope="col">Queued</th>
+          <th scope="col">{t("followups:log.recipient")}</th>
+          <th scope="col">{t("followups:log.subject")}</th>
+          <th scope="col">{t("followups:log.kind")}</th>
+          {showMeeting ? <th scope="col">{t("followups:log.meeting")}</th> : null}
+          <th scope="col">{t("followups:log.status")}</th>
+          <th scope="col">{t("followups:log.attempts")}</th>
+          <th scope="col">{t("followups:log.smtp")}</th>
+          <th scope="col">{t("followups:log.queued")}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((m) => (
           <tr key={m.id}>
             <td>
-              <Link to={`/admin/mail?recipient=${encodeURIComponent(m.toEmail)}`} aria-label={`All mail to ${m.toEmail}`}>
+              <Link to={`/admin/mail?recipient=${encodeURIComponent(m.toEmail)}`} aria-label={t("followups:log.allTo", { email: m.toEmail })}>
                 {m.toEmail}
               </Link>
             </td>
@@ -54,7 +57,7 @@ export function MailLogTable({ rows, caption, showMeeting = true }: { rows: Mail
             <td>{m.kind}</td>
             {showMeeting ? <td>{m.meeting?.title ?? ""}</td> : null}
             <td>
-              <StatusBadge status={m.status} />
+              <StatusBadge status={m.status} label={t(`followups:status.${m.status}`)} />
             </td>
             <td>{m.attempts}</td>
             <td>{m.status === "SENT" ? m.smtpResponse : (m.lastError ?? m.smtpResponse ?? "")}</td>
@@ -74,31 +77,39 @@ export function MailFilters({
 }: {
   filter: { status?: string; kind?: string; recipient?: string };
   kinds: string[];
-  statuses: string[];
+  statuses: OutboxStatus[];
 }) {
+  const { t } = useTranslation(["followups"]);
   return (
     <Form method="get" className="filters">
-      <FilterSelect name="status" label="Status" value={filter.status} anyLabel="Any status" options={statuses.map((s) => ({ value: s, label: sentenceCase(s) }))} />
-      <FilterSelect name="kind" label="Kind" value={filter.kind} anyLabel="Any kind" options={kinds.map((k) => ({ value: k, label: k }))} />
+      <FilterSelect
+        name="status"
+        label={t("followups:log.status")}
+        value={filter.status}
+        anyLabel={t("followups:log.anyStatus")}
+        options={statuses.map((s) => ({ value: s, label: t(`followups:status.${s}`) }))}
+      />
+      <FilterSelect name="kind" label={t("followups:log.kind")} value={filter.kind} anyLabel={t("followups:log.anyKind")} options={kinds.map((k) => ({ value: k, label: k }))} />
       <div className="field">
-        <label htmlFor="filter-recipient">Recipient</label>
+        <label htmlFor="filter-recipient">{t("followups:log.recipient")}</label>
         <input id="filter-recipient" name="recipient" type="search" defaultValue={filter.recipient ?? ""} maxLength={254} />
       </div>
-      <SubmitButton method="get">Filter</SubmitButton>
+      <SubmitButton method="get">{t("followups:log.filter")}</SubmitButton>
     </Form>
   );
 }
 
-export function StatusCounts({ counts }: { counts: Record<string, number> }) {
-  const entries = Object.entries(counts);
+export function StatusCounts({ counts }: { counts: Partial<Record<OutboxStatus, number>> }) {
+  const { t } = useTranslation(["followups"]);
+  const entries = Object.entries(counts) as [OutboxStatus, number][];
   if (entries.length === 0) return null;
   return (
     <p>
-      By status:{" "}
+      {t("followups:log.byStatus")}{" "}
       {entries.map(([s, n], i) => (
         <span key={s}>
           {i > 0 ? " · " : ""}
-          {sentenceCase(s)}: <strong>{n}</strong>
+          {t("followups:log.statusCount", { status: t(`followups:status.${s}`) })} <strong>{n}</strong>
         </span>
       ))}
     </p>

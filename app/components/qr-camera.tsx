@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "~/i18n/react";
 
 /**
  * Reads a QR code with the device's camera and hands its text over. A progressive enhancement: it shows
@@ -10,6 +11,7 @@ export function QrCamera({ onCode }: { onCode: (text: string) => void }) {
   const [on, setOn] = useState(false);
   const [error, setError] = useState("");
   const video = useRef<HTMLVideoElement>(null);
+  const { t } = useTranslation(["registrations"]);
   useEffect(() => setAvailable(!!navigator.mediaDevices?.getUserMedia), []);
   useEffect(() => {
     if (!on) return;
@@ -44,7 +46,7 @@ export function QrCamera({ onCode }: { onCode: (text: string) => void }) {
         tick();
       } catch {
         if (stopped) return;
-        setError("The camera could not be started: type the code, or use a barcode scanner.");
+        setError(t("registrations:checkin.camera.error"));
         setOn(false);
       }
     })();
@@ -53,7 +55,7 @@ export function QrCamera({ onCode }: { onCode: (text: string) => void }) {
       cancelAnimationFrame(frame);
       stream?.getTracks().forEach((t) => t.stop());
     };
-  }, [on, onCode]);
+  }, [on, onCode, t]);
   if (!available) return null;
   return (
     <div className="qr-camera">
@@ -65,9 +67,9 @@ export function QrCamera({ onCode }: { onCode: (text: string) => void }) {
           setOn(!on);
         }}
       >
-        {on ? "Stop camera" : "Use camera"}
+        {on ? t("registrations:checkin.camera.stop") : t("registrations:checkin.camera.start")}
       </button>
-      {on ? <video ref={video} muted playsInline aria-label="Camera: hold the badge's QR code in front of it" style={{ display: "block", width: "20rem", maxWidth: "100%" }} /> : null}
+      {on ? <video ref={video} muted playsInline aria-label={t("registrations:checkin.camera.video")} style={{ display: "block", width: "20rem", maxWidth: "100%" }} /> : null}
       {error ? <p role="alert">{error}</p> : null}
     </div>
   );

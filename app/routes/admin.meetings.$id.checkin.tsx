@@ -4,7 +4,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { checkInByCode } from "~/domain/registration/badges.server";
 import { checkInList, markRemainingNoShow, meetingById, setAttendance } from "~/domain/registration/organiser.server";
-import { ROLE_LABELS } from "~/domain/registration/registration.schema";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { formatTime, zoneLabel } from "~/utils/dates";
 import { badRequest, readForm } from "~/utils/http.server";
 import { BadgeLinks } from "~/components/badges";
@@ -15,12 +16,15 @@ import { TableScroll } from "~/components/ui";
 // Check-in on the day: a field for the code on the badge (a barcode scanner types it and presses
 // Enter), a search box (a GET form, live with JavaScript), one tap per person.
 
+export const handle = { i18n: ["registrations"] };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
   const q = new URL(request.url).searchParams.get("q") ?? "";
   const list = await checkInList(actor, meeting.id, q);
-  return { meeting: { id: meeting.id, timeZone: meeting.timeZone }, q, ...list };
+  const t = await fixedT(request);
+  return { title: t("registrations:title.checkin"), meeting: { id: meeting.id, timeZone: meeting.timeZone }, q, ...list };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -28,18 +32,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const meeting = await meetingById(params.id ?? "");
   const form = await readForm(request);
   const intent = form.get("intent");
+  const language = await languageOf(request);
+  const t = await fixedT(language);
   if (intent === "scan") {
-    const res = await checkInByCode(actor, meeting.id, String(form.get("code") ?? ""));
+    const res = await checkInByCode(actor, meeting.id, String(form.get("code") ?? ""), language);
     if (!res.ok) return { ok: false, noShows: null, scan: { ok: false, message: res.message } };
-    const at = `${formatTime(res.checkedInAt, meeting.timeZone)} ${zoneLabel(meeting.timeZone, res.checkedInAt)}`;
+    const at = `${formatTime(res.checkedInAt, meeting.timeZone)} ${zoneLabel(meeting.timeZone, res.checkedInAt, language)}`;
     const who = res.agency ? `${res.name} (${res.agency})` : res.name;
-    return { ok: true, noShows: null, scan: { ok: true, message: res.already ? `${who} was already checked in at ${at}.` : `Checked in: ${who}, at ${at}.` } };
+    const message = res.already ? t("registrations:checkin.scan.already", { who, at }) : t("registrations:checkin.scan.done", { who, at });
+    return { ok: true, noShows: null, scan: { ok: true, message } };
   }
   if (intent === "no-shows") return { ok: true, noShows: await markRemainingNoShow(actor, meeting.id), scan: null };
   const attendance = ({ attend: "ATTENDED", absent: "NO_SHOW", undo: "NONE" } as const)[String(intent) as "attend" | "absent" | "undo"];
   if (!attendance) badRequest();
   const ok = await setAttendance(actor, meeting.id, String(form.get("id") ?? ""), attendance);
-  if (!ok) badRequest("That person is not a confirmed participant of this meeting.");
+  if (!ok) badRequest(t("registrations:checkin.notConfirmed"));
   return { ok: true, noShows: null, scan: null };
 }
 
@@ -48,6 +55,7 @@ export default function CheckIn() {
   const result = useActionData<typeof action>();
   const search = useFetcher<typeof loader>();
   const [params] = useSearchParams();
+  const { t } = useTranslation(["registrations"]);
   const [q, setQ] = useState(data.q);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -59,38 +67,46 @@ export default function CheckIn() {
   };
   return (
     <>
-      <h2>Check-in</h2>
+      <h2>{t("registrations:checkin.heading")}</h2>
       <p>
-        <strong>{data.present}</strong> present · <strong>{data.absent}</strong> not checked in ·{" "}
-        <Link to={`/admin/meetings/${data.meeting.id}/checkin/sheet`}>Participants by delegation (to print)</Link> ·{" "}
+        <strong>{data.present}</strong> {t("registrations:checkin.present")} · <strong>{data.absent}</strong> {t("registrations:checkin.absent")} ·{" "}
+        <Link to={`/admin/meetings/${data.meeting.id}/checkin/sheet`}>{t("registrations:checkin.sheet")}</Link> ·{" "}
         <BadgeLinks meetingId={data.meeting.id} />
       </p>
       <ScanForm scan={result?.scan ?? null} />
       <Form method="get" className="checkin-search" role="search">
         <div className="field">
-          <label htmlFor="checkin-q">Find a participant</label>
-          <input id="checkin-q" type="search" name="q" value={q} onChange={(e) => onChange(e.target.value)} autoComplete="off" placeholder="Name, email or job title" />
+          <label htmlFor="checkin-q">{t("registrations:checkin.find")}</label>
+          <input
+            id="checkin-q"
+            type="search"
+            name="q"
+            value={q}
+            onChange={(e) => onChange(e.target.value)}
+            autoComplete="off"
+            placeholder={t("registrations:checkin.searchPlaceholder")}
+          />
         </div>
         <SubmitButton method="get" className="secondary">
-          Search
+          {t("registrations:checkin.search")}
         </SubmitButton>
       </Form>
       <p className="muted" aria-live="polite">
-        {view.rows.length} {view.rows.length === 1 ? "person" : "people"} {q || params.get("q") ? "match" : "confirmed"}
+        {q || params.get("q") ? t("registrations:checkin.match", { count: view.rows.length }) : t("registrations:checkin.confirmed", { count: view.rows.length })}
       </p>
       <ul className="checkin-list">
         {view.rows.map((r) => (
           <CheckInRow key={r.id} row={r} zone={data.meeting.timeZone} />
         ))}
       </ul>
-      <h3>Present and absent per agency</h3>
+      <h3>{t("registrations:checkin.perAgency")}</h3>
       <TableScroll>
       <table className="numeric">
         <thead>
           <tr>
-            <th scope="col">Agency</th>
-            <th scope="col">Present</th>
-            <th scope="col">Not checked in</th>
+            <th scope="col">{t("registrations:checkin.agency")}</th>
+            <th scope="col">{t("registrations:checkin.presentColumn")}</th>
+            <th scope="col">{t("registrations:checkin.absentColumn")}</th>
           </tr>
         </thead>
         <tbody>
@@ -105,9 +121,9 @@ export default function CheckIn() {
       </table>
       </TableScroll>
       <Form method="post">
-        <p>After the meeting, mark everyone not checked in as a no-show (they receive the no-show follow-up).</p>
+        <p>{t("registrations:checkin.noShowsHelp")}</p>
         <SubmitButton name="intent" value="no-shows" className="secondary">
-          Mark the rest as no-shows
+          {t("registrations:checkin.noShows")}
         </SubmitButton>
       </Form>
     </>
@@ -118,6 +134,7 @@ export default function CheckIn() {
 function ScanForm({ scan }: { scan: { ok: boolean; message: string } | null }) {
   const form = useRef<HTMLFormElement>(null);
   const input = useRef<HTMLInputElement>(null);
+  const { t } = useTranslation(["registrations"]);
   useEffect(() => {
     form.current?.reset();
     input.current?.focus();
@@ -130,11 +147,11 @@ function ScanForm({ scan }: { scan: { ok: boolean; message: string } | null }) {
   return (
     <Form method="post" className="checkin-search" ref={form}>
       <div className="field">
-        <label htmlFor="checkin-code">Scan or type the badge code</label>
+        <label htmlFor="checkin-code">{t("registrations:checkin.code")}</label>
         <input id="checkin-code" name="code" ref={input} autoFocus autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={200} aria-describedby="checkin-code-result" />
       </div>
       <SubmitButton name="intent" value="scan">
-        Check in
+        {t("registrations:checkin.checkIn")}
       </SubmitButton>
       <QrCamera onCode={submitCode} />
       <p id="checkin-code-result" role="status" className={scan ? (scan.ok ? "notice notice-success" : "notice notice-error") : undefined}>
@@ -148,6 +165,7 @@ type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
 
 function CheckInRow({ row, zone }: { row: Row; zone: string }) {
   const fetcher = useFetcher();
+  const { t } = useTranslation(["registrations"]);
   const pending = fetcher.formData?.get("intent");
   const attendance = pending === "attend" ? "ATTENDED" : pending === "undo" ? "NONE" : pending === "absent" ? "NO_SHOW" : row.attendance;
   return (
@@ -156,7 +174,7 @@ function CheckInRow({ row, zone }: { row: Row; zone: string }) {
         <strong>{row.name}</strong>
         <br />
         <span className="muted">
-          {row.agency?.acronym ?? row.agency?.name ?? ""} · {ROLE_LABELS[row.role]}
+          {row.agency?.acronym ?? row.agency?.name ?? ""} · {t(`common:registrationRole.${row.role}`)}
           {row.jobTitle ? ` · ${row.jobTitle}` : ""}
         </span>
       </span>
@@ -164,14 +182,22 @@ function CheckInRow({ row, zone }: { row: Row; zone: string }) {
         <input type="hidden" name="id" value={row.id} />
         {attendance === "ATTENDED" ? (
           <>
-            <span>Checked in{row.checkedInAt ? ` at ${formatTime(row.checkedInAt, zone)}` : ""} </span>
-            <SubmitButton pending={fetcher.state !== "idle"} name="intent" value="undo" className="secondary" aria-label={`Undo check-in of ${row.name}`}>
-              Undo
+            <span>
+              {row.checkedInAt ? t("registrations:checkin.checkedInAt", { time: formatTime(row.checkedInAt, zone) }) : t("registrations:checkin.checkedIn")}{" "}
+            </span>
+            <SubmitButton
+              pending={fetcher.state !== "idle"}
+              name="intent"
+              value="undo"
+              className="secondary"
+              aria-label={t("registrations:checkin.undoWho", { name: row.name })}
+            >
+              {t("registrations:checkin.undo")}
             </SubmitButton>
           </>
         ) : (
-          <SubmitButton pending={fetcher.state !== "idle"} name="intent" value="attend" aria-label={`Check in ${row.name}`}>
-            Check in
+          <SubmitButton pending={fetcher.state !== "idle"} name="intent" value="attend" aria-label={t("registrations:checkin.checkInWho", { name: row.name })}>
+            {t("registrations:checkin.checkIn")}
           </SubmitButton>
         )}
       </fetcher.Form>
@@ -179,4 +205,4 @@ function CheckInRow({ row, zone }: { row: Row; zone: string }) {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Check-in · Organise · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

@@ -8,6 +8,10 @@ import { listMail, mailFilterFrom, mailKinds, MAIL_STATUSES, reminderStatus } fr
 import { parseReminderOffsets } from "~/domain/mail/scheduler.server";
 import { formatDateTime } from "~/utils/dates";
 import { pageFrom } from "~/utils/pagination";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+
+export const handle = { i18n: ["followups"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCapability(request, "mail:log");
@@ -21,33 +25,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     at: new Date(meeting.startsAt.getTime() - o.ms),
     queuedAt: sent.find((s) => s.offset === o.offset)?.createdAt ?? null,
   }));
-  return { meeting, filter, page, log, kinds, followUps, reminders, statuses: MAIL_STATUSES };
+  const t = await fixedT(request);
+  return { title: t("followups:title.meetingMail"), meeting, filter, page, log, kinds, followUps, reminders, statuses: MAIL_STATUSES };
 }
 
 export default function MeetingMail() {
   const { meeting, filter, page, log, kinds, followUps, reminders, statuses } = useLoaderData<typeof loader>();
   const { search } = useLocation();
   const zone = meeting.timeZone;
+  const { t, language } = useTranslation(["followups"]);
   return (
     <section aria-labelledby="mail-heading">
-      <h2 id="mail-heading">Mail for {meeting.title}</h2>
+      <h2 id="mail-heading">{t("followups:meeting.heading", { title: meeting.title })}</h2>
 
-      <h3>Follow-ups</h3>
+      <h3>{t("followups:meeting.followUps")}</h3>
       <p>
-        <Link to={`/admin/meetings/${meeting.id}/mail/follow-ups/new`}>Compose a follow-up</Link>
+        <Link to={`/admin/meetings/${meeting.id}/mail/follow-ups/new`}>{t("followups:meeting.compose")}</Link>
       </p>
       {followUps.length ? (
         <TableScroll>
         <table>
-          <caption className="muted">Follow-ups of this meeting, newest first</caption>
+          <caption className="muted">{t("followups:meeting.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Subject</th>
-              <th scope="col">Status</th>
-              <th scope="col">Recipients</th>
-              <th scope="col">Sent</th>
-              <th scope="col">Failed</th>
-              <th scope="col">Written by</th>
+              <th scope="col">{t("followups:meeting.subject")}</th>
+              <th scope="col">{t("followups:meeting.status")}</th>
+              <th scope="col">{t("followups:meeting.recipients")}</th>
+              <th scope="col">{t("followups:meeting.sent")}</th>
+              <th scope="col">{t("followups:meeting.failed")}</th>
+              <th scope="col">{t("followups:meeting.writtenBy")}</th>
             </tr>
           </thead>
           <tbody>
@@ -57,7 +63,7 @@ export default function MeetingMail() {
                   <Link to={`/admin/meetings/${meeting.id}/mail/follow-ups/${f.id}`}>{f.subject}</Link>
                 </td>
                 <td>
-                  <StatusBadge status={f.status} />
+                  <StatusBadge status={f.status} label={t(`followups:status.${f.status}`)} />
                 </td>
                 <td>{f.progress.total}</td>
                 <td>{f.progress.SENT}</td>
@@ -69,31 +75,32 @@ export default function MeetingMail() {
         </table>
         </TableScroll>
       ) : (
-        <p>No follow-ups yet.</p>
+        <p>{t("followups:meeting.none")}</p>
       )}
 
-      <h3>Reminders</h3>
+      <h3>{t("followups:meeting.reminders")}</h3>
       <p>
-        Confirmed participants get a reminder with the agenda before the meeting. Offsets: <code>{meeting.reminderOffsets || "none"}</code>{" "}
-        (<Link to={`/admin/meetings/${meeting.id}/edit`}>change them with the meeting details</Link>). Times in {zone}.
+        {t("followups:meeting.remindersHelp")} <code>{meeting.reminderOffsets || t("followups:meeting.noOffsets")}</code>{" "}
+        (<Link to={`/admin/meetings/${meeting.id}/edit`}>{t("followups:meeting.changeOffsets")}</Link>). {t("followups:meeting.timesIn", { zone })}
       </p>
       {reminders.length ? (
         <ul>
           {reminders.map((r) => (
             <li key={r.offset}>
-              {r.offset} before: {formatDateTime(r.at, zone, true)} — {r.queuedAt ? `queued ${formatDateTime(r.queuedAt, zone, true)}` : "not yet due"}
+              {t("followups:meeting.reminder", { offset: r.offset, at: formatDateTime(r.at, zone, true, language) })}{" "}
+              {r.queuedAt ? t("followups:meeting.queued", { at: formatDateTime(r.queuedAt, zone, true, language) }) : t("followups:meeting.notDue")}
             </li>
           ))}
         </ul>
       ) : null}
 
-      <h3>Mail log</h3>
+      <h3>{t("followups:meeting.log")}</h3>
       <MailFilters filter={filter} kinds={kinds} statuses={statuses} />
       <StatusCounts counts={log.byStatus} />
-      <MailLogTable rows={log.rows} caption={`${log.total} messages for this meeting, newest first`} showMeeting={false} />
+      <MailLogTable rows={log.rows} caption={t("followups:meeting.logCaption", { count: log.total })} showMeeting={false} />
       <Pagination page={page} pageCount={log.pageCount} search={search} />
     </section>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Meeting mail · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

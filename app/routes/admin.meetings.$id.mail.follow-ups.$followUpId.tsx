@@ -5,7 +5,6 @@ import { useEffect } from "react";
 import { StatusBadge } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
-import { AUDIENCE_LABELS } from "~/domain/mail/followup.schema";
 import {
   discardFollowUp,
   followUpIsDone,
@@ -16,13 +15,18 @@ import {
 } from "~/domain/mail/followups.server";
 import { formatDateTime, zoneLabel } from "~/utils/dates";
 import { SubmitButton } from "~/components/submit-button";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+
+export const handle = { i18n: ["followups"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCapability(request, "mail:followups");
   const meeting = await getMailMeeting(params.id ?? "");
   const agencyId = new URL(request.url).searchParams.get("agency")?.slice(0, 40) || null;
   const followUp = await getFollowUp(meeting.id, params.followUpId ?? "", agencyId);
-  return { meeting, followUp, agencyId, inProgress: followUp.status === "QUEUED" && !followUpIsDone(followUp.progress) };
+  const t = await fixedT(request);
+  return { title: t("followups:title.followUp"), meeting, followUp, agencyId, inProgress: followUp.status === "QUEUED" && !followUpIsDone(followUp.progress) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -31,55 +35,55 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const followUpId = params.followUpId ?? "";
   const here = `/admin/meetings/${meeting.id}/mail/follow-ups/${followUpId}`;
   const intent = (await readForm(request)).get("intent");
+  const t = await fixedT(request);
   if (intent === "send") {
     const count = await sendFollowUp(actor, meeting.id, followUpId);
-    return redirectWithToast(request, here, count === null ? "This follow-up was already sent." : `Sending the follow-up to ${count} recipients.`);
+    return redirectWithToast(request, here, count === null ? t("followups:followUp.toast.alreadySent") : t("followups:followUp.toast.sending", { count }));
   }
   if (intent === "discard") {
     const discarded = await discardFollowUp(actor, meeting.id, followUpId);
     return discarded
-      ? redirectWithToast(request, `/admin/meetings/${meeting.id}/mail`, "Draft discarded.")
-      : redirectWithToast(request, here, "A follow-up that was sent cannot be discarded.");
+      ? redirectWithToast(request, `/admin/meetings/${meeting.id}/mail`, t("followups:followUp.toast.discarded"))
+      : redirectWithToast(request, here, t("followups:followUp.toast.notDiscarded"));
   }
   if (intent === "retry-failed") {
     const count = await retryFailedFollowUp(actor, meeting.id, followUpId);
-    return redirectWithToast(request, here, count ? `${count} failed messages are back in the queue.` : "No failed messages to send again.");
+    return redirectWithToast(request, here, count ? t("followups:followUp.toast.requeued", { count }) : t("followups:followUp.toast.noneFailed"));
   }
-  return redirectWithToast(request, here, "Nothing to do.");
+  return redirectWithToast(request, here, t("followups:followUp.toast.nothing"));
 }
 
 export default function FollowUpPage() {
   const { meeting, followUp: f, agencyId, inProgress } = useLoaderData<typeof loader>();
   const p = f.progress;
   const revalidator = useRevalidator();
+  const { t, language } = useTranslation(["followups"]);
   useEffect(() => {
     if (!inProgress) return;
-    const t = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 2000);
-    return () => clearInterval(t);
+    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 2000);
+    return () => clearInterval(timer);
   }, [inProgress, revalidator]);
   const recipients = f.recipients;
   return (
     <section aria-labelledby="follow-up-heading">
-      <h2 id="follow-up-heading">Follow-up: {f.subject}</h2>
+      <h2 id="follow-up-heading">{t("followups:followUp.heading", { subject: f.subject })}</h2>
       <p>
-        <Link to={`/admin/meetings/${meeting.id}/mail`}>Back to the mail of {meeting.title}</Link>
+        <Link to={`/admin/meetings/${meeting.id}/mail`}>{t("followups:followUp.back", { title: meeting.title })}</Link>
       </p>
       <dl className="facts">
-        <dt>Status</dt>
+        <dt>{t("followups:followUp.status")}</dt>
         <dd>
-          <StatusBadge status={f.status} />
+          <StatusBadge status={f.status} label={t(`followups:status.${f.status}`)} />
         </dd>
-        <dt>Recipients</dt>
-        <dd>
-          {AUDIENCE_LABELS[recipients.audience]}: {p.total} {p.total === 1 ? "person" : "people"}
-        </dd>
-        <dt>Written by</dt>
+        <dt>{t("followups:followUp.recipients")}</dt>
+        <dd>{t("followups:followUp.people", { audience: t(`followups:audience.${recipients.audience}`), count: p.total })}</dd>
+        <dt>{t("followups:followUp.writtenBy")}</dt>
         <dd>{f.createdBy?.name ?? "—"}</dd>
         {f.nextSessionAt ? (
           <>
-            <dt>Next session</dt>
+            <dt>{t("followups:followUp.nextSession")}</dt>
             <dd>
-              {formatDateTime(f.nextSessionAt, meeting.timeZone)} {zoneLabel(meeting.timeZone, f.nextSessionAt)}
+              {formatDateTime(f.nextSessionAt, meeting.timeZone, false, language)} {zoneLabel(meeting.timeZone, f.nextSessionAt, language)}
             </dd>
           </>
         ) : null}
@@ -87,44 +91,44 @@ export default function FollowUpPage() {
       {f.status === "DRAFT" ? (
         <Form method="post" className="page-actions">
           <SubmitButton name="intent" value="send">
-            Send to {p.total} recipients
+            {t("followups:followUp.send", { count: p.total })}
           </SubmitButton>
           <SubmitButton name="intent" value="discard" className="link-button">
-            Discard draft
+            {t("followups:followUp.discard")}
           </SubmitButton>
         </Form>
       ) : (
         <section aria-labelledby="progress-heading">
-          <h3 id="progress-heading">Delivery</h3>
+          <h3 id="progress-heading">{t("followups:followUp.delivery")}</h3>
           <p role="status">
-            {inProgress ? "Sending… " : "Done. "}
-            Sent {p.SENT} of {p.total}; queued {p.QUEUED + p.SENDING}; failed {p.FAILED}; not sent (unsubscribed) {p.CANCELLED}.
+            {inProgress ? t("followups:followUp.sending") : t("followups:followUp.done")}
+            {t("followups:followUp.progress", { sent: p.SENT, total: p.total, queued: p.QUEUED + p.SENDING, failed: p.FAILED, cancelled: p.CANCELLED })}
           </p>
-          <progress max={p.total} value={p.SENT + p.FAILED + p.CANCELLED} aria-label="Follow-up delivery progress" />
+          <progress max={p.total} value={p.SENT + p.FAILED + p.CANCELLED} aria-label={t("followups:followUp.progressLabel")} />
           <p>
-            {inProgress ? <Link to=".">Refresh</Link> : null}
+            {inProgress ? <Link to=".">{t("followups:followUp.refresh")}</Link> : null}
             {p.FAILED ? (
               <>
                 {" "}
-                <Link to={`/admin/meetings/${meeting.id}/mail?status=FAILED&kind=follow-up`}>See the failed messages and the mail server&apos;s answers</Link>
+                <Link to={`/admin/meetings/${meeting.id}/mail?status=FAILED&kind=follow-up`}>{t("followups:followUp.seeFailed")}</Link>
               </>
             ) : null}
           </p>
           {p.FAILED && !inProgress ? (
             <Form method="post">
               <SubmitButton name="intent" value="retry-failed">
-                Send the {p.FAILED} failed messages again
+                {t("followups:followUp.retry", { count: p.FAILED })}
               </SubmitButton>
             </Form>
           ) : null}
         </section>
       )}
-      <h3>What recipients get</h3>
+      <h3>{t("followups:followUp.whatRecipientsGet")}</h3>
       <Form method="get" className="filters">
         <div className="field">
-          <label htmlFor="preview-agency">Copy of</label>
+          <label htmlFor="preview-agency">{t("followups:followUp.copyOf")}</label>
           <select id="preview-agency" name="agency" defaultValue={agencyId ?? ""}>
-            <option value="">Any recipient</option>
+            <option value="">{t("followups:followUp.anyRecipient")}</option>
             {f.agencies.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
@@ -132,21 +136,21 @@ export default function FollowUpPage() {
             ))}
           </select>
         </div>
-        <SubmitButton method="get">Show</SubmitButton>
+        <SubmitButton method="get">{t("followups:followUp.show")}</SubmitButton>
       </Form>
       {f.sample ? (
         <>
           <p className="muted">
-            The copy sent to {f.sample.toEmail}
-            {f.sample.registration?.agency ? ` (${f.sample.registration.agency.name})` : ""}.
+            {t("followups:followUp.sample", { email: f.sample.toEmail })}
+            {f.sample.registration?.agency ? t("followups:followUp.sampleAgency", { agency: f.sample.registration.agency.name }) : ""}.
           </p>
-          <iframe title="The follow-up email as sent" sandbox="" srcDoc={f.sample.html} style={{ width: "100%", height: "32rem", border: "1px solid #c9ced6" }} />
+          <iframe title={t("followups:followUp.sampleFrame")} sandbox="" srcDoc={f.sample.html} style={{ width: "100%", height: "32rem", border: "1px solid #c9ced6" }} />
         </>
       ) : (
-        <p>No recipient of that agency.</p>
+        <p>{t("followups:followUp.noRecipient")}</p>
       )}
     </section>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Follow-up · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

@@ -4,12 +4,13 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ChoiceGroup } from "~/components/choice-group";
-import { STATUS_LABELS } from "~/domain/registration/labels";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
 import { SubmitButton } from "~/components/submit-button";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
-import { AUDIENCE_LABELS, AUDIENCES, followUpSchema, REGISTRATION_STATUSES } from "~/domain/mail/followup.schema";
+import { AUDIENCES, followUpSchema, REGISTRATION_STATUSES } from "~/domain/mail/followup.schema";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import {
   countRecipients,
   createFollowUpDraft,
@@ -21,10 +22,13 @@ import {
 } from "~/domain/mail/followups.server";
 import { fieldRefusal, formReply } from "~/utils/forms.server";
 
+export const handle = { i18n: ["followups"] };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCapability(request, "mail:followups");
   const meeting = await getMailMeeting(params.id ?? "");
-  return { meeting, agencies: await meetingAgencies(meeting.id), submissionKey: newSubmissionKey() };
+  const t = await fixedT(request);
+  return { title: t("followups:title.compose"), meeting, agencies: await meetingAgencies(meeting.id), submissionKey: newSubmissionKey() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -33,9 +37,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: followUpSchema(meeting.timeZone) });
   if (submission.status !== "success") return formReply(submission, undefined, { preview: null });
   const v = submission.value;
+  const t = await fixedT(request);
   const unknown = await unknownAgencyIds(meeting.id, [...v.agencyIds, ...(v.previewAgencyId ? [v.previewAgencyId] : [])]);
   if (unknown.length) {
-    return formReply(submission, fieldRefusal("agencyIds", "Choose agencies that take part in this meeting."), { preview: null });
+    return formReply(submission, fieldRefusal("agencyIds", t("followups:compose.error.unknownAgencies")), { preview: null });
   }
   if (v.intent === "preview") {
     const [mail, recipients] = await Promise.all([previewFollowUp(meeting.id, v, v.previewAgencyId || null), countRecipients(meeting.id, v)]);
@@ -43,14 +48,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const draft = await createFollowUpDraft(actor, meeting.id, v);
   if (!draft) {
-    return formReply(submission, fieldRefusal("audience", "Nobody matches these recipients. Choose other recipients."), { preview: null });
+    return formReply(submission, fieldRefusal("audience", t("followups:compose.error.nobody")), { preview: null });
   }
   return redirectWithToast(
     request,
     `/admin/meetings/${meeting.id}/mail/follow-ups/${draft.id}`,
-    draft.existing
-      ? "This form was already saved: here is its draft."
-      : `Draft saved for ${draft.recipients} recipients. Review it, then send it.`,
+    draft.existing ? t("followups:compose.toast.existing") : t("followups:compose.toast.saved", { count: draft.recipients }),
   );
 }
 
@@ -66,62 +69,71 @@ export default function NewFollowUp() {
     shouldRevalidate: "onBlur",
   });
   const agencyOptions = agencies.map((a) => ({ value: a.id, label: `${a.name} (${a.acronym})` }));
+  const { t } = useTranslation(["followups"]);
   return (
     <section aria-labelledby="compose-heading">
-      <h2 id="compose-heading">Compose a follow-up</h2>
+      <h2 id="compose-heading">{t("followups:compose.heading")}</h2>
       <p>
-        <Link to={`/admin/meetings/${meeting.id}/mail`}>Back to the mail of {meeting.title}</Link>
+        <Link to={`/admin/meetings/${meeting.id}/mail`}>{t("followups:compose.back", { title: meeting.title })}</Link>
       </p>
-      <p>
-        Each agency&apos;s copy lists the recommendations of this meeting that the agency leads and, marked
-        &ldquo;Supporting&rdquo;, those it supports. Saving creates a draft you can review before anything is sent.
-      </p>
+      <p>{t("followups:compose.intro")}</p>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.submissionKey.errors ?? [])]} />
         <input {...getInputProps(fields.submissionKey, { type: "hidden" })} />
-        <InputField field={fields.subject} label="Subject" required maxLength={200} />
-        <TextareaField field={fields.summary} label="Summary" hint="Blank lines start a new paragraph." rows={8} required />
-        <TextareaField field={fields.documents} label="Document links" hint="One web link (https://…) per line, at most 20." rows={3} />
+        <InputField field={fields.subject} label={t("followups:compose.subject")} required maxLength={200} />
+        <TextareaField field={fields.summary} label={t("followups:compose.summary")} hint={t("followups:compose.summaryHint")} rows={8} required />
+        <TextareaField field={fields.documents} label={t("followups:compose.documents")} hint={t("followups:compose.documentsHint")} rows={3} />
         <InputField
           field={fields.nextSessionAt}
-          label="Next session"
+          label={t("followups:compose.nextSession")}
           type="datetime-local"
-          hint={`Optional. In the meeting's time zone, ${meeting.timeZone}.`}
+          hint={t("followups:compose.nextSessionHint", { zone: meeting.timeZone })}
         />
         <ChoiceGroup
           field={fields.audience}
-          legend="Recipients"
+          legend={t("followups:compose.recipients")}
           type="radio"
-          options={AUDIENCES.map((a) => ({ value: a, label: AUDIENCE_LABELS[a] }))}
+          options={AUDIENCES.map((a) => ({ value: a, label: t(`followups:audience.${a}`) }))}
         />
-        <ChoiceGroup field={fields.agencyIds} legend="Agencies" type="checkbox" hint="Used when sending to chosen agencies." options={agencyOptions} />
+        <ChoiceGroup
+          field={fields.agencyIds}
+          legend={t("followups:compose.agencies")}
+          type="checkbox"
+          hint={t("followups:compose.agenciesHint")}
+          options={agencyOptions}
+        />
         <ChoiceGroup
           field={fields.statuses}
-          legend="Registration statuses"
+          legend={t("followups:compose.statuses")}
           type="checkbox"
-          hint="Used when sending by status."
-          options={REGISTRATION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+          hint={t("followups:compose.statusesHint")}
+          options={REGISTRATION_STATUSES.map((s) => ({ value: s, label: t(`common:registrationStatus.${s}`) }))}
         />
-        <SelectField field={fields.previewAgencyId} label="Preview the copy of" options={agencyOptions} placeholder="No particular agency" />
+        <SelectField
+          field={fields.previewAgencyId}
+          label={t("followups:compose.previewAgency")}
+          options={agencyOptions}
+          placeholder={t("followups:compose.anyAgency")}
+        />
         <div className="page-actions">
           <SubmitButton name="intent" value="preview">
-            Preview
+            {t("followups:compose.preview")}
           </SubmitButton>
           <SubmitButton name="intent" value="save">
-            Save as draft
+            {t("followups:compose.save")}
           </SubmitButton>
         </div>
       </Form>
       {actionData?.preview ? (
         <section aria-labelledby="preview-heading">
-          <h3 id="preview-heading">Preview: {actionData.preview.subject}</h3>
+          <h3 id="preview-heading">{t("followups:compose.previewHeading", { subject: actionData.preview.subject })}</h3>
           <p role="status">
             {actionData.preview.recipients === 0
-              ? "Nobody matches these recipients yet."
-              : `${actionData.preview.recipients} ${actionData.preview.recipients === 1 ? "person matches" : "people match"} these recipients.`}
+              ? t("followups:compose.nobody")
+              : t("followups:compose.matches", { count: actionData.preview.recipients })}
           </p>
           <iframe
-            title="Preview of the follow-up email"
+            title={t("followups:compose.previewFrame")}
             sandbox=""
             srcDoc={actionData.preview.html}
             style={{ width: "100%", height: "32rem", border: "1px solid #c9ced6" }}
@@ -132,4 +144,4 @@ export default function NewFollowUp() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Compose a follow-up · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

@@ -6,17 +6,22 @@ import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { meetingById, registrationDetail, setAttendance } from "~/domain/registration/organiser.server";
 import { cancelRegistration, decideRegistrations } from "~/domain/registration/registration.server";
-import { ROLE_LABELS, STATUS_LABELS } from "~/domain/registration/registration.schema";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { formatDateTime } from "~/utils/dates";
 import { badRequest, readForm } from "~/utils/http.server";
 import { SubmitButton } from "~/components/submit-button";
 import { refusalMessages } from "~/utils/forms.server";
+import { isKey } from "~/i18n/translate";
+
+export const handle = { i18n: ["registrations", "followups"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
   const reg = await registrationDetail(actor, meeting.id, params.registrationId ?? "");
-  return { meeting: { id: meeting.id, timeZone: meeting.timeZone, zone: meeting.timeZone }, reg };
+  const t = await fixedT(request);
+  return { title: t("registrations:title.detail"), meeting: { id: meeting.id, timeZone: meeting.timeZone, zone: meeting.timeZone }, reg };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -25,18 +30,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const reg = await registrationDetail(actor, meeting.id, params.registrationId ?? "");
   const here = `/admin/meetings/${meeting.id}/registrations/${reg.id}`;
   const intent = (await readForm(request)).get("intent");
+  const t = await fixedT(request);
   if (intent === "approve" || intent === "decline") {
     const res = await decideRegistrations(actor, meeting.id, [reg.id], intent);
-    return redirectWithToast(request, here, res.changed ? (intent === "approve" ? "Approved." : "Declined.") : "Nothing changed: the registration is not in a status that allows this.");
+    const done = intent === "approve" ? t("registrations:detail.toast.approved") : t("registrations:detail.toast.declined");
+    return redirectWithToast(request, here, res.changed ? done : t("registrations:detail.toast.unchanged"));
   }
   if (intent === "cancel") return redirect(`${here}?confirm=cancel`);
   if (intent === "confirm-cancel") {
-    const res = await cancelRegistration(reg.id, actor.id, "Cancelled by the organisers");
-    return redirectWithToast(request, here, res.ok ? "Cancelled." : refusalMessages(res).join(" "));
+    // The reason is stored in the registration's history, in the language of whoever cancelled.
+    const res = await cancelRegistration(reg.id, actor.id, t("registrations:detail.cancelReason"));
+    const refusal = res.ok ? [] : refusalMessages(res).map((m) => (isKey(m) ? t(m) : m));
+    return redirectWithToast(request, here, res.ok ? t("registrations:detail.toast.cancelled") : refusal.join(" "));
   }
   if (intent === "attend" || intent === "no-show" || intent === "undo") {
     const ok = await setAttendance(actor, meeting.id, reg.id, intent === "attend" ? "ATTENDED" : intent === "no-show" ? "NO_SHOW" : "NONE");
-    return redirectWithToast(request, here, ok ? "Attendance saved." : "Only confirmed registrations have attendance.");
+    return redirectWithToast(request, here, ok ? t("registrations:detail.toast.attendance") : t("registrations:detail.toast.onlyConfirmed"));
   }
   badRequest();
 }
@@ -45,84 +54,98 @@ export default function RegistrationDetail() {
   const { meeting, reg } = useLoaderData<typeof loader>();
   const status = reg.status;
   const confirming = useConfirming("cancel") && ["PENDING", "CONFIRMED", "WAITLISTED"].includes(status);
-  const when = (d: string | Date) => formatDateTime(d, meeting.timeZone, true);
+  const { t, language } = useTranslation(["registrations", "followups"]);
+  const when = (d: string | Date) => formatDateTime(d, meeting.timeZone, true, language);
   return (
     <>
       <h2>{reg.name}</h2>
       <p>
-        <Link to={`/admin/meetings/${meeting.id}/registrations`}>Back to registrations</Link>
+        <Link to={`/admin/meetings/${meeting.id}/registrations`}>{t("registrations:backToList")}</Link>
       </p>
       <dl className="facts">
-        <dt>Status</dt>
+        <dt>{t("registrations:detail.status")}</dt>
         <dd>
-          <StatusBadge status={status} label={STATUS_LABELS[status]} />
-          {status === "WAITLISTED" ? ` (rank ${reg.waitlistRank})` : null}
+          <StatusBadge status={status} label={t(`common:registrationStatus.${status}`)} />
+          {status === "WAITLISTED" ? t("registrations:detail.rank", { rank: reg.waitlistRank }) : null}
         </dd>
-        <dt>Attendance</dt>
-        <dd>{reg.attendance === "ATTENDED" ? `Attended${reg.checkedInAt ? `, checked in ${when(reg.checkedInAt)}` : ""}` : reg.attendance === "NO_SHOW" ? "No-show" : "—"}</dd>
-        <dt>Email</dt>
+        <dt>{t("registrations:detail.attendance")}</dt>
+        <dd>
+          {reg.attendance === "ATTENDED" && reg.checkedInAt
+            ? t("registrations:detail.checkedInAt", { when: when(reg.checkedInAt) })
+            : t(`common:attendance.${reg.attendance}`)}
+        </dd>
+        <dt>{t("registrations:detail.email")}</dt>
         <dd>{reg.email}</dd>
-        <dt>Agency</dt>
+        <dt>{t("registrations:detail.agency")}</dt>
         <dd>{reg.agency?.name ?? "—"}</dd>
-        <dt>Job title</dt>
+        <dt>{t("registrations:detail.jobTitle")}</dt>
         <dd>{reg.jobTitle || "—"}</dd>
-        <dt>Role</dt>
-        <dd>{ROLE_LABELS[reg.role]}</dd>
-        <dt>Dietary</dt>
+        <dt>{t("registrations:detail.role")}</dt>
+        <dd>{t(`common:registrationRole.${reg.role}`)}</dd>
+        <dt>{t("registrations:detail.dietary")}</dt>
         <dd>{reg.dietary || "—"}</dd>
-        <dt>Accessibility</dt>
+        <dt>{t("registrations:detail.accessibility")}</dt>
         <dd>{reg.accessibility || "—"}</dd>
-        <dt>Privacy notice</dt>
-        <dd>{reg.consentAt ? `Accepted ${when(reg.consentAt)} (version ${reg.consentNoticeVersion})` : "Not accepted by the person (registered on their behalf)"}</dd>
-        <dt>Participant list</dt>
-        <dd>{reg.listConsent ? "Agreed to appear" : "Does not appear"}</dd>
-        <dt>Registered by</dt>
-        <dd>{reg.registeredBy?.name ?? "Themselves"}</dd>
+        <dt>{t("registrations:detail.privacy")}</dt>
+        <dd>
+          {reg.consentAt
+            ? t("registrations:detail.privacyAccepted", { when: when(reg.consentAt), version: reg.consentNoticeVersion })
+            : t("registrations:detail.privacyNotAccepted")}
+        </dd>
+        <dt>{t("registrations:detail.listConsent")}</dt>
+        <dd>{reg.listConsent ? t("registrations:detail.listYes") : t("registrations:detail.listNo")}</dd>
+        <dt>{t("registrations:detail.registeredBy")}</dt>
+        <dd>{reg.registeredBy?.name ?? t("registrations:detail.themselves")}</dd>
       </dl>
       {confirming ? (
-        <ConfirmStep title={`Cancel the registration of ${reg.name}?`} intent="confirm-cancel" confirmLabel="Yes, cancel the registration" keepLabel="No, keep it">
-          <p>This frees the seat for the waiting list and emails {reg.name} a cancellation. It cannot be undone.</p>
+        <ConfirmStep
+          title={t("registrations:detail.cancelTitle", { name: reg.name })}
+          intent="confirm-cancel"
+          confirmLabel={t("registrations:detail.cancelConfirm")}
+          keepLabel={t("registrations:detail.cancelKeep")}
+        >
+          <p>{t("registrations:detail.cancelText", { name: reg.name })}</p>
         </ConfirmStep>
       ) : null}
       <Form method="post" className="page-actions">
         {status === "PENDING" ? (
           <SubmitButton name="intent" value="approve">
-            Approve
+            {t("registrations:detail.approve")}
           </SubmitButton>
         ) : null}
         {["PENDING", "CONFIRMED", "WAITLISTED"].includes(status) ? (
           <>
             <SubmitButton name="intent" value="decline" className="secondary">
-              Decline
+              {t("registrations:detail.decline")}
             </SubmitButton>
           </>
         ) : null}
         {status === "CONFIRMED" ? (
           <>
             <SubmitButton name="intent" value="attend" className="secondary">
-              Mark attended
+              {t("registrations:detail.markAttended")}
             </SubmitButton>
             <SubmitButton name="intent" value="no-show" className="secondary">
-              Mark no-show
+              {t("registrations:detail.markNoShow")}
             </SubmitButton>
           </>
         ) : null}
       </Form>
       {["PENDING", "CONFIRMED", "WAITLISTED"].includes(status) && !confirming ? (
         <ConfirmButton what="cancel" className="secondary">
-          Cancel registration
+          {t("registrations:detail.cancel")}
         </ConfirmButton>
       ) : null}
-      <h3>History</h3>
-      <p className="muted">Times in {meeting.zone}.</p>
+      <h3>{t("registrations:detail.history")}</h3>
+      <p className="muted">{t("registrations:detail.timesIn", { zone: meeting.zone })}</p>
       <TableScroll>
       <table>
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">Change</th>
-            <th scope="col">Why</th>
-            <th scope="col">By</th>
+            <th scope="col">{t("registrations:detail.when")}</th>
+            <th scope="col">{t("registrations:detail.change")}</th>
+            <th scope="col">{t("registrations:detail.why")}</th>
+            <th scope="col">{t("registrations:detail.by")}</th>
           </tr>
         </thead>
         <tbody>
@@ -130,24 +153,24 @@ export default function RegistrationDetail() {
             <tr key={e.id}>
               <td>{when(e.createdAt)}</td>
               <td>
-                {e.fromStatus ? `${STATUS_LABELS[e.fromStatus]} → ` : ""}
-                {STATUS_LABELS[e.toStatus]}
+                {e.fromStatus ? `${t(`common:registrationStatus.${e.fromStatus}`)} → ` : ""}
+                {t(`common:registrationStatus.${e.toStatus}`)}
               </td>
               <td>{e.reason}</td>
-              <td>{e.by}</td>
+              <td>{e.by ? (e.by.name ?? t("registrations:detail.formerUser")) : t("registrations:detail.participantOrSystem")}</td>
             </tr>
           ))}
         </tbody>
       </table>
       </TableScroll>
-      <h3>Mail</h3>
+      <h3>{t("registrations:detail.mail")}</h3>
       {reg.outbox.length === 0 ? (
-        <p>No mail.</p>
+        <p>{t("registrations:detail.noMail")}</p>
       ) : (
         <ul>
           {reg.outbox.map((m) => (
             <li key={m.id}>
-              {when(m.createdAt)}: {m.subject} <span className="muted">({m.status.toLowerCase()})</span>
+              {when(m.createdAt)}: {m.subject} <span className="muted">({t(`followups:status.${m.status}`)})</span>
             </li>
           ))}
         </ul>
@@ -156,4 +179,4 @@ export default function RegistrationDetail() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Registration · Organise · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

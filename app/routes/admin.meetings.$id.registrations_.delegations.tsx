@@ -19,8 +19,12 @@ import {
 } from "~/domain/registration/organiser.server";
 import { delegationSettingsSchema, invitationSchema } from "~/domain/registration/registration.schema";
 import { formatDateTime, formatShortDate, zoneLabel } from "~/utils/dates";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { formReply } from "~/utils/forms.server";
 import { badRequest, readForm } from "~/utils/http.server";
+
+export const handle = { i18n: ["registrations"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "registrations:manage");
@@ -29,7 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const members = Object.fromEntries(
     await Promise.all(delegations.map(async (d) => [d.agency.id, await delegationMembers(actor, meeting.id, d.agency.id)] as const)),
   );
-  return { meeting: { id: meeting.id, visibility: meeting.visibility, timeZone: meeting.timeZone }, delegations, invitations, defaultExpiry, agencies, members };
+  const t = await fixedT(request);
+  return { title: t("registrations:title.delegations"), meeting: { id: meeting.id, visibility: meeting.visibility, timeZone: meeting.timeZone }, delegations, invitations, defaultExpiry, agencies, members };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,13 +42,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const meeting = await meetingById(params.id ?? "");
   const form = await readForm(request);
   const intent = form.get("intent");
+  const t = await fixedT(request);
   const here = `/admin/meetings/${meeting.id}/registrations/delegations`;
   if (intent === "delegation") {
     const submission = parseWithZod(form, { schema: delegationSettingsSchema });
     if (submission.status !== "success") return formReply(submission, undefined, { form: "delegation", inviteUrl: null });
     const res = await saveDelegation(actor, meeting.id, submission.value);
     if (!res.ok) return formReply(submission, res, { form: "delegation", inviteUrl: null });
-    return redirectWithToast(request, here, "Delegation saved.");
+    return redirectWithToast(request, here, t("registrations:delegations.toast.saved"));
   }
   if (intent === "invite") {
     const submission = parseWithZod(form, { schema: invitationSchema });
@@ -54,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "revoke") {
     await revokeInvitation(actor, meeting.id, String(form.get("invitationId") ?? ""));
-    return redirectWithToast(request, here, "Invitation revoked: its link no longer works.");
+    return redirectWithToast(request, here, t("registrations:delegations.toast.revoked"));
   }
   badRequest();
 }
@@ -62,22 +68,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function DelegationsAdmin() {
   const { meeting, delegations, invitations, defaultExpiry, agencies, members } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
+  const { t, language } = useTranslation(["registrations"]);
   return (
     <>
-      <h2>Delegations and invitations</h2>
+      <h2>{t("registrations:delegations.heading")}</h2>
       <p>
-        <Link to={`/admin/meetings/${meeting.id}/registrations`}>Back to registrations</Link>
+        <Link to={`/admin/meetings/${meeting.id}/registrations`}>{t("registrations:backToList")}</Link>
       </p>
       <TableScroll>
       <table>
-        <caption className="muted">Quota: most confirmed and pending delegates of the agency. Reserved seats: held back from general registration for that agency.</caption>
+        <caption className="muted">{t("registrations:delegations.caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Agency</th>
-            <th scope="col">Registered</th>
-            <th scope="col">Quota</th>
-            <th scope="col">Reserved seats</th>
-            <th scope="col">Head of delegation</th>
+            <th scope="col">{t("registrations:delegations.agency")}</th>
+            <th scope="col">{t("registrations:delegations.registered")}</th>
+            <th scope="col">{t("registrations:delegations.quota")}</th>
+            <th scope="col">{t("registrations:delegations.reserved")}</th>
+            <th scope="col">{t("registrations:delegations.head")}</th>
           </tr>
         </thead>
         <tbody>
@@ -85,7 +92,7 @@ export default function DelegationsAdmin() {
             <tr key={d.id}>
               <th scope="row">{d.agency.name}</th>
               <td>{d.used}</td>
-              <td>{d.quota ?? "No quota"}</td>
+              <td>{d.quota ?? t("registrations:delegations.noQuota")}</td>
               <td>{d.reservedSeats}</td>
               <td>{d.headRegistration?.name ?? "—"}</td>
             </tr>
@@ -94,45 +101,50 @@ export default function DelegationsAdmin() {
       </table>
       </TableScroll>
       <DelegationForm agencies={agencies} members={members} lastResult={data?.form === "delegation" ? data.result : undefined} />
-      <h3>Invitations</h3>
-      {meeting.visibility !== "INVITATION" ? <p className="muted">This meeting is public; invitation links also work here, for example for a person's own link.</p> : null}
+      <h3>{t("registrations:delegations.invitations")}</h3>
+      {meeting.visibility !== "INVITATION" ? <p className="muted">{t("registrations:delegations.publicMeeting")}</p> : null}
       {data?.inviteUrl ? (
         <Notice kind="success">
-          Invitation link (shown once, copy it now): <code>{data.inviteUrl}</code>
-          {"inviteExpiresAt" in data && data.inviteExpiresAt ? ` It works until ${formatDateTime(data.inviteExpiresAt, meeting.timeZone)}.` : null}
+          {t("registrations:delegations.inviteLink")} <code>{data.inviteUrl}</code>
+          {"inviteExpiresAt" in data && data.inviteExpiresAt
+            ? t("registrations:delegations.worksUntil", { when: formatDateTime(data.inviteExpiresAt, meeting.timeZone, false, language) })
+            : null}
         </Notice>
       ) : null}
       <InviteForm
         agencies={agencies}
         lastResult={data?.form === "invite" ? data.result : undefined}
-        expiryHint={`Empty: ${formatDateTime(defaultExpiry, meeting.timeZone)} (when registration closes, or the meeting's end). In the meeting's time zone, ${zoneLabel(meeting.timeZone, defaultExpiry)}.`}
+        expiryHint={t("registrations:delegations.expiryHint", {
+          when: formatDateTime(defaultExpiry, meeting.timeZone, false, language),
+          zone: zoneLabel(meeting.timeZone, defaultExpiry, language),
+        })}
       />
       <TableScroll>
       <table>
         <thead>
           <tr>
-            <th scope="col">For</th>
-            <th scope="col">Created</th>
-            <th scope="col">Expires</th>
-            <th scope="col">State</th>
+            <th scope="col">{t("registrations:delegations.for")}</th>
+            <th scope="col">{t("registrations:delegations.created")}</th>
+            <th scope="col">{t("registrations:delegations.expires")}</th>
+            <th scope="col">{t("registrations:delegations.state")}</th>
           </tr>
         </thead>
         <tbody>
           {invitations.map((i) => (
             <tr key={i.id}>
               <td>{[i.agency?.name, i.email].filter(Boolean).join(" · ")}</td>
-              <td>{formatShortDate(i.createdAt, meeting.timeZone)}</td>
-              <td>{formatDateTime(i.expiresAt, meeting.timeZone)}</td>
+              <td>{formatShortDate(i.createdAt, meeting.timeZone, language)}</td>
+              <td>{formatDateTime(i.expiresAt, meeting.timeZone, false, language)}</td>
               <td>
                 {i.revokedAt ? (
-                  "Revoked"
+                  t("registrations:delegations.revoked")
                 ) : i.expired ? (
-                  "Expired"
+                  t("registrations:delegations.expired")
                 ) : (
                   <Form method="post">
                     <input type="hidden" name="invitationId" value={i.id} />
                     <SubmitButton name="intent" value="revoke" className="secondary">
-                      Revoke
+                      {t("registrations:delegations.revoke")}
                     </SubmitButton>
                   </Form>
                 )}
@@ -151,32 +163,40 @@ type Result = SubmissionResult<string[]> | undefined;
 function DelegationForm({ agencies, members, lastResult }: { agencies: { value: string; label: string }[]; members: Record<string, { id: string; name: string }[]>; lastResult: Result }) {
   const [form, fields] = useForm({ id: "delegation", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: delegationSettingsSchema }), shouldRevalidate: "onBlur" });
   const heads = Object.values(members).flat();
+  const { t } = useTranslation(["registrations"]);
   return (
     <Form method="post" {...getFormProps(form)}>
-      <h3>Add or change a delegation</h3>
+      <h3>{t("registrations:delegations.formHeading")}</h3>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="delegation" />
-      <SelectField field={fields.agencyId} label="Agency" options={agencies} placeholder="Choose an agency" required />
-      <InputField field={fields.quota} label="Quota" type="number" min={0} hint="Leave empty for no quota." />
-      <InputField field={fields.reservedSeats} label="Reserved seats" type="number" min={0} />
-      <SelectField field={fields.headRegistrationId} label="Head of delegation" options={heads.map((h) => ({ value: h.id, label: h.name }))} placeholder="None" hint="A confirmed or pending member of that agency." />
-      <SubmitButton>Save delegation</SubmitButton>
+      <SelectField field={fields.agencyId} label={t("registrations:delegations.agency")} options={agencies} placeholder={t("registrations:delegations.chooseAgency")} required />
+      <InputField field={fields.quota} label={t("registrations:delegations.quota")} type="number" min={0} hint={t("registrations:delegations.quotaHint")} />
+      <InputField field={fields.reservedSeats} label={t("registrations:delegations.reserved")} type="number" min={0} />
+      <SelectField
+        field={fields.headRegistrationId}
+        label={t("registrations:delegations.head")}
+        options={heads.map((h) => ({ value: h.id, label: h.name }))}
+        placeholder={t("registrations:delegations.none")}
+        hint={t("registrations:delegations.headHint")}
+      />
+      <SubmitButton>{t("registrations:delegations.save")}</SubmitButton>
     </Form>
   );
 }
 
 function InviteForm({ agencies, lastResult, expiryHint }: { agencies: { value: string; label: string }[]; lastResult: Result; expiryHint: string }) {
   const [form, fields] = useForm({ id: "invite", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: invitationSchema }), shouldRevalidate: "onBlur" });
+  const { t } = useTranslation(["registrations"]);
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="invite" />
-      <SelectField field={fields.agencyId} label="Invite an agency" options={agencies} placeholder="No agency (a person)" />
-      <InputField field={fields.email} label="Email address to send the link to" type="email" hint="Optional for an agency invitation; the link is shown here once either way." />
-      <InputField field={fields.expiresAt} label="Link works until" type="datetime-local" hint={expiryHint} />
-      <SubmitButton>Create invitation</SubmitButton>
+      <SelectField field={fields.agencyId} label={t("registrations:delegations.inviteAgency")} options={agencies} placeholder={t("registrations:delegations.noAgency")} />
+      <InputField field={fields.email} label={t("registrations:delegations.inviteEmail")} type="email" hint={t("registrations:delegations.inviteEmailHint")} />
+      <InputField field={fields.expiresAt} label={t("registrations:delegations.inviteUntil")} type="datetime-local" hint={expiryHint} />
+      <SubmitButton>{t("registrations:delegations.create")}</SubmitButton>
     </Form>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Delegations · Organise · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

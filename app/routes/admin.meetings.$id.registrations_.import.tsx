@@ -11,34 +11,41 @@ import { listAgencyOptions } from "~/domain/agencies/agencies.server";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { addParticipant, importCsv, meetingById } from "~/domain/registration/organiser.server";
-import { REGISTRATION_ROLES, ROLE_LABELS, STATUS_LABELS, organiserAddSchema } from "~/domain/registration/registration.schema";
+import { REGISTRATION_ROLES, organiserAddSchema } from "~/domain/registration/registration.schema";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+
+export const handle = { i18n: ["registrations"] };
 
 const MAX_BYTES = 1_000_000;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
-  return { meeting: { id: meeting.id }, agencies: await listAgencyOptions() };
+  const t = await fixedT(request);
+  return { title: t("registrations:title.import"), meeting: { id: meeting.id }, agencies: await listAgencyOptions() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireCapability(request, "registrations:manage");
   const meeting = await meetingById(params.id ?? "");
   const form = await readForm(request);
+  const language = await languageOf(request);
+  const t = await fixedT(language);
   if (form.get("intent") === "add") {
     const submission = parseWithZod(form, { schema: organiserAddSchema });
     if (submission.status !== "success") return formReply(submission, undefined, { form: "add" as const });
     const { intent: _intent, ...person } = submission.value;
     const outcome = await addParticipant(actor, meeting.id, person);
     if (!outcome.ok) return formReply(submission, outcome, { form: "add" as const });
-    return redirectWithToast(request, `/admin/meetings/${meeting.id}/registrations/${outcome.id}`, `${person.name} is registered (${STATUS_LABELS[outcome.status].toLowerCase()}) and has been emailed.`);
+    return redirectWithToast(request, `/admin/meetings/${meeting.id}/registrations/${outcome.id}`, t("registrations:import.added", { name: person.name, status: t(`common:registrationStatus.${outcome.status}`).toLowerCase() }));
   }
   // The file input is a plain one (no Conform): its refusal is shown above it, with the status of a refused form.
   const refuseFile = (error: string) => data({ form: "import" as const, error, report: null }, { status: 400 });
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return refuseFile("Choose a CSV file to import.");
-  if (file.size > MAX_BYTES) return refuseFile("The file is larger than 1 MB.");
-  const res = await importCsv(actor, meeting.id, await file.text());
+  if (!(file instanceof File) || file.size === 0) return refuseFile(t("registrations:import.error.noFile"));
+  if (file.size > MAX_BYTES) return refuseFile(t("registrations:import.error.tooLarge"));
+  const res = await importCsv(actor, meeting.id, await file.text(), language);
   if (!res.ok) return refuseFile(refusalMessages(res).join(" "));
   return { form: "import" as const, error: null, report: res.report };
 }
@@ -50,40 +57,39 @@ export default function ImportRegistrations() {
   const imported = answer?.form === "import" ? answer : null;
   const accepted = imported?.report?.filter((r) => r.ok).length ?? 0;
   const rejected = imported?.report?.filter((r) => !r.ok).length ?? 0;
+  const { t } = useTranslation(["registrations"]);
   return (
     <>
-      <h2>Add participants</h2>
+      <h2>{t("registrations:import.heading")}</h2>
       <p>
-        <Link to={`/admin/meetings/${meeting.id}/registrations`}>Back to registrations</Link>
+        <Link to={`/admin/meetings/${meeting.id}/registrations`}>{t("registrations:backToList")}</Link>
       </p>
       <AddOne agencies={agencies} lastResult={added?.result} />
-      <h3>Import a CSV file</h3>
+      <h3>{t("registrations:import.csvHeading")}</h3>
+      {/* Column names stay as the file must spell them, in every language. */}
       <p>
-        A CSV file with a header row. Required columns: <code>name</code>, <code>email</code>, <code>agency</code> (name or
-        acronym from the agency list). Optional: <code>job title</code>, <code>role</code> (delegate, speaker, observer,
-        organiser, rapporteur), <code>dietary</code>, <code>accessibility</code>. Each row is registered like any
-        registration (seats, quotas, waiting list) and gets the status mail; rejected rows are not saved.
+        {t("registrations:import.csvHelp1")} <code>name</code>, <code>email</code>, <code>agency</code> {t("registrations:import.csvHelp2")}{" "}
+        <code>job title</code>, <code>role</code> {t("registrations:import.csvHelp3")} <code>dietary</code>, <code>accessibility</code>
+        {t("registrations:import.csvHelp4")}
       </p>
       {imported?.error ? <Notice kind="error">{imported.error}</Notice> : null}
       <Form method="post" encType="multipart/form-data">
         <div className="field">
-          <label htmlFor="file">CSV file</label>
+          <label htmlFor="file">{t("registrations:import.file")}</label>
           <input id="file" name="file" type="file" accept=".csv,text/csv" required />
         </div>
-        <SubmitButton>Import</SubmitButton>
+        <SubmitButton>{t("registrations:import.submit")}</SubmitButton>
       </Form>
       {imported?.report ? (
         <section aria-labelledby="report-heading" className="import-report">
-          <h3 id="report-heading">
-            Import report: {accepted} registered, {rejected} rejected
-          </h3>
+          <h3 id="report-heading">{t("registrations:import.report", { accepted, rejected })}</h3>
           <TableScroll>
           <table>
             <thead>
               <tr>
-                <th scope="col">Row</th>
-                <th scope="col">Email</th>
-                <th scope="col">Result</th>
+                <th scope="col">{t("registrations:import.row")}</th>
+                <th scope="col">{t("registrations:import.email")}</th>
+                <th scope="col">{t("registrations:import.result")}</th>
               </tr>
             </thead>
             <tbody>
@@ -91,7 +97,7 @@ export default function ImportRegistrations() {
                 <tr key={r.row} className={r.ok ? undefined : "rejected"}>
                   <td>{r.row}</td>
                   <td>{r.email}</td>
-                  <td>{r.ok ? r.message : `Rejected: ${r.message}`}</td>
+                  <td>{r.ok ? r.message : t("registrations:import.rejected", { message: r.message })}</td>
                 </tr>
               ))}
             </tbody>
@@ -112,22 +118,28 @@ function AddOne({ agencies, lastResult }: { agencies: { value: string; label: st
     onValidate: ({ formData }) => parseWithZod(formData, { schema: organiserAddSchema }),
     shouldRevalidate: "onBlur",
   });
+  const { t } = useTranslation(["registrations"]);
   return (
     <Form method="post" {...getFormProps(form)}>
-      <h3>Add one person</h3>
-      <p className="muted">Seats, quotas and the waiting list apply as for any registration; the registration window does not. The person is emailed their private link.</p>
+      <h3>{t("registrations:import.addHeading")}</h3>
+      <p className="muted">{t("registrations:import.addHelp")}</p>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="add" />
-      <InputField field={fields.name} label="Full name" required />
-      <InputField field={fields.email} label="Email address" type="email" required />
-      <SelectField field={fields.agencyId} label="Agency" options={agencies} placeholder="Choose an agency" required />
-      <InputField field={fields.jobTitle} label="Job title" />
-      <SelectField field={fields.role} label="Role at the meeting" options={REGISTRATION_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} required />
-      <TextareaField field={fields.dietary} label="Dietary requirements" rows={2} />
-      <TextareaField field={fields.accessibility} label="Accessibility needs" rows={2} />
-      <SubmitButton>Add this person</SubmitButton>
+      <InputField field={fields.name} label={t("registrations:import.name")} required />
+      <InputField field={fields.email} label={t("registrations:import.emailAddress")} type="email" required />
+      <SelectField field={fields.agencyId} label={t("registrations:import.agency")} options={agencies} placeholder={t("registrations:import.chooseAgency")} required />
+      <InputField field={fields.jobTitle} label={t("registrations:import.jobTitle")} />
+      <SelectField
+        field={fields.role}
+        label={t("registrations:import.role")}
+        options={REGISTRATION_ROLES.map((r) => ({ value: r, label: t(`common:registrationRole.${r}`) }))}
+        required
+      />
+      <TextareaField field={fields.dietary} label={t("registrations:import.dietary")} rows={2} />
+      <TextareaField field={fields.accessibility} label={t("registrations:import.accessibility")} rows={2} />
+      <SubmitButton>{t("registrations:import.add")}</SubmitButton>
     </Form>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Add participants · Organise · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

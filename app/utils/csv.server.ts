@@ -1,5 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { parse } from "csv-parse/sync";
+import type { Language } from "~/i18n/config";
+import { tFor } from "~/i18n/i18n.server";
 
 // CSV export and import, one way for the whole app. Exported cells that a spreadsheet would read
 // as a formula (=, +, -, @, tab, carriage return) get a leading apostrophe (OWASP CSV injection).
@@ -31,21 +33,22 @@ export type CsvParseResult =
   | { ok: true; header: string[]; rows: Record<string, string>[] }
   | { ok: false; error: string };
 
-/** Parses an uploaded CSV with a header row. Column names are trimmed and lower-cased. */
-export function parseCsv(text: string, maxRows = 5000): CsvParseResult {
+/** Parses an uploaded CSV with a header row. Column names are trimmed and lower-cased; errors are in `language`. */
+export function parseCsv(text: string, maxRows = 5000, language: Language = "en"): CsvParseResult {
+  const t = tFor(language);
   try {
     const records: string[][] = parse(text.replace(/^\uFEFF/, ""), {
       skip_empty_lines: true,
       relax_column_count: true,
       trim: true,
     });
-    if (records.length === 0) return { ok: false, error: "The file is empty." };
+    if (records.length === 0) return { ok: false, error: t("common:csvFile.empty") };
     const header = records[0].map((h) => h.trim().toLowerCase());
     const body = records.slice(1);
-    if (body.length > maxRows) return { ok: false, error: `The file has more than ${maxRows} rows.` };
+    if (body.length > maxRows) return { ok: false, error: t("common:csvFile.tooManyRows", { max: maxRows }) };
     const rows = body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
     return { ok: true, header, rows };
   } catch (e) {
-    return { ok: false, error: `This is not a readable CSV file (${(e as Error).message.split("\n")[0]}).` };
+    return { ok: false, error: t("common:csvFile.unreadable", { detail: (e as Error).message.split("\n")[0] }) };
   }
 }

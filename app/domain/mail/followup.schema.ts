@@ -1,18 +1,13 @@
 import { z } from "zod";
 import { REGISTRATION_STATUSES } from "~/domain/registration/registration.schema";
+import { key } from "~/i18n/translate";
 import { fromLocalInput } from "~/utils/dates";
 
-// The follow-up composer. Shared by the form (client validation) and the action (server).
+// The follow-up composer. Shared by the form (client validation) and the action (server). Its messages
+// are translation keys, shown in the reader's language by the form's error lists (docs/i18n.md step 4).
 
 export const AUDIENCES = ["ATTENDEES", "CONFIRMED", "AGENCIES", "STATUS", "NO_SHOWS"] as const;
 export type Audience = (typeof AUDIENCES)[number];
-export const AUDIENCE_LABELS: Record<Audience, string> = {
-  ATTENDEES: "Everyone who attended (checked in)",
-  CONFIRMED: "Everyone confirmed",
-  AGENCIES: "Confirmed participants of chosen agencies",
-  STATUS: "Registrations with chosen statuses",
-  NO_SHOWS: "Confirmed participants who did not come (no-shows)",
-};
 
 export { REGISTRATION_STATUSES };
 
@@ -23,45 +18,47 @@ export function followUpSchema(timeZone: string) {
     .object({
       intent: z.enum(["preview", "save"]).default("save"),
       subject: z
-        .string({ required_error: "Enter a subject." })
+        .string({ required_error: key("followups:compose.error.subjectRequired") })
         .trim()
-        .min(3, "A subject has at least 3 characters.")
-        .max(200, "A subject has at most 200 characters."),
+        .min(3, key("followups:compose.error.subjectShort"))
+        .max(200, key("followups:compose.error.subjectLong")),
       summary: z
-        .string({ required_error: "Write a summary of the meeting." })
+        .string({ required_error: key("followups:compose.error.summaryRequired") })
         .trim()
-        .min(10, "A summary has at least 10 characters.")
-        .max(10_000, "A summary has at most 10,000 characters."),
+        .min(10, key("followups:compose.error.summaryShort"))
+        .max(10_000, key("followups:compose.error.summaryLong")),
       documents: z
         .string()
-        .max(5_000, "Document links have at most 5,000 characters in all.")
+        .max(5_000, key("followups:compose.error.documentsLong"))
         .optional()
         .superRefine((value, ctx) => {
           const links = documentLinks(value);
-          if (links.length > MAX_DOCUMENTS) ctx.addIssue({ code: "custom", message: `Add at most ${MAX_DOCUMENTS} document links.` });
-          const bad = links.find((l) => !isWebLink(l));
-          if (bad) ctx.addIssue({ code: "custom", message: `"${bad.slice(0, 80)}" is not a web link (https://...).` });
+          if (links.length > MAX_DOCUMENTS) ctx.addIssue({ code: "custom", message: key("followups:compose.error.documentsMany") });
+          if (links.some((l) => !isWebLink(l))) ctx.addIssue({ code: "custom", message: key("followups:compose.error.documentsWeb") });
         }),
       nextSessionAt: z
         .string()
-        .max(40, "Enter a date and time such as 2026-11-12 09:30.")
+        .max(40, key("followups:compose.error.dateTime"))
         .optional()
-        .refine((v) => !v || fromLocalInput(v, timeZone), "Enter a date and time such as 2026-11-12 09:30."),
-      audience: z.enum(AUDIENCES, { errorMap: () => ({ message: "Choose who receives the follow-up." }) }),
-      agencyIds: z.array(z.string().max(40, "Choose agencies from the list.")).max(300, "Choose at most 300 agencies.").default([]),
-      statuses: z.array(z.enum(REGISTRATION_STATUSES, { errorMap: () => ({ message: "Choose statuses from the list." }) })).max(5, "Choose at most 5 statuses.").default([]),
-      previewAgencyId: z.string().max(40, "Choose an agency from the list.").optional(),
+        .refine((v) => !v || fromLocalInput(v, timeZone), key("followups:compose.error.dateTime")),
+      audience: z.enum(AUDIENCES, { errorMap: () => ({ message: key("followups:compose.error.audience") }) }),
+      agencyIds: z.array(z.string().max(40, key("followups:compose.error.agencyList"))).max(300, key("followups:compose.error.agenciesMany")).default([]),
+      statuses: z
+        .array(z.enum(REGISTRATION_STATUSES, { errorMap: () => ({ message: key("followups:compose.error.statusList") }) }))
+        .max(5, key("followups:compose.error.statusesMany"))
+        .default([]),
+      previewAgencyId: z.string().max(40, key("followups:compose.error.previewAgency")).optional(),
       /** random per rendered form: a second submit of the same form finds the first one's draft */
       submissionKey: z
         .string()
-        .regex(/^[A-Za-z0-9_-]{16,64}$/, "This form is out of date. Reload the page and submit it again.")
+        .regex(/^[A-Za-z0-9_-]{16,64}$/, key("followups:compose.error.outdated"))
         .optional(),
     })
     .superRefine((v, ctx) => {
       if (v.audience === "AGENCIES" && v.agencyIds.length === 0)
-        ctx.addIssue({ code: "custom", path: ["agencyIds"], message: "Choose at least one agency." });
+        ctx.addIssue({ code: "custom", path: ["agencyIds"], message: key("followups:compose.error.agenciesNone") });
       if (v.audience === "STATUS" && v.statuses.length === 0)
-        ctx.addIssue({ code: "custom", path: ["statuses"], message: "Choose at least one registration status." });
+        ctx.addIssue({ code: "custom", path: ["statuses"], message: key("followups:compose.error.statusesNone") });
     })
     .transform((v) => ({
       ...v,

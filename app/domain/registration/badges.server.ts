@@ -12,7 +12,10 @@ import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { whereFor } from "./listing.server";
 import { lockMeeting } from "./registration.server";
-import { ROLE_LABELS, STATUS_LABELS, type RegistrationStatus } from "./labels";
+import type { Language } from "~/i18n/config";
+import { tFor } from "~/i18n/i18n.server";
+import type { T } from "~/i18n/translate";
+import type { RegistrationRole } from "./labels";
 
 // Badges, check-in codes and the participant list by delegation (docs/decisions/074-badges.md).
 // A badge's QR code carries a check-in code: the registration's id and an HMAC of it under the
@@ -41,18 +44,17 @@ export function registrationIdOfCode(raw: string): string | null {
 
 export type ScanResult = { ok: true; already: boolean; name: string; agency: string; checkedInAt: Date } | { ok: false; message: string };
 
-const NOT_A_CODE = "That is not a badge code of this meeting. Scan it again, or find the person by name below.";
-
 /**
  * Checks in the person whose badge was scanned (or whose code was typed). A second scan changes
  * nothing and says when they were checked in. Codes of another meeting, of cancelled or waitlisted
- * registrations, and anything that is not a genuine code are refused with a message.
+ * registrations, and anything that is not a genuine code are refused with a message in `language`.
  */
-export async function checkInByCode(actor: Actor, meetingId: string, raw: string): Promise<ScanResult> {
+export async function checkInByCode(actor: Actor, meetingId: string, raw: string, language: Language): Promise<ScanResult> {
   assertCan(actor, "registrations:manage");
-  if (!raw.trim()) return { ok: false, message: "Scan a badge or type its code." };
+  const t = tFor(language);
+  if (!raw.trim()) return { ok: false, message: t("registrations:checkin.scan.empty") };
   const id = registrationIdOfCode(raw.slice(0, 200));
-  if (!id) return { ok: false, message: NOT_A_CODE };
+  if (!id) return { ok: false, message: t("registrations:checkin.scan.notACode") };
   return transaction(async (tx) => {
     // Under the meeting's lock, as setAttendance: a cancellation cannot slip in between.
     await lockMeeting(tx, meetingId);
@@ -69,12 +71,14 @@ export async function checkInByCode(actor: Actor, meetingId: string, raw: string
         meeting: { select: { title: true } },
       },
     });
-    if (!reg) return { ok: false, message: "This badge's registration no longer exists. Find the person by name below." };
-    if (reg.meetingId !== meetingId) return { ok: false, message: `This badge is for another meeting: ${reg.meeting.title}.` };
+    if (!reg) return { ok: false, message: t("registrations:checkin.scan.gone") };
+    if (reg.meetingId !== meetingId) return { ok: false, message: t("registrations:checkin.scan.otherMeeting", { title: reg.meeting.title }) };
     const mine = await tx.registration.findFirst({ where: { ...whereFor(actor, meetingId, {}), id }, select: { id: true } });
-    if (!mine) return { ok: false, message: NOT_A_CODE };
-    if (reg.status !== "CONFIRMED")
-      return { ok: false, message: `${reg.name} is not a confirmed participant (registration ${statusWord(reg.status)}): not checked in.` };
+    if (!mine) return { ok: false, message: t("registrations:checkin.scan.notACode") };
+    if (reg.status !== "CONFIRMED") {
+      const status = t(`common:registrationStatus.${reg.status}`).toLowerCase();
+      return { ok: false, message: t("registrations:checkin.scan.notConfirmed", { name: reg.name, status }) };
+    }
     const agency = reg.agency?.acronym || reg.agency?.name || "";
     if (reg.attendance === "ATTENDED" && reg.checkedInAt) return { ok: true, already: true, name: reg.name, agency, checkedInAt: reg.checkedInAt };
     const checkedInAt = new Date();
@@ -92,7 +96,6 @@ export async function checkInByCode(actor: Actor, meetingId: string, raw: string
   });
 }
 
-const statusWord = (s: RegistrationStatus) => STATUS_LABELS[s].toLowerCase();
 
 // ---------------------------------------------------------------- who is on the badges and lists
 
@@ -144,15 +147,16 @@ export type Participant = {
   id: string;
   name: string;
   jobTitle: string;
-  role: keyof typeof ROLE_LABELS;
+  role: RegistrationRole;
   attendance: string;
   head: boolean;
 };
 export type DelegationGroup = Awaited<ReturnType<typeof participantsByDelegation>>[number];
 
 /** "Head of delegation · Delegate" */
-export function roleLine(p: Pick<Participant, "role" | "head">): string {
-  return p.head ? `Head of delegation · ${ROLE_LABELS[p.role]}` : ROLE_LABELS[p.role];
+export function roleLine(p: Pick<Participant, "role" | "head">, t: T): string {
+  const role = t(`common:registrationRole.${p.role}`);
+  return p.head ? t("registrations:badges.headRole", { role }) : role;
 }
 
 // ---------------------------------------------------------------- PDF
@@ -215,9 +219,9 @@ const BADGE = { w: (A4.w - 2 * MARGIN) / 2, h: (A4.h - 2 * MARGIN) / 4 };
 type BadgeMeeting = { title: string; startsAt: Date; endsAt: Date; timeZone: string; city: string | null };
 
 /** The meeting's day or days in its own zone: "Thursday 4 June 2030" or "4 Jun 2030 – 6 Jun 2030". */
-export function meetingDays(m: Pick<BadgeMeeting, "startsAt" | "endsAt" | "timeZone">): string {
-  const start = formatDay(m.startsAt, m.timeZone);
-  const end = formatDay(m.endsAt, m.timeZone);
+export function meetingDays(m: Pick<BadgeMeeting, "startsAt" | "endsAt" | "timeZone">, language: Language = "en"): string {
+  const start = formatDay(m.startsAt, m.timeZone, language);
+  const end = formatDay(m.endsAt, m.timeZone, language);
   return start === end ? start : `${start} – ${end}`;
 }
 
@@ -228,7 +232,7 @@ function fitSize(doc: PDFKit.PDFDocument, font: string, text: string, width: num
   return min;
 }
 
-function drawBadge(doc: PDFKit.PDFDocument, m: BadgeMeeting, days: string, p: Participant, agency: DelegationGroup["agency"], x: number, y: number) {
+function drawBadge(doc: PDFKit.PDFDocument, m: BadgeMeeting, days: string, role: string, p: Participant, agency: DelegationGroup["agency"], x: number, y: number) {
   const pad = 12;
   const inner = BADGE.w - 2 * pad;
   const qr = 74;
@@ -270,7 +274,7 @@ function drawBadge(doc: PDFKit.PDFDocument, m: BadgeMeeting, days: string, p: Pa
   doc
     .font(p.head ? "Sans-Bold" : "Sans")
     .fontSize(8.5)
-    .text(roleLine(p), x + pad, top + 50, { width: left, height: 24, ellipsis: true });
+    .text(role, x + pad, top + 50, { width: left, height: 24, ellipsis: true });
   drawQr(doc, checkInCode(p.id), x + BADGE.w - pad - qr, top, qr);
 }
 
@@ -281,11 +285,12 @@ function cutLines(doc: PDFKit.PDFDocument) {
   doc.stroke().undash().restore();
 }
 
-/** The badges as a PDF: on A4 sheets of 8 with cut lines, or one badge per page. */
-export async function badgesPdf(meeting: BadgeMeeting, groups: DelegationGroup[], layout: BadgeLayout): Promise<Buffer> {
+/** The badges as a PDF: on A4 sheets of 8 with cut lines, or one badge per page; fixed words in `language`. */
+export async function badgesPdf(meeting: BadgeMeeting, groups: DelegationGroup[], layout: BadgeLayout, language: Language): Promise<Buffer> {
+  const t = tFor(language);
   const sheet = layout === "sheet";
-  const doc = newDocument({ size: sheet ? [A4.w, A4.h] : [BADGE.w, BADGE.h], margin: 0, autoFirstPage: false }, `Badges · ${meeting.title}`);
-  const days = meetingDays(meeting);
+  const doc = newDocument({ size: sheet ? [A4.w, A4.h] : [BADGE.w, BADGE.h], margin: 0, autoFirstPage: false }, t("registrations:badges.title", { title: meeting.title }));
+  const days = meetingDays(meeting, language);
   const badges = groups.flatMap((g) => g.people.map((p) => ({ p, agency: g.agency })));
   badges.forEach(({ p, agency }, i) => {
     const slot = sheet ? i % 8 : 0;
@@ -295,30 +300,31 @@ export async function badgesPdf(meeting: BadgeMeeting, groups: DelegationGroup[]
     }
     const x = sheet ? MARGIN + (slot % 2) * BADGE.w : 0;
     const y = sheet ? MARGIN + Math.floor(slot / 2) * BADGE.h : 0;
-    drawBadge(doc, meeting, days, p, agency, x, y);
+    drawBadge(doc, meeting, days, roleLine(p, t), p, agency, x, y);
   });
   if (!badges.length) doc.addPage();
   return finish(doc);
 }
 
-/** The participant list by delegation as an A4 PDF, with a column for signatures. */
-export async function participantListPdf(meeting: BadgeMeeting, groups: DelegationGroup[]): Promise<Buffer> {
-  const doc = newDocument({ size: "A4", margin: 42 }, `Participants · ${meeting.title}`);
+/** The participant list by delegation as an A4 PDF, with a column for signatures; fixed words in `language`. */
+export async function participantListPdf(meeting: BadgeMeeting, groups: DelegationGroup[], language: Language): Promise<Buffer> {
+  const t = tFor(language);
+  const doc = newDocument({ size: "A4", margin: 42 }, t("registrations:sheet.title", { title: meeting.title }));
   const left = 42;
   const width = A4.w - 84;
   const cols = [
-    { label: "#", w: 24 },
-    { label: "Name", w: 170 },
-    { label: "Role", w: 130 },
-    { label: "Present", w: 46 },
-    { label: "Signature", w: width - 370 },
+    { label: t("registrations:sheet.number"), w: 24 },
+    { label: t("registrations:sheet.name"), w: 170 },
+    { label: t("registrations:sheet.role"), w: 130 },
+    { label: t("registrations:sheet.present"), w: 46 },
+    { label: t("registrations:sheet.signature"), w: width - 370 },
   ];
   const bottom = A4.h - 42;
-  doc.font("Sans-Bold").fontSize(14).text("Participants by delegation", left, 42, { width });
+  doc.font("Sans-Bold").fontSize(14).text(t("registrations:sheet.heading"), left, 42, { width });
   doc
     .font("Sans")
     .fontSize(9)
-    .text(`${meeting.title} — ${formatRange(meeting.startsAt, meeting.endsAt, meeting.timeZone)}`, { width });
+    .text(`${meeting.title} — ${formatRange(meeting.startsAt, meeting.endsAt, meeting.timeZone, language)}`, { width });
   let n = 0;
   const row = (cells: string[], bold: boolean) => {
     const heights = cells.map((c, i) =>
@@ -350,7 +356,7 @@ export async function participantListPdf(meeting: BadgeMeeting, groups: Delegati
   for (const g of groups) {
     if (doc.y + 60 > bottom) doc.addPage();
     doc.moveDown(0.8);
-    const heading = g.agency ? `${g.agency.acronym} — ${g.agency.name}` : "No agency";
+    const heading = g.agency ? `${g.agency.acronym} — ${g.agency.name}` : t("registrations:sheet.noAgency");
     doc.font("Sans-Bold").fontSize(11).fillColor("#000").text(`${heading} (${g.people.length})`, left, doc.y, { width });
     doc.moveDown(0.3);
     row(
@@ -362,8 +368,8 @@ export async function participantListPdf(meeting: BadgeMeeting, groups: Delegati
       row(
         [
           String(n),
-          p.head ? `${p.name}\nHead of delegation` : p.name,
-          [ROLE_LABELS[p.role], p.jobTitle].filter(Boolean).join(" · "),
+          p.head ? `${p.name}\n${t("registrations:sheet.head")}` : p.name,
+          [t(`common:registrationRole.${p.role}`), p.jobTitle].filter(Boolean).join(" · "),
           p.attendance === "ATTENDED" ? "✓" : "",
           "",
         ],

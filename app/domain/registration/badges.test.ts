@@ -54,7 +54,7 @@ describe("badges PDF", () => {
   it("is a PDF with every confirmed participant's international name, agency, role and the meeting's day in its zone", async () => {
     const { meeting, organiser } = await meetingWithPeople();
     const groups = await participantsByDelegation(organiser, meeting.id);
-    const pdf = await badgesPdf(meeting, groups, "sheet");
+    const pdf = await badgesPdf(meeting, groups, "sheet", "en");
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const pages = pdfPages(pdf);
     expect(pages).toHaveLength(1);
@@ -71,8 +71,8 @@ describe("badges PDF", () => {
     const agency = await createAgency();
     for (let i = 0; i < 7; i++) await registerPerson(meeting.id, agency.id);
     const groups = await participantsByDelegation(organiser, meeting.id);
-    expect(pdfPages(await badgesPdf(meeting, groups, "sheet"))).toHaveLength(2);
-    expect(pdfPages(await badgesPdf(meeting, groups, "single"))).toHaveLength(10);
+    expect(pdfPages(await badgesPdf(meeting, groups, "sheet", "en"))).toHaveLength(2);
+    expect(pdfPages(await badgesPdf(meeting, groups, "single", "en"))).toHaveLength(10);
   });
 
   it("prints one registration or one delegation on request", async () => {
@@ -100,7 +100,7 @@ describe("badges PDF", () => {
     const { meeting } = await meetingWithPeople();
     for (const role of ["PARTICIPANT", "SECRETARIAT"] as const) {
       await expect(participantsByDelegation(await actor(role), meeting.id)).rejects.toMatchObject({ status: 403 });
-      await expect(checkInByCode(await actor(role), meeting.id, "x")).rejects.toMatchObject({ status: 403 });
+      await expect(checkInByCode(await actor(role), meeting.id, "x", "en")).rejects.toMatchObject({ status: 403 });
     }
   });
 });
@@ -115,21 +115,38 @@ describe("participant list by delegation", () => {
       ["Ayşe Şahin", true],
       ["Ελένη Παπαδοπούλου", false],
     ]);
-    const text = pdfPages(await participantListPdf(meeting, groups)).join("\n");
+    const text = pdfPages(await participantListPdf(meeting, groups, "en")).join("\n");
     expect(text).toContain(`HP${n} — Ελληνική Αστυνομία ${n} (2)`);
     expect(text.indexOf("Ayşe Şahin")).toBeLessThan(text.indexOf("Ελένη Παπαδοπούλου"));
     expect(text).toContain("Head of delegation");
   });
 });
 
+describe("in French", () => {
+  it("badges, the participant list and scan messages use the reader's language; names stay as they are", async () => {
+    const { meeting, organiser, ids, n } = await meetingWithPeople();
+    const groups = await participantsByDelegation(organiser, meeting.id);
+    const badges = pdfPages(await badgesPdf(meeting, groups, "sheet", "fr"))[0];
+    expect(badges).toContain("Chef de délégation · Intervenant");
+    expect(badges).toContain("mardi 4 juin 2030\n");
+    expect(badges).not.toContain("Head of delegation");
+    const list = pdfPages(await participantListPdf(meeting, groups, "fr")).join("\n");
+    for (const s of ["Participants par délégation", "Signature", "Chef de délégation", "Délégué", `HP${n} — Ελληνική Αστυνομία ${n} (2)`]) expect(list).toContain(s);
+    expect(await checkInByCode(organiser, meeting.id, "  ", "fr")).toEqual({ ok: false, message: "Scannez un badge ou saisissez son code." });
+    await cancelRegistration(ids.lukasz, null);
+    const cancelled = await checkInByCode(organiser, meeting.id, checkInCode(ids.lukasz), "fr");
+    expect(!cancelled.ok && cancelled.message).toBe("Łukasz Ørsted n’est pas un participant confirmé (inscription annulée) : non enregistré.");
+  });
+});
+
 describe("check-in by code", () => {
   it("checks the person in once; a second scan says when", async () => {
     const { meeting, organiser, ids, n } = await meetingWithPeople();
-    const first = await checkInByCode(organiser, meeting.id, `  ${checkInCode(ids.eleni).toUpperCase()}\n`);
+    const first = await checkInByCode(organiser, meeting.id, `  ${checkInCode(ids.eleni).toUpperCase()}\n`, "en");
     expect(first).toMatchObject({ ok: true, already: false, name: "Ελένη Παπαδοπούλου", agency: `HP${n}` });
     const reg = await db.registration.findUniqueOrThrow({ where: { id: ids.eleni }, select: { attendance: true, checkedInAt: true } });
     expect(reg.attendance).toBe("ATTENDED");
-    const second = await checkInByCode(organiser, meeting.id, checkInCode(ids.eleni));
+    const second = await checkInByCode(organiser, meeting.id, checkInCode(ids.eleni), "en");
     expect(second).toMatchObject({ ok: true, already: true });
     expect(second.ok && second.checkedInAt.getTime()).toBe(reg.checkedInAt!.getTime());
     expect(await db.auditLog.count({ where: { entityId: ids.eleni, action: "attendance" } })).toBe(1);
@@ -139,15 +156,15 @@ describe("check-in by code", () => {
     const { meeting, organiser, ids } = await meetingWithPeople();
     const other = await createMeeting({ title: "Another meeting" });
     const stranger = await registerPerson(other.id, (await createAgency()).id);
-    expect(await checkInByCode(organiser, meeting.id, checkInCode(stranger.id))).toEqual({ ok: false, message: "This badge is for another meeting: Another meeting." });
+    expect(await checkInByCode(organiser, meeting.id, checkInCode(stranger.id), "en")).toEqual({ ok: false, message: "This badge is for another meeting: Another meeting." });
     await cancelRegistration(ids.lukasz, null);
-    const cancelled = await checkInByCode(organiser, meeting.id, checkInCode(ids.lukasz));
+    const cancelled = await checkInByCode(organiser, meeting.id, checkInCode(ids.lukasz), "en");
     expect(cancelled).toMatchObject({ ok: false });
     expect(!cancelled.ok && cancelled.message).toMatch(/not a confirmed participant \(registration cancelled\)/);
     const code = checkInCode(ids.eleni);
     const forged = code.slice(0, -1) + (code.endsWith("0") ? "1" : "0");
-    for (const bad of [forged, ids.eleni, "<script>", "x".repeat(5000)]) expect(await checkInByCode(organiser, meeting.id, bad)).toMatchObject({ ok: false });
-    expect(await checkInByCode(organiser, meeting.id, "  ")).toEqual({ ok: false, message: "Scan a badge or type its code." });
+    for (const bad of [forged, ids.eleni, "<script>", "x".repeat(5000)]) expect(await checkInByCode(organiser, meeting.id, bad, "en")).toMatchObject({ ok: false });
+    expect(await checkInByCode(organiser, meeting.id, "  ", "en")).toEqual({ ok: false, message: "Scan a badge or type its code." });
     const regs = await db.registration.findMany({ where: { meetingId: meeting.id }, select: { attendance: true } });
     expect(regs.every((r) => r.attendance === "NONE")).toBe(true);
   });

@@ -4,7 +4,10 @@ import { toCsv } from "~/utils/csv.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
 import { requireAgencyScope } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
-import { CSV_COLUMN_LABELS, DEFAULT_CSV_COLUMNS, REGISTRATION_ROLES, REGISTRATION_STATUSES, ROLE_LABELS, STATUS_LABELS, type CsvColumn, type RegistrationRole, type RegistrationStatus } from "./registration.schema";
+import { tFor } from "~/i18n/i18n.server";
+import type { Language } from "~/i18n/config";
+import type { T } from "~/i18n/translate";
+import { CSV_COLUMNS, DEFAULT_CSV_COLUMNS, REGISTRATION_ROLES, REGISTRATION_STATUSES, type CsvColumn, type RegistrationRole, type RegistrationStatus } from "./registration.schema";
 
 // A meeting's participants table for organisers and focal points: filters, search, sort, the page,
 // the counts by status, agency and country, and the CSV export of the same filters. Every query is
@@ -176,28 +179,30 @@ export async function filterOptions(actor: Actor, meetingId: string) {
 
 type ExportRow = Prisma.RegistrationGetPayload<{ select: typeof ROW_SELECT }>;
 
-const CSV_VALUES: Record<CsvColumn, (r: ExportRow) => unknown> = {
+// Headers and fixed values (role, status, attendance) in the reader's language; what people typed stays as stored.
+const CSV_VALUES: Record<CsvColumn, (r: ExportRow, t: T) => unknown> = {
   name: (r) => r.name,
   email: (r) => r.email,
   agency: (r) => r.agency?.name ?? "",
   country: (r) => r.agency?.country ?? "",
   jobTitle: (r) => r.jobTitle,
-  role: (r) => ROLE_LABELS[r.role as RegistrationRole] ?? r.role,
-  status: (r) => STATUS_LABELS[r.status as keyof typeof STATUS_LABELS] ?? r.status,
+  role: (r, t) => t(`common:registrationRole.${r.role as RegistrationRole}`),
+  status: (r, t) => t(`common:registrationStatus.${r.status as RegistrationStatus}`),
   waitlistRank: (r) => r.waitlistRank ?? "",
-  attendance: (r) => r.attendance,
+  attendance: (r, t) => (r.attendance === "NONE" ? "" : t(`common:attendance.${r.attendance}`)),
   dietary: (r) => r.dietary,
   accessibility: (r) => r.accessibility,
   registeredAt: (r) => r.createdAt,
 };
 
-export async function exportCsv(actor: Actor, meetingId: string, url: URL): Promise<string> {
-  const chosen = url.searchParams.getAll("col").filter((c): c is CsvColumn => c in CSV_COLUMN_LABELS);
+export async function exportCsv(actor: Actor, meetingId: string, url: URL, language: Language): Promise<string> {
+  const t = tFor(language);
+  const chosen = url.searchParams.getAll("col").filter((c): c is CsvColumn => (CSV_COLUMNS as readonly string[]).includes(c));
   const columns = chosen.length ? chosen : DEFAULT_CSV_COLUMNS;
   const filters = filtersFrom(url);
   const rows = await db.registration.findMany({ where: whereFor(actor, meetingId, filters), orderBy: orderFor(filters), select: ROW_SELECT });
   return toCsv(
-    columns.map((c) => CSV_COLUMN_LABELS[c]),
-    rows.map((r) => columns.map((c) => CSV_VALUES[c](r))),
+    columns.map((c) => t(`registrations:csv.column.${c}`)),
+    rows.map((r) => columns.map((c) => CSV_VALUES[c](r, t))),
   );
 }

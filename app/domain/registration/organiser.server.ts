@@ -12,14 +12,10 @@ import type { Actor } from "~/domain/auth/roles";
 import { ROW_SELECT, whereFor } from "./listing.server";
 import { queueInvitationMail } from "./mail.server";
 import { LIVE_INVITATION, MEETING_FOR_MAIL, agencyInvited, lockMeeting, lockedMeeting, normaliseEmail, promoteWaitlisted, register, registerEach, registerMany, type RegisterOutcome, type RegisterRequest } from "./registration.server";
-import {
-  REGISTRATION_ROLES,
-  ROLE_LABELS,
-  STATUS_LABELS,
-  emailField,
-  nameField,
-  type RegistrationRole,
-} from "./registration.schema";
+import { LANGUAGES, type Language } from "~/i18n/config";
+import { tFor } from "~/i18n/i18n.server";
+import { isKey } from "~/i18n/translate";
+import { REGISTRATION_ROLES, emailField, nameField, type RegistrationRole } from "./registration.schema";
 
 // What organisers and focal points do with a meeting's registrations (the participants table and its
 // CSV export are in listing.server.ts): a registration's detail, CSV import, check-in, delegations and
@@ -67,27 +63,33 @@ export async function registrationDetail(actor: Actor, meetingId: string, regist
   if (!reg) notFound("We could not find that registration.");
   const actorIds = [...new Set(reg.events.map((e) => e.userId).filter((x): x is string => !!x))];
   const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
-  return { ...reg, events: reg.events.map((e) => ({ ...e, by: e.userId ? (actors.get(e.userId) ?? "A former user") : "The participant or the system" })) };
+  // by: null when the participant or the system made the change; { name: null } for a user since deleted.
+  return { ...reg, events: reg.events.map((e) => ({ ...e, by: e.userId ? { name: actors.get(e.userId) ?? null } : null })) };
 }
 
 // ---------------------------------------------------------------- CSV import
 
 export type ImportRowReport = { row: number; email: string; ok: boolean; message: string };
 
-const ROLE_BY_WORD = new Map<string, RegistrationRole>(REGISTRATION_ROLES.flatMap((r) => [[r.toLowerCase(), r], [ROLE_LABELS[r].toLowerCase(), r]]));
+// A role column may hold the role's code or its name in any interface language ("delegate", "Délégué").
+const ROLE_BY_WORD = new Map<string, RegistrationRole>(
+  REGISTRATION_ROLES.flatMap((r) => [[r.toLowerCase(), r], ...LANGUAGES.map((l) => [tFor(l)(`common:registrationRole.${r}`).toLowerCase(), r] as const)]),
+);
 
 /**
  * Imports participants: columns name, email, agency (name or acronym), and optionally job title,
  * role, dietary, accessibility. Every row is checked first; the valid ones are then registered in
  * file order in one seat transaction (seats, quota, duplicates as for any registration, counting the
- * rows above). A rejected row saves nothing and says why; the others are saved.
+ * rows above). A rejected row saves nothing and says why (in `language`, the organiser's); the others are saved.
  */
-export async function importCsv(actor: Actor, meetingId: string, text: string): Promise<Outcome<{ report: ImportRowReport[] }>> {
+export async function importCsv(actor: Actor, meetingId: string, text: string, language: Language): Promise<Outcome<{ report: ImportRowReport[] }>> {
   assertCan(actor, "registrations:manage");
-  const parsed = parseCsv(text, 2000);
+  const t = tFor(language);
+  const say = (message: string) => (isKey(message) ? t(message) : message);
+  const parsed = parseCsv(text, 2000, language);
   if (!parsed.ok) return fieldRefusal("file", parsed.error);
   const missing = ["name", "email", "agency"].filter((c) => !parsed.header.includes(c));
-  if (missing.length) return fieldRefusal("file", `The file needs the columns ${missing.join(", ")} in its first row.`);
+  if (missing.length) return fieldRefusal("file", t("registrations:import.error.columns", { columns: missing.join(", ") }));
   const agencies = await db.agency.findMany({ select: { id: true, name: true, acronym: true } });
   const byWord = new Map<string, string>();
   for (const a of agencies) {
@@ -101,14 +103,14 @@ export async function importCsv(actor: Actor, meetingId: string, text: string): 
     const email = raw.email ?? "";
     const problems: string[] = [];
     const name = nameField.safeParse(raw.name ?? "");
-    if (!name.success) problems.push(name.error.issues[0].message);
+    if (!name.success) problems.push(say(name.error.issues[0].message));
     const mail = emailField.safeParse(email);
-    if (!mail.success) problems.push(`Bad email address "${email.slice(0, 80)}".`);
+    if (!mail.success) problems.push(t("registrations:import.error.email", { value: email.slice(0, 80) }));
     const agencyId = byWord.get((raw.agency ?? "").trim().toLowerCase());
-    if (!agencyId) problems.push(`Unknown agency "${(raw.agency ?? "").slice(0, 80)}".`);
+    if (!agencyId) problems.push(t("registrations:import.error.agency", { value: (raw.agency ?? "").slice(0, 80) }));
     const roleWord = (raw.role ?? raw["role at meeting"] ?? "").trim().toLowerCase();
     const role = roleWord ? ROLE_BY_WORD.get(roleWord) : "DELEGATE";
-    if (!role) problems.push(`Unknown role "${roleWord.slice(0, 40)}".`);
+    if (!role) problems.push(t("registrations:import.error.role", { value: roleWord.slice(0, 40) }));
     report.push({ row, email, ok: false, message: problems.join(" ") });
     if (problems.length || !name.success || !mail.success || !agencyId || !role) continue;
     valid.push({
@@ -134,11 +136,14 @@ export async function importCsv(actor: Actor, meetingId: string, text: string): 
   outcomes.forEach((outcome, k) => {
     const line = report[valid[k].at];
     line.ok = outcome.ok;
+    const refusal = outcome.ok ? "" : refusalMessages(outcome).map(say).join(" ");
     line.message = outcome.ok
-      ? `Registered: ${STATUS_LABELS[outcome.status].toLowerCase()}.`
+      ? t("registrations:import.registered", { status: t(`common:registrationStatus.${outcome.status}`).toLowerCase() })
       : outcome.reason === "duplicate"
-        ? "Duplicate: this email address is already registered."
-        : `${outcome.reason === "quota" ? "Over quota: " : ""}${refusalMessages(outcome).join(" ")}`;
+        ? t("registrations:import.error.duplicate")
+        : outcome.reason === "quota"
+          ? t("registrations:import.error.overQuota", { message: refusal })
+          : refusal;
   });
   return { ok: true, report };
 }

@@ -55,7 +55,7 @@ describe("access", () => {
     const all = await listRegistrations(focal, meeting.id, new URL("http://x/"));
     expect(all.rows.map((r) => r.name)).toEqual(["Own Delegate"]);
     expect(all.agencyCounts.map((a) => a.id)).toEqual([mine.id]);
-    const csv = await exportCsv(focal, meeting.id, new URL("http://x/?col=name&col=email"));
+    const csv = await exportCsv(focal, meeting.id, new URL("http://x/?col=name&col=email"), "en");
     expect(csv).not.toContain("foreign@example.org");
     const organiser = await actor("ORGANISER");
     expect((await listRegistrations(organiser, meeting.id, new URL("http://x/?sort=name&dir=desc"))).rows.map((r) => r.name)).toEqual(["Own Delegate", "Foreign Delegate"]);
@@ -68,7 +68,7 @@ describe("CSV", () => {
     const agency = await createAgency({ country: "LV" });
     await registerPerson(meeting.id, agency.id, { person: { name: "=HYPERLINK(\"http://evil\")", jobTitle: "+Chief" } });
     const organiser = await actor("ORGANISER");
-    const csv = await exportCsv(organiser, meeting.id, new URL("http://x/?col=name&col=jobTitle&col=country&col=status"));
+    const csv = await exportCsv(organiser, meeting.id, new URL("http://x/?col=name&col=jobTitle&col=country&col=status"), "en");
     const [header, line] = csv.trim().split("\r\n");
     expect(header).toBe("Name,Job title,Country,Status");
     expect(line).toBe(`"'=HYPERLINK(""http://evil"")",'+Chief,LV,Confirmed`);
@@ -90,7 +90,7 @@ describe("CSV", () => {
       "Lim One,lim1@example.org,LIMX,,",
       "Lim Two,lim2@example.org,LIMX,,",
     ].join("\n");
-    const res = await importCsv(organiser, meeting.id, csv);
+    const res = await importCsv(organiser, meeting.id, csv, "en");
     if (!res.ok) throw new Error(refusalMessages(res).join(" "));
     expect(res.report.map((r) => [r.row, r.ok])).toEqual([[2, true], [3, false], [4, false], [5, false], [6, true], [7, false]]);
     expect(res.report[1].message).toMatch(/Bad email/);
@@ -100,7 +100,24 @@ describe("CSV", () => {
     expect(await db.registration.count({ where: { meetingId: meeting.id } })).toBe(3);
     const eva = await db.registration.findFirstOrThrow({ where: { meetingId: meeting.id, emailNormalised: "eva.jansen@example.org" } });
     expect(eva).toMatchObject({ role: "SPEAKER", jobTitle: "Inspector", consentAt: null });
-    expect(await importCsv(organiser, meeting.id, "just,a,header\n")).toMatchObject({ ok: false, fieldErrors: { file: [expect.stringMatching(/needs the columns name, email, agency/)] } });
+    expect(await importCsv(organiser, meeting.id, "just,a,header\n", "en")).toMatchObject({ ok: false, fieldErrors: { file: [expect.stringMatching(/needs the columns name, email, agency/)] } });
+  });
+
+  it("speaks the organiser's language: French headers and fixed values in the export, French import reasons, French role names accepted", async () => {
+    const organiser = await actor("ORGANISER");
+    const meeting = await createMeeting();
+    const agency = await createAgency({ acronym: "FRX", country: "FR" });
+    await registerPerson(meeting.id, agency.id, { person: { name: "Jeanne Martin", role: "OBSERVER" } });
+    const csv = await exportCsv(organiser, meeting.id, new URL("http://x/?col=name&col=role&col=status&col=attendance"), "fr");
+    const [header, line] = csv.trim().split("\r\n");
+    expect(header).toBe("Nom,Rôle,Statut,Présence");
+    expect(line).toBe("Jeanne Martin,Observateur,Confirmée,");
+    const res = await importCsv(organiser, meeting.id, ["name,email,agency,role", "Luc Petit,luc@example.org,FRX,Intervenant", "Sans Adresse,pas-une-adresse,Inconnue,"].join("\n"), "fr");
+    if (!res.ok) throw new Error(refusalMessages(res).join(" "));
+    expect(res.report[0]).toMatchObject({ ok: true, message: "Inscrit : confirmée." });
+    expect(res.report[1].message).toBe("Adresse électronique invalide « pas-une-adresse ». Agence inconnue « Inconnue ».");
+    expect(await db.registration.findFirstOrThrow({ where: { meetingId: meeting.id, emailNormalised: "luc@example.org" }, select: { role: true } })).toEqual({ role: "SPEAKER" });
+    expect(await importCsv(organiser, meeting.id, "", "fr")).toMatchObject({ ok: false, fieldErrors: { file: ["Le fichier est vide."] } });
   });
 });
 
@@ -163,7 +180,7 @@ describe("delegations and invitations", () => {
     const person = { name: "Nobody Added", email: "nobody.added@example.org", agencyId: agency.id };
     const delegate = { name: "Nobody Nominated", email: "nobody.nominated@example.org" };
     for (const who of [await actor("SECRETARIAT"), await actor("FOCAL_POINT", agency.id), await actor("PARTICIPANT")]) {
-      await refused(() => importCsv(who, meeting.id, "name,email,agency\nA B,ab@example.org,X"), 403);
+      await refused(() => importCsv(who, meeting.id, "name,email,agency\nA B,ab@example.org,X", "en"), 403);
       await refused(() => listDelegations(who, meeting.id), 403);
       await refused(() => delegationMembers(who, meeting.id, agency.id), 403);
       await refused(() => saveDelegation(who, meeting.id, { agencyId: agency.id, quota: 0, reservedSeats: 0 }), 403);

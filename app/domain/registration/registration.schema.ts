@@ -113,20 +113,7 @@ export const invitationSchema = z
   })
   .refine((v) => v.agencyId || v.email, { message: "Choose an agency or enter an email address.", path: ["agencyId"] });
 
-/** Columns an organiser can choose for the CSV export (labels are the CSV header). */
-export const CSV_COLUMN_LABELS = {
-  name: "Name",
-  email: "Email",
-  agency: "Agency",
-  country: "Country",
-  jobTitle: "Job title",
-  role: "Role",
-  status: "Status",
-  waitlistRank: "Waiting list rank",
-  attendance: "Attendance",
-  dietary: "Dietary needs",
-  accessibility: "Accessibility needs",
-  registeredAt: "Registered at (UTC)",
-} as const;
-export type CsvColumn = keyof typeof CSV_COLUMN_LABELS;
+/** Columns an organiser can choose for the CSV export; their headers are `registrations:csv.column.*` in the reader's language. */
+export const CSV_COLUMNS = ["name", "email", "agency", "country", "jobTitle", "role", "status", "waitlistRank", "attendance", "dietary", "accessibility", "registeredAt"] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export const DEFAULT_CSV_COLUMNS: CsvColumn[] = ["name", "email", "agency", "country", "jobTitle", "role", "status"];
