@@ -36,3 +36,11 @@ describe("interface language", () => {
     expect((await fixedT("fr"))("common:nav.meetings")).toBe("Réunions");
   });
 });
+
+describe("translation files on the server", () => {
+  it("has every namespace of every language in memory (bundles.server.ts imports each file by name)", async () => {
+    const { bundlesOf } = await import("./bundles.server");
+    const { LANGUAGES, NAMESPACES } = await import("./config");
+    for (const language of LANGUAGES) for (const namespace of NAMESPACES) expect(Object.keys(bundlesOf(language)[namespace] ?? {}), `${language}/${namespace}`).not.toHaveLength(0);
+  });
+});

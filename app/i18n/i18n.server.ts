@@ -1,5 +1,7 @@
 import { createCookie, type Cookie } from "@remix-run/node";
 import Negotiator from "negotiator";
+import { sessionIdFrom } from "~/domain/auth/session.server";
+import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { bundlesOf } from "./bundles.server";
 import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, type Language } from "./config";
@@ -8,7 +10,7 @@ import { createT, type T } from "./translate";
 // Where the interface language comes from (docs/decisions/079-i18n.md), first match wins:
 //   1. `?lang=fr|en` in the URL, an explicit choice (the language switcher): remembered in the `lang` cookie;
 //   2. the `lang` cookie;
-//   3. the signed-in person's saved preference: needs User.locale, not built yet (the decision says how);
+//   3. the signed-in person's saved preference (User.locale: the /me profile and the switcher save it);
 //   4. the browser's Accept-Language;
 //   5. English.
 // An anonymous visitor without a cookie depends only on the URL and Accept-Language: the public page cache
@@ -29,24 +31,55 @@ export function acceptedLanguage(header: string | null): Language | undefined {
   return isLanguage(picked) ? picked : undefined;
 }
 
+const liveSession = (sessionId: string) => ({ sessions: { some: { id: sessionId, expiresAt: { gt: new Date() } } } });
+
+/** The saved language of the person signed in with this request, if any (one query, only when the session cookie is there). */
+async function savedLocale(request: Request): Promise<Language | undefined> {
+  const sessionId = await sessionIdFrom(request);
+  if (!sessionId) return undefined;
+  const user = await db.user.findFirst({ where: liveSession(sessionId), select: { locale: true } });
+  return isLanguage(user?.locale) ? user.locale : undefined;
+}
+
 /** The reader's interface language. */
 export async function languageOf(request: Request): Promise<Language> {
   const asked = new URL(request.url).searchParams.get(LANGUAGE_PARAM);
   if (isLanguage(asked)) return asked;
   const remembered: unknown = await languageCookie().parse(request.headers.get("Cookie")).catch(() => null);
   if (isLanguage(remembered)) return remembered;
-  return acceptedLanguage(request.headers.get("Accept-Language")) ?? DEFAULT_LANGUAGE;
+  return (await savedLocale(request)) ?? acceptedLanguage(request.headers.get("Accept-Language")) ?? DEFAULT_LANGUAGE;
 }
 
 /**
  * The language, and the `Set-Cookie` that remembers it when the URL chose it explicitly (`?lang=fr`), so the
- * pages that follow stay in that language without the parameter.
+ * pages that follow stay in that language without the parameter. The switcher's choice is also saved as the
+ * signed-in person's preference (User.locale), which their mail and their other browsers follow.
  */
 export async function resolveLanguage(request: Request): Promise<{ language: Language; setCookie: string | null }> {
   const language = await languageOf(request);
   const asked = new URL(request.url).searchParams.get(LANGUAGE_PARAM);
   const chosen = asked !== null && asked === language;
+  if (chosen) {
+    const sessionId = await sessionIdFrom(request);
+    // Only a change writes (the switcher's link may be followed again, or reloaded).
+    if (sessionId) await db.user.updateMany({ where: { ...liveSession(sessionId), OR: [{ locale: null }, { locale: { not: language } }] }, data: { locale: language } });
+  }
   return { language, setCookie: chosen ? await languageCookie().serialize(language) : null };
+}
+
+/** A person's saved language, or null (no preference). */
+export async function savedLocaleOf(userId: string): Promise<Language | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { locale: true } });
+  return isLanguage(user?.locale) ? user.locale : null;
+}
+
+/**
+ * Saves a person's language for the interface and mail (null: none, the browser decides) and returns the
+ * `Set-Cookie` that makes this browser follow it at once (a cleared cookie for null).
+ */
+export async function saveLocale(userId: string, locale: Language | null): Promise<string> {
+  await db.user.update({ where: { id: userId }, data: { locale }, select: { id: true } });
+  return locale ? languageCookie().serialize(locale) : languageCookie().serialize("", { maxAge: 0, expires: new Date(0) });
 }
 
 /**

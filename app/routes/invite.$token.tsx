@@ -13,6 +13,7 @@ import { enforceLimit } from "~/domain/abuse/limits.server";
 import { rejectHoneypot } from "~/domain/abuse/honeypot.server";
 import { clientIp, notFound, readForm } from "~/utils/http.server";
 import { fieldRefusal, formReply } from "~/utils/forms.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 // Registration through an invitation link: the only way into an invitation-only meeting.
 
@@ -59,6 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     person: v,
     consent: v.consent,
     source: "INVITATION",
+    language: await languageOf(request),
     invitationId: inv.id,
     userId: user && user.email === v.email.toLowerCase() ? user.id : null,
     overQuota: "waitlist",

@@ -13,6 +13,7 @@ import { loginSchema } from "~/domain/auth/login.schema";
 import { requestLoginLink } from "~/domain/auth/login.server";
 import { getUser } from "~/domain/auth/session.server";
 import { normaliseEmail } from "~/domain/registration/registration.server";
+import { languageOf } from "~/i18n/i18n.server";
 import { formReply } from "~/utils/forms.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -27,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: loginSchema });
   if (submission.status !== "success") return formReply(submission, undefined, { sentTo: null });
   await enforceLimit("signInPerAddress", normaliseEmail(submission.value.email));
-  await requestLoginLink(submission.value.email, submission.value.redirectTo);
+  await requestLoginLink(submission.value.email, submission.value.redirectTo, await languageOf(request));
   return { result: submission.reply({ resetForm: true }), sentTo: submission.value.email };
 }
 

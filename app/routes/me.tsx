@@ -6,22 +6,33 @@ import { can } from "~/domain/auth/permissions";
 import { requireActor } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { cancelRegistration, findOwnRegistration, myRegistrations, resendLink } from "~/domain/registration/registration.server";
-import { STATUS_LABELS } from "~/domain/registration/registration.schema";
+import { DEFAULT_LANGUAGE, isLanguage } from "~/i18n/config";
+import { acceptedLanguage, fixedT, languageOf, saveLocale, savedLocaleOf, tFor } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { formatRange } from "~/utils/dates";
 import { badRequest, forbidden, readForm } from "~/utils/http.server";
 import { SubmitButton } from "~/components/submit-button";
 import { refusalMessages } from "~/utils/forms.server";
 
+export const handle = { i18n: ["profile"] };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireActor(request);
-  const rows = await myRegistrations(user);
+  const [rows, language, locale] = await Promise.all([myRegistrations(user), languageOf(request), savedLocaleOf(user.id)]);
   return {
+    title: tFor(language)("profile:title"),
     isFocalPoint: can(user, "delegation:manage"),
+    locale,
     rows: rows.map((r) => ({
       id: r.id,
       status: r.status,
       attendance: r.attendance,
-      meeting: { slug: r.meeting.slug, title: r.meeting.title, when: formatRange(r.meeting.startsAt, r.meeting.endsAt, r.meeting.timeZone), upcoming: r.meeting.startsAt > new Date() },
+      meeting: {
+        slug: r.meeting.slug,
+        title: r.meeting.title,
+        when: formatRange(r.meeting.startsAt, r.meeting.endsAt, r.meeting.timeZone, language),
+        upcoming: r.meeting.startsAt > new Date(),
+      },
     })),
   };
 }
@@ -29,58 +40,70 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireActor(request);
   const form = await readForm(request);
-  const reg = await findOwnRegistration(user, String(form.get("id") ?? ""));
-  if (!reg) forbidden("That is not your registration.");
   const intent = form.get("intent");
+  if (intent === "locale") {
+    const value = String(form.get("locale") ?? "");
+    if (value !== "" && !isLanguage(value)) badRequest((await fixedT(request))("profile:language.label"));
+    const locale = isLanguage(value) ? value : null;
+    const cookie = await saveLocale(user.id, locale);
+    // the message in the language the next page is in
+    const next = locale ?? acceptedLanguage(request.headers.get("Accept-Language")) ?? DEFAULT_LANGUAGE;
+    const t = tFor(next);
+    return redirectWithToast(request, "/me", t("profile:toast.languageSaved"), { headers: { "Set-Cookie": cookie } });
+  }
+  const t = await fixedT(request);
+  const reg = await findOwnRegistration(user, String(form.get("id") ?? ""));
+  if (!reg) forbidden(t("profile:error.notYours"));
   if (intent === "link") {
     await resendLink(reg.id);
-    return redirectWithToast(request, "/me", "Your private link is on its way to your email address.");
+    return redirectWithToast(request, "/me", t("profile:toast.linkSent"));
   }
   if (intent === "cancel") return redirect(`/me?confirm=cancel&id=${encodeURIComponent(reg.id)}`);
   if (intent === "confirm-cancel") {
-    if (reg.meeting.startsAt < new Date()) badRequest("The meeting has started.");
+    if (reg.meeting.startsAt < new Date()) badRequest(t("profile:error.started"));
     const res = await cancelRegistration(reg.id, user.id, "Cancelled by the participant");
-    return redirectWithToast(request, "/me", res.ok ? "Your registration is cancelled." : refusalMessages(res).join(" "));
+    return redirectWithToast(request, "/me", res.ok ? t("profile:toast.cancelled") : refusalMessages(res).join(" "));
   }
   badRequest();
 }
 
 export default function MyRegistrations() {
-  const { rows, isFocalPoint } = useLoaderData<typeof loader>();
+  const { rows, isFocalPoint, locale } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["profile"]);
   const confirmId = useConfirmTarget("cancel");
   const confirming = rows.find((r) => r.id === confirmId && r.meeting.upcoming && ["CONFIRMED", "PENDING", "WAITLISTED"].includes(r.status));
   return (
     <>
-      <PageHeader title="My registrations" />
+      <PageHeader title={t("profile:title")} />
       {isFocalPoint ? (
         <p>
-          As your agency&apos;s focal point, you register and manage its delegates on <Link to="/delegations">your agency&apos;s delegations</Link>.
+          {t("profile:focalPoint.before")} <Link to="/delegations">{t("profile:focalPoint.link")}</Link>.
         </p>
       ) : null}
       {confirming ? (
         <ConfirmStep
-          title={`Cancel your registration for ${confirming.meeting.title}?`}
+          title={t("profile:confirm.title", { title: confirming.meeting.title })}
           intent="confirm-cancel"
           fields={{ id: confirming.id }}
-          confirmLabel="Yes, cancel my registration"
-          keepLabel="No, keep my registration"
+          confirmLabel={t("profile:confirm.yes")}
+          keepLabel={t("profile:confirm.no")}
         >
-          <p>This frees your seat: it goes to the next person on the waiting list. It cannot be undone.</p>
+          <p>{t("profile:confirm.text")}</p>
         </ConfirmStep>
       ) : null}
       {rows.length === 0 ? (
         <p>
-          You have no registrations yet. <Link to="/meetings">Browse meetings</Link>.
+          {t("profile:empty")} <Link to="/meetings">{t("profile:browse")}</Link>.
         </p>
       ) : (
         <TableScroll>
         <table>
           <thead>
             <tr>
-              <th scope="col">Meeting</th>
-              <th scope="col">When</th>
-              <th scope="col">Status</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t("profile:column.meeting")}</th>
+              <th scope="col">{t("profile:column.when")}</th>
+              <th scope="col">{t("profile:column.status")}</th>
+              <th scope="col">{t("profile:column.actions")}</th>
             </tr>
           </thead>
           <tbody>
@@ -91,19 +114,19 @@ export default function MyRegistrations() {
                 </td>
                 <td>{r.meeting.when}</td>
                 <td>
-                  <StatusBadge status={r.status} label={STATUS_LABELS[r.status]} />
-                  {r.attendance === "ATTENDED" ? " · attended" : null}
+                  <StatusBadge status={r.status} label={t(`profile:status.${r.status}`)} />
+                  {r.attendance === "ATTENDED" ? t("profile:attended") : null}
                 </td>
                 <td>
                   <Form method="post">
                     <input type="hidden" name="id" value={r.id} />
                     <SubmitButton name="intent" value="link" className="secondary">
-                      Email me my private link
+                      {t("profile:emailLink")}
                     </SubmitButton>
                   </Form>
                   {r.meeting.upcoming && ["CONFIRMED", "PENDING", "WAITLISTED"].includes(r.status) ? (
-                    <ConfirmButton what="cancel" id={r.id} className="danger" label={`Cancel my registration for ${r.meeting.title}`}>
-                      Cancel
+                    <ConfirmButton what="cancel" id={r.id} className="danger" label={t("profile:cancelLabel", { title: r.meeting.title })}>
+                      {t("profile:cancel")}
                     </ConfirmButton>
                   ) : null}
                 </td>
@@ -113,8 +136,39 @@ export default function MyRegistrations() {
         </table>
         </TableScroll>
       )}
+      <LanguagePreference locale={locale} />
     </>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "My registrations · Convene" }];
+/** The saved language for the interface and mail: a plain form, without JavaScript. */
+function LanguagePreference({ locale }: { locale: string | null }) {
+  const { t } = useTranslation(["profile", "common"]);
+  return (
+    <section aria-labelledby="language-heading">
+      <h2 id="language-heading">{t("profile:language.heading")}</h2>
+      <Form method="post">
+        <div className="field">
+          <label htmlFor="locale">{t("profile:language.label")}</label>
+          <p className="field-hint" id="locale-hint">
+            {t("profile:language.hint")}
+          </p>
+          <select id="locale" name="locale" defaultValue={locale ?? ""} aria-describedby="locale-hint">
+            <option value="">{t("profile:language.browser")}</option>
+            <option value="en" lang="en">
+              {t("common:language.en")}
+            </option>
+            <option value="fr" lang="fr">
+              {t("common:language.fr")}
+            </option>
+          </select>
+        </div>
+        <SubmitButton name="intent" value="locale">
+          {t("profile:language.save")}
+        </SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "My registrations"} · Convene` }];

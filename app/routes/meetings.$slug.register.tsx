@@ -13,6 +13,7 @@ import { enforceLimit } from "~/domain/abuse/limits.server";
 import { rejectHoneypot } from "~/domain/abuse/honeypot.server";
 import { clientIp, notFound, readForm } from "~/utils/http.server";
 import { formReply } from "~/utils/forms.server";
+import { languageOf } from "~/i18n/i18n.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await meetingBySlug(params.slug ?? "");
@@ -40,6 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     person: v,
     consent: v.consent,
     source: "SELF",
+    language: await languageOf(request),
     userId: user && user.email === v.email.toLowerCase() ? user.id : null,
     overQuota: "waitlist",
   });

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { icsResponse, seriesCalendar } from "~/domain/meetings/ics.server";
 import { seriesCalendarData } from "~/domain/series/series.server";
+import { languageOf } from "~/i18n/i18n.server";
 import { notFound } from "~/utils/http.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const series = await seriesCalendarData(params.slug ?? "");
   if (!series) notFound("We could not find that series.");
-  return icsResponse(`${params.slug}.ics`, seriesCalendar(series.name, series.meetings));
+  return icsResponse(`${params.slug}.ics`, seriesCalendar(series.name, series.meetings, await languageOf(request)));
 }

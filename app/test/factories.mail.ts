@@ -9,7 +9,7 @@ import { createMeeting } from "./factories";
 // Test data for the mail area: queued outbox messages and meetings with participants.
 
 export async function queueTestMails(count: number, over: { essential?: boolean; kind?: string; to?: (i: number) => string } = {}) {
-  const mail = await renderMail({ subject: "Test message", heading: "Test", blocks: [{ kind: "text", text: "Hello" }] });
+  const mail = await renderMail({ language: "en", subject: "Test message", heading: "Test", blocks: [{ kind: "text", text: "Hello" }] });
   const run = crypto.randomUUID().slice(0, 8);
   const ids: string[] = [];
   await db.$transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import { tFor } from "~/i18n/i18n.server";
 import { db, type Tx } from "~/utils/db.server";
 import { key, type T } from "~/i18n/translate";
 import type { FieldErrors, Outcome } from "~/utils/forms.server";
@@ -201,7 +202,10 @@ export async function removeAgendaPerson(actor: Actor, meetingId: string, person
 async function announceAgenda(tx: Tx, meetingId: string, status: MeetingStatus, wasPublished: boolean) {
   if (!wasPublished || !ANNOUNCED_STATUSES.includes(status)) return false;
   await tx.meeting.update({ where: { id: meetingId }, data: { icsSequence: { increment: 1 } } });
-  await queueMeetingUpdate(tx, { meetingId, summary: "The agenda has been updated. See the meeting page for the current programme." });
+  await queueMeetingUpdate(tx, { meetingId, summary: (language) => {
+    const t = tFor(language);
+    return t("mail:update.agenda");
+  } });
   return true;
 }
 

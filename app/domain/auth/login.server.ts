@@ -3,7 +3,9 @@ import { env } from "~/utils/env.server";
 import { hashToken, newToken } from "~/utils/tokens.server";
 import { safeRedirectPath } from "~/utils/http.server";
 import { audit } from "~/domain/audit/audit.server";
+import { languageOfUser } from "~/domain/mail/language.server";
 import { enqueueMail } from "~/domain/mail/outbox.server";
+import type { Language } from "~/i18n/config";
 import { normaliseEmail } from "~/domain/registration/registration.server";
 import { signInMail } from "./mail.server";
 
@@ -28,16 +30,17 @@ async function createLoginToken(tx: Tx, p: { email: string; userId: string | nul
  * one (nothing tells which), but its participant account is only created when the link is used, so
  * asking for links cannot fill the user table.
  */
-export async function requestLoginLink(emailInput: string, redirectTo?: string): Promise<void> {
+export async function requestLoginLink(emailInput: string, redirectTo?: string, language?: Language): Promise<void> {
   const email = normaliseEmail(emailInput);
   const target = safeRedirectPath(redirectTo ?? null, "/");
   await db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { email }, select: { id: true, name: true } });
+    const user = await tx.user.findUnique({ where: { email }, select: { id: true, name: true, locale: true } });
     const link = await createLoginToken(tx, { email, userId: user?.id ?? null, redirectTo: target });
     if (env().LOG_MAIL) console.info(`[sign-in] link for ${email}: ${link.url}`);
     const name = user?.name ?? nameFromAddress(email);
     await enqueueMail(tx, {
-      ...(await signInMail({ name, url: link.url, minutes: LINK_MINUTES })),
+      // the person's saved language, else the language of the page that asked (decision 081)
+      ...(await signInMail({ name, url: link.url, minutes: LINK_MINUTES, language: user?.locale ? languageOfUser(user) : (language ?? "en") })),
       kind: "sign-in",
       to: { email, name },
       idempotencyKey: `sign-in:${link.id}`,

@@ -1,15 +1,19 @@
 import { renderMail, type RenderedMail } from "~/domain/mail/render.server";
+import type { Language } from "~/i18n/config";
+import { tFor } from "~/i18n/i18n.server";
 
-export function signInMail(p: { name: string; url: string; minutes: number }): Promise<RenderedMail> {
+export function signInMail(p: { name: string; url: string; minutes: number; language: Language }): Promise<RenderedMail> {
+  const t = tFor(p.language);
   return renderMail({
-    subject: "Your Convene sign-in link",
-    preview: "Sign in to Convene",
-    heading: "Sign in to Convene",
+    language: p.language,
+    subject: t("mail:signIn.subject"),
+    preview: t("mail:signIn.heading"),
+    heading: t("mail:signIn.heading"),
     blocks: [
-      { kind: "text", text: `Hello ${p.name},` },
-      { kind: "text", text: `Use this link to sign in. It works once and expires in ${p.minutes} minutes.` },
-      { kind: "button", text: "Sign in", url: p.url },
-      { kind: "text", text: "If you did not ask for this, you can ignore this message." },
+      { kind: "text", text: t("mail:hello", { name: p.name }) },
+      { kind: "text", text: t("mail:signIn.text", { minutes: p.minutes }) },
+      { kind: "button", text: t("mail:signIn.button"), url: p.url },
+      { kind: "text", text: t("mail:signIn.ignore") },
     ],
   });
 }

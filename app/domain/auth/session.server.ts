@@ -24,7 +24,8 @@ function sessionStorage() {
   return storage;
 }
 
-async function sessionIdFrom(request: Request): Promise<string | undefined> {
+/** The id of the request's session, signed-in or not yet checked (app/i18n reads the person's language with it). */
+export async function sessionIdFrom(request: Request): Promise<string | undefined> {
   const cookie = await sessionStorage().getSession(request.headers.get("Cookie"));
   const id = cookie.get("sessionId");
   return typeof id === "string" ? id : undefined;

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { asLanguage, type Language } from "~/i18n/config";
 import { db, type Tx, type Prisma } from "~/utils/db.server";
 import { audit } from "~/domain/audit/audit.server";
 import type { Actor } from "~/domain/auth/roles";
@@ -67,6 +68,7 @@ async function agencyCopy(
   meeting: Awaited<ReturnType<typeof getMailMeeting>>,
   content: FollowUpContent,
   agency: { id: string; name: string } | null,
+  language: Language,
 ) {
   const live = { meetingId: meeting.id, status: { notIn: ["NOT_ADOPTED" as const, "SUPERSEDED" as const] } };
   const select = { code: true, title: true, dueDate: true, leadAgency: { select: { name: true, acronym: true } } } as const;
@@ -79,14 +81,14 @@ async function agencyCopy(
       })
     : [];
   const item = (r: (typeof led)[number]) => ({ code: r.code, title: r.title, dueDate: r.dueDate, lead: r.leadAgency.acronym || r.leadAgency.name });
-  return followUpMail({ meeting, content, agencyName: agency?.name ?? null, recommendations: { led: led.map(item), supported: supported.map(item) } });
+  return followUpMail({ meeting, content, agencyName: agency?.name ?? null, recommendations: { led: led.map(item), supported: supported.map(item) }, language });
 }
 
 /** The mail as one agency's participants would get it, without saving anything. */
-export async function previewFollowUp(meetingId: string, input: FollowUpInput, agencyId: string | null) {
+export async function previewFollowUp(meetingId: string, input: FollowUpInput, agencyId: string | null, language: Language = "en") {
   const meeting = await getMailMeeting(meetingId);
   const agency = agencyId ? await db.agency.findUnique({ where: { id: agencyId }, select: { id: true, name: true } }) : null;
-  return agencyCopy(db, meeting, input, agency);
+  return agencyCopy(db, meeting, input, agency, language);
 }
 
 /** The compose form's submission key (see createFollowUpDraft). */
@@ -139,22 +141,28 @@ async function insertFollowUpDraft(
 ): Promise<DraftResult | null> {
   const recipients: Recipients = { audience: input.audience, agencyIds: input.agencyIds, statuses: input.statuses };
   const where = recipientWhere(meeting.id, recipients);
-  // One rendering per agency (the copies differ only by the agency's recommendations), done before the
-  // transaction so the database's write lock is not held while React renders (on SQLite, every other
-  // write waits for it). An agency whose first recipient registered in between is rendered inside.
+  // One rendering per agency and language (the copies differ only by the agency's recommendations and the
+  // recipients' language, decision 081), done before the transaction so the database's write lock is not
+  // held while React renders (on SQLite, every other write waits for it). A copy whose first recipient
+  // registered in between is rendered inside.
   type Copy = Awaited<ReturnType<typeof agencyCopy>>;
   const copies = new Map<string, Copy>();
-  const groups = await db.registration.groupBy({ by: ["agencyId"], where });
-  const ids = groups.flatMap((g) => (g.agencyId ? [g.agencyId] : []));
-  const agencies = ids.length ? await db.agency.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
-  if (ids.length < groups.length) copies.set("", await agencyCopy(db, meeting, input, null));
-  for (const agency of agencies) copies.set(agency.id, await agencyCopy(db, meeting, input, agency));
+  const copyKey = (agencyId: string | null | undefined, language: Language) => `${agencyId ?? ""}:${language}`;
+  const groups = await db.registration.groupBy({ by: ["agencyId", "language"], where });
+  const ids = [...new Set(groups.flatMap((g) => (g.agencyId ? [g.agencyId] : [])))];
+  const agencies = new Map((ids.length ? await db.agency.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : []).map((a) => [a.id, a]));
+  for (const g of groups) {
+    const language = asLanguage(g.language);
+    const agency = g.agencyId ? agencies.get(g.agencyId) : null;
+    if (g.agencyId && !agency) continue;
+    copies.set(copyKey(g.agencyId, language), await agencyCopy(db, meeting, input, agency ?? null, language));
+  }
   return db.$transaction(
     async (tx) => {
       const registrations = await tx.registration.findMany({
         where,
         orderBy: { sortName: "asc" },
-        select: { id: true, name: true, email: true, agency: { select: { id: true, name: true } } },
+        select: { id: true, name: true, email: true, language: true, agency: { select: { id: true, name: true } } },
       });
       if (registrations.length === 0) return null;
       const followUp = await tx.followUp.create({
@@ -175,10 +183,11 @@ async function insertFollowUpDraft(
       for (let i = 0; i < registrations.length; i += INSERT_CHUNK) {
         const mails: NewMail[] = [];
         for (const r of registrations.slice(i, i + INSERT_CHUNK)) {
-          const key = r.agency?.id ?? "";
+          const language = asLanguage(r.language);
+          const key = copyKey(r.agency?.id, language);
           let mail = copies.get(key);
           if (!mail) {
-            mail = await agencyCopy(tx, meeting, input, r.agency);
+            mail = await agencyCopy(tx, meeting, input, r.agency, language);
             copies.set(key, mail);
           }
           mails.push({

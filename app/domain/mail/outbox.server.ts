@@ -52,7 +52,7 @@ function newMessageId(): string {
 function outboxRow(mail: NewMail) {
   const toEmail = normaliseEmail(mail.to.email);
   const rendered = "pendingRender" in mail ? null : mail;
-  let body: RenderedMail = { subject: mail.subject, html: rendered?.html ?? "", text: rendered?.text ?? "" };
+  let body: RenderedMail = { subject: mail.subject, html: rendered?.html ?? "", text: rendered?.text ?? "", language: rendered?.language ?? "en" };
   let headers = mail.headers ?? {};
   if (!mail.essential) {
     const url = unsubscribeUrl(toEmail);

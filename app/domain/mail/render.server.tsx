@@ -1,9 +1,15 @@
 // Every Convene email is a list of blocks rendered by React Email into HTML and plain text.
 // React escapes all text, so names and titles typed by users cannot inject markup.
+// Every mail is written in its recipient's language (docs/decisions/081-mail-language.md): the template
+// gets the language and translates with tFor; the language travels with the rendered mail so that the
+// unsubscribe footer, added later, is in the same language.
 // React Email is loaded on the first render, not with this module, and only the components used here,
 // each from its own package (listed in package.json): the @react-email/components barrel, no longer
 // installed, also loaded a syntax highlighter, Tailwind and Markdown, 46 MB and 0.7 s
 // of CPU on the first mail a process renders (12 MB and 0.1 s for these; issue 10).
+
+import type { Language } from "~/i18n/config";
+import { tFor } from "~/i18n/i18n.server";
 
 const loadComponents = async () => {
   const [body, button, container, head, heading, hr, html, link, preview, section, text] = await Promise.all([
@@ -40,13 +46,15 @@ export type MailBlock =
   | { kind: "divider" };
 
 export type MailContent = {
+  /** the recipient's language: the mail's `lang` and the words Convene adds around the content */
+  language: Language;
   subject: string;
   preview?: string;
   heading: string;
   blocks: MailBlock[];
 };
 
-export type RenderedMail = { subject: string; html: string; text: string };
+export type RenderedMail = { subject: string; html: string; text: string; language: Language };
 
 const styles = {
   body: { backgroundColor: "#f4f5f7", fontFamily: "Arial, Helvetica, sans-serif", color: "#1a1a1a" },
@@ -86,9 +94,10 @@ const plainTextOptions = {
 };
 
 function MailDocument({ content, c }: { content: MailContent; c: Components }) {
+  const t = tFor(content.language);
   const { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } = c;
   return (
-    <Html lang="en">
+    <Html lang={content.language}>
       <Head />
       {content.preview ? <Preview>{content.preview}</Preview> : null}
       <Body style={styles.body}>
@@ -98,7 +107,7 @@ function MailDocument({ content, c }: { content: MailContent; c: Components }) {
             <Section key={i}>{renderBlock(b, c)}</Section>
           ))}
           <Hr />
-          <Text style={styles.small}>Sent by Convene.</Text>
+          <Text style={styles.small}>{t("mail:sentBy")}</Text>
         </Container>
       </Body>
     </Html>
@@ -165,7 +174,7 @@ export async function renderMail(content: MailContent): Promise<RenderedMail> {
   const [c, { render }] = await loadReactEmail();
   const element = <MailDocument content={content} c={c} />;
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions: plainTextOptions })]);
-  return { subject: content.subject, html, text };
+  return { subject: content.subject, html, text, language: content.language };
 }
 
 const escapeHtml = (s: string) =>
@@ -176,14 +185,13 @@ const escapeHtml = (s: string) =>
  * templates never have to remember it and essential mail can never get it by mistake.
  */
 export function withUnsubscribeFooter(mail: RenderedMail, url: string): RenderedMail {
+  const t = tFor(mail.language);
   const footer =
-    `<p style="font-size:12px;color:#555555">You receive this because you took part in a Convene meeting. ` +
-    `<a href="${escapeHtml(url)}" style="${WRAP_CSS}">Unsubscribe from reminders and follow-ups</a>. ` +
-    `Mail about your registrations and sign-in links still reaches you.</p>`;
+    `<p style="font-size:12px;color:#555555">${escapeHtml(t("mail:unsubscribe.why"))} ` +
+    `<a href="${escapeHtml(url)}" style="${WRAP_CSS}">${escapeHtml(t("mail:unsubscribe.link"))}</a>. ` +
+    `${escapeHtml(t("mail:unsubscribe.stillReaches"))}</p>`;
   const at = mail.html.lastIndexOf("</body>");
   const html = at >= 0 ? mail.html.slice(0, at) + footer + mail.html.slice(at) : mail.html + footer;
-  const text =
-    `${mail.text.trimEnd()}\n\nUnsubscribe from reminders and follow-ups:\n${url}\n` +
-    "Mail about your registrations and sign-in links still reaches you.\n";
-  return { subject: mail.subject, html, text };
+  const text = `${mail.text.trimEnd()}\n\n${t("mail:unsubscribe.linkLabel")}\n${url}\n${t("mail:unsubscribe.stillReaches")}\n`;
+  return { subject: mail.subject, html, text, language: mail.language };
 }

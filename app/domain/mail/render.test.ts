@@ -10,6 +10,7 @@ const lines = (text: string) => text.split("\n").map((l) => l.trim());
 describe("links in mail on a phone", () => {
   it("lets long addresses break in the HTML part and puts them on their own line in the text part", async () => {
     const mail = await renderMail({
+      language: "en",
       subject: "s",
       heading: "h",
       blocks: [
@@ -36,6 +37,7 @@ describe("links in mail on a phone", () => {
 
   it("gives the online link in the reminder, on its own line", async () => {
     const mail = await reminderMail({
+      language: "en",
       name: "Anna Test",
       agenda: [],
       meeting: {

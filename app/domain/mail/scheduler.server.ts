@@ -1,3 +1,5 @@
+import { asLanguage } from "~/i18n/config";
+import { languageOfUser } from "./language.server";
 import { db } from "~/utils/db.server";
 import type { MeetingStatus } from "~/domain/meetings/status";
 import { enqueueMail } from "./outbox.server";
@@ -53,11 +55,11 @@ export async function queueDueReminders(now: Date): Promise<number> {
       });
       const registrations = await tx.registration.findMany({
         where: { meetingId: meeting.id, status: "CONFIRMED" },
-        select: { id: true, name: true, email: true },
+        select: { id: true, name: true, email: true, language: true },
       });
       const offset = due[due.length - 1].offset;
       for (const r of registrations) {
-        const mail = await reminderMail({ meeting, name: r.name, agenda });
+        const mail = await reminderMail({ meeting, name: r.name, agenda, language: asLanguage(r.language) });
         await enqueueMail(tx, {
           ...mail,
           kind: "meeting-reminder",
@@ -96,7 +98,7 @@ export async function queueOverdueReminders(now: Date): Promise<number> {
     select: {
       id: true, code: true, title: true, dueDate: true, status: true, progress: true, meetingId: true,
       meeting: { select: { title: true } },
-      leadAgency: { select: { name: true, users: { where: { role: "FOCAL_POINT" }, select: { id: true, name: true, email: true } } } },
+      leadAgency: { select: { name: true, users: { where: { role: "FOCAL_POINT" }, select: { id: true, name: true, email: true, locale: true } } } },
     },
   });
   const week = isoWeek(now);
@@ -110,6 +112,7 @@ export async function queueOverdueReminders(now: Date): Promise<number> {
         agencyName: rec.leadAgency.name,
         recommendation: { ...rec, dueDate: rec.dueDate! },
         meetingTitle: rec.meeting.title,
+        language: languageOfUser(fp),
       });
       await db.$transaction(async (tx) => {
         await enqueueMail(tx, {

@@ -105,7 +105,7 @@ describe("calendar invites arrive as text/calendar parts", () => {
     await db.agendaItem.create({
       data: { meetingId: meeting.id, title: "Coffee & registration", startsAt: meeting.startsAt, endsAt: new Date(meeting.startsAt.getTime() + 3600_000) },
     });
-    const mail = await renderMail({ subject: "Registration confirmed", heading: "Confirmed", blocks: [] });
+    const mail = await renderMail({ language: "en", subject: "Registration confirmed", heading: "Confirmed", blocks: [] });
     await db.$transaction(async (tx) => {
       await enqueueMail(tx, {
         ...mail, kind: "registration-confirmed", to: { email: reg.email, name: reg.name }, idempotencyKey: `t:req:${reg.id}`, essential: true,
@@ -114,7 +114,7 @@ describe("calendar invites arrive as text/calendar parts", () => {
     });
     await db.$transaction(async (tx) => {
       await tx.meeting.update({ where: { id: meeting.id }, data: { icsSequence: { increment: 1 } } });
-      await queueMeetingUpdate(tx, { meetingId: meeting.id, summary: "The meeting now starts at 10:00." });
+      await queueMeetingUpdate(tx, { meetingId: meeting.id, summary: () => "The meeting now starts at 10:00." });
     });
     const updated = await db.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
     await db.$transaction(async (tx) => {

@@ -188,7 +188,7 @@ describe("outbox worker over SMTP", () => {
   it("sends replies to the meeting's organiser, else to MAIL_REPLY_TO, never to the no-reply sender", async () => {
     const meeting = await createMeeting();
     await db.meeting.update({ where: { id: meeting.id }, data: { organiserEmail: "calais.secretariat@iom.example.org" } });
-    const mail = await renderMail({ subject: "About the meeting", heading: "h", blocks: [{ kind: "text", text: "Hello" }] });
+    const mail = await renderMail({ language: "en", subject: "About the meeting", heading: "h", blocks: [{ kind: "text", text: "Hello" }] });
     await db.$transaction(async (tx) => {
       await enqueueMail(tx, { ...mail, kind: "test", to: { email: "a@example.org" }, idempotencyKey: `reply:${meeting.id}`, essential: true, meetingId: meeting.id });
     });

@@ -1,11 +1,15 @@
 import ical, { ICalCalendarMethod, ICalEventStatus, ICalAttendeeRole, ICalAttendeeStatus } from "ical-generator";
 import { tzlib_get_ical_block } from "timezones-ical-library";
 import { TZDate } from "@date-fns/tz";
+import type { Language } from "~/i18n/config";
+import { tFor } from "~/i18n/i18n.server";
 import { env } from "~/utils/env.server";
 
 // iCalendar (RFC 5545) for meetings: public exports and the invites in confirmation mail.
 // ical-generator writes the calendar; timezones-ical-library supplies the VTIMEZONE block, so
 // every DTSTART carries TZID=<meeting zone>. See docs/decisions/004-libraries.md.
+// The words Convene adds (the online link's and the page's labels) are in the reader's language: the
+// recipient's for an invite (docs/decisions/081-mail-language.md), the page's for a download.
 
 export type IcsMeeting = {
   id: string;
@@ -56,7 +60,7 @@ export function inviteOnline(m: { format: string; onlineLink: string | null }): 
   return { link: m.onlineLink, onlineOnly: m.format === "ONLINE" };
 }
 
-const PROD_ID = { company: "Convene", product: "Convene meetings", language: "EN" };
+const prodId = (language: Language) => ({ company: "Convene", product: "Convene meetings", language: language.toUpperCase() });
 
 /**
  * The VTIMEZONE for `zone`, under that very name. timezones-ical-library answers a link or alias
@@ -85,10 +89,14 @@ function location(m: IcsMeeting): string {
 function addEvent(
   cal: ReturnType<typeof ical>,
   m: IcsMeeting,
+  language: Language,
   opts: { attendee?: IcsAttendee; cancelled?: boolean; ownWithdrawal?: boolean; online?: IcsOnline } = {},
 ) {
+  const t = tFor(language);
   const url = `${env().APP_URL}/meetings/${m.slug}`;
-  const description = [m.description, opts.online ? `Join online: ${opts.online.link}` : "", url].filter(Boolean).join("\n\n");
+  const description = [m.description, opts.online ? t("mail:calendar.joinOnline", { link: opts.online.link }) : "", t("mail:calendar.page", { url })]
+    .filter(Boolean)
+    .join("\n\n");
   const organiserEmail = m.organiserEmail || `no-reply@${new URL(env().APP_URL).hostname || "convene.local"}`;
   cal.createEvent({
     id: meetingUid(m),
@@ -122,10 +130,10 @@ function escapeText(value: string): string {
   return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n|\r/g, "\\n");
 }
 
-function newCalendar(name: string, method: ICalCalendarMethod) {
+function newCalendar(name: string, method: ICalCalendarMethod, language: Language) {
   // No calendar-wide zone: with one, ical-generator writes DTSTAMP as local time instead of UTC.
   // Each event names its zone and the generator adds the matching VTIMEZONE.
-  return ical({ prodId: PROD_ID, name: escapeText(name), method, timezone: { name: null, generator: vtimezone } });
+  return ical({ prodId: prodId(language), name: escapeText(name), method, timezone: { name: null, generator: vtimezone } });
 }
 
 /** The file: every content line, END:VCALENDAR included, ends with CRLF (RFC 5545 3.1). */
@@ -134,17 +142,17 @@ function render(cal: ReturnType<typeof ical>): string {
   return text.endsWith("\r\n") ? text : `${text}\r\n`;
 }
 
-/** Public export of one meeting (METHOD:PUBLISH). */
-export function meetingCalendar(m: IcsMeeting): string {
-  const cal = newCalendar(m.title, ICalCalendarMethod.PUBLISH);
-  addEvent(cal, m);
+/** Public export of one meeting (METHOD:PUBLISH), in the reader's language. */
+export function meetingCalendar(m: IcsMeeting, language: Language = "en"): string {
+  const cal = newCalendar(m.title, ICalCalendarMethod.PUBLISH, language);
+  addEvent(cal, m, language);
   return render(cal);
 }
 
 /** Public export of a series: one event per meeting, each with its own zone. */
-export function seriesCalendar(name: string, meetings: IcsMeeting[]): string {
-  const cal = newCalendar(name, ICalCalendarMethod.PUBLISH);
-  for (const m of meetings) addEvent(cal, m);
+export function seriesCalendar(name: string, meetings: IcsMeeting[], language: Language = "en"): string {
+  const cal = newCalendar(name, ICalCalendarMethod.PUBLISH, language);
+  for (const m of meetings) addEvent(cal, m, language);
   return render(cal);
 }
 
@@ -157,10 +165,11 @@ export function meetingInvite(
   m: IcsMeeting,
   attendee: IcsAttendee,
   method: "REQUEST" | "CANCEL",
-  opts: { ownWithdrawal?: boolean; online?: IcsOnline } = {},
+  opts: { ownWithdrawal?: boolean; online?: IcsOnline; language?: Language } = {},
 ): string {
-  const cal = newCalendar(m.title, method === "REQUEST" ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL);
-  addEvent(cal, m, {
+  const language = opts.language ?? "en";
+  const cal = newCalendar(m.title, method === "REQUEST" ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL, language);
+  addEvent(cal, m, language, {
     attendee,
     cancelled: method === "CANCEL",
     ownWithdrawal: method === "CANCEL" && opts.ownWithdrawal,

@@ -203,7 +203,7 @@ describe("iCalendar", () => {
     const again = await renderStatusMail({ kind: "confirmed", inviteWithdrawals: row.inviteWithdrawals }, m, { id: row.id, name: row.name, email: row.email });
     expect(sequenceOf(again.ics!.content)).toBeGreaterThan(sequenceOf(cancel));
     await db.registration.update({ where: { id: reg.id }, data: { status: "CONFIRMED" } });
-    await transaction((tx) => queueMeetingUpdate(tx, { meetingId: meeting.id, summary: "The room has changed." }));
+    await transaction((tx) => queueMeetingUpdate(tx, { meetingId: meeting.id, summary: () => "The room has changed." }));
     const update = await db.outboxMessage.findFirstOrThrow({ where: { registrationId: reg.id, kind: "meeting-updated" } });
     expect(sequenceOf(update.icsContent!)).toBeGreaterThan(sequenceOf(cancel));
   });

@@ -1,3 +1,5 @@
+import type { Language } from "~/i18n/config";
+import { tFor } from "~/i18n/i18n.server";
 import { containsText, db, type Prisma } from "~/utils/db.server";
 import { formRefusal, type FieldErrors, type Outcome } from "~/utils/forms.server";
 import { audit, diffFields } from "~/domain/audit/audit.server";
@@ -16,7 +18,6 @@ import { lockMeeting, lockedMeeting, promoteWaitlisted, registrationPanel } from
 import { inviteAgencies } from "~/domain/registration/organiser.server";
 import { listRecommendationsForMeetingPage } from "~/domain/recommendations/recommendations.server";
 import { localize, translationsIn } from "~/domain/content/localized";
-import type { Language } from "~/i18n/config";
 import { slugify } from "./slug";
 import { shiftKeepingLocalTime } from "./shift";
 import { ANNOUNCED_STATUSES, PUBLIC_STATUSES, canTransition, isMeetingStatus } from "./status";
@@ -266,13 +267,14 @@ export async function createMeeting(actor: Actor, input: MeetingInput): Promise<
 const PLACE_FIELDS = ["startsAt", "endsAt", "timeZone", "venue", "room", "city", "format", "onlineLink"] as const;
 
 /** "The time changed to …; the venue is now …" for the participants' update mail. */
-function changeSummary(after: ReturnType<typeof toData>, changed: string[]): string {
+function changeSummary(after: ReturnType<typeof toData>, changed: string[], language: Language): string {
+  const t = tFor(language);
   const parts: string[] = [];
   if (changed.some((k) => k === "startsAt" || k === "endsAt" || k === "timeZone"))
-    parts.push(`The meeting now takes place ${formatRange(after.startsAt, after.endsAt, after.timeZone)}.`);
+    parts.push(t("mail:update.time", { when: formatRange(after.startsAt, after.endsAt, after.timeZone, language) }));
   if (changed.some((k) => k === "venue" || k === "room" || k === "city"))
-    parts.push(`The meeting place is now ${[after.venue, after.room, after.city].filter(Boolean).join(", ") || "to be announced"}.`);
-  if (changed.some((k) => k === "format" || k === "onlineLink")) parts.push("The way to attend (in person or online) has changed; see the meeting page.");
+    parts.push(t("mail:update.place", { place: [after.venue, after.room, after.city].filter(Boolean).join(", ") || t("mail:update.toBeAnnounced") }));
+  if (changed.some((k) => k === "format" || k === "onlineLink")) parts.push(t("mail:update.format"));
   return parts.join(" ");
 }
 
@@ -294,7 +296,7 @@ export async function updateMeeting(actor: Actor, id: string, input: MeetingInpu
     const announce = ANNOUNCED_STATUSES.includes(before.status) && changed.some((k) => (PLACE_FIELDS as readonly string[]).includes(k));
     await tx.meeting.update({ where: { id }, data: { ...data, ...(announce ? { icsSequence: { increment: 1 } } : {}) } });
     await audit(tx, { userId: actor.id, entity: "Meeting", entityId: id, meetingId: id, action: "update", before: diff.before, after: diff.after });
-    if (announce) await queueMeetingUpdate(tx, { meetingId: id, summary: changeSummary(data, changed) });
+    if (announce) await queueMeetingUpdate(tx, { meetingId: id, summary: (language) => changeSummary(data, changed, language) });
     // More seats: the waiting list moves up in the same transaction as the change.
     if (changed.includes("capacity") && (data.capacity === null || data.capacity > (before.capacity ?? Infinity))) {
       await promoteWaitlisted(tx, await lockedMeeting(tx, id), actor.id);
@@ -316,7 +318,10 @@ export async function transitionMeeting(actor: Actor, id: string, to: string): P
     const cancelling = to === "CANCELLED" && ANNOUNCED_STATUSES.includes(m.status);
     await tx.meeting.update({ where: { id }, data: { status: to, ...(cancelling ? { icsSequence: { increment: 1 } } : {}) } });
     await audit(tx, { userId: actor.id, entity: "Meeting", entityId: id, meetingId: id, action: "status", before: { status: m.status }, after: { status: to } });
-    if (cancelling) await queueMeetingUpdate(tx, { meetingId: id, summary: "The meeting has been cancelled. The attached calendar update removes it from your calendar." });
+    if (cancelling) await queueMeetingUpdate(tx, { meetingId: id, summary: (language) => {
+      const t = tFor(language);
+      return t("mail:update.cancelled");
+    } });
     return { ok: true };
   });
   invalidatePublicPages();

@@ -52,6 +52,7 @@ export const PERSONAL_DATA = {
     email: keep("the account: needed to sign in; kept while the account exists"),
     name: keep("the account: shown as the author of staff actions"),
     role: no(),
+    locale: no("a choice between the interface languages, says nothing about the person"),
   },
   LoginToken: {
     tokenHash: no("hash of a one-time secret"),
@@ -93,6 +94,7 @@ export const PERSONAL_DATA = {
     consentNoticeVersion: no(undefined, { export: true }),
     status: no(undefined, { export: true }),
     attendance: no(undefined, { export: true }),
+    language: no("the interface language of the registration, for its mail", { export: true }),
     manageTokenHash: erase("new-token"),
     listConsent: exported(),
     consentAt: exported(),

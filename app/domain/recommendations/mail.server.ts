@@ -1,4 +1,6 @@
 import { renderMail, type RenderedMail } from "~/domain/mail/render.server";
+import type { Language } from "~/i18n/config";
+import { tFor } from "~/i18n/i18n.server";
 
 export function progressRequestMail(p: {
   name: string;
@@ -10,41 +12,46 @@ export function progressRequestMail(p: {
   dueDate: string | null;
   url: string;
   expires: string;
+  language: Language;
 }): Promise<RenderedMail> {
+  const t = tFor(p.language);
   return renderMail({
-    subject: `Progress report requested: ${p.code} ${p.title}`,
-    preview: `Please report progress on ${p.code}`,
-    heading: "Please report progress on a recommendation",
+    language: p.language,
+    subject: t("mail:progressRequest.subject", { code: p.code, title: p.title }),
+    preview: t("mail:progressRequest.preview", { code: p.code }),
+    heading: t("mail:progressRequest.heading"),
     blocks: [
-      { kind: "text", text: `Hello ${p.name},` },
-      { kind: "text", text: `The secretariat asks ${p.agency}, as lead agency, for a short progress report on this recommendation:` },
+      { kind: "text", text: t("mail:hello", { name: p.name }) },
+      { kind: "text", text: t("mail:progressRequest.text", { agency: p.agency }) },
       {
         kind: "table",
         rows: [
-          ["Reference", p.code],
-          ["Title", p.title],
-          ["Current status", p.status],
-          ["Progress", `${p.progress} %`],
-          ["Due date", p.dueDate ?? "none set"],
+          [t("mail:progressRequest.reference"), p.code],
+          [t("mail:progressRequest.title"), p.title],
+          [t("mail:progressRequest.currentStatus"), p.status],
+          [t("mail:progressRequest.progress"), `${p.progress} %`],
+          [t("mail:progressRequest.dueDate"), p.dueDate ?? t("mail:progressRequest.noDueDate")],
         ],
       },
-      { kind: "button", text: "Report progress", url: p.url },
-      { kind: "text", text: `The link works for one report, without signing in, until ${p.expires}. The secretariat reviews each report before it changes the recommendation.` },
+      { kind: "button", text: t("mail:progressRequest.report"), url: p.url },
+      { kind: "text", text: t("mail:progressRequest.expires", { date: p.expires }) },
     ],
   });
 }
 
-export function progressReturnedMail(p: { name: string; code: string; title: string; note: string; url: string }): Promise<RenderedMail> {
+export function progressReturnedMail(p: { name: string; code: string; title: string; note: string; url: string; language: Language }): Promise<RenderedMail> {
+  const t = tFor(p.language);
   return renderMail({
-    subject: `Progress update returned: ${p.code}`,
-    preview: `The secretariat returned your update on ${p.code}`,
-    heading: "Your progress update was returned",
+    language: p.language,
+    subject: t("mail:progressReturned.subject", { code: p.code }),
+    preview: t("mail:progressReturned.preview", { code: p.code }),
+    heading: t("mail:progressReturned.heading"),
     blocks: [
-      { kind: "text", text: `Hello ${p.name},` },
-      { kind: "text", text: `The secretariat returned your progress update on ${p.code} ${p.title} with this note:` },
+      { kind: "text", text: t("mail:hello", { name: p.name }) },
+      { kind: "text", text: t("mail:progressReturned.text", { code: p.code, title: p.title }) },
       { kind: "text", text: p.note },
-      { kind: "button", text: "Open the recommendation", url: p.url },
-      { kind: "text", text: "You can send a corrected update from that page after signing in." },
+      { kind: "button", text: t("mail:progressReturned.open"), url: p.url },
+      { kind: "text", text: t("mail:progressReturned.again") },
     ],
   });
 }

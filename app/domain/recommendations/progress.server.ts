@@ -1,3 +1,5 @@
+import { languageOfAddress, languageOfUser } from "~/domain/mail/language.server";
+import { tFor } from "~/i18n/i18n.server";
 import { audit } from "~/domain/audit/audit.server";
 import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
@@ -131,11 +133,12 @@ export async function returnProgressUpdate(actor: Actor, updateId: string, revie
     await tx.progressUpdate.update({ where: { id: updateId }, data: { state: "RETURNED", reviewNote, reviewedById: actor.id, reviewedAt: new Date() } });
     await audit(tx, { userId: actor.id, entity: "ProgressUpdate", entityId: updateId, meetingId: u.recommendation.meetingId, action: "return", after: { reviewNote } });
     // Tell the author why, whether they wrote it signed in or through a progress link.
-    const author = u.authorId ? await tx.user.findUnique({ where: { id: u.authorId }, select: { email: true, name: true } }) : null;
+    const author = u.authorId ? await tx.user.findUnique({ where: { id: u.authorId }, select: { email: true, name: true, locale: true } }) : null;
     const link = !author && u.progressLinkId ? await tx.progressLink.findUnique({ where: { id: u.progressLinkId }, select: { email: true } }) : null;
-    const to = author ?? (link ? { email: link.email, name: u.authorName } : null);
+    const to = author ? { email: author.email, name: author.name } : link ? { email: link.email, name: u.authorName } : null;
     if (to) {
-      const mail = await progressReturnedMail({ name: to.name, code: u.recommendation.code, title: u.recommendation.title, note: reviewNote, url: `${env().APP_URL}/recommendations/${u.recommendationId}` });
+      const language = author ? languageOfUser(author) : await languageOfAddress(tx, to.email);
+      const mail = await progressReturnedMail({ name: to.name, code: u.recommendation.code, title: u.recommendation.title, note: reviewNote, url: `${env().APP_URL}/recommendations/${u.recommendationId}`, language });
       await enqueueMail(tx, { ...mail, kind: "progress-returned", to, idempotencyKey: `progress-returned:${updateId}`, essential: false, meetingId: u.recommendation.meetingId });
     }
     return { ok: true as const, id: u.recommendationId };
@@ -156,22 +159,24 @@ export async function requestProgress(actor: Actor, recommendationId: string): P
   });
   if (!rec) notFound("We could not find that recommendation.");
   if (CLOSED_STATUSES.includes(rec.status)) return formRefusal("This recommendation is closed; there is no progress to report.");
-  const focalPoints = await db.user.findMany({ where: { role: "FOCAL_POINT", agencyId: rec.leadAgency.id }, select: { email: true, name: true } });
+  const focalPoints = await db.user.findMany({ where: { role: "FOCAL_POINT", agencyId: rec.leadAgency.id }, select: { email: true, name: true, locale: true } });
   if (!focalPoints.length) return formRefusal(`${rec.leadAgency.acronym} has no focal point in Convene yet; add one before requesting progress.`);
   const expiresAt = new Date(Date.now() + PROGRESS_LINK_DAYS * 24 * 3600_000);
   const mails = await Promise.all(
     focalPoints.map(async (fp) => {
       const { token, hash } = newToken();
+      const language = languageOfUser(fp);
       const mail = await progressRequestMail({
         name: fp.name,
         code: rec.code,
         title: rec.title,
         agency: rec.leadAgency.acronym,
-        status: statusLabel(rec.status),
+        status: tFor(language)(`mail:recommendationStatus.${rec.status}`),
         progress: rec.progress,
         dueDate: rec.dueDate ? toDateInput(rec.dueDate, rec.meeting.timeZone) : null,
         url: `${env().APP_URL}/progress/${token}`,
-        expires: formatShortDate(expiresAt),
+        expires: formatShortDate(expiresAt, "UTC", language),
+        language,
       });
       return { fp, hash, mail };
     }),

@@ -1,7 +1,10 @@
 import type { Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { asLanguage, type Language } from "~/i18n/config";
+import { tFor } from "~/i18n/i18n.server";
 import { formatRange } from "~/utils/dates";
 import { signFor } from "~/utils/tokens.server";
+import { languageOfAddress } from "~/domain/mail/language.server";
 import { enqueueMail, type NewMail } from "~/domain/mail/outbox.server";
 import { renderMail, type MailBlock } from "~/domain/mail/render.server";
 import { inviteOnline, meetingInvite, type IcsMeeting } from "~/domain/meetings/ics.server";
@@ -14,23 +17,11 @@ export type StatusMailKind = "received" | "confirmed" | "waitlisted" | "promoted
 
 type Person = { id: string; name: string; email: string };
 
-const SUBJECT: Record<StatusMailKind, (title: string) => string> = {
-  received: (t) => `Registration received: ${t}`,
-  confirmed: (t) => `Registration confirmed: ${t}`,
-  waitlisted: (t) => `You are on the waiting list: ${t}`,
-  promoted: (t) => `A seat is yours: ${t}`,
-  declined: (t) => `Registration declined: ${t}`,
-  cancelled: (t) => `Registration cancelled: ${t}`,
-};
-
-const MESSAGE: Record<StatusMailKind, string> = {
-  received: "We received your registration. The organisers review every request; you will hear from us when it is approved.",
-  confirmed: "Your registration is confirmed. The attached calendar invitation adds the meeting to your calendar.",
-  waitlisted: "The meeting is full, so you are on the waiting list. If a seat frees up you move up automatically and we will email you.",
-  promoted: "A seat has freed up and you have moved off the waiting list.",
-  declined: "We are sorry: the organisers could not accept your registration for this meeting.",
-  cancelled: "Your registration has been cancelled.",
-};
+/** The subject of a status mail, in the recipient's language. */
+function subjectOf(kind: StatusMailKind, title: string, language: Language): string {
+  const t = tFor(language);
+  return t(`mail:status.subject.${kind}`, { title });
+}
 
 export function manageUrl(token: string): string {
   return `${env().APP_URL}/registrations/${token}`;
@@ -54,7 +45,10 @@ export type StatusMailArgs = {
   withdrawInvite?: boolean;
   /** Registration.inviteWithdrawals once this change is made: sets the invite's SEQUENCE */
   inviteWithdrawals?: number;
+  /** "quotaUsed": a line of the mail's own, translated when rendered (older rows hold English text, shown as it is) */
   reason?: string;
+  /** the recipient's language: Registration.language (docs/decisions/081-mail-language.md); older rows have none: English */
+  language?: Language;
 };
 
 /**
@@ -68,8 +62,9 @@ export function statusMail(p: StatusMailArgs & { meeting: { id: string; title: s
   if (p.withdrawInvite) args.withdrawInvite = true;
   if (p.inviteWithdrawals) args.inviteWithdrawals = p.inviteWithdrawals;
   if (p.reason) args.reason = p.reason;
+  if (p.language && p.language !== "en") args.language = p.language;
   return {
-    subject: SUBJECT[p.kind](p.meeting.title),
+    subject: subjectOf(p.kind, p.meeting.title, asLanguage(p.language)),
     pendingRender: { template: "registration-status", ...args },
     kind: `registration-${p.kind}`,
     to: { email: p.person.email, name: p.person.name },
@@ -88,50 +83,56 @@ export type StatusMailMeeting = IcsMeeting & { format: string; onlineLink: strin
  * mail that gives a seat carries the online link, in its body and in its invite.
  */
 export async function renderStatusMail(p: StatusMailArgs, meeting: StatusMailMeeting, person: Person) {
+  const language = asLanguage(p.language);
+  const t = tFor(language);
   const place = [meeting.venue, meeting.room, meeting.city].filter(Boolean).join(", ");
   const url = manageUrl(privateLinkToken(person.id));
   const withInvite = p.kind === "confirmed" || (p.kind === "promoted" && !p.awaitingApproval);
   const online = withInvite ? inviteOnline(meeting) : undefined;
+  const message = t(`mail:status.message.${p.kind}`);
   const blocks: MailBlock[] = [
-    { kind: "text", text: `Dear ${person.name},` },
-    { kind: "text", text: MESSAGE[p.kind] },
+    { kind: "text", text: t("mail:dear", { name: person.name }) },
+    { kind: "text", text: message },
   ];
   if (p.kind === "promoted" && p.awaitingApproval) {
-    blocks.push({ kind: "text", text: "The organisers still need to approve your registration; we will email you when they do." });
+    blocks.push({ kind: "text", text: t("mail:status.awaitingApproval") });
   }
-  if (p.reason) blocks.push({ kind: "text", text: p.reason });
+  if (p.reason) blocks.push({ kind: "text", text: p.reason === "quotaUsed" ? t("mail:status.quotaUsed") : p.reason });
   blocks.push({
     kind: "table",
     rows: [
-      ["Meeting", meeting.title],
-      ["When", formatRange(meeting.startsAt, meeting.endsAt, meeting.timeZone)],
-      ["Where", online?.onlineOnly ? "Online" : place || "To be announced"],
+      [t("mail:label.meeting"), meeting.title],
+      [t("mail:label.when"), formatRange(meeting.startsAt, meeting.endsAt, meeting.timeZone, language)],
+      [t("mail:label.where"), online?.onlineOnly ? t("mail:label.online") : place || t("mail:label.toBeAnnounced")],
     ],
   });
-  if (online) blocks.push({ kind: "url", label: "Join online (this link is for registered participants only):", url: online.link });
-  blocks.push({ kind: "button", text: "View or change your registration", url });
-  blocks.push({ kind: "url", label: "Your private link (keep it to yourself; anyone with it can change your registration):", url });
-  const mail = await renderMail({ subject: SUBJECT[p.kind](meeting.title), preview: MESSAGE[p.kind], heading: meeting.title, blocks });
+  if (online) blocks.push({ kind: "url", label: t("mail:label.joinOnline"), url: online.link });
+  blocks.push({ kind: "button", text: t("mail:status.manage"), url });
+  blocks.push({ kind: "url", label: t("mail:status.privateLink"), url });
+  const mail = await renderMail({ language, subject: subjectOf(p.kind, meeting.title, language), preview: message, heading: meeting.title, blocks });
   const attendee = { name: person.name, email: person.email, inviteWithdrawals: p.inviteWithdrawals };
   const ics = withInvite
-    ? { content: meetingInvite(meeting, attendee, "REQUEST", { online }), method: "REQUEST" as const }
+    ? { content: meetingInvite(meeting, attendee, "REQUEST", { online, language }), method: "REQUEST" as const }
     : p.withdrawInvite
-      ? { content: meetingInvite(meeting, attendee, "CANCEL", { ownWithdrawal: true }), method: "CANCEL" as const }
+      ? { content: meetingInvite(meeting, attendee, "CANCEL", { ownWithdrawal: true, language }), method: "CANCEL" as const }
       : undefined;
   return { ...mail, ics };
 }
 
 /** Sends the private link again. */
-export async function queueLinkMail(tx: Tx, p: { meeting: IcsMeeting; person: Person; token: string; key: string }) {
+export async function queueLinkMail(tx: Tx, p: { meeting: IcsMeeting; person: Person & { language: string }; token: string; key: string }) {
+  const language = asLanguage(p.person.language);
+  const t = tFor(language);
   const mail = await renderMail({
-    subject: `Your registration link: ${p.meeting.title}`,
+    language,
+    subject: t("mail:link.subject", { title: p.meeting.title }),
     heading: p.meeting.title,
     blocks: [
-      { kind: "text", text: `Dear ${p.person.name},` },
-      { kind: "text", text: "Here is the private link to your registration, as you asked." },
-      { kind: "table", rows: [["When", formatRange(p.meeting.startsAt, p.meeting.endsAt, p.meeting.timeZone)]] },
-      { kind: "button", text: "View or change your registration", url: manageUrl(p.token) },
-      { kind: "url", label: "Your private link:", url: manageUrl(p.token) },
+      { kind: "text", text: t("mail:dear", { name: p.person.name }) },
+      { kind: "text", text: t("mail:link.asked") },
+      { kind: "table", rows: [[t("mail:label.when"), formatRange(p.meeting.startsAt, p.meeting.endsAt, p.meeting.timeZone, language)]] },
+      { kind: "button", text: t("mail:status.manage"), url: manageUrl(p.token) },
+      { kind: "url", label: t("mail:link.label"), url: manageUrl(p.token) },
     ],
   });
   await enqueueMail(tx, {
@@ -146,14 +147,24 @@ export async function queueLinkMail(tx: Tx, p: { meeting: IcsMeeting; person: Pe
 }
 
 export async function queueInvitationMail(tx: Tx, p: { meeting: IcsMeeting; email: string; url: string; invitationId: string; agencyName?: string | null }) {
+  // Nobody has registered yet: the language the invited address chose for its account, if it has one.
+  const language = await languageOfAddress(tx, p.email);
+  const t = tFor(language);
   const mail = await renderMail({
-    subject: `Invitation: ${p.meeting.title}`,
+    language,
+    subject: t("mail:invitation.subject", { title: p.meeting.title }),
     heading: p.meeting.title,
     blocks: [
-      { kind: "text", text: p.agencyName ? `${p.agencyName} is invited to take part in this meeting.` : "You are invited to take part in this meeting." },
-      { kind: "table", rows: [["When", formatRange(p.meeting.startsAt, p.meeting.endsAt, p.meeting.timeZone)], ["Where", [p.meeting.venue, p.meeting.city].filter(Boolean).join(", ")]] },
-      { kind: "button", text: "Register", url: p.url },
-      { kind: "url", label: "Registration link:", url: p.url },
+      { kind: "text", text: p.agencyName ? t("mail:invitation.agency", { agency: p.agencyName }) : t("mail:invitation.you") },
+      {
+        kind: "table",
+        rows: [
+          [t("mail:label.when"), formatRange(p.meeting.startsAt, p.meeting.endsAt, p.meeting.timeZone, language)],
+          [t("mail:label.where"), [p.meeting.venue, p.meeting.city].filter(Boolean).join(", ")],
+        ],
+      },
+      { kind: "button", text: t("mail:invitation.register"), url: p.url },
+      { kind: "url", label: t("mail:invitation.label"), url: p.url },
     ],
   });
   await enqueueMail(tx, {

@@ -9,6 +9,7 @@ import type { Actor } from "~/domain/auth/roles";
 import { exportSelect } from "~/domain/privacy/personal-data.server";
 import type { IcsMeeting } from "~/domain/meetings/ics.server";
 import { enqueueNewMails, INSERT_CHUNK, type NewMail } from "~/domain/mail/outbox.server";
+import { asLanguage, isLanguage, type Language } from "~/i18n/config";
 import { privateLinkToken, queueLinkMail, statusMail, type StatusMailKind } from "./mail.server";
 import type { RegistrationRole, RegistrationStatus } from "./registration.schema";
 
@@ -169,8 +170,8 @@ async function createManyChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<u
 
 // ---------------------------------------------------------------- status changes
 
-type RegistrationRow = { id: string; meetingId: string; name: string; email: string; status: RegistrationStatus; manageTokenHash: string; inviteWithdrawals: number };
-const ROW_FOR_CHANGE = { id: true, meetingId: true, name: true, email: true, status: true, manageTokenHash: true, inviteWithdrawals: true } as const;
+type RegistrationRow = { id: string; meetingId: string; name: string; email: string; status: RegistrationStatus; manageTokenHash: string; inviteWithdrawals: number; language: string };
+const ROW_FOR_CHANGE = { id: true, meetingId: true, name: true, email: true, status: true, manageTokenHash: true, inviteWithdrawals: true, language: true } as const;
 
 /**
  * One status change for several registrations of a meeting, set-based: the rows, their history
@@ -212,6 +213,7 @@ async function transitionMany(
         withdrawInvite: withdraws(r.status),
         inviteWithdrawals: r.inviteWithdrawals + (withdraws(r.status) ? 1 : 0),
         reason: p.mailReason,
+        language: asLanguage(r.language),
       }),
     ),
   );
@@ -274,6 +276,8 @@ export type RegisterRequest = {
   actorId?: string | null;
   /** the signed-in account of the person registering themselves */
   userId?: string | null;
+  /** the interface language of the request: the registration's language (its mail) when the person registers themselves */
+  language?: Language;
   invitationId?: string | null;
   /** over the agency quota: refuse (focal points, import) or put on the waiting list (own registration) */
   overQuota: "refuse" | "waitlist";
@@ -368,6 +372,23 @@ async function registerBatch(tx: Tx, meeting: SeatMeeting, reqs: RegisterRequest
   });
   const state = await seatState(tx, meeting.id, meeting.capacity);
   let lastRank: number | null = null;
+  // The registration's language (its mail's; decision 081): a person registering themselves does so in the
+  // language of the page; someone registered by others (a focal point, the organisers) gets their own saved
+  // language if they have an account that has one, else that of the person registering them.
+  const saved = new Map<string, Language>();
+  const byOthers = open.filter((r) => r.source !== "SELF" && r.source !== "INVITATION");
+  await createManyChunked([...new Set(byOthers.map((r) => normaliseEmail(r.person.email)))], async (chunk) => {
+    for (const u of await tx.user.findMany({ where: { email: { in: chunk }, locale: { not: null } }, select: { email: true, locale: true } })) {
+      if (isLanguage(u.locale)) saved.set(u.email, u.locale);
+    }
+  });
+  const actorIds = [...new Set(byOthers.filter((r) => !r.language && r.actorId).map((r) => r.actorId!))];
+  const actorLocale = new Map(
+    (actorIds.length ? await tx.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, locale: true } }) : []).map((u) => [u.id, asLanguage(u.locale)]),
+  );
+  const languageFor = (req: RegisterRequest, email: string): Language =>
+    (req.source === "SELF" || req.source === "INVITATION" ? req.language : (saved.get(email) ?? req.language ?? (req.actorId ? actorLocale.get(req.actorId) : undefined))) ??
+    "en";
 
   const registrations: Prisma.RegistrationCreateManyInput[] = [];
   const reopen: Prisma.RegistrationCreateManyInput[] = [];
@@ -412,6 +433,7 @@ async function registerBatch(tx: Tx, meeting: SeatMeeting, reqs: RegisterRequest
     // The private link is derived from the id (decision 022), so a reopened registration keeps its link.
     const { id, token, tokenHash } = reopened ? linkOf(reopened) : links[i];
     const person = { id, name: req.person.name, email: req.person.email.trim() };
+    const language = languageFor(req, emailNormalised);
     (reopened ? reopen : registrations).push({
       id,
       meetingId: meeting.id,
@@ -433,6 +455,7 @@ async function registerBatch(tx: Tx, meeting: SeatMeeting, reqs: RegisterRequest
       status,
       waitlistRank,
       manageTokenHash: tokenHash,
+      language,
     });
     const reason = SOURCE_REASON[req.source];
     const event = {
@@ -450,7 +473,8 @@ async function registerBatch(tx: Tx, meeting: SeatMeeting, reqs: RegisterRequest
         meeting,
         person,
         eventId: event.id,
-        reason: check.overQuota ? "Your agency's quota of places for this meeting is already used." : undefined,
+        reason: check.overQuota ? "quotaUsed" : undefined,
+        language,
       }),
     );
     outcomes[i] = { ok: true, id, status, token };
@@ -735,7 +759,7 @@ export async function resendLink(registrationId: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const reg = await tx.registration.findUniqueOrThrow({
       where: { id: registrationId },
-      select: { id: true, name: true, email: true, meeting: { select: MEETING_FOR_MAIL } },
+      select: { id: true, name: true, email: true, language: true, meeting: { select: MEETING_FOR_MAIL } },
     });
     const token = await issuePrivateLink(tx, reg.id);
     await queueLinkMail(tx, { meeting: reg.meeting, person: reg, token, key: crypto.randomUUID() });
