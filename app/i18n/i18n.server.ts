@@ -41,8 +41,18 @@ async function savedLocale(request: Request): Promise<Language | undefined> {
   return isLanguage(user?.locale) ? user.locale : undefined;
 }
 
+// The root loader, the route's loader and the document render all ask for the same request's language:
+// read it (and the saved preference, one query for a signed-in reader) once per request.
+const perRequest = new WeakMap<Request, Promise<Language>>();
+
 /** The reader's interface language. */
-export async function languageOf(request: Request): Promise<Language> {
+export function languageOf(request: Request): Promise<Language> {
+  let language = perRequest.get(request);
+  if (!language) perRequest.set(request, (language = readLanguage(request)));
+  return language;
+}
+
+async function readLanguage(request: Request): Promise<Language> {
   const asked = new URL(request.url).searchParams.get(LANGUAGE_PARAM);
   if (isLanguage(asked)) return asked;
   const remembered: unknown = await languageCookie().parse(request.headers.get("Cookie")).catch(() => null);
