@@ -1,5 +1,7 @@
 import type common from "~/locales/en/common.json";
 import type meetings from "~/locales/en/meetings.json";
+import type registration from "~/locales/en/registration.json";
+import type account from "~/locales/en/account.json";
 
 // The interface languages and namespaces (docs/decisions/079-i18n.md, docs/i18n.md).
 
@@ -8,11 +10,11 @@ export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = "en";
 
 /** One namespace per area of the interface: `common` (layout, shared pieces) is loaded on every page. */
-export const NAMESPACES = ["common", "meetings"] as const;
+export const NAMESPACES = ["common", "meetings", "registration", "account"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** English is the source: its files give every key its type (app/i18n/translate.ts). */
-export type Resources = { common: typeof common; meetings: typeof meetings };
+export type Resources = { common: typeof common; meetings: typeof meetings; registration: typeof registration; account: typeof account };
 
 export const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
 export const asLanguage = (value: unknown): Language => (isLanguage(value) ? value : DEFAULT_LANGUAGE);

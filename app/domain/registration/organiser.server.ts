@@ -9,6 +9,9 @@ import { audit } from "~/domain/audit/audit.server";
 import { can } from "~/domain/auth/permissions";
 import { assertCan, requireAgencyScope } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
+import { DEFAULT_LANGUAGE } from "~/i18n/config";
+import { tFor } from "~/i18n/i18n.server";
+import { isKey } from "~/i18n/translate";
 import { ROW_SELECT, whereFor } from "./listing.server";
 import { queueInvitationMail } from "./mail.server";
 import { LIVE_INVITATION, MEETING_FOR_MAIL, agencyInvited, lockMeeting, lockedMeeting, normaliseEmail, promoteWaitlisted, register, registerEach, registerMany, type RegisterOutcome, type RegisterRequest } from "./registration.server";
@@ -74,6 +77,11 @@ export async function registrationDetail(actor: Actor, meetingId: string, regist
 
 export type ImportRowReport = { row: number; email: string; ok: boolean; message: string };
 
+/** The import report is in English (the organisers' pages); schema and refusal messages are keys. */
+function inEnglish(message: string): string {
+  return isKey(message) ? tFor(DEFAULT_LANGUAGE)(message) : message;
+}
+
 const ROLE_BY_WORD = new Map<string, RegistrationRole>(REGISTRATION_ROLES.flatMap((r) => [[r.toLowerCase(), r], [ROLE_LABELS[r].toLowerCase(), r]]));
 
 /**
@@ -101,7 +109,7 @@ export async function importCsv(actor: Actor, meetingId: string, text: string): 
     const email = raw.email ?? "";
     const problems: string[] = [];
     const name = nameField.safeParse(raw.name ?? "");
-    if (!name.success) problems.push(name.error.issues[0].message);
+    if (!name.success) problems.push(inEnglish(name.error.issues[0].message));
     const mail = emailField.safeParse(email);
     if (!mail.success) problems.push(`Bad email address "${email.slice(0, 80)}".`);
     const agencyId = byWord.get((raw.agency ?? "").trim().toLowerCase());
@@ -138,7 +146,7 @@ export async function importCsv(actor: Actor, meetingId: string, text: string): 
       ? `Registered: ${STATUS_LABELS[outcome.status].toLowerCase()}.`
       : outcome.reason === "duplicate"
         ? "Duplicate: this email address is already registered."
-        : `${outcome.reason === "quota" ? "Over quota: " : ""}${refusalMessages(outcome).join(" ")}`;
+        : `${outcome.reason === "quota" ? "Over quota: " : ""}${refusalMessages(outcome).map(inEnglish).join(" ")}`;
   });
   return { ok: true, report };
 }

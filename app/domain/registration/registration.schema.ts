@@ -1,44 +1,53 @@
 import { z } from "zod";
+import type { TKey } from "~/i18n/translate";
 import { REGISTRATION_ROLES } from "./labels";
 
-// Registration forms: one schema per form, shared by Conform in the browser and the actions.
+// Registration forms: one schema per form, shared by Conform in the browser and the actions. Messages are
+// translation keys, shown in the reader's language by ErrorList (docs/i18n.md step 4).
+
+/** Marks a message key; named `t` so that npm run i18n:check counts the key as used (and tsc checks it exists). */
+const t = (key: TKey<"registration">) => key;
 
 export { ATTENDANCE, REGISTRATION_ROLES, REGISTRATION_STATUSES, ROLE_LABELS, STATUS_LABELS } from "./labels";
 export type { Attendance, RegistrationRole, RegistrationStatus } from "./labels";
 
-const text = (max: number, label: string) =>
+const text = (max: number, message: string) =>
   z
     .string()
     .trim()
-    .max(max, `${label} has at most ${max} characters.`)
+    .max(max, message)
     .optional()
     .transform((v) => v ?? "");
 
 export const nameField = z
-  .string({ required_error: "Enter the full name." })
+  .string({ required_error: t("registration:error.nameRequired") })
   .trim()
-  .min(2, "Enter the full name.")
-  .max(120, "A name has at most 120 characters.");
+  .min(2, t("registration:error.nameRequired"))
+  .max(120, t("registration:error.nameTooLong"));
 
 export const emailField = z
-  .string({ required_error: "Enter an email address." })
+  .string({ required_error: t("registration:error.emailRequired") })
   .trim()
-  .max(254, "An email address has at most 254 characters.")
-  .email("Enter an email address such as name@agency.org.");
+  .max(254, t("registration:error.emailTooLong"))
+  .email(t("registration:error.emailInvalid"));
 
-export const agencyField = z.string({ required_error: "Choose an agency from the list." }).trim().min(1, "Choose an agency from the list.").max(40, "Choose an agency from the list.");
+export const agencyField = z
+  .string({ required_error: t("registration:error.agencyRequired") })
+  .trim()
+  .min(1, t("registration:error.agencyRequired"))
+  .max(40, t("registration:error.agencyRequired"));
 
 export const roleField = z.enum(REGISTRATION_ROLES, {
-  errorMap: () => ({ message: "Choose a role at the meeting." }),
+  errorMap: () => ({ message: t("registration:error.roleRequired") }),
 });
 
 /** Fields a person can change on their own registration. */
 export const detailsShape = {
   name: nameField,
-  jobTitle: text(160, "A job title"),
+  jobTitle: text(160, t("registration:error.jobTitleTooLong")),
   role: roleField,
-  dietary: text(500, "Dietary needs"),
-  accessibility: text(500, "Accessibility needs"),
+  dietary: text(500, t("registration:error.dietaryTooLong")),
+  accessibility: text(500, t("registration:error.accessibilityTooLong")),
   listConsent: z.boolean().optional().transform((v) => v ?? false),
 };
 
@@ -46,8 +55,8 @@ export const registrationSchema = z.object({
   ...detailsShape,
   email: emailField,
   agencyId: agencyField,
-  consent: z.boolean({ required_error: "You must accept the privacy notice to register." }).refine((v) => v, {
-    message: "You must accept the privacy notice to register.",
+  consent: z.boolean({ required_error: t("registration:error.consentRequired") }).refine((v) => v, {
+    message: t("registration:error.consentRequired"),
   }),
 });
 export type RegistrationInput = z.infer<typeof registrationSchema>;
@@ -75,7 +84,7 @@ export const editRegistrationSchema = z.object({ intent: z.literal("edit"), ...d
 export const delegateRowSchema = z.object({
   name: nameField,
   email: emailField,
-  jobTitle: text(160, "A job title"),
+  jobTitle: text(160, t("registration:error.jobTitleTooLong")),
   role: roleField,
 });
 
@@ -91,27 +100,36 @@ export const delegationFormSchema = z.object({
         })
         .optional(),
     )
-    .max(20, "Enter at most 20 delegates at a time.")
+    .max(20, t("registration:error.tooManyDelegates"))
     .transform((rows) => rows.map((r) => r ?? {})),
 });
+
+const seats = () =>
+  z.coerce
+    .number({ invalid_type_error: t("registration:error.wholeNumber") })
+    .int(t("registration:error.wholeNumber"))
+    .min(0, t("registration:error.zeroOrMore"))
+    .max(10_000, t("registration:error.atMost10000"));
 
 export const delegationSettingsSchema = z.object({
   intent: z.literal("delegation"),
   agencyId: agencyField,
-  quota: z.coerce.number({ invalid_type_error: "Enter a whole number." }).int("Enter a whole number.").min(0, "Enter 0 or more.").max(10_000, "Enter at most 10,000.").optional(),
-  reservedSeats: z.coerce.number({ invalid_type_error: "Enter a whole number." }).int("Enter a whole number.").min(0, "Enter 0 or more.").max(10_000, "Enter at most 10,000.").optional().transform((v) => v ?? 0),
-  headRegistrationId: z.string().max(40, "Choose the head of delegation from the list.").optional(),
+  quota: seats().optional(),
+  reservedSeats: seats()
+    .optional()
+    .transform((v) => v ?? 0),
+  headRegistrationId: z.string().max(40, t("registration:error.headFromList")).optional(),
 });
 
 export const invitationSchema = z
   .object({
     intent: z.literal("invite"),
-    agencyId: z.string().max(40, "Choose an agency from the list.").optional(),
+    agencyId: z.string().max(40, t("registration:error.agencyRequired")).optional(),
     email: emailField.optional(),
     /** local date and time in the meeting's zone; empty = when registration closes */
-    expiresAt: z.string().max(40, "Enter a date and time such as 2027-03-01 18:00.").optional(),
+    expiresAt: z.string().max(40, t("registration:error.dateTime")).optional(),
   })
-  .refine((v) => v.agencyId || v.email, { message: "Choose an agency or enter an email address.", path: ["agencyId"] });
+  .refine((v) => v.agencyId || v.email, { message: t("registration:error.agencyOrEmail"), path: ["agencyId"] });
 
 /** Columns an organiser can choose for the CSV export (labels are the CSV header). */
 export const CSV_COLUMN_LABELS = {
