@@ -27,6 +27,10 @@ export default defineConfig(({ isSsrBuild }) => ({
   // Terser makes the browser's JavaScript about 4 % smaller (gzip) than esbuild's minifier: the meeting
   // page's public JS target is 90 KB gzip, and React DOM alone is over 40 (docs/decisions/063-read-path.md).
   // The server build stays unminified (readable stack traces).
-  build: isSsrBuild ? {} : { minify: "terser", terserOptions: { compress: { passes: 2 } } },
+  // Translation files stay files: inlined as data: URLs (under 4 KB) the browser's fetch of them would break
+  // the CSP's connect-src 'self' (app/i18n/bundles.client.ts).
+  build: isSsrBuild
+    ? {}
+    : { minify: "terser", terserOptions: { compress: { passes: 2 } }, assetsInlineLimit: (file: string) => (file.endsWith(".json") ? false : undefined) },
   server: { host: "127.0.0.1" },
 }));
