@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
-import { expectNoAxeViolations } from "./helpers";
+import { expectNoAxeViolations, unique } from "./helpers";
 
 // Issue 13's groundwork: the interface language comes from ?lang (remembered in a cookie), else the browser's
 // Accept-Language, else English; the switcher works without JavaScript and keeps the page; the public meetings
@@ -37,7 +37,7 @@ test.describe("a French browser", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Réunions passées" })).toBeVisible();
     await expect(page).toHaveURL(/when=past/);
     // A page not translated yet keeps its English content marked as English inside the French layout.
-    await page.goto("/series");
+    await page.goto("/dev/mailbox");
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");
     await expect(page.locator("main .untranslated")).toHaveAttribute("lang", "en");
     await expectNoAxeViolations(page);
@@ -143,5 +143,87 @@ test.describe("the anonymous page cache", () => {
     expect(chosen.headers()["set-cookie"]).toMatch(/^lang=/);
     expect(chosen.headers()["cache-control"] ?? "").not.toMatch(/public/);
     await Promise.all([french.dispose(), english.dispose()]);
+  });
+});
+
+// Issue 13 item 1: the public and participant pages in French.
+test.describe("the public and participant pages in French", () => {
+  test.use({ locale: "fr-FR" });
+  const BRUSSELS = "combating-irregular-migration-eu-2026";
+  const WARSAW = "document-fraud-expert-meeting-2027";
+
+  /** The page is French all through: no part of it is marked English by the layout. */
+  async function expectFrench(page: Page, axe = true) {
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    await expect(page.locator("main .untranslated")).toHaveCount(0);
+    if (axe) await expectNoAxeViolations(page);
+  }
+
+  test("the Brussels meeting page and its printable agenda", async ({ page }) => {
+    const errors = errorsOf(page);
+    await page.goto(`/meetings/${BRUSSELS}`);
+    await expect(page.getByRole("link", { name: "Ajouter au calendrier (.ics)" })).toBeVisible();
+    const details = page.locator("dl.details");
+    await expect(details.getByText("Fuseau horaire", { exact: true })).toBeVisible();
+    await expect(details.getByText(/^Toutes les heures sont indiquées en heure de Bruxelles \(UTC[+-]\d\d:\d\d\)\.$/)).toBeVisible();
+    await expect(details.getByText(/^(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2}(er)? [a-zéû]+ \d{4}/).first()).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Ordre du jour" })).toBeVisible();
+    await expectFrench(page);
+
+    await page.getByRole("link", { name: "Ordre du jour imprimable" }).click();
+    await expect(page).toHaveURL(new RegExp(`/meetings/${BRUSSELS}/agenda$`));
+    await expect(page.getByRole("button", { name: "Imprimer" })).toBeVisible();
+    await expect(page.getByText(/^Toutes les heures sont indiquées en heure de Bruxelles/)).toBeVisible();
+    await expect(page.getByRole("link", { name: "Retour à la réunion" })).toBeVisible();
+    await expect(page).toHaveTitle(/^Ordre du jour : /);
+    await expectFrench(page);
+    expect(errors).toEqual([]);
+  });
+
+  test("the sign-in page", async ({ page }) => {
+    await page.goto("/login");
+    await expect(page.getByRole("heading", { level: 1, name: "Connexion" })).toBeVisible();
+    await expect(page).toHaveTitle("Connexion · Convene");
+    await expect(page.getByLabel("Adresse électronique")).toBeVisible();
+    await expect(page.getByRole("button", { name: "M’envoyer un lien de connexion" })).toBeVisible();
+    await expectFrench(page);
+  });
+
+  test("registering without JavaScript: a French error, then the private page in French", async ({ browser, baseURL }) => {
+    test.slow(); // three pages checked by axe: a guard against hangs on a busy machine, not a speed check
+    const context = await browser.newContext({ baseURL, javaScriptEnabled: false, locale: "fr-FR" });
+    const page = await context.newPage();
+    await page.goto(`/meetings/${WARSAW}/register`);
+    await expect(page.getByRole("heading", { level: 1, name: /^Inscription : / })).toBeVisible();
+    await page.getByLabel("Nom complet").fill("Valérie Visiteuse");
+    await page.getByLabel("Adresse électronique").fill("pas-une-adresse");
+    await page.getByRole("combobox", { name: /^Agence/ }).selectOption({ label: "UNHCR — Office of the United Nations High Commissioner for Refugees" });
+    await page.getByLabel(/J’ai lu l’avis de confidentialité/).check();
+    // The browser's own check of type=email would stop the form: the server's answer is what is tested.
+    await page.locator("form[method=post]").first().evaluate((form) => form.setAttribute("novalidate", ""));
+    await page.getByRole("button", { name: "S’inscrire" }).click();
+    await expect(page.getByText("Saisissez une adresse électronique telle que nom@agence.org.")).toBeVisible();
+    await expect(page.getByLabel("Nom complet")).toHaveValue("Valérie Visiteuse");
+    // axe needs JavaScript in the page: it checks both pages below in a context with it.
+    await expectFrench(page, false);
+
+    await page.getByLabel("Adresse électronique").fill(`visiteuse-${unique()}@example.org`);
+    await page.getByLabel(/J’ai lu l’avis de confidentialité/).check();
+    await page.getByRole("button", { name: "S’inscrire" }).click();
+    await expect(page).toHaveURL(/\/registrations\/[\w-]+$/);
+    await expect(page.getByRole("heading", { level: 1, name: /^Votre inscription : / })).toBeVisible();
+    await expect(page.getByText("La réunion est complète : vous êtes sur la liste d’attente.")).toBeVisible();
+    await expect(page.getByText("Sur liste d’attente", { exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Modifier vos informations" })).toBeVisible();
+    await expectFrench(page, false);
+    const privatePage = page.url();
+    await context.close();
+    const withJs = await browser.newContext({ baseURL, locale: "fr-FR" });
+    const again = await withJs.newPage();
+    for (const url of [`/meetings/${WARSAW}/register`, privatePage]) {
+      await again.goto(url);
+      await expectFrench(again);
+    }
+    await withJs.close();
   });
 });

@@ -1,5 +1,6 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { useEffect, useState } from "react";
+import { useTranslation } from "~/i18n/react";
 import { ErrorList, type Option } from "./forms";
 
 // A fieldset of radio buttons or checkboxes with a legend and linked errors. Works without
@@ -26,6 +27,7 @@ export function ChoiceGroup({
   hint?: string;
   searchable?: boolean;
 }) {
+  const { t } = useTranslation(["common"]);
   const initial = field.initialValue;
   const chosen = new Set(Array.isArray(initial) ? initial.map(String) : initial ? [String(initial)] : []);
   const describedBy = [hint ? `${field.id}-hint` : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ") || undefined;
@@ -50,7 +52,7 @@ export function ChoiceGroup({
       ) : null}
       {searchable && hydrated ? (
         <div className="field">
-          <label htmlFor={`${field.id}-filter`}>Filter the list</label>
+          <label htmlFor={`${field.id}-filter`}>{t("common:form.filterList")}</label>
           <input id={`${field.id}-filter`} type="search" value={filter} onChange={(e) => setFilter(e.currentTarget.value)} autoComplete="off" />
         </div>
       ) : null}

@@ -1,5 +1,6 @@
 import { Form, Link, useLocation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "~/i18n/react";
 import { SubmitButton } from "./submit-button";
 
 // Two steps for what cannot be undone (cancelling a registration or a delegate), with or without
@@ -53,6 +54,7 @@ export function ConfirmStep({
   confirmLabel: string;
   keepLabel: string;
 }) {
+  const { t } = useTranslation(["common"]);
   const location = useLocation();
   const back = new URLSearchParams(location.search);
   back.delete("confirm");
@@ -68,7 +70,7 @@ export function ConfirmStep({
           <input key={k} type="hidden" name={k} value={v} />
         ))}
         <div className="page-actions">
-          <SubmitButton name="intent" value={intent} className="danger" busyLabel="Cancelling…">
+          <SubmitButton name="intent" value={intent} className="danger" busyLabel={t("common:form.cancelling")}>
             {confirmLabel}
           </SubmitButton>
           <Link to={keepTo}>{keepLabel}</Link>

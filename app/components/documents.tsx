@@ -4,6 +4,7 @@
 
 import type { PageDocument } from "~/domain/documents/documents.server";
 import { useContentLang } from "~/components/content";
+import { useTranslation } from "~/i18n/react";
 
 export type ShownDocument = PageDocument;
 
@@ -35,10 +36,11 @@ export function DocumentList({ docs, label, query }: { docs: ShownDocument[]; la
 
 /** The meeting's Documents section: every document the viewer may see, grouped by type, and the ZIP. */
 export function DocumentsSection({ docs, zipHref, query }: { docs: ShownDocument[]; zipHref: string; query?: string }) {
+  const { t } = useTranslation(["common"]);
   if (!docs.length) return null;
   return (
     <section aria-labelledby="documents-heading">
-      <h2 id="documents-heading">Documents</h2>
+      <h2 id="documents-heading">{t("common:documents.heading")}</h2>
       {[...new Map([...docs].sort((a, b) => a.typeRank - b.typeRank).map((d) => [d.typeLabel, d.typeLabel])).keys()].map((label) => (
         <div key={label}>
           <h3>{label}</h3>
@@ -47,7 +49,7 @@ export function DocumentsSection({ docs, zipHref, query }: { docs: ShownDocument
       ))}
       <p>
         <a className="button secondary" href={zipHref} download>
-          Download all as ZIP
+          {t("common:documents.zip")}
         </a>
       </p>
     </section>

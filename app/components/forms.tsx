@@ -120,6 +120,7 @@ export function SelectField({
   multiple?: boolean;
 }) {
   const props = getSelectProps(field, { ariaAttributes: true });
+  const { t } = useTranslation(["common"]);
   return (
     <div className="field">
       <label htmlFor={field.id}>
@@ -129,7 +130,7 @@ export function SelectField({
       <Hint field={field} hint={hint} />
       <select {...props} multiple={multiple} required={required} aria-describedby={describedBy(field, hint)}>
         {/* A required single select needs a first option with an empty value (HTML's placeholder label option). */}
-        {!multiple && (placeholder !== undefined || required) ? <option value="">{placeholder ?? "Choose…"}</option> : null}
+        {!multiple && (placeholder !== undefined || required) ? <option value="">{placeholder ?? t("common:form.choose")}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -3,8 +3,8 @@ import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
 import { formatRange, formatTime, formatDay, offsetChanges } from "~/utils/dates";
 import { StatusBadge } from "~/components/ui";
-import { STATUS_LABELS, type MeetingStatus } from "~/domain/meetings/status";
-import { AGENDA_KIND_LABELS } from "~/domain/agenda/labels";
+import type { MeetingStatus } from "~/domain/meetings/status";
+import type { AgendaItemKind } from "~/generated/prisma/enums.ts";
 import { useContentLang } from "~/components/content";
 import type { Language } from "~/i18n/config";
 
@@ -28,7 +28,8 @@ type ListMeeting = {
 };
 
 export function MeetingStatusBadge({ status }: { status: string }) {
-  return <StatusBadge status={status} label={STATUS_LABELS[status as MeetingStatus] ?? status} />;
+  const { t } = useTranslation(["common"]);
+  return <StatusBadge status={status} label={t(`common:status.${status as MeetingStatus}`)} />;
 }
 
 export function MeetingList({ meetings, adminLinks = false, headingLevel = 2 }: { meetings: ListMeeting[]; adminLinks?: boolean; headingLevel?: 2 | 3 }) {
@@ -74,8 +75,9 @@ type Node = {
 /** The agenda in the meeting's zone, day headings when it spans several days. */
 /** `below` adds what belongs under an item (its documents on the meeting page). */
 export function AgendaTree({ items, timeZone, below }: { items: Node[]; timeZone: string; below?: (itemId: string) => ReactNode }) {
-  if (!items.length) return <p>The agenda has no items yet.</p>;
-  const days = items.map((i) => formatDay(i.startsAt, timeZone));
+  const { t, language } = useTranslation(["common"]);
+  if (!items.length) return <p>{t("common:agenda.empty")}</p>;
+  const days = items.map((i) => formatDay(i.startsAt, timeZone, language));
   const severalDays = days.some((d) => d !== days[0]);
   // An agenda over a DST change shows each time with its own offset (the page names the zone).
   const lastEnd = items.reduce((t, i) => Math.max(t, new Date(i.endsAt).getTime()), 0);
@@ -97,6 +99,7 @@ export function AgendaTree({ items, timeZone, below }: { items: Node[]; timeZone
 }
 
 function AgendaEntry({ item, timeZone, offsetToo, below }: { item: Node; timeZone: string; offsetToo: boolean; below?: (itemId: string) => ReactNode }) {
+  const { t } = useTranslation(["common"]);
   const speakers = item.people.filter((p) => p.role === "SPEAKER");
   const moderators = item.people.filter((p) => p.role === "MODERATOR");
   const contentLang = useContentLang();
@@ -106,15 +109,15 @@ function AgendaEntry({ item, timeZone, offsetToo, below }: { item: Node; timeZon
       <p className="agenda-time">
         <time dateTime={new Date(item.startsAt).toISOString()}>{formatTime(item.startsAt, timeZone, offsetToo)}</time>–
         <time dateTime={new Date(item.endsAt).toISOString()}>{formatTime(item.endsAt, timeZone, offsetToo)}</time>{" "}
-        <span className="muted">{AGENDA_KIND_LABELS[item.kind as keyof typeof AGENDA_KIND_LABELS] ?? item.kind}</span>
+        <span className="muted">{t(`common:agendaKind.${item.kind as AgendaItemKind}`)}</span>
       </p>
       <p className="agenda-title">
         <strong lang={contentLang(item.lang?.title)}>{item.title}</strong>
         {item.room ? <span className="muted"> · {item.room}</span> : null}
       </p>
       {item.description ? <p lang={contentLang(item.lang?.description)}>{item.description}</p> : null}
-      {moderators.length ? <p>Moderator: {who(moderators)}</p> : null}
-      {speakers.length ? <p>Speakers: {who(speakers)}</p> : null}
+      {moderators.length ? <p>{t("common:agenda.moderator", { names: who(moderators) })}</p> : null}
+      {speakers.length ? <p>{t("common:agenda.speakers", { names: who(speakers) })}</p> : null}
       {below?.(item.id)}
       {item.children.length ? (
         <ol className="agenda agenda-children">

@@ -4,11 +4,13 @@ import { Form } from "@remix-run/react";
 import { CheckboxField, FormErrors, InputField, SelectField, TextareaField, type Option } from "~/components/forms";
 import { SubmitButton } from "~/components/submit-button";
 import { HoneypotField } from "~/components/honeypot";
-import { REGISTRATION_ROLES, ROLE_LABELS, registrationSchema } from "~/domain/registration/registration.schema";
+import { REGISTRATION_ROLES, registrationSchema } from "~/domain/registration/registration.schema";
+import { useTranslation } from "~/i18n/react";
 
-const roleOptions: Option[] = REGISTRATION_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
-
-/** The registration form, for public meetings and invitation links alike. Works without JavaScript. */
+/**
+ * The registration form, for public meetings and invitation links alike. Works without JavaScript. Its routes
+ * declare the `registration` namespace.
+ */
 export function RegistrationForm({
   lastResult,
   agencies,
@@ -25,6 +27,8 @@ export function RegistrationForm({
   noticeVersion: string;
   organiserEmail: string;
 }) {
+  const { t } = useTranslation(["registration", "common"]);
+  const roleOptions: Option[] = REGISTRATION_ROLES.map((r) => ({ value: r, label: t(`common:registrationRole.${r}`) }));
   const [form, fields] = useForm({
     lastResult,
     defaultValue: { role: "DELEGATE", ...defaultValue, agencyId: lockedAgency?.id ?? defaultValue?.agencyId },
@@ -34,34 +38,43 @@ export function RegistrationForm({
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
-      <InputField field={fields.name} label="Full name" autoComplete="name" required />
-      <InputField field={fields.email} label="Email address" type="email" autoComplete="email" required hint="Your confirmation and private link are sent here." />
+      <InputField field={fields.name} label={t("registration:form.name")} autoComplete="name" required />
+      <InputField
+        field={fields.email}
+        label={t("registration:form.email")}
+        type="email"
+        autoComplete="email"
+        required
+        hint={t("registration:form.emailHint")}
+      />
       {lockedAgency ? (
         <div className="field">
           <input type="hidden" name={fields.agencyId.name} value={lockedAgency.id} />
-          <span className="label">Agency</span>
+          <span className="label">{t("registration:form.agency")}</span>
           <p>{lockedAgency.name}</p>
         </div>
       ) : (
-        <SelectField field={fields.agencyId} label="Agency" options={agencies} placeholder="Choose your agency" required hint="If your agency is missing, contact the organisers." />
+        <SelectField
+          field={fields.agencyId}
+          label={t("registration:form.agency")}
+          options={agencies}
+          placeholder={t("registration:form.chooseAgency")}
+          required
+          hint={t("registration:form.agencyHint")}
+        />
       )}
-      <InputField field={fields.jobTitle} label="Job title" autoComplete="organization-title" />
-      <SelectField field={fields.role} label="Role at the meeting" options={roleOptions} required />
-      <TextareaField field={fields.dietary} label="Dietary requirements" rows={2} />
-      <TextareaField field={fields.accessibility} label="Accessibility needs" rows={2} hint="For example step-free access, sign language interpretation, hearing loop." />
+      <InputField field={fields.jobTitle} label={t("registration:form.jobTitle")} autoComplete="organization-title" />
+      <SelectField field={fields.role} label={t("registration:form.role")} options={roleOptions} required />
+      <TextareaField field={fields.dietary} label={t("registration:form.dietary")} rows={2} />
+      <TextareaField field={fields.accessibility} label={t("registration:form.accessibility")} rows={2} hint={t("registration:form.accessibilityHint")} />
       <section aria-labelledby="privacy-heading" className="card">
-        <h2 id="privacy-heading">Privacy notice (version {noticeVersion})</h2>
-        <p>
-          The organisers use your details only to run this meeting: seating, badges, catering, access and follow-up
-          about its recommendations. They are kept until the retention period after the meeting ends and then
-          anonymised. You can see, change, export or cancel your registration through your private link. Questions:{" "}
-          {organiserEmail || "the organisers"}.
-        </p>
-        <CheckboxField field={fields.consent} label="I have read the privacy notice and agree to my details being used as described" />
-        <CheckboxField field={fields.listConsent} label="Show my name, agency and job title to other confirmed participants" hint="Optional. You can change this later." />
+        <h2 id="privacy-heading">{t("registration:form.privacyHeading", { version: noticeVersion })}</h2>
+        <p>{t("registration:form.privacyText", { contact: organiserEmail || t("registration:form.theOrganisers") })}</p>
+        <CheckboxField field={fields.consent} label={t("registration:form.consent")} />
+        <CheckboxField field={fields.listConsent} label={t("registration:form.listConsent")} hint={t("registration:form.listConsentHint")} />
       </section>
       <HoneypotField />
-      <SubmitButton>Register</SubmitButton>
+      <SubmitButton>{t("registration:form.submit")}</SubmitButton>
     </Form>
   );
 }

@@ -1,5 +1,6 @@
 import { useFormAction, useNavigation } from "@remix-run/react";
 import type { ButtonHTMLAttributes, ReactNode } from "react";
+import { useTranslation } from "~/i18n/react";
 
 // Its own module, apart from the form fields (forms.tsx, which use Conform), so a page whose only form
 // control is a button does not load Conform in the browser.
@@ -12,7 +13,7 @@ import type { ButtonHTMLAttributes, ReactNode } from "react";
  */
 export function SubmitButton({
   children,
-  busyLabel = "Working…",
+  busyLabel,
   pending,
   formAction,
   method = "post",
@@ -30,6 +31,7 @@ export function SubmitButton({
   name?: string;
   value?: string;
 } & Omit<ButtonHTMLAttributes<HTMLButtonElement>, "type" | "children" | "name" | "value" | "formAction">) {
+  const { t } = useTranslation(["common"]);
   const navigation = useNavigation();
   const ownAction = useFormAction();
   const busy =
@@ -49,7 +51,7 @@ export function SubmitButton({
       aria-live="polite"
       {...rest}
     >
-      {busy ? busyLabel : children}
+      {busy ? (busyLabel ?? t("common:busy")) : children}
     </button>
   );
 }

@@ -61,10 +61,11 @@ export function StatusBadge({ status, label }: { status: string; label?: string 
 
 /** A wide table scrolls sideways inside this box, never the page (a 390 px phone). */
 export function TableScroll({ children, label }: { children: ReactNode; label?: string }) {
+  const { t } = useTranslation(["common"]);
   // Focusable with a name so keyboard users can scroll it (axe: scrollable-region-focusable); a group, not a
   // region, so several on a page need no unique names.
   return (
-    <div className="table-scroll" tabIndex={0} role="group" aria-label={label ?? "Scrollable table"}>
+    <div className="table-scroll" tabIndex={0} role="group" aria-label={label ?? t("common:form.scrollableTable")}>
       {children}
     </div>
   );
@@ -108,7 +109,7 @@ export function FilterSelect({
   name,
   label,
   value,
-  anyLabel = "All",
+  anyLabel,
   options,
 }: {
   name: string;
@@ -117,12 +118,13 @@ export function FilterSelect({
   anyLabel?: string;
   options: { value: string; label: string }[];
 }) {
+  const { t } = useTranslation(["common"]);
   const id = `f-${name}`;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} defaultValue={value ?? ""}>
-        <option value="">{anyLabel}</option>
+        <option value="">{anyLabel ?? t("common:form.all")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

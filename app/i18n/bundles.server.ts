@@ -6,6 +6,7 @@ import type { Bundles } from "./translate";
 // Plain JSON imports, not Vite's import.meta.glob: the mail worker runs outside Vite (tsx in development,
 // an esbuild bundle in production, scripts/build-worker.mjs) and renders mail with these too.
 // A new namespace: one import per language here.
+import enAccount from "../locales/en/account.json";
 import enAdmin from "../locales/en/admin.json";
 import enCommon from "../locales/en/common.json";
 import enContent from "../locales/en/content.json";
@@ -13,7 +14,9 @@ import enFollowups from "../locales/en/followups.json";
 import enMail from "../locales/en/mail.json";
 import enMeetings from "../locales/en/meetings.json";
 import enProfile from "../locales/en/profile.json";
+import enRegistration from "../locales/en/registration.json";
 import enRegistrations from "../locales/en/registrations.json";
+import frAccount from "../locales/fr/account.json";
 import frAdmin from "../locales/fr/admin.json";
 import frCommon from "../locales/fr/common.json";
 import frContent from "../locales/fr/content.json";
@@ -21,9 +24,11 @@ import frFollowups from "../locales/fr/followups.json";
 import frMail from "../locales/fr/mail.json";
 import frMeetings from "../locales/fr/meetings.json";
 import frProfile from "../locales/fr/profile.json";
+import frRegistration from "../locales/fr/registration.json";
 import frRegistrations from "../locales/fr/registrations.json";
 
 const files: Record<string, Record<string, unknown>> = {
+  "../locales/en/account.json": enAccount,
   "../locales/en/admin.json": enAdmin,
   "../locales/en/common.json": enCommon,
   "../locales/en/content.json": enContent,
@@ -31,7 +36,9 @@ const files: Record<string, Record<string, unknown>> = {
   "../locales/en/mail.json": enMail,
   "../locales/en/meetings.json": enMeetings,
   "../locales/en/profile.json": enProfile,
+  "../locales/en/registration.json": enRegistration,
   "../locales/en/registrations.json": enRegistrations,
+  "../locales/fr/account.json": frAccount,
   "../locales/fr/admin.json": frAdmin,
   "../locales/fr/common.json": frCommon,
   "../locales/fr/content.json": frContent,
@@ -39,6 +46,7 @@ const files: Record<string, Record<string, unknown>> = {
   "../locales/fr/mail.json": frMail,
   "../locales/fr/meetings.json": frMeetings,
   "../locales/fr/profile.json": frProfile,
+  "../locales/fr/registration.json": frRegistration,
   "../locales/fr/registrations.json": frRegistrations,
 };
 

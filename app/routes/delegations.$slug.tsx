@@ -10,10 +10,14 @@ import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { agencyDelegation, focalPointMayRegister, meetingBySlug, registerDelegates, registrationInScope, setHeadOfDelegation, type DelegateRow } from "~/domain/registration/organiser.server";
 import { cancelRegistration, registrationClosedReason } from "~/domain/registration/registration.server";
-import { REGISTRATION_ROLES, ROLE_LABELS, STATUS_LABELS, delegateRowSchema, delegationFormSchema } from "~/domain/registration/registration.schema";
+import { REGISTRATION_ROLES, delegateRowSchema, delegationFormSchema, type RegistrationRole } from "~/domain/registration/registration.schema";
 import { formatRange } from "~/utils/dates";
 import { badRequest, forbidden, readForm } from "~/utils/http.server";
 import { formRefusal, formReply, refusalMessages } from "~/utils/forms.server";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+
+export const handle = { i18n: ["registration"] };
 
 // A focal point nominates and registers their agency's delegates for one meeting, within the quota.
 
@@ -22,34 +26,37 @@ const ROWS = 5;
 async function context(request: Request, slug: string | undefined) {
   const actor = await requireCapability(request, "delegation:manage");
   const meeting = await meetingBySlug(slug ?? "");
-  if (!(await focalPointMayRegister(meeting, actor.agencyId!))) forbidden("Your agency is not invited to this meeting.");
-  return { actor, meeting };
+  const language = await languageOf(request);
+  const t = await fixedT(language);
+  if (!(await focalPointMayRegister(meeting, actor.agencyId!))) forbidden(t("registration:delegation.notInvited"));
+  return { actor, meeting, language, t };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, meeting } = await context(request, params.slug);
+  const { actor, meeting, language, t } = await context(request, params.slug);
   const d = await agencyDelegation(actor, meeting.id);
   return {
-    meeting: { title: meeting.title, slug: meeting.slug, when: formatRange(meeting.startsAt, meeting.endsAt, meeting.timeZone) },
+    title: t("registration:delegation.title", { meeting: meeting.title }),
+    meeting: { title: meeting.title, slug: meeting.slug, when: formatRange(meeting.startsAt, meeting.endsAt, meeting.timeZone, language) },
     closedReason: registrationClosedReason(meeting),
     ...d,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, meeting } = await context(request, params.slug);
+  const { actor, meeting, t } = await context(request, params.slug);
   const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "cancel") return redirect(`/delegations/${meeting.slug}?confirm=cancel&id=${encodeURIComponent(String(formData.get("id") ?? ""))}`);
   if (intent === "confirm-cancel") {
     const reg = await registrationInScope(actor, meeting.id, String(formData.get("id") ?? ""));
-    if (!reg) forbidden("You can only change your own agency's delegates.");
+    if (!reg) forbidden(t("registration:delegation.notYours"));
     const res = await cancelRegistration(reg.id, actor.id, "Cancelled by the agency focal point");
-    return redirectWithToast(request, `/delegations/${meeting.slug}`, res.ok ? "Registration cancelled." : refusalMessages(res).join(" "));
+    return redirectWithToast(request, `/delegations/${meeting.slug}`, res.ok ? t("registration:delegation.cancelled") : refusalMessages(res).join(" "));
   }
   if (intent === "head") {
-    if (!(await setHeadOfDelegation(actor, meeting.id, String(formData.get("id") ?? "")))) forbidden("You can only choose a confirmed or pending delegate of your own agency.");
-    return redirectWithToast(request, `/delegations/${meeting.slug}`, "Head of delegation saved.");
+    if (!(await setHeadOfDelegation(actor, meeting.id, String(formData.get("id") ?? "")))) forbidden(t("registration:delegation.headNotAllowed"));
+    return redirectWithToast(request, `/delegations/${meeting.slug}`, t("registration:delegation.headSaved"));
   }
   if (intent !== "register") badRequest();
   const submission = parseWithZod(formData, { schema: delegationFormSchema });
@@ -64,50 +71,52 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   // Each filled row is checked on its own, so an empty row in the middle is no error.
   if (Object.keys(fieldErrors).length) return formReply(submission, { ok: false, fieldErrors });
-  if (!rows.length) return formReply(submission, formRefusal("Enter at least one delegate."));
+  if (!rows.length) return formReply(submission, formRefusal(t("registration:delegation.atLeastOne")));
   const res = await registerDelegates(actor, meeting.id, rows);
   if (!res.ok) return formReply(submission, res);
-  return redirectWithToast(request, `/delegations/${meeting.slug}`, `${res.count} delegates registered. Each receives an email with their private link.`);
+  return redirectWithToast(request, `/delegations/${meeting.slug}`, t("registration:delegation.done", { count: res.count }));
 }
 
 export default function Delegation() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { meeting, agency, delegation, people, used, left } = data;
+  const { t } = useTranslation(["registration"]);
   const confirmId = useConfirmTarget("cancel");
   const confirming = people.find((p) => p.id === confirmId && ["CONFIRMED", "PENDING", "WAITLISTED"].includes(p.status));
   return (
     <>
-      <PageHeader title={`${agency.name}: delegation to ${meeting.title}`} />
+      <PageHeader title={t("registration:delegation.heading", { agency: agency.name, meeting: meeting.title })} />
       <p>{meeting.when}</p>
       <p>
-        {used} registered{delegation?.quota != null ? ` of a quota of ${delegation.quota} (${left} left)` : " (no quota)"}
-        {delegation?.reservedSeats ? ` · ${delegation.reservedSeats} seats reserved for your agency` : ""}
+        {t("registration:delegation.registered", { used })}
+        {delegation?.quota != null ? t("registration:delegation.ofQuota", { quota: delegation.quota, left }) : t("registration:delegation.noQuota")}
+        {delegation?.reservedSeats ? t("registration:delegation.reserved", { count: delegation.reservedSeats }) : ""}
       </p>
-      <h2>Your delegates</h2>
+      <h2>{t("registration:delegation.delegates")}</h2>
       {confirming ? (
         <ConfirmStep
-          title={`Cancel the registration of ${confirming.name}?`}
+          title={t("registration:delegation.confirmTitle", { name: confirming.name })}
           intent="confirm-cancel"
           fields={{ id: confirming.id }}
-          confirmLabel={`Yes, cancel ${confirming.name}`}
-          keepLabel="No, keep this delegate"
+          confirmLabel={t("registration:delegation.confirm", { name: confirming.name })}
+          keepLabel={t("registration:delegation.keep")}
         >
-          <p>This frees the seat (it counts against your quota no more) and emails {confirming.name} a cancellation. It cannot be undone.</p>
+          <p>{t("registration:delegation.confirmText", { name: confirming.name })}</p>
         </ConfirmStep>
       ) : null}
       {people.length === 0 ? (
-        <p>Nobody from your agency is registered yet.</p>
+        <p>{t("registration:delegation.nobody")}</p>
       ) : (
         <TableScroll>
         <table>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Action</th>
+              <th scope="col">{t("registration:delegation.name")}</th>
+              <th scope="col">{t("registration:delegation.email")}</th>
+              <th scope="col">{t("registration:delegation.role")}</th>
+              <th scope="col">{t("registration:delegation.status")}</th>
+              <th scope="col">{t("registration:delegation.action")}</th>
             </tr>
           </thead>
           <tbody>
@@ -115,27 +124,27 @@ export default function Delegation() {
               <tr key={p.id}>
                 <td>
                   {["CONFIRMED", "PENDING", "WAITLISTED"].includes(p.status) ? <Link to={`/delegations/${meeting.slug}/${p.id}`}>{p.name}</Link> : p.name}
-                  {delegation?.headRegistrationId === p.id ? " (head of delegation)" : ""}
+                  {delegation?.headRegistrationId === p.id ? t("registration:delegation.head") : ""}
                 </td>
                 <td>{p.email}</td>
-                <td>{ROLE_LABELS[p.role as keyof typeof ROLE_LABELS] ?? p.role}</td>
+                <td>{t(`common:registrationRole.${p.role as RegistrationRole}`)}</td>
                 <td>
-                  <StatusBadge status={p.status} label={STATUS_LABELS[p.status]} />
+                  <StatusBadge status={p.status} label={t(`common:registrationStatus.${p.status}`)} />
                 </td>
                 <td>
                   {["CONFIRMED", "PENDING", "WAITLISTED"].includes(p.status) ? (
                     <Form method="post">
                       <input type="hidden" name="id" value={p.id} />
                       {p.status !== "WAITLISTED" && delegation?.headRegistrationId !== p.id ? (
-                        <SubmitButton name="intent" value="head" className="secondary" aria-label={`Make ${p.name} head of delegation`}>
-                          Make head
+                        <SubmitButton name="intent" value="head" className="secondary" aria-label={t("registration:delegation.makeHeadLabel", { name: p.name })}>
+                          {t("registration:delegation.makeHead")}
                         </SubmitButton>
                       ) : null}
                     </Form>
                   ) : null}
                   {["CONFIRMED", "PENDING", "WAITLISTED"].includes(p.status) ? (
-                    <ConfirmButton what="cancel" id={p.id} className="secondary" label={`Cancel ${p.name}`}>
-                      Cancel
+                    <ConfirmButton what="cancel" id={p.id} className="secondary" label={t("registration:delegation.cancelLabel", { name: p.name })}>
+                      {t("registration:delegation.cancel")}
                     </ConfirmButton>
                   ) : null}
                 </td>
@@ -145,16 +154,18 @@ export default function Delegation() {
         </table>
         </TableScroll>
       )}
-      <h2>Register delegates</h2>
-      {data.closedReason ? <Notice kind="warning">{data.closedReason}</Notice> : <DelegatesForm key={people.length} lastResult={actionData?.result} />}
+      <h2>{t("registration:delegation.registerHeading")}</h2>
+      {data.closedReason ? <Notice kind="warning">{t(data.closedReason)}</Notice> : <DelegatesForm key={people.length} lastResult={actionData?.result} />}
       <p>
-        <Link to={`/meetings/${meeting.slug}`}>Meeting page</Link>
+        <Link to={`/meetings/${meeting.slug}`}>{t("registration:delegation.meetingPage")}</Link>
       </p>
     </>
   );
 }
 
 function DelegatesForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation(["registration"]);
+  const columns = { name: t("registration:delegation.fullName"), email: t("registration:delegation.emailAddress"), jobTitle: t("registration:delegation.jobTitle") };
   const [form, fields] = useForm<{ delegates: { name: string; email: string; jobTitle: string; role: string }[] }>({
     lastResult,
     defaultValue: { delegates: Array.from({ length: ROWS }, () => ({ name: "", email: "", jobTitle: "", role: "DELEGATE" })) },
@@ -163,7 +174,7 @@ function DelegatesForm({ lastResult }: { lastResult?: SubmissionResult<string[]>
   const rows = fields.delegates.getFieldList();
   return (
     <Form method="post" {...getFormProps(form)}>
-      <p>Fill in one row per delegate; empty rows are ignored. All rows are registered together or not at all. Each delegate receives an email with a private link to check and complete their details.</p>
+      <p>{t("registration:delegation.formIntro")}</p>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="register" />
       <TableScroll>
@@ -171,10 +182,10 @@ function DelegatesForm({ lastResult }: { lastResult?: SubmissionResult<string[]>
         <thead>
           <tr>
             <th scope="col">#</th>
-            <th scope="col">Full name</th>
-            <th scope="col">Email address</th>
-            <th scope="col">Job title</th>
-            <th scope="col">Role</th>
+            <th scope="col">{columns.name}</th>
+            <th scope="col">{columns.email}</th>
+            <th scope="col">{columns.jobTitle}</th>
+            <th scope="col">{t("registration:delegation.role")}</th>
           </tr>
         </thead>
         <tbody>
@@ -185,15 +196,15 @@ function DelegatesForm({ lastResult }: { lastResult?: SubmissionResult<string[]>
                 <td>{i + 1}</td>
                 {(["name", "email", "jobTitle"] as const).map((k) => (
                   <td key={k}>
-                    <input {...getInputProps(f[k], { type: k === "email" ? "email" : "text", ariaAttributes: true })} aria-label={`${{ name: "Full name", email: "Email address", jobTitle: "Job title" }[k]}, delegate ${i + 1}`} aria-describedby={f[k].errors?.length ? f[k].errorId : undefined} />
+                    <input {...getInputProps(f[k], { type: k === "email" ? "email" : "text", ariaAttributes: true })} aria-label={t("registration:delegation.cellLabel", { column: columns[k], number: i + 1 })} aria-describedby={f[k].errors?.length ? f[k].errorId : undefined} />
                     <ErrorList id={f[k].errorId} errors={f[k].errors} />
                   </td>
                 ))}
                 <td>
-                  <select {...getSelectProps(f.role)} aria-label={`Role, delegate ${i + 1}`}>
+                  <select {...getSelectProps(f.role)} aria-label={t("registration:delegation.cellLabel", { column: t("registration:delegation.role"), number: i + 1 })}>
                     {REGISTRATION_ROLES.map((r) => (
                       <option key={r} value={r}>
-                        {ROLE_LABELS[r]}
+                        {t(`common:registrationRole.${r}`)}
                       </option>
                     ))}
                   </select>
@@ -204,9 +215,9 @@ function DelegatesForm({ lastResult }: { lastResult?: SubmissionResult<string[]>
         </tbody>
       </table>
       </TableScroll>
-      <SubmitButton>Register these delegates</SubmitButton>
+      <SubmitButton>{t("registration:delegation.submit")}</SubmitButton>
     </Form>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Delegation · ${data?.meeting.title ?? ""} · Convene` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

@@ -4,29 +4,39 @@ import { PageHeader, TableScroll } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { delegationMeetings } from "~/domain/registration/organiser.server";
 import { formatRange } from "~/utils/dates";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+
+export const handle = { i18n: ["registration"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "delegation:manage");
   const meetings = await delegationMeetings(actor);
-  return { meetings: meetings.map((m) => ({ ...m, when: formatRange(m.startsAt, m.endsAt, m.timeZone) })) };
+  const language = await languageOf(request);
+  const t = await fixedT(language);
+  return {
+    title: t("registration:delegations.title"),
+    meetings: meetings.map((m) => ({ ...m, when: formatRange(m.startsAt, m.endsAt, m.timeZone, language) })),
+  };
 }
 
 export default function Delegations() {
   const { meetings } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["registration"]);
   return (
     <>
-      <PageHeader title="Your agency's delegations" />
+      <PageHeader title={t("registration:delegations.heading")} />
       {meetings.length === 0 ? (
-        <p>No upcoming meeting is open to your agency.</p>
+        <p>{t("registration:delegations.empty")}</p>
       ) : (
         <TableScroll>
         <table>
           <thead>
             <tr>
-              <th scope="col">Meeting</th>
-              <th scope="col">When</th>
-              <th scope="col">Your delegates</th>
-              <th scope="col">Quota</th>
+              <th scope="col">{t("registration:delegations.meeting")}</th>
+              <th scope="col">{t("registration:delegations.when")}</th>
+              <th scope="col">{t("registration:delegations.yourDelegates")}</th>
+              <th scope="col">{t("registration:delegations.quota")}</th>
             </tr>
           </thead>
           <tbody>
@@ -37,7 +47,7 @@ export default function Delegations() {
                 </td>
                 <td>{m.when}</td>
                 <td>{m.used}</td>
-                <td>{m.quota ?? "No quota"}</td>
+                <td>{m.quota ?? t("registration:delegations.noQuota")}</td>
               </tr>
             ))}
           </tbody>
@@ -48,4 +58,4 @@ export default function Delegations() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Delegations · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

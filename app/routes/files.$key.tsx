@@ -3,6 +3,7 @@ import { requireActor } from "~/domain/auth/permissions.server";
 import { documentViewer, fileForViewer } from "~/domain/documents/documents.server";
 import { fileResponse } from "~/domain/documents/files.server";
 import { notFound } from "~/utils/http.server";
+import { fixedT } from "~/i18n/i18n.server";
 
 // A stored file by its random key (a document's version, a progress update's evidence). Whoever may not
 // have it gets 404, whether or not it exists; an anonymous visitor without a registration link is asked
@@ -12,7 +13,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const found = await fileForViewer(params.key ?? "", viewer);
   if (!found) {
     if (!viewer.user && !viewer.registrationTokenHash) await requireActor(request);
-    notFound("We could not find that file, or it is not shared with you.");
+    const t = await fixedT(request);
+    notFound(t("meetings:files.notFound"));
   }
   return fileResponse(found.file, found.bytes, request.method);
 }

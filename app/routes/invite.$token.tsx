@@ -13,28 +13,41 @@ import { enforceLimit } from "~/domain/abuse/limits.server";
 import { rejectHoneypot } from "~/domain/abuse/honeypot.server";
 import { clientIp, notFound, readForm } from "~/utils/http.server";
 import { fieldRefusal, formReply } from "~/utils/forms.server";
-import { languageOf } from "~/i18n/i18n.server";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
+import type { Language } from "~/i18n/config";
+import { useTranslation } from "~/i18n/react";
 
 // Registration through an invitation link: the only way into an invitation-only meeting.
 
-async function invitationOr404(token: string | undefined) {
+export const handle = { i18n: ["registration"] };
+
+async function invitationOr404(token: string | undefined, language: Language) {
   const inv = await findInvitation(token ?? "");
-  if (!inv) notFound("This invitation link is not valid or has been withdrawn. Please contact the organisers.");
+  const t = await fixedT(language);
+  if (!inv) notFound(t("registration:invite.notFound"));
   if (inv.expired) {
     const m = inv.meeting;
-    const ask = m.organiserEmail ? `the organisers (${m.organiserEmail})` : "the organisers";
-    notFound(`This invitation link to ${m.title} expired on ${formatDateTime(inv.expiresAt, m.timeZone)}. Please ask ${ask} for a new one.`);
+    const contact = m.organiserEmail ? t("registration:invite.theOrganisersAt", { email: m.organiserEmail }) : t("registration:form.theOrganisers");
+    notFound(t("registration:invite.expired", { meeting: m.title, date: formatDateTime(inv.expiresAt, m.timeZone, false, language), contact }));
   }
   return inv;
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await enforceLimit("tokenPagePerIp", clientIp(context));
-  const inv = await invitationOr404(params.token);
+  const language = await languageOf(request);
+  const inv = await invitationOr404(params.token, language);
   const m = inv.meeting;
   const user = await getUser(request);
+  const t = await fixedT(language);
   return {
-    meeting: { title: m.title, when: formatRange(m.startsAt, m.endsAt, m.timeZone), privacyNoticeVersion: m.privacyNoticeVersion, organiserEmail: m.organiserEmail },
+    title: t("registration:invite.title", { meeting: m.title }),
+    meeting: {
+      title: m.title,
+      when: formatRange(m.startsAt, m.endsAt, m.timeZone, language),
+      privacyNoticeVersion: m.privacyNoticeVersion,
+      organiserEmail: m.organiserEmail,
+    },
     closedReason: registrationClosedReason(m),
     agency: inv.agency,
     agencies: inv.agency ? [] : await listAgencyOptions(),
@@ -47,13 +60,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   await enforceLimit("invitationPerIp", clientIp(context));
   const formData = await readForm(request);
   rejectHoneypot(formData);
-  const inv = await invitationOr404(params.token);
+  const language = await languageOf(request);
+  const t = await fixedT(language);
+  const inv = await invitationOr404(params.token, language);
   const submission = parseWithZod(formData, { schema: registrationSchema });
   if (submission.status !== "success") return formReply(submission);
   const v = submission.value;
   // An agency invitation is for that agency's people only; a personal one for that address only.
-  if (inv.agencyId && v.agencyId !== inv.agencyId) return formReply(submission, fieldRefusal("agencyId", "This invitation is for another agency."));
-  if (inv.email && inv.email !== v.email.trim().toLowerCase()) return formReply(submission, fieldRefusal("email", `This invitation is for ${inv.email}.`));
+  if (inv.agencyId && v.agencyId !== inv.agencyId) return formReply(submission, fieldRefusal("agencyId", t("registration:invite.otherAgency")));
+  if (inv.email && inv.email !== v.email.trim().toLowerCase()) return formReply(submission, fieldRefusal("email", t("registration:invite.otherEmail", { email: inv.email })));
   const user = await getUser(request);
   const outcome = await register({
     meetingId: inv.meeting.id,
@@ -66,19 +81,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     overQuota: "waitlist",
   });
   if (!outcome.ok) return formReply(submission, outcome);
-  return redirectWithToast(request, `/registrations/${outcome.token}`, "Thank you: your registration is recorded. A confirmation with your private link is on its way.");
+  return redirectWithToast(request, `/registrations/${outcome.token}`, t("registration:invite.done"));
 }
 
 export default function InvitationPage() {
   const { meeting, closedReason, agency, agencies, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation(["registration"]);
   return (
     <>
-      <PageHeader title={`Invitation: ${meeting.title}`} />
+      <PageHeader title={t("registration:invite.heading", { meeting: meeting.title })} />
       <p>{meeting.when}</p>
-      {agency ? <p>This invitation is for the delegation of {agency.name}.</p> : null}
+      {agency ? <p>{t("registration:invite.forAgency", { agency: agency.name })}</p> : null}
       {closedReason ? (
-        <Notice kind="warning">{closedReason}</Notice>
+        <Notice kind="warning">{t(closedReason)}</Notice>
       ) : (
         <RegistrationForm lastResult={actionData?.result} agencies={agencies} lockedAgency={agency} defaultValue={defaults} noticeVersion={meeting.privacyNoticeVersion} organiserEmail={meeting.organiserEmail} />
       )}
@@ -86,4 +102,4 @@ export default function InvitationPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Invitation · ${data?.meeting.title ?? ""} · Convene` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

@@ -15,10 +15,14 @@ import { getUser } from "~/domain/auth/session.server";
 import { normaliseEmail } from "~/domain/registration/registration.server";
 import { languageOf } from "~/i18n/i18n.server";
 import { formReply } from "~/utils/forms.server";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+
+export const handle = { i18n: ["account"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
-  return null;
+  return { title: (await fixedT(request))("account:login.title") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -34,6 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation(["account"]);
   const [params] = useSearchParams();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
@@ -42,22 +47,21 @@ export default function Login() {
   });
   return (
     <>
-      <PageHeader title="Sign in" />
+      <PageHeader title={t("account:login.heading")} />
       {actionData?.sentTo ? (
         <div className="notice notice-success" role="status">
-          If {actionData.sentTo} can use Convene, a sign-in link is on its way. It works once and expires in 15
-          minutes.
+          {t("account:login.sent", { email: actionData.sentTo })}
         </div>
       ) : null}
-      <p>Convene signs you in with a one-time link sent to your email address; there is no password.</p>
+      <p>{t("account:login.intro")}</p>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <InputField field={fields.email} label="Email address" type="email" autoComplete="email" required />
+        <InputField field={fields.email} label={t("account:login.email")} type="email" autoComplete="email" required />
         <HoneypotField />
-        <SubmitButton>Email me a sign-in link</SubmitButton>
+        <SubmitButton>{t("account:login.submit")}</SubmitButton>
       </Form>
     </>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

@@ -7,13 +7,16 @@ import { RecommendationsSection } from "~/components/recommendations-section";
 import { RegistrationPanel } from "~/components/registration-panel";
 import { getUser } from "~/domain/auth/session.server";
 import { meetingPageDocuments } from "~/domain/documents/documents.server";
-import { FORMAT_LABELS, VISIBILITY_LABELS } from "~/domain/meetings/labels";
 import { getMeetingPage } from "~/domain/meetings/meetings.server";
 import { publishedSummaryLink } from "~/domain/summary/summary.server";
 import { formatDateTime, formatRange, zoneSpanLabel } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 import { useContentLang } from "~/components/content";
-import { languageOf } from "~/i18n/i18n.server";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
+import type { Language } from "~/i18n/config";
+import { useTranslation } from "~/i18n/react";
+
+export const handle = { i18n: ["meetings"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
@@ -24,25 +27,27 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     meetingPageDocuments(slug, { user, registrationTokenHash: null }, language),
     publishedSummaryLink(slug),
   ]);
-  if (!page) notFound("We could not find that meeting.");
+  const t = await fixedT(language);
+  if (!page) notFound(t("meetings:notFound"));
   // Labels and language names are looked up here, on the server: the browser's bundle need not carry them.
   const labels = {
-    format: FORMAT_LABELS[page.meeting.format] ?? page.meeting.format,
-    visibility: VISIBILITY_LABELS[page.meeting.visibility] ?? page.meeting.visibility,
-    languages: languageList(page.meeting.languages),
+    format: t(`common:meetingFormat.${page.meeting.format}`),
+    visibility: t(`common:meetingVisibility.${page.meeting.visibility}`),
+    languages: languageList(page.meeting.languages, language),
   };
-  return { ...page, labels, signedIn: !!user, documents, summary };
+  return { ...page, labels, signedIn: !!user, documents, summary, title: t("meetings:page.title", { meeting: page.meeting.title }) };
 }
 
-let languageNames: Intl.DisplayNames | undefined;
-function languageList(codes: string) {
-  languageNames ??= new Intl.DisplayNames(["en"], { type: "language" });
+const languageNames = new Map<Language, Intl.DisplayNames>();
+function languageList(codes: string, language: Language) {
+  let names = languageNames.get(language);
+  if (!names) languageNames.set(language, (names = new Intl.DisplayNames([language], { type: "language" })));
   return codes
     .split(",")
     .filter(Boolean)
     .map((c) => {
       try {
-        return languageNames!.of(c) ?? c;
+        return names.of(c) ?? c;
       } catch {
         return c;
       }
@@ -52,6 +57,7 @@ function languageList(codes: string) {
 
 export default function MeetingPage() {
   const { meeting: m, labels, onlineLink, agenda, agendaIsDraft, signedIn, recommendations, registration, documents, summary } = useLoaderData<typeof loader>();
+  const { t, language } = useTranslation(["meetings"]);
   const canRegister = m.status === "PUBLISHED" && m.visibility === "PUBLIC" && !registration?.mine;
   const contentLang = useContentLang();
   return (
@@ -61,14 +67,14 @@ export default function MeetingPage() {
         <div className="page-actions">
           {canRegister ? (
             <Link className="button" to={`/meetings/${m.slug}/register`}>
-              Register
+              {t("meetings:page.register")}
             </Link>
           ) : null}
           <Link className="button secondary" to={`/meetings/${m.slug}/calendar.ics`} reloadDocument>
-            Add to calendar (.ics)
+            {t("meetings:page.calendar")}
           </Link>
           <Link className="button secondary" to={`/meetings/${m.slug}/agenda`}>
-            Printable agenda
+            {t("meetings:page.printable")}
           </Link>
         </div>
       </header>
@@ -80,46 +86,46 @@ export default function MeetingPage() {
           <MeetingStatusBadge status={m.status} />
         </p>
       ) : null}
-      {m.status === "CANCELLED" ? <Notice kind="warning">This meeting has been cancelled.</Notice> : null}
+      {m.status === "CANCELLED" ? <Notice kind="warning">{t("meetings:page.cancelled")}</Notice> : null}
       <dl className="details">
-        <dt>When</dt>
-        <dd>{formatRange(m.startsAt, m.endsAt, m.timeZone)}</dd>
-        <dt>Time zone</dt>
-        <dd>All times are in {zoneSpanLabel(m.timeZone, m.startsAt, m.endsAt)}.</dd>
-        <dt>Where</dt>
-        <dd>{[m.venue, m.room, m.city].filter(Boolean).join(", ") || "To be announced"}</dd>
-        <dt>Format</dt>
+        <dt>{t("meetings:page.when")}</dt>
+        <dd>{formatRange(m.startsAt, m.endsAt, m.timeZone, language)}</dd>
+        <dt>{t("meetings:page.timeZone")}</dt>
+        <dd>{t("meetings:page.allTimesIn", { zone: zoneSpanLabel(m.timeZone, m.startsAt, m.endsAt, language) })}</dd>
+        <dt>{t("meetings:page.where")}</dt>
+        <dd>{[m.venue, m.room, m.city].filter(Boolean).join(", ") || t("meetings:page.toBeAnnounced")}</dd>
+        <dt>{t("meetings:page.format")}</dt>
         <dd>{labels.format}</dd>
         {m.format !== "IN_PERSON" ? (
           <>
-            <dt>Online link</dt>
+            <dt>{t("meetings:page.onlineLink")}</dt>
             <dd>
               {onlineLink ? (
                 <a href={onlineLink}>{onlineLink}</a>
               ) : signedIn ? (
-                "Shown to participants with a confirmed registration."
+                t("meetings:page.linkForParticipants")
               ) : (
-                "Sign in with a confirmed registration to see the link."
+                t("meetings:page.signInForLink")
               )}
             </dd>
           </>
         ) : null}
-        <dt>Languages</dt>
+        <dt>{t("meetings:page.languages")}</dt>
         <dd>{labels.languages}</dd>
-        <dt>Participation</dt>
+        <dt>{t("meetings:page.participation")}</dt>
         <dd>
           {labels.visibility}
-          {m.capacity ? `, ${m.capacity} seats` : ""}
+          {m.capacity ? t("meetings:page.seats", { count: m.capacity }) : ""}
         </dd>
         {m.registrationClosesAt ? (
           <>
-            <dt>Registration closes</dt>
-            <dd>{formatDateTime(m.registrationClosesAt, m.timeZone, true)}</dd>
+            <dt>{t("meetings:page.registrationCloses")}</dt>
+            <dd>{formatDateTime(m.registrationClosesAt, m.timeZone, true, language)}</dd>
           </>
         ) : null}
         {m.series ? (
           <>
-            <dt>Series</dt>
+            <dt>{t("meetings:page.series")}</dt>
             <dd>
               <Link to={`/series/${m.series.slug}`}>{m.series.name}</Link>
             </dd>
@@ -127,7 +133,7 @@ export default function MeetingPage() {
         ) : null}
         {m.organiserName || m.organiserEmail ? (
           <>
-            <dt>Organiser</dt>
+            <dt>{t("meetings:page.organiser")}</dt>
             <dd>
               {m.organiserName}
               {m.organiserEmail ? (
@@ -141,7 +147,7 @@ export default function MeetingPage() {
         ) : null}
         {m.fundingProgramme ? (
           <>
-            <dt>Funding</dt>
+            <dt>{t("meetings:page.funding")}</dt>
             <dd>{m.fundingProgramme}</dd>
           </>
         ) : null}
@@ -151,22 +157,26 @@ export default function MeetingPage() {
       {m.description ? <p style={{ whiteSpace: "pre-line" }} lang={contentLang(m.lang.description)}>{m.description}</p> : null}
       {summary ? (
         <p>
-          <Link to={summary.href}>Read the summary record</Link>
-          {summary.participantsOnly ? " (for confirmed participants)" : ""}
+          <Link to={summary.href}>{t("meetings:page.summary")}</Link>
+          {summary.participantsOnly ? t("meetings:page.summaryParticipants") : ""}
         </p>
       ) : null}
-      <h2>Agenda</h2>
+      <h2>{t("meetings:page.agenda")}</h2>
       {agendaIsDraft ? (
         agenda.length ? (
-          <Notice kind="warning">Draft agenda: only organisers see it until it is published.</Notice>
+          <Notice kind="warning">{t("meetings:page.draftAgenda")}</Notice>
         ) : (
-          <p>The agenda will be published here.</p>
+          <p>{t("meetings:page.agendaLater")}</p>
         )
       ) : null}
       {agenda.length ? (
         <>
-          <p className="muted">Times in {zoneSpanLabel(m.timeZone, m.startsAt, m.endsAt)}.</p>
-          <AgendaTree items={agenda} timeZone={m.timeZone} below={(id) => <DocumentList docs={documents.filter((d) => d.agendaItemId === id)} label="Documents of this item" />} />
+          <p className="muted">{t("meetings:page.timesIn", { zone: zoneSpanLabel(m.timeZone, m.startsAt, m.endsAt, language) })}</p>
+          <AgendaTree
+            items={agenda}
+            timeZone={m.timeZone}
+            below={(id) => <DocumentList docs={documents.filter((d) => d.agendaItemId === id)} label={t("common:documents.ofItem")} />}
+          />
         </>
       ) : null}
       <DocumentsSection docs={documents} zipHref={`/meetings/${m.slug}/documents.zip`} />
@@ -177,4 +187,4 @@ export default function MeetingPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} · Convene` : "Meeting · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

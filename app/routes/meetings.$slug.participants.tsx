@@ -3,32 +3,37 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader, TableScroll } from "~/components/ui";
 import { requireActor } from "~/domain/auth/permissions.server";
 import { participantList } from "~/domain/registration/organiser.server";
-import { ROLE_LABELS } from "~/domain/registration/labels";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 
 // Who else takes part: for confirmed participants only, listing only people who agreed to appear.
+
+export const handle = { i18n: ["registration"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireActor(request);
   const { meeting, people } = await participantList(params.slug ?? "", user);
-  return { meeting: { title: meeting.title, slug: meeting.slug }, people };
+  const t = await fixedT(request);
+  return { title: t("registration:participants.title", { meeting: meeting.title }), meeting: { title: meeting.title, slug: meeting.slug }, people };
 }
 
 export default function Participants() {
   const { meeting, people } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["registration"]);
   return (
     <>
-      <PageHeader title={`Participants: ${meeting.title}`} />
+      <PageHeader title={t("registration:participants.heading", { meeting: meeting.title })} />
       <p>
-        Confirmed participants who agreed to appear in this list. <Link to={`/meetings/${meeting.slug}`}>Back to the meeting</Link>
+        {t("registration:participants.intro")} <Link to={`/meetings/${meeting.slug}`}>{t("registration:participants.back")}</Link>
       </p>
       <TableScroll>
       <table>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Agency</th>
-            <th scope="col">Job title</th>
-            <th scope="col">Role</th>
+            <th scope="col">{t("registration:participants.name")}</th>
+            <th scope="col">{t("registration:participants.agency")}</th>
+            <th scope="col">{t("registration:participants.jobTitle")}</th>
+            <th scope="col">{t("registration:participants.role")}</th>
           </tr>
         </thead>
         <tbody>
@@ -37,7 +42,7 @@ export default function Participants() {
               <td>{p.name}</td>
               <td>{p.agency?.name ?? ""}</td>
               <td>{p.jobTitle}</td>
-              <td>{ROLE_LABELS[p.role]}</td>
+              <td>{t(`common:registrationRole.${p.role}`)}</td>
             </tr>
           ))}
         </tbody>
@@ -47,4 +52,4 @@ export default function Participants() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Participants · ${data?.meeting.title ?? ""} · Convene` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

@@ -13,15 +13,29 @@ import { enforceLimit } from "~/domain/abuse/limits.server";
 import { rejectHoneypot } from "~/domain/abuse/honeypot.server";
 import { clientIp, notFound, readForm } from "~/utils/http.server";
 import { formReply } from "~/utils/forms.server";
-import { languageOf } from "~/i18n/i18n.server";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+import type { TKey } from "~/i18n/translate";
+
+export const handle = { i18n: ["registration"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await meetingBySlug(params.slug ?? "");
-  if (meeting.status === "DRAFT") notFound("We could not find that meeting.");
+  const language = await languageOf(request);
+  const t = await fixedT(language);
+  if (meeting.status === "DRAFT") notFound(t("meetings:notFound"));
   const user = await getUser(request);
+  const closedReason: TKey<"registration"> | null = meeting.visibility === "INVITATION" ? "registration:error.invitationOnly" : registrationClosedReason(meeting);
   return {
-    meeting: { title: meeting.title, slug: meeting.slug, when: formatRange(meeting.startsAt, meeting.endsAt, meeting.timeZone), privacyNoticeVersion: meeting.privacyNoticeVersion, organiserEmail: meeting.organiserEmail },
-    closedReason: meeting.visibility === "INVITATION" ? "This meeting is by invitation only. Use the link in your invitation." : registrationClosedReason(meeting),
+    title: t("registration:register.title", { meeting: meeting.title }),
+    meeting: {
+      title: meeting.title,
+      slug: meeting.slug,
+      when: formatRange(meeting.startsAt, meeting.endsAt, meeting.timeZone, language),
+      privacyNoticeVersion: meeting.privacyNoticeVersion,
+      organiserEmail: meeting.organiserEmail,
+    },
+    closedReason,
     agencies: await listAgencyOptions(),
     defaults: user ? { name: user.name, email: user.email, agencyId: user.agencyId ?? undefined } : undefined,
   };
@@ -46,26 +60,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     overQuota: "waitlist",
   });
   if (!outcome.ok) return formReply(submission, outcome);
-  const message = {
-    CONFIRMED: "You are registered. A confirmation with your private link is on its way.",
-    PENDING: "Thank you: your registration is waiting for the organisers' approval.",
-    WAITLISTED: "The meeting is full: you are on the waiting list.",
-  }[outcome.status as "CONFIRMED" | "PENDING" | "WAITLISTED"];
+  const t = await fixedT(request);
+  const message = t(`registration:register.done.${outcome.status as "CONFIRMED" | "PENDING" | "WAITLISTED"}`);
   return redirectWithToast(request, `/registrations/${outcome.token}`, message);
 }
 
 export default function RegisterPage() {
   const { meeting, closedReason, agencies, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation(["registration"]);
   return (
     <>
-      <PageHeader title={`Register: ${meeting.title}`} />
+      <PageHeader title={t("registration:register.heading", { meeting: meeting.title })} />
       <p>{meeting.when}</p>
       <p>
-        <Link to={`/meetings/${meeting.slug}`}>Back to the meeting</Link>
+        <Link to={`/meetings/${meeting.slug}`}>{t("registration:register.back")}</Link>
       </p>
       {closedReason ? (
-        <Notice kind="warning">{closedReason}</Notice>
+        <Notice kind="warning">{t(closedReason)}</Notice>
       ) : (
         <RegistrationForm lastResult={actionData?.result} agencies={agencies} defaultValue={defaults} noticeVersion={meeting.privacyNoticeVersion} organiserEmail={meeting.organiserEmail} />
       )}
@@ -73,4 +85,4 @@ export default function RegisterPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Register · ${data?.meeting.title ?? "Meeting"} · Convene` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

@@ -6,29 +6,33 @@ import { getPublicSeries } from "~/domain/series/series.server";
 import { formatRange } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 import { useContentLang } from "~/components/content";
-import { languageOf } from "~/i18n/i18n.server";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+
+export const handle = { i18n: ["meetings"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const series = await getPublicSeries(params.slug ?? "", await languageOf(request));
-  if (!series) notFound("We could not find that series.");
-  return { series };
+  const [series, t] = await Promise.all([getPublicSeries(params.slug ?? "", await languageOf(request)), fixedT(request)]);
+  if (!series) notFound(t("meetings:series.notFound"));
+  return { title: t("meetings:series.pageTitle", { series: series.name }), series };
 }
 
 export default function SeriesPage() {
   const { series: s } = useLoaderData<typeof loader>();
   const contentLang = useContentLang();
+  const { t, language } = useTranslation(["meetings"]);
   return (
     <>
       <header className="page-header">
         <h1>{s.name}</h1>
         <div className="page-actions">
           <Link className="button secondary" to={`/series/${s.slug}/calendar.ics`} reloadDocument>
-            Subscribe to all sessions (.ics)
+            {t("meetings:series.subscribe")}
           </Link>
         </div>
       </header>
       {s.description ? <p>{s.description}</p> : null}
-      <h2>Members</h2>
+      <h2>{t("meetings:series.members")}</h2>
       {s.members.length ? (
         <ul>
           {s.members.map((agency) => (
@@ -38,9 +42,9 @@ export default function SeriesPage() {
           ))}
         </ul>
       ) : (
-        <p>No member agencies listed.</p>
+        <p>{t("meetings:series.noMembers")}</p>
       )}
-      <h2>Sessions</h2>
+      <h2>{t("meetings:series.sessionsHeading")}</h2>
       {s.meetings.length ? (
         <ul className="cards">
           {s.meetings.map((m) => (
@@ -50,17 +54,17 @@ export default function SeriesPage() {
                   {m.title}
                 </Link>
               </h3>
-              <p>{formatRange(m.startsAt, m.endsAt, m.timeZone)}</p>
+              <p>{formatRange(m.startsAt, m.endsAt, m.timeZone, language)}</p>
               <p className="muted">{m.city}</p>
               <MeetingStatusBadge status={m.status} />
             </li>
           ))}
         </ul>
       ) : (
-        <p>No sessions yet.</p>
+        <p>{t("meetings:series.noSessions")}</p>
       )}
     </>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.series.name} · Convene` : "Series · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

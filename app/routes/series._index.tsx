@@ -1,16 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listSeries } from "~/domain/series/series.server";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 
-export async function loader(_: LoaderFunctionArgs) {
-  return { series: await listSeries() };
+export const handle = { i18n: ["meetings"] };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [series, t] = await Promise.all([listSeries(), fixedT(request)]);
+  return { title: t("meetings:series.title"), series };
 }
 
 export default function SeriesList() {
   const { series } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["meetings"]);
   return (
     <>
-      <h1>Meeting series</h1>
+      <h1>{t("meetings:series.heading")}</h1>
       {series.length ? (
         <ul className="cards">
           {series.map((s) => (
@@ -20,16 +26,19 @@ export default function SeriesList() {
               </h2>
               {s.description ? <p>{s.description}</p> : null}
               <p className="muted">
-                {s._count.meetings} sessions · {s._count.members} member agencies
+                {t("meetings:series.counts", {
+                  meetings: t("meetings:series.sessions", { count: s._count.meetings }),
+                  members: t("meetings:series.memberAgencies", { count: s._count.members }),
+                })}
               </p>
             </li>
           ))}
         </ul>
       ) : (
-        <p>No series yet.</p>
+        <p>{t("meetings:series.empty")}</p>
       )}
     </>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Meeting series · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

@@ -56,7 +56,7 @@ describe("/login/<token>", () => {
 
   it("answers a value that cannot be a token with the not-valid page", async () => {
     for (const token of ["", "x", "%0d%0a", "a".repeat(500), "../../etc/passwd"]) {
-      expect(await open(token)).toEqual({ reason: "This sign-in link is not valid." });
+      expect(await open(token)).toEqual({ title: "Sign in · Convene", reason: "This sign-in link is not valid." });
     }
   });
 });

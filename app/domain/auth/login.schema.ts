@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { key } from "~/i18n/translate";
 
 export const loginSchema = z.object({
   email: z
-    .string({ required_error: "Enter your email address." })
+    .string({ required_error: key("account:error.emailRequired") })
     .trim()
-    .max(254, "An email address has at most 254 characters.")
-    .email("Enter an email address such as name@agency.org."),
+    .max(254, key("account:error.emailTooLong"))
+    .email(key("account:error.emailInvalid")),
   redirectTo: z.string().max(500).optional(),
 });

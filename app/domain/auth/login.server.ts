@@ -1,3 +1,4 @@
+import { key, type TKey } from "~/i18n/translate";
 import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { hashToken, newToken } from "~/utils/tokens.server";
@@ -72,7 +73,7 @@ export async function issueOperatorSignInLink(emailInput: string): Promise<Opera
   });
 }
 
-export type ConsumeResult = { ok: true; userId: string; redirectTo: string } | { ok: false; reason: string };
+export type ConsumeResult = { ok: true; userId: string; redirectTo: string } | { ok: false; reason: TKey<"account"> };
 
 const isUniqueViolation = (e: unknown) => (e as { code?: unknown } | null)?.code === "P2002";
 
@@ -87,10 +88,10 @@ export async function consumeLoginToken(token: string): Promise<ConsumeResult> {
     where: { tokenHash: hash },
     select: { id: true, userId: true, email: true, redirectTo: true, usedAt: true, expiresAt: true },
   });
-  if (!row || (!row.userId && !row.email)) return { ok: false, reason: "This sign-in link is not valid." };
-  if (row.usedAt) return { ok: false, reason: "This sign-in link has already been used." };
-  if (row.expiresAt < now) return { ok: false, reason: "This sign-in link has expired." };
-  const used: ConsumeResult = { ok: false, reason: "This sign-in link has already been used." };
+  if (!row || (!row.userId && !row.email)) return { ok: false, reason: key("account:link.invalid") };
+  if (row.usedAt) return { ok: false, reason: key("account:link.used") };
+  if (row.expiresAt < now) return { ok: false, reason: key("account:link.expired") };
+  const used: ConsumeResult = { ok: false, reason: key("account:link.used") };
   for (let attempt = 1; ; attempt++) {
     try {
       const userId = await db.$transaction(async (tx) => {

@@ -13,10 +13,11 @@ import { Refused, fieldRefusal, formRefusal, type Outcome } from "~/utils/forms.
 import { key } from "~/i18n/translate";
 import { hashToken } from "~/utils/tokens.server";
 import { checkUpload, readFileBytes, storeFile, type CheckedUpload } from "./files.server";
-import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, formatFileSize } from "./labels";
+import { DEFAULT_LANGUAGE, type Language } from "~/i18n/config";
+import { tFor } from "~/i18n/i18n.server";
+import { DOCUMENT_TYPES, formatFileSize } from "./labels";
 import type { DocumentMetadata } from "./documents.schema";
 import { localized } from "~/domain/content/localized";
-import type { Language } from "~/i18n/config";
 
 // A meeting's documents (docs/decisions/076-documents.md): metadata in Document, each uploaded file a
 // DocumentVersion (1, 2, ...; the newest is the one people see, earlier ones only staff). Who may see a
@@ -108,24 +109,26 @@ export async function visibleDocuments(scope: Scope, viewer: Viewer): Promise<Vi
  */
 export type PageDocument = { title: string; typeLabel: string; typeRank: number; details: string; key: string; agendaItemId: string | null; lang?: Language };
 
-let languageNames: Intl.DisplayNames | undefined;
-function languageName(code: string): string {
+const languageNames = new Map<Language, Intl.DisplayNames>();
+function languageName(code: string, language: Language): string {
   try {
-    languageNames ??= new Intl.DisplayNames(["en"], { type: "language" });
-    return languageNames.of(code) ?? code;
+    let names = languageNames.get(language);
+    if (!names) languageNames.set(language, (names = new Intl.DisplayNames([language], { type: "language" })));
+    return names.of(code) ?? code;
   } catch {
     return code;
   }
 }
 
-export async function meetingPageDocuments(meetingSlug: string, viewer: Viewer, language?: Language): Promise<PageDocument[]> {
+export async function meetingPageDocuments(meetingSlug: string, viewer: Viewer, language: Language = DEFAULT_LANGUAGE): Promise<PageDocument[]> {
   const rows = await withTranslatedTitles(await visibleDocuments({ meetingSlug }, viewer), language);
+  const t = tFor(language);
   return rows.map((d) => ({
     title: d.title,
     lang: d.lang,
-    typeLabel: DOCUMENT_TYPE_LABELS[d.type],
+    typeLabel: t(`common:documentType.${d.type}`),
     typeRank: DOCUMENT_TYPES.indexOf(d.type),
-    details: `${DOCUMENT_TYPE_LABELS[d.type]}, ${languageName(d.language)}, ${formatFileSize(d.size)}`,
+    details: `${t(`common:documentType.${d.type}`)}, ${languageName(d.language, language)}, ${formatFileSize(d.size)}`,
     key: d.key,
     agendaItemId: d.agendaItemId,
   }));

@@ -1,44 +1,50 @@
 import { z } from "zod";
+import { key } from "~/i18n/translate";
 import { REGISTRATION_ROLES } from "./labels";
 
-// Registration forms: one schema per form, shared by Conform in the browser and the actions.
+// Registration forms: one schema per form, shared by Conform in the browser and the actions. Messages are
+// translation keys, shown in the reader's language by ErrorList (docs/i18n.md step 4).
 
 export { ATTENDANCE, REGISTRATION_ROLES, REGISTRATION_STATUSES, ROLE_LABELS, STATUS_LABELS } from "./labels";
 export type { Attendance, RegistrationRole, RegistrationStatus } from "./labels";
 
-const text = (max: number, label: string) =>
+const text = (max: number, message: string) =>
   z
     .string()
     .trim()
-    .max(max, `${label} has at most ${max} characters.`)
+    .max(max, message)
     .optional()
     .transform((v) => v ?? "");
 
 export const nameField = z
-  .string({ required_error: "Enter the full name." })
+  .string({ required_error: key("registration:error.nameRequired") })
   .trim()
-  .min(2, "Enter the full name.")
-  .max(120, "A name has at most 120 characters.");
+  .min(2, key("registration:error.nameRequired"))
+  .max(120, key("registration:error.nameTooLong"));
 
 export const emailField = z
-  .string({ required_error: "Enter an email address." })
+  .string({ required_error: key("registration:error.emailRequired") })
   .trim()
-  .max(254, "An email address has at most 254 characters.")
-  .email("Enter an email address such as name@agency.org.");
+  .max(254, key("registration:error.emailTooLong"))
+  .email(key("registration:error.emailInvalid"));
 
-export const agencyField = z.string({ required_error: "Choose an agency from the list." }).trim().min(1, "Choose an agency from the list.").max(40, "Choose an agency from the list.");
+export const agencyField = z
+  .string({ required_error: key("registration:error.agencyRequired") })
+  .trim()
+  .min(1, key("registration:error.agencyRequired"))
+  .max(40, key("registration:error.agencyRequired"));
 
 export const roleField = z.enum(REGISTRATION_ROLES, {
-  errorMap: () => ({ message: "Choose a role at the meeting." }),
+  errorMap: () => ({ message: key("registration:error.roleRequired") }),
 });
 
 /** Fields a person can change on their own registration. */
 export const detailsShape = {
   name: nameField,
-  jobTitle: text(160, "A job title"),
+  jobTitle: text(160, key("registration:error.jobTitleTooLong")),
   role: roleField,
-  dietary: text(500, "Dietary needs"),
-  accessibility: text(500, "Accessibility needs"),
+  dietary: text(500, key("registration:error.dietaryTooLong")),
+  accessibility: text(500, key("registration:error.accessibilityTooLong")),
   listConsent: z.boolean().optional().transform((v) => v ?? false),
 };
 
@@ -46,8 +52,8 @@ export const registrationSchema = z.object({
   ...detailsShape,
   email: emailField,
   agencyId: agencyField,
-  consent: z.boolean({ required_error: "You must accept the privacy notice to register." }).refine((v) => v, {
-    message: "You must accept the privacy notice to register.",
+  consent: z.boolean({ required_error: key("registration:error.consentRequired") }).refine((v) => v, {
+    message: key("registration:error.consentRequired"),
   }),
 });
 export type RegistrationInput = z.infer<typeof registrationSchema>;
@@ -75,7 +81,7 @@ export const editRegistrationSchema = z.object({ intent: z.literal("edit"), ...d
 export const delegateRowSchema = z.object({
   name: nameField,
   email: emailField,
-  jobTitle: text(160, "A job title"),
+  jobTitle: text(160, key("registration:error.jobTitleTooLong")),
   role: roleField,
 });
 
@@ -91,27 +97,36 @@ export const delegationFormSchema = z.object({
         })
         .optional(),
     )
-    .max(20, "Enter at most 20 delegates at a time.")
+    .max(20, key("registration:error.tooManyDelegates"))
     .transform((rows) => rows.map((r) => r ?? {})),
 });
+
+const seats = () =>
+  z.coerce
+    .number({ invalid_type_error: key("registration:error.wholeNumber") })
+    .int(key("registration:error.wholeNumber"))
+    .min(0, key("registration:error.zeroOrMore"))
+    .max(10_000, key("registration:error.atMost10000"));
 
 export const delegationSettingsSchema = z.object({
   intent: z.literal("delegation"),
   agencyId: agencyField,
-  quota: z.coerce.number({ invalid_type_error: "Enter a whole number." }).int("Enter a whole number.").min(0, "Enter 0 or more.").max(10_000, "Enter at most 10,000.").optional(),
-  reservedSeats: z.coerce.number({ invalid_type_error: "Enter a whole number." }).int("Enter a whole number.").min(0, "Enter 0 or more.").max(10_000, "Enter at most 10,000.").optional().transform((v) => v ?? 0),
-  headRegistrationId: z.string().max(40, "Choose the head of delegation from the list.").optional(),
+  quota: seats().optional(),
+  reservedSeats: seats()
+    .optional()
+    .transform((v) => v ?? 0),
+  headRegistrationId: z.string().max(40, key("registration:error.headFromList")).optional(),
 });
 
 export const invitationSchema = z
   .object({
     intent: z.literal("invite"),
-    agencyId: z.string().max(40, "Choose an agency from the list.").optional(),
+    agencyId: z.string().max(40, key("registration:error.agencyRequired")).optional(),
     email: emailField.optional(),
     /** local date and time in the meeting's zone; empty = when registration closes */
-    expiresAt: z.string().max(40, "Enter a date and time such as 2027-03-01 18:00.").optional(),
+    expiresAt: z.string().max(40, key("registration:error.dateTime")).optional(),
   })
-  .refine((v) => v.agencyId || v.email, { message: "Choose an agency or enter an email address.", path: ["agencyId"] });
+  .refine((v) => v.agencyId || v.email, { message: key("registration:error.agencyOrEmail"), path: ["agencyId"] });
 
 /** Columns an organiser can choose for the CSV export; their headers are `registrations:csv.column.*` in the reader's language. */
 export const CSV_COLUMNS = ["name", "email", "agency", "country", "jobTitle", "role", "status", "waitlistRank", "attendance", "dietary", "accessibility", "registeredAt"] as const;

@@ -1,3 +1,4 @@
+import { key, type TKey } from "~/i18n/translate";
 import { Prisma as PrismaSql } from "~/generated/prisma/client.ts";
 import { db, dialect, transaction, type Prisma, type Tx } from "~/utils/db.server";
 import crypto from "node:crypto";
@@ -295,15 +296,15 @@ const refuse = (field: "email" | "agencyId" | "consent" | "form", reason: Regist
   reason,
 });
 
-/** Why registration is not open now, or null when it is. */
+/** Why registration is not open now (a translation key), or null when it is. */
 export function registrationClosedReason(
   m: { status: string; registrationOpensAt: Date | null; registrationClosesAt: Date | null; endsAt: Date },
   now = new Date(),
-): string | null {
-  if (m.status !== "PUBLISHED") return "Registration for this meeting is not open.";
-  if (m.registrationOpensAt && now < m.registrationOpensAt) return "Registration has not opened yet.";
-  if (m.registrationClosesAt && now > m.registrationClosesAt) return "Registration has closed.";
-  if (now > m.endsAt) return "This meeting has already taken place.";
+): TKey<"registration"> | null {
+  if (m.status !== "PUBLISHED") return key("registration:error.notOpen");
+  if (m.registrationOpensAt && now < m.registrationOpensAt) return key("registration:error.notOpenYet");
+  if (m.registrationClosesAt && now > m.registrationClosesAt) return key("registration:error.closed");
+  if (now > m.endsAt) return key("registration:error.past");
   return null;
 }
 
@@ -314,13 +315,13 @@ function ruleRefusal(meeting: SeatMeeting, req: RegisterRequest, now: Date): Reg
     const closed = registrationClosedReason(meeting, now);
     if (closed) return refuse("form", "closed", closed);
   } else if (["CANCELLED", "ARCHIVED"].includes(meeting.status)) {
-    return refuse("form", "closed", "This meeting is cancelled or archived.");
+    return refuse("form", "closed", key("registration:error.cancelledOrArchived"));
   }
   if (meeting.visibility === "INVITATION" && req.source === "SELF") {
-    return refuse("form", "invitation", "This meeting is by invitation only. Use the link in your invitation.");
+    return refuse("form", "invitation", key("registration:error.invitationOnly"));
   }
   if ((req.source === "SELF" || req.source === "INVITATION") && !req.consent) {
-    return refuse("consent", "consent", "You must accept the privacy notice to register.");
+    return refuse("consent", "consent", key("registration:error.consentRequired"));
   }
   return null;
 }
@@ -398,16 +399,16 @@ async function registerBatch(tx: Tx, meeting: SeatMeeting, reqs: RegisterRequest
     if (outcomes[i]) continue;
     const agencyId = req.person.agencyId;
     if (!known.has(agencyId)) {
-      outcomes[i] = refuse("agencyId", "agency", "Choose an agency from the list.");
+      outcomes[i] = refuse("agencyId", "agency", key("registration:error.agencyRequired"));
       continue;
     }
     if (meeting.visibility === "INVITATION" && req.source === "FOCAL_POINT" && !invited.get(agencyId)) {
-      outcomes[i] = refuse("form", "invitation", "Your agency is not invited to this meeting.");
+      outcomes[i] = refuse("form", "invitation", key("registration:error.agencyNotInvited"));
       continue;
     }
     const emailNormalised = normaliseEmail(req.person.email);
     if (taken.has(emailNormalised)) {
-      outcomes[i] = refuse("email", "duplicate", "This email address is already registered for this meeting. Use the private link in your confirmation email to view or change it.");
+      outcomes[i] = refuse("email", "duplicate", key("registration:error.duplicate"));
       continue;
     }
     const check = checkSeat(state, agencyId);
@@ -559,7 +560,7 @@ async function registerGroup(meetingId: string, group: Waiting[]): Promise<void>
       // An address registered past the check (the unique index decides): each alone, so only that one is refused.
       for (const w of group) await registerGroup(meetingId, [w]);
     } else {
-      group[0].settle(Promise.resolve(refuse("email", "duplicate", "This email address is already registered for this meeting.")));
+      group[0].settle(Promise.resolve(refuse("email", "duplicate", key("registration:error.duplicateInBatch"))));
     }
   }
 }
@@ -711,9 +712,9 @@ export type Details = {
 
 export async function updateDetailsByToken(token: string, details: Details, now = new Date()): Promise<Outcome<object>> {
   const reg = await findByToken(token);
-  if (!reg) return formRefusal("This link is not valid.");
-  if (changesClosed(reg.meeting, now)) return formRefusal("The deadline for changes has passed. Please contact the organisers.");
-  if (!ACTIVE.includes(reg.status)) return formRefusal("This registration is no longer active.");
+  if (!reg) return formRefusal(key("registration:error.linkInvalid"));
+  if (changesClosed(reg.meeting, now)) return formRefusal(key("registration:error.changesDeadline"));
+  if (!ACTIVE.includes(reg.status)) return formRefusal(key("registration:error.notActive"));
   await db.$transaction(async (tx) => {
     await tx.registration.update({ where: { id: reg.id }, data: details });
     await audit(tx, {
@@ -731,8 +732,8 @@ export async function updateDetailsByToken(token: string, details: Details, now 
 
 export async function cancelByToken(token: string): Promise<ChangeResult> {
   const reg = await findByToken(token);
-  if (!reg) return formRefusal("This link is not valid.");
-  if (new Date() > reg.meeting.startsAt) return formRefusal("The meeting has started; contact the organisers.");
+  if (!reg) return formRefusal(key("registration:error.linkInvalid"));
+  if (new Date() > reg.meeting.startsAt) return formRefusal(key("registration:error.started"));
   return cancelRegistration(reg.id, null, "Cancelled by the participant");
 }
 

@@ -67,7 +67,7 @@ describe("adding one participant", () => {
     const url = `/admin/meetings/${meeting.id}/registrations/import`;
     const params = { id: meeting.id };
     const bad = await (adminImport.action as Handler)({ request: await requestAs(organiser.id, url, formRequest({ intent: "add", name: "Rui Silva", email: "nope", agencyId: agency.id, role: "SPEAKER" })), params, context: {} } as never);
-    expect(JSON.stringify(bad)).toContain("Enter an email address such as name@agency.org.");
+    expect(JSON.stringify(bad)).toContain("registration:error.emailInvalid");
     const ok = await statusOf(adminImport.action, await requestAs(organiser.id, url, formRequest({ intent: "add", name: "Rui Silva", email: "rui.silva@example.org", agencyId: agency.id, role: "SPEAKER" })), params);
     expect(ok).toBe(302);
     const reg = await db.registration.findFirstOrThrow({ where: { meetingId: meeting.id } });
