@@ -118,7 +118,7 @@ test("without JavaScript, a due date before the meeting is refused with the inpu
   await sec.page.getByLabel("Lead agency").selectOption({ label: "Frontex — European Border and Coast Guard Agency" });
   await sec.page.getByLabel("Due date").fill("2026-01-15");
   await sec.page.getByRole("button", { name: "Record recommendation" }).click();
-  await expect(sec.page.getByText("The due date cannot be before the meeting where it was made (2026-06-04).")).toBeVisible();
+  await expect(sec.page.getByText("The due date cannot be before the meeting where it was made.")).toBeVisible();
   await expect(sec.page.getByLabel("Title")).toHaveValue("Too early");
   await expect(sec.page.getByLabel("Due date")).toHaveAttribute("aria-invalid", "true");
   await sec.context.close();

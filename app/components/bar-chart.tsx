@@ -1,9 +1,12 @@
 // Hand-drawn horizontal bar chart (decision record 032): role="img" with a title and description,
 // every bar labelled with its name and number, and the same figures given in a table next to it.
+import { formatNumber } from "~/i18n/translate";
+import { useTranslation } from "~/i18n/react";
 
 type Bar = { label: string; value: number };
 
 export function BarChart({ id, title, desc, bars, unit = "" }: { id: string; title: string; desc: string; bars: Bar[]; unit?: string }) {
+  const { language } = useTranslation(["common"]);
   const rowHeight = 26;
   const labelWidth = 300;
   const barWidth = 360;
@@ -23,7 +26,7 @@ export function BarChart({ id, title, desc, bars, unit = "" }: { id: string; tit
             </text>
             <rect x={labelWidth} y={y + 3} width={w} height={rowHeight - 8} fill="#114a82" />
             <text x={labelWidth + w + 6} y={y + 17} fontSize="13" fill="#1a1a1a">
-              {b.value}
+              {formatNumber(language, b.value)}
               {unit}
             </text>
           </g>

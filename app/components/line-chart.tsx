@@ -1,6 +1,8 @@
 // Hand-drawn line chart of a percentage over time (decision records 032 and 075): server-rendered SVG,
 // role="img" with a title and a description that says the trend in words; the figures themselves are
 // in a table behind "Show the data" next to it.
+import { useTranslation } from "~/i18n/react";
+import type { T } from "~/i18n/translate";
 
 type Point = { label: string; value: number };
 
@@ -94,13 +96,26 @@ export function LineChart({
   );
 }
 
+/** A quarter as the dashboard names it ("2026 Q1"), in the reader's language. */
+export function quarterLabel(period: string, t: T): string {
+  const m = /^(\d{4}) Q([1-4])$/.exec(period);
+  return m ? t("recommendations:chart.quarter", { year: m[1], quarter: m[2] }) : period;
+}
+
 /** The trend in words, for the chart's description. */
-export function describeTrend(points: Point[], unit = " %"): string {
-  if (!points.length) return "No data.";
+export function describeTrend(points: Point[], t: T, unit = " %"): string {
+  if (!points.length) return t("recommendations:chart.noData");
   const first = points[0];
   const last = points[points.length - 1];
   const top = points.reduce((m, p) => (p.value > m.value ? p : m), first);
-  return `From ${first.value}${unit} in ${first.label} to ${last.value}${unit} in ${last.label}; highest ${top.value}${unit} in ${top.label}.`;
+  return t("recommendations:chart.trend", {
+    first: `${first.value}${unit}`,
+    firstLabel: first.label,
+    last: `${last.value}${unit}`,
+    lastLabel: last.label,
+    top: `${top.value}${unit}`,
+    topLabel: top.label,
+  });
 }
 
 /** The rate as a line: the rate page and the printable summary. */
@@ -109,14 +124,13 @@ export function RateLine({
 }: {
   rate: { period: string; rate: number }[];
 }) {
-  const points = rate.map((p) => ({ label: p.period, value: p.rate }));
+  const { t } = useTranslation(["recommendations"]);
+  const points = rate.map((p) => ({ label: quarterLabel(p.period, t), value: p.rate }));
   return (
     <LineChart
       id="rate"
-      title="Implementation rate by quarter"
-      desc={`Share of adopted recommendations that were implemented at the end of each quarter. ${describeTrend(
-        points
-      )}`}
+      title={t("recommendations:rate.chartTitle")}
+      desc={`${t("recommendations:rate.chartDesc")} ${describeTrend(points, t)}`}
       points={points}
     />
   );

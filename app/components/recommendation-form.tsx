@@ -6,7 +6,9 @@ import { ChoiceGroup } from "~/components/choice-group";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
 import { SubmitButton } from "~/components/submit-button";
 import { recommendationSchema, type RecommendationInput } from "~/domain/recommendations/recommendation.schema";
-import { PRIORITIES, PRIORITY_LABELS } from "~/domain/recommendations/status";
+import { PRIORITIES } from "~/domain/recommendations/status";
+import { useTranslation } from "~/i18n/react";
+import { isKey } from "~/i18n/translate";
 
 // The recording and editing form of a recommendation (new, edit). The agenda-item picker lists the
 // items of the chosen meeting only; the server checks the item belongs to the chosen meeting.
@@ -31,6 +33,7 @@ export function RecommendationForm({
   defaultValue?: Partial<Record<keyof RecommendationInput, string | string[]>>;
   submitLabel: string;
 }) {
+  const { t } = useTranslation(["recommendations"]);
   const [form, fields] = useForm({
     lastResult,
     defaultValue,
@@ -59,18 +62,28 @@ export function RecommendationForm({
       }}
     >
       <FormErrors id={form.errorId} errors={form.errors} />
-      <SelectField field={fields.meetingId} label="Meeting where it was made" options={options.meetings.map((m) => ({ value: m.id, label: m.label }))} placeholder="Choose a meeting" required />
+      <SelectField
+        field={fields.meetingId}
+        label={t("recommendations:form.meeting")}
+        options={options.meetings.map((m) => ({ value: m.id, label: m.label }))}
+        placeholder={t("recommendations:form.chooseMeeting")}
+        required
+      />
       {hydrated ? null : (
         <p>
           <button type="submit" formMethod="get" formNoValidate className="secondary">
-            Show its agenda items
+            {t("recommendations:form.showItems")}
           </button>
         </p>
       )}
       <div className="field">
-        <label htmlFor={agendaItem.id}>Agenda item (optional)</label>
+        <label htmlFor={agendaItem.id}>{t("recommendations:form.agendaItem")}</label>
         <p id={`${agendaItem.id}-hint`} className="field-hint">
-          {meetingId ? (items.state === "loading" ? "Loading the agenda of this meeting…" : "An item of the meeting chosen above.") : "Choose the meeting first."}
+          {meetingId
+            ? items.state === "loading"
+              ? t("recommendations:form.agendaLoading")
+              : t("recommendations:form.agendaHint")
+            : t("recommendations:form.chooseMeetingFirst")}
         </p>
         <select
           key={meetingId}
@@ -80,7 +93,7 @@ export function RecommendationForm({
           aria-invalid={agendaItem.errors?.length ? true : undefined}
           aria-describedby={agendaItem.errors?.length ? `${agendaItem.id}-hint ${agendaItem.errorId}` : `${agendaItem.id}-hint`}
         >
-          <option value="">No specific item</option>
+          <option value="">{t("recommendations:form.noItem")}</option>
           {agendaItems.map((i) => (
             <option key={i.id} value={i.id}>
               {i.title}
@@ -90,20 +103,32 @@ export function RecommendationForm({
         {agendaItem.errors?.length ? (
           <ul id={agendaItem.errorId} className="field-errors">
             {agendaItem.errors.map((e) => (
-              <li key={e}>{e}</li>
+              <li key={e}>{isKey(e) ? t(e) : e}</li>
             ))}
           </ul>
         ) : null}
       </div>
-      <InputField field={fields.code} label="Reference code" hint="Unique, e.g. BRU-2026-01." required />
-      <InputField field={fields.title} label="Title" required />
-      <TextareaField field={fields.text} label="Full text" rows={6} required />
-      <TextareaField field={fields.rationale} label="Rationale" rows={3} />
-      <SelectField field={fields.leadAgencyId} label="Lead agency" options={options.agencies.map((a) => ({ value: a.id, label: a.label }))} placeholder="Choose the lead agency" required />
-      <ChoiceGroup field={fields.supportingAgencyIds} legend="Supporting agencies" type="checkbox" options={options.agencies.map((a) => ({ value: a.id, label: a.label }))} searchable />
-      <ChoiceGroup field={fields.themeIds} legend="Themes" type="checkbox" options={options.themes.map((t) => ({ value: t.id, label: t.name }))} />
-      <SelectField field={fields.priority} label="Priority" options={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))} required />
-      <InputField field={fields.dueDate} label="Due date" type="date" hint="Not before the meeting where it was made." />
+      <InputField field={fields.code} label={t("recommendations:form.code")} hint={t("recommendations:form.codeHint")} required />
+      <InputField field={fields.title} label={t("recommendations:form.title")} required />
+      <TextareaField field={fields.text} label={t("recommendations:form.text")} rows={6} required />
+      <TextareaField field={fields.rationale} label={t("recommendations:form.rationale")} rows={3} />
+      <SelectField
+        field={fields.leadAgencyId}
+        label={t("recommendations:form.leadAgency")}
+        options={options.agencies.map((a) => ({ value: a.id, label: a.label }))}
+        placeholder={t("recommendations:form.chooseLeadAgency")}
+        required
+      />
+      <ChoiceGroup
+        field={fields.supportingAgencyIds}
+        legend={t("recommendations:form.supportingAgencies")}
+        type="checkbox"
+        options={options.agencies.map((a) => ({ value: a.id, label: a.label }))}
+        searchable
+      />
+      <ChoiceGroup field={fields.themeIds} legend={t("recommendations:form.themes")} type="checkbox" options={options.themes.map((th) => ({ value: th.id, label: th.name }))} />
+      <SelectField field={fields.priority} label={t("recommendations:form.priority")} options={PRIORITIES.map((p) => ({ value: p, label: t(`common:priority.${p}`) }))} required />
+      <InputField field={fields.dueDate} label={t("recommendations:form.dueDate")} type="date" hint={t("recommendations:form.dueDateHint")} />
       <SubmitButton>{submitLabel}</SubmitButton>
     </Form>
   );

@@ -1,7 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 import { RecommendationStatus } from "~/components/recommendation-status";
 import { FilterSelect, TableScroll } from "~/components/ui";
-import { PRIORITIES, PRIORITY_LABELS, STATUSES, STATUS_LABELS } from "~/domain/recommendations/status";
+import { PRIORITIES, STATUSES } from "~/domain/recommendations/status";
+import { useTranslation } from "~/i18n/react";
 import { SubmitButton } from "~/components/submit-button";
 import { formatShortDate } from "~/utils/dates";
 
@@ -33,16 +34,17 @@ type RecommendationRow = {
 
 /** A table of recommendations (rows selected with recommendationRowSelect): the dashboard's overdue list, a meeting's tab. */
 export function RecommendationTable({ rows }: { rows: RecommendationRow[] }) {
+  const { t, language } = useTranslation(["recommendations"]);
   return (
     <TableScroll>
     <table>
       <thead>
         <tr>
-          <th scope="col">Code</th>
-          <th scope="col">Title</th>
-          <th scope="col">Lead agency</th>
-          <th scope="col">Status</th>
-          <th scope="col">Due</th>
+          <th scope="col">{t("recommendations:column.code")}</th>
+          <th scope="col">{t("recommendations:column.title")}</th>
+          <th scope="col">{t("recommendations:column.leadAgency")}</th>
+          <th scope="col">{t("recommendations:column.status")}</th>
+          <th scope="col">{t("recommendations:column.due")}</th>
         </tr>
       </thead>
       <tbody>
@@ -52,7 +54,7 @@ export function RecommendationTable({ rows }: { rows: RecommendationRow[] }) {
             <td>
               <RecommendationStatus status={r.status} /> {r.progress} %
             </td>
-            <td>{r.dueDate ? formatShortDate(r.dueDate, r.meeting.timeZone) : "—"}</td>
+            <td>{r.dueDate ? formatShortDate(r.dueDate, r.meeting.timeZone, language) : "—"}</td>
           </tr>
         ))}
       </tbody>
@@ -63,9 +65,10 @@ export function RecommendationTable({ rows }: { rows: RecommendationRow[] }) {
 
 /** A progress bar whose number is in the text, not only in the drawing. */
 export function ProgressMeter({ value }: { value: number }) {
+  const { t } = useTranslation(["recommendations"]);
   return (
     <span className="progress-meter">
-      <progress max={100} value={value} aria-label={`Progress ${value} %`} /> {value} %
+      <progress max={100} value={value} aria-label={t("recommendations:progressLabel", { value })} /> {value} %
     </span>
   );
 }
@@ -78,25 +81,58 @@ type FilterOptions = {
 
 /** GET form: filters live in the address, so a filtered view can be bookmarked, exported and printed. */
 export function RecommendationFilters({ options, values, search = true }: { options: FilterOptions; values: Record<string, string | boolean | undefined>; search?: boolean }) {
+  const { t } = useTranslation(["recommendations"]);
   const v = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : "");
   return (
-    <Form method="get" className="filters" aria-label="Filter recommendations">
+    <Form method="get" className="filters" aria-label={t("recommendations:filter.label")}>
       {search ? (
         <div className="field">
-          <label htmlFor="f-q">Search code, title or text</label>
+          <label htmlFor="f-q">{t("recommendations:filter.search")}</label>
           <input id="f-q" type="search" name="q" defaultValue={v("q")} maxLength={200} />
         </div>
       ) : null}
-      <FilterSelect name="status" label="Status" value={v("status")} anyLabel="Any status" options={STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
-      <FilterSelect name="agency" label="Lead agency" value={v("agency")} anyLabel="Any agency" options={options.agencies.map((a) => ({ value: a.id, label: a.label }))} />
-      <FilterSelect name="theme" label="Theme" value={v("theme")} anyLabel="Any theme" options={options.themes.map((t) => ({ value: t.id, label: t.name }))} />
-      <FilterSelect name="meeting" label="Meeting (made or reviewed)" value={v("meeting")} anyLabel="Any meeting" options={options.meetings.map((m) => ({ value: m.id, label: m.label }))} />
-      <FilterSelect name="priority" label="Priority" value={v("priority")} anyLabel="Any priority" options={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))} />
+      <FilterSelect
+        name="status"
+        label={t("recommendations:filter.status")}
+        value={v("status")}
+        anyLabel={t("recommendations:filter.anyStatus")}
+        options={STATUSES.map((s) => ({ value: s, label: t(`common:recommendationStatus.${s}`) }))}
+      />
+      <FilterSelect
+        name="agency"
+        label={t("recommendations:filter.agency")}
+        value={v("agency")}
+        anyLabel={t("recommendations:filter.anyAgency")}
+        options={options.agencies.map((a) => ({ value: a.id, label: a.label }))}
+      />
+      <FilterSelect
+        name="theme"
+        label={t("recommendations:filter.theme")}
+        value={v("theme")}
+        anyLabel={t("recommendations:filter.anyTheme")}
+        options={options.themes.map((th) => ({ value: th.id, label: th.name }))}
+      />
+      <FilterSelect
+        name="meeting"
+        label={t("recommendations:filter.meeting")}
+        value={v("meeting")}
+        anyLabel={t("recommendations:filter.anyMeeting")}
+        options={options.meetings.map((m) => ({ value: m.id, label: m.label }))}
+      />
+      <FilterSelect
+        name="priority"
+        label={t("recommendations:filter.priority")}
+        value={v("priority")}
+        anyLabel={t("recommendations:filter.anyPriority")}
+        options={PRIORITIES.map((p) => ({ value: p, label: t(`common:priority.${p}`) }))}
+      />
       <div className="field field-checkbox">
         <input id="f-overdue" type="checkbox" name="overdue" value="1" defaultChecked={values.overdue === true} />
-        <label htmlFor="f-overdue">Overdue only</label>
+        <label htmlFor="f-overdue">{t("recommendations:filter.overdueOnly")}</label>
       </div>
-      <SubmitButton method="get">Apply filters</SubmitButton>
+      <SubmitButton method="get" busyLabel={t("common:busy")}>
+        {t("recommendations:filter.apply")}
+      </SubmitButton>
     </Form>
   );
 }
@@ -114,28 +150,29 @@ export function filterQuery(values: Record<string, string | boolean | undefined>
 
 /** Accept or return a submitted update; posts to the review queue's action, one way for both pages. */
 export function ReviewUpdateForms({ updateId, redirectTo }: { updateId: string; redirectTo: string }) {
+  const { t } = useTranslation(["recommendations"]);
   return (
     <div className="review-forms">
       <Form method="post" action="/recommendations/queue">
         <input type="hidden" name="updateId" value={updateId} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <div className="field">
-          <label htmlFor={`accept-note-${updateId}`}>Note (optional)</label>
+          <label htmlFor={`accept-note-${updateId}`}>{t("recommendations:review.acceptNote")}</label>
           <input id={`accept-note-${updateId}`} name="reviewNote" maxLength={2000} />
         </div>
         <SubmitButton formAction="/recommendations/queue" name="intent" value="accept">
-          Accept update
+          {t("recommendations:review.accept")}
         </SubmitButton>
       </Form>
       <Form method="post" action="/recommendations/queue">
         <input type="hidden" name="updateId" value={updateId} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <div className="field">
-          <label htmlFor={`return-note-${updateId}`}>Why it is returned</label>
+          <label htmlFor={`return-note-${updateId}`}>{t("recommendations:review.returnNote")}</label>
           <input id={`return-note-${updateId}`} name="reviewNote" maxLength={2000} required />
         </div>
         <SubmitButton formAction="/recommendations/queue" name="intent" value="return">
-          Return update
+          {t("recommendations:review.return")}
         </SubmitButton>
       </Form>
     </div>

@@ -1,4 +1,5 @@
 import { RecommendationStatus } from "~/components/recommendation-status";
+import { useTranslation } from "~/i18n/react";
 
 // The recommendations block of a public meeting page: adopted or later only, no updates or evidence.
 // Data from listRecommendationsForMeetingPage(meetingId) in domain/recommendations.
@@ -7,13 +8,14 @@ type Made = { id: string; code: string; title: string; text: string; status: str
 type Reviewed = { id: string; code: string; title: string; status: string; progress: number; leadAcronym: string; madeAt: string; outcome: string };
 
 export function RecommendationsSection({ data }: { data: { made: Made[]; reviewed: Reviewed[] } }) {
+  const { t } = useTranslation(["common"]);
   if (!data.made.length && !data.reviewed.length) return null;
   return (
     <section aria-labelledby="meeting-recs-h">
-      <h2 id="meeting-recs-h">Recommendations</h2>
+      <h2 id="meeting-recs-h">{t("common:recommendationsSection.heading")}</h2>
       {data.made.length ? (
         <>
-          <h3>Made at this meeting</h3>
+          <h3>{t("common:recommendationsSection.made")}</h3>
           <ul className="cards">
             {data.made.map((r) => (
               <li key={r.id} className="card">
@@ -21,7 +23,8 @@ export function RecommendationsSection({ data }: { data: { made: Made[]; reviewe
                   {r.code}: {r.title}
                 </h4>
                 <p>
-                  Lead: {r.leadAgency.name} ({r.leadAgency.acronym}) · <RecommendationStatus status={r.status} /> · {r.progress} % done
+                  {t("common:recommendationsSection.lead", { name: r.leadAgency.name, acronym: r.leadAgency.acronym })} · <RecommendationStatus status={r.status} /> ·{" "}
+                  {t("common:recommendationsSection.done", { progress: r.progress })}
                 </p>
                 <p style={{ whiteSpace: "pre-line" }}>{r.text}</p>
               </li>
@@ -31,7 +34,7 @@ export function RecommendationsSection({ data }: { data: { made: Made[]; reviewe
       ) : null}
       {data.reviewed.length ? (
         <>
-          <h3>Reviewed at this meeting</h3>
+          <h3>{t("common:recommendationsSection.reviewed")}</h3>
           <ul className="cards">
             {data.reviewed.map((r) => (
               <li key={r.id} className="card">
@@ -39,9 +42,10 @@ export function RecommendationsSection({ data }: { data: { made: Made[]; reviewe
                   {r.code}: {r.title}
                 </h4>
                 <p>
-                  Made at {r.madeAt}; lead {r.leadAcronym} · <RecommendationStatus status={r.status} /> · {r.progress} % done
+                  {t("common:recommendationsSection.madeAt", { meeting: r.madeAt, acronym: r.leadAcronym })} · <RecommendationStatus status={r.status} /> ·{" "}
+                  {t("common:recommendationsSection.done", { progress: r.progress })}
                 </p>
-                {r.outcome ? <p>Outcome: {r.outcome}</p> : null}
+                {r.outcome ? <p>{t("common:recommendationsSection.outcome", { outcome: r.outcome })}</p> : null}
               </li>
             ))}
           </ul>

@@ -2,7 +2,8 @@ import { Form, Link } from "@remix-run/react";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { RecommendationStatus } from "~/components/recommendation-status";
 import { SubmitButton } from "~/components/submit-button";
-import { STATUS_LABELS, type Status } from "~/domain/recommendations/status";
+import type { Status } from "~/domain/recommendations/status";
+import { useTranslation } from "~/i18n/react";
 
 // The review table of a meeting: one row per recommendation on its review list, with outcome, new
 // status, progress and a note, sent together in one form (works without JavaScript). After a refused
@@ -19,6 +20,7 @@ export type ReviewTableRow = {
 type Submitted = { rows?: Array<Record<string, string | undefined> | undefined> } | null | undefined;
 
 export function ReviewTable({ rows, submitted, errors, formErrors }: { rows: ReviewTableRow[]; submitted?: Submitted; errors?: Record<string, string[] | null | undefined>; formErrors?: string[] }) {
+  const { t } = useTranslation(["recommendations"]);
   const typed = (i: number, name: string, fallback: string) => {
     const row = submitted?.rows?.[i];
     return row ? (row[name] ?? "") : fallback;
@@ -34,17 +36,14 @@ export function ReviewTable({ rows, submitted, errors, formErrors }: { rows: Rev
       <FormErrors id="review-table-errors" errors={formErrors} />
       <div className="table-scroll">
         <table className="review-table">
-          <caption>
-            Record what this session agreed. Only the rows you change are saved; a note is required to close a recommendation (it becomes the closing
-            evidence).
-          </caption>
+          <caption>{t("recommendations:reviewTable.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Recommendation</th>
-              <th scope="col">Outcome at this meeting</th>
-              <th scope="col">Status</th>
-              <th scope="col">Progress</th>
-              <th scope="col">Note</th>
+              <th scope="col">{t("recommendations:reviewTable.recommendation")}</th>
+              <th scope="col">{t("recommendations:reviewTable.outcome")}</th>
+              <th scope="col">{t("recommendations:column.status")}</th>
+              <th scope="col">{t("recommendations:column.progress")}</th>
+              <th scope="col">{t("recommendations:reviewTable.note")}</th>
             </tr>
           </thead>
           <tbody>
@@ -60,25 +59,27 @@ export function ReviewTable({ rows, submitted, errors, formErrors }: { rows: Rev
                     <input type="hidden" name={`rows[${i}].wasOutcome`} value={v.outcome} />
                     <Link to={`/recommendations/${r.id}`}>{r.code}</Link> {r.title}
                     <span className="muted review-meta">
-                      Made at {r.meeting.title}; lead {r.leadAgency.acronym}; now <RecommendationStatus status={r.status} />, {r.progress} %
-                      {v.agendaItem ? `; agenda item: ${v.agendaItem.title}` : ""}
+                      {t("recommendations:reviewTable.meta", { meeting: r.meeting.title, acronym: r.leadAgency.acronym })} <RecommendationStatus status={r.status} />, {r.progress} %
+                      {v.agendaItem ? `; ${t("recommendations:reviewTable.agendaItem", { title: v.agendaItem.title })}` : ""}
                     </span>
                   </th>
                   <td>
                     <label htmlFor={`review-${i}-outcome`} className="cell-label">
-                      Outcome for {r.code}
+                      {t("recommendations:reviewTable.outcomeFor", { code: r.code })}
                     </label>
                     <textarea {...field(i, "outcome")} defaultValue={typed(i, "outcome", v.outcome)} rows={3} maxLength={2000} />
                     <ErrorList id={`review-${i}-outcome-error`} errors={err(i, "outcome")} />
                   </td>
                   <td>
                     <label htmlFor={`review-${i}-status`} className="cell-label">
-                      Status of {r.code}
+                      {t("recommendations:reviewTable.statusOf", { code: r.code })}
                     </label>
                     <select {...field(i, "status")} defaultValue={typed(i, "status", r.status)}>
                       {v.statuses.map((s) => (
                         <option key={s} value={s}>
-                          {s === r.status ? `${STATUS_LABELS[s]} (unchanged)` : STATUS_LABELS[s]}
+                          {s === r.status
+                            ? t("recommendations:reviewTable.unchanged", { status: t(`common:recommendationStatus.${s}`) })
+                            : t(`common:recommendationStatus.${s}`)}
                         </option>
                       ))}
                     </select>
@@ -86,14 +87,14 @@ export function ReviewTable({ rows, submitted, errors, formErrors }: { rows: Rev
                   </td>
                   <td>
                     <label htmlFor={`review-${i}-progress`} className="cell-label">
-                      Progress of {r.code} (%)
+                      {t("recommendations:reviewTable.progressOf", { code: r.code })}
                     </label>
                     <input {...field(i, "progress")} type="number" min={0} max={100} step={1} inputMode="numeric" defaultValue={typed(i, "progress", String(r.progress))} />
                     <ErrorList id={`review-${i}-progress-error`} errors={err(i, "progress")} />
                   </td>
                   <td>
                     <label htmlFor={`review-${i}-note`} className="cell-label">
-                      Note on {r.code}
+                      {t("recommendations:reviewTable.noteOn", { code: r.code })}
                     </label>
                     <textarea {...field(i, "note")} defaultValue={typed(i, "note", "")} rows={3} maxLength={2000} />
                     <ErrorList id={`review-${i}-note-error`} errors={err(i, "note")} />
@@ -104,8 +105,8 @@ export function ReviewTable({ rows, submitted, errors, formErrors }: { rows: Rev
           </tbody>
         </table>
       </div>
-      <SubmitButton name="intent" value="review-table" busyLabel="Saving the review…">
-        Save the review
+      <SubmitButton name="intent" value="review-table" busyLabel={t("recommendations:reviewTable.saving")}>
+        {t("recommendations:reviewTable.save")}
       </SubmitButton>
     </Form>
   );

@@ -2,7 +2,8 @@ import { Link } from "@remix-run/react";
 import { filterQuery } from "~/components/recommendation-ui";
 import { TableScroll } from "~/components/ui";
 import type { MatrixRow } from "~/domain/recommendations/dashboard.server";
-import { STATUSES, STATUS_LABELS } from "~/domain/recommendations/status";
+import { STATUSES } from "~/domain/recommendations/status";
+import { useTranslation } from "~/i18n/react";
 
 // Status x lead agency: agencies as rows (the largest first, the rest in one row), statuses as
 // columns; each count opens the list filtered to that agency and status.
@@ -16,6 +17,8 @@ export function StatusMatrix({
   filters: Record<string, string | boolean | undefined>;
   links?: boolean;
 }) {
+  const { t } = useTranslation(["recommendations"]);
+  const label = (r: MatrixRow) => (r.key === "others" ? t("recommendations:dashboard.otherAgencies", { count: r.others ?? 0 }) : r.label);
   const columns = STATUSES.filter((s) => rows.some((r) => r.byStatus[s] > 0));
   const totals = Object.fromEntries(
     columns.map((s) => [s, rows.reduce((n, r) => n + r.byStatus[s], 0)])
@@ -24,22 +27,22 @@ export function StatusMatrix({
     <div className="table-scroll">
       <TableScroll>
         <table className="matrix numeric">
-          <caption>Recommendations by lead agency and status</caption>
+          <caption>{t("recommendations:matrix.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Lead agency</th>
+              <th scope="col">{t("recommendations:column.leadAgency")}</th>
               {columns.map((s) => (
                 <th scope="col" key={s}>
-                  {STATUS_LABELS[s]}
+                  {t(`common:recommendationStatus.${s}`)}
                 </th>
               ))}
-              <th scope="col">Total</th>
+              <th scope="col">{t("recommendations:matrix.total")}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.key}>
-                <th scope="row">{r.label}</th>
+                <th scope="row">{label(r)}</th>
                 {columns.map((s) => (
                   <td key={s}>
                     {r.byStatus[s] && links && r.key !== "others" ? (
@@ -54,7 +57,7 @@ export function StatusMatrix({
                         {r.byStatus[s]}
                         <span className="visually-hidden">
                           {" "}
-                          {STATUS_LABELS[s].toLowerCase()}, led by {r.label}
+                          {t("recommendations:matrix.cellLabel", { status: t(`common:recommendationStatus.${s}`).toLowerCase(), agency: label(r) })}
                         </span>
                       </Link>
                     ) : (
@@ -68,7 +71,7 @@ export function StatusMatrix({
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">All</th>
+              <th scope="row">{t("recommendations:matrix.all")}</th>
               {columns.map((s) => (
                 <td key={s}>{totals[s]}</td>
               ))}

@@ -14,6 +14,7 @@ import enFollowups from "../locales/en/followups.json";
 import enMail from "../locales/en/mail.json";
 import enMeetings from "../locales/en/meetings.json";
 import enProfile from "../locales/en/profile.json";
+import enRecommendations from "../locales/en/recommendations.json";
 import enRegistration from "../locales/en/registration.json";
 import enRegistrations from "../locales/en/registrations.json";
 import frAccount from "../locales/fr/account.json";
@@ -24,6 +25,7 @@ import frFollowups from "../locales/fr/followups.json";
 import frMail from "../locales/fr/mail.json";
 import frMeetings from "../locales/fr/meetings.json";
 import frProfile from "../locales/fr/profile.json";
+import frRecommendations from "../locales/fr/recommendations.json";
 import frRegistration from "../locales/fr/registration.json";
 import frRegistrations from "../locales/fr/registrations.json";
 
@@ -36,6 +38,7 @@ const files: Record<string, Record<string, unknown>> = {
   "../locales/en/mail.json": enMail,
   "../locales/en/meetings.json": enMeetings,
   "../locales/en/profile.json": enProfile,
+  "../locales/en/recommendations.json": enRecommendations,
   "../locales/en/registration.json": enRegistration,
   "../locales/en/registrations.json": enRegistrations,
   "../locales/fr/account.json": frAccount,
@@ -46,6 +49,7 @@ const files: Record<string, Record<string, unknown>> = {
   "../locales/fr/mail.json": frMail,
   "../locales/fr/meetings.json": frMeetings,
   "../locales/fr/profile.json": frProfile,
+  "../locales/fr/recommendations.json": frRecommendations,
   "../locales/fr/registration.json": frRegistration,
   "../locales/fr/registrations.json": frRegistrations,
 };

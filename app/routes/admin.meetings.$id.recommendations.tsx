@@ -11,7 +11,9 @@ import { redirectWithToast } from "~/domain/auth/session.server";
 import { recommendationSchema, reviewTableSchema } from "~/domain/recommendations/recommendation.schema";
 import { agencyChoices, createRecommendation, suggestCode } from "~/domain/recommendations/recommendations.server";
 import { addOpenRecommendationsOfSeries, meetingRecommendations, recordSessionReview, reviewTableStatuses } from "~/domain/recommendations/reviews.server";
-import { PRIORITIES, PRIORITY_LABELS } from "~/domain/recommendations/status";
+import { PRIORITIES } from "~/domain/recommendations/status";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { db } from "~/utils/db.server";
 import { formReply } from "~/utils/forms.server";
 import { badRequest, notFound, readForm } from "~/utils/http.server";
@@ -19,22 +21,28 @@ import { badRequest, notFound, readForm } from "~/utils/http.server";
 // The Recommendations tab of a meeting: those made here (with a quick add) and those reviewed here,
 // with the outcome agreed. It checks access itself: the layout's check does not protect it.
 
-async function meetingOr404(id: string) {
+export const handle = { i18n: ["recommendations"] };
+
+async function meetingOr404(request: Request, id: string) {
   const m = await db.meeting.findUnique({ where: { id }, select: { id: true, title: true, seriesId: true, timeZone: true } });
-  if (!m) notFound("We could not find that meeting.");
+  const t = await fixedT(request);
+  if (!m) notFound(t("recommendations:report.meetingNotFound"));
   return m;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCapability(request, "recommendations:manage");
-  const meeting = await meetingOr404(params.id ?? "");
-  const [{ made, reviews }, agencies, code] = await Promise.all([meetingRecommendations(meeting.id), agencyChoices(), suggestCode(meeting.id)]);
-  return { meeting, made, reviews: reviews.map((v) => ({ ...v, statuses: reviewTableStatuses(v.recommendation.status) })), agencies, code };
+  const meeting = await meetingOr404(request, params.id ?? "");
+  const [{ made, reviews }, agencies, code, t] = await Promise.all([meetingRecommendations(meeting.id), agencyChoices(), suggestCode(meeting.id), fixedT(request)]);
+  return {
+    title: t("recommendations:meetingTab.title"),
+    meeting, made, reviews: reviews.map((v) => ({ ...v, statuses: reviewTableStatuses(v.recommendation.status) })), agencies, code };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireCapability(request, "recommendations:manage");
-  const meeting = await meetingOr404(params.id ?? "");
+  const meeting = await meetingOr404(request, params.id ?? "");
+  const t = await fixedT(request);
   const back = `/admin/meetings/${meeting.id}/recommendations`;
   const formData = await readForm(request);
   const intent = formData.get("intent");
@@ -44,31 +52,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return formReply(submission, undefined, { intent });
     const r = await createRecommendation(user, submission.value);
     if (!r.ok) return formReply(submission, r, { intent });
-    return redirectWithToast(request, back, `Recommendation ${submission.value.code} recorded.`);
+    return redirectWithToast(request, back, t("recommendations:toast.recorded", { code: submission.value.code }));
   }
   if (intent === "review-table") {
     const submission = parseWithZod(formData, { schema: reviewTableSchema });
     if (submission.status !== "success") return formReply(submission, undefined, { intent });
     const r = await recordSessionReview(user, meeting.id, submission.value.rows);
     if (!r.ok) return formReply(submission, r, { intent });
-    const plural = (n: number) => `${n} recommendation${n === 1 ? "" : "s"}`;
     const message = r.changed
-      ? `Review saved: ${plural(r.changed)} updated.`
+      ? t("recommendations:toast.reviewSaved", { count: r.changed })
       : r.repeated
-        ? "This review was already saved; nothing changed."
-        : "Nothing to save: no row was changed.";
+        ? t("recommendations:toast.reviewRepeated")
+        : t("recommendations:toast.reviewNothing");
     return redirectWithToast(request, back, message);
   }
   if (intent === "add-open") {
     const n = await addOpenRecommendationsOfSeries(user, meeting.id);
-    return redirectWithToast(request, back, n === null ? "This meeting is not part of a series." : `${n} open recommendation${n === 1 ? "" : "s"} of the series on the review list.`);
+    return redirectWithToast(request, back, n === null ? t("recommendations:toast.noSeries") : t("recommendations:toast.openAdded", { count: n }));
   }
-  badRequest("Unknown action.");
+  badRequest(t("recommendations:error.unknownAction"));
 }
 
 export default function MeetingRecommendations() {
   const { meeting, made, reviews, agencies, code } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation(["recommendations"]);
   const review = actionData?.intent === "review-table" ? actionData.result : undefined;
   const [form, fields] = useForm({
     id: "quick-add",
@@ -79,40 +87,46 @@ export default function MeetingRecommendations() {
   });
   return (
     <section aria-labelledby="recs-h">
-      <h2 id="recs-h">Recommendations</h2>
+      <h2 id="recs-h">{t("recommendations:meetingTab.heading")}</h2>
       <p>
-        <Link to={`/recommendations/report?meeting=${meeting.id}`}>Printable report</Link> ·{" "}
-        <Link to={`/recommendations?meeting=${meeting.id}`}>Open in the list</Link>
+        <Link to={`/recommendations/report?meeting=${meeting.id}`}>{t("recommendations:meetingTab.report")}</Link> ·{" "}
+        <Link to={`/recommendations?meeting=${meeting.id}`}>{t("recommendations:meetingTab.openList")}</Link>
       </p>
-      <h3>Made at this meeting ({made.length})</h3>
+      <h3>{t("recommendations:report.made", { count: made.length })}</h3>
       {made.length ? (
         <RecommendationTable rows={made} />
       ) : (
-        <p>None recorded yet.</p>
+        <p>{t("recommendations:meetingTab.noneYet")}</p>
       )}
 
-      <h3>Quick add</h3>
+      <h3>{t("recommendations:meetingTab.quickAdd")}</h3>
       <p>
-        Themes, supporting agencies and the agenda item can be added on the full form (<Link to={`/recommendations/new?meeting=${meeting.id}`}>record with all fields</Link>).
+        {t("recommendations:meetingTab.quickAddIntro")} (<Link to={`/recommendations/new?meeting=${meeting.id}`}>{t("recommendations:meetingTab.fullForm")}</Link>).
       </p>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <InputField field={fields.code} label="Reference code" required />
-        <InputField field={fields.title} label="Title" required />
-        <TextareaField field={fields.text} label="Full text" required />
-        <SelectField field={fields.leadAgencyId} label="Lead agency" options={agencies.map((a) => ({ value: a.id, label: a.label }))} placeholder="Choose the lead agency" required />
-        <SelectField field={fields.priority} label="Priority" options={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))} required />
-        <InputField field={fields.dueDate} label="Due date" type="date" />
+        <InputField field={fields.code} label={t("recommendations:form.code")} required />
+        <InputField field={fields.title} label={t("recommendations:form.title")} required />
+        <TextareaField field={fields.text} label={t("recommendations:form.text")} required />
+        <SelectField
+          field={fields.leadAgencyId}
+          label={t("recommendations:form.leadAgency")}
+          options={agencies.map((a) => ({ value: a.id, label: a.label }))}
+          placeholder={t("recommendations:form.chooseLeadAgency")}
+          required
+        />
+        <SelectField field={fields.priority} label={t("recommendations:form.priority")} options={PRIORITIES.map((p) => ({ value: p, label: t(`common:priority.${p}`) }))} required />
+        <InputField field={fields.dueDate} label={t("recommendations:form.dueDate")} type="date" />
         <SubmitButton name="intent" value="quick-add">
-          Add recommendation
+          {t("recommendations:meetingTab.add")}
         </SubmitButton>
       </Form>
 
-      <h3>Reviewed at this meeting ({reviews.length})</h3>
+      <h3>{t("recommendations:report.reviewed", { count: reviews.length })}</h3>
       {meeting.seriesId ? (
         <Form method="post">
           <SubmitButton name="intent" value="add-open">
-            Add all open recommendations of the series
+            {t("recommendations:meetingTab.addOpen")}
           </SubmitButton>
         </Form>
       ) : null}
@@ -124,10 +138,10 @@ export default function MeetingRecommendations() {
           formErrors={review ? [...(review.error?.[""] ?? []), ...(review.error?.rows ?? [])] : undefined}
         />
       ) : (
-        <p>No recommendation is on this meeting&apos;s review list.</p>
+        <p>{t("recommendations:meetingTab.noReviews")}</p>
       )}
     </section>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Recommendations · Meeting · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

@@ -15,18 +15,24 @@ import { rejectHoneypot } from "~/domain/abuse/honeypot.server";
 import { evidenceUploadRules, unsentEvidence } from "~/domain/recommendations/evidence.server";
 import { readProgressLink, submitViaProgressLink } from "~/domain/recommendations/progress.server";
 import { progressUpdateSchema } from "~/domain/recommendations/recommendation.schema";
-import { allowedNextStatuses, STATUS_LABELS, type Status } from "~/domain/recommendations/status";
+import { allowedNextStatuses, type Status } from "~/domain/recommendations/status";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+import { isKey } from "~/i18n/translate";
 import { formatShortDate } from "~/utils/dates";
 import { formReply } from "~/utils/forms.server";
 
 // The single-purpose link a focal point gets by email: report progress on one recommendation,
 // once, without signing in. The token in the address is the only credential (only its hash is stored).
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export const handle = { i18n: ["recommendations"] };
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await enforceLimit("tokenPagePerIp", clientIp(context));
-  const state = await readProgressLink(params.token ?? "");
-  if (!state.ok) return { state, next: [] as Status[], upload: evidenceUploadRules() };
-  return { state, next: allowedNextStatuses(state.recommendation.status).filter((s) => s !== "SUPERSEDED"), upload: evidenceUploadRules() };
+  const [state, t] = await Promise.all([readProgressLink(params.token ?? ""), fixedT(request)]);
+  const title = t("recommendations:progressLink.title");
+  if (!state.ok) return { title, state, next: [] as Status[], upload: evidenceUploadRules() };
+  return { title, state, next: allowedNextStatuses(state.recommendation.status).filter((s) => s !== "SUPERSEDED"), upload: evidenceUploadRules() };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -52,44 +58,49 @@ export default function ProgressByLink() {
     // message does not vanish (and move the button) under the pointer as the person clicks Send.
     shouldRevalidate: "onInput",
   });
+  const { t, language } = useTranslation(["recommendations"]);
   if (actionData?.done) {
     return (
       <>
-        <PageHeader title="Thank you" />
-        <Notice kind="success">Your progress report was sent to the secretariat, who will review it. This link cannot be used again.</Notice>
+        <PageHeader title={t("recommendations:progressLink.thanks")} />
+        <Notice kind="success">{t("recommendations:progressLink.sent")}</Notice>
       </>
     );
   }
   if (!state.ok || actionData?.reason) {
+    const reason = actionData?.reason ?? (!state.ok ? state.reason : "");
     return (
       <>
-        <PageHeader title="Report progress" />
-        <Notice kind="warning">{actionData?.reason ?? (!state.ok ? state.reason : "")}</Notice>
+        <PageHeader title={t("recommendations:progressLink.heading")} />
+        <Notice kind="warning">{isKey(reason) ? t(reason) : reason}</Notice>
       </>
     );
   }
   const r = state.recommendation;
   return (
     <>
-      <PageHeader title={`Report progress on ${r.code}`} />
-      <p>
-        For {state.agency.acronym}, sent to {state.email}. This link works once.
-      </p>
+      <PageHeader title={t("recommendations:progressLink.headingFor", { code: r.code })} />
+      <p>{t("recommendations:progressLink.intro", { acronym: state.agency.acronym, email: state.email })}</p>
       <h2>{r.title}</h2>
       <p style={{ whiteSpace: "pre-line" }}>{r.text}</p>
       <p>
-        Now <RecommendationStatus status={r.status} /> <ProgressMeter value={r.progress} />
-        {r.dueDate ? `, due ${formatShortDate(r.dueDate, r.timeZone)}` : ""}
+        {t("recommendations:now")} <RecommendationStatus status={r.status} /> <ProgressMeter value={r.progress} />
+        {r.dueDate ? `, ${t("recommendations:progressLink.due", { date: formatShortDate(r.dueDate, r.timeZone, language) })}` : ""}
       </p>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextareaField field={fields.text} label="What was done" required />
-        <SelectField field={fields.newStatus} label="Proposed new status" options={next.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} placeholder="Keep the current status" />
-        <InputField field={fields.newProgress} label="Proposed progress (%)" type="number" min={0} max={100} step={1} />
-        <InputField field={fields.evidenceUrl} label="Link to evidence" type="url" hint="A link, a file, or both: needed when you propose to close the recommendation." />
+        <TextareaField field={fields.text} label={t("recommendations:progressForm.text")} required />
+        <SelectField
+          field={fields.newStatus}
+          label={t("recommendations:progressForm.newStatus")}
+          options={next.map((s) => ({ value: s, label: t(`common:recommendationStatus.${s}`) }))}
+          placeholder={t("recommendations:progressForm.keepStatus")}
+        />
+        <InputField field={fields.newProgress} label={t("recommendations:progressForm.newProgress")} type="number" min={0} max={100} step={1} />
+        <InputField field={fields.evidenceUrl} label={t("recommendations:progressForm.evidenceUrl")} type="url" hint={t("recommendations:progressForm.evidenceHint")} />
         <EvidenceFileField field={fields.evidenceFile} rules={upload} unsentFile={actionData?.unsentFile} />
         <HoneypotField />
-        <SubmitButton>Send progress report</SubmitButton>
+        <SubmitButton>{t("recommendations:progressLink.submit")}</SubmitButton>
       </Form>
     </>
   );
@@ -97,4 +108,4 @@ export default function ProgressByLink() {
 
 // The token stays on this site through the server's Referrer-Policy (same-origin); a page-level no-referrer
 // would make the browser send `Origin: null` with the form, which readForm refuses as cross-site.
-export const meta: MetaFunction = () => [{ title: "Report progress · Convene" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }, { name: "robots", content: "noindex" }];

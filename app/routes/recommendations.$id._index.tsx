@@ -16,18 +16,22 @@ import { submitProgressUpdate, requestProgress } from "~/domain/recommendations/
 import { addReviewSchema, progressUpdateSchema, reviewOutcomeSchema, transitionSchema } from "~/domain/recommendations/recommendation.schema";
 import { changeStatus, formOptions, getRecommendationDetail, requireVisibleRecommendation } from "~/domain/recommendations/recommendations.server";
 import { addReview, recordReviewOutcome } from "~/domain/recommendations/reviews.server";
-import { allowedNextStatuses, CLOSED_STATUSES, PRIORITY_LABELS, STATUS_LABELS, statusLabel, type Status } from "~/domain/recommendations/status";
+import { allowedNextStatuses, CLOSED_STATUSES, type Status } from "~/domain/recommendations/status";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { formatDateTime, formatRange, formatShortDate } from "~/utils/dates";
 import { formReply, refusalMessages } from "~/utils/forms.server";
 import { badRequest, readForm } from "~/utils/http.server";
+
+export const handle = { i18n: ["recommendations"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "recommendations:view");
   const rec = await getRecommendationDetail(user, params.id!);
   const canManage = can(user, "recommendations:manage");
   const canReport = can(user, "recommendations:progress", { agencyId: rec.leadAgency.id, agencyIds: rec.supporters.map((s) => s.agency.id) });
-  const options = canManage ? await formOptions() : null;
-  return { rec, canManage, canReport, next: allowedNextStatuses(rec.status), options, upload: evidenceUploadRules() };
+  const [options, t] = await Promise.all([canManage ? formOptions() : null, fixedT(request)]);
+  return { title: t("recommendations:detail.title", { code: rec.code }), rec, canManage, canReport, next: allowedNextStatuses(rec.status), options, upload: evidenceUploadRules() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -36,6 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireVisibleRecommendation(user, id);
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
+  const t = await fixedT(request);
   const done = (message: string) => redirectWithToast(request, `/recommendations/${id}`, message);
   switch (intent) {
     case "progress": {
@@ -44,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return formReply(submission, undefined, { intent, ...unsentEvidence(evidence) });
       const r = await submitProgressUpdate(user, id, submission.value);
       if (!r.ok) return formReply(submission, r, { intent, ...unsentEvidence(evidence) });
-      return done("Progress update sent to the secretariat for review.");
+      return done(t("recommendations:toast.progressSent"));
     }
     case "transition": {
       assertCan(user, "recommendations:manage");
@@ -53,14 +58,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const { intent: _i, ...change } = submission.value;
       const r = await changeStatus(user, id, change);
       if (!r.ok) return formReply(submission, r, { intent });
-      return done(`Status changed to ${statusLabel(change.toStatus).toLowerCase()}.`);
+      return done(t("recommendations:toast.statusChanged", { status: t(`common:recommendationStatus.${change.toStatus}`).toLowerCase() }));
     }
     case "request-progress": {
       assertCan(user, "recommendations:manage");
       const r = await requestProgress(user, id);
       // A button without fields: the refusal is shown above it, with the same status as a refused form.
       if (!r.ok) return data({ intent, result: undefined, requestError: refusalMessages(r) }, { status: 400 });
-      return done(`Progress requested from ${r.count} focal point${r.count === 1 ? "" : "s"} of the lead agency.`);
+      return done(t("recommendations:toast.progressRequested", { count: r.count }));
     }
     case "add-review": {
       assertCan(user, "recommendations:manage");
@@ -68,17 +73,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return formReply(submission, undefined, { intent });
       const r = await addReview(user, id, submission.value);
       if (!r.ok) return formReply(submission, r, { intent });
-      return done("Added to the review list of that meeting.");
+      return done(t("recommendations:toast.reviewAdded"));
     }
     case "outcome": {
       assertCan(user, "recommendations:manage");
       const submission = parseWithZod(formData, { schema: reviewOutcomeSchema });
       if (submission.status !== "success") return formReply(submission, undefined, { intent });
       await recordReviewOutcome(user, { reviewId: submission.value.reviewId, recommendationId: id }, submission.value.outcome);
-      return done("Review outcome recorded.");
+      return done(t("recommendations:toast.outcomeRecorded"));
     }
     default:
-      badRequest("Unknown action.");
+      badRequest(t("recommendations:error.unknownAction"));
   }
 }
 
@@ -87,42 +92,43 @@ type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 export default function RecommendationDetail() {
   const { rec, canManage, canReport, next, options, upload } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t, language } = useTranslation(["recommendations"]);
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
   const zone = rec.meeting.timeZone;
   const closed = CLOSED_STATUSES.includes(rec.status);
   return (
     <>
       <PageHeader title={`${rec.code}: ${rec.title}`}>
-        {canManage ? <Link to={`/recommendations/${rec.id}/edit`}>Edit</Link> : null}
-        <Link to="/recommendations">All recommendations</Link>
+        {canManage ? <Link to={`/recommendations/${rec.id}/edit`}>{t("recommendations:detail.edit")}</Link> : null}
+        <Link to="/recommendations">{t("recommendations:allRecommendations")}</Link>
       </PageHeader>
       <dl className="facts">
-        <dt>Status</dt>
+        <dt>{t("recommendations:column.status")}</dt>
         <dd>
           <RecommendationStatus status={rec.status} /> <ProgressMeter value={rec.progress} />
         </dd>
-        <dt>Lead agency</dt>
+        <dt>{t("recommendations:column.leadAgency")}</dt>
         <dd>{rec.leadAgency.name} ({rec.leadAgency.acronym})</dd>
-        <dt>Supporting agencies</dt>
-        <dd>{rec.supporters.length ? rec.supporters.map((s) => s.agency.acronym).join(", ") : "None"}</dd>
-        <dt>Themes</dt>
-        <dd>{rec.themes.length ? rec.themes.map((t) => t.theme.name).join(", ") : "None"}</dd>
-        <dt>Priority</dt>
-        <dd>{PRIORITY_LABELS[rec.priority]}</dd>
-        <dt>Due date</dt>
+        <dt>{t("recommendations:form.supportingAgencies")}</dt>
+        <dd>{rec.supporters.length ? rec.supporters.map((s) => s.agency.acronym).join(", ") : t("recommendations:detail.none")}</dd>
+        <dt>{t("recommendations:form.themes")}</dt>
+        <dd>{rec.themes.length ? rec.themes.map((th) => th.theme.name).join(", ") : t("recommendations:detail.none")}</dd>
+        <dt>{t("recommendations:column.priority")}</dt>
+        <dd>{t(`common:priority.${rec.priority}`)}</dd>
+        <dt>{t("recommendations:form.dueDate")}</dt>
         <dd>
-          {rec.dueDate ? formatShortDate(rec.dueDate, zone) : "None set"}
-          {rec.overdue ? <strong> — overdue</strong> : null}
+          {rec.dueDate ? formatShortDate(rec.dueDate, zone, language) : t("recommendations:detail.noDueDate")}
+          {rec.overdue ? <strong> — {t("recommendations:detail.overdue")}</strong> : null}
         </dd>
         {rec.closingEvidence ? (
           <>
-            <dt>Closing evidence</dt>
+            <dt>{t("recommendations:detail.closingEvidence")}</dt>
             <dd>{rec.closingEvidence}</dd>
           </>
         ) : null}
         {rec.supersededBy ? (
           <>
-            <dt>Superseded by</dt>
+            <dt>{t("recommendations:detail.supersededBy")}</dt>
             <dd>
               <Link to={`/recommendations/${rec.supersededBy.id}`}>
                 {rec.supersededBy.code}: {rec.supersededBy.title}
@@ -132,7 +138,7 @@ export default function RecommendationDetail() {
         ) : null}
         {rec.supersedes.length ? (
           <>
-            <dt>Supersedes</dt>
+            <dt>{t("recommendations:detail.supersedes")}</dt>
             <dd>
               {rec.supersedes.map((s) => (
                 <Link key={s.id} to={`/recommendations/${s.id}`}>
@@ -143,48 +149,51 @@ export default function RecommendationDetail() {
           </>
         ) : null}
       </dl>
-      <h2>Text</h2>
+      <h2>{t("recommendations:detail.text")}</h2>
       <p style={{ whiteSpace: "pre-line" }}>{rec.text}</p>
       {rec.rationale ? (
         <>
-          <h2>Rationale</h2>
+          <h2>{t("recommendations:form.rationale")}</h2>
           <p style={{ whiteSpace: "pre-line" }}>{rec.rationale}</p>
         </>
       ) : null}
 
-      <h2>Meetings</h2>
+      <h2>{t("recommendations:detail.meetings")}</h2>
       <ol className="timeline">
         {rec.meetings.map((m) => (
           <li key={`${m.kind}-${m.meeting.id}`}>
-            <strong>{m.kind === "MADE" ? "Made at" : "Reviewed at"}</strong> {m.meeting.title}, {m.meeting.city} — {formatRange(m.meeting.startsAt, m.meeting.endsAt, m.meeting.timeZone)}
-            {m.agendaItem ? <div>Agenda item: {m.agendaItem}</div> : null}
-            {m.kind === "REVIEWED" ? <div>Outcome: {m.outcome || "not recorded yet"}</div> : null}
+            <strong>{m.kind === "MADE" ? t("recommendations:detail.madeAt") : t("recommendations:detail.reviewedAt")}</strong> {m.meeting.title}, {m.meeting.city} —{" "}
+            {formatRange(m.meeting.startsAt, m.meeting.endsAt, m.meeting.timeZone, language)}
+            {m.agendaItem ? <div>{t("recommendations:detail.agendaItem", { title: m.agendaItem })}</div> : null}
+            {m.kind === "REVIEWED" ? <div>{t("recommendations:detail.outcome", { outcome: m.outcome || t("recommendations:detail.outcomeMissing") })}</div> : null}
             {m.kind === "REVIEWED" && canManage && m.reviewId ? <OutcomeForm reviewId={m.reviewId} outcome={m.outcome} lastResult={resultFor("outcome")} /> : null}
           </li>
         ))}
       </ol>
 
-      <h2>Progress updates</h2>
+      <h2>{t("recommendations:detail.updates")}</h2>
       {rec.updates.length ? (
         <ol className="timeline">
           {rec.updates.map((u) => (
             <li key={u.id}>
               <p>
-                <strong>{formatDateTime(u.createdAt, zone)}</strong> — {u.authorName}
-                {u.agency ? ` (${u.agency.acronym})` : ""} <StatusBadge status={u.state} />
+                <strong>{formatDateTime(u.createdAt, zone, false, language)}</strong> — {u.authorName}
+                {u.agency ? ` (${u.agency.acronym})` : ""} <StatusBadge status={u.state} label={t(`recommendations:updateState.${u.state}`)} />
               </p>
               <p style={{ whiteSpace: "pre-line" }}>{u.text}</p>
               {u.newStatus || u.newProgress !== null ? (
                 <p>
-                  Proposes: {u.newStatus ? statusLabel(u.newStatus) : "same status"}
+                  {t("recommendations:proposes", { status: u.newStatus ? t(`common:recommendationStatus.${u.newStatus}`) : t("recommendations:sameStatus") })}
                   {u.newProgress !== null ? `, ${u.newProgress} %` : ""}
                 </p>
               ) : null}
               <ProgressEvidence url={u.evidenceUrl} file={u.evidenceFile} />
               {u.reviewedBy ? (
                 <p className="muted">
-                  {u.state === "ACCEPTED" ? "Accepted" : "Returned"} by {u.reviewedBy.name}
-                  {u.reviewNote ? `: ${u.reviewNote}` : ""}
+                  {u.state === "ACCEPTED"
+                    ? t("recommendations:detail.acceptedBy", { name: u.reviewedBy.name })
+                    : t("recommendations:detail.returnedBy", { name: u.reviewedBy.name })}
+                  {u.reviewNote ? `${t("recommendations:colon")}${u.reviewNote}` : ""}
                 </p>
               ) : null}
               {u.state === "SUBMITTED" && canManage ? <ReviewUpdateForms updateId={u.id} redirectTo={`/recommendations/${rec.id}`} /> : null}
@@ -192,7 +201,7 @@ export default function RecommendationDetail() {
           ))}
         </ol>
       ) : (
-        <p>No progress reported yet.</p>
+        <p>{t("recommendations:detail.noUpdates")}</p>
       )}
       {canReport && !closed ? (
         <ProgressForm
@@ -205,12 +214,12 @@ export default function RecommendationDetail() {
 
       {canManage && !closed ? (
         <>
-          <h2>Ask the lead agency for progress</h2>
+          <h2>{t("recommendations:detail.requestHeading")}</h2>
           <Form method="post">
-            <p>Emails each focal point of {rec.leadAgency.acronym} a link to report progress once, without signing in.</p>
+            <p>{t("recommendations:detail.requestIntro", { acronym: rec.leadAgency.acronym })}</p>
             <FormErrors id="request-progress-errors" errors={actionData && "requestError" in actionData ? actionData.requestError : undefined} />
             <SubmitButton name="intent" value="request-progress">
-              Request progress
+              {t("recommendations:detail.requestSubmit")}
             </SubmitButton>
           </Form>
         </>
@@ -218,25 +227,25 @@ export default function RecommendationDetail() {
       {canManage && next.length ? <TransitionForm next={next} lastResult={resultFor("transition")} progress={rec.progress} /> : null}
       {canManage && options ? <AddReviewForm options={options} lastResult={resultFor("add-review")} /> : null}
 
-      <h2>Status history</h2>
+      <h2>{t("recommendations:detail.history")}</h2>
       <TableScroll>
       <table>
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">From</th>
-            <th scope="col">To</th>
-            <th scope="col">Progress</th>
-            <th scope="col">By</th>
-            <th scope="col">Note</th>
+            <th scope="col">{t("recommendations:history.when")}</th>
+            <th scope="col">{t("recommendations:history.from")}</th>
+            <th scope="col">{t("recommendations:history.to")}</th>
+            <th scope="col">{t("recommendations:column.progress")}</th>
+            <th scope="col">{t("recommendations:history.by")}</th>
+            <th scope="col">{t("recommendations:history.note")}</th>
           </tr>
         </thead>
         <tbody>
           {rec.statusChanges.map((c) => (
             <tr key={c.id}>
-              <td>{formatDateTime(c.createdAt, zone)}</td>
-              <td>{c.fromStatus ? statusLabel(c.fromStatus) : "—"}</td>
-              <td>{statusLabel(c.toStatus)}</td>
+              <td>{formatDateTime(c.createdAt, zone, false, language)}</td>
+              <td>{c.fromStatus ? t(`common:recommendationStatus.${c.fromStatus}`) : "—"}</td>
+              <td>{t(`common:recommendationStatus.${c.toStatus}`)}</td>
               <td>{c.progress} %</td>
               <td>{c.userName || "—"}</td>
               <td>{c.note}</td>
@@ -245,7 +254,7 @@ export default function RecommendationDetail() {
         </tbody>
       </table>
       </TableScroll>
-      <p className="muted">Times in {zone}.</p>
+      <p className="muted">{t("recommendations:detail.timesIn", { zone })}</p>
     </>
   );
 }
@@ -259,23 +268,24 @@ function ProgressForm({ next, upload, lastResult, unsentFile }: { next: Status[]
     // message does not vanish (and move the button) under the pointer as the person clicks Send.
     shouldRevalidate: "onInput",
   });
+  const { t } = useTranslation(["recommendations"]);
   return (
     <>
-      <h2>Report progress</h2>
+      <h2>{t("recommendations:progressForm.heading")}</h2>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextareaField field={fields.text} label="What was done" required />
+        <TextareaField field={fields.text} label={t("recommendations:progressForm.text")} required />
         <SelectField
           field={fields.newStatus}
-          label="Proposed new status"
-          options={next.filter((s) => s !== "SUPERSEDED").map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
-          placeholder="Keep the current status"
+          label={t("recommendations:progressForm.newStatus")}
+          options={next.filter((s) => s !== "SUPERSEDED").map((s) => ({ value: s, label: t(`common:recommendationStatus.${s}`) }))}
+          placeholder={t("recommendations:progressForm.keepStatus")}
         />
-        <InputField field={fields.newProgress} label="Proposed progress (%)" type="number" min={0} max={100} step={1} />
-        <InputField field={fields.evidenceUrl} label="Link to evidence" type="url" hint="A link, a file, or both: needed when you propose to close the recommendation." />
+        <InputField field={fields.newProgress} label={t("recommendations:progressForm.newProgress")} type="number" min={0} max={100} step={1} />
+        <InputField field={fields.evidenceUrl} label={t("recommendations:progressForm.evidenceUrl")} type="url" hint={t("recommendations:progressForm.evidenceHint")} />
         <EvidenceFileField field={fields.evidenceFile} rules={upload} unsentFile={unsentFile} />
         <SubmitButton name="intent" value="progress">
-          Send progress update
+          {t("recommendations:progressForm.submit")}
         </SubmitButton>
       </Form>
     </>
@@ -290,18 +300,25 @@ function TransitionForm({ next, lastResult, progress }: { next: Status[]; lastRe
     onValidate: ({ formData }) => parseWithZod(formData, { schema: transitionSchema }),
     shouldRevalidate: "onBlur",
   });
+  const { t } = useTranslation(["recommendations"]);
   return (
     <>
-      <h2>Change status</h2>
+      <h2>{t("recommendations:transition.heading")}</h2>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <SelectField field={fields.toStatus} label="New status" options={next.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} placeholder="Choose" required />
-        <InputField field={fields.progress} label="Progress (%)" type="number" min={0} max={100} step={1} hint="Implemented is always 100 %." />
-        <TextareaField field={fields.closingEvidence} label="Closing evidence" hint="Needed to close it: a note or a document link." rows={2} />
-        <InputField field={fields.supersededByCode} label="Superseded by (code)" hint="Only when it is superseded by another recommendation." />
-        <TextareaField field={fields.note} label="Note for the history" rows={2} />
+        <SelectField
+          field={fields.toStatus}
+          label={t("recommendations:transition.newStatus")}
+          options={next.map((s) => ({ value: s, label: t(`common:recommendationStatus.${s}`) }))}
+          placeholder={t("recommendations:transition.choose")}
+          required
+        />
+        <InputField field={fields.progress} label={t("recommendations:transition.progress")} type="number" min={0} max={100} step={1} hint={t("recommendations:transition.progressHint")} />
+        <TextareaField field={fields.closingEvidence} label={t("recommendations:detail.closingEvidence")} hint={t("recommendations:transition.evidenceHint")} rows={2} />
+        <InputField field={fields.supersededByCode} label={t("recommendations:transition.supersededBy")} hint={t("recommendations:transition.supersededByHint")} />
+        <TextareaField field={fields.note} label={t("recommendations:transition.note")} rows={2} />
         <SubmitButton name="intent" value="transition">
-          Change status
+          {t("recommendations:transition.submit")}
         </SubmitButton>
       </Form>
     </>
@@ -315,21 +332,28 @@ function AddReviewForm({ options, lastResult }: { options: NonNullable<Data["opt
     onValidate: ({ formData }) => parseWithZod(formData, { schema: addReviewSchema }),
     shouldRevalidate: "onBlur",
   });
+  const { t } = useTranslation(["recommendations"]);
   return (
     <>
-      <h2>Put on the agenda of a later meeting</h2>
+      <h2>{t("recommendations:addReview.heading")}</h2>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <SelectField field={fields.meetingId} label="Reviewing meeting" options={options.meetings.map((m) => ({ value: m.id, label: m.label }))} placeholder="Choose a meeting" required />
+        <SelectField
+          field={fields.meetingId}
+          label={t("recommendations:addReview.meeting")}
+          options={options.meetings.map((m) => ({ value: m.id, label: m.label }))}
+          placeholder={t("recommendations:form.chooseMeeting")}
+          required
+        />
         <SelectField
           field={fields.agendaItemId}
-          label="Agenda item (optional)"
+          label={t("recommendations:form.agendaItem")}
           options={options.meetings.flatMap((m) => m.agendaItems.map((i) => ({ value: i.id, label: `${m.label}: ${i.title}` })))}
-          placeholder="No specific item"
+          placeholder={t("recommendations:form.noItem")}
         />
-        <TextareaField field={fields.outcome} label="Outcome (if already known)" rows={2} />
+        <TextareaField field={fields.outcome} label={t("recommendations:addReview.outcome")} rows={2} />
         <SubmitButton name="intent" value="add-review">
-          Add to review list
+          {t("recommendations:addReview.submit")}
         </SubmitButton>
       </Form>
     </>
@@ -343,15 +367,16 @@ function OutcomeForm({ reviewId, outcome, lastResult }: { reviewId: string; outc
     defaultValue: { outcome, reviewId },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: reviewOutcomeSchema }),
   });
+  const { t } = useTranslation(["recommendations"]);
   return (
     <Form method="post" {...getFormProps(form)} className="inline-form">
       <input type="hidden" name="reviewId" value={reviewId} />
-      <TextareaField field={fields.outcome} label="Outcome at this meeting" rows={2} required />
+      <TextareaField field={fields.outcome} label={t("recommendations:reviewTable.outcome")} rows={2} required />
       <SubmitButton name="intent" value="outcome">
-        Save outcome
+        {t("recommendations:outcomeForm.submit")}
       </SubmitButton>
     </Form>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.rec.code} · Recommendations · Convene` : "Recommendation · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

@@ -9,14 +9,19 @@ import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { draftFromSearch, recommendationSchema } from "~/domain/recommendations/recommendation.schema";
 import { getRecommendationDetail, recommendationFormOptions, updateRecommendation } from "~/domain/recommendations/recommendations.server";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { toDateInput } from "~/utils/dates";
 
+export const handle = { i18n: ["recommendations"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "recommendations:manage");
   const rec = await getRecommendationDetail(user, params.id!);
   const draft = draftFromSearch(new URL(request.url).searchParams);
+  const t = await fixedT(request);
   return {
+    title: t("recommendations:edit.title"),
     id: rec.id,
     code: rec.code,
     options: await recommendationFormOptions(typeof draft.meetingId === "string" ? draft.meetingId : rec.meetingId),
@@ -43,21 +48,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return formReply(submission);
   const r = await updateRecommendation(user, params.id!, submission.value);
   if (!r.ok) return formReply(submission, r);
-  return redirectWithToast(request, `/recommendations/${r.id}`, "Recommendation saved.");
+  const t = await fixedT(request);
+  return redirectWithToast(request, `/recommendations/${r.id}`, t("recommendations:toast.saved"));
 }
 
 export default function EditRecommendation() {
   const { id, code, options, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation(["recommendations"]);
   return (
     <>
-      <PageHeader title={`Edit ${code}`}>
-        <Link to={`/recommendations/${id}`}>Back to the recommendation</Link>
+      <PageHeader title={t("recommendations:edit.heading", { code })}>
+        <Link to={`/recommendations/${id}`}>{t("recommendations:edit.back")}</Link>
       </PageHeader>
-      <p>The status changes on the recommendation page, where the workflow and its history are kept.</p>
-      <RecommendationForm options={options} lastResult={actionData?.result} defaultValue={defaults} submitLabel="Save changes" />
+      <p>{t("recommendations:edit.intro")}</p>
+      <RecommendationForm options={options} lastResult={actionData?.result} defaultValue={defaults} submitLabel={t("recommendations:edit.submit")} />
     </>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Edit recommendation · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

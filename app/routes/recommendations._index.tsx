@@ -6,55 +6,57 @@ import { PageHeader, Pagination, TableScroll } from "~/components/ui";
 import { can } from "~/domain/auth/permissions";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { filterOptions, filtersFrom, listRecommendations } from "~/domain/recommendations/recommendations.server";
-import { PRIORITY_LABELS } from "~/domain/recommendations/status";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { formatShortDate } from "~/utils/dates";
 import { pageCount, pageFrom } from "~/utils/pagination";
+
+export const handle = { i18n: ["recommendations"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "recommendations:view");
   const url = new URL(request.url);
   const filters = filtersFrom(url);
   const page = pageFrom(url);
-  const [{ items, total }, options] = await Promise.all([listRecommendations(user, filters, page), filterOptions(filters.meeting)]);
-  return { items, total, page: page.page, pages: pageCount(total), filters, options, canManage: can(user, "recommendations:manage") };
+  const [{ items, total }, options, t] = await Promise.all([listRecommendations(user, filters, page), filterOptions(filters.meeting), fixedT(request)]);
+  return { title: t("recommendations:list.title"), items, total, page: page.page, pages: pageCount(total), filters, options, canManage: can(user, "recommendations:manage") };
 }
 
 export default function RecommendationList() {
   const { items, total, page, pages, filters, options, canManage } = useLoaderData<typeof loader>();
+  const { t, language } = useTranslation(["recommendations"]);
   const location = useLocation();
   const query = filterQuery(filters);
   return (
     <>
-      <PageHeader title="Recommendations">
+      <PageHeader title={t("recommendations:list.heading")}>
         {canManage ? (
           <>
-            <Link to="/recommendations/new">Record a recommendation</Link>
-            <Link to="/recommendations/dashboard">Dashboard</Link>
-            <Link to="/recommendations/queue">Progress updates to review</Link>
-            <Link to="/recommendations/import">Import from CSV</Link>
+            <Link to="/recommendations/new">{t("recommendations:list.new")}</Link>
+            <Link to="/recommendations/dashboard">{t("recommendations:list.dashboard")}</Link>
+            <Link to="/recommendations/queue">{t("recommendations:list.queue")}</Link>
+            <Link to="/recommendations/import">{t("recommendations:list.import")}</Link>
           </>
         ) : null}
-        <a href={`/recommendations/export${query}`}>Download CSV</a>
+        <a href={`/recommendations/export${query}`}>{t("recommendations:list.download")}</a>
       </PageHeader>
-      {!canManage ? <p>You see the recommendations your agency leads or supports.</p> : null}
+      {!canManage ? <p>{t("recommendations:list.yourAgency")}</p> : null}
       <RecommendationFilters options={options} values={filters} />
-      <p role="status">
-        {total} recommendation{total === 1 ? "" : "s"}
-      </p>
+      <p role="status">{t("recommendations:list.count", { count: total })}</p>
       {items.length ? (
         <TableScroll>
         <table>
-          <caption>Recommendations, page {page} of {pages}</caption>
+          <caption>{t("recommendations:list.caption", { page, pages })}</caption>
           <thead>
             <tr>
-              <th scope="col">Code</th>
-              <th scope="col">Title</th>
-              <th scope="col">Lead agency</th>
-              <th scope="col">Made at</th>
-              <th scope="col">Status</th>
-              <th scope="col">Progress</th>
-              <th scope="col">Priority</th>
-              <th scope="col">Due</th>
+              <th scope="col">{t("recommendations:column.code")}</th>
+              <th scope="col">{t("recommendations:column.title")}</th>
+              <th scope="col">{t("recommendations:column.leadAgency")}</th>
+              <th scope="col">{t("recommendations:column.madeAt")}</th>
+              <th scope="col">{t("recommendations:column.status")}</th>
+              <th scope="col">{t("recommendations:column.progress")}</th>
+              <th scope="col">{t("recommendations:column.priority")}</th>
+              <th scope="col">{t("recommendations:column.due")}</th>
             </tr>
           </thead>
           <tbody>
@@ -66,10 +68,10 @@ export default function RecommendationList() {
                   <RecommendationStatus status={r.status} />
                 </td>
                 <td>{r.progress} %</td>
-                <td>{PRIORITY_LABELS[r.priority]}</td>
+                <td>{t(`common:priority.${r.priority}`)}</td>
                 <td>
-                  {r.dueDate ? formatShortDate(r.dueDate, r.meeting.timeZone) : "—"}
-                  {r.overdue ? <strong> (overdue)</strong> : null}
+                  {r.dueDate ? formatShortDate(r.dueDate, r.meeting.timeZone, language) : "—"}
+                  {r.overdue ? <strong> {t("recommendations:overdueMark")}</strong> : null}
                 </td>
               </tr>
             ))}
@@ -77,11 +79,11 @@ export default function RecommendationList() {
         </table>
         </TableScroll>
       ) : (
-        <p>No recommendation matches these filters.</p>
+        <p>{t("recommendations:list.empty")}</p>
       )}
       <Pagination page={page} pageCount={pages} search={location.search} />
     </>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Recommendations · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

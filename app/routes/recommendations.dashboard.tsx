@@ -13,6 +13,9 @@ import {
   RecommendationTable,
 } from "~/components/recommendation-ui";
 import { PageHeader } from "~/components/ui";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+import { formatNumber } from "~/i18n/translate";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import {
   dashboard,
@@ -23,34 +26,40 @@ import {
   filtersFrom,
 } from "~/domain/recommendations/recommendations.server";
 
+export const handle = { i18n: ["recommendations"] };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "recommendations:manage");
   const filters = filtersFrom(new URL(request.url));
-  const [figures, options] = await Promise.all([
+  const [figures, options, t] = await Promise.all([
     dashboard(user, filters),
     filterOptions(filters.meeting),
+    fixedT(request),
   ]);
-  return { figures, options, filters };
+  return { title: t("recommendations:dashboard.title"), figures, options, filters };
 }
 
 export default function Dashboard() {
   const { figures, options, filters } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["recommendations"]);
   const query = filterQuery({ ...filters, overdue: undefined });
+  const byStatus = figures.byStatus.map((c) => ({ ...c, label: t(`common:recommendationStatus.${c.key}`) }));
+  const byAgency = figures.byAgency.map((c) => (c.key === "others" ? { ...c, label: t("recommendations:dashboard.otherAgencies", { count: figures.matrix.find((r) => r.key === "others")?.others ?? 0 }) } : c));
   return (
     <>
-      <PageHeader title="Recommendations dashboard">
+      <PageHeader title={t("recommendations:dashboard.heading")}>
         <a
           href={`/recommendations/export${
             query ? `${query}&` : "?"
           }view=dashboard`}
         >
-          Download figures (CSV)
+          {t("recommendations:dashboard.download")}
         </a>
         <Link to={`/recommendations/rate${query}`}>
-          Implementation rate over time
+          {t("recommendations:rate.heading")}
         </Link>
-        <Link to={`/recommendations/summary${query}`}>Printable summary</Link>
-        <Link to="/recommendations">List</Link>
+        <Link to={`/recommendations/summary${query}`}>{t("recommendations:dashboard.summary")}</Link>
+        <Link to="/recommendations">{t("recommendations:dashboard.list")}</Link>
       </PageHeader>
       <RecommendationFilters
         options={options}
@@ -58,87 +67,84 @@ export default function Dashboard() {
         search={false}
       />
       <p role="status">
-        {figures.total} recommendation{figures.total === 1 ? "" : "s"},{" "}
-        {figures.overdueCount} overdue.
+        {t("recommendations:dashboard.totals", { count: figures.total, overdue: figures.overdueCount })}
       </p>
       <div className="dashboard-grid">
         <Figure
           id="by-status"
-          title="By status"
-          counts={figures.byStatus}
-          group="Status"
+          title={t("recommendations:dashboard.byStatus")}
+          chartTitle={t("recommendations:dashboard.byStatusChart")}
+          counts={byStatus}
+          group={t("recommendations:column.status")}
         />
         <Figure
           id="by-agency"
-          title="By lead agency"
-          counts={figures.byAgency}
-          group="Lead agency"
+          title={t("recommendations:dashboard.byAgency")}
+          chartTitle={t("recommendations:dashboard.byAgencyChart")}
+          counts={byAgency}
+          group={t("recommendations:column.leadAgency")}
         />
       </div>
       <section aria-labelledby="matrix-h">
-        <h2 id="matrix-h">Status by lead agency</h2>
-        <p>Each number opens the list of those recommendations.</p>
+        <h2 id="matrix-h">{t("recommendations:dashboard.matrix")}</h2>
+        <p>{t("recommendations:dashboard.matrixHint")}</p>
         {figures.matrix.length ? (
           <StatusMatrix
             rows={figures.matrix}
             filters={{ ...filters, overdue: undefined }}
           />
         ) : (
-          <p>None.</p>
+          <p>{t("recommendations:none")}</p>
         )}
       </section>
       <p>
-        The implementation rate over time (a line by quarter, replayed from the
-        status history) has its own page:{" "}
+        {t("recommendations:dashboard.rateIntro")}{" "}
         <Link to={`/recommendations/rate${query}`}>
-          implementation rate over time
+          {t("recommendations:dashboard.rateLink")}
         </Link>
         .
       </p>
       <div className="dashboard-grid">
         <Figure
           id="by-theme"
-          title="By theme"
+          title={t("recommendations:dashboard.byTheme")}
+          chartTitle={t("recommendations:dashboard.byThemeChart")}
           counts={figures.byTheme}
-          group="Theme"
+          group={t("recommendations:filter.theme")}
         />
         <Figure
           id="by-meeting"
-          title="By meeting where made"
+          title={t("recommendations:dashboard.byMeeting")}
+          chartTitle={t("recommendations:dashboard.byMeetingChart")}
           counts={figures.byMeeting}
-          group="Meeting"
+          group={t("recommendations:dashboard.meeting")}
         >
           {figures.moreMeetings ? (
-            <p>
-              The {figures.byMeeting.length} latest meetings. Download the
-              figures for every meeting, or open a meeting&apos;s
-              Recommendations tab.
-            </p>
+            <p>{t("recommendations:dashboard.moreMeetings", { count: figures.byMeeting.length })}</p>
           ) : null}
         </Figure>
       </div>
       <section aria-labelledby="overdue-h">
-        <h2 id="overdue-h">Overdue</h2>
+        <h2 id="overdue-h">{t("recommendations:dashboard.overdue")}</h2>
         {figures.overdue.length ? (
           <>
             {figures.overdueCount > figures.overdue.length ? (
               <p>
-                The {figures.overdue.length} longest overdue of{" "}
-                {figures.overdueCount}.{" "}
+                {t("recommendations:dashboard.longestOverdue", { count: figures.overdue.length, total: figures.overdueCount })}{" "}
                 <Link
                   to={`/recommendations${filterQuery({
                     ...filters,
                     overdue: true,
                   })}`}
                 >
-                  All overdue recommendations
+                  {t("recommendations:dashboard.allOverdue")}
                 </Link>
               </p>
             ) : null}
             <RecommendationTable rows={figures.overdue} />
           </>
         ) : (
-          <p>Nothing is overdue.</p>
+          <p>{t("recommendations:dashboard.nothingOverdue")}</p>
         )}
       </section>
     </>
@@ -148,16 +154,19 @@ export default function Dashboard() {
 function Figure({
   id,
   title,
+  chartTitle,
   counts,
   group,
   children,
 }: {
   id: string;
   title: string;
+  chartTitle: string;
   counts: Count[];
   group: string;
   children?: ReactNode;
 }) {
+  const { t, language } = useTranslation(["recommendations"]);
   return (
     <section aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{title}</h2>
@@ -166,8 +175,8 @@ function Figure({
         <>
           <BarChart
             id={id}
-            title={`Recommendations ${title.toLowerCase()}`}
-            desc={counts.map((c) => `${c.label}: ${c.count}`).join("; ")}
+            title={chartTitle}
+            desc={counts.map((c) => `${c.label}${t("recommendations:colon")}${formatNumber(language, c.count)}`).join("; ")}
             bars={counts.map((c) => ({ label: c.label, value: c.count }))}
           />
           <ChartData>
@@ -175,14 +184,14 @@ function Figure({
               <thead>
                 <tr>
                   <th scope="col">{group}</th>
-                  <th scope="col">Recommendations</th>
+                  <th scope="col">{t("recommendations:dashboard.recommendations")}</th>
                 </tr>
               </thead>
               <tbody>
                 {counts.map((c) => (
                   <tr key={c.key}>
                     <th scope="row">{c.label}</th>
-                    <td>{c.count}</td>
+                    <td>{formatNumber(language, c.count)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -190,12 +199,10 @@ function Figure({
           </ChartData>
         </>
       ) : (
-        <p>None.</p>
+        <p>{t("recommendations:none")}</p>
       )}
     </section>
   );
 }
 
-export const meta: MetaFunction = () => [
-  { title: "Recommendations dashboard · Convene" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

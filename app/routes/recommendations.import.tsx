@@ -11,18 +11,22 @@ import { requireCapability } from "~/domain/auth/permissions.server";
 import { importRecommendations } from "~/domain/recommendations/import.server";
 import { IMPORT_COLUMNS, importSchema } from "~/domain/recommendations/recommendation.schema";
 import { THEMES } from "~/domain/recommendations/themes";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 
+export const handle = { i18n: ["recommendations"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "recommendations:manage");
-  return null;
+  const t = await fixedT(request);
+  return { title: t("recommendations:import.title") };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCapability(request, "recommendations:manage");
   const submission = parseWithZod(await readForm(request), { schema: importSchema });
   if (submission.status !== "success") return formReply(submission, undefined, { report: null });
-  const imported = await importRecommendations(user, await submission.value.file.text());
+  const imported = await importRecommendations(user, await submission.value.file.text(), await fixedT(request));
   if (!imported.ok) return formReply(submission, imported, { report: null });
   return { result: submission.reply({ resetForm: true }), report: imported.report };
 }
@@ -31,36 +35,34 @@ export default function ImportRecommendations() {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult: actionData?.result, onValidate: ({ formData }) => parseWithZod(formData, { schema: importSchema }) });
   const report = actionData?.report;
+  const { t } = useTranslation(["recommendations"]);
   return (
     <>
-      <PageHeader title="Import recommendations from CSV">
-        <Link to="/recommendations">All recommendations</Link>
+      <PageHeader title={t("recommendations:import.heading")}>
+        <Link to="/recommendations">{t("recommendations:allRecommendations")}</Link>
       </PageHeader>
       <p>
-        The first row names the columns: <code>{IMPORT_COLUMNS.join(",")}</code>. <code>meeting</code> is the meeting&apos;s address name (e.g.
-        calais-group-2025-spring), agencies are given by acronym or full name, <code>themes</code> and <code>supporting_agencies</code> are lists
-        separated by semicolons, <code>due_date</code> is YYYY-MM-DD and <code>status</code> defaults to PROPOSED. Valid rows are saved; the others
-        are listed with the reason, and nothing of them is saved.
+        {t("recommendations:import.columns")} <code>{IMPORT_COLUMNS.join(",")}</code>. {t("recommendations:import.explained")}
       </p>
       <details>
-        <summary>Themes you can use</summary>
+        <summary>{t("recommendations:import.themes")}</summary>
         <p>{THEMES.map((t) => t.name).join("; ")}</p>
       </details>
       {report ? (
         <section aria-labelledby="report-h">
-          <h2 id="report-h">Import report</h2>
+          <h2 id="report-h">{t("recommendations:import.report")}</h2>
           <Notice kind={report.failed.length ? "warning" : "success"}>
-            {report.created.length} row{report.created.length === 1 ? "" : "s"} imported, {report.failed.length} row{report.failed.length === 1 ? "" : "s"} with errors.
+            {t("recommendations:import.imported", { count: report.created.length })} {t("recommendations:import.failed", { count: report.failed.length })}
           </Notice>
           {report.failed.length ? (
             <TableScroll>
             <table>
-              <caption>Rows not imported</caption>
+              <caption>{t("recommendations:import.notImported")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Row</th>
-                  <th scope="col">Code</th>
-                  <th scope="col">Reasons</th>
+                  <th scope="col">{t("recommendations:import.row")}</th>
+                  <th scope="col">{t("recommendations:column.code")}</th>
+                  <th scope="col">{t("recommendations:import.reasons")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -85,7 +87,7 @@ export default function ImportRecommendations() {
             <ul>
               {report.created.map((c) => (
                 <li key={c.id}>
-                  Row {c.row}: <Link to={`/recommendations/${c.id}`}>{c.code}</Link>
+                  {t("recommendations:import.rowN", { row: c.row })} <Link to={`/recommendations/${c.id}`}>{c.code}</Link>
                 </li>
               ))}
             </ul>
@@ -94,11 +96,11 @@ export default function ImportRecommendations() {
       ) : null}
       <Form method="post" {...getFormProps(form)} encType="multipart/form-data">
         <FormErrors id={form.errorId} errors={form.errors} />
-        <InputField field={fields.file} label="CSV file" type="file" accept=".csv,text/csv" required />
-        <SubmitButton>Import</SubmitButton>
+        <InputField field={fields.file} label={t("recommendations:import.file")} type="file" accept=".csv,text/csv" required />
+        <SubmitButton>{t("recommendations:import.submit")}</SubmitButton>
       </Form>
     </>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Import recommendations · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

@@ -8,7 +8,11 @@ import { PageHeader } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { draftFromSearch, recommendationSchema } from "~/domain/recommendations/recommendation.schema";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { createRecommendation, recommendationFormOptions, suggestCode } from "~/domain/recommendations/recommendations.server";
+
+export const handle = { i18n: ["recommendations"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "recommendations:manage");
@@ -18,7 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const defaults = options.meetingId
     ? { priority: "MEDIUM", code: await suggestCode(options.meetingId), ...draft, meetingId: options.meetingId }
     : { priority: "MEDIUM", ...draft };
-  return { options, defaults };
+  const t = await fixedT(request);
+  return { title: t("recommendations:new.title"), options, defaults };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -27,19 +32,21 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return formReply(submission);
   const created = await createRecommendation(user, submission.value);
   if (!created.ok) return formReply(submission, created);
-  return redirectWithToast(request, `/recommendations/${created.id}`, `Recommendation ${submission.value.code} recorded.`);
+  const t = await fixedT(request);
+  return redirectWithToast(request, `/recommendations/${created.id}`, t("recommendations:toast.recorded", { code: submission.value.code }));
 }
 
 export default function NewRecommendation() {
   const { options, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation(["recommendations"]);
   return (
     <>
-      <PageHeader title="Record a recommendation" />
-      <p>Choose the meeting first: its agenda items and a suggested reference code follow.</p>
-      <RecommendationForm options={options} lastResult={actionData?.result} defaultValue={defaults} submitLabel="Record recommendation" />
+      <PageHeader title={t("recommendations:new.heading")} />
+      <p>{t("recommendations:new.intro")}</p>
+      <RecommendationForm options={options} lastResult={actionData?.result} defaultValue={defaults} submitLabel={t("recommendations:new.submit")} />
     </>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Record a recommendation · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

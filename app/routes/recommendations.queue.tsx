@@ -9,15 +9,19 @@ import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { acceptProgressUpdate, returnProgressUpdate, reviewQueue } from "~/domain/recommendations/progress.server";
 import { reviewDecisionSchema } from "~/domain/recommendations/recommendation.schema";
-import { statusLabel } from "~/domain/recommendations/status";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+import { isKey } from "~/i18n/translate";
 import { formatDateTime, zoneLabel } from "~/utils/dates";
 import { refusalMessages } from "~/utils/forms.server";
 import { safeRedirectPath, readForm } from "~/utils/http.server";
 
+export const handle = { i18n: ["recommendations"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "recommendations:manage");
-  return { updates: await reviewQueue(user) };
+  const [updates, t] = await Promise.all([reviewQueue(user), fixedT(request)]);
+  return { title: t("recommendations:queue.title"), updates };
 }
 
 /** Accepting or returning a progress update; the recommendation page posts here too. */
@@ -26,25 +30,28 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request);
   // Back to the page the form was on (the queue or the recommendation), also with an error.
   const to = safeRedirectPath(formData.get("redirectTo"), "/recommendations/queue");
+  const t = await fixedT(request);
+  const say = (message: string | null | undefined) => (message ? (isKey(message) ? t(message) : message) : t("recommendations:toast.reviewNotSaved"));
   const submission = parseWithZod(formData, { schema: reviewDecisionSchema });
   if (submission.status !== "success") {
     const messages = Object.values(submission.error ?? {}).flat().filter(Boolean);
-    return redirectWithToast(request, to, messages[0] ?? "The review could not be saved.");
+    return redirectWithToast(request, to, say(messages[0]));
   }
   const v = submission.value;
   const result = v.intent === "accept" ? await acceptProgressUpdate(user, v.updateId, v.reviewNote ?? "") : await returnProgressUpdate(user, v.updateId, v.reviewNote);
-  if (!result.ok) return redirectWithToast(request, to, refusalMessages(result)[0] ?? "The review could not be saved.");
-  return redirectWithToast(request, to, v.intent === "accept" ? "Progress update accepted." : "Progress update returned to its author.");
+  if (!result.ok) return redirectWithToast(request, to, say(refusalMessages(result)[0]));
+  return redirectWithToast(request, to, v.intent === "accept" ? t("recommendations:toast.accepted") : t("recommendations:toast.returned"));
 }
 
 export default function ReviewQueue() {
   const { updates } = useLoaderData<typeof loader>();
+  const { t, language } = useTranslation(["recommendations"]);
   return (
     <>
-      <PageHeader title="Progress updates to review">
-        <Link to="/recommendations">All recommendations</Link>
+      <PageHeader title={t("recommendations:queue.heading")}>
+        <Link to="/recommendations">{t("recommendations:allRecommendations")}</Link>
       </PageHeader>
-      <p>Accepting an update applies its status and progress to the recommendation; returning it sends it back with your note.</p>
+      <p>{t("recommendations:queue.intro")}</p>
       {updates.length ? (
         <ol className="cards">
           {updates.map((u) => (
@@ -55,16 +62,16 @@ export default function ReviewQueue() {
                 </Link>
               </h2>
               <p>
-                Now <RecommendationStatus status={u.recommendation.status} /> <ProgressMeter value={u.recommendation.progress} />, lead{" "}
-                {u.recommendation.leadAgency.acronym}
+                {t("recommendations:now")} <RecommendationStatus status={u.recommendation.status} /> <ProgressMeter value={u.recommendation.progress} />,{" "}
+                {t("recommendations:queue.lead", { acronym: u.recommendation.leadAgency.acronym })}
               </p>
               <p>
-                From {u.authorName}
-                {u.agency ? ` (${u.agency.acronym})` : ""}, {formatDateTime(u.createdAt, "UTC")} {zoneLabel("UTC", u.createdAt)}
+                {t("recommendations:queue.from", { name: u.authorName })}
+                {u.agency ? ` (${u.agency.acronym})` : ""}, {formatDateTime(u.createdAt, "UTC", false, language)} {zoneLabel("UTC", u.createdAt, language)}
               </p>
               <p style={{ whiteSpace: "pre-line" }}>{u.text}</p>
               <p>
-                Proposes: {u.newStatus ? statusLabel(u.newStatus) : "same status"}
+                {t("recommendations:proposes", { status: u.newStatus ? t(`common:recommendationStatus.${u.newStatus}`) : t("recommendations:sameStatus") })}
                 {u.newProgress !== null ? `, ${u.newProgress} %` : ""}
               </p>
               <ProgressEvidence url={u.evidenceUrl} file={u.evidenceFile} />
@@ -73,10 +80,10 @@ export default function ReviewQueue() {
           ))}
         </ol>
       ) : (
-        <p>No progress update is waiting for review.</p>
+        <p>{t("recommendations:queue.empty")}</p>
       )}
     </>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Progress updates to review · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

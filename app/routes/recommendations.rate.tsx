@@ -4,12 +4,14 @@ import type {
 } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ChartData } from "~/components/chart-data";
-import { RateLine } from "~/components/line-chart";
+import { quarterLabel, RateLine } from "~/components/line-chart";
 import {
   filterQuery,
   RecommendationFilters,
 } from "~/components/recommendation-ui";
 import { PageHeader } from "~/components/ui";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { implementationRate } from "~/domain/recommendations/dashboard.server";
 import {
@@ -20,26 +22,30 @@ import {
 // The implementation rate by quarter, one click from the dashboard: it replays the whole status
 // history, so the dashboard itself stays as quick with 60,000 recommendations as with 60.
 
+export const handle = { i18n: ["recommendations"] };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "recommendations:manage");
   const filters = { ...filtersFrom(new URL(request.url)), overdue: false };
-  const [rate, options] = await Promise.all([
+  const [rate, options, t] = await Promise.all([
     implementationRate(user, filters),
     filterOptions(filters.meeting),
+    fixedT(request),
   ]);
-  return { rate, options, filters };
+  return { title: t("recommendations:rate.title"), rate, options, filters };
 }
 
 export default function ImplementationRate() {
   const { rate, options, filters } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["recommendations"]);
   const values = { ...filters, overdue: undefined };
   return (
     <>
-      <PageHeader title="Implementation rate over time">
+      <PageHeader title={t("recommendations:rate.heading")}>
         <Link to={`/recommendations/dashboard${filterQuery(values)}`}>
-          Dashboard
+          {t("recommendations:list.dashboard")}
         </Link>
-        <Link to="/recommendations">List</Link>
+        <Link to="/recommendations">{t("recommendations:dashboard.list")}</Link>
       </PageHeader>
       <RecommendationFilters options={options} values={values} search={false} />
       {rate.length ? (
@@ -47,19 +53,19 @@ export default function ImplementationRate() {
           <RateLine rate={rate} />
           <ChartData>
             <table className="numeric">
-              <caption>Implementation rate by quarter</caption>
+              <caption>{t("recommendations:rate.chartTitle")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Quarter</th>
-                  <th scope="col">Adopted by then</th>
-                  <th scope="col">Implemented</th>
-                  <th scope="col">Rate</th>
+                  <th scope="col">{t("recommendations:rate.quarter")}</th>
+                  <th scope="col">{t("recommendations:rate.adopted")}</th>
+                  <th scope="col">{t("recommendations:rate.implemented")}</th>
+                  <th scope="col">{t("recommendations:rate.rate")}</th>
                 </tr>
               </thead>
               <tbody>
                 {rate.map((p) => (
                   <tr key={p.period}>
-                    <th scope="row">{p.period}</th>
+                    <th scope="row">{quarterLabel(p.period, t)}</th>
                     <td>{p.adopted}</td>
                     <td>{p.implemented}</td>
                     <td>{p.rate} %</td>
@@ -70,12 +76,10 @@ export default function ImplementationRate() {
           </ChartData>
         </>
       ) : (
-        <p>No status history yet.</p>
+        <p>{t("recommendations:rate.noHistory")}</p>
       )}
     </>
   );
 }
 
-export const meta: MetaFunction = () => [
-  { title: "Implementation rate · Recommendations · Convene" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

@@ -5,46 +5,61 @@ import { can } from "~/domain/auth/permissions";
 import { assertCan, requireCapability } from "~/domain/auth/permissions.server";
 import { filterOptions } from "~/domain/recommendations/recommendations.server";
 import { agencyRecommendations, meetingRecommendations } from "~/domain/recommendations/reviews.server";
-import { isOverdue, statusLabel, type Status } from "~/domain/recommendations/status";
+import { isOverdue, type Status } from "~/domain/recommendations/status";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
 import { db } from "~/utils/db.server";
 import { formatRange, formatShortDate } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 import { SubmitButton } from "~/components/submit-button";
 
 // Printable report for the next session: per meeting (made there and reviewed there) or per agency.
+export const handle = { i18n: ["recommendations"] };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "recommendations:view");
+  const t = await fixedT(request);
+  const title = t("recommendations:report.title");
   const url = new URL(request.url);
   const meetingId = url.searchParams.get("meeting");
   const manager = can(user, "recommendations:manage");
   const agencyId = url.searchParams.get("agency") ?? (manager ? null : user.agencyId);
   const options = manager ? await filterOptions(meetingId ?? undefined) : null;
   if (meetingId) {
-    assertCan(user, "recommendations:manage", undefined, "Meeting reports are prepared by the secretariat.");
+    assertCan(user, "recommendations:manage", undefined, t("recommendations:report.secretariatOnly"));
     const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { id: true, title: true, startsAt: true, endsAt: true, timeZone: true, city: true } });
-    if (!meeting) notFound("We could not find that meeting.");
-    return { kind: "meeting" as const, meeting, ...(await meetingRecommendations(meeting.id)), options, agency: null, rows: [] };
+    if (!meeting) notFound(t("recommendations:report.meetingNotFound"));
+    return { title, kind: "meeting" as const, meeting, ...(await meetingRecommendations(meeting.id)), options, agency: null, rows: [] };
   }
   if (agencyId) {
-    assertCan(user, "recommendations:view", { agencyId }, "You can print the report of your own agency only.");
+    assertCan(user, "recommendations:view", { agencyId }, t("recommendations:report.ownAgencyOnly"));
     const agency = await db.agency.findUnique({ where: { id: agencyId }, select: { id: true, name: true, acronym: true } });
-    if (!agency) notFound("We could not find that agency.");
-    return { kind: "agency" as const, agency, rows: await agencyRecommendations(agency.id), options, meeting: null, made: [], reviews: [] };
+    if (!agency) notFound(t("recommendations:report.agencyNotFound"));
+    return { title, kind: "agency" as const, agency, rows: await agencyRecommendations(agency.id), options, meeting: null, made: [], reviews: [] };
   }
-  return { kind: "choose" as const, options, meeting: null, agency: null, made: [], reviews: [], rows: [] };
+  return { title, kind: "choose" as const, options, meeting: null, agency: null, made: [], reviews: [], rows: [] };
 }
 
 export default function Report() {
   const data = useLoaderData<typeof loader>();
-  const printedOn = formatShortDate(new Date());
+  const { t, language } = useTranslation(["recommendations"]);
+  const printedOn = formatShortDate(new Date(), "UTC", language);
   return (
     <>
-      <PageHeader title={data.kind === "meeting" ? `Recommendations: ${data.meeting!.title}` : data.kind === "agency" ? `Recommendations: ${data.agency!.name}` : "Printable reports"} />
+      <PageHeader
+        title={
+          data.kind === "meeting"
+            ? t("recommendations:report.heading", { name: data.meeting!.title })
+            : data.kind === "agency"
+              ? t("recommendations:report.heading", { name: data.agency!.name })
+              : t("recommendations:report.choose")
+        }
+      />
       {data.options ? (
         <div className="no-print">
           <Form method="get" className="filters">
             <div className="field">
-              <label htmlFor="r-meeting">Report for a meeting</label>
+              <label htmlFor="r-meeting">{t("recommendations:report.forMeeting")}</label>
               <select id="r-meeting" name="meeting" defaultValue={data.meeting?.id ?? ""}>
                 {data.options.meetings.map((m) => (
                   <option key={m.id} value={m.id}>
@@ -53,11 +68,11 @@ export default function Report() {
                 ))}
               </select>
             </div>
-            <SubmitButton method="get">Show meeting report</SubmitButton>
+            <SubmitButton method="get">{t("recommendations:report.showMeeting")}</SubmitButton>
           </Form>
           <Form method="get" className="filters">
             <div className="field">
-              <label htmlFor="r-agency">Report for an agency</label>
+              <label htmlFor="r-agency">{t("recommendations:report.forAgency")}</label>
               <select id="r-agency" name="agency" defaultValue={data.agency?.id ?? ""}>
                 {data.options.agencies.map((a) => (
                   <option key={a.id} value={a.id}>
@@ -66,26 +81,37 @@ export default function Report() {
                 ))}
               </select>
             </div>
-            <SubmitButton method="get">Show agency report</SubmitButton>
+            <SubmitButton method="get">{t("recommendations:report.showAgency")}</SubmitButton>
           </Form>
         </div>
       ) : null}
-      <p className="print-only">Printed from Convene on {printedOn}.</p>
+      <p className="print-only">{t("recommendations:report.printedOn", { date: printedOn })}</p>
       {data.kind === "meeting" ? (
         <>
-          <p>{formatRange(data.meeting!.startsAt, data.meeting!.endsAt, data.meeting!.timeZone)}, {data.meeting!.city}</p>
-          <h2>Made at this meeting ({data.made.length})</h2>
-          <ReportTable rows={data.made.map((r) => ({ ...r, extra: r.updates[0]?.text ?? "" }))} extraLabel="Latest accepted update" />
-          <h2>Reviewed at this meeting ({data.reviews.length})</h2>
-          <ReportTable rows={data.reviews.map((v) => ({ ...v.recommendation, extra: v.outcome || (v.recommendation.updates[0]?.text ?? "") }))} extraLabel="Outcome or latest update" />
+          <p>
+            {formatRange(data.meeting!.startsAt, data.meeting!.endsAt, data.meeting!.timeZone, language)}, {data.meeting!.city}
+          </p>
+          <h2>{t("recommendations:report.made", { count: data.made.length })}</h2>
+          <ReportTable rows={data.made.map((r) => ({ ...r, extra: r.updates[0]?.text ?? "" }))} extraLabel={t("recommendations:report.latestUpdate")} />
+          <h2>{t("recommendations:report.reviewed", { count: data.reviews.length })}</h2>
+          <ReportTable
+            rows={data.reviews.map((v) => ({ ...v.recommendation, extra: v.outcome || (v.recommendation.updates[0]?.text ?? "") }))}
+            extraLabel={t("recommendations:report.outcomeOrUpdate")}
+          />
         </>
       ) : null}
       {data.kind === "agency" ? (
-        <ReportTable rows={data.rows.map((r) => ({ ...r, extra: `${r.leadAgencyId === data.agency!.id ? "Lead" : "Support"}. ${r.updates[0]?.text ?? ""}` }))} extraLabel="Role and latest accepted update" />
+        <ReportTable
+          rows={data.rows.map((r) => ({
+            ...r,
+            extra: `${r.leadAgencyId === data.agency!.id ? t("recommendations:report.lead") : t("recommendations:report.support")}. ${r.updates[0]?.text ?? ""}`,
+          }))}
+          extraLabel={t("recommendations:report.roleAndUpdate")}
+        />
       ) : null}
       {data.kind !== "choose" ? (
         <p className="no-print">
-          Use your browser&apos;s print command: navigation and forms are left out of the printout.
+          {t("recommendations:report.printHint")}
         </p>
       ) : null}
     </>
@@ -95,17 +121,18 @@ export default function Report() {
 type Row = { id: string; code: string; title: string; status: Status; progress: number; dueDate: Date | null; leadAgency: { acronym: string }; meeting: { title: string; timeZone: string }; extra: string };
 
 function ReportTable({ rows, extraLabel }: { rows: Row[]; extraLabel: string }) {
-  if (!rows.length) return <p>None.</p>;
+  const { t, language } = useTranslation(["recommendations"]);
+  if (!rows.length) return <p>{t("recommendations:none")}</p>;
   return (
     <TableScroll>
     <table>
       <thead>
         <tr>
-          <th scope="col">Code</th>
-          <th scope="col">Recommendation</th>
-          <th scope="col">Lead</th>
-          <th scope="col">Status</th>
-          <th scope="col">Due</th>
+          <th scope="col">{t("recommendations:column.code")}</th>
+          <th scope="col">{t("recommendations:reviewTable.recommendation")}</th>
+          <th scope="col">{t("recommendations:column.lead")}</th>
+          <th scope="col">{t("recommendations:column.status")}</th>
+          <th scope="col">{t("recommendations:column.due")}</th>
           <th scope="col">{extraLabel}</th>
         </tr>
       </thead>
@@ -119,11 +146,11 @@ function ReportTable({ rows, extraLabel }: { rows: Row[]; extraLabel: string }) 
             </td>
             <td>{r.leadAgency.acronym}</td>
             <td>
-              {statusLabel(r.status)}, {r.progress} %
+              {t(`common:recommendationStatus.${r.status}`)}, {r.progress} %
             </td>
             <td>
-              {r.dueDate ? formatShortDate(r.dueDate, r.meeting.timeZone) : "—"}
-              {isOverdue(r) ? " (overdue)" : ""}
+              {r.dueDate ? formatShortDate(r.dueDate, r.meeting.timeZone, language) : "—"}
+              {isOverdue(r) ? ` ${t("recommendations:overdueMark")}` : ""}
             </td>
             <td>{r.extra}</td>
           </tr>
@@ -134,4 +161,4 @@ function ReportTable({ rows, extraLabel }: { rows: Row[]; extraLabel: string }) 
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Recommendations report · Convene" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

@@ -3,7 +3,7 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { RateLine } from "~/components/line-chart";
+import { quarterLabel, RateLine } from "~/components/line-chart";
 import { filterQuery } from "~/components/recommendation-ui";
 import { StatusMatrix } from "~/components/status-matrix";
 import { PageHeader } from "~/components/ui";
@@ -13,21 +13,28 @@ import {
   implementationRate,
 } from "~/domain/recommendations/dashboard.server";
 import { filtersFrom } from "~/domain/recommendations/recommendations.server";
+import { fixedT } from "~/i18n/i18n.server";
+import { useTranslation } from "~/i18n/react";
+import { formatNumber } from "~/i18n/translate";
 import { formatShortDate } from "~/utils/dates";
 
 // The dashboard on one A4 page, for a meeting's documents: key figures, the status x agency matrix
 // and the implementation rate line, with the dashboard's filters. Printed from the browser.
 
+export const handle = { i18n: ["recommendations"] };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "recommendations:manage");
   const filters = { ...filtersFrom(new URL(request.url)), overdue: false };
-  const [figures, rate] = await Promise.all([
+  const [figures, rate, t] = await Promise.all([
     dashboard(user, filters),
     implementationRate(user, filters),
+    fixedT(request),
   ]);
   const count = (s: string) =>
     figures.byStatus.find((c) => c.key === s)?.count ?? 0;
   return {
+    title: t("recommendations:summary.title"),
     filters,
     matrix: figures.matrix,
     rate,
@@ -38,65 +45,61 @@ export async function loader({ request }: LoaderFunctionArgs) {
       overdue: figures.overdueCount,
       rate: rate.length ? rate[rate.length - 1] : null,
     },
-    printedOn: formatShortDate(new Date()),
+    printedOn: new Date().toISOString(),
   };
 }
 
 export default function Summary() {
   const { filters, matrix, rate, key, printedOn } =
     useLoaderData<typeof loader>();
+  const { t, language } = useTranslation(["recommendations"]);
   const values = { ...filters, overdue: undefined };
   const filtered = filterQuery(values) !== "";
+  const date = formatShortDate(printedOn, "UTC", language);
   return (
     <div className="recommendations-summary">
-      <PageHeader title="Recommendations: summary">
+      <PageHeader title={t("recommendations:summary.heading")}>
         <Link to={`/recommendations/dashboard${filterQuery(values)}`}>
-          Dashboard
+          {t("recommendations:list.dashboard")}
         </Link>
       </PageHeader>
-      <p className="no-print">
-        Use your browser&apos;s print command: this page fits one A4 page.
-      </p>
-      <p>
-        {filtered
-          ? "Recommendations matching the dashboard's filters"
-          : "All recommendations"}
-        , as on {printedOn}.
-      </p>
+      <p className="no-print">{t("recommendations:summary.printHint")}</p>
+      <p>{filtered ? t("recommendations:summary.filtered", { date }) : t("recommendations:summary.all", { date })}</p>
       <dl className="key-figures">
         <div>
-          <dt>Recommendations</dt>
-          <dd>{key.total}</dd>
+          <dt>{t("recommendations:dashboard.recommendations")}</dt>
+          <dd>{formatNumber(language, key.total)}</dd>
         </div>
         <div>
-          <dt>Open (adopted or in progress)</dt>
-          <dd>{key.open}</dd>
+          <dt>{t("recommendations:summary.open")}</dt>
+          <dd>{formatNumber(language, key.open)}</dd>
         </div>
         <div>
-          <dt>Implemented</dt>
-          <dd>{key.implemented}</dd>
+          <dt>{t("recommendations:rate.implemented")}</dt>
+          <dd>{formatNumber(language, key.implemented)}</dd>
         </div>
         <div>
-          <dt>Overdue</dt>
-          <dd>{key.overdue}</dd>
+          <dt>{t("recommendations:dashboard.overdue")}</dt>
+          <dd>{formatNumber(language, key.overdue)}</dd>
         </div>
         <div>
-          <dt>Implementation rate{key.rate ? ` (${key.rate.period})` : ""}</dt>
+          <dt>
+            {t("recommendations:summary.rate")}
+            {key.rate ? ` (${quarterLabel(key.rate.period, t)})` : ""}
+          </dt>
           <dd>{key.rate ? `${key.rate.rate} %` : "—"}</dd>
         </div>
       </dl>
-      <h2>Status by lead agency</h2>
+      <h2>{t("recommendations:dashboard.matrix")}</h2>
       {matrix.length ? (
         <StatusMatrix rows={matrix} filters={values} links={false} />
       ) : (
-        <p>None.</p>
+        <p>{t("recommendations:none")}</p>
       )}
-      <h2>Implementation rate over time</h2>
-      {rate.length ? <RateLine rate={rate} /> : <p>No status history yet.</p>}
+      <h2>{t("recommendations:rate.heading")}</h2>
+      {rate.length ? <RateLine rate={rate} /> : <p>{t("recommendations:rate.noHistory")}</p>}
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [
-  { title: "Summary · Recommendations · Convene" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Convene" }];

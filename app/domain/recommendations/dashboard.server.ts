@@ -12,7 +12,7 @@ import { STATUSES, statusLabel, type Status } from "./status";
 
 export type Count = { key: string; label: string; count: number };
 /** One row of the status x lead agency matrix: `key` is the agency id, or "others". */
-export type MatrixRow = Count & { byStatus: Record<Status, number> };
+export type MatrixRow = Count & { byStatus: Record<Status, number>; others?: number };
 export type RatePoint = { period: string; adopted: number; implemented: number; rate: number };
 
 /** How many meetings, lead agencies and overdue recommendations the page lists; the CSV export has every meeting and agency. */
@@ -83,7 +83,7 @@ async function statusByAgency(where: Prisma.RecommendationWhereInput, take?: num
   if (rest.length) {
     const byStatus = empty();
     for (const g of rest) for (const st of STATUSES) byStatus[st] += g.byStatus[st];
-    rows.push({ key: "others", label: `${rest.length} other agencies`, count: rest.reduce((n, g) => n + g.count, 0), byStatus });
+    rows.push({ key: "others", label: `${rest.length} other agencies`, others: rest.length, count: rest.reduce((n, g) => n + g.count, 0), byStatus });
   }
   return { rows, perStatus, total };
 }

@@ -4,6 +4,7 @@ import { parseCsv } from "~/utils/csv.server";
 import { db } from "~/utils/db.server";
 import { IMPORT_COLUMNS, recommendationSchema } from "./recommendation.schema";
 import { Refused, fieldRefusal, type Outcome } from "~/utils/forms.server";
+import { isKey, type T } from "~/i18n/translate";
 import { createRecommendationTx } from "./recommendations.server";
 import { isStatus, STATUSES } from "./status";
 
@@ -27,14 +28,18 @@ const FIELD_NAMES: Record<string, string> = {
   closingEvidence: "status",
 };
 
-/** Imports the rows it can; a file that cannot be read at all is refused on the form's `file` field. */
-export async function importRecommendations(actor: Actor, text: string): Promise<Outcome<{ report: ImportReport }>> {
+/**
+ * Imports the rows it can; a file that cannot be read at all is refused on the form's `file` field. The
+ * report's reasons are sentences in the reader's language (`t`); column names and status codes are the
+ * file's own, the same in every language.
+ */
+export async function importRecommendations(actor: Actor, text: string, t: T): Promise<Outcome<{ report: ImportReport }>> {
   assertCan(actor, "recommendations:manage");
   const report: ImportReport = { created: [], failed: [] };
   const parsed = parseCsv(text, 2000);
   if (!parsed.ok) return fieldRefusal("file", parsed.error);
   const missing = REQUIRED.filter((c) => !parsed.header.includes(c));
-  if (missing.length) return fieldRefusal("file", `The file needs the columns ${missing.join(", ")}. Expected header: ${IMPORT_COLUMNS.join(",")}.`);
+  if (missing.length) return fieldRefusal("file", t("recommendations:import.missingColumns", { columns: missing.join(", "), header: IMPORT_COLUMNS.join(",") }));
 
   const [meetings, agencies, themes] = await Promise.all([
     db.meeting.findMany({ select: { id: true, slug: true } }),
@@ -58,24 +63,24 @@ export async function importRecommendations(actor: Actor, text: string): Promise
     const rowNumber = index + 2; // the header is row 1, as in a spreadsheet
     const reasons: string[] = [];
     const meetingId = meetingBySlug.get((row.meeting ?? "").toLowerCase());
-    if (!meetingId) reasons.push(`meeting: no meeting has the address name "${row.meeting ?? ""}".`);
+    if (!meetingId) reasons.push(t("recommendations:import.unknownMeeting", { value: row.meeting ?? "" }));
     const leadAgencyId = agencyByKey.get((row.lead_agency ?? "").toLowerCase());
-    if (!leadAgencyId) reasons.push(`lead_agency: unknown agency "${row.lead_agency ?? ""}".`);
+    if (!leadAgencyId) reasons.push(t("recommendations:import.unknownLead", { value: row.lead_agency ?? "" }));
     const supportingAgencyIds: string[] = [];
     for (const s of list(row.supporting_agencies)) {
       const id = agencyByKey.get(s.toLowerCase());
       if (id) supportingAgencyIds.push(id);
-      else reasons.push(`supporting_agencies: unknown agency "${s}".`);
+      else reasons.push(t("recommendations:import.unknownSupporter", { value: s }));
     }
     const themeIds: string[] = [];
-    for (const t of list(row.themes)) {
-      const id = themeByKey.get(t.toLowerCase());
+    for (const theme of list(row.themes)) {
+      const id = themeByKey.get(theme.toLowerCase());
       if (id) themeIds.push(id);
-      else reasons.push(`themes: "${t}" is not in the list of themes.`);
+      else reasons.push(t("recommendations:import.unknownTheme", { value: theme }));
     }
     const status = (row.status ?? "").trim().toUpperCase().replace(/\s+/g, "_") || "PROPOSED";
-    if (!isStatus(status)) reasons.push(`status: unknown status "${row.status}" (use one of ${STATUSES.join(", ")}).`);
-    if (status === "SUPERSEDED") reasons.push("status: superseded recommendations cannot be imported; import the new one and mark the old one on its page.");
+    if (!isStatus(status)) reasons.push(t("recommendations:import.unknownStatus", { value: row.status ?? "", statuses: STATUSES.join(", ") }));
+    if (status === "SUPERSEDED") reasons.push(t("recommendations:import.superseded"));
 
     const fields = {
       code: row.code ?? "",
@@ -94,7 +99,8 @@ export async function importRecommendations(actor: Actor, text: string): Promise
       for (const issue of parsedRow.error.issues) {
         const key = String(issue.path[0] ?? "");
         if ((key === "meetingId" && !meetingId) || (key === "leadAgencyId" && !leadAgencyId)) continue;
-        reasons.push(`${FIELD_NAMES[key] ?? key}: ${fields[key as keyof typeof fields] === "" ? "this column is empty." : issue.message}`);
+        const message = fields[key as keyof typeof fields] === "" ? t("recommendations:import.empty") : isKey(issue.message) ? t(issue.message) : issue.message;
+        reasons.push(`${FIELD_NAMES[key] ?? key}${t("recommendations:colon")}${message}`);
       }
     }
     if (reasons.length || !parsedRow.success || !isStatus(status)) {
@@ -113,7 +119,8 @@ export async function importRecommendations(actor: Actor, text: string): Promise
     } catch (e) {
       if (!(e instanceof Refused)) throw e;
       const { fieldErrors = {}, formErrors = [] } = e.refusal;
-      const reasons = [...formErrors, ...Object.entries(fieldErrors).flatMap(([k, msgs]) => msgs.map((m) => `${FIELD_NAMES[k] ?? k}: ${m}`))];
+      const say = (m: string) => (isKey(m) ? t(m) : m);
+      const reasons = [...formErrors.map(say), ...Object.entries(fieldErrors).flatMap(([k, msgs]) => msgs.map((m) => `${FIELD_NAMES[k] ?? k}${t("recommendations:colon")}${say(m)}`))];
       report.failed.push({ row: rowNumber, code: parsedRow.data.code, reasons });
     }
   }

@@ -63,7 +63,7 @@ describe("evidence files on progress updates", () => {
     const fp = await actor("FOCAL_POINT", agency.id);
     const sec = await actor("SECRETARIAT");
     const rec = await createRecommendationRow({ leadAgencyId: agency.id, status: "IN_PROGRESS" });
-    expect(await submitProgressUpdate(fp, rec.id, { text: "All done", newStatus: "IMPLEMENTED" })).toMatchObject({ ok: false, fieldErrors: { evidenceUrl: [expect.stringMatching(/a link, a file/)] } });
+    expect(await submitProgressUpdate(fp, rec.id, { text: "All done", newStatus: "IMPLEMENTED" })).toMatchObject({ ok: false, fieldErrors: { evidenceUrl: ["recommendations:error.closeNeedsEvidence"] } });
     const r = await submitProgressUpdate(fp, rec.id, { text: "All done", newStatus: "IMPLEMENTED", evidenceFile: pdf("final.pdf") });
     if (!r.ok) throw new Error(JSON.stringify(r));
     expect(await acceptProgressUpdate(sec, r.id, "Checked")).toMatchObject({ ok: true });
@@ -98,7 +98,7 @@ describe("evidence files on progress updates", () => {
     const entry = await db.auditLog.findFirstOrThrow({ where: { entity: "ProgressUpdate", entityId: ok.id, action: "submit-by-link" } });
     expect(entry.after).toMatchObject({ evidenceFile: { filename: "minutes.pdf" } });
     // A used link stores nothing more.
-    expect(await submitViaProgressLink(token, { text: "Again", evidenceFile: pdf() })).toMatchObject({ ok: false, reason: expect.stringMatching(/already been used/) });
+    expect(await submitViaProgressLink(token, { text: "Again", evidenceFile: pdf() })).toMatchObject({ ok: false, reason: "recommendations:error.linkUsed" });
     expect(await fileCount()).toBe(before + 1);
   });
 

@@ -1,6 +1,7 @@
 import { languageOfAddress, languageOfUser } from "~/domain/mail/language.server";
 import { tFor } from "~/i18n/i18n.server";
 import { audit } from "~/domain/audit/audit.server";
+import { key } from "~/i18n/translate";
 import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import type { CheckedUpload } from "~/domain/documents/files.server";
@@ -32,13 +33,13 @@ export const PROGRESS_LINK_DAYS = 30;
 async function checkReport(current: Status, input: ProgressUpdateInput): Promise<Outcome<{ file: CheckedUpload | null }>> {
   const fieldErrors: Record<string, string[]> = {};
   if (CLOSED_STATUSES.includes(current)) {
-    fieldErrors.text = [`This recommendation is closed (${statusLabel(current).toLowerCase()}); no further updates are taken.`];
+    fieldErrors.text = [key("recommendations:error.closedNoUpdates")];
   } else if (input.newStatus && input.newStatus !== current && !canTransition(current, input.newStatus)) {
-    fieldErrors.newStatus = [`A recommendation that is ${statusLabel(current).toLowerCase()} cannot become ${statusLabel(input.newStatus).toLowerCase()}.`];
+    fieldErrors.newStatus = [key("recommendations:error.transitionNotAllowed")];
   } else if (input.newStatus && input.newStatus !== current && CLOSING_STATUSES.includes(input.newStatus) && !input.evidenceUrl && !evidenceChosen(input.evidenceFile)) {
-    fieldErrors.evidenceUrl = ["Proposing to close the recommendation needs evidence: a link, a file, or both."];
+    fieldErrors.evidenceUrl = [key("recommendations:error.closeNeedsEvidence")];
   } else if (input.newStatus === "SUPERSEDED") {
-    fieldErrors.newStatus = ["Only the secretariat can mark a recommendation as superseded."];
+    fieldErrors.newStatus = [key("recommendations:error.supersededBySecretariat")];
   }
   const file = await checkEvidenceFile(input.evidenceFile);
   if (!file.ok) return { ok: false, fieldErrors: { ...fieldErrors, ...file.fieldErrors } };
@@ -102,7 +103,7 @@ export async function acceptProgressUpdate(actor: Actor, updateId: string, revie
         include: { recommendation: { select: { status: true, progress: true, meetingId: true } }, evidenceFile: { select: { filename: true } } },
       });
       if (!u) notFound("We could not find that progress update.");
-      if (u.state !== "SUBMITTED") return { ok: false as const, fieldErrors: { updateId: ["This update has already been reviewed."] } };
+      if (u.state !== "SUBMITTED") return { ok: false as const, fieldErrors: { updateId: [key("recommendations:error.alreadyReviewedUpdate")] } };
       const status = u.newStatus ?? u.recommendation.status;
       const progress = u.newProgress ?? undefined;
       const changes = status !== u.recommendation.status || (progress !== undefined && progress !== u.recommendation.progress);
@@ -119,7 +120,7 @@ export async function acceptProgressUpdate(actor: Actor, updateId: string, revie
       return { ok: true as const, id: u.recommendationId };
     });
   } catch (e) {
-    if (e instanceof Refused) return fieldRefusal("updateId", `The update cannot be accepted: ${e.message}`);
+    if (e instanceof Refused) return fieldRefusal("updateId", e.message);
     throw e;
   }
 }
@@ -129,7 +130,7 @@ export async function returnProgressUpdate(actor: Actor, updateId: string, revie
   return db.$transaction(async (tx) => {
     const u = await tx.progressUpdate.findUnique({ where: { id: updateId }, include: { recommendation: { select: { meetingId: true, code: true, title: true } } } });
     if (!u) notFound("We could not find that progress update.");
-    if (u.state !== "SUBMITTED") return { ok: false as const, fieldErrors: { updateId: ["This update has already been reviewed."] } };
+    if (u.state !== "SUBMITTED") return { ok: false as const, fieldErrors: { updateId: [key("recommendations:error.alreadyReviewedUpdate")] } };
     await tx.progressUpdate.update({ where: { id: updateId }, data: { state: "RETURNED", reviewNote, reviewedById: actor.id, reviewedAt: new Date() } });
     await audit(tx, { userId: actor.id, entity: "ProgressUpdate", entityId: updateId, meetingId: u.recommendation.meetingId, action: "return", after: { reviewNote } });
     // Tell the author why, whether they wrote it signed in or through a progress link.
@@ -158,9 +159,9 @@ export async function requestProgress(actor: Actor, recommendationId: string): P
     select: { id: true, code: true, title: true, status: true, progress: true, dueDate: true, meetingId: true, meeting: { select: { timeZone: true } }, leadAgency: { select: { id: true, acronym: true } } },
   });
   if (!rec) notFound("We could not find that recommendation.");
-  if (CLOSED_STATUSES.includes(rec.status)) return formRefusal("This recommendation is closed; there is no progress to report.");
+  if (CLOSED_STATUSES.includes(rec.status)) return formRefusal(key("recommendations:error.closedNothingToReport"));
   const focalPoints = await db.user.findMany({ where: { role: "FOCAL_POINT", agencyId: rec.leadAgency.id }, select: { email: true, name: true, locale: true } });
-  if (!focalPoints.length) return formRefusal(`${rec.leadAgency.acronym} has no focal point in Convene yet; add one before requesting progress.`);
+  if (!focalPoints.length) return formRefusal(key("recommendations:error.noFocalPoint"));
   const expiresAt = new Date(Date.now() + PROGRESS_LINK_DAYS * 24 * 3600_000);
   const mails = await Promise.all(
     focalPoints.map(async (fp) => {
@@ -196,7 +197,7 @@ export type LinkState =
   | { ok: false; reason: string };
 
 export async function readProgressLink(token: string): Promise<LinkState> {
-  if (!token || token.length > 100) return { ok: false, reason: "This link is not valid." };
+  if (!token || token.length > 100) return { ok: false, reason: key("recommendations:error.linkInvalid") };
   const link = await db.progressLink.findUnique({
     where: { tokenHash: hashToken(token) },
     include: {
@@ -204,9 +205,9 @@ export async function readProgressLink(token: string): Promise<LinkState> {
       recommendation: { select: { id: true, code: true, title: true, text: true, status: true, progress: true, dueDate: true, meeting: { select: { timeZone: true } } } },
     },
   });
-  if (!link) return { ok: false, reason: "This link is not valid. Ask the secretariat for a new one." };
-  if (link.usedAt) return { ok: false, reason: "This link has already been used to send a report. Ask the secretariat for a new one if you have more to report." };
-  if (link.expiresAt < new Date()) return { ok: false, reason: "This link has expired. Ask the secretariat for a new one." };
+  if (!link) return { ok: false, reason: key("recommendations:error.linkUnknown") };
+  if (link.usedAt) return { ok: false, reason: key("recommendations:error.linkUsed") };
+  if (link.expiresAt < new Date()) return { ok: false, reason: key("recommendations:error.linkExpired") };
   const { meeting, ...r } = link.recommendation;
   return { ok: true, linkId: link.id, email: link.email, agency: link.agency, recommendation: { ...r, timeZone: meeting.timeZone } };
 }
@@ -223,7 +224,7 @@ export async function submitViaProgressLink(token: string, input: ProgressUpdate
   const author = await db.user.findUnique({ where: { email: state.email }, select: { id: true, name: true } });
   return db.$transaction(async (tx) => {
     const claimed = await tx.progressLink.updateMany({ where: { id: state.linkId, usedAt: null, expiresAt: { gt: new Date() } }, data: { usedAt: new Date() } });
-    if (claimed.count !== 1) return { ok: false as const, reason: "This link has already been used to send a report." };
+    if (claimed.count !== 1) return { ok: false as const, reason: key("recommendations:error.linkJustUsed") };
     // Only after the claim: a link lost to a concurrent report returns above with nothing written.
     const { evidenceFileId, audited } = await storeEvidence(tx, check.file, author?.id ?? null);
     const u = await tx.progressUpdate.create({

@@ -1,35 +1,36 @@
 import { z } from "zod";
+import { key } from "~/i18n/translate";
 import { PRIORITIES, STATUSES } from "./status";
 
 // Form schemas shared by the browser (Conform) and the actions (parseWithZod). Checks that need the
 // database (code taken, agenda item of another meeting, due date before the meeting) are made in
 // recommendations.server.ts and come back as field errors in the same shape.
 
-const id = z.string().trim().max(40, "Choose from the list.");
+const id = z.string().trim().max(40, key("recommendations:error.chooseFromList"));
 const optionalId = id.optional();
 const dateInput = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date such as 2027-03-31.")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, key("recommendations:error.dateFormat"))
   .optional();
 
 const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
 
 export const recommendationSchema = z.object({
   code: z
-    .string({ required_error: "Enter a reference code, e.g. BRU-2026-01." })
+    .string({ required_error: key("recommendations:error.codeRequired") })
     .trim()
-    .max(40, "A reference code has at most 40 characters.")
-    .regex(CODE_RE, "Use letters, digits, dots, dashes or slashes, e.g. BRU-2026-01."),
-  title: z.string({ required_error: "Enter a short title." }).trim().max(300, "A title has at most 300 characters."),
-  text: z.string({ required_error: "Enter the full text of the recommendation." }).trim().max(10_000, "The text has at most 10,000 characters."),
-  rationale: z.string().trim().max(5_000, "The rationale has at most 5,000 characters.").optional(),
-  meetingId: z.string({ required_error: "Choose the meeting where it was made." }).trim().max(40, "Choose a meeting from the list."),
+    .max(40, key("recommendations:error.codeTooLong"))
+    .regex(CODE_RE, key("recommendations:error.codeChars")),
+  title: z.string({ required_error: key("recommendations:error.titleRequired") }).trim().max(300, key("recommendations:error.titleTooLong")),
+  text: z.string({ required_error: key("recommendations:error.textRequired") }).trim().max(10_000, key("recommendations:error.textTooLong")),
+  rationale: z.string().trim().max(5_000, key("recommendations:error.rationaleTooLong")).optional(),
+  meetingId: z.string({ required_error: key("recommendations:error.meetingRequired") }).trim().max(40, key("recommendations:error.meetingFromList")),
   agendaItemId: optionalId,
-  leadAgencyId: z.string({ required_error: "Choose the lead agency." }).trim().max(40, "Choose an agency from the list."),
-  supportingAgencyIds: z.array(id).max(50, "Choose at most 50 supporting agencies.").default([]),
-  themeIds: z.array(id).max(20, "Choose at most 20 themes.").default([]),
-  priority: z.enum(PRIORITIES, { errorMap: () => ({ message: "Choose high, medium or low." }) }).default("MEDIUM"),
+  leadAgencyId: z.string({ required_error: key("recommendations:error.leadRequired") }).trim().max(40, key("recommendations:error.agencyFromList")),
+  supportingAgencyIds: z.array(id).max(50, key("recommendations:error.tooManySupporters")).default([]),
+  themeIds: z.array(id).max(20, key("recommendations:error.tooManyThemes")).default([]),
+  priority: z.enum(PRIORITIES, { errorMap: () => ({ message: key("recommendations:error.priority") }) }).default("MEDIUM"),
   dueDate: dateInput,
 });
 export type RecommendationInput = z.infer<typeof recommendationSchema>;
@@ -53,50 +54,50 @@ export function draftFromSearch(params: URLSearchParams): Partial<Record<keyof R
 
 export const transitionSchema = z.object({
   intent: z.literal("transition"),
-  toStatus: z.enum(STATUSES, { errorMap: () => ({ message: "Choose a status from the list." }) }),
-  progress: z.number({ invalid_type_error: "Enter a whole number from 0 to 100." }).int("Enter a whole number from 0 to 100.").min(0, "Enter a whole number from 0 to 100.").max(100, "Enter a whole number from 0 to 100.").optional(),
-  closingEvidence: z.string().trim().max(2_000, "The evidence has at most 2,000 characters.").optional(),
-  supersededByCode: z.string().trim().max(40, "A reference code has at most 40 characters.").optional(),
-  note: z.string().trim().max(2_000, "The note has at most 2,000 characters.").optional(),
+  toStatus: z.enum(STATUSES, { errorMap: () => ({ message: key("recommendations:error.statusFromList") }) }),
+  progress: z.number({ invalid_type_error: key("recommendations:error.percent") }).int(key("recommendations:error.percent")).min(0, key("recommendations:error.percent")).max(100, key("recommendations:error.percent")).optional(),
+  closingEvidence: z.string().trim().max(2_000, key("recommendations:error.evidenceTooLong")).optional(),
+  supersededByCode: z.string().trim().max(40, key("recommendations:error.codeTooLong")).optional(),
+  note: z.string().trim().max(2_000, key("recommendations:error.noteTooLong")).optional(),
 });
 export type TransitionInput = Omit<z.infer<typeof transitionSchema>, "intent">;
 
 export const progressUpdateSchema = z.object({
   intent: z.literal("progress").optional(),
-  text: z.string({ required_error: "Describe what was done since the last update." }).trim().max(5_000, "An update has at most 5,000 characters."),
-  newStatus: z.enum(STATUSES, { errorMap: () => ({ message: "Choose a status from the list." }) }).optional(),
-  newProgress: z.number({ invalid_type_error: "Enter a whole number from 0 to 100." }).int("Enter a whole number from 0 to 100.").min(0, "Enter a whole number from 0 to 100.").max(100, "Enter a whole number from 0 to 100.").optional(),
-  evidenceUrl: z.string().trim().max(500, "A link has at most 500 characters.").url("Enter a full link starting with https://.").refine((u) => /^https?:\/\//i.test(u), "Enter a link starting with https://.").optional(),
+  text: z.string({ required_error: key("recommendations:error.updateRequired") }).trim().max(5_000, key("recommendations:error.updateTooLong")),
+  newStatus: z.enum(STATUSES, { errorMap: () => ({ message: key("recommendations:error.statusFromList") }) }).optional(),
+  newProgress: z.number({ invalid_type_error: key("recommendations:error.percent") }).int(key("recommendations:error.percent")).min(0, key("recommendations:error.percent")).max(100, key("recommendations:error.percent")).optional(),
+  evidenceUrl: z.string().trim().max(500, key("recommendations:error.linkTooLong")).url(key("recommendations:error.linkFull")).refine((u) => /^https?:\/\//i.test(u), key("recommendations:error.linkHttps")).optional(),
   // Conform drops a file input left empty; the content is checked on the server (checkEvidenceFile).
-  evidenceFile: z.instanceof(File, { message: "Choose the evidence file again." }).optional(),
+  evidenceFile: z.instanceof(File, { message: key("recommendations:error.fileAgain") }).optional(),
 });
 export type ProgressUpdateInput = Omit<z.infer<typeof progressUpdateSchema>, "intent">;
 
 export const reviewDecisionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("accept"), updateId: id, reviewNote: z.string().trim().max(2_000, "The note has at most 2,000 characters.").optional(), redirectTo: z.string().max(500, "The page to return to is not valid.").optional() }),
+  z.object({ intent: z.literal("accept"), updateId: id, reviewNote: z.string().trim().max(2_000, key("recommendations:error.noteTooLong")).optional(), redirectTo: z.string().max(500, key("recommendations:error.redirectInvalid")).optional() }),
   z.object({
     intent: z.literal("return"),
     updateId: id,
-    reviewNote: z.string({ required_error: "Say why the update is returned, so the focal point can fix it." }).trim().max(2_000, "The note has at most 2,000 characters."),
-    redirectTo: z.string().max(500, "The page to return to is not valid.").optional(),
+    reviewNote: z.string({ required_error: key("recommendations:error.returnNoteRequired") }).trim().max(2_000, key("recommendations:error.noteTooLong")),
+    redirectTo: z.string().max(500, key("recommendations:error.redirectInvalid")).optional(),
   }),
 ]);
 
 export const addReviewSchema = z.object({
   intent: z.literal("add-review"),
-  meetingId: z.string({ required_error: "Choose the meeting that reviews it." }).trim().max(40, "Choose a meeting from the list."),
+  meetingId: z.string({ required_error: key("recommendations:error.reviewMeetingRequired") }).trim().max(40, key("recommendations:error.meetingFromList")),
   agendaItemId: optionalId,
-  outcome: z.string().trim().max(2_000, "The outcome has at most 2,000 characters.").optional(),
+  outcome: z.string().trim().max(2_000, key("recommendations:error.outcomeTooLong")).optional(),
 });
 
 export const reviewOutcomeSchema = z.object({
   intent: z.literal("outcome"),
   reviewId: id,
-  outcome: z.string({ required_error: "Write the outcome agreed at the meeting." }).trim().max(2_000, "The outcome has at most 2,000 characters."),
+  outcome: z.string({ required_error: key("recommendations:error.outcomeRequired") }).trim().max(2_000, key("recommendations:error.outcomeTooLong")),
 });
 
-const percent = z.number({ invalid_type_error: "Enter a whole number from 0 to 100." }).int("Enter a whole number from 0 to 100.").min(0, "Enter a whole number from 0 to 100.").max(100, "Enter a whole number from 0 to 100.");
-const statusChoice = z.enum(STATUSES, { errorMap: () => ({ message: "Choose a status from the list." }) });
+const percent = z.number({ invalid_type_error: key("recommendations:error.percent") }).int(key("recommendations:error.percent")).min(0, key("recommendations:error.percent")).max(100, key("recommendations:error.percent"));
+const statusChoice = z.enum(STATUSES, { errorMap: () => ({ message: key("recommendations:error.statusFromList") }) });
 
 /**
  * One row of a meeting's review table. `was*` are the values the page showed when it was loaded: a row
@@ -108,24 +109,24 @@ export const reviewRowSchema = z.object({
   wasStatus: statusChoice,
   wasProgress: percent.default(0),
   wasOutcome: z.string().max(2_000).default(""),
-  outcome: z.string().trim().max(2_000, "The outcome has at most 2,000 characters.").default(""),
+  outcome: z.string().trim().max(2_000, key("recommendations:error.outcomeTooLong")).default(""),
   status: statusChoice,
   progress: percent.optional(),
-  note: z.string().trim().max(2_000, "The note has at most 2,000 characters.").default(""),
+  note: z.string().trim().max(2_000, key("recommendations:error.noteTooLong")).default(""),
 });
 export type ReviewRowInput = z.infer<typeof reviewRowSchema>;
 
 export const reviewTableSchema = z.object({
   intent: z.literal("review-table"),
-  rows: z.array(reviewRowSchema).max(1_000, "Too many rows in one form.").default([]),
+  rows: z.array(reviewRowSchema).max(1_000, key("recommendations:error.tooManyRows")).default([]),
 });
 
 export const IMPORT_MAX_BYTES = 1_000_000;
 export const importSchema = z.object({
   file: z
-    .instanceof(File, { message: "Choose a CSV file." })
-    .refine((f) => f.size > 0, "Choose a CSV file; this one is empty.")
-    .refine((f) => f.size <= IMPORT_MAX_BYTES, "The file is larger than 1 MB; split it in parts."),
+    .instanceof(File, { message: key("recommendations:error.csvRequired") })
+    .refine((f) => f.size > 0, key("recommendations:error.csvEmpty"))
+    .refine((f) => f.size <= IMPORT_MAX_BYTES, key("recommendations:error.csvTooLarge")),
 });
 
 /** Columns of the CSV import (the export adds progress and closing_evidence). */

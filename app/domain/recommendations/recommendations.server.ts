@@ -1,4 +1,5 @@
 import { audit, diffFields } from "~/domain/audit/audit.server";
+import { key } from "~/i18n/translate";
 import { assertCan, requireAgencyScope } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { Prisma } from "~/generated/prisma/client.ts";
@@ -8,7 +9,7 @@ import { Refused, fieldRefusal, type FieldErrors, type Outcome } from "~/utils/f
 import { notFound } from "~/utils/http.server";
 import { evidenceFileSelect, evidenceFileView } from "./evidence.server";
 import type { RecommendationInput, TransitionInput } from "./recommendation.schema";
-import { CLOSED_STATUSES, CLOSING_STATUSES, PUBLIC_STATUSES, STATUSES, canTransition, isOverdue, isPriority, isStatus, statusLabel, type Priority, type Status } from "./status";
+import { CLOSED_STATUSES, CLOSING_STATUSES, PUBLIC_STATUSES, STATUSES, canTransition, isOverdue, isPriority, isStatus, type Priority, type Status } from "./status";
 
 // Recommendations: who may see them, creating and editing them, and the status workflow.
 //
@@ -32,7 +33,7 @@ export function visibleTo(actor: Actor): Prisma.RecommendationWhereInput {
  */
 export async function requireVisibleRecommendation(actor: Actor, id: string, capability: "recommendations:view" | "recommendations:progress" = "recommendations:view") {
   const rec = await db.recommendation.findUnique({ where: { id }, select: { leadAgencyId: true, supporters: { select: { agencyId: true } } } });
-  if (!rec) notFound("We could not find that recommendation.");
+  if (!rec) notFound(key("recommendations:error.recommendationNotFound"));
   assertCan(actor, capability, { agencyId: rec.leadAgencyId, agencyIds: rec.supporters.map((s) => s.agencyId) }, "This recommendation is not led or supported by your agency.");
 }
 
@@ -377,34 +378,34 @@ async function resolveInput(tx: Tx, input: RecommendationInput, existingId: stri
   const add = (field: string, message: string) => (errors[field] ??= []).push(message);
 
   const clash = await tx.recommendation.findUnique({ where: { code: input.code }, select: { id: true } });
-  if (clash && clash.id !== existingId) add("code", `The code ${input.code} is already used by another recommendation.`);
+  if (clash && clash.id !== existingId) add("code", key("recommendations:error.codeTaken"));
 
   const meeting = await tx.meeting.findUnique({ where: { id: input.meetingId }, select: { id: true, startsAt: true, timeZone: true, seriesId: true } });
-  if (!meeting) add("meetingId", "Choose a meeting from the list.");
+  if (!meeting) add("meetingId", key("recommendations:error.meetingFromList"));
   if (meeting && input.agendaItemId) {
     const item = await tx.agendaItem.findUnique({ where: { id: input.agendaItemId }, select: { meetingId: true } });
-    if (!item || item.meetingId !== meeting.id) add("agendaItemId", "Choose an agenda item of the origin meeting.");
+    if (!item || item.meetingId !== meeting.id) add("agendaItemId", key("recommendations:error.agendaItemOfMeeting"));
   }
   const lead = await tx.agency.findUnique({ where: { id: input.leadAgencyId }, select: { id: true } });
-  if (!lead) add("leadAgencyId", "Choose a lead agency from the list.");
+  if (!lead) add("leadAgencyId", key("recommendations:error.leadFromList"));
 
   const supporterIds = [...new Set(input.supportingAgencyIds.filter((a) => a && a !== input.leadAgencyId))];
   if (supporterIds.length) {
     const found = await tx.agency.count({ where: { id: { in: supporterIds } } });
-    if (found !== supporterIds.length) add("supportingAgencyIds", "Choose supporting agencies from the list.");
+    if (found !== supporterIds.length) add("supportingAgencyIds", key("recommendations:error.supportersFromList"));
   }
   const themeIds = [...new Set(input.themeIds.filter(Boolean))];
   if (themeIds.length) {
     const found = await tx.theme.count({ where: { id: { in: themeIds } } });
-    if (found !== themeIds.length) add("themeIds", "Choose themes from the list.");
+    if (found !== themeIds.length) add("themeIds", key("recommendations:error.themesFromList"));
   }
 
   let dueDate: Date | null = null;
   if (input.dueDate && meeting) {
     dueDate = fromDateInput(input.dueDate, meeting.timeZone);
     const meetingDay = toDateInput(meeting.startsAt, meeting.timeZone);
-    if (!dueDate) add("dueDate", "Enter a real date such as 2027-03-31.");
-    else if (input.dueDate < meetingDay) add("dueDate", `The due date cannot be before the meeting where it was made (${meetingDay}).`);
+    if (!dueDate) add("dueDate", key("recommendations:error.realDate"));
+    else if (input.dueDate < meetingDay) add("dueDate", key("recommendations:error.dueBeforeMeeting"));
   }
   if (Object.keys(errors).length || !meeting) return { ok: false, fieldErrors: errors };
   return {
@@ -466,7 +467,7 @@ export async function updateRecommendation(actor: Actor, id: string, input: Reco
       where: { id },
       include: { supporters: { select: { agencyId: true } }, themes: { select: { themeId: true } } },
     });
-    if (!before) notFound("We could not find that recommendation.");
+    if (!before) notFound(key("recommendations:error.recommendationNotFound"));
     const resolved = await resolveInput(tx, input, id);
     if (!resolved.ok) return resolved;
     const { data, supporterIds, themeIds } = resolved.value;
@@ -508,31 +509,31 @@ export async function applyStatusChange(
   change: Omit<TransitionInput, "toStatus"> & { toStatus: string },
 ): Promise<void> {
   const rec = await tx.recommendation.findUnique({ where: { id }, select: { id: true, status: true, progress: true, meetingId: true, closingEvidence: true } });
-  if (!rec) throw new Refused(fieldRefusal("toStatus", "We could not find that recommendation."));
+  if (!rec) throw new Refused(fieldRefusal("toStatus", key("recommendations:error.recommendationNotFound")));
   const to = change.toStatus;
-  if (!isStatus(to)) throw new Refused(fieldRefusal("toStatus", `Unknown status "${to}".`));
+  if (!isStatus(to)) throw new Refused(fieldRefusal("toStatus", key("recommendations:error.statusFromList")));
   const sameStatus = to === rec.status;
   if (!sameStatus && !canTransition(rec.status, to)) {
-    throw new Refused(fieldRefusal("toStatus", `A recommendation that is ${statusLabel(rec.status).toLowerCase()} cannot become ${statusLabel(to).toLowerCase()}.`));
+    throw new Refused(fieldRefusal("toStatus", key("recommendations:error.transitionNotAllowed")));
   }
   if (sameStatus && CLOSED_STATUSES.includes(rec.status)) {
-    throw new Refused(fieldRefusal("toStatus", `This recommendation is closed (${statusLabel(rec.status).toLowerCase()}); its progress can no longer change.`));
+    throw new Refused(fieldRefusal("toStatus", key("recommendations:error.closedNoProgress")));
   }
   const evidence = (change.closingEvidence ?? "").trim();
   if (!sameStatus && CLOSING_STATUSES.includes(to)) {
-    if (!evidence) throw new Refused(fieldRefusal("closingEvidence", "Closing a recommendation needs an evidence note or a link to a document."));
+    if (!evidence) throw new Refused(fieldRefusal("closingEvidence", key("recommendations:error.closingEvidence")));
   }
   let supersededById: string | null = null;
   if (to === "SUPERSEDED" && !sameStatus) {
     const code = (change.supersededByCode ?? "").trim();
-    if (!code) throw new Refused(fieldRefusal("supersededByCode", "Give the code of the recommendation that supersedes this one."));
+    if (!code) throw new Refused(fieldRefusal("supersededByCode", key("recommendations:error.supersededByRequired")));
     const other = await tx.recommendation.findUnique({ where: { code }, select: { id: true } });
-    if (!other) throw new Refused(fieldRefusal("supersededByCode", `No recommendation has the code ${code}.`));
+    if (!other) throw new Refused(fieldRefusal("supersededByCode", key("recommendations:error.supersededByUnknown")));
     if (other.id === id) throw new Refused(fieldRefusal("supersededByCode", "A recommendation cannot supersede itself."));
     supersededById = other.id;
   }
   const progress = to === "IMPLEMENTED" ? 100 : (change.progress ?? rec.progress);
-  if (sameStatus && progress === rec.progress) throw new Refused(fieldRefusal("toStatus", "Choose a new status or a new progress percentage."));
+  if (sameStatus && progress === rec.progress) throw new Refused(fieldRefusal("toStatus", key("recommendations:error.nothingChanged")));
   const closing = !sameStatus && CLOSED_STATUSES.includes(to);
   const data = {
     status: to,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { tFor } from "~/i18n/i18n.server";
 import { createAgency, createMeeting, createUser, formRequest, requestAs, responseStatus, routeArgs } from "~/test/factories";
 import { actor, createRecommendationRow, createTheme } from "~/test/factories.recommendations";
 import { db } from "~/utils/db.server";
@@ -37,11 +38,11 @@ describe("recording a recommendation", () => {
     expect(bad).toEqual({
       ok: false,
       fieldErrors: {
-        code: ["The code BRU-T-01 is already used by another recommendation."],
-        agendaItemId: ["Choose an agenda item of the origin meeting."],
-        leadAgencyId: ["Choose a lead agency from the list."],
-        themeIds: ["Choose themes from the list."],
-        dueDate: ["The due date cannot be before the meeting where it was made (2026-06-04)."],
+        code: ["recommendations:error.codeTaken"],
+        agendaItemId: ["recommendations:error.agendaItemOfMeeting"],
+        leadAgencyId: ["recommendations:error.leadFromList"],
+        themeIds: ["recommendations:error.themesFromList"],
+        dueDate: ["recommendations:error.dueBeforeMeeting"],
       },
     });
     expect(await db.recommendation.count({ where: { meetingId: meeting.id } })).toBe(1);
@@ -64,7 +65,7 @@ describe("the agenda-item picker", () => {
     const form = { code: `PICK-${Date.now()}`, title: "Picked", text: "Text.", meetingId: meeting.id, leadAgencyId: lead.id, priority: "LOW", agendaItemId: elsewhere.id };
     const refused = newAction(routeArgs(await requestAs(sec.id, "/recommendations/new", formRequest(form))));
     expect(await responseStatus(refused)).toBe(400);
-    expect(JSON.stringify(await refused)).toContain("Choose an agenda item of the origin meeting.");
+    expect(JSON.stringify(await refused)).toContain("recommendations:error.agendaItemOfMeeting");
     expect(await db.recommendation.count({ where: { code: form.code } })).toBe(0);
     expect(await responseStatus(newAction(routeArgs(await requestAs(sec.id, "/recommendations/new", formRequest({ ...form, agendaItemId: mine.id })))))).toBe(302);
   });
@@ -74,10 +75,10 @@ describe("status changes", () => {
   it("enforces the workflow and needs evidence to close; a refusal leaves nothing behind", async () => {
     const sec = await actor("SECRETARIAT");
     const rec = await createRecommendationRow({ status: "PROPOSED" });
-    expect(await changeStatus(sec, rec.id, { toStatus: "IMPLEMENTED", closingEvidence: "report" })).toMatchObject({ ok: false, fieldErrors: { toStatus: [expect.stringMatching(/proposed cannot become implemented/)] } });
+    expect(await changeStatus(sec, rec.id, { toStatus: "IMPLEMENTED", closingEvidence: "report" })).toMatchObject({ ok: false, fieldErrors: { toStatus: ["recommendations:error.transitionNotAllowed"] } });
     expect(await changeStatus(sec, rec.id, { toStatus: "ADOPTED" })).toMatchObject({ ok: true });
     expect(await changeStatus(sec, rec.id, { toStatus: "IN_PROGRESS", progress: 40 })).toMatchObject({ ok: true });
-    expect(await changeStatus(sec, rec.id, { toStatus: "IMPLEMENTED" })).toMatchObject({ ok: false, fieldErrors: { closingEvidence: [expect.stringMatching(/evidence/)] } });
+    expect(await changeStatus(sec, rec.id, { toStatus: "IMPLEMENTED" })).toMatchObject({ ok: false, fieldErrors: { closingEvidence: ["recommendations:error.closingEvidence"] } });
     expect(await changeStatus(sec, rec.id, { toStatus: "SUPERSEDED", closingEvidence: "replaced" })).toMatchObject({ ok: false, fieldErrors: { supersededByCode: [expect.any(String)] } });
     let row = await db.recommendation.findUniqueOrThrow({ where: { id: rec.id } });
     expect([row.status, row.progress, row.closedAt]).toEqual(["IN_PROGRESS", 40, null]);
@@ -134,7 +135,7 @@ describe("progress updates", () => {
     const fp = await actor("FOCAL_POINT", agency.id);
     const sec = await actor("SECRETARIAT");
     const rec = await createRecommendationRow({ leadAgencyId: agency.id, status: "ADOPTED" });
-    expect(await submitProgressUpdate(fp, rec.id, { text: "Closed it", newStatus: "IMPLEMENTED" })).toMatchObject({ ok: false, fieldErrors: { newStatus: [expect.stringMatching(/cannot become implemented/)] } });
+    expect(await submitProgressUpdate(fp, rec.id, { text: "Closed it", newStatus: "IMPLEMENTED" })).toMatchObject({ ok: false, fieldErrors: { newStatus: ["recommendations:error.transitionNotAllowed"] } });
     const a = await submitProgressUpdate(fp, rec.id, { text: "Started", newStatus: "IN_PROGRESS", newProgress: 20 });
     const b = await submitProgressUpdate(fp, rec.id, { text: "More", newProgress: 50 });
     if (!a.ok || !b.ok) throw new Error("submit failed");
@@ -154,7 +155,7 @@ describe("progress updates", () => {
     const fp = await createUser("FOCAL_POINT", { agencyId: agency.id });
     const rec = await createRecommendationRow({ leadAgencyId: agency.id, status: "IN_PROGRESS" });
     const noFocal = await createRecommendationRow({ status: "ADOPTED" });
-    expect(await requestProgress(sec, noFocal.id)).toMatchObject({ ok: false, formErrors: [expect.stringMatching(/no focal point/)] });
+    expect(await requestProgress(sec, noFocal.id)).toMatchObject({ ok: false, formErrors: ["recommendations:error.noFocalPoint"] });
 
     expect(await requestProgress(sec, rec.id)).toEqual({ ok: true, count: 1 });
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { toEmail: fp.email, kind: "progress-request" } });
@@ -165,7 +166,7 @@ describe("progress updates", () => {
     expect(link.tokenHash).not.toContain(token);
 
     expect(await submitViaProgressLink(token, { text: "Half done", newProgress: 50 })).toMatchObject({ ok: true });
-    expect(await submitViaProgressLink(token, { text: "Again" })).toMatchObject({ ok: false, reason: expect.stringMatching(/already been used/) });
+    expect(await submitViaProgressLink(token, { text: "Again" })).toMatchObject({ ok: false, reason: "recommendations:error.linkUsed" });
     const u = await db.progressUpdate.findFirstOrThrow({ where: { recommendationId: rec.id } });
     expect([u.authorId, u.agencyId, u.state, u.progressLinkId]).toEqual([fp.id, agency.id, "SUBMITTED", link.id]);
 
@@ -173,7 +174,7 @@ describe("progress updates", () => {
     const second = await db.outboxMessage.findFirstOrThrow({ where: { toEmail: fp.email, kind: "progress-request", id: { not: mail.id } } });
     const token2 = /\/progress\/([\w-]+)/.exec(second.text)![1];
     await db.progressLink.update({ where: { tokenHash: hashToken(token2) }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await readProgressLink(token2)).toMatchObject({ ok: false, reason: expect.stringMatching(/expired/) });
+    expect(await readProgressLink(token2)).toMatchObject({ ok: false, reason: "recommendations:error.linkExpired" });
     expect(await submitViaProgressLink(token2, { text: "Late" })).toMatchObject({ ok: false });
     expect(await readProgressLink("not-a-token")).toMatchObject({ ok: false });
   });
@@ -193,21 +194,27 @@ describe("CSV import", () => {
       `IMP-4,Too early,Text,,,${meeting.slug},${lead.acronym},,LOW,2025-01-01,`,
       `IMP-1,Duplicate,Text,,,${meeting.slug},${lead.acronym},,LOW,,`,
     ].join("\n");
-    const imported = await importRecommendations(sec, csv);
+    const imported = await importRecommendations(sec, csv, tFor("en"));
     if (!imported.ok) throw new Error("the file was refused");
     const { report } = imported;
     expect(report.created.map((c) => [c.row, c.code])).toEqual([[2, "IMP-1"]]);
     expect(report.failed.map((f) => [f.row, f.reasons.join(" | ")])).toEqual([
       [3, 'lead_agency: unknown agency "Nobody".'],
       [4, expect.stringMatching(/^status: unknown status "DONE"/)],
-      [5, "due_date: The due date cannot be before the meeting where it was made (2025-04-10)."],
-      [6, "code: The code IMP-1 is already used by another recommendation."],
+      [5, "due_date: The due date cannot be before the meeting where it was made."],
+      [6, "code: This code is already used by another recommendation."],
     ]);
     const saved = await db.recommendation.findUniqueOrThrow({ where: { code: "IMP-1" }, include: { statusChanges: true } });
     expect(saved.status).toBe("IN_PROGRESS");
     expect(saved.statusChanges.map((c) => c.toStatus)).toEqual(["PROPOSED", "ADOPTED", "IN_PROGRESS"]);
     expect(await db.recommendation.count({ where: { code: { in: ["IMP-2", "IMP-3", "IMP-4"] } } })).toBe(0);
-    expect(await importRecommendations(sec, "title\nx")).toEqual({ ok: false, fieldErrors: { file: [expect.stringMatching(/needs the columns code/)] } });
+    expect(await importRecommendations(sec, "title\nx", tFor("en"))).toEqual({ ok: false, fieldErrors: { file: [expect.stringMatching(/needs the columns code/)] } });
+    // The report is in the reader's language; column names stay the file's own.
+    expect(await importRecommendations(sec, "title\nx", tFor("fr"))).toEqual({ ok: false, fieldErrors: { file: [expect.stringMatching(/^Le fichier doit contenir les colonnes code/)] } });
+    const french = await importRecommendations(sec, csv.replace(/IMP-1,Good one/, "IMP-5,Good one"), tFor("fr"));
+    if (!french.ok) throw new Error("the file was refused");
+    expect(french.report.failed.map((f) => [f.row, f.reasons.join(" | ")])).toContainEqual([3, "lead_agency : agence inconnue « Nobody »."]);
+    expect(french.report.failed.map((f) => [f.row, f.reasons.join(" | ")])).toContainEqual([6, "code : Ce code est déjà utilisé par une autre recommandation."]);
   });
 });
 
@@ -255,7 +262,7 @@ describe("editing and exporting", () => {
     const a = await createRecommendationRow();
     const b = await createRecommendationRow();
     const input = { code: a.code, title: "New title", text: a.text, meetingId: a.meetingId, leadAgencyId: a.leadAgencyId, supportingAgencyIds: [], themeIds: [], priority: "LOW" as const };
-    expect(await updateRecommendation(sec, a.id, { ...input, code: b.code })).toMatchObject({ ok: false, fieldErrors: { code: [expect.stringMatching(/already used/)] } });
+    expect(await updateRecommendation(sec, a.id, { ...input, code: b.code })).toMatchObject({ ok: false, fieldErrors: { code: ["recommendations:error.codeTaken"] } });
     expect(await updateRecommendation(sec, a.id, input)).toEqual({ ok: true, id: a.id });
     const entry = await db.auditLog.findFirstOrThrow({ where: { entity: "Recommendation", entityId: a.id, action: "update" } });
     expect(entry.after).toEqual({ title: "New title", priority: "LOW" });

@@ -1,4 +1,5 @@
 import { audit } from "~/domain/audit/audit.server";
+import { key } from "~/i18n/translate";
 import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { containsText, db, type Prisma, type Tx } from "~/utils/db.server";
@@ -6,7 +7,7 @@ import { notFound } from "~/utils/http.server";
 import { Refused, formRefusal, type FieldErrors, type Outcome } from "~/utils/forms.server";
 import type { ReviewRowInput } from "./recommendation.schema";
 import { applyStatusChange, recommendationRowSelect } from "./recommendations.server";
-import { CLOSED_STATUSES, allowedNextStatuses, statusLabel, type Status } from "./status";
+import { CLOSED_STATUSES, allowedNextStatuses, type Status } from "./status";
 
 /** Statuses of a recommendation still being worked on, which later sessions review. */
 export const OPEN_STATUSES = ["ADOPTED", "IN_PROGRESS"] as const;
@@ -50,16 +51,16 @@ export async function addReview(
     const rec = await tx.recommendation.findUnique({ where: { id: recommendationId }, select: { meetingId: true, meeting: { select: { startsAt: true } } } });
     if (!rec) notFound("We could not find that recommendation.");
     const meeting = await tx.meeting.findUnique({ where: { id: input.meetingId }, select: { id: true, startsAt: true } });
-    if (!meeting) return { ok: false as const, fieldErrors: { meetingId: ["Choose a meeting from the list."] } };
+    if (!meeting) return { ok: false as const, fieldErrors: { meetingId: [key("recommendations:error.meetingFromList")] } };
     if (meeting.id === rec.meetingId || meeting.startsAt <= rec.meeting.startsAt) {
-      return { ok: false as const, fieldErrors: { meetingId: ["Choose a meeting held after the one where the recommendation was made."] } };
+      return { ok: false as const, fieldErrors: { meetingId: [key("recommendations:error.reviewMeetingLater")] } };
     }
     if (input.agendaItemId) {
       const item = await tx.agendaItem.findUnique({ where: { id: input.agendaItemId }, select: { meetingId: true } });
-      if (!item || item.meetingId !== meeting.id) return { ok: false as const, fieldErrors: { agendaItemId: ["Choose an agenda item of the reviewing meeting."] } };
+      if (!item || item.meetingId !== meeting.id) return { ok: false as const, fieldErrors: { agendaItemId: [key("recommendations:error.agendaItemOfReview")] } };
     }
     const existing = await tx.recommendationReview.findUnique({ where: { recommendationId_meetingId: { recommendationId, meetingId: meeting.id } }, select: { id: true } });
-    if (existing) return { ok: false as const, fieldErrors: { meetingId: ["This meeting already reviews the recommendation."] } };
+    if (existing) return { ok: false as const, fieldErrors: { meetingId: [key("recommendations:error.alreadyReviewed")] } };
     const review = await tx.recommendationReview.create({
       data: { recommendationId, meetingId: meeting.id, agendaItemId: input.agendaItemId || null, outcome: input.outcome ?? "" },
       select: { id: true },
@@ -114,7 +115,7 @@ const TABLE_FIELD: Record<string, keyof ReviewRowInput> = { toStatus: "status", 
  */
 export async function recordSessionReview(actor: Actor, meetingId: string, rows: ReviewRowInput[]): Promise<Outcome<{ changed: number; repeated: number }>> {
   assertCan(actor, "recommendations:manage");
-  if (new Set(rows.map((r) => r.reviewId)).size !== rows.length) return formRefusal("The form lists a recommendation twice; reload the page.");
+  if (new Set(rows.map((r) => r.reviewId)).size !== rows.length) return formRefusal(key("recommendations:error.rowTwice"));
   try {
     return await db.$transaction(async (tx) => {
       const reviews = await tx.recommendationReview.findMany({
@@ -134,7 +135,7 @@ export async function recordSessionReview(actor: Actor, meetingId: string, rows:
         const outcomeChanged = row.outcome !== wasOutcome;
         const statusChanged = row.status !== row.wasStatus || progress !== row.wasProgress;
         if (row.note && !statusChanged) {
-          refuse(i, "note", "A note goes with a new status or progress: change one of them, or clear the note.");
+          refuse(i, "note", key("recommendations:error.noteWithoutChange"));
           continue;
         }
         if (!outcomeChanged && !statusChanged) continue;
@@ -149,12 +150,12 @@ export async function recordSessionReview(actor: Actor, meetingId: string, rows:
           } else {
             const now = await tx.recommendationReview.findUniqueOrThrow({ where: { id: row.reviewId }, select: { outcome: true } });
             if (now.outcome === row.outcome) rowRepeated = true;
-            else refuse(i, "outcome", "Someone else changed this outcome after you opened the page; reload the page to see it.");
+            else refuse(i, "outcome", key("recommendations:error.outcomeStale"));
           }
         }
         if (statusChanged) {
           if (!reviewTableStatuses(row.wasStatus).includes(row.status) && row.status !== row.wasStatus) {
-            refuse(i, "status", `A recommendation that is ${statusLabel(row.wasStatus).toLowerCase()} cannot become ${statusLabel(row.status).toLowerCase()} here.`);
+            refuse(i, "status", key("recommendations:error.rowTransitionNotAllowed"));
             continue;
           }
           const claimed = await tx.recommendation.updateMany({ where: { id: recommendationId, status: row.wasStatus, progress: row.wasProgress }, data: { status: row.wasStatus } });
@@ -175,7 +176,7 @@ export async function recordSessionReview(actor: Actor, meetingId: string, rows:
           } else {
             const now = await tx.recommendation.findUniqueOrThrow({ where: { id: recommendationId }, select: { status: true, progress: true } });
             if (now.status === row.status && now.progress === progress) rowRepeated = true;
-            else refuse(i, "status", `Someone else changed this recommendation after you opened the page (it is now ${statusLabel(now.status).toLowerCase()}, ${now.progress} %); reload the page.`);
+            else refuse(i, "status", key("recommendations:error.rowStale"));
           }
         }
         if (rowChanged) changed++;
