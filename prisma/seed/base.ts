@@ -38,8 +38,10 @@ export const USERS = [
   { email: "focal.be-police@example.org", name: "Sophie Lambert", role: "FOCAL_POINT", agency: "be-police" },
   { email: "focal.lv-border@example.org", name: "Jānis Ozols", role: "FOCAL_POINT", agency: "lv-border" },
   { email: "focal.uk-home@example.org", name: "Eleanor Hughes", role: "FOCAL_POINT", agency: "uk-home" },
-  { email: "focal.fr-interior@example.org", name: "Camille Bernard", role: "FOCAL_POINT", agency: "fr-interior" },
+  // French-speaking: the interface and their mail are in French (User.locale, issue 13).
+  { email: "focal.fr-interior@example.org", name: "Camille Bernard", role: "FOCAL_POINT", agency: "fr-interior", locale: "fr" },
   { email: "participant@example.org", name: "Marek Horváth", role: "PARTICIPANT", agency: "sk-police" },
+  { email: "participant.fr@example.org", name: "Élise Dubois", role: "PARTICIPANT", agency: "be-police", locale: "fr" },
 ] as const;
 
 const BXL = "Europe/Brussels";
@@ -142,7 +144,7 @@ export async function seedBase() {
     agencyIds.set(a.key, row.id);
   }
   for (const u of USERS) {
-    await db.user.create({ data: { email: u.email, name: u.name, role: u.role, agencyId: agencyIds.get(u.agency) ?? null } });
+    await db.user.create({ data: { email: u.email, name: u.name, role: u.role, agencyId: agencyIds.get(u.agency) ?? null, locale: "locale" in u ? u.locale : null } });
   }
 
   const createAgenda = async (meetingId: string, day: string, zone: string, items: ItemSeed[], parentId: string | null = null) => {

@@ -173,6 +173,7 @@ export const AUDIT_KINDS: Record<AuditedEntity, Kind> = {
         }),
       "recommendations-for-review": (e) => fill(e.t("admin:audit.s.Meeting.forReview"), { ...e.v, count: e.t("admin:audit.n.openRecommendation", { count: Number(e.a.added ?? 0) }) }),
       "add-open-recommendations": (e) => fill(e.t("admin:audit.s.Meeting.forReview"), { ...e.v, count: e.t("admin:audit.n.openRecommendation", { count: Number(e.a.count ?? 0) }) }),
+      translations: (e) => fill(e.t("admin:audit.s.Meeting.translations"), { ...e.v, language: String(e.a.language ?? "").toUpperCase() }),
       "anonymise-registrations": (e) => fill(e.t("admin:audit.s.Meeting.anonymise"), { ...e.v, people: e.t("admin:audit.n.person", { count: Number(e.a.registrations ?? 0) }) }),
     },
   },

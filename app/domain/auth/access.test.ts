@@ -183,6 +183,8 @@ const ROWS: Row[] = [
       access: ["participant"],
     }),
   ),
+  // The saved language (interface and mail): anyone signed in, for their own account.
+  { file: "me.tsx", call: "action", intent: "locale", params: none, fields: async () => ({ locale: "fr" }), access: "signed-in" },
   { file: "meetings.$slug._index.tsx", call: "loader", params: slugP, access: "public" },
   { file: "meetings.$slug.agenda.tsx", call: "loader", params: (f) => ({ slug: f.agendaMeeting.slug }), access: "public" },
   { file: "meetings.$slug.calendar[.ics].tsx", call: "loader", params: slugP, access: "public" },

@@ -16,7 +16,7 @@ import { checkEvidenceFile, evidenceChosen, evidenceFileSelect, evidenceFileView
 import { progressRequestMail, progressReturnedMail } from "./mail.server";
 import type { ProgressUpdateInput } from "./recommendation.schema";
 import { applyStatusChange, requireVisibleRecommendation } from "./recommendations.server";
-import { CLOSED_STATUSES, CLOSING_STATUSES, canTransition, statusLabel, type Status } from "./status";
+import { CLOSED_STATUSES, CLOSING_STATUSES, canTransition, type Status } from "./status";
 
 // Progress updates: a focal point (signed in, or through a single-use link sent by email) reports
 // what was done; the secretariat accepts the update, which applies its status and progress through
