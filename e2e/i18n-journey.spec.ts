@@ -37,15 +37,26 @@ test("a French participant registers in French and gets French mail and invite; 
   // the root layout is French on main already; the switcher offers English
   await expect(page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Réunions" })).toBeVisible();
   await expect(page.getByRole("link", { name: "English" })).toHaveAttribute("hreflang", "en");
-  // LEAD: after merging helper "public", assert here that the meeting page and its agenda are in French
-  // (headings, "S'inscrire" link, dates like "jeudi 6 juin 2030, 09:00–17:00 (heure de Bruxelles, UTC+02:00)").
+  // the meeting page in French: its date in French with the zone named, the register link
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText("jeudi 6 juin 2030, 09:00–17:00 (heure de Bruxelles, UTC+02:00)").first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "S’inscrire" }).first()).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // the seeded Brussels meeting's agenda, interface and content in French (content translations, decision 080)
+  await page.goto("/meetings/combating-irregular-migration-eu-2026/agenda");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("heading", { level: 1, name: /Lutte contre la migration irrégulière dans l'UE/ })).toBeVisible();
+  await expect(page.getByText("Session 1 : systèmes d'information Schengen et visas")).toBeVisible();
+  await expect(page.getByText("Pause café").first()).toBeVisible();
+  expect(await page.locator("main [lang=en]").count()).toBe(0);
 
   const email = `lea-${unique()}@example.org`;
   await page.goto(`/meetings/${slug}/register`);
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
-  // LEAD: after merging helper "public", assert the form's French labels and use them below.
-  // By field name, so the journey holds whatever the labels say.
+  await expect(page.getByLabel("Nom complet")).toBeVisible();
+  await expect(page.getByLabel("Adresse électronique")).toBeVisible();
+  // By field name below, so the journey holds whatever the labels say.
   const form = page.locator("form").filter({ has: page.locator('input[name="email"]') });
   await form.locator('input[name="name"]').fill("Léa Dubois");
   await form.locator('input[name="email"]').fill(email);
