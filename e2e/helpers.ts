@@ -33,17 +33,23 @@ export async function startSecondInstance(extraEnv: Record<string, string> = {})
   return { url, stop: () => child.kill("SIGTERM") };
 }
 
-/** Signs in through the real flow: request a link, open it from the development mailbox. */
-export async function signIn(page: Page, email: string) {
-  await page.goto("/login");
+/**
+ * Signs in through the real flow: request a link, open it from the development mailbox. The sign-in mail is
+ * in the person's saved language, and a French spec may have saved French for a shared seed account (the
+ * switcher saves the choice of a signed-in person): so the link is found in either language, and the
+ * account is put back to English (`?lang=en`, saved) unless the spec asks for another language.
+ */
+export async function signIn(page: Page, email: string, language: "en" | "fr" = "en") {
+  await page.goto("/login?lang=en");
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: /email me a sign-in link/i }).click();
   await expect(page.getByRole("status").filter({ hasText: /sign-in link is on its way/i })).toBeVisible();
   await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
-  await page.getByRole("link", { name: /your convene sign-in link/i }).first().click();
+  await page.getByRole("link", { name: /your convene sign-in link|votre lien de connexion/i }).first().click();
   const link = page.getByRole("link", { name: /\/login\// }).first();
   await page.goto((await link.getAttribute("href"))!);
-  await expect(page.getByRole("button", { name: /sign out/i })).toBeVisible();
+  await page.goto(`/?lang=${language}`);
+  await expect(page.getByRole("button", { name: language === "fr" ? /se déconnecter/i : /sign out/i })).toBeVisible();
 }
 
 /** Fails the test on any axe violation, listing them. */

@@ -22,7 +22,10 @@ export function LanguageSwitcher() {
         return (
           <li key={language}>
             <a href={`${pathname}?${params.toString()}`} hrefLang={language} lang={language}>
-              {names[language]}
+              <span className="language-name">{names[language]}</span>
+              <span className="language-code" aria-hidden="true">
+                {language.toUpperCase()}
+              </span>
             </a>
           </li>
         );
