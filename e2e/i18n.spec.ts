@@ -1,19 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
-import { expectNoAxeViolations, unique } from "./helpers";
+import { errorsOf, expectNoAxeViolations, startSecondInstance, unique } from "./helpers";
 
 // Issue 13's groundwork: the interface language comes from ?lang (remembered in a cookie), else the browser's
 // Accept-Language, else English; the switcher works without JavaScript and keeps the page; the public meetings
 // list is translated in full (dates included); an anonymous cached page never crosses languages.
 
-const errorsOf = (page: Page) => {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
-};
 
 test.describe("a French browser", () => {
   test.use({ locale: "fr-FR" });
@@ -85,32 +76,16 @@ test("the switcher works without JavaScript, keeps the page and its query, and i
 test.describe("the anonymous page cache", () => {
   // A server of its own on the same build and database, keeping pages for ten minutes, so that what it
   // stores is certainly still held when the reader of the other language asks (no timing involved).
-  const PORT = Number(process.env.E2E_PORT ?? 3457) + 2;
-  const CACHED = `http://127.0.0.1:${PORT}`;
-  let server: ChildProcess | undefined;
+  let server: Awaited<ReturnType<typeof startSecondInstance>> | undefined;
+  let CACHED = "";
 
   test.beforeAll(async () => {
-    server = spawn("node", ["scripts/server.mjs"], {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: `file:./.tmp/e2e-${PORT - 2}.db`,
-        SESSION_SECRET: "e2e-secret-e2e-secret-e2e-secret",
-        APP_URL: CACHED,
-        PORT: String(PORT),
-        HOST: "127.0.0.1",
-        MAIL_WORKER: "off",
-        DEV_MAILBOX: "on",
-        SMTP_URL: "",
-        PAGE_CACHE_MS: "600000",
-      },
-      stdio: "ignore",
-    });
-    await expect.poll(async () => (await fetch(`${CACHED}/login`).catch(() => null))?.status, { timeout: 30_000 }).toBe(200);
+    server = await startSecondInstance({ PAGE_CACHE_MS: "600000" }, 2);
+    CACHED = server.url;
   });
 
   test.afterAll(() => {
-    server?.kill("SIGTERM");
+    server?.stop();
   });
 
   test("never serves a page in another language", async ({ playwright }) => {

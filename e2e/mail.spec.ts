@@ -154,7 +154,7 @@ test("the composer shows bad input back with field errors, without JavaScript", 
   await page.getByLabel("Confirmed participants of chosen agencies").check();
   await page.getByRole("button", { name: "Save as draft" }).click();
   await expect(page.getByText("A summary has at least 10 characters.")).toBeVisible();
-  await expect(page.getByText('"javascript:alert(1)" is not a web link (https://...).')).toBeVisible();
+  await expect(page.getByText("Each document link is a web link (https://...): check every line.")).toBeVisible();
   await expect(page.getByText("Choose at least one agency.")).toBeVisible();
   await expect(page.getByLabel("Subject")).toHaveValue("Follow-up <b>bold</b>");
   await expect(page.getByLabel("Summary")).toHaveAttribute("aria-invalid", "true");
