@@ -16,7 +16,7 @@ import { formatDateTime, formatRange, zoneSpanLabel } from "~/utils/dates";
 import { notFound, readForm } from "~/utils/http.server";
 import { refusalMessages } from "~/utils/forms.server";
 
-export const handle = { i18n: ["admin"] };
+export const handle = { i18n: ["admin", "content"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "meetings:view-admin");

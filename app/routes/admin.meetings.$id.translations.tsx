@@ -92,7 +92,9 @@ function TranslationsForm() {
         <h3>{t("content:legend.agenda")}</h3>
         {items.length ? null : <p>{t("content:none.agenda")}</p>}
         {items.map((item, i) => {
-          const f = itemFields[i].getFieldset();
+          // A submission that did not come from this form (fewer items than the meeting has) is shown from the meeting.
+          const f = itemFields[i]?.getFieldset();
+          if (!f) return null;
           return (
             <fieldset key={item.id}>
               <legend>
@@ -108,7 +110,8 @@ function TranslationsForm() {
         <h3>{t("content:legend.documents")}</h3>
         {documents.length ? null : <p>{t("content:none.documents")}</p>}
         {documents.map((doc, i) => {
-          const f = documentFields[i].getFieldset();
+          const f = documentFields[i]?.getFieldset();
+          if (!f) return null;
           return (
             <fieldset key={doc.id}>
               <legend>
