@@ -114,7 +114,7 @@ export default function MyRegistrations() {
                 </td>
                 <td>{r.meeting.when}</td>
                 <td>
-                  <StatusBadge status={r.status} label={t(`profile:status.${r.status}`)} />
+                  <StatusBadge status={r.status} label={t(`common:registrationStatus.${r.status}`)} />
                   {r.attendance === "ATTENDED" ? t("profile:attended") : null}
                 </td>
                 <td>
