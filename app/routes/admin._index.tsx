@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { MeetingStatusBadge } from "~/components/meetings";
+import { MeetingStatusBadge } from "~/components/meeting-status";
 import { PageHeader, TableScroll } from "~/components/ui";
 import { can } from "~/domain/auth/permissions";
 import { requireCapability } from "~/domain/auth/permissions.server";

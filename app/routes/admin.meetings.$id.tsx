@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { MeetingStatusBadge } from "~/components/meetings";
+import { MeetingStatusBadge } from "~/components/meeting-status";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { getMeetingHeader } from "~/domain/meetings/meetings.server";
 import { fixedT } from "~/i18n/i18n.server";

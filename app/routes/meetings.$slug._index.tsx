@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DocumentList, DocumentsSection } from "~/components/documents";
-import { AgendaTree, MeetingStatusBadge } from "~/components/meetings";
+import { AgendaTree } from "~/components/agenda-tree";
+import { MeetingStatusBadge } from "~/components/meeting-status";
 import { Notice } from "~/components/ui";
 import { RecommendationsSection } from "~/components/recommendations-section";
 import { RegistrationPanel } from "~/components/registration-panel";
@@ -9,6 +10,7 @@ import { getUser } from "~/domain/auth/session.server";
 import { meetingPageDocuments } from "~/domain/documents/documents.server";
 import { getMeetingPage } from "~/domain/meetings/meetings.server";
 import { publishedSummaryLink } from "~/domain/summary/summary.server";
+import { withAgendaTimes } from "~/domain/agenda/times.server";
 import { formatDateTime, formatRange, zoneSpanLabel } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 import { useContentLang } from "~/components/content";
@@ -35,7 +37,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     visibility: t(`common:meetingVisibility.${page.meeting.visibility}`),
     languages: languageList(page.meeting.languages, language),
   };
-  return { ...page, labels, signedIn: !!user, documents, summary, title: t("meetings:page.title", { meeting: page.meeting.title }) };
+  // Dates are formatted here too, in the meeting's zone: the page's JavaScript carries no date code.
+  const m = page.meeting;
+  const when = {
+    range: formatRange(m.startsAt, m.endsAt, m.timeZone, language),
+    zone: zoneSpanLabel(m.timeZone, m.startsAt, m.endsAt, language),
+    registrationCloses: m.registrationClosesAt ? formatDateTime(m.registrationClosesAt, m.timeZone, true, language) : null,
+  };
+  return { ...page, agenda: withAgendaTimes(page.agenda, m.timeZone, language), labels, when, signedIn: !!user, documents, summary, title: t("meetings:page.title", { meeting: page.meeting.title }) };
 }
 
 const languageNames = new Map<Language, Intl.DisplayNames>();
@@ -56,8 +65,8 @@ function languageList(codes: string, language: Language) {
 }
 
 export default function MeetingPage() {
-  const { meeting: m, labels, onlineLink, agenda, agendaIsDraft, signedIn, recommendations, registration, documents, summary } = useLoaderData<typeof loader>();
-  const { t, language } = useTranslation(["meetings"]);
+  const { meeting: m, labels, when, onlineLink, agenda, agendaIsDraft, signedIn, recommendations, registration, documents, summary } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["meetings"]);
   const canRegister = m.status === "PUBLISHED" && m.visibility === "PUBLIC" && !registration?.mine;
   const contentLang = useContentLang();
   return (
@@ -89,9 +98,9 @@ export default function MeetingPage() {
       {m.status === "CANCELLED" ? <Notice kind="warning">{t("meetings:page.cancelled")}</Notice> : null}
       <dl className="details">
         <dt>{t("meetings:page.when")}</dt>
-        <dd>{formatRange(m.startsAt, m.endsAt, m.timeZone, language)}</dd>
+        <dd>{when.range}</dd>
         <dt>{t("meetings:page.timeZone")}</dt>
-        <dd>{t("meetings:page.allTimesIn", { zone: zoneSpanLabel(m.timeZone, m.startsAt, m.endsAt, language) })}</dd>
+        <dd>{t("meetings:page.allTimesIn", { zone: when.zone })}</dd>
         <dt>{t("meetings:page.where")}</dt>
         <dd>{[m.venue, m.room, m.city].filter(Boolean).join(", ") || t("meetings:page.toBeAnnounced")}</dd>
         <dt>{t("meetings:page.format")}</dt>
@@ -117,10 +126,10 @@ export default function MeetingPage() {
           {labels.visibility}
           {m.capacity ? t("meetings:page.seats", { count: m.capacity }) : ""}
         </dd>
-        {m.registrationClosesAt ? (
+        {when.registrationCloses ? (
           <>
             <dt>{t("meetings:page.registrationCloses")}</dt>
-            <dd>{formatDateTime(m.registrationClosesAt, m.timeZone, true, language)}</dd>
+            <dd>{when.registrationCloses}</dd>
           </>
         ) : null}
         {m.series ? (
@@ -171,10 +180,9 @@ export default function MeetingPage() {
       ) : null}
       {agenda.length ? (
         <>
-          <p className="muted">{t("meetings:page.timesIn", { zone: zoneSpanLabel(m.timeZone, m.startsAt, m.endsAt, language) })}</p>
+          <p className="muted">{t("meetings:page.timesIn", { zone: when.zone })}</p>
           <AgendaTree
             items={agenda}
-            timeZone={m.timeZone}
             below={(id) => <DocumentList docs={documents.filter((d) => d.agendaItemId === id)} label={t("common:documents.ofItem")} />}
           />
         </>

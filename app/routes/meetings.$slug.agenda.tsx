@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DocumentList } from "~/components/documents";
-import { AgendaTree } from "~/components/meetings";
+import { AgendaTree } from "~/components/agenda-tree";
 import { getUser } from "~/domain/auth/session.server";
 import { meetingPageDocuments } from "~/domain/documents/documents.server";
 import { getPublicMeeting } from "~/domain/meetings/meetings.server";
+import { withAgendaTimes } from "~/domain/agenda/times.server";
 import { formatRange, zoneSpanLabel } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 import { useContentLang } from "~/components/content";
@@ -24,7 +25,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     title: t("meetings:agenda.title", { meeting: page.meeting.title }),
     meeting: page.meeting,
-    agenda: page.agenda,
+    when: {
+      range: formatRange(page.meeting.startsAt, page.meeting.endsAt, page.meeting.timeZone, language),
+      zone: zoneSpanLabel(page.meeting.timeZone, page.meeting.startsAt, page.meeting.endsAt, language),
+    },
+    agenda: withAgendaTimes(page.agenda, page.meeting.timeZone, language),
     agendaIsDraft: page.agendaIsDraft,
     documents: documents.filter((d) => d.agendaItemId),
   };
@@ -32,9 +37,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 /** The agenda alone, for printing (app/styles/print.css hides the navigation). */
 export default function PrintableAgenda() {
-  const { meeting: m, agenda, agendaIsDraft, documents } = useLoaderData<typeof loader>();
+  const { meeting: m, when, agenda, agendaIsDraft, documents } = useLoaderData<typeof loader>();
   const contentLang = useContentLang();
-  const { t, language } = useTranslation(["meetings"]);
+  const { t } = useTranslation(["meetings"]);
   return (
     <article>
       <p className="no-print">
@@ -45,7 +50,7 @@ export default function PrintableAgenda() {
       </p>
       <h1 lang={contentLang(m.lang.title)}>{m.title}</h1>
       <p>
-        {formatRange(m.startsAt, m.endsAt, m.timeZone, language)}
+        {when.range}
         <br />
         {[m.venue, m.room, m.city].filter(Boolean).join(", ")}
       </p>
@@ -55,10 +60,9 @@ export default function PrintableAgenda() {
         </p>
       ) : null}
       <h2>{t("meetings:agenda.heading")}</h2>
-      <p className="muted">{t("meetings:agenda.allTimesIn", { zone: zoneSpanLabel(m.timeZone, m.startsAt, m.endsAt, language) })}</p>
+      <p className="muted">{t("meetings:agenda.allTimesIn", { zone: when.zone })}</p>
       <AgendaTree
         items={agenda}
-        timeZone={m.timeZone}
         below={(id) => <DocumentList docs={documents.filter((d) => d.agendaItemId === id)} label={t("common:documents.ofItem")} />}
       />
     </article>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { MeetingStatusBadge } from "~/components/meetings";
+import { MeetingStatusBadge } from "~/components/meeting-status";
 import { countryName } from "~/domain/agencies/countries";
 import { getPublicSeries } from "~/domain/series/series.server";
 import { formatRange } from "~/utils/dates";
