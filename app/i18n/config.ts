@@ -9,10 +9,12 @@ import type profile from "~/locales/en/profile.json";
 import type recommendations from "~/locales/en/recommendations.json";
 import type registration from "~/locales/en/registration.json";
 import type registrations from "~/locales/en/registrations.json";
+import languages from "./languages.json";
 
 // The interface languages and namespaces (docs/decisions/079-i18n.md, docs/i18n.md).
 
-export const LANGUAGES = ["en", "fr"] as const;
+/** The one list of interface languages: scripts/page-cache.mjs (plain Node, before Vite) reads the same file. */
+export const LANGUAGES = languages as ["en", "fr"];
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = "en";
 
