@@ -15,6 +15,7 @@ import {
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
+import { isKey } from "~/i18n/translate";
 import { getUser, readToast } from "~/domain/auth/session.server";
 import { can } from "~/domain/auth/permissions";
 import type { Actor } from "~/domain/auth/roles";
@@ -179,8 +180,10 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const rootData = useRouteLoaderData<typeof loader>("root");
   const { t } = useTranslation(["common"]);
-  // A refusal's own text (the data of a thrown 4xx) is shown as given: translating those is docs/i18n.md's step 4.
-  const given = isRouteErrorResponse(error) && typeof error.data === "string" && error.data ? error.data : null;
+  // A refusal's own text (the data of a thrown 4xx): a key (thrown without a reader, by domain code) is
+  // translated here, other text was translated by the code that threw it.
+  const data = isRouteErrorResponse(error) && typeof error.data === "string" && error.data ? error.data : null;
+  const given = data && isKey(data) ? t(data) : data;
   let title = t("common:error.generic.title");
   let message = t("common:error.generic.message");
   if (isRouteErrorResponse(error)) {

@@ -6,6 +6,7 @@
 // else is cached, so a write through one instance is seen by signed-in people on every instance at once and
 // by anonymous visitors within PAGE_CACHE_MS.
 import crypto from "node:crypto";
+import { readFileSync } from "node:fs";
 import Negotiator from "negotiator";
 import os from "node:os";
 
@@ -25,8 +26,9 @@ const generation = () => globalThis.__convenePublicGeneration ?? 0;
 // The interface language of an anonymous page comes from Accept-Language (a `?lang` answer sets the `lang`
 // cookie, so it is never stored): the key holds the language read from the header with the same negotiator
 // and the same list as the app (app/i18n/i18n.server.ts, acceptedLanguage), so "fr-BE,fr;q=0.9" and "fr"
-// share one copy; Vary names Accept-Language for shared caches in front.
-const LANGUAGES = ["en", "fr"];
+// share one copy; Vary names Accept-Language for shared caches in front. The list is the app's own file
+// (app/i18n/config.ts imports it too): this module runs in plain Node, before Vite.
+const LANGUAGES = JSON.parse(readFileSync(new URL("../app/i18n/languages.json", import.meta.url), "utf8"));
 const languageOf = (req) => new Negotiator(req).language(LANGUAGES) ?? "en";
 const keyOf = (req) => `${languageOf(req)}\n${req.originalUrl}`;
 

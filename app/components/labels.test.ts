@@ -1,11 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { sentenceCase, STATUS_TONES } from "~/components/ui";
-import { AGENDA_KIND_LABELS, PERSON_ROLE_LABELS } from "~/domain/agenda/labels";
-import { ROLE_LABELS as USER_ROLE_LABELS } from "~/domain/auth/roles";
-import { APPROVAL_LABELS, FORMAT_LABELS, VISIBILITY_LABELS } from "~/domain/meetings/labels";
-import { STATUS_LABELS as MEETING_STATUS_LABELS } from "~/domain/meetings/status";
-import { PRIORITY_LABELS, STATUS_LABELS as RECOMMENDATION_STATUS_LABELS } from "~/domain/recommendations/status";
-import { ROLE_LABELS, STATUS_LABELS as REGISTRATION_STATUS_LABELS } from "~/domain/registration/labels";
+import admin from "~/locales/en/admin.json";
+import common from "~/locales/en/common.json";
 import { Attendance, FollowUpStatus, MeetingStatus, OutboxStatus, ProgressState, RecommendationStatus, RegistrationStatus } from "~/generated/prisma/enums.ts";
 
 // One style for labels: sentence case ("Pending approval", "In progress"), never Title Case.
@@ -20,22 +16,28 @@ function titleCaseWords(label: string) {
     .filter((w) => /^\p{Lu}\p{Ll}/u.test(w) && !PROPER_NOUNS.has(w));
 }
 
-const MAPS = {
-  AGENDA_KIND_LABELS,
-  PERSON_ROLE_LABELS,
-  USER_ROLE_LABELS,
-  APPROVAL_LABELS,
-  FORMAT_LABELS,
-  VISIBILITY_LABELS,
-  MEETING_STATUS_LABELS,
-  PRIORITY_LABELS,
-  RECOMMENDATION_STATUS_LABELS,
-  ROLE_LABELS,
-  REGISTRATION_STATUS_LABELS,
+// The labels of closed sets (enums), in the English source every other language follows.
+const LABELS = {
+  "common:agendaKind": common.agendaKind,
+  "common:personRole": common.personRole,
+  "common:role": common.role,
+  "common:status": common.status,
+  "common:meetingFormat": common.meetingFormat,
+  "common:meetingVisibility": common.meetingVisibility,
+  "common:documentType": common.documentType,
+  "common:priority": common.priority,
+  "common:recommendationStatus": common.recommendationStatus,
+  "common:registrationRole": common.registrationRole,
+  "common:registrationStatus": common.registrationStatus,
+  "admin:format": admin.format,
+  "admin:visibility": admin.visibility,
+  "admin:approval": admin.approval,
+  "admin:documents.visibility": admin.documents.visibility,
+  "admin:agencies.kind": admin.agencies.kind,
 };
 
 describe("labels", () => {
-  test.each(Object.entries(MAPS))("%s are in sentence case", (_name, labels) => {
+  test.each(Object.entries(LABELS))("%s are in sentence case", (_name, labels: Record<string, string>) => {
     for (const label of Object.values(labels)) {
       expect(label.charAt(0), label).toBe(label.charAt(0).toUpperCase());
       expect(titleCaseWords(label), label).toEqual([]);

@@ -1,15 +1,16 @@
 import { Link } from "@remix-run/react";
+import type { Status } from "~/domain/recommendations/status";
 import { useTranslation } from "~/i18n/react";
 import { TableScroll } from "./ui";
 
 // The summary record's text and its sections filled from the records: one component for the reading
 // page, the staff preview and the staff view of an unpublished record, so the preview is what readers get.
 
-type Row = { id: string; code: string; title: string; status: string; statusLabel: string };
+type Row = { id: string; code: string; title: string; status: Status };
 type Rendered = {
   parts: ({ kind: "html"; html: string } | { kind: "attendance" } | { kind: "recommendations" })[];
   records: {
-    attendance: { agency: string; confirmed: number; checkedIn: number }[];
+    attendance: { agency: string | null; confirmed: number; checkedIn: number }[];
     made: Row[];
     reviewed: (Row & { outcome: string })[];
   };
@@ -50,8 +51,8 @@ function Attendance({ rows }: { rows: Rendered["records"]["attendance"] }) {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.agency}>
-                  <td>{r.agency}</td>
+                <tr key={r.agency ?? ""}>
+                  <td>{r.agency ?? t("admin:summary.noAgency")}</td>
                   <td>{r.confirmed}</td>
                   <td>{r.checkedIn}</td>
                 </tr>
@@ -100,7 +101,7 @@ function Recommendations({ records, link }: { records: Rendered["records"]; link
                       <Code row={r} link={link} />
                     </td>
                     <td>{r.title}</td>
-                    <td>{r.statusLabel}</td>
+                    <td>{t(`common:recommendationStatus.${r.status}`)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -130,7 +131,7 @@ function Recommendations({ records, link }: { records: Rendered["records"]; link
                       <Code row={r} link={link} />
                     </td>
                     <td>{r.title}</td>
-                    <td>{r.statusLabel}</td>
+                    <td>{t(`common:recommendationStatus.${r.status}`)}</td>
                     <td style={{ whiteSpace: "pre-line" }}>{r.outcome}</td>
                   </tr>
                 ))}

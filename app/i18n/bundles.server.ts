@@ -10,6 +10,7 @@ import enAccount from "../locales/en/account.json";
 import enAdmin from "../locales/en/admin.json";
 import enCommon from "../locales/en/common.json";
 import enContent from "../locales/en/content.json";
+import enDev from "../locales/en/dev.json";
 import enFollowups from "../locales/en/followups.json";
 import enMail from "../locales/en/mail.json";
 import enMeetings from "../locales/en/meetings.json";
@@ -21,6 +22,7 @@ import frAccount from "../locales/fr/account.json";
 import frAdmin from "../locales/fr/admin.json";
 import frCommon from "../locales/fr/common.json";
 import frContent from "../locales/fr/content.json";
+import frDev from "../locales/fr/dev.json";
 import frFollowups from "../locales/fr/followups.json";
 import frMail from "../locales/fr/mail.json";
 import frMeetings from "../locales/fr/meetings.json";
@@ -34,6 +36,7 @@ const files: Record<string, Record<string, unknown>> = {
   "../locales/en/admin.json": enAdmin,
   "../locales/en/common.json": enCommon,
   "../locales/en/content.json": enContent,
+  "../locales/en/dev.json": enDev,
   "../locales/en/followups.json": enFollowups,
   "../locales/en/mail.json": enMail,
   "../locales/en/meetings.json": enMeetings,
@@ -45,6 +48,7 @@ const files: Record<string, Record<string, unknown>> = {
   "../locales/fr/admin.json": frAdmin,
   "../locales/fr/common.json": frCommon,
   "../locales/fr/content.json": frContent,
+  "../locales/fr/dev.json": frDev,
   "../locales/fr/followups.json": frFollowups,
   "../locales/fr/mail.json": frMail,
   "../locales/fr/meetings.json": frMeetings,

@@ -27,7 +27,8 @@ export const handle = { i18n: ["admin"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireCapability(request, "documents:manage");
-  const t = await fixedT(await languageOf(request));
+  const language = await languageOf(request);
+  const t = await fixedT(language);
   const meeting = await getMeetingHeader(params.id ?? "");
   if (!meeting) notFound(t("admin:meeting.notFound"));
   const [documents, items, agencies] = await Promise.all([listMeetingDocuments(actor, meeting.id), agendaItemOptions(meeting.id), listAgencyOptions()]);
@@ -39,13 +40,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     agencies,
     preselectedItem: items.some((i) => i.value === item) ? item : null,
     accept: ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(","),
-    fileHint: t("admin:documents.fileHint", { max: formatFileSize(MAX_FILE_BYTES) }),
+    fileHint: t("admin:documents.fileHint", { max: formatFileSize(MAX_FILE_BYTES, language) }),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireCapability(request, "documents:manage");
-  const t = await fixedT(request);
+  const language = await languageOf(request);
+  const t = await fixedT(language);
   const meeting = await getMeetingHeader(params.id ?? "");
   if (!meeting) notFound(t("admin:meeting.notFound"));
   const formData = await readForm(request);
@@ -57,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: documentMetadataSchema });
       const formId = "new-document";
       if (submission.status !== "success") return formReply(submission, undefined, { formId });
-      const saved = await createDocument(actor, meeting.id, submission.value, formData.get("file"));
+      const saved = await createDocument(actor, meeting.id, submission.value, formData.get("file"), language);
       if (!saved.ok) return formReply(submission, saved, { formId });
       return redirectWithToast(request, back, t("admin:documents.toast.uploaded", { title: submission.value.title }));
     }
@@ -73,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: documentMetadataSchema.pick({ documentId: true }) });
       const formId = `replace-${documentId}`;
       if (submission.status !== "success") return formReply(submission, undefined, { formId });
-      const saved = await replaceDocumentFile(actor, meeting.id, documentId, formData.get("file"));
+      const saved = await replaceDocumentFile(actor, meeting.id, documentId, formData.get("file"), language);
       if (!saved.ok) return formReply(submission, saved, { formId });
       return redirectWithToast(request, back, t("admin:documents.toast.version", { version: saved.version }));
     }
@@ -97,7 +99,7 @@ export default function MeetingDocuments() {
   const removeTarget = useConfirmTarget("remove");
   const removing = data.documents.find((d) => d.id === removeTarget);
   const choices = { items: data.items, agencies: data.agencies };
-  const { t } = useTranslation(["admin"]);
+  const { t, language } = useTranslation(["admin"]);
   return (
     <section aria-labelledby="documents-heading">
       <h2 id="documents-heading">{t("admin:tab.documents")}</h2>
@@ -139,7 +141,7 @@ export default function MeetingDocuments() {
                     {d.agency ? ` (${d.agency.acronym})` : ""}
                   </td>
                   <td>{d.agendaItem?.title ?? t("admin:documents.wholeMeeting")}</td>
-                  <td>{d.versions[0] ? formatFileSize(d.versions[0].file.size) : ""}</td>
+                  <td>{d.versions[0] ? formatFileSize(d.versions[0].file.size, language) : ""}</td>
                   <td>{d.versions.length}</td>
                 </tr>
               ))}
@@ -291,7 +293,7 @@ function DocumentEditor({
       <ol reversed>
         {doc.versions.map((v) => (
           <li key={v.version}>
-            <a href={`/files/${v.file.key}`}>{v.file.filename}</a> <span className="muted">({formatFileSize(v.file.size)}, {formatDateTime(v.createdAt, timeZone, true, language)}{v.file.uploadedBy ? `, ${v.file.uploadedBy.name}` : ""})</span>
+            <a href={`/files/${v.file.key}`}>{v.file.filename}</a> <span className="muted">({formatFileSize(v.file.size, language)}, {formatDateTime(v.createdAt, timeZone, true, language)}{v.file.uploadedBy ? `, ${v.file.uploadedBy.name}` : ""})</span>
           </li>
         ))}
       </ol>

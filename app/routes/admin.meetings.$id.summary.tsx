@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return formReply(submission, fieldRefusal("body", t("admin:summary.error.notEmpty")), { preview: null, drafted: null });
     }
     // The reply's values are what the form shows: the draft goes into the textarea, nothing is saved yet.
-    form.set("body", await draftFromRecords(meeting.id));
+    form.set("body", await draftFromRecords(meeting.id, await languageOf(request)));
     return { result: parseWithZod(form, { schema: summarySchema }).reply(), preview: null, drafted: Date.now() };
   }
   if (v.intent === "preview") return { result: submission.reply(), preview: await previewSummary(meeting.id, v.body), drafted: null };
@@ -91,7 +91,7 @@ function Editor() {
           {latest ? (
             <>
               {" "}
-              · <Link to={`/meetings/${meeting.slug}/summary.pdf`} reloadDocument>{t("admin:summary.pdfVersion", { version: latest.version })}</Link> ({formatFileSize(latest.file.size)})
+              · <Link to={`/meetings/${meeting.slug}/summary.pdf`} reloadDocument>{t("admin:summary.pdfVersion", { version: latest.version })}</Link> ({formatFileSize(latest.file.size, language)})
             </>
           ) : null}
           . {t("admin:summary.changesReach")}
@@ -160,7 +160,7 @@ function Editor() {
           <ul>
             {record.versions.map((v) => (
               <li key={v.version}>
-                {t("admin:summary.versionLine", { version: v.version, at: when(v.createdAt), size: formatFileSize(v.file.size) })}
+                {t("admin:summary.versionLine", { version: v.version, at: when(v.createdAt), size: formatFileSize(v.file.size, language) })}
               </li>
             ))}
           </ul>

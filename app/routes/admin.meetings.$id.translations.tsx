@@ -22,8 +22,8 @@ export const handle = { i18n: ["content"] };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCapability(request, "meetings:manage");
   const header = await getMeetingHeader(params.id ?? "");
-  if (!header) notFound("We could not find that meeting.");
   const t = await fixedT(request);
+  if (!header) notFound(t("common:error.notFound.meeting"));
   return { ...(await translationEditor(header.id)), title: t("content:title", { meeting: header.title }) };
 }
 

@@ -12,7 +12,7 @@ import { notFound, readForm } from "~/utils/http.server";
 import { SubmitButton } from "~/components/submit-button";
 import { formReply, refusalMessages } from "~/utils/forms.server";
 import { isKey } from "~/i18n/translate";
-import { fixedT } from "~/i18n/i18n.server";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 
 export const handle = { i18n: ["admin"] };
@@ -37,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!series) notFound(t("admin:series.notFound"));
   const formData = await readForm(request);
   if (formData.get("intent") === "delete") {
-    const deleted = await deleteSeries(user, series.id);
+    const deleted = await deleteSeries(user, series.id, await languageOf(request));
     if (!deleted.ok) return data({ result: undefined, deleteError: refusalMessages(deleted).map((m) => (isKey(m) ? t(m) : m)).join(" ") }, { status: 400 });
     return redirectWithToast(request, "/admin/series", t("admin:toast.deleted", { name: series.name }));
   }

@@ -1,17 +1,20 @@
+import { key } from "~/i18n/translate";
 import { env } from "~/utils/env.server";
 
 // Helpers that fail throw a Response, so routes need no try/catch for the common cases;
-// the root ErrorBoundary renders them as friendly pages.
+// the root ErrorBoundary renders them as friendly pages, translating a message that is a key
+// (`key("common:error.notFound.meeting")`, for code without a reader; a resource route, whose body the
+// browser shows as it is, passes text translated with fixedT instead).
 
-export function notFound(message = "We could not find that page."): never {
+export function notFound(message: string = key("common:error.404.message")): never {
   throw new Response(message, { status: 404, statusText: "Not Found" });
 }
 
-export function forbidden(message = "You do not have access to this page."): never {
+export function forbidden(message: string = key("common:error.403.message")): never {
   throw new Response(message, { status: 403, statusText: "Forbidden" });
 }
 
-export function badRequest(message = "The request could not be understood."): never {
+export function badRequest(message: string = key("common:error.400.message")): never {
   throw new Response(message, { status: 400, statusText: "Bad Request" });
 }
 

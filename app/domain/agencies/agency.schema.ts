@@ -7,16 +7,9 @@ import { isCountryCode } from "./countries";
 
 export type { AgencyKind };
 
-export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
-  UN_AGENCY: "UN agency",
-  EU_AGENCY: "EU agency",
-  EU_INSTITUTION: "EU institution",
-  NATIONAL_AUTHORITY: "National authority",
-  INTERNATIONAL_ORGANISATION: "International organisation",
-  NGO: "NGO",
-  OTHER: "Other",
-};
-export const AGENCY_KINDS = valuesOf(AGENCY_KIND_LABELS);
+// In display order; their labels are `admin:agencies.kind.*`.
+const KIND_ORDER: Record<AgencyKind, number> = { UN_AGENCY: 0, EU_AGENCY: 1, EU_INSTITUTION: 2, NATIONAL_AUTHORITY: 3, INTERNATIONAL_ORGANISATION: 4, NGO: 5, OTHER: 6 };
+export const AGENCY_KINDS = valuesOf(KIND_ORDER);
 
 export const agencySchema = z.object({
   name: z.string({ required_error: key("admin:agencies.error.name") }).trim().min(2, key("admin:agencies.error.name")).max(200, atMost(200)),

@@ -3,7 +3,7 @@ import { key } from "~/i18n/translate";
 import { atMost } from "~/utils/form-messages";
 import { AGENDA_KINDS, PERSON_ROLES } from "./labels";
 
-export { AGENDA_KIND_LABELS, AGENDA_KINDS, PERSON_ROLE_LABELS, PERSON_ROLES } from "./labels";
+export { AGENDA_KINDS, PERSON_ROLES } from "./labels";
 
 const localTime = z.string({ required_error: key("admin:error.dateTime") }).trim().max(20, key("admin:error.dateTime"));
 

@@ -1,5 +1,5 @@
 import type { AuditedEntity } from "./audit.server";
-import { statusLabel } from "~/domain/recommendations/status";
+import { isStatus } from "~/domain/recommendations/status";
 import { isMeetingStatus, type MeetingStatus } from "~/domain/meetings/status";
 import { key, type T } from "~/i18n/translate";
 
@@ -68,6 +68,7 @@ const clip = (v: unknown) => (String(v ?? "").length > 120 ? `${String(v).slice(
 const quote = (t: T, v: unknown) => t("admin:audit.quote", { text: clip(v) });
 const word = (v: unknown) => String(v ?? "").toLowerCase().replace(/_/g, " ");
 const meetingStatus = (t: T, v: unknown) => (isMeetingStatus(String(v)) ? t(`common:status.${v as MeetingStatus}`).toLowerCase() : word(v));
+const recommendationStatus = (t: T, v: unknown) => (isStatus(v) ? t(`common:recommendationStatus.${v}`) : String(v ?? ""));
 
 /** The names of the fields an update changed, in words: " (title, start time)". */
 const FIELD_WORDS = {
@@ -204,8 +205,8 @@ export const AUDIT_KINDS: Record<AuditedEntity, Kind> = {
       status: (e) =>
         fill(e.t("admin:audit.s.Recommendation.status"), {
           ...e.v,
-          from: quote(e.t, statusLabel(String(e.b.status ?? ""))),
-          to: quote(e.t, statusLabel(String(e.a.status ?? ""))),
+          from: quote(e.t, recommendationStatus(e.t, e.b.status)),
+          to: quote(e.t, recommendationStatus(e.t, e.a.status)),
           note: e.a.note ? e.t("admin:audit.note", { note: quote(e.t, e.a.note) }) : "",
         }),
       progress: (e) =>

@@ -1,3 +1,5 @@
+import { fixedT } from "~/i18n/i18n.server";
+import { key } from "~/i18n/translate";
 import { forbidden } from "~/utils/http.server";
 import { agencyScope, can, type Capability, type Target } from "./permissions";
 import type { Actor } from "./roles";
@@ -6,20 +8,25 @@ import { requireUser } from "./session.server";
 // The server side of the capability matrix: every loader and action starts with requireActor or
 // requireCapability; domain functions call assertCan / requireAgencyScope on the actor they receive.
 
-const REFUSED = "Your role does not give access to this page.";
+// A key: the error page translates it for the reader (app/root.tsx); requireCapability, which has the
+// request, sends the sentence itself, so a refused download (a resource route, no error page) reads well.
+const REFUSED = key("common:error.refused.role");
 
 /** The signed-in person; anonymous visitors are sent to sign in and brought back. */
 export const requireActor = requireUser;
 
 /** The signed-in person if the matrix gives them the capability (on the target, when given); else 403. */
-export async function requireCapability(request: Request, capability: Capability, target?: Target, message = REFUSED): Promise<Actor> {
+export async function requireCapability(request: Request, capability: Capability, target?: Target, message?: string): Promise<Actor> {
   const actor = await requireActor(request);
-  assertCan(actor, capability, target, message);
+  if (!can(actor, capability, target)) {
+    const t = await fixedT(request);
+    forbidden(message ?? t("common:error.refused.role"));
+  }
   return actor;
 }
 
 /** For domain functions: throws 403 unless the actor has the capability (on the target, when given). */
-export function assertCan(actor: Actor, capability: Capability, target?: Target, message = REFUSED): void {
+export function assertCan(actor: Actor, capability: Capability, target?: Target, message: string = REFUSED): void {
   if (!can(actor, capability, target)) forbidden(message);
 }
 

@@ -12,7 +12,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { Refused, fieldRefusal, formRefusal, type Outcome } from "~/utils/forms.server";
 import { key } from "~/i18n/translate";
 import { hashToken } from "~/utils/tokens.server";
-import { checkUpload, readFileBytes, storeFile, type CheckedUpload } from "./files.server";
+import { MAX_FILE_BYTES, checkUpload, readFileBytes, storeFile, type CheckedUpload } from "./files.server";
 import { DEFAULT_LANGUAGE, type Language } from "~/i18n/config";
 import { tFor } from "~/i18n/i18n.server";
 import { DOCUMENT_TYPES, formatFileSize } from "./labels";
@@ -128,7 +128,7 @@ export async function meetingPageDocuments(meetingSlug: string, viewer: Viewer, 
     lang: d.lang,
     typeLabel: t(`common:documentType.${d.type}`),
     typeRank: DOCUMENT_TYPES.indexOf(d.type),
-    details: `${t(`common:documentType.${d.type}`)}, ${languageName(d.language, language)}, ${formatFileSize(d.size)}`,
+    details: `${t(`common:documentType.${d.type}`)}, ${languageName(d.language, language)}, ${formatFileSize(d.size, language)}`,
     key: d.key,
     agendaItemId: d.agendaItemId,
   }));
@@ -287,9 +287,9 @@ async function refusable<T extends object>(work: (tx: Tx) => Promise<Outcome<T>>
  * Adds a document with its first version. The file is checked first; the file, the document and its
  * version are written in one transaction, so a refusal at any step leaves nothing stored.
  */
-export async function createDocument(actor: Actor, meetingId: string, input: DocumentMetadata, upload: FormDataEntryValue | null): Promise<Outcome<{ id: string }>> {
+export async function createDocument(actor: Actor, meetingId: string, input: DocumentMetadata, upload: FormDataEntryValue | null, language: Language = "en"): Promise<Outcome<{ id: string }>> {
   assertCan(actor, "documents:manage");
-  const checked = await checkUpload(upload);
+  const checked = await checkUpload(upload, MAX_FILE_BYTES, language);
   if (!checked.ok) return fieldRefusal("file", checked.message);
   return refusable<{ id: string }>(async (tx) => {
     if (!(await tx.meeting.findUnique({ where: { id: meetingId }, select: { id: true } }))) return formRefusal(key("admin:error.meetingGone"));
@@ -332,9 +332,15 @@ export async function addDocumentVersion(tx: Tx, documentId: string, upload: Che
   return { version, file };
 }
 
-export async function replaceDocumentFile(actor: Actor, meetingId: string, documentId: string, upload: FormDataEntryValue | null): Promise<Outcome<{ id: string; version: number }>> {
+export async function replaceDocumentFile(
+  actor: Actor,
+  meetingId: string,
+  documentId: string,
+  upload: FormDataEntryValue | null,
+  language: Language = "en",
+): Promise<Outcome<{ id: string; version: number }>> {
   assertCan(actor, "documents:manage");
-  const checked = await checkUpload(upload);
+  const checked = await checkUpload(upload, MAX_FILE_BYTES, language);
   if (!checked.ok) return fieldRefusal("file", checked.message);
   return refusable(async (tx) => {
     const doc = await documentOf(tx, meetingId, documentId);

@@ -2,7 +2,9 @@ import { createHash, randomBytes } from "node:crypto";
 import contentDisposition from "content-disposition";
 import { fileTypeFromBuffer } from "file-type";
 import { db, type Tx } from "~/utils/db.server";
-import { formatFileSize as size } from "./labels";
+import type { Language } from "~/i18n/config";
+import { tFor } from "~/i18n/i18n.server";
+import { formatFileSize } from "./labels";
 
 // Uploaded files (docs/decisions/076-documents.md): checked on their content, never on their name, and
 // stored in the database (StoredFile + StoredFileContent), the one store every instance already shares.
@@ -12,39 +14,47 @@ const MB = 1024 * 1024;
 /** The largest file accepted, in bytes (DOCUMENT_MAX_MB, default 20). */
 export const MAX_FILE_BYTES = Math.max(1, Number(process.env.DOCUMENT_MAX_MB) || 20) * MB;
 
-type Kind = { mime: string; label: string; exts: string[] };
+type KindName = "pdf" | "docx" | "xlsx" | "pptx" | "odt" | "ods" | "odp" | "png" | "jpeg" | "gif" | "webp" | "text" | "doc" | "xls" | "ppt";
+/** `name` is the kind's label, `admin:upload.kind.<name>` ("PDF"), and with its article `admin:upload.aKind.<name>` ("a PDF"). */
+type Kind = { mime: string; name: KindName; exts: string[] };
 
 /** The types Convene accepts, by the media type found in the content. */
 const KINDS: Kind[] = [
-  { mime: "application/pdf", label: "PDF", exts: ["pdf"] },
-  { mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", label: "Word document", exts: ["docx"] },
-  { mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", label: "Excel workbook", exts: ["xlsx"] },
-  { mime: "application/vnd.openxmlformats-officedocument.presentationml.presentation", label: "PowerPoint presentation", exts: ["pptx"] },
-  { mime: "application/vnd.oasis.opendocument.text", label: "OpenDocument text", exts: ["odt"] },
-  { mime: "application/vnd.oasis.opendocument.spreadsheet", label: "OpenDocument spreadsheet", exts: ["ods"] },
-  { mime: "application/vnd.oasis.opendocument.presentation", label: "OpenDocument presentation", exts: ["odp"] },
-  { mime: "image/png", label: "PNG image", exts: ["png"] },
-  { mime: "image/jpeg", label: "JPEG image", exts: ["jpg", "jpeg"] },
-  { mime: "image/gif", label: "GIF image", exts: ["gif"] },
-  { mime: "image/webp", label: "WebP image", exts: ["webp"] },
-  { mime: "text/plain", label: "plain text file", exts: ["txt", "text", "md", "csv"] },
+  { mime: "application/pdf", name: "pdf", exts: ["pdf"] },
+  { mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name: "docx", exts: ["docx"] },
+  { mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name: "xlsx", exts: ["xlsx"] },
+  { mime: "application/vnd.openxmlformats-officedocument.presentationml.presentation", name: "pptx", exts: ["pptx"] },
+  { mime: "application/vnd.oasis.opendocument.text", name: "odt", exts: ["odt"] },
+  { mime: "application/vnd.oasis.opendocument.spreadsheet", name: "ods", exts: ["ods"] },
+  { mime: "application/vnd.oasis.opendocument.presentation", name: "odp", exts: ["odp"] },
+  { mime: "image/png", name: "png", exts: ["png"] },
+  { mime: "image/jpeg", name: "jpeg", exts: ["jpg", "jpeg"] },
+  { mime: "image/gif", name: "gif", exts: ["gif"] },
+  { mime: "image/webp", name: "webp", exts: ["webp"] },
+  { mime: "text/plain", name: "text", exts: ["txt", "text", "md", "csv"] },
 ];
 
 /** Word 97–2003, Excel 97–2003 and PowerPoint 97–2003 share one container (CFB); the name says which. */
 const LEGACY_OFFICE: Record<string, Kind> = {
-  doc: { mime: "application/msword", label: "Word 97–2003 document", exts: ["doc"] },
-  xls: { mime: "application/vnd.ms-excel", label: "Excel 97–2003 workbook", exts: ["xls"] },
-  ppt: { mime: "application/vnd.ms-powerpoint", label: "PowerPoint 97–2003 presentation", exts: ["ppt"] },
+  doc: { mime: "application/msword", name: "doc", exts: ["doc"] },
+  xls: { mime: "application/vnd.ms-excel", name: "xls", exts: ["xls"] },
+  ppt: { mime: "application/vnd.ms-powerpoint", name: "ppt", exts: ["ppt"] },
 };
 
 /** What the upload forms say is accepted (also the `accept` attribute's extensions). */
 export const ACCEPTED_EXTENSIONS = [...KINDS.flatMap((k) => k.exts), ...Object.keys(LEGACY_OFFICE)];
-export const ACCEPTED_DESCRIPTION = "PDF, Word, Excel, PowerPoint, OpenDocument, PNG/JPEG/GIF/WebP images or plain text";
+/** "PDF, Word, Excel, …": the accepted types in words. */
+export function acceptedDescription(language: Language = "en"): string {
+  const t = tFor(language);
+  return t("admin:upload.accepted");
+}
 
 /** "PDF", "Word document": the kind of a stored file by its media type, for lists that show files. */
-export function fileTypeLabel(mimeType: string): string {
+export function fileTypeLabel(mimeType: string, language: Language = "en"): string {
   const mime = mimeType.split(";")[0];
-  return [...KINDS, ...Object.values(LEGACY_OFFICE)].find((k) => k.mime === mime)?.label ?? "file";
+  const kind = [...KINDS, ...Object.values(LEGACY_OFFICE)].find((k) => k.mime === mime);
+  const t = tFor(language);
+  return kind ? t(`admin:upload.kind.${kind.name}`) : t("admin:upload.kind.file");
 }
 
 /** Media types a browser may show in the page instead of downloading. */
@@ -82,13 +92,17 @@ function isPlainText(bytes: Buffer): boolean {
 
 /**
  * Checks a form's file field: present, not empty, within MAX_FILE_BYTES, of an accepted type found in its
- * content, and named with an extension of that type. Every refusal is a sentence for the form.
+ * content, and named with an extension of that type. Every refusal is a sentence for the form, in
+ * `language` (the reader's), naming the file and, when it is too large, its size and the limit.
  */
-export async function checkUpload(entry: FormDataEntryValue | null, maxBytes = MAX_FILE_BYTES): Promise<UploadCheck> {
-  if (!entry || typeof entry === "string" || (entry.size === 0 && !entry.name)) return { ok: false, message: "Choose a file to upload." };
+export async function checkUpload(entry: FormDataEntryValue | null, maxBytes = MAX_FILE_BYTES, language: Language = "en"): Promise<UploadCheck> {
+  const t = tFor(language);
+  if (!entry || typeof entry === "string" || (entry.size === 0 && !entry.name)) return { ok: false, message: t("admin:upload.error.none") };
   const filename = cleanFilename(entry.name);
-  if (entry.size === 0) return { ok: false, message: `“${filename}” is empty.` };
-  if (entry.size > maxBytes) return { ok: false, message: `“${filename}” is ${size(entry.size)}; a file may be at most ${size(maxBytes)}.` };
+  if (entry.size === 0) return { ok: false, message: t("admin:upload.error.empty", { name: filename }) };
+  if (entry.size > maxBytes) {
+    return { ok: false, message: t("admin:upload.error.tooLarge", { name: filename, size: formatFileSize(entry.size, language), max: formatFileSize(maxBytes, language) }) };
+  }
   const bytes = Buffer.from(await entry.arrayBuffer());
   const ext = extensionOf(filename);
   const found = await fileTypeFromBuffer(bytes);
@@ -97,15 +111,15 @@ export async function checkUpload(entry: FormDataEntryValue | null, maxBytes = M
   else if (found) kind = KINDS.find((k) => k.mime === found.mime);
   else if (isPlainText(bytes)) kind = KINDS.find((k) => k.mime === "text/plain");
   if (!kind) {
-    return { ok: false, message: `“${filename}” is not a type Convene accepts. Upload ${ACCEPTED_DESCRIPTION}.` };
+    return { ok: false, message: t("admin:upload.error.type", { name: filename, accepted: acceptedDescription(language) }) };
   }
   if (!kind.exts.includes(ext)) {
     const claimed = KINDS.find((k) => k.exts.includes(ext)) ?? LEGACY_OFFICE[ext];
     return {
       ok: false,
       message: claimed
-        ? `“${filename}” is named as a ${claimed.label} but its content is a ${kind.label}. Upload the file itself, or name it .${kind.exts[0]}.`
-        : `“${filename}” is a ${kind.label}; its name should end in .${kind.exts[0]}.`,
+        ? t("admin:upload.error.misnamed", { name: filename, claimed: t(`admin:upload.aKind.${claimed.name}`), kind: t(`admin:upload.aKind.${kind.name}`), ext: kind.exts[0] })
+        : t("admin:upload.error.extension", { name: filename, kind: t(`admin:upload.aKind.${kind.name}`), ext: kind.exts[0] }),
     };
   }
   const mimeType = kind.mime === "text/plain" ? "text/plain; charset=utf-8" : kind.mime;

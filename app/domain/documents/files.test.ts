@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { docxBytes, pdfBytes, upload } from "~/test/factories.documents";
-import { checkUpload, cleanFilename } from "./files.server";
+import { checkUpload, cleanFilename, fileTypeLabel } from "./files.server";
+import { formatFileSize } from "./labels";
 
 // The type of an upload is the one found in its content; the name must agree with it.
 
@@ -23,6 +24,18 @@ describe("checkUpload", () => {
     expect(await checkUpload(upload(pdfBytes("x".repeat(3000)), "big.pdf"), 1024)).toEqual({ ok: false, message: expect.stringMatching(/“big\.pdf” is 3 KB; a file may be at most 1 KB\./) });
     expect(await checkUpload(null)).toEqual({ ok: false, message: "Choose a file to upload." });
     expect(await checkUpload(new File([], ""))).toEqual({ ok: false, message: "Choose a file to upload." });
+  });
+
+  it("refuses in the reader's language, naming the file, with sizes written the way that language writes them", async () => {
+    expect(await checkUpload(upload(pdfBytes("x".repeat(3000)), "gros.pdf"), 1024, "fr")).toEqual({ ok: false, message: "« gros.pdf » fait 3 Ko ; un fichier ne peut dépasser 1 Ko." });
+    expect(await checkUpload(upload(pdfBytes(), "photo.png"), undefined, "fr")).toEqual({
+      ok: false,
+      message: "« photo.png » est nommé comme une image PNG, mais son contenu est un PDF. Envoyez le fichier lui-même, ou nommez-le .pdf.",
+    });
+    expect(await checkUpload(null, undefined, "fr")).toEqual({ ok: false, message: "Choisissez un fichier à envoyer." });
+    const bytes = Math.round(2.4 * 1024 * 1024);
+    expect([formatFileSize(bytes), formatFileSize(bytes, "fr"), formatFileSize(312 * 1024, "fr")]).toEqual(["2.4 MB", "2,4 Mo", "312 Ko"]);
+    expect([fileTypeLabel("application/pdf"), fileTypeLabel("image/png", "fr"), fileTypeLabel("application/zip", "fr")]).toEqual(["PDF", "Image PNG", "fichier"]);
   });
 
   it("keeps a clean file name: no path, no quotes or control characters", () => {

@@ -1,3 +1,4 @@
+import { key } from "~/i18n/translate";
 import { containsText, db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { notFound } from "~/utils/http.server";
@@ -34,6 +35,6 @@ export async function getDevMailboxMessage(id: string) {
     where: { id },
     select: { id: true, toEmail: true, toName: true, subject: true, html: true, text: true, icsContent: true, status: true, createdAt: true, kind: true },
   });
-  if (!message) notFound("That message does not exist.");
+  if (!message) notFound(key("common:error.notFound.mailMessage"));
   return message;
 }

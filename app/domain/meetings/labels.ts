@@ -1,14 +1,13 @@
-// Meeting formats, visibilities and approval modes with their labels: plain data, so pages that only show
-// a label do not pull the form schemas (and zod) into the browser. Types from the generated enums.
+// Meeting formats, visibilities and approval modes in display order: plain data, so pages that only show
+// a label do not pull the form schemas (and zod) into the browser. Types from the generated enums; the
+// labels are the keys `admin:format.*`, `admin:visibility.*` and `admin:approval.*` (organisers' forms) and
+// `common:meetingFormat.*`, `common:meetingVisibility.*` (public pages).
 import type { ApprovalMode, MeetingFormat, MeetingVisibility } from "~/generated/prisma/enums.ts";
 import { valuesOf } from "~/utils/enums";
 
-export const FORMAT_LABELS: Record<MeetingFormat, string> = { IN_PERSON: "In person", HYBRID: "Hybrid (in person and online)", ONLINE: "Online" };
-export const FORMATS = valuesOf(FORMAT_LABELS);
-export const VISIBILITY_LABELS: Record<MeetingVisibility, string> = { PUBLIC: "Public", INVITATION: "Invitation only" };
-export const VISIBILITIES = valuesOf(VISIBILITY_LABELS);
-export const APPROVAL_LABELS: Record<ApprovalMode, string> = {
-  AUTOMATIC: "Confirm automatically while seats are left",
-  APPROVAL: "Organiser approves each registration",
-};
-export const APPROVAL_MODES = valuesOf(APPROVAL_LABELS);
+const FORMAT_ORDER: Record<MeetingFormat, number> = { IN_PERSON: 0, HYBRID: 1, ONLINE: 2 };
+export const FORMATS = valuesOf(FORMAT_ORDER);
+const VISIBILITY_ORDER: Record<MeetingVisibility, number> = { PUBLIC: 0, INVITATION: 1 };
+export const VISIBILITIES = valuesOf(VISIBILITY_ORDER);
+const APPROVAL_ORDER: Record<ApprovalMode, number> = { AUTOMATIC: 0, APPROVAL: 1 };
+export const APPROVAL_MODES = valuesOf(APPROVAL_ORDER);

@@ -5,7 +5,7 @@ import { key } from "~/i18n/translate";
 import { atMost, type MaxLength } from "~/utils/form-messages";
 import { APPROVAL_MODES, FORMATS, VISIBILITIES } from "./labels";
 
-export { APPROVAL_LABELS, APPROVAL_MODES, FORMAT_LABELS, FORMATS, VISIBILITIES, VISIBILITY_LABELS } from "./labels";
+export { APPROVAL_MODES, FORMATS, VISIBILITIES } from "./labels";
 
 // Messages are keys (admin namespace), translated where the form shows them.
 const text = (max: MaxLength) => z.string().trim().max(max, atMost(max)).optional();

@@ -4,17 +4,10 @@ import { valuesOf } from "~/utils/enums";
 
 export type { MeetingStatus };
 
-export const STATUS_LABELS: Record<MeetingStatus, string> = {
-  DRAFT: "Draft",
-  PUBLISHED: "Published",
-  REGISTRATION_CLOSED: "Registration closed",
-  HELD: "Held",
-  ARCHIVED: "Archived",
-  CANCELLED: "Cancelled",
-};
+const LIFECYCLE_ORDER: Record<MeetingStatus, number> = { DRAFT: 0, PUBLISHED: 1, REGISTRATION_CLOSED: 2, HELD: 3, ARCHIVED: 4, CANCELLED: 5 };
 
-/** In lifecycle order. */
-export const MEETING_STATUSES = valuesOf(STATUS_LABELS);
+/** In lifecycle order; their labels are `common:status.*`. */
+export const MEETING_STATUSES = valuesOf(LIFECYCLE_ORDER);
 
 export const TRANSITIONS: Record<MeetingStatus, readonly MeetingStatus[]> = {
   DRAFT: ["PUBLISHED", "CANCELLED"],

@@ -3,7 +3,7 @@ import type { Actor } from "~/domain/auth/roles";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { db, dialect } from "~/utils/db.server";
 import { filterSql, overdueCountWhere, overdueWhere, recommendationRowSelect, whereFor, type Filters } from "./recommendations.server";
-import { STATUSES, statusLabel, type Status } from "./status";
+import { STATUSES, type Status } from "./status";
 
 // Figures for the secretariat's dashboard. All counts honour the same filters as the list, and all of
 // them are counted by the database: the page reads a few dozen rows whatever the number of
@@ -43,7 +43,7 @@ export async function dashboard(actor: Actor, f: Filters, options: { now?: Date;
   ]);
   return {
     total,
-    byStatus: STATUSES.map((s) => ({ key: s, label: statusLabel(s), count: perStatus[s] })),
+    byStatus: STATUSES.map((s) => ({ key: s, count: perStatus[s] })),
     byAgency: matrix.map(({ key, label, count }) => ({ key, label, count })),
     matrix,
     byTheme: themes,

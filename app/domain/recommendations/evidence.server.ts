@@ -1,4 +1,4 @@
-import { ACCEPTED_DESCRIPTION, ACCEPTED_EXTENSIONS, MAX_FILE_BYTES, checkUpload, cleanFilename, fileTypeLabel, storeFile, type CheckedUpload } from "~/domain/documents/files.server";
+import { ACCEPTED_EXTENSIONS, acceptedDescription, MAX_FILE_BYTES, checkUpload, cleanFilename, fileTypeLabel, storeFile, type CheckedUpload } from "~/domain/documents/files.server";
 import { formatFileSize } from "~/domain/documents/labels";
 import type { Tx } from "~/utils/db.server";
 import type { Refusal } from "~/utils/forms.server";
@@ -38,7 +38,7 @@ export async function storeEvidence(tx: Tx, file: CheckedUpload | null, uploaded
 
 /** What the file input says about itself: the `accept` list and the limits in words. */
 export function evidenceUploadRules() {
-  return { accept: ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(","), maxSize: formatFileSize(MAX_FILE_BYTES), types: ACCEPTED_DESCRIPTION };
+  return { accept: ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(","), maxSize: formatFileSize(MAX_FILE_BYTES), types: acceptedDescription() };
 }
 
 /** The name of a file that came with a refused form: the page shows it again so the person knows to choose it again. */

@@ -5,21 +5,22 @@ import { valuesOf } from "~/utils/enums";
 
 export type { Priority, Status };
 
-export const STATUS_LABELS: Record<Status, string> = {
-  PROPOSED: "Proposed",
-  ADOPTED: "Adopted",
-  NOT_ADOPTED: "Not adopted",
-  IN_PROGRESS: "In progress",
-  IMPLEMENTED: "Implemented",
-  PARTIALLY_IMPLEMENTED: "Partially implemented",
-  NOT_IMPLEMENTED: "Not implemented",
-  SUPERSEDED: "Superseded",
+const WORKFLOW_ORDER: Record<Status, number> = {
+  PROPOSED: 0,
+  ADOPTED: 1,
+  NOT_ADOPTED: 2,
+  IN_PROGRESS: 3,
+  IMPLEMENTED: 4,
+  PARTIALLY_IMPLEMENTED: 5,
+  NOT_IMPLEMENTED: 6,
+  SUPERSEDED: 7,
 };
-/** In workflow order. */
-export const STATUSES = valuesOf(STATUS_LABELS);
+/** In workflow order; their labels are `common:recommendationStatus.*`. */
+export const STATUSES = valuesOf(WORKFLOW_ORDER);
 
-export const PRIORITY_LABELS: Record<Priority, string> = { HIGH: "High", MEDIUM: "Medium", LOW: "Low" };
-export const PRIORITIES = valuesOf(PRIORITY_LABELS);
+const PRIORITY_ORDER: Record<Priority, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
+/** Their labels are `common:priority.*`. */
+export const PRIORITIES = valuesOf(PRIORITY_ORDER);
 
 /** Final outcomes; reaching one needs closing evidence (a note or a document link). */
 export const CLOSING_STATUSES: Status[] = ["IMPLEMENTED", "PARTIALLY_IMPLEMENTED", "NOT_IMPLEMENTED", "SUPERSEDED"];
@@ -50,10 +51,6 @@ export function allowedNextStatuses(from: string): Status[] {
 
 export function canTransition(from: string, to: string): to is Status {
   return isStatus(to) && allowedNextStatuses(from).includes(to);
-}
-
-export function statusLabel(s: string): string {
-  return isStatus(s) ? STATUS_LABELS[s] : s;
 }
 
 /** Past its due date and not closed. */

@@ -14,7 +14,7 @@ import { queueInvitationMail } from "./mail.server";
 import { LIVE_INVITATION, MEETING_FOR_MAIL, agencyInvited, lockMeeting, lockedMeeting, normaliseEmail, promoteWaitlisted, register, registerEach, registerMany, type RegisterOutcome, type RegisterRequest } from "./registration.server";
 import { LANGUAGES, type Language } from "~/i18n/config";
 import { tFor } from "~/i18n/i18n.server";
-import { isKey } from "~/i18n/translate";
+import { isKey, key } from "~/i18n/translate";
 import { REGISTRATION_ROLES, emailField, nameField, type RegistrationRole } from "./registration.schema";
 
 // What organisers and focal points do with a meeting's registrations (the participants table and its
@@ -25,7 +25,7 @@ import { REGISTRATION_ROLES, emailField, nameField, type RegistrationRole } from
 /** The agency of a focal point's delegation; 403 for anyone without one. */
 function delegationAgency(actor: Actor): string {
   const { agencyId } = requireAgencyScope(actor, "delegation:manage");
-  if (!agencyId) forbidden("Only an agency focal point has a delegation.");
+  if (!agencyId) forbidden(key("common:error.refused.noDelegation"));
   return agencyId;
 }
 
@@ -34,13 +34,13 @@ export async function meetingById(id: string) {
     where: { id },
     select: { ...MEETING_FOR_MAIL, participantListVisible: true, retentionDays: true },
   });
-  if (!meeting) notFound("We could not find that meeting.");
+  if (!meeting) notFound(key("common:error.notFound.meeting"));
   return meeting;
 }
 
 export async function meetingBySlug(slug: string) {
   const meeting = await db.meeting.findUnique({ where: { slug }, select: { ...MEETING_FOR_MAIL, participantListVisible: true } });
-  if (!meeting) notFound("We could not find that meeting.");
+  if (!meeting) notFound(key("common:error.notFound.meeting"));
   return meeting;
 }
 
@@ -60,7 +60,7 @@ export async function registrationDetail(actor: Actor, meetingId: string, regist
       outbox: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, subject: true, status: true, createdAt: true } },
     },
   });
-  if (!reg) notFound("We could not find that registration.");
+  if (!reg) notFound(key("common:error.notFound.registration"));
   const actorIds = [...new Set(reg.events.map((e) => e.userId).filter((x): x is string => !!x))];
   const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   // by: null when the participant or the system made the change; { name: null } for a user since deleted.
@@ -361,10 +361,10 @@ export async function saveDelegation(
 ): Promise<Outcome<object>> {
   assertCan(actor, "registrations:manage");
   const agency = await db.agency.findUnique({ where: { id: input.agencyId }, select: { id: true } });
-  if (!agency) return fieldRefusal("agencyId", "Choose an agency from the list.");
+  if (!agency) return fieldRefusal("agencyId", key("registrations:delegations.error.agency"));
   if (input.headRegistrationId) {
     const head = await db.registration.findFirst({ where: { id: input.headRegistrationId, meetingId, agencyId: input.agencyId, status: { in: ["CONFIRMED", "PENDING"] } } });
-    if (!head) return fieldRefusal("headRegistrationId", "The head of delegation must be a registered member of that agency.");
+    if (!head) return fieldRefusal("headRegistrationId", key("registrations:delegations.error.head"));
   }
   await transaction(async (tx) => {
     // The quota and reserved seats are read by seat transactions under the meeting's lock, so they
@@ -396,7 +396,7 @@ export async function listInvitations(actor: Actor, meetingId: string, now = new
       select: { id: true, email: true, createdAt: true, revokedAt: true, expiresAt: true, agency: { select: { name: true } } },
     }),
   ]);
-  if (!meeting) notFound("We could not find that meeting.");
+  if (!meeting) notFound(key("common:error.notFound.meeting"));
   return {
     defaultExpiry: defaultInvitationExpiry(meeting, now),
     invitations: invitations.map((i) => {
@@ -424,15 +424,15 @@ export async function createInvitation(
 ): Promise<Outcome<{ url: string; expiresAt: Date }>> {
   assertCan(actor, "registrations:manage");
   const agency = input.agencyId ? await db.agency.findUnique({ where: { id: input.agencyId }, select: { id: true, name: true } }) : null;
-  if (input.agencyId && !agency) return fieldRefusal("agencyId", "Choose an agency from the list.");
+  if (input.agencyId && !agency) return fieldRefusal("agencyId", key("registrations:delegations.error.agency"));
   const zoneOf = await db.meeting.findUnique({ where: { id: meetingId }, select: { timeZone: true, registrationClosesAt: true, endsAt: true } });
-  if (!zoneOf) notFound("That meeting does not exist.");
+  if (!zoneOf) notFound(key("common:error.notFound.meeting"));
   let expiresAt = defaultInvitationExpiry(zoneOf, now);
   if (input.expiresAt) {
     const chosen = fromLocalInput(input.expiresAt, zoneOf.timeZone);
-    if (!chosen) return fieldRefusal("expiresAt", "Enter a date and time such as 2027-03-01 18:00.");
-    if (chosen <= now) return fieldRefusal("expiresAt", "Choose a time in the future.");
-    if (chosen > zoneOf.endsAt) return fieldRefusal("expiresAt", "Choose a time before the meeting ends.");
+    if (!chosen) return fieldRefusal("expiresAt", key("registrations:delegations.error.dateTime"));
+    if (chosen <= now) return fieldRefusal("expiresAt", key("registrations:delegations.error.future"));
+    if (chosen > zoneOf.endsAt) return fieldRefusal("expiresAt", key("registrations:delegations.error.beforeEnd"));
     expiresAt = chosen;
   }
   const url = await db.$transaction(async (tx) => {
@@ -472,7 +472,7 @@ export async function inviteAgencies(actor: Actor, meetingId: string, agencyIds:
   return transaction(async (tx) => {
     await lockMeeting(tx, meetingId);
     const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: { ...MEETING_FOR_MAIL, registrationClosesAt: true } });
-    if (!meeting) notFound("That meeting does not exist.");
+    if (!meeting) notFound(key("common:error.notFound.meeting"));
     const already = await tx.invitation.findMany({ where: { meetingId, agencyId: { in: wanted } }, select: { agencyId: true } });
     const done = new Set(already.map((i) => i.agencyId));
     const agencies = await tx.agency.findMany({
@@ -524,12 +524,12 @@ export async function findInvitation(token: string, now = new Date()) {
 export async function participantList(slug: string, user: Actor) {
   const meeting = await meetingBySlug(slug);
   if (!can(user, "registrations:manage")) {
-    if (!meeting.participantListVisible) forbidden("The participant list of this meeting is not shared.");
+    if (!meeting.participantListVisible) forbidden(key("common:error.refused.listNotShared"));
     const mine = await db.registration.findFirst({
       where: { meetingId: meeting.id, status: "CONFIRMED", OR: [{ userId: user.id }, { emailNormalised: normaliseEmail(user.email) }] },
       select: { id: true },
     });
-    if (!mine) forbidden("Only confirmed participants of this meeting can see who else takes part.");
+    if (!mine) forbidden(key("common:error.refused.participantsOnly"));
   }
   const people = await db.registration.findMany({
     where: { meetingId: meeting.id, status: "CONFIRMED", listConsent: true, anonymisedAt: null },

@@ -5,7 +5,7 @@ import { REGISTRATION_ROLES } from "./labels";
 // Registration forms: one schema per form, shared by Conform in the browser and the actions. Messages are
 // translation keys, shown in the reader's language by ErrorList (docs/i18n.md step 4).
 
-export { ATTENDANCE, REGISTRATION_ROLES, REGISTRATION_STATUSES, ROLE_LABELS, STATUS_LABELS } from "./labels";
+export { ATTENDANCE, REGISTRATION_ROLES, REGISTRATION_STATUSES } from "./labels";
 export type { Attendance, RegistrationRole, RegistrationStatus } from "./labels";
 
 const text = (max: number, message: string) =>

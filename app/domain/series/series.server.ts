@@ -1,5 +1,6 @@
 import { db } from "~/utils/db.server";
 import { formRefusal, type FieldErrors, type Outcome } from "~/utils/forms.server";
+import { tFor } from "~/i18n/i18n.server";
 import { key } from "~/i18n/translate";
 import { audit, diffFields } from "~/domain/audit/audit.server";
 import { assertCan } from "~/domain/auth/permissions.server";
@@ -113,13 +114,16 @@ export async function saveSeries(actor: Actor, id: string | null, input: SeriesI
   return { ok: true, id: saved, slug };
 }
 
-/** Deletes a series that has no meetings; a series with sessions keeps its history. */
-export async function deleteSeries(actor: Actor, id: string): Promise<Outcome<object>> {
+/** Deletes a series that has no meetings; a series with sessions keeps its history (the refusal, in `language`, says how many). */
+export async function deleteSeries(actor: Actor, id: string, language: Language = "en"): Promise<Outcome<object>> {
   assertCan(actor, "series:manage");
   const result = await db.$transaction(async (tx): Promise<Outcome<object>> => {
     const series = await tx.series.findUnique({ where: { id }, select: { name: true, slug: true, _count: { select: { meetings: true } } } });
     if (!series) return formRefusal(key("admin:series.error.gone"));
-    if (series._count.meetings > 0) return formRefusal(key("admin:series.error.hasMeetings"));
+    if (series._count.meetings > 0) {
+      const t = tFor(language);
+      return formRefusal(t("admin:series.error.hasMeetings", { name: series.name, count: series._count.meetings }));
+    }
     await tx.series.delete({ where: { id } });
     await audit(tx, { userId: actor.id, entity: "Series", entityId: id, action: "delete", before: { name: series.name, slug: series.slug } });
     return { ok: true };

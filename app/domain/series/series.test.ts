@@ -30,7 +30,9 @@ describe("series", () => {
     expect(body).toContain(`UID:meeting-${meeting.id}@`);
     expect(body).not.toContain(draft.id);
     expect(body).toContain("BEGIN:VTIMEZONE");
-    expect(await deleteSeries(actor, saved.id)).toMatchObject({ ok: false });
+    // The refusal names the series and counts its meetings, in the reader's language.
+    expect(await deleteSeries(actor, saved.id)).toEqual({ ok: false, formErrors: [`${name} has 2 meetings; move or delete them first.`] });
+    expect(await deleteSeries(actor, saved.id, "fr")).toEqual({ ok: false, formErrors: [`${name} comporte 2 réunions ; déplacez-les ou supprimez-les d’abord.`] });
   });
 
   it("refuses a participant (403) on the series edit action", async () => {

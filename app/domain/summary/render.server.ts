@@ -3,7 +3,7 @@ import type { Language } from "~/i18n/config";
 import { tFor } from "~/i18n/i18n.server";
 import type { T } from "~/i18n/translate";
 import { finishPdf, newPdfDocument } from "~/domain/registration/badges.server";
-import { statusLabel } from "~/domain/recommendations/status";
+import type { Status } from "~/domain/recommendations/status";
 import { formatDateTime, formatRange, zoneLabel } from "~/utils/dates";
 import { PLACEHOLDERS } from "./summary.schema";
 
@@ -82,8 +82,10 @@ export function splitBody(body: string): Piece[] {
 
 // ---------------------------------------------------------------- the records
 
-export type AttendanceRow = { agency: string; confirmed: number; checkedIn: number };
-export type RecommendationRow = { id: string; code: string; title: string; status: string; statusLabel: string };
+/** `agency` null: registrations without an agency. */
+export type AttendanceRow = { agency: string | null; confirmed: number; checkedIn: number };
+/** The status's label is `common:recommendationStatus.<status>`, in the reader's language. */
+export type RecommendationRow = { id: string; code: string; title: string; status: Status };
 export type ReviewRow = RecommendationRow & { outcome: string };
 export type SummaryRecords = { attendance: AttendanceRow[]; made: RecommendationRow[]; reviewed: ReviewRow[] };
 
@@ -98,12 +100,11 @@ export function renderSummary(body: string, records: SummaryRecords): RenderedSu
   };
 }
 
-export const recommendationRow = (r: { id: string; code: string; title: string; status: string }): RecommendationRow => ({
+export const recommendationRow = (r: { id: string; code: string; title: string; status: Status }): RecommendationRow => ({
   id: r.id,
   code: r.code,
   title: r.title,
   status: r.status,
-  statusLabel: statusLabel(r.status),
 });
 
 // ---------------------------------------------------------------- PDF
@@ -235,7 +236,7 @@ function drawAttendance(doc: PDFKit.PDFDocument, rows: AttendanceRow[], t: T) {
   }
   const widths = [283, 100, 100];
   tableLine(doc, [t("admin:agenda.agency"), t("admin:dashboard.column.confirmed"), t("admin:summary.checkedIn")], widths, true);
-  for (const r of rows) tableLine(doc, [r.agency, String(r.confirmed), String(r.checkedIn)], widths);
+  for (const r of rows) tableLine(doc, [r.agency ?? t("admin:summary.noAgency"), String(r.confirmed), String(r.checkedIn)], widths);
   const sum = (k: "confirmed" | "checkedIn") => String(rows.reduce((s, r) => s + r[k], 0));
   tableLine(doc, [t("admin:summary.total"), sum("confirmed"), sum("checkedIn")], widths, true);
 }
@@ -245,11 +246,11 @@ function drawRecommendations(doc: PDFKit.PDFDocument, records: SummaryRecords, t
   if (!records.made.length) doc.text(t("admin:summary.nothing"), MARGIN, doc.y).moveDown(0.5);
   const widths = [90, 283, 110];
   if (records.made.length) tableLine(doc, [t("admin:summary.code"), t("admin:documents.title"), t("admin:dashboard.column.status")], widths, true);
-  for (const r of records.made) tableLine(doc, [r.code, r.title, r.statusLabel], widths);
+  for (const r of records.made) tableLine(doc, [r.code, r.title, t(`common:recommendationStatus.${r.status}`)], widths);
   sectionHeading(doc, t("admin:summary.reviewed"));
   if (!records.reviewed.length) doc.text(t("admin:summary.nothing"), MARGIN, doc.y).moveDown(0.5);
   for (const r of records.reviewed) {
-    tableLine(doc, [r.code, r.title, r.statusLabel], widths);
+    tableLine(doc, [r.code, r.title, t(`common:recommendationStatus.${r.status}`)], widths);
     if (r.outcome) doc.text(t("admin:summary.pdf.outcome", { outcome: r.outcome }), MARGIN + 90, doc.y, { width: 393 }).moveDown(0.3);
   }
 }

@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
 import { key } from "~/i18n/translate";
-import { fixedT } from "~/i18n/i18n.server";
+import { fixedT, tFor } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/config";
 import { audit } from "~/domain/audit/audit.server";
 import { can } from "~/domain/auth/permissions";
@@ -44,7 +44,7 @@ export async function summaryRecords(meetingId: string, client: Tx = db): Promis
   for (const a of agencies) rows.set(a.id, { agency: a.acronym && a.acronym !== a.name ? `${a.name} (${a.acronym})` : a.name, confirmed: 0, checkedIn: 0 });
   for (const g of groups) {
     let row = rows.get(g.agencyId);
-    if (!row) rows.set(g.agencyId, (row = { agency: "No agency", confirmed: 0, checkedIn: 0 }));
+    if (!row) rows.set(g.agencyId, (row = { agency: null, confirmed: 0, checkedIn: 0 }));
     row.confirmed += g._count._all;
     if (g.attendance === "ATTENDED") row.checkedIn += g._count._all;
   }
@@ -55,10 +55,14 @@ export async function summaryRecords(meetingId: string, client: Tx = db): Promis
   };
 }
 
-/** "Start from the records": a heading per agenda item with its time in the meeting's zone, then the placeholders. */
-export async function draftFromRecords(meetingId: string): Promise<string> {
+/**
+ * "Start from the records": a heading per agenda item with its time in the meeting's zone, then the
+ * placeholders; the words and dates in `language` (the secretariat member's, who writes the record in it).
+ */
+export async function draftFromRecords(meetingId: string, language: Language = "en"): Promise<string> {
+  const t = tFor(language);
   const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { title: true, timeZone: true, startsAt: true, endsAt: true } });
-  if (!meeting) notFound("That meeting does not exist.");
+  if (!meeting) notFound(t("common:error.notFound.meeting"));
   const items = await db.agendaItem.findMany({
     where: { meetingId },
     orderBy: [{ startsAt: "asc" }, { position: "asc" }],
@@ -66,9 +70,10 @@ export async function draftFromRecords(meetingId: string): Promise<string> {
   });
   const zone = meeting.timeZone;
   const severalDays = formatDay(meeting.startsAt, zone) !== formatDay(meeting.endsAt, zone);
+  const day = (d: Date) => formatDay(d, zone, language);
   const offsetToo = offsetChanges(meeting.startsAt, meeting.endsAt, zone);
   const when = (i: { startsAt: Date; endsAt: Date }) =>
-    `${severalDays ? `${formatDay(i.startsAt, zone)}, ` : ""}${formatTime(i.startsAt, zone, offsetToo)}–${formatTime(i.endsAt, zone, offsetToo)}`;
+    `${severalDays ? `${day(i.startsAt)}, ` : ""}${formatTime(i.startsAt, zone, offsetToo)}–${formatTime(i.endsAt, zone, offsetToo)}`;
   // One line per item: Markdown would read a title's own "#" or "*" as markup, so they are escaped.
   const plain = (s: string) => s.replace(/\s+/g, " ").replace(/([\\`*_{}[\]<>#+!|])/g, "\\$1");
   const children = new Map<string | null, typeof items>();
@@ -76,7 +81,7 @@ export async function draftFromRecords(meetingId: string): Promise<string> {
     const parent = i.parentId && items.some((p) => p.id === i.parentId) ? i.parentId : null;
     children.set(parent, [...(children.get(parent) ?? []), i]);
   }
-  const lines: string[] = [`Times are in ${zoneSpanLabel(zone, meeting.startsAt, meeting.endsAt)}.`, ""];
+  const lines: string[] = [t("admin:summary.fromRecords.times", { zone: zoneSpanLabel(zone, meeting.startsAt, meeting.endsAt, language) }), ""];
   const walk = (parent: string | null, depth: number) => {
     for (const i of children.get(parent) ?? []) {
       lines.push(`${"#".repeat(Math.min(depth, 5))} ${plain(i.title)} (${when(i)})`, "", "");
@@ -84,7 +89,7 @@ export async function draftFromRecords(meetingId: string): Promise<string> {
     }
   };
   walk(null, 1);
-  if (!items.length) lines.push("# Conclusions", "", "");
+  if (!items.length) lines.push(`# ${t("admin:summary.fromRecords.conclusions")}`, "", "");
   lines.push(PLACEHOLDERS.attendance, "", PLACEHOLDERS.recommendations, "");
   return lines.join("\n");
 }
@@ -106,7 +111,7 @@ export async function summaryEditor(meetingId: string) {
       },
     },
   });
-  if (!meeting) notFound("That meeting does not exist.");
+  if (!meeting) notFound(key("common:error.notFound.meeting"));
   const { summaryRecord: record, ...m } = meeting;
   return {
     meeting: m,
@@ -144,7 +149,7 @@ export async function changeSummary(actor: Actor, meetingId: string, input: Summ
     where: { id: meetingId },
     select: { id: true, slug: true, title: true, timeZone: true, startsAt: true, endsAt: true, venue: true, room: true, city: true },
   });
-  if (!meeting) notFound("That meeting does not exist.");
+  if (!meeting) notFound(key("common:error.notFound.meeting"));
   const intent = input.intent;
   const pdf =
     intent === "publish" ? await summaryPdf({ meeting, body: input.body, records: await summaryRecords(meetingId), publishedAt: now, language }) : null;
@@ -164,10 +169,11 @@ export async function changeSummary(actor: Actor, meetingId: string, input: Summ
       let version: number | null = null;
       if (pdf) {
         if (documentId) {
-          await tx.document.update({ where: { id: documentId }, data: { visibility: input.visibility } });
+          await tx.document.update({ where: { id: documentId }, data: { visibility: input.visibility, language } });
         } else {
+          // The PDF is in the publisher's language (summaryPdf above): the document says so.
           const doc = await tx.document.create({
-            data: { meetingId, title: "Summary record", type: "SUMMARY_RECORD", language: "en", visibility: input.visibility },
+            data: { meetingId, title: tFor(language)("common:documentType.SUMMARY_RECORD"), type: "SUMMARY_RECORD", language, visibility: input.visibility },
             select: { id: true },
           });
           documentId = doc.id;

@@ -61,6 +61,11 @@ describe("the summary record", () => {
     expect(draft).toContain("## Data exchange (10:00–11:00)");
     expect(draft).toMatch(/\{\{attendance\}\}[\s\S]*\{\{recommendations\}\}/);
     expect(markdownToHtml(draft)).toContain("<h2>Review of *last* year's &lt;measures&gt; (09:30–12:00)</h2>");
+    // In the secretariat member's language: the words and the zone's name (the titles are the agenda's).
+    const french = await draftFromRecords(meeting.id, "fr");
+    expect(french).toContain("Heures indiquées : heure de Bruxelles (UTC+02:00).");
+    expect(french).toContain("# Opening (09:00–09:30)");
+    expect(french).not.toContain("Times are in");
   });
 
   it("fills attendance and recommendations from the records at each showing, so a status change shows at once", async () => {
@@ -70,11 +75,11 @@ describe("the summary record", () => {
       { agency: `${alpha.name} (AA)`, confirmed: 2, checkedIn: 1 },
       { agency: `${beta.name} (BO)`, confirmed: 1, checkedIn: 1 },
     ]);
-    expect(records.made.map((r) => [r.code, r.statusLabel])).toEqual([
-      [adopted.code, "Adopted"],
-      [proposed.code, "Proposed"],
+    expect(records.made.map((r) => [r.code, r.status])).toEqual([
+      [adopted.code, "ADOPTED"],
+      [proposed.code, "PROPOSED"],
     ]);
-    expect(records.reviewed).toEqual([expect.objectContaining({ code: old.code, outcome: "Half done; continue.", statusLabel: "In progress" })]);
+    expect(records.reviewed).toEqual([expect.objectContaining({ code: old.code, outcome: "Half done; continue.", status: "IN_PROGRESS" })]);
 
     // Placeholders put the sections where they stand; a missing one comes after the text.
     const rendered = renderSummary("# Conclusions\n\n{{recommendations}}\n\nClosing words.", records);
