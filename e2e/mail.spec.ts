@@ -95,8 +95,8 @@ test("the secretariat composes, previews, saves and sends a follow-up, then find
   await expectNoAxeViolations(page);
 
   const subject = `Brussels follow-up ${unique()}`;
-  await page.getByLabel("Subject").fill(subject);
-  await page.getByLabel("Summary").fill("Thank you for taking part in Brussels.\n\nThe report and the adopted recommendations follow.");
+  await page.getByRole("textbox", { name: "Subject", exact: true }).fill(subject);
+  await page.getByRole("textbox", { name: "Summary", exact: true }).fill("Thank you for taking part in Brussels.\n\nThe report and the adopted recommendations follow.");
   await page.getByLabel("Document links").fill("https://example.org/brussels-2026-report.pdf");
   await page.getByLabel("Next session").fill("2027-03-11T09:30");
   await page.getByLabel("Everyone who attended (checked in)").check();
@@ -148,16 +148,16 @@ test("the composer shows bad input back with field errors, without JavaScript", 
   const page = await context.newPage();
   await signIn(page, "secretariat@example.org");
   await openComposer(page);
-  await page.getByLabel("Subject").fill("Follow-up <b>bold</b>");
-  await page.getByLabel("Summary").fill("Too short");
+  await page.getByRole("textbox", { name: "Subject", exact: true }).fill("Follow-up <b>bold</b>");
+  await page.getByRole("textbox", { name: "Summary", exact: true }).fill("Too short");
   await page.getByLabel("Document links").fill("javascript:alert(1)");
   await page.getByLabel("Confirmed participants of chosen agencies").check();
   await page.getByRole("button", { name: "Save as draft" }).click();
   await expect(page.getByText("A summary has at least 10 characters.")).toBeVisible();
   await expect(page.getByText("Each document link is a web link (https://...): check every line.")).toBeVisible();
   await expect(page.getByText("Choose at least one agency.")).toBeVisible();
-  await expect(page.getByLabel("Subject")).toHaveValue("Follow-up <b>bold</b>");
-  await expect(page.getByLabel("Summary")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("textbox", { name: "Subject", exact: true })).toHaveValue("Follow-up <b>bold</b>");
+  await expect(page.getByRole("textbox", { name: "Summary", exact: true })).toHaveAttribute("aria-invalid", "true");
   await context.close();
 });
 

@@ -15,6 +15,8 @@ import {
 } from "~/domain/mail/followups.server";
 import { formatDateTime, zoneLabel } from "~/utils/dates";
 import { SubmitButton } from "~/components/submit-button";
+import { useContentLang } from "~/components/content";
+import { isLanguage, LANGUAGES, type Language } from "~/i18n/config";
 import { fixedT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 
@@ -23,10 +25,12 @@ export const handle = { i18n: ["followups"] };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCapability(request, "mail:followups");
   const meeting = await getMailMeeting(params.id ?? "");
-  const agencyId = new URL(request.url).searchParams.get("agency")?.slice(0, 40) || null;
-  const followUp = await getFollowUp(meeting.id, params.followUpId ?? "", agencyId);
+  const search = new URL(request.url).searchParams;
+  const agencyId = search.get("agency")?.slice(0, 40) || null;
+  const sampleLanguage = isLanguage(search.get("language")) ? (search.get("language") as Language) : null;
+  const followUp = await getFollowUp(meeting.id, params.followUpId ?? "", { agencyId, language: sampleLanguage });
   const t = await fixedT(request);
-  return { title: t("followups:title.followUp"), meeting, followUp, agencyId, inProgress: followUp.status === "QUEUED" && !followUpIsDone(followUp.progress) };
+  return { title: t("followups:title.followUp"), meeting, followUp, agencyId, sampleLanguage, inProgress: followUp.status === "QUEUED" && !followUpIsDone(followUp.progress) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -54,10 +58,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function FollowUpPage() {
-  const { meeting, followUp: f, agencyId, inProgress } = useLoaderData<typeof loader>();
+  const { meeting, followUp: f, agencyId, sampleLanguage, inProgress } = useLoaderData<typeof loader>();
   const p = f.progress;
   const revalidator = useRevalidator();
   const { t, language } = useTranslation(["followups"]);
+  const contentLang = useContentLang();
   useEffect(() => {
     if (!inProgress) return;
     const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 2000);
@@ -66,7 +71,9 @@ export default function FollowUpPage() {
   const recipients = f.recipients;
   return (
     <section aria-labelledby="follow-up-heading">
-      <h2 id="follow-up-heading">{t("followups:followUp.heading", { subject: f.subject })}</h2>
+      <h2 id="follow-up-heading">
+        <WithContent text={t("followups:followUp.heading", { subject: f.subject })} content={f.subject} lang={contentLang(f.versions[0].language)} />
+      </h2>
       <p>
         <Link to={`/admin/meetings/${meeting.id}/mail`}>{t("followups:followUp.back", { title: meeting.title })}</Link>
       </p>
@@ -123,6 +130,7 @@ export default function FollowUpPage() {
           ) : null}
         </section>
       )}
+      <Versions versions={f.versions} />
       <h3>{t("followups:followUp.whatRecipientsGet")}</h3>
       <Form method="get" className="filters">
         <div className="field">
@@ -132,6 +140,17 @@ export default function FollowUpPage() {
             {f.agencies.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="preview-language">{t("followups:followUp.inLanguage")}</label>
+          <select id="preview-language" name="language" defaultValue={sampleLanguage ?? ""}>
+            <option value="">{t("followups:followUp.anyLanguage")}</option>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {t(`followups:language.${l}`)}
               </option>
             ))}
           </select>
@@ -147,8 +166,70 @@ export default function FollowUpPage() {
           <iframe title={t("followups:followUp.sampleFrame")} sandbox="" srcDoc={f.sample.html} style={{ width: "100%", height: "32rem", border: "1px solid #c9ced6" }} />
         </>
       ) : (
-        <p>{t("followups:followUp.noRecipient")}</p>
+        <p>{sampleLanguage ? t("followups:followUp.noRecipientFound") : t("followups:followUp.noRecipient")}</p>
       )}
+    </section>
+  );
+}
+
+/** A translated sentence holding content (the subject), the content marked with its `lang`. */
+function WithContent({ text, content, lang }: { text: string; content: string; lang: Language | undefined }) {
+  const at = lang ? text.lastIndexOf(content) : -1;
+  if (at < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      <span lang={lang}>{content}</span>
+      {text.slice(at + content.length)}
+    </>
+  );
+}
+
+type Version = { language: Language; original: boolean; subject: string; summary: string };
+
+/** The subject and summary in both languages, each marked with its `lang`, and what is missing. */
+function Versions({ versions }: { versions: Version[] }) {
+  const { t } = useTranslation(["followups"]);
+  const contentLang = useContentLang();
+  return (
+    <section aria-labelledby="versions-heading">
+      <h3 id="versions-heading">{t("followups:followUp.versions.heading")}</h3>
+      {versions.map((v) => (
+        <section key={v.language} aria-labelledby={`version-${v.language}`}>
+          <h4 id={`version-${v.language}`}>
+            {v.original ? t(`followups:followUp.versions.original.${v.language}`) : t(`followups:followUp.versions.translation.${v.language}`)}
+          </h4>
+          {!v.subject && !v.summary ? (
+            <p>{t(`followups:followUp.versions.missing.${v.language}`)}</p>
+          ) : (
+            <>
+              {!v.subject ? <p>{t(`followups:followUp.versions.missingSubject.${v.language}`)}</p> : null}
+              {!v.summary ? <p>{t(`followups:followUp.versions.missingSummary.${v.language}`)}</p> : null}
+              <dl className="facts">
+                {v.subject ? (
+                  <>
+                    <dt>{t("followups:followUp.versions.subject")}</dt>
+                    <dd lang={contentLang(v.language)}>{v.subject}</dd>
+                  </>
+                ) : null}
+                {v.summary ? (
+                  <>
+                    <dt>{t("followups:followUp.versions.summary")}</dt>
+                    <dd lang={contentLang(v.language)}>
+                      {v.summary
+                        .split(/\r?\n\r?\n/)
+                        .filter((p) => p.trim())
+                        .map((p, i) => (
+                          <p key={i}>{p.trim()}</p>
+                        ))}
+                    </dd>
+                  </>
+                ) : null}
+              </dl>
+            </>
+          )}
+        </section>
+      ))}
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { SubmitButton } from "~/components/submit-button";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { AUDIENCES, followUpSchema, REGISTRATION_STATUSES } from "~/domain/mail/followup.schema";
+import { LANGUAGES } from "~/i18n/config";
 import { fixedT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import {
@@ -43,7 +44,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return formReply(submission, fieldRefusal("agencyIds", t("followups:compose.error.unknownAgencies")), { preview: null });
   }
   if (v.intent === "preview") {
-    const [mail, recipients] = await Promise.all([previewFollowUp(meeting.id, v, v.previewAgencyId || null), countRecipients(meeting.id, v)]);
+    const [mail, recipients] = await Promise.all([
+      previewFollowUp(meeting.id, v, v.previewAgencyId || null, v.previewLanguage ?? v.language),
+      countRecipients(meeting.id, v),
+    ]);
     return { result: submission.reply(), preview: { ...mail, recipients } };
   }
   const draft = await createFollowUpDraft(actor, meeting.id, v);
@@ -60,16 +64,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function NewFollowUp() {
   const { meeting, agencies, submissionKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t, language } = useTranslation(["followups"]);
   const schema = followUpSchema(meeting.timeZone);
   const [form, fields] = useForm({
     id: "follow-up",
     lastResult: actionData?.result,
-    defaultValue: { submissionKey },
+    defaultValue: { submissionKey, language, previewLanguage: language },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldRevalidate: "onBlur",
   });
   const agencyOptions = agencies.map((a) => ({ value: a.id, label: `${a.name} (${a.acronym})` }));
-  const { t } = useTranslation(["followups"]);
+  const languageOptions = LANGUAGES.map((l) => ({ value: l, label: t(`followups:language.${l}`) }));
   return (
     <section aria-labelledby="compose-heading">
       <h2 id="compose-heading">{t("followups:compose.heading")}</h2>
@@ -80,8 +85,17 @@ export default function NewFollowUp() {
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.submissionKey.errors ?? [])]} />
         <input {...getInputProps(fields.submissionKey, { type: "hidden" })} />
+        <SelectField field={fields.language} label={t("followups:compose.language")} hint={t("followups:compose.languageHint")} options={languageOptions} />
         <InputField field={fields.subject} label={t("followups:compose.subject")} required maxLength={200} />
         <TextareaField field={fields.summary} label={t("followups:compose.summary")} hint={t("followups:compose.summaryHint")} rows={8} required />
+        <fieldset aria-describedby="translation-hint">
+          <legend>{t("followups:compose.translation.legend")}</legend>
+          <p id="translation-hint" className="field-hint">
+            {t("followups:compose.translation.hint")}
+          </p>
+          <InputField field={fields.translatedSubject} label={t("followups:compose.translation.subject")} maxLength={200} />
+          <TextareaField field={fields.translatedSummary} label={t("followups:compose.translation.summary")} rows={8} />
+        </fieldset>
         <TextareaField field={fields.documents} label={t("followups:compose.documents")} hint={t("followups:compose.documentsHint")} rows={3} />
         <InputField
           field={fields.nextSessionAt}
@@ -115,6 +129,7 @@ export default function NewFollowUp() {
           options={agencyOptions}
           placeholder={t("followups:compose.anyAgency")}
         />
+        <SelectField field={fields.previewLanguage} label={t("followups:compose.previewLanguage")} options={languageOptions} />
         <div className="page-actions">
           <SubmitButton name="intent" value="preview">
             {t("followups:compose.preview")}

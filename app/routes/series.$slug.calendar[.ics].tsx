@@ -5,7 +5,8 @@ import { languageOf } from "~/i18n/i18n.server";
 import { notFound } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const series = await seriesCalendarData(params.slug ?? "");
+  const language = await languageOf(request);
+  const series = await seriesCalendarData(params.slug ?? "", language);
   if (!series) notFound("We could not find that series.");
-  return icsResponse(`${params.slug}.ics`, seriesCalendar(series.name, series.meetings, await languageOf(request)));
+  return icsResponse(`${params.slug}.ics`, seriesCalendar(series.name, series.meetings, language));
 }

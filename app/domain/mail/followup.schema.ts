@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { REGISTRATION_STATUSES } from "~/domain/registration/registration.schema";
+import { LANGUAGES } from "~/i18n/config";
 import { key } from "~/i18n/translate";
 import { fromLocalInput } from "~/utils/dates";
 
@@ -27,6 +28,21 @@ export function followUpSchema(timeZone: string) {
         .trim()
         .min(10, key("followups:compose.error.summaryShort"))
         .max(10_000, key("followups:compose.error.summaryLong")),
+      /** the language the subject and summary are written in (decision 080) */
+      language: z.enum(LANGUAGES, { errorMap: () => ({ message: key("followups:compose.error.language") }) }).default("en"),
+      /** the subject and summary in the other language: optional, empty = missing (the original goes out) */
+      translatedSubject: z
+        .string()
+        .trim()
+        .max(200, key("followups:compose.error.subjectLong"))
+        .refine((v) => v === "" || v.length >= 3, key("followups:compose.error.subjectShort"))
+        .optional(),
+      translatedSummary: z
+        .string()
+        .trim()
+        .max(10_000, key("followups:compose.error.summaryLong"))
+        .refine((v) => v === "" || v.length >= 10, key("followups:compose.error.summaryShort"))
+        .optional(),
       documents: z
         .string()
         .max(5_000, key("followups:compose.error.documentsLong"))
@@ -48,6 +64,7 @@ export function followUpSchema(timeZone: string) {
         .max(5, key("followups:compose.error.statusesMany"))
         .default([]),
       previewAgencyId: z.string().max(40, key("followups:compose.error.previewAgency")).optional(),
+      previewLanguage: z.enum(LANGUAGES, { errorMap: () => ({ message: key("followups:compose.error.language") }) }).optional(),
       /** random per rendered form: a second submit of the same form finds the first one's draft */
       submissionKey: z
         .string()
@@ -62,6 +79,8 @@ export function followUpSchema(timeZone: string) {
     })
     .transform((v) => ({
       ...v,
+      translatedSubject: v.translatedSubject ?? "",
+      translatedSummary: v.translatedSummary ?? "",
       documents: documentLinks(v.documents),
       nextSessionAt: v.nextSessionAt ? fromLocalInput(v.nextSessionAt, timeZone) : null,
     }));

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { asLanguage, type Language } from "~/i18n/config";
+import { localized, otherLanguage, translationsIn, type TranslationOf } from "~/domain/content/localized";
 import { db, type Tx, type Prisma } from "~/utils/db.server";
 import { audit } from "~/domain/audit/audit.server";
 import type { Actor } from "~/domain/auth/roles";
@@ -13,12 +14,16 @@ import type { Audience, FollowUpInput } from "./followup.schema";
 // Follow-ups after a meeting: the secretariat composes one, saves it as a draft (one DRAFT outbox
 // message per recipient, reviewable), then sends it (DRAFT -> QUEUED in one transaction). Each
 // agency's copy lists the recommendations that agency leads from this meeting and, marked, those it supports.
+// Its subject and summary may have a version in the other language (decision 080): each recipient gets
+// the version in their language (decision 081), else the original.
 
 export type Recipients = { audience: Audience; agencyIds?: string[]; statuses?: RegistrationStatus[] };
 
 const meetingSelect = {
   id: true, slug: true, title: true, venue: true, room: true, city: true, timeZone: true, startsAt: true, endsAt: true,
   onlineLink: true, status: true, summaryRecord: { select: { publishedAt: true } },
+  // both languages' titles (one row at most): the follow-up's copies are rendered for each
+  language: true, translations: { select: { language: true, title: true } },
 } as const;
 
 export async function getMailMeeting(meetingId: string) {
@@ -63,15 +68,36 @@ export async function unknownAgencyIds(meetingId: string, ids: string[]): Promis
   return ids.filter((id) => !known.has(id));
 }
 
+type FollowUpText = { subject: string; summary: string; language: string; translations: TranslationOf<"subject" | "summary">[] };
+
+/** The composer's subject and summary as a row with its translation, as the database keeps them. */
+function textOf(input: FollowUpInput): FollowUpText {
+  const translation = { language: otherLanguage(input.language), subject: input.translatedSubject, summary: input.translatedSummary };
+  return { subject: input.subject, summary: input.summary, language: input.language, translations: translation.subject || translation.summary ? [translation] : [] };
+}
+
+/** The follow-up's content for a recipient reading `reader`: each column translated when it is, else the original. */
+function followUpContentIn(input: FollowUpInput, reader: Language): FollowUpContent {
+  const row = textOf(input);
+  const subject = localized(row, "subject", reader, row.language);
+  const summary = localized(row, "summary", reader, row.language);
+  return { subject: subject.text, summary: summary.text, lang: { subject: subject.lang, summary: summary.lang }, documents: input.documents, nextSessionAt: input.nextSessionAt };
+}
+
+/** The copy of one agency in one language (the recipients' language, decision 081). */
 async function agencyCopy(
   tx: Tx,
   meeting: Awaited<ReturnType<typeof getMailMeeting>>,
-  content: FollowUpContent,
+  input: FollowUpInput,
   agency: { id: string; name: string } | null,
   language: Language,
 ) {
+  const content = followUpContentIn(input, language);
   const live = { meetingId: meeting.id, status: { notIn: ["NOT_ADOPTED" as const, "SUPERSEDED" as const] } };
-  const select = { code: true, title: true, dueDate: true, leadAgency: { select: { name: true, acronym: true } } } as const;
+  const select = {
+    code: true, title: true, dueDate: true, leadAgency: { select: { name: true, acronym: true } },
+    language: true, translations: translationsIn(language, { title: true }),
+  } as const;
   const led = agency ? await tx.recommendation.findMany({ where: { ...live, leadAgencyId: agency.id }, orderBy: { code: "asc" }, select }) : [];
   const supported = agency
     ? await tx.recommendation.findMany({
@@ -80,8 +106,23 @@ async function agencyCopy(
         select,
       })
     : [];
-  const item = (r: (typeof led)[number]) => ({ code: r.code, title: r.title, dueDate: r.dueDate, lead: r.leadAgency.acronym || r.leadAgency.name });
-  return followUpMail({ meeting, content, agencyName: agency?.name ?? null, recommendations: { led: led.map(item), supported: supported.map(item) }, language });
+  const item = (r: (typeof led)[number]) => ({
+    code: r.code,
+    title: localized(r, "title", language, r.language).text,
+    dueDate: r.dueDate,
+    lead: r.leadAgency.acronym || r.leadAgency.name,
+  });
+  const title = localized(meeting, "title", language, meeting.language).text;
+  const mail = await followUpMail({
+    meeting: { ...meeting, title },
+    content,
+    agencyName: agency?.name ?? null,
+    recommendations: { led: led.map(item), supported: supported.map(item) },
+    language,
+  });
+  // The words around the content are in the recipient's language; the content may be the original's.
+  const contentLanguage = [...new Set([language, content.lang.subject, content.lang.summary])].join(", ");
+  return { ...mail, headers: { "Content-Language": contentLanguage } };
 }
 
 /** The mail as one agency's participants would get it, without saving anything. */
@@ -170,6 +211,11 @@ async function insertFollowUpDraft(
           meetingId: meeting.id,
           subject: input.subject,
           summary: input.summary,
+          language: input.language,
+          // empty = missing; no row when both are (decision 080)
+          ...(input.translatedSubject || input.translatedSummary
+            ? { translations: { create: { language: otherLanguage(input.language), subject: input.translatedSubject, summary: input.translatedSummary } } }
+            : {}),
           documents: input.documents.join("\n"),
           nextSessionAt: input.nextSessionAt,
           recipients,
@@ -303,12 +349,13 @@ export async function listFollowUps(meetingId: string) {
   return followUps.map((f) => ({ ...f, progress: progress.get(f.id)! }));
 }
 
-export async function getFollowUp(meetingId: string, followUpId: string, previewAgencyId: string | null) {
+export async function getFollowUp(meetingId: string, followUpId: string, preview: { agencyId: string | null; language: Language | null }) {
   const f = await db.followUp.findFirst({
     where: { id: followUpId, meetingId },
     select: {
       id: true, subject: true, summary: true, documents: true, nextSessionAt: true, recipients: true, status: true,
       createdAt: true, queuedAt: true, createdBy: { select: { name: true } },
+      language: true, translations: { select: { language: true, subject: true, summary: true } },
     },
   });
   if (!f) notFound("That follow-up does not exist.");
@@ -318,9 +365,14 @@ export async function getFollowUp(meetingId: string, followUpId: string, preview
     await db.followUp.updateMany({ where: { id: f.id, status: "QUEUED" }, data: { status: "SENT" } });
     f.status = "SENT";
   }
-  // A sample message of the chosen agency's copy: exactly what that agency receives.
+  // A sample message of the chosen agency's copy in the chosen language: exactly what those recipients receive.
   const sample = await db.outboxMessage.findFirst({
-    where: { followUpId: f.id, ...(previewAgencyId ? { registration: { agencyId: previewAgencyId } } : {}) },
+    where: {
+      followUpId: f.id,
+      ...(preview.agencyId || preview.language
+        ? { registration: { ...(preview.agencyId ? { agencyId: preview.agencyId } : {}), ...(preview.language ? { language: preview.language } : {}) } }
+        : {}),
+    },
     select: { html: true, toEmail: true, registration: { select: { agency: { select: { name: true } } } } },
   });
   const agencies = await db.agency.findMany({
@@ -328,7 +380,22 @@ export async function getFollowUp(meetingId: string, followUpId: string, preview
     orderBy: { sortName: "asc" },
     select: { id: true, name: true },
   });
-  return { ...f, recipients: f.recipients as Recipients, progress, sample, agencies };
+  const { translations: _t, ...rest } = f;
+  return { ...rest, versions: versionsOf(f), recipients: f.recipients as Recipients, progress, sample, agencies };
+}
+
+/**
+ * The follow-up's text in both languages, the original first: what the organiser reviews. A missing
+ * column (empty) goes out in the original's version to the readers of the other language.
+ */
+function versionsOf(f: { subject: string; summary: string; language: string; translations: TranslationOf<"subject" | "summary">[] }) {
+  const original = asLanguage(f.language);
+  const other = otherLanguage(original);
+  const t = f.translations.find((x) => x.language === other);
+  return [
+    { language: original, original: true, subject: f.subject, summary: f.summary },
+    { language: other, original: false, subject: t?.subject.trim() ?? "", summary: t?.summary.trim() ?? "" },
+  ];
 }
 
 export function followUpIsDone(p: Progress): boolean {

@@ -62,6 +62,53 @@ describe("follow-ups", () => {
     expect(got).toHaveLength(3);
   });
 
+  it("sends each recipient the subject and summary in their language, else the original's, marked with its lang", async () => {
+    const meeting = await createMeetingWithParticipants(3, []);
+    const regs = await db.registration.findMany({ where: { meetingId: meeting.id }, orderBy: { name: "asc" }, select: { id: true, email: true } });
+    await db.registration.update({ where: { id: regs[1].id }, data: { language: "fr" } });
+    const english = { subject: "Thank you for Brussels", summary: "Thank you for attending.\n\nThe report follows." };
+    const draft = await createFollowUpDraft(actor, meeting.id, input({ ...english, translatedSubject: "Merci pour Bruxelles", translatedSummary: "Merci de votre participation." }));
+    expect(await db.followUpTranslation.findMany({ where: { followUpId: draft!.id }, select: { language: true, subject: true, summary: true } })).toEqual([
+      { language: "fr", subject: "Merci pour Bruxelles", summary: "Merci de votre participation." },
+    ]);
+    expect(await db.followUp.findUnique({ where: { id: draft!.id }, select: { language: true } })).toEqual({ language: "en" });
+    smtp.messages.length = 0;
+    await sendFollowUp(actor, meeting.id, draft!.id);
+    const transport = createTransport(smtp.url);
+    await drainOutbox({ transport });
+    transport.close();
+    const to = (email: string) => smtp.messages.find((m) => m.to && !Array.isArray(m.to) && m.to.value[0].address === email)!;
+    const fr = to(regs[1].email);
+    expect(fr.subject).toBe("Merci pour Bruxelles");
+    expect(fr.text).toContain("Merci de votre participation.");
+    expect(fr.text).not.toContain("Thank you for attending.");
+    expect(fr.html).toMatch(/<html[^>]* lang="fr"/);
+    expect(fr.headers.get("content-language")).toBe("fr");
+    const en = to(regs[0].email);
+    expect(en.subject).toBe("Thank you for Brussels");
+    expect(en.text).toContain("The report follows.");
+    expect(en.text).not.toContain("Merci");
+    expect(en.headers.get("content-language")).toBe("en");
+
+    // French summary missing: the French recipient gets the English one, marked lang="en" in a French mail.
+    const partial = await createFollowUpDraft(actor, meeting.id, input({ ...english, translatedSubject: "Merci pour Bruxelles" }));
+    const messages = await db.outboxMessage.findMany({ where: { followUpId: partial!.id }, select: { registrationId: true, subject: true, html: true, text: true, headers: true } });
+    const frCopy = messages.find((m) => m.registrationId === regs[1].id)!;
+    expect(frCopy.subject).toBe("Merci pour Bruxelles");
+    expect(frCopy.text).toContain("Thank you for attending.");
+    expect(frCopy.html).toMatch(/<p[^>]* lang="en"[^>]*>Thank you for attending\.<\/p>/);
+    expect(frCopy.text).toContain("Voir la page de la réunion");
+    expect(frCopy.headers).toMatchObject({ "Content-Language": "fr, en" });
+    const enCopy = messages.find((m) => m.registrationId === regs[0].id)!;
+    expect(enCopy.html).not.toMatch(/<p[^>]* lang=/);
+
+    // No translation at all: no translation row, everybody gets the original.
+    const none = await createFollowUpDraft(actor, meeting.id, input({ ...english, translatedSubject: "", translatedSummary: "" }));
+    expect(await db.followUpTranslation.count({ where: { followUpId: none!.id } })).toBe(0);
+    const subjects = await db.outboxMessage.findMany({ where: { followUpId: none!.id }, select: { subject: true } });
+    expect(subjects.map((m) => m.subject)).toEqual(["Thank you for Brussels", "Thank you for Brussels", "Thank you for Brussels"]);
+  });
+
   it("lists the recommendations an agency supports too, separately and marked", async () => {
     const [a, b] = [await createAgency(), await createAgency()];
     const meeting = await createMeetingWithParticipants(2, [a, b]);

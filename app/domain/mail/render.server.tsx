@@ -36,7 +36,8 @@ let reactEmail: Promise<[Components, typeof import("@react-email/render")]> | nu
 const loadReactEmail = () => (reactEmail ??= Promise.all([loadComponents(), import("@react-email/render")]));
 
 export type MailBlock =
-  | { kind: "text"; text: string }
+  /** `lang` when the text is in another language than the mail (content not translated yet) */
+  | { kind: "text"; text: string; lang?: Language }
   | { kind: "button"; text: string; url: string }
   | { kind: "link"; text: string; url: string }
   /** a label and the address itself, written out: private links people may need to copy */
@@ -117,7 +118,11 @@ function MailDocument({ content, c }: { content: MailContent; c: Components }) {
 function renderBlock(b: MailBlock, { Button, Hr, Link, Text }: Components) {
   switch (b.kind) {
     case "text":
-      return <Text style={styles.prose}>{b.text}</Text>;
+      return (
+        <Text style={styles.prose} lang={b.lang}>
+          {b.text}
+        </Text>
+      );
     case "button":
       return (
         <Button href={b.url} style={styles.button}>

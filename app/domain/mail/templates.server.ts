@@ -64,6 +64,8 @@ export function agendaBlocks(agenda: { title: string; startsAt: Date; endsAt: Da
 export type FollowUpContent = {
   subject: string;
   summary: string;
+  /** the language each text is written in: the recipient's, or the original's when not translated */
+  lang: { subject: Language; summary: Language };
   documents: string[];
   nextSessionAt: Date | null;
 };
@@ -77,7 +79,7 @@ export function followUpMail(p: {
   agencyName: string | null;
   /** the agency's recommendations from this meeting: those it leads, and those it supports (marked) */
   recommendations: { led: FollowUpRecommendation[]; supported: FollowUpRecommendation[] };
-  /** the recipient's: the words around the content (the content is in the language it was written in) */
+  /** the recipient's: the mail's `lang` and the words around the content (marked when in another language) */
   language: Language;
 }): Promise<RenderedMail> {
   const m = p.meeting;
@@ -85,7 +87,10 @@ export function followUpMail(p: {
   const t = tFor(language);
   const blocks: MailBlock[] = [
     { kind: "text", text: p.agencyName ? t("mail:followUp.dearAgency", { agency: p.agencyName }) : t("mail:followUp.dear") },
-    ...p.content.summary.split(/\r?\n\r?\n/).filter((x) => x.trim()).map((para): MailBlock => ({ kind: "text", text: para.trim() })),
+    ...p.content.summary
+      .split(/\r?\n\r?\n/)
+      .filter((x) => x.trim())
+      .map((para): MailBlock => ({ kind: "text", text: para.trim(), lang: p.content.lang.summary === language ? undefined : p.content.lang.summary })),
   ];
   if (p.content.documents.length) {
     blocks.push({ kind: "text", text: t("mail:followUp.documents") });

@@ -3,7 +3,8 @@ import ICAL from "ical.js";
 import nodeIcal, { type VEvent } from "node-ical";
 import { timeZoneOptions } from "~/utils/dates";
 import { db, transaction } from "~/utils/db.server";
-import { createAgency, createMeeting } from "~/test/factories";
+import { createAgency, createMeeting, requestAs, routeArgs } from "~/test/factories";
+import { loader as seriesCalendarLoader } from "~/routes/series.$slug.calendar[.ics]";
 import { registerPerson } from "~/test/factories.registration";
 import { cancelRegistration } from "~/domain/registration/registration.server";
 import { renderStatusMail } from "~/domain/registration/mail.server";
@@ -135,6 +136,32 @@ describe("iCalendar", () => {
     ];
     expect(icalJsInstants(feed)).toEqual(want);
     expect(nodeIcalInstants(feed).sort((x, y) => x.uid.localeCompare(y.uid))).toEqual(want);
+  });
+
+  it("gives the series feed each meeting's title and description in the reader's language, else the original", async () => {
+    const n = Math.random().toString(36).slice(2, 8);
+    const series = await db.series.create({ data: { slug: `calais-${n}`, name: "Calais Group" } });
+    const translated = await createMeeting({ title: "Calais Group, spring session", seriesId: series.id });
+    await db.meeting.update({ where: { id: translated.id }, data: { description: "Two days of work." } });
+    await db.meetingTranslation.create({
+      data: { meetingId: translated.id, language: "fr", title: "Groupe de Calais, session de printemps", description: "Deux jours de travail." },
+    });
+    await createMeeting({ title: "Calais Group, autumn session", seriesId: series.id, startsAt: new Date("2030-11-05T08:00:00Z") });
+    const feed = async (acceptLanguage: string) => {
+      const request = await requestAs(null, `/series/${series.slug}/calendar.ics`, { headers: { "Accept-Language": acceptLanguage } });
+      const ics = await ((await seriesCalendarLoader(routeArgs(request, { slug: series.slug }))) as Response).text();
+      const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+      return { ics, events: events.map((e) => ({ summary: e.summary, description: e.description })) };
+    };
+    const french = await feed("fr-FR,fr;q=0.9");
+    expectZonesDefined(french.ics);
+    expect(french.events[0]).toMatchObject({ summary: "Groupe de Calais, session de printemps" });
+    expect(french.events[0].description).toContain("Deux jours de travail.");
+    // No French version: the English original.
+    expect(french.events[1]).toMatchObject({ summary: "Calais Group, autumn session" });
+    const english = await feed("en-GB");
+    expect(english.events.map((e) => e.summary)).toEqual(["Calais Group, spring session", "Calais Group, autumn session"]);
+    expect(english.events[0].description).toContain("Two days of work.");
   });
 
   it("ends every line, END:VCALENDAR included, with CRLF", () => {

@@ -53,9 +53,9 @@ export async function getPublicSeries(slug: string, language: Language = "en") {
   return series && { ...series, meetings: series.meetings.map(({ language: original, ...m }) => localize(m, ["title"], language, original)), members };
 }
 
-/** Every non-draft session of a series, for its iCalendar feed. */
-export async function seriesCalendarData(slug: string) {
-  return db.series.findUnique({
+/** Every non-draft session of a series, for its iCalendar feed: titles and descriptions in the reader's language. */
+export async function seriesCalendarData(slug: string, language: Language = "en") {
+  const series = await db.series.findUnique({
     where: { slug },
     select: {
       name: true,
@@ -65,10 +65,20 @@ export async function seriesCalendarData(slug: string) {
         select: {
           id: true, slug: true, title: true, description: true, venue: true, room: true, city: true, timeZone: true, startsAt: true, endsAt: true,
           status: true, icsSequence: true, organiserName: true, organiserEmail: true, updatedAt: true,
+          language: true, translations: translationsIn(language, { title: true, description: true }),
         },
       },
     },
   });
+  return (
+    series && {
+      ...series,
+      meetings: series.meetings.map(({ language: original, ...m }) => {
+        const { lang: _lang, ...meeting } = localize(m, ["title", "description"], language, original);
+        return meeting;
+      }),
+    }
+  );
 }
 
 export async function getSeriesForEdit(id: string) {
