@@ -55,7 +55,7 @@ const inLanguage = <T extends { language: string }>(rows: T[], language: Languag
 /** The translations form: the originals (read-only) beside their text in the other language. */
 export async function translationEditor(meetingId: string) {
   const content = await readMeetingContent(db, meetingId);
-  if (!content) notFound("We could not find that meeting.");
+  if (!content) notFound(key("common:error.notFound.meeting"));
   const { meeting, items, documents } = content;
   const into = otherLanguage(meeting.language);
   const mt = inLanguage(meeting.translations, into);
@@ -77,7 +77,7 @@ export type MissingTranslation = { what: "meeting" | "item" | "document"; field:
 /** What is not translated yet into the meeting's other language: every non-empty original without its translation. */
 export async function missingTranslations(meetingId: string): Promise<{ into: Language; missing: MissingTranslation[] }> {
   const content = await readMeetingContent(db, meetingId);
-  if (!content) notFound("We could not find that meeting.");
+  if (!content) notFound(key("common:error.notFound.meeting"));
   const { meeting, items, documents } = content;
   const into = otherLanguage(meeting.language);
   const missing: MissingTranslation[] = [];
@@ -107,7 +107,7 @@ export async function saveTranslations(actor: Actor, meetingId: string, input: T
     const outcome = await transaction(async (tx): Promise<Outcome<{ changed: number }>> => {
       await lockMeeting(tx, meetingId);
       const content = await readMeetingContent(tx, meetingId);
-      if (!content) notFound("We could not find that meeting.");
+      if (!content) notFound(key("common:error.notFound.meeting"));
       const { meeting, items, documents } = content;
       if (stampOf(content) !== input.stamp || input.into !== otherLanguage(meeting.language)) throw new Refused(formRefusal(STALE));
 

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { key } from "~/i18n/translate";
 import { asLanguage, type Language } from "~/i18n/config";
 import { localized, otherLanguage, translationsIn, type TranslationOf } from "~/domain/content/localized";
 import { db, type Tx, type Prisma } from "~/utils/db.server";
@@ -28,7 +29,7 @@ const meetingSelect = {
 
 export async function getMailMeeting(meetingId: string) {
   const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { ...meetingSelect, reminderOffsets: true } });
-  if (!meeting) notFound("That meeting does not exist.");
+  if (!meeting) notFound(key("common:error.notFound.meeting"));
   return meeting;
 }
 
@@ -143,7 +144,7 @@ type DraftResult = { id: string; recipients: number; existing: boolean };
 async function draftForSubmission(meetingId: string, submissionKey: string): Promise<DraftResult | null> {
   const f = await db.followUp.findUnique({ where: { submissionKey }, select: { id: true, meetingId: true, _count: { select: { messages: true } } } });
   if (!f) return null;
-  if (f.meetingId !== meetingId) badRequest("This form belongs to another meeting. Open the composer again.");
+  if (f.meetingId !== meetingId) badRequest(key("common:error.refused.formOfOtherMeeting"));
   return { id: f.id, recipients: f._count.messages, existing: true };
 }
 
@@ -266,7 +267,7 @@ async function insertFollowUpDraft(
 
 async function requireFollowUp(tx: Tx, meetingId: string, followUpId: string) {
   const f = await tx.followUp.findFirst({ where: { id: followUpId, meetingId }, select: { id: true, status: true, subject: true } });
-  if (!f) notFound("That follow-up does not exist.");
+  if (!f) notFound(key("common:error.notFound.followUp"));
   return f;
 }
 
@@ -358,7 +359,7 @@ export async function getFollowUp(meetingId: string, followUpId: string, preview
       language: true, translations: { select: { language: true, subject: true, summary: true } },
     },
   });
-  if (!f) notFound("That follow-up does not exist.");
+  if (!f) notFound(key("common:error.notFound.followUp"));
   const progress = (await followUpProgress([f.id])).get(f.id)!;
   if (f.status === "QUEUED" && followUpIsDone(progress)) {
     // The worker knows messages, not follow-ups: the first look after the last message settles it.

@@ -1,3 +1,4 @@
+import { key } from "~/i18n/translate";
 import crypto from "node:crypto";
 import { containsText, db, type Prisma } from "~/utils/db.server";
 import { audit } from "~/domain/audit/audit.server";
@@ -76,7 +77,7 @@ export async function getMail(id: string) {
       meeting: { select: { id: true, title: true } }, followUpId: true,
     },
   });
-  if (!m) notFound("That message does not exist.");
+  if (!m) notFound(key("common:error.notFound.mailMessage"));
   return m;
 }
 
@@ -87,7 +88,7 @@ export async function getMail(id: string) {
 export async function resendMail(actor: Actor, id: string): Promise<{ id: string; mode: "requeued" | "copied" } | null> {
   return db.$transaction(async (tx) => {
     const m = await tx.outboxMessage.findUnique({ where: { id } });
-    if (!m) notFound("That message does not exist.");
+    if (!m) notFound(key("common:error.notFound.mailMessage"));
     let result: { id: string; mode: "requeued" | "copied" } | null = null;
     if (m.status === "FAILED" || m.status === "CANCELLED") {
       const { count } = await tx.outboxMessage.updateMany({
