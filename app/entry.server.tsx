@@ -1,8 +1,6 @@
-import { Transform, type TransformCallback } from "node:stream";
+import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { bundlesOf } from "~/i18n/bundles.server";
 import { languageOf } from "~/i18n/i18n.server";
@@ -24,38 +22,30 @@ const ABORT_DELAY = 5_000;
 const DOCUMENT_END = Buffer.from("</body></html>");
 
 /**
- * Holds the document's closing `</body></html>` back to the end of the stream. React 18 writes it as soon
- * as the shell is complete, and what streams after it (Remix's single-fetch data scripts, React's Suspense
- * completion scripts) then stands after `</html>`: invalid HTML (the Nu checker's "stray start tag"),
- * which browsers repair silently (docs/decisions/071). React 19 defers it in the same way. The closing tags
- * are ASCII and may arrive split over chunks, so the last bytes that could begin them wait for the next.
+ * Moves the document's closing `</body></html>` to the end. React 18 writes it as soon as the shell is
+ * complete, and what comes after it (Remix's single-fetch data scripts, React's Suspense completion
+ * scripts) would then stand after `</html>`: invalid HTML (the Nu checker's "stray start tag"), which
+ * browsers repair silently (docs/decisions/071). React 19 defers it in the same way.
  */
-export class DeferDocumentEnd extends Transform {
-  private tail = Buffer.alloc(0);
-  private found = false;
+export function deferDocumentEnd(html: Buffer): Buffer {
+  const at = html.indexOf(DOCUMENT_END);
+  if (at < 0 || at === html.length - DOCUMENT_END.length) return html;
+  return Buffer.concat([html.subarray(0, at), html.subarray(at + DOCUMENT_END.length), DOCUMENT_END]);
+}
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
-    let bytes = this.tail.length ? Buffer.concat([this.tail, chunk]) : chunk;
-    this.tail = Buffer.alloc(0);
-    if (!this.found) {
-      const at = bytes.indexOf(DOCUMENT_END);
-      if (at >= 0) {
-        this.found = true;
-        bytes = Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + DOCUMENT_END.length)]);
-      } else {
-        const keep = Math.min(bytes.length, DOCUMENT_END.length - 1);
-        this.tail = Buffer.from(bytes.subarray(bytes.length - keep));
-        bytes = bytes.subarray(0, bytes.length - keep);
-      }
-    }
-    if (bytes.length) this.push(bytes);
-    done();
+/** A writable that keeps what React writes and hands over the whole document once React ends it. */
+class DocumentBuffer extends Writable {
+  private chunks: Buffer[] = [];
+  constructor(private readonly done: (html: Buffer) => void) {
+    super();
   }
-
-  override _flush(done: TransformCallback) {
-    if (this.tail.length) this.push(this.tail);
-    if (this.found) this.push(DOCUMENT_END);
-    done();
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void) {
+    this.chunks.push(chunk);
+    callback();
+  }
+  override _final(callback: (error?: Error | null) => void) {
+    this.done(deferDocumentEnd(Buffer.concat(this.chunks)));
+    callback();
   }
 }
 
@@ -68,10 +58,12 @@ export default async function handleRequest(
 ) {
   // The production server's CSP allows inline scripts with this nonce only (docs/decisions/051).
   const nonce = loadContext?.cspNonce ?? "";
-  // Crawlers and SPA mode get the whole document at once; browsers get the shell streamed.
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+  // Every reader gets the whole document at once, rendered to the end (onAllReady) and sent as one buffer
+  // with its length: the pages read all their data in their loaders (nothing is deferred), so the shell
+  // would be ready only a moment earlier, and a document streamed in React's 2 KB pieces cost a socket
+  // write, a web-stream read and a compression call per piece (docs/decisions/085-rendered-pages.md).
   // The reader's language (app/i18n/i18n.server.ts); the server has every namespace in memory.
-  const language = await languageOf(request);
+  const language = await languageOf(request, loadContext);
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -82,12 +74,17 @@ export default async function handleRequest(
       </TranslationProvider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
+        onShellReady() {
           shellRendered = true;
-          const body = new DeferDocumentEnd();
-          responseHeaders.set("Content-Type", "text/html");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
+        },
+        onAllReady() {
+          pipe(
+            new DocumentBuffer((html) => {
+              responseHeaders.set("Content-Type", "text/html");
+              responseHeaders.set("Content-Length", String(html.length));
+              resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
+            }),
+          );
         },
         onShellError(error: unknown) {
           reject(error);

@@ -38,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [user, { toast, setCookie }, { language, setCookie: languageCookie }] = await Promise.all([
     getUser(request, context),
     readToast(request),
-    resolveLanguage(request),
+    resolveLanguage(request, context),
   ]);
   const showDevMailbox = devMailboxEnabled();
   const logoUrl = env().ORG_LOGO_URL ?? null;

@@ -9,6 +9,7 @@ import crypto from "node:crypto";
 import { readFileSync } from "node:fs";
 import Negotiator from "negotiator";
 import os from "node:os";
+import zlib from "node:zlib";
 
 // Anything else (self-service links, the dev mailbox, forms) is never cached.
 const PUBLIC_PAGE = /^\/(?:meetings(?:\/[\w-]+(?:\/agenda|\/calendar\.ics)?)?|series(?:\/[\w-]+(?:\/calendar\.ics)?)?)?(?:\.data)?$/;
@@ -16,9 +17,16 @@ const MAX_ENTRIES = 1_000;
 // A bound on the memory the store holds, whatever the pages weigh (a long series page is hundreds of KB).
 const MAX_BYTES = 32 * 1024 * 1024;
 
+// Express's req.path, or the path of a bare node:http request (the replay runs before Express).
+const pathOf = (req) => {
+  if (req.path !== undefined) return req.path;
+  const query = req.url.indexOf("?");
+  return query < 0 ? req.url : req.url.slice(0, query);
+};
+
 /** A request for a page that looks the same to every anonymous visitor. */
 export const isPublicPage = (req) =>
-  (req.method === "GET" || req.method === "HEAD") && !req.headers.cookie && !req.headers.authorization && PUBLIC_PAGE.test(req.path);
+  (req.method === "GET" || req.method === "HEAD") && !req.headers.cookie && !req.headers.authorization && PUBLIC_PAGE.test(pathOf(req));
 // Domain writes in this process bump this counter (app/domain/meetings/public-cache.server.ts), so the
 // organiser who saved sees the change at once on this instance.
 const generation = () => globalThis.__convenePublicGeneration ?? 0;
@@ -30,32 +38,47 @@ const generation = () => globalThis.__convenePublicGeneration ?? 0;
 // (app/i18n/config.ts imports it too): this module runs in plain Node, before Vite.
 const LANGUAGES = JSON.parse(readFileSync(new URL("../app/i18n/languages.json", import.meta.url), "utf8"));
 const languageOf = (req) => new Negotiator(req).language(LANGUAGES) ?? "en";
-const keyOf = (req) => `${languageOf(req)}\n${req.originalUrl}`;
+const keyOf = (req) => `${languageOf(req)}\n${req.originalUrl ?? req.url}`;
 
 const etagOf = (body) => `"${crypto.createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
 const matches = (req, etag) => (req.headers["if-none-match"] ?? "").split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
 
+// A stored page is sent gzip-compressed to a client that accepts it (as the compression middleware would),
+// from a copy compressed once, when the page is first asked for that way: not once per request.
+const acceptsGzip = (req) => !!req.headers["accept-encoding"] && new Negotiator(req).encoding(["gzip", "identity"]) === "gzip";
+const gzipOf = (entry) => (entry.gzip ??= zlib.gzipSync(entry.body));
+
 /**
- * Two Express middlewares over one store; ttlMs <= 0 turns caching off (ETags and 304s stay).
- * `replay` answers from the store and goes first: a stored page carries every header it was sent with
- * (the security headers, and the CSP whose nonce is in its HTML), so nothing else needs to run for it.
- * `keep` goes just before the app and stores what it renders.
+ * A request listener and an Express middleware over one store; ttlMs <= 0 turns caching off (ETags and 304s
+ * stay). `replay(req, res)` answers from the store and returns true, or returns false for every other request;
+ * the server calls it on the bare node:http request before Express (scripts/server.mjs): a stored page
+ * carries every header it was sent with (the security headers, and the CSP whose nonce is in its HTML), so
+ * nothing else needs to run for it, and it is compressed already. `keep` goes just before the app and stores
+ * what it renders.
  */
 export function pageCache(ttlMs) {
   const store = new Map();
   let storedBytes = 0;
   const cacheControl = (leftMs) => `public, max-age=0, s-maxage=${Math.max(0, Math.floor(leftMs / 1000))}`;
 
-  function replay(req, res, next) {
-    if (!isPublicPage(req)) return next();
+  function replay(req, res) {
+    if (!store.size || !isPublicPage(req)) return false;
     const hit = store.get(keyOf(req));
     const age = hit ? Date.now() - hit.at : Infinity;
-    if (!hit || hit.generation !== generation() || age >= ttlMs) return next();
-    for (const [name, value] of Object.entries(hit.headers)) res.setHeader(name, value);
-    res.setHeader("Cache-Control", cacheControl(ttlMs - age));
-    res.setHeader("X-Convene-Cache", "hit");
-    if (matches(req, hit.headers.etag)) return res.status(304).end();
-    return res.status(hit.status).end(req.method === "HEAD" ? undefined : hit.body);
+    if (!hit || hit.generation !== generation() || age >= ttlMs) return false;
+    const headers = { ...hit.headers, "cache-control": cacheControl(ttlMs - age), "x-convene-cache": "hit" };
+    if (matches(req, hit.headers.etag)) {
+      res.writeHead(304, headers);
+      res.end();
+      return true;
+    }
+    const gzip = acceptsGzip(req);
+    const body = gzip ? gzipOf(hit) : hit.body;
+    if (gzip) headers["content-encoding"] = "gzip";
+    headers["content-length"] = body.length;
+    res.writeHead(hit.status, headers);
+    res.end(req.method === "HEAD" ? undefined : body);
+    return true;
   }
 
   function keep(req, res, next) {
@@ -89,6 +112,8 @@ export function pageCache(ttlMs) {
           storedBytes = 0;
         }
         const { "content-length": _length, "content-encoding": _encoding, "cache-control": _control, ...headers } = res.getHeaders();
+        // The compression middleware adds Accept-Encoding to Vary when it sends the page; the replay compresses too.
+        headers.vary = "Cookie, Authorization, Accept-Language, Accept-Encoding";
         storedBytes += body.length - (store.get(key)?.body.length ?? 0);
         store.set(key, { at: Date.now(), generation: startedGeneration, status: 200, headers, body });
       }

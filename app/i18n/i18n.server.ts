@@ -1,6 +1,6 @@
 import { createCookie, type Cookie } from "@remix-run/node";
 import Negotiator from "negotiator";
-import { sessionIdFrom } from "~/domain/auth/session.server";
+import { sessionIdFrom, sessionLocale } from "~/domain/auth/session.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { bundlesOf } from "./bundles.server";
@@ -33,31 +33,35 @@ export function acceptedLanguage(header: string | null): Language | undefined {
 
 const liveSession = (sessionId: string) => ({ sessions: { some: { id: sessionId, expiresAt: { gt: new Date() } } } });
 
-/** The saved language of the person signed in with this request, if any (one query, only when the session cookie is there). */
-async function savedLocale(request: Request): Promise<Language | undefined> {
-  const sessionId = await sessionIdFrom(request);
-  if (!sessionId) return undefined;
-  const user = await db.user.findFirst({ where: liveSession(sessionId), select: { locale: true } });
-  return isLanguage(user?.locale) ? user.locale : undefined;
+/**
+ * The saved language of the person signed in with this request, if any. It comes with the session's own
+ * statement (getUser): none of its own, and none at all without the session cookie.
+ */
+async function savedLocale(request: Request, context?: object): Promise<Language | undefined> {
+  const locale = await sessionLocale(request, context);
+  return isLanguage(locale) ? locale : undefined;
 }
 
-// The root loader, the route's loader and the document render all ask for the same request's language:
-// read it (and the saved preference, one query for a signed-in reader) once per request.
-const perRequest = new WeakMap<Request, Promise<Language>>();
+// The root loader, the route's loader and the document render all ask for the same request's language.
+// Remix hands each loader its own copy of the request but one load context: with the context (pass the
+// loader's `context`, or the entry's `loadContext`) the language is read once per page request, else once
+// per request object. Only for reads, like the session (an action may have just changed it).
+const perRequest = new WeakMap<object, Promise<Language>>();
 
 /** The reader's interface language. */
-export function languageOf(request: Request): Promise<Language> {
-  let language = perRequest.get(request);
-  if (!language) perRequest.set(request, (language = readLanguage(request)));
+export function languageOf(request: Request, context?: object): Promise<Language> {
+  const keyed = context && (request.method === "GET" || request.method === "HEAD") ? context : request;
+  let language = perRequest.get(keyed);
+  if (!language) perRequest.set(keyed, (language = readLanguage(request, context)));
   return language;
 }
 
-async function readLanguage(request: Request): Promise<Language> {
+async function readLanguage(request: Request, context?: object): Promise<Language> {
   const asked = new URL(request.url).searchParams.get(LANGUAGE_PARAM);
   if (isLanguage(asked)) return asked;
   const remembered: unknown = await languageCookie().parse(request.headers.get("Cookie")).catch(() => null);
   if (isLanguage(remembered)) return remembered;
-  return (await savedLocale(request)) ?? acceptedLanguage(request.headers.get("Accept-Language")) ?? DEFAULT_LANGUAGE;
+  return (await savedLocale(request, context)) ?? acceptedLanguage(request.headers.get("Accept-Language")) ?? DEFAULT_LANGUAGE;
 }
 
 /**
@@ -65,8 +69,8 @@ async function readLanguage(request: Request): Promise<Language> {
  * pages that follow stay in that language without the parameter. The switcher's choice is also saved as the
  * signed-in person's preference (User.locale), which their mail and their other browsers follow.
  */
-export async function resolveLanguage(request: Request): Promise<{ language: Language; setCookie: string | null }> {
-  const language = await languageOf(request);
+export async function resolveLanguage(request: Request, context?: object): Promise<{ language: Language; setCookie: string | null }> {
+  const language = await languageOf(request, context);
   const asked = new URL(request.url).searchParams.get(LANGUAGE_PARAM);
   const chosen = asked !== null && asked === language;
   if (chosen) {
@@ -96,12 +100,16 @@ export async function saveLocale(userId: string, locale: Language | null): Promi
  * A `t` for loaders, `meta` data (page titles), mail, calendar files and PDFs, in the reader's language (a
  * request) or a recipient's (a language): `(await fixedT(request))("meetings:title")`.
  */
-export async function fixedT(requestOrLanguage: Request | Language): Promise<T> {
-  const language = typeof requestOrLanguage === "string" ? requestOrLanguage : await languageOf(requestOrLanguage);
+export async function fixedT(requestOrLanguage: Request | Language, context?: object): Promise<T> {
+  const language = typeof requestOrLanguage === "string" ? requestOrLanguage : await languageOf(requestOrLanguage, context);
   return tFor(language);
 }
 
 /** The same `t` when the language is known. */
 export function tFor(language: Language): T {
-  return createT(language, bundlesOf(language), bundlesOf(DEFAULT_LANGUAGE));
+  let t = tByLanguage.get(language);
+  if (!t) tByLanguage.set(language, (t = createT(language, bundlesOf(language), bundlesOf(DEFAULT_LANGUAGE))));
+  return t;
 }
+// A `t` depends only on its language (the bundles are constant): made once per language.
+const tByLanguage = new Map<Language, T>();

@@ -23,7 +23,7 @@ export const handle = { i18n: ["meetings"] };
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
   const slug = params.slug ?? "";
-  const language = await languageOf(request);
+  const language = await languageOf(request, context);
   const [page, documents, summary] = await Promise.all([
     getMeetingPage(slug, user, language),
     meetingPageDocuments(slug, { user, registrationTokenHash: null }, language),
@@ -48,7 +48,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 const languageNames = new Map<Language, Intl.DisplayNames>();
+// Intl.DisplayNames#of is slow (a lookup in ICU's data each time): a meeting's list of language codes is
+// named once per reader language, in a bounded map emptied when full (a pure function of its input).
+const languageLists = new Map<string, string>();
 function languageList(codes: string, language: Language) {
+  const key = `${language} ${codes}`;
+  let list = languageLists.get(key);
+  if (list === undefined) {
+    list = nameLanguages(codes, language);
+    if (languageLists.size >= 1_000) languageLists.clear();
+    languageLists.set(key, list);
+  }
+  return list;
+}
+
+function nameLanguages(codes: string, language: Language) {
   let names = languageNames.get(language);
   if (!names) languageNames.set(language, (names = new Intl.DisplayNames([language], { type: "language" })));
   return codes

@@ -10,15 +10,15 @@ import { SubmitButton } from "~/components/submit-button";
 
 export const handle = { i18n: ["meetings"] };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const when = url.searchParams.get("when") === "past" ? "past" : "upcoming";
   const seriesSlug = url.searchParams.get("series")?.slice(0, 80) || null;
   const agencyId = url.searchParams.get("agency")?.slice(0, 40) || null;
   const page = pageFrom(url);
   const [{ total, meetings, series, agencies }, t] = await Promise.all([
-    meetingListPage({ when, seriesSlug, agencyId, page, language: await languageOf(request) }),
-    fixedT(request),
+    meetingListPage({ when, seriesSlug, agencyId, page, language: await languageOf(request, context) }),
+    fixedT(request, context),
   ]);
   return { title: t("meetings:title"), when, seriesSlug, agencyId, meetings, page: page.page, pageCount: pageCount(total), total, series, agencies };
 }

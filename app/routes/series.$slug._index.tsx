@@ -11,8 +11,8 @@ import { useTranslation } from "~/i18n/react";
 
 export const handle = { i18n: ["meetings"] };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const [series, t] = await Promise.all([getPublicSeries(params.slug ?? "", await languageOf(request)), fixedT(request)]);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const [series, t] = await Promise.all([getPublicSeries(params.slug ?? "", await languageOf(request, context)), fixedT(request, context)]);
   if (!series) notFound(t("meetings:series.notFound"));
   return { title: t("meetings:series.pageTitle", { series: series.name }), series };
 }

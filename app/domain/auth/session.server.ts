@@ -24,38 +24,77 @@ function sessionStorage() {
   return storage;
 }
 
+// Reading a signed cookie costs an HMAC check (Web Crypto, asynchronous), and one page request reads the same
+// header several times (the session, the toast, the language). The data a header carries is a pure function
+// of the header and the secret, so it is remembered per header string, in a small map emptied when full;
+// nothing read from the database is kept (decision 061).
+const parsedCookies = new Map<string, Promise<{ sessionId?: unknown; toast?: unknown }>>();
+const PARSED_COOKIES_MAX = 2_000;
+const PARSED_COOKIE_MAX_LENGTH = 4_096;
+
+function cookieData(header: string | null): Promise<{ sessionId?: unknown; toast?: unknown }> {
+  // No session cookie at all (an anonymous reader): nothing to check.
+  if (!header || !header.includes("__convene=")) return Promise.resolve({});
+  let data = parsedCookies.get(header);
+  if (!data) {
+    data = sessionStorage()
+      .getSession(header)
+      .then((session) => ({ sessionId: session.get("sessionId"), toast: session.get("toast") }));
+    if (header.length <= PARSED_COOKIE_MAX_LENGTH) {
+      if (parsedCookies.size >= PARSED_COOKIES_MAX) parsedCookies.clear();
+      parsedCookies.set(header, data);
+    }
+  }
+  return data;
+}
+
 /** The id of the request's session, signed-in or not yet checked (app/i18n reads the person's language with it). */
 export async function sessionIdFrom(request: Request): Promise<string | undefined> {
-  const cookie = await sessionStorage().getSession(request.headers.get("Cookie"));
-  const id = cookie.get("sessionId");
+  const id = (await cookieData(request.headers.get("Cookie"))).sessionId;
   return typeof id === "string" ? id : undefined;
 }
 
-async function readUser(request: Request): Promise<Actor | null> {
+/** The signed-in user and their saved language, from one statement. */
+type SessionRead = { user: Actor | null; locale: string | null };
+const NO_SESSION: SessionRead = { user: null, locale: null };
+
+async function readSession(request: Request): Promise<SessionRead> {
   const sessionId = await sessionIdFrom(request);
-  if (!sessionId) return null;
-  // One statement: the user whose unexpired session this is (a nested select would add a second).
-  const user = await db.user.findFirst({
+  if (!sessionId) return NO_SESSION;
+  // One statement: the user whose unexpired session this is (a nested select would add a second), with the
+  // language they saved, which app/i18n needs for the same page.
+  const row = await db.user.findFirst({
     where: { sessions: { some: { id: sessionId, expiresAt: { gt: new Date() } } } },
-    select: { id: true, role: true, agencyId: true, name: true, email: true },
+    select: { id: true, role: true, agencyId: true, name: true, email: true, locale: true },
   });
-  return user;
+  if (!row) return NO_SESSION;
+  const { locale, ...user } = row;
+  return { user, locale };
 }
 
 // Remix calls every loader of a page with its own copy of the request but one load context per request:
 // keyed on that context, the session is read once per page however many loaders ask. Only for reads,
 // so a session an action has just ended or started is read again.
-const usersByRequest = new WeakMap<object, Promise<Actor | null>>();
+const sessionsByRequest = new WeakMap<object, Promise<SessionRead>>();
+
+function sessionOf(request: Request, context?: object): Promise<SessionRead> {
+  if (!context || (request.method !== "GET" && request.method !== "HEAD")) return readSession(request);
+  let read = sessionsByRequest.get(context);
+  if (!read) {
+    read = readSession(request);
+    sessionsByRequest.set(context, read);
+  }
+  return read;
+}
 
 /** The signed-in user, or null. Pass the loader's `context` so one page reads the session once. */
-export function getUser(request: Request, context?: object): Promise<Actor | null> {
-  if (!context || (request.method !== "GET" && request.method !== "HEAD")) return readUser(request);
-  let user = usersByRequest.get(context);
-  if (!user) {
-    user = readUser(request);
-    usersByRequest.set(context, user);
-  }
-  return user;
+export async function getUser(request: Request, context?: object): Promise<Actor | null> {
+  return (await sessionOf(request, context)).user;
+}
+
+/** The saved interface language of the person signed in with this request (User.locale), read with the session. */
+export async function sessionLocale(request: Request, context?: object): Promise<string | null> {
+  return (await sessionOf(request, context)).locale;
 }
 
 export async function requireUser(request: Request, context?: object): Promise<Actor> {
@@ -96,7 +135,9 @@ export async function redirectWithToast(request: Request, to: string, message: s
 
 /** Reads the one-time message; the returned header must be sent to clear it. */
 export async function readToast(request: Request): Promise<{ toast: string | null; setCookie: string | null }> {
-  const cookie = await sessionStorage().getSession(request.headers.get("Cookie"));
+  const header = request.headers.get("Cookie");
+  if (typeof (await cookieData(header)).toast !== "string") return { toast: null, setCookie: null };
+  const cookie = await sessionStorage().getSession(header);
   const toast = cookie.get("toast");
   if (typeof toast !== "string") return { toast: null, setCookie: null };
   return { toast, setCookie: await sessionStorage().commitSession(cookie) };
