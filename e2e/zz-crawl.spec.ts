@@ -55,7 +55,7 @@ const ROUTE_SEGMENTS = new Set([
   "history", "follow-ups", "recommendations", "registrations", "registrations.csv", "delegations", "import",
   "dev", "mailbox", "invite", "login", "logout", "me", "participants", "register", "calendar.ics", "progress",
   "dashboard", "export", "queue", "rate", "report", "series", "summary", "unsubscribe", "badges.pdf", "sheet.pdf", "summary.pdf",
-  "documents", "documents.zip", "files", "translations",
+  "documents", "documents.zip", "files", "translations", "translation", "themes",
 ]);
 
 function routePattern(url: URL) {
@@ -363,7 +363,7 @@ async function fuzzForms({
 }
 
 // Staff pages: a participant or a visitor posting to them must be refused.
-const STAFF_ONLY = /^\/(admin\/|recommendations\/(new|import|queue|:id\/edit)$)/;
+const STAFF_ONLY = /^\/(admin\/|recommendations\/(new|import|queue|themes|:id\/(edit|translation))$)/;
 
 /** Replays the organiser's staff forms as a visitor and as a participant. */
 async function checkStaffActionsRefused({

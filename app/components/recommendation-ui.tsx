@@ -2,6 +2,8 @@ import { Form, Link } from "@remix-run/react";
 import { RecommendationStatus } from "~/components/recommendation-status";
 import { FilterSelect, TableScroll } from "~/components/ui";
 import { PRIORITIES, STATUSES } from "~/domain/recommendations/status";
+import { useContentLang } from "~/components/content";
+import type { Language } from "~/i18n/config";
 import { useTranslation } from "~/i18n/react";
 import { SubmitButton } from "~/components/submit-button";
 import { formatShortDate } from "~/utils/dates";
@@ -9,13 +11,14 @@ import { formatShortDate } from "~/utils/dates";
 // Small pieces shared by the recommendation pages.
 
 /** The first cells of every recommendation table row: linked code, title, lead agency. */
-export function RecommendationCells({ r }: { r: { id: string; code: string; title: string; leadAgency: { acronym: string } } }) {
+export function RecommendationCells({ r }: { r: { id: string; code: string; title: string; leadAgency: { acronym: string }; lang?: { title?: Language } } }) {
+  const contentLang = useContentLang();
   return (
     <>
       <td>
         <Link to={`/recommendations/${r.id}`}>{r.code}</Link>
       </td>
-      <td>{r.title}</td>
+      <td lang={contentLang(r.lang?.title)}>{r.title}</td>
       <td>{r.leadAgency.acronym}</td>
     </>
   );
@@ -30,6 +33,7 @@ type RecommendationRow = {
   dueDate: string | Date | null;
   leadAgency: { acronym: string };
   meeting: { timeZone: string };
+  lang?: { title?: Language };
 };
 
 /** A table of recommendations (rows selected with recommendationRowSelect): the dashboard's overdue list, a meeting's tab. */

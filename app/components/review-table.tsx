@@ -3,6 +3,8 @@ import { ErrorList, FormErrors } from "~/components/forms";
 import { RecommendationStatus } from "~/components/recommendation-status";
 import { SubmitButton } from "~/components/submit-button";
 import type { Status } from "~/domain/recommendations/status";
+import { useContentLang } from "~/components/content";
+import type { Language } from "~/i18n/config";
 import { useTranslation } from "~/i18n/react";
 
 // The review table of a meeting: one row per recommendation on its review list, with outcome, new
@@ -14,13 +16,14 @@ export type ReviewTableRow = {
   outcome: string;
   agendaItem: { title: string } | null;
   statuses: Status[];
-  recommendation: { id: string; code: string; title: string; status: Status; progress: number; leadAgency: { acronym: string }; meeting: { title: string } };
+  recommendation: { id: string; code: string; title: string; status: Status; progress: number; leadAgency: { acronym: string }; meeting: { title: string }; lang?: { title?: Language } };
 };
 
 type Submitted = { rows?: Array<Record<string, string | undefined> | undefined> } | null | undefined;
 
 export function ReviewTable({ rows, submitted, errors, formErrors }: { rows: ReviewTableRow[]; submitted?: Submitted; errors?: Record<string, string[] | null | undefined>; formErrors?: string[] }) {
   const { t } = useTranslation(["recommendations"]);
+  const contentLang = useContentLang();
   const typed = (i: number, name: string, fallback: string) => {
     const row = submitted?.rows?.[i];
     return row ? (row[name] ?? "") : fallback;
@@ -57,7 +60,7 @@ export function ReviewTable({ rows, submitted, errors, formErrors }: { rows: Rev
                     <input type="hidden" name={`rows[${i}].wasStatus`} value={r.status} />
                     <input type="hidden" name={`rows[${i}].wasProgress`} value={r.progress} />
                     <input type="hidden" name={`rows[${i}].wasOutcome`} value={v.outcome} />
-                    <Link to={`/recommendations/${r.id}`}>{r.code}</Link> {r.title}
+                    <Link to={`/recommendations/${r.id}`}>{r.code}</Link> <span lang={contentLang(r.lang?.title)}>{r.title}</span>
                     <span className="muted review-meta">
                       {t("recommendations:reviewTable.meta", { meeting: r.meeting.title, acronym: r.leadAgency.acronym })} <RecommendationStatus status={r.status} />, {r.progress} %
                       {v.agendaItem ? `; ${t("recommendations:reviewTable.agendaItem", { title: v.agendaItem.title })}` : ""}

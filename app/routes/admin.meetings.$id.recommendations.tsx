@@ -12,7 +12,7 @@ import { recommendationSchema, reviewTableSchema } from "~/domain/recommendation
 import { agencyChoices, createRecommendation, suggestCode } from "~/domain/recommendations/recommendations.server";
 import { addOpenRecommendationsOfSeries, meetingRecommendations, recordSessionReview, reviewTableStatuses } from "~/domain/recommendations/reviews.server";
 import { PRIORITIES } from "~/domain/recommendations/status";
-import { fixedT } from "~/i18n/i18n.server";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { db } from "~/utils/db.server";
 import { formReply } from "~/utils/forms.server";
@@ -33,7 +33,7 @@ async function meetingOr404(request: Request, id: string) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCapability(request, "recommendations:manage");
   const meeting = await meetingOr404(request, params.id ?? "");
-  const [{ made, reviews }, agencies, code, t] = await Promise.all([meetingRecommendations(meeting.id), agencyChoices(), suggestCode(meeting.id), fixedT(request)]);
+  const [{ made, reviews }, agencies, code, t] = await Promise.all([meetingRecommendations(meeting.id, await languageOf(request)), agencyChoices(), suggestCode(meeting.id), fixedT(request)]);
   return {
     title: t("recommendations:meetingTab.title"),
     meeting, made, reviews: reviews.map((v) => ({ ...v, statuses: reviewTableStatuses(v.recommendation.status) })), agencies, code };

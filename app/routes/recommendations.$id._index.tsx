@@ -8,6 +8,7 @@ import { EvidenceFileField, ProgressEvidence, type EvidenceUploadRules } from "~
 import { ProgressMeter, ReviewUpdateForms } from "~/components/recommendation-ui";
 import { RecommendationStatus } from "~/components/recommendation-status";
 import { PageHeader, StatusBadge, TableScroll } from "~/components/ui";
+import { useContentLang } from "~/components/content";
 import { can } from "~/domain/auth/permissions";
 import { assertCan, requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
@@ -17,20 +18,21 @@ import { addReviewSchema, progressUpdateSchema, reviewOutcomeSchema, transitionS
 import { changeStatus, formOptions, getRecommendationDetail, requireVisibleRecommendation } from "~/domain/recommendations/recommendations.server";
 import { addReview, recordReviewOutcome } from "~/domain/recommendations/reviews.server";
 import { allowedNextStatuses, CLOSED_STATUSES, type Status } from "~/domain/recommendations/status";
-import { fixedT } from "~/i18n/i18n.server";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { formatDateTime, formatRange, formatShortDate } from "~/utils/dates";
 import { formReply, refusalMessages } from "~/utils/forms.server";
 import { badRequest, readForm } from "~/utils/http.server";
 
-export const handle = { i18n: ["recommendations"] };
+export const handle = { i18n: ["recommendations", "content"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "recommendations:view");
-  const rec = await getRecommendationDetail(user, params.id!);
+  const language = await languageOf(request);
+  const rec = await getRecommendationDetail(user, params.id!, language);
   const canManage = can(user, "recommendations:manage");
   const canReport = can(user, "recommendations:progress", { agencyId: rec.leadAgency.id, agencyIds: rec.supporters.map((s) => s.agency.id) });
-  const [options, t] = await Promise.all([canManage ? formOptions() : null, fixedT(request)]);
+  const [options, t] = await Promise.all([canManage ? formOptions(language) : null, fixedT(request)]);
   return { title: t("recommendations:detail.title", { code: rec.code }), rec, canManage, canReport, next: allowedNextStatuses(rec.status), options, upload: evidenceUploadRules() };
 }
 
@@ -92,14 +94,22 @@ type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 export default function RecommendationDetail() {
   const { rec, canManage, canReport, next, options, upload } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, language } = useTranslation(["recommendations"]);
+  const { t, language } = useTranslation(["recommendations", "content"]);
+  const contentLang = useContentLang();
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
   const zone = rec.meeting.timeZone;
   const closed = CLOSED_STATUSES.includes(rec.status);
   return (
     <>
-      <PageHeader title={`${rec.code}: ${rec.title}`}>
+      <PageHeader
+        title={
+          <>
+            {rec.code}: <span lang={contentLang(rec.shown.lang.title)}>{rec.shown.title}</span>
+          </>
+        }
+      >
         {canManage ? <Link to={`/recommendations/${rec.id}/edit`}>{t("recommendations:detail.edit")}</Link> : null}
+        {canManage ? <Link to={`/recommendations/${rec.id}/translation`}>{t("recommendations:translation.link")}</Link> : null}
         <Link to="/recommendations">{t("recommendations:allRecommendations")}</Link>
       </PageHeader>
       <dl className="facts">
@@ -112,7 +122,16 @@ export default function RecommendationDetail() {
         <dt>{t("recommendations:form.supportingAgencies")}</dt>
         <dd>{rec.supporters.length ? rec.supporters.map((s) => s.agency.acronym).join(", ") : t("recommendations:detail.none")}</dd>
         <dt>{t("recommendations:form.themes")}</dt>
-        <dd>{rec.themes.length ? rec.themes.map((th) => th.theme.name).join(", ") : t("recommendations:detail.none")}</dd>
+        <dd>
+          {rec.themes.length
+            ? rec.themes.map((th, i) => (
+                <span key={th.theme.id}>
+                  {i ? ", " : null}
+                  <span lang={contentLang(th.theme.lang.name)}>{th.theme.name}</span>
+                </span>
+              ))
+            : t("recommendations:detail.none")}
+        </dd>
         <dt>{t("recommendations:column.priority")}</dt>
         <dd>{t(`common:priority.${rec.priority}`)}</dd>
         <dt>{t("recommendations:form.dueDate")}</dt>
@@ -131,7 +150,7 @@ export default function RecommendationDetail() {
             <dt>{t("recommendations:detail.supersededBy")}</dt>
             <dd>
               <Link to={`/recommendations/${rec.supersededBy.id}`}>
-                {rec.supersededBy.code}: {rec.supersededBy.title}
+                {rec.supersededBy.code}: <span lang={contentLang(rec.supersededBy.lang.title)}>{rec.supersededBy.title}</span>
               </Link>
             </dd>
           </>
@@ -149,8 +168,20 @@ export default function RecommendationDetail() {
           </>
         ) : null}
       </dl>
+      {canManage && rec.missing.fields.length ? (
+        <p className="notice notice-warning">
+          {rec.missing.fields.length === 2
+            ? t("recommendations:translation.missingBoth", { into: t(`content:language.${rec.missing.into}`) })
+            : rec.missing.fields[0] === "title"
+              ? t("recommendations:translation.missingTitle", { into: t(`content:language.${rec.missing.into}`) })
+              : t("recommendations:translation.missingText", { into: t(`content:language.${rec.missing.into}`) })}{" "}
+          <Link to={`/recommendations/${rec.id}/translation`}>{t("recommendations:translation.add")}</Link>
+        </p>
+      ) : null}
       <h2>{t("recommendations:detail.text")}</h2>
-      <p style={{ whiteSpace: "pre-line" }}>{rec.text}</p>
+      <p style={{ whiteSpace: "pre-line" }} lang={contentLang(rec.shown.lang.text)}>
+        {rec.shown.text}
+      </p>
       {rec.rationale ? (
         <>
           <h2>{t("recommendations:form.rationale")}</h2>

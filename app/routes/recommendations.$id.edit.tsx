@@ -9,7 +9,7 @@ import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { draftFromSearch, recommendationSchema } from "~/domain/recommendations/recommendation.schema";
 import { getRecommendationDetail, recommendationFormOptions, updateRecommendation } from "~/domain/recommendations/recommendations.server";
-import { fixedT } from "~/i18n/i18n.server";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { toDateInput } from "~/utils/dates";
 
@@ -17,14 +17,15 @@ export const handle = { i18n: ["recommendations"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "recommendations:manage");
-  const rec = await getRecommendationDetail(user, params.id!);
+  const language = await languageOf(request);
+  const rec = await getRecommendationDetail(user, params.id!, language);
   const draft = draftFromSearch(new URL(request.url).searchParams);
   const t = await fixedT(request);
   return {
     title: t("recommendations:edit.title"),
     id: rec.id,
     code: rec.code,
-    options: await recommendationFormOptions(typeof draft.meetingId === "string" ? draft.meetingId : rec.meetingId),
+    options: await recommendationFormOptions(typeof draft.meetingId === "string" ? draft.meetingId : rec.meetingId, language),
     defaults: {
       code: rec.code,
       title: rec.title,

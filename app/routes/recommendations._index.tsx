@@ -6,7 +6,7 @@ import { PageHeader, Pagination, TableScroll } from "~/components/ui";
 import { can } from "~/domain/auth/permissions";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { filterOptions, filtersFrom, listRecommendations } from "~/domain/recommendations/recommendations.server";
-import { fixedT } from "~/i18n/i18n.server";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { formatShortDate } from "~/utils/dates";
 import { pageCount, pageFrom } from "~/utils/pagination";
@@ -18,7 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = filtersFrom(url);
   const page = pageFrom(url);
-  const [{ items, total }, options, t] = await Promise.all([listRecommendations(user, filters, page), filterOptions(filters.meeting), fixedT(request)]);
+  const language = await languageOf(request);
+  const [{ items, total }, options, t] = await Promise.all([listRecommendations(user, filters, page, language), filterOptions(filters.meeting, language), fixedT(request)]);
   return { title: t("recommendations:list.title"), items, total, page: page.page, pages: pageCount(total), filters, options, canManage: can(user, "recommendations:manage") };
 }
 
@@ -36,6 +37,7 @@ export default function RecommendationList() {
             <Link to="/recommendations/dashboard">{t("recommendations:list.dashboard")}</Link>
             <Link to="/recommendations/queue">{t("recommendations:list.queue")}</Link>
             <Link to="/recommendations/import">{t("recommendations:list.import")}</Link>
+            <Link to="/recommendations/themes">{t("recommendations:list.themes")}</Link>
           </>
         ) : null}
         <a href={`/recommendations/export${query}`}>{t("recommendations:list.download")}</a>

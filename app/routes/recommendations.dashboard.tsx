@@ -13,7 +13,7 @@ import {
   RecommendationTable,
 } from "~/components/recommendation-ui";
 import { PageHeader } from "~/components/ui";
-import { fixedT } from "~/i18n/i18n.server";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { formatNumber } from "~/i18n/translate";
 import { requireCapability } from "~/domain/auth/permissions.server";
@@ -31,9 +31,10 @@ export const handle = { i18n: ["recommendations"] };
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "recommendations:manage");
   const filters = filtersFrom(new URL(request.url));
+  const language = await languageOf(request);
   const [figures, options, t] = await Promise.all([
-    dashboard(user, filters),
-    filterOptions(filters.meeting),
+    dashboard(user, filters, { language }),
+    filterOptions(filters.meeting, language),
     fixedT(request),
   ]);
   return { title: t("recommendations:dashboard.title"), figures, options, filters };

@@ -8,7 +8,7 @@ import { PageHeader } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { draftFromSearch, recommendationSchema } from "~/domain/recommendations/recommendation.schema";
-import { fixedT } from "~/i18n/i18n.server";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { createRecommendation, recommendationFormOptions, suggestCode } from "~/domain/recommendations/recommendations.server";
 
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "recommendations:manage");
   const params = new URL(request.url).searchParams;
   const draft = draftFromSearch(params);
-  const options = await recommendationFormOptions(params.get("meetingId") ?? params.get("meeting"));
+  const options = await recommendationFormOptions(params.get("meetingId") ?? params.get("meeting"), await languageOf(request));
   const defaults = options.meetingId
     ? { priority: "MEDIUM", code: await suggestCode(options.meetingId), ...draft, meetingId: options.meetingId }
     : { priority: "MEDIUM", ...draft };

@@ -9,7 +9,8 @@ import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { acceptProgressUpdate, returnProgressUpdate, reviewQueue } from "~/domain/recommendations/progress.server";
 import { reviewDecisionSchema } from "~/domain/recommendations/recommendation.schema";
-import { fixedT } from "~/i18n/i18n.server";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
+import { useContentLang } from "~/components/content";
 import { useTranslation } from "~/i18n/react";
 import { isKey } from "~/i18n/translate";
 import { formatDateTime, zoneLabel } from "~/utils/dates";
@@ -20,7 +21,7 @@ export const handle = { i18n: ["recommendations"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "recommendations:manage");
-  const [updates, t] = await Promise.all([reviewQueue(user), fixedT(request)]);
+  const [updates, t] = await Promise.all([reviewQueue(user, await languageOf(request)), fixedT(request)]);
   return { title: t("recommendations:queue.title"), updates };
 }
 
@@ -46,6 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ReviewQueue() {
   const { updates } = useLoaderData<typeof loader>();
   const { t, language } = useTranslation(["recommendations"]);
+  const contentLang = useContentLang();
   return (
     <>
       <PageHeader title={t("recommendations:queue.heading")}>
@@ -58,7 +60,7 @@ export default function ReviewQueue() {
             <li key={u.id} className="card">
               <h2>
                 <Link to={`/recommendations/${u.recommendation.id}`}>
-                  {u.recommendation.code}: {u.recommendation.title}
+                  {u.recommendation.code}: <span lang={contentLang(u.recommendation.lang.title)}>{u.recommendation.title}</span>
                 </Link>
               </h2>
               <p>

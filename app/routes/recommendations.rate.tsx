@@ -10,7 +10,7 @@ import {
   RecommendationFilters,
 } from "~/components/recommendation-ui";
 import { PageHeader } from "~/components/ui";
-import { fixedT } from "~/i18n/i18n.server";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { implementationRate } from "~/domain/recommendations/dashboard.server";
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = { ...filtersFrom(new URL(request.url)), overdue: false };
   const [rate, options, t] = await Promise.all([
     implementationRate(user, filters),
-    filterOptions(filters.meeting),
+    filterOptions(filters.meeting, await languageOf(request)),
     fixedT(request),
   ]);
   return { title: t("recommendations:rate.title"), rate, options, filters };

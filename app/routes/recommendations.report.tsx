@@ -6,7 +6,9 @@ import { assertCan, requireCapability } from "~/domain/auth/permissions.server";
 import { filterOptions } from "~/domain/recommendations/recommendations.server";
 import { agencyRecommendations, meetingRecommendations } from "~/domain/recommendations/reviews.server";
 import { isOverdue, type Status } from "~/domain/recommendations/status";
-import { fixedT } from "~/i18n/i18n.server";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
+import { useContentLang } from "~/components/content";
+import type { Language } from "~/i18n/config";
 import { useTranslation } from "~/i18n/react";
 import { db } from "~/utils/db.server";
 import { formatRange, formatShortDate } from "~/utils/dates";
@@ -18,24 +20,24 @@ export const handle = { i18n: ["recommendations"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "recommendations:view");
-  const t = await fixedT(request);
+  const [t, language] = await Promise.all([fixedT(request), languageOf(request)]);
   const title = t("recommendations:report.title");
   const url = new URL(request.url);
   const meetingId = url.searchParams.get("meeting");
   const manager = can(user, "recommendations:manage");
   const agencyId = url.searchParams.get("agency") ?? (manager ? null : user.agencyId);
-  const options = manager ? await filterOptions(meetingId ?? undefined) : null;
+  const options = manager ? await filterOptions(meetingId ?? undefined, language) : null;
   if (meetingId) {
     assertCan(user, "recommendations:manage", undefined, t("recommendations:report.secretariatOnly"));
     const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { id: true, title: true, startsAt: true, endsAt: true, timeZone: true, city: true } });
     if (!meeting) notFound(t("recommendations:report.meetingNotFound"));
-    return { title, kind: "meeting" as const, meeting, ...(await meetingRecommendations(meeting.id)), options, agency: null, rows: [] };
+    return { title, kind: "meeting" as const, meeting, ...(await meetingRecommendations(meeting.id, language)), options, agency: null, rows: [] };
   }
   if (agencyId) {
     assertCan(user, "recommendations:view", { agencyId }, t("recommendations:report.ownAgencyOnly"));
     const agency = await db.agency.findUnique({ where: { id: agencyId }, select: { id: true, name: true, acronym: true } });
     if (!agency) notFound(t("recommendations:report.agencyNotFound"));
-    return { title, kind: "agency" as const, agency, rows: await agencyRecommendations(agency.id), options, meeting: null, made: [], reviews: [] };
+    return { title, kind: "agency" as const, agency, rows: await agencyRecommendations(agency.id, language), options, meeting: null, made: [], reviews: [] };
   }
   return { title, kind: "choose" as const, options, meeting: null, agency: null, made: [], reviews: [], rows: [] };
 }
@@ -118,10 +120,11 @@ export default function Report() {
   );
 }
 
-type Row = { id: string; code: string; title: string; status: Status; progress: number; dueDate: Date | null; leadAgency: { acronym: string }; meeting: { title: string; timeZone: string }; extra: string };
+type Row = { id: string; code: string; title: string; status: Status; progress: number; dueDate: Date | null; leadAgency: { acronym: string }; meeting: { title: string; timeZone: string }; extra: string; lang: { title: Language } };
 
 function ReportTable({ rows, extraLabel }: { rows: Row[]; extraLabel: string }) {
   const { t, language } = useTranslation(["recommendations"]);
+  const contentLang = useContentLang();
   if (!rows.length) return <p>{t("recommendations:none")}</p>;
   return (
     <TableScroll>
@@ -141,7 +144,7 @@ function ReportTable({ rows, extraLabel }: { rows: Row[]; extraLabel: string }) 
           <tr key={r.id}>
             <td>{r.code}</td>
             <td>
-              {r.title}
+              <span lang={contentLang(r.lang.title)}>{r.title}</span>
               <div className="muted">{r.meeting.title}</div>
             </td>
             <td>{r.leadAgency.acronym}</td>

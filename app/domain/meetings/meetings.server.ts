@@ -138,7 +138,7 @@ export async function getMeetingPage(slug: string, user: Actor | null, language:
   const { id, meeting, organiser, agendaIsDraft, onlineLink, participantListVisible, reader } = found;
   const [agenda, recommendations, panel] = await Promise.all([
     !agendaIsDraft || organiser ? loadAgendaTree(id, reader) : [],
-    listRecommendationsForMeetingPage(id),
+    listRecommendationsForMeetingPage(id, language),
     registrationPanel({ id, slug: meeting.slug, status: meeting.status, visibility: meeting.visibility, participantListVisible }, user),
   ]);
   return {

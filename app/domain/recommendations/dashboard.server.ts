@@ -2,6 +2,8 @@ import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { db, dialect } from "~/utils/db.server";
+import { DEFAULT_LANGUAGE, type Language } from "~/i18n/config";
+import { localizeTheme, localizeTitle, themeNameIn } from "./translations.server";
 import { filterSql, overdueCountWhere, overdueWhere, recommendationRowSelect, whereFor, type Filters } from "./recommendations.server";
 import { STATUSES, type Status } from "./status";
 
@@ -22,7 +24,8 @@ export const OVERDUE_SHOWN = 50;
 
 const byCountThenLabel = (a: Count, b: Count) => b.count - a.count || a.label.localeCompare(b.label);
 
-export async function dashboard(actor: Actor, f: Filters, options: { now?: Date; all?: boolean } = {}) {
+export async function dashboard(actor: Actor, f: Filters, options: { now?: Date; all?: boolean; language?: Language } = {}) {
+  const language = options.language ?? DEFAULT_LANGUAGE;
   assertCan(actor, "recommendations:manage");
   const now = options.now ?? new Date();
   const filters = { ...f, overdue: false };
@@ -31,14 +34,14 @@ export async function dashboard(actor: Actor, f: Filters, options: { now?: Date;
   const overdueToCount = { AND: [where, overdueCountWhere(now)] };
   const [{ rows: matrix, perStatus, total }, themes, meetings, overdueCount, overdueRows] = await Promise.all([
     statusByAgency(where, options.all ? undefined : AGENCIES_SHOWN),
-    countByTheme(where),
+    countByTheme(where, language),
     countByMeeting(where, options.all ? undefined : MEETINGS_SHOWN),
     db.recommendation.count({ where: overdueToCount }),
     db.recommendation.findMany({
       where: overdue,
       orderBy: [{ dueDate: "asc" }, { code: "asc" }],
       take: OVERDUE_SHOWN,
-      select: recommendationRowSelect,
+      select: recommendationRowSelect(language),
     }),
   ]);
   return {
@@ -50,7 +53,7 @@ export async function dashboard(actor: Actor, f: Filters, options: { now?: Date;
     byMeeting: meetings.counts,
     moreMeetings: meetings.more,
     overdueCount,
-    overdue: overdueRows,
+    overdue: overdueRows.map((r) => localizeTitle(r, language)),
   };
 }
 
@@ -88,12 +91,12 @@ async function statusByAgency(where: Prisma.RecommendationWhereInput, take?: num
   return { rows, perStatus, total };
 }
 
-async function countByTheme(where: Prisma.RecommendationWhereInput): Promise<Count[]> {
+async function countByTheme(where: Prisma.RecommendationWhereInput, language: Language): Promise<Count[]> {
   const [groups, themes] = await Promise.all([
     db.recommendationTheme.groupBy({ by: ["themeId"], where: { recommendation: where }, _count: { _all: true } }),
-    db.theme.findMany({ select: { id: true, name: true } }),
+    db.theme.findMany({ select: { id: true, name: true, ...themeNameIn(language) } }),
   ]);
-  const label = new Map(themes.map((t) => [t.id, t.name]));
+  const label = new Map(themes.map((t) => [t.id, localizeTheme(t, language).name]));
   return groups.map((g) => ({ key: g.themeId, label: label.get(g.themeId) ?? "", count: g._count._all })).sort(byCountThenLabel);
 }
 

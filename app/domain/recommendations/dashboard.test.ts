@@ -179,14 +179,14 @@ describe("dashboard figures counted by the database", () => {
 
 describe("the filter choices", () => {
   it("offer the latest meetings only, and the chosen one whatever its date", async () => {
-    const latest = await filterOptions();
+    const latest = await filterOptions(undefined, "en");
     expect(latest.meetings).toHaveLength(FILTER_MEETINGS);
     expect(latest.meetings.map((m) => m.id)).toContain(ids.meetings[ids.meetings.length - 1]);
     expect(latest.meetings.map((m) => m.id)).not.toContain(ids.meetings[0]);
-    const chosen = await filterOptions(ids.meetings[0]);
+    const chosen = await filterOptions(ids.meetings[0], "en");
     expect(chosen.meetings).toHaveLength(FILTER_MEETINGS + 1);
     expect(chosen.meetings.map((m) => m.id)).toContain(ids.meetings[0]);
-    expect((await filterOptions("no-such-meeting")).meetings).toHaveLength(FILTER_MEETINGS);
+    expect((await filterOptions("no-such-meeting", "en")).meetings).toHaveLength(FILTER_MEETINGS);
   });
 });
 
@@ -205,7 +205,7 @@ describe("the list's page, chosen in SQL", () => {
     for (const [who, f] of cases) {
       const expected = await db.recommendation.findMany({ where: whereFor(who, f), orderBy: [{ meeting: { startsAt: "desc" } }, { code: "asc" }], select: { id: true } });
       for (const page of [{ skip: 0, take: 25 }, { skip: 25, take: 25 }]) {
-        const { items, total } = await listRecommendations(who, f, page);
+        const { items, total } = await listRecommendations(who, f, page, "en");
         expect(total, JSON.stringify(f)).toBe(expected.length);
         expect(items.map((i) => i.id), JSON.stringify(f)).toEqual(expected.slice(page.skip, page.skip + page.take).map((r) => r.id));
       }

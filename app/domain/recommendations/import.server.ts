@@ -44,7 +44,7 @@ export async function importRecommendations(actor: Actor, text: string, t: T): P
   const [meetings, agencies, themes] = await Promise.all([
     db.meeting.findMany({ select: { id: true, slug: true } }),
     db.agency.findMany({ select: { id: true, acronym: true, name: true } }),
-    db.theme.findMany({ select: { id: true, name: true, slug: true } }),
+    db.theme.findMany({ select: { id: true, name: true, slug: true, translations: { select: { name: true } } } }),
   ]);
   const meetingBySlug = new Map(meetings.map((m) => [m.slug.toLowerCase(), m.id]));
   const agencyByKey = new Map<string, string>();
@@ -56,6 +56,8 @@ export async function importRecommendations(actor: Actor, text: string, t: T): P
   for (const t of themes) {
     themeByKey.set(t.name.toLowerCase(), t.id);
     themeByKey.set(t.slug.toLowerCase(), t.id);
+    // A theme by its name in another language too: an export in French names themes in French.
+    for (const tr of t.translations) if (tr.name.trim() && !themeByKey.has(tr.name.trim().toLowerCase())) themeByKey.set(tr.name.trim().toLowerCase(), t.id);
   }
   const list = (v: string | undefined) => (v ?? "").split(";").map((x) => x.trim()).filter(Boolean);
 

@@ -54,8 +54,8 @@ describe("evidence files on progress updates", () => {
     expect(entry.after).toMatchObject({ text: "Training done", evidenceFile: { filename: "Training report.pdf", mimeType: "application/pdf", size: PDF.length } });
 
     const shown = { filename: "Training report.pdf", type: "PDF", size: PDF.length, href: `/files/${u.evidenceFile!.key}` };
-    expect((await reviewQueue(sec)).find((q) => q.id === r.id)?.evidenceFile).toEqual(shown);
-    expect((await getRecommendationDetail(sec, rec.id)).updates.find((q) => q.id === r.id)?.evidenceFile).toEqual(shown);
+    expect((await reviewQueue(sec, "en")).find((q) => q.id === r.id)?.evidenceFile).toEqual(shown);
+    expect((await getRecommendationDetail(sec, rec.id, "en")).updates.find((q) => q.id === r.id)?.evidenceFile).toEqual(shown);
   });
 
   it("takes a file as the evidence for proposing to close, and names it in the closing evidence when accepted", async () => {

@@ -1,7 +1,9 @@
 import { languageOfAddress, languageOfUser } from "~/domain/mail/language.server";
 import { tFor } from "~/i18n/i18n.server";
 import { audit } from "~/domain/audit/audit.server";
+import type { Language } from "~/i18n/config";
 import { key } from "~/i18n/translate";
+import { localizeTitle, recommendationTitleIn } from "./translations.server";
 import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import type { CheckedUpload } from "~/domain/documents/files.server";
@@ -79,7 +81,7 @@ export async function submitProgressUpdate(actor: Actor, recommendationId: strin
   });
 }
 
-export async function reviewQueue(actor: Actor) {
+export async function reviewQueue(actor: Actor, language: Language) {
   assertCan(actor, "recommendations:manage");
   const updates = await db.progressUpdate.findMany({
     where: { state: "SUBMITTED" },
@@ -88,10 +90,10 @@ export async function reviewQueue(actor: Actor) {
     include: {
       agency: { select: { acronym: true } },
       evidenceFile: evidenceFileSelect,
-      recommendation: { select: { id: true, code: true, title: true, status: true, progress: true, leadAgency: { select: { acronym: true } } } },
+      recommendation: { select: { id: true, code: true, title: true, status: true, progress: true, leadAgency: { select: { acronym: true } }, ...recommendationTitleIn(language) } },
     },
   });
-  return updates.map(({ evidenceFile, ...u }) => ({ ...u, evidenceFile: evidenceFileView(evidenceFile) }));
+  return updates.map(({ evidenceFile, ...u }) => ({ ...u, recommendation: localizeTitle(u.recommendation, language), evidenceFile: evidenceFileView(evidenceFile) }));
 }
 
 export async function acceptProgressUpdate(actor: Actor, updateId: string, reviewNote = ""): Promise<Outcome> {

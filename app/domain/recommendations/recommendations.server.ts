@@ -7,8 +7,10 @@ import { containsText, db, dialect, type Tx } from "~/utils/db.server";
 import { formatShortDate, fromDateInput, toDateInput } from "~/utils/dates";
 import { Refused, fieldRefusal, type FieldErrors, type Outcome } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
+import type { Language } from "~/i18n/config";
 import { evidenceFileSelect, evidenceFileView } from "./evidence.server";
 import type { RecommendationInput, TransitionInput } from "./recommendation.schema";
+import { localizeText, localizeTheme, localizeTitle, missingOf, recommendationTextIn, recommendationTitleIn, themeNameIn } from "./translations.server";
 import { CLOSED_STATUSES, CLOSING_STATUSES, PUBLIC_STATUSES, STATUSES, canTransition, isOverdue, isPriority, isStatus, type Priority, type Status } from "./status";
 
 // Recommendations: who may see them, creating and editing them, and the status workflow.
@@ -145,21 +147,21 @@ export async function countRecommendations(actor: Actor, f: Filters, now = new D
 
 /**
  * One row of a recommendation table (the dashboard's overdue list, a meeting's tab, the printable
- * report): every such table selects this and adds what only it shows.
+ * report): every such table selects this and adds what only it shows. The title comes with the
+ * reader's translation: `localizeTitle(row, language)` gives it in the reader's language (decision 080).
  */
-export const recommendationRowSelect = {
-  id: true,
-  code: true,
-  title: true,
-  status: true,
-  progress: true,
-  dueDate: true,
-  leadAgency: { select: { acronym: true } },
-  meeting: { select: { title: true, timeZone: true } },
-} satisfies Prisma.RecommendationSelect;
-
-/** What the list shows of each recommendation, and no more. */
-const listSelect = { ...recommendationRowSelect, priority: true } satisfies Prisma.RecommendationSelect;
+export const recommendationRowSelect = (language: Language) =>
+  ({
+    id: true,
+    code: true,
+    title: true,
+    status: true,
+    progress: true,
+    dueDate: true,
+    leadAgency: { select: { acronym: true } },
+    meeting: { select: { title: true, timeZone: true } },
+    ...recommendationTitleIn(language),
+  }) satisfies Prisma.RecommendationSelect;
 
 /**
  * A page of the list, latest meeting first. The page's ids come from SQL: Prisma's order by a
@@ -167,7 +169,7 @@ const listSelect = { ...recommendationRowSelect, priority: true } satisfies Pris
  * (SQLite keeps the written order of a CROSS JOIN), so the database walks meetings by date
  * (index), takes each one's recommendations in code order (index) and stops after the page.
  */
-export async function listRecommendations(actor: Actor, f: Filters, page: { skip: number; take: number }) {
+export async function listRecommendations(actor: Actor, f: Filters, page: { skip: number; take: number }, language: Language) {
   const now = new Date();
   const [ids, total] = await Promise.all([
     db.$queryRaw<{ id: string }[]>`
@@ -177,16 +179,19 @@ export async function listRecommendations(actor: Actor, f: Filters, page: { skip
       LIMIT ${page.take} OFFSET ${page.skip}`,
     countRecommendations(actor, f, now),
   ]);
-  const rows = await db.recommendation.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: listSelect });
+  const rows = await db.recommendation.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: { ...recommendationRowSelect(language), priority: true } });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const items = ids.map((r) => byId.get(r.id)).filter((r) => r !== undefined);
-  return { items: items.map((r) => ({ ...r, overdue: isOverdue(r, now) })), total };
+  return { items: items.map((r) => ({ ...localizeTitle(r, language), overdue: isOverdue(r, now) })), total };
 }
 
 export const CSV_HEADER = ["code", "title", "text", "rationale", "themes", "meeting", "lead_agency", "supporting_agencies", "priority", "due_date", "status", "progress", "closing_evidence"];
 
-/** The same columns the import reads, plus progress and evidence, so an export can be edited and re-imported. */
-export async function recommendationsCsvRows(actor: Actor, f: Filters): Promise<unknown[][]> {
+/**
+ * The same columns the import reads, plus progress and evidence, so an export can be edited and re-imported.
+ * Title, text and theme names are in the reader's language when translated (the import knows both names of a theme).
+ */
+export async function recommendationsCsvRows(actor: Actor, f: Filters, language: Language): Promise<unknown[][]> {
   const rows = await db.recommendation.findMany({
     where: whereFor(actor, f),
     orderBy: [{ meeting: { startsAt: "asc" } }, { code: "asc" }],
@@ -203,16 +208,19 @@ export async function recommendationsCsvRows(actor: Actor, f: Filters): Promise<
       meeting: { select: { slug: true, timeZone: true } },
       leadAgency: { select: { acronym: true } },
       supporters: { select: { agency: { select: { acronym: true } } } },
-      themes: { select: { theme: { select: { name: true } } } },
+      themes: { select: { theme: { select: { name: true, ...themeNameIn(language) } } } },
+      ...recommendationTextIn(language),
     },
     take: 20_000,
   });
-  return rows.map((r) => [
+  return rows.map((row) => {
+    const r = localizeText(row, language);
+    return [
     r.code,
     r.title,
     r.text,
     r.rationale,
-    r.themes.map((t) => t.theme.name).join(";"),
+    r.themes.map((t) => localizeTheme(t.theme, language).name).join(";"),
     r.meeting.slug,
     r.leadAgency.acronym,
     r.supporters.map((s) => s.agency.acronym).join(";"),
@@ -221,7 +229,8 @@ export async function recommendationsCsvRows(actor: Actor, f: Filters): Promise<
     r.status,
     r.progress,
     r.closingEvidence,
-  ]);
+    ];
+  });
 }
 
 /** How many meetings the recording and review forms offer (the latest ones). */
@@ -242,8 +251,10 @@ export async function agencyChoices() {
   return agencies.map((a) => ({ id: a.id, label: a.acronym === a.name ? a.name : `${a.acronym} — ${a.name}` }));
 }
 
-async function agencyAndThemeChoices() {
-  const [agencies, themes] = await Promise.all([agencyChoices(), db.theme.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } })]);
+/** Agencies, and themes by name in the reader's language (with `lang` where it is the other one). */
+async function agencyAndThemeChoices(language: Language) {
+  const [agencies, rows] = await Promise.all([agencyChoices(), db.theme.findMany({ select: { id: true, name: true, ...themeNameIn(language) } })]);
+  const themes = rows.map((th) => localizeTheme(th, language)).sort((a, b) => a.name.localeCompare(b.name, language));
   return { agencies, themes };
 }
 
@@ -251,7 +262,7 @@ async function agencyAndThemeChoices() {
  * Choices for the list filters: the latest meetings where recommendations were made or reviewed
  * (FILTER_MEETINGS of them, and the chosen meeting whatever its date), agencies and themes.
  */
-export async function filterOptions(chosenMeetingId?: string) {
+export async function filterOptions(chosenMeetingId: string | undefined, language: Language) {
   const select = { id: true, title: true, startsAt: true, timeZone: true } as const;
   const [latest, chosen, rest] = await Promise.all([
     db.meeting.findMany({
@@ -261,21 +272,21 @@ export async function filterOptions(chosenMeetingId?: string) {
       take: FILTER_MEETINGS,
     }),
     chosenMeetingId ? db.meeting.findUnique({ where: { id: chosenMeetingId }, select }) : null,
-    agencyAndThemeChoices(),
+    agencyAndThemeChoices(language),
   ]);
   const meetings = chosen && !latest.some((m) => m.id === chosen.id) ? [...latest, chosen] : latest;
   return { meetings: meetings.map((m) => ({ id: m.id, label: meetingLabel(m) })), ...rest };
 }
 
 /** Choices for the recording and review forms, which also pick an agenda item of the meeting. */
-export async function formOptions() {
+export async function formOptions(language: Language) {
   const [meetings, rest] = await Promise.all([
     db.meeting.findMany({
       orderBy: { startsAt: "desc" },
       select: { id: true, slug: true, title: true, startsAt: true, timeZone: true, seriesId: true, agendaItems: { orderBy: [{ startsAt: "asc" }, { position: "asc" }], select: { id: true, title: true } } },
       take: MEETING_CHOICES,
     }),
-    agencyAndThemeChoices(),
+    agencyAndThemeChoices(language),
   ]);
   return { meetings: meetings.map((m) => ({ ...m, label: meetingLabel(m) })), ...rest };
 }
@@ -284,20 +295,25 @@ export async function formOptions() {
  * Choices for the recording and editing form: the meetings, and the agenda items of the chosen meeting
  * only (none until one is chosen); the form reloads them when the meeting changes.
  */
-export async function recommendationFormOptions(meetingIdOrSlug: string | null) {
+export async function recommendationFormOptions(meetingIdOrSlug: string | null, language: Language) {
   const wanted = meetingIdOrSlug && meetingIdOrSlug.length <= 80 ? meetingIdOrSlug : null;
   const chosen = wanted ? ((await db.meeting.findFirst({ where: { OR: [{ id: wanted }, { slug: wanted }] }, select: { id: true } }))?.id ?? null) : null;
   const [meetings, agendaItems, rest] = await Promise.all([
     db.meeting.findMany({ orderBy: { startsAt: "desc" }, select: { id: true, slug: true, title: true, startsAt: true, timeZone: true, seriesId: true }, take: MEETING_CHOICES }),
     chosen ? db.agendaItem.findMany({ where: { meetingId: chosen }, orderBy: [{ startsAt: "asc" }, { position: "asc" }], select: { id: true, title: true } }) : [],
-    agencyAndThemeChoices(),
+    agencyAndThemeChoices(language),
   ]);
   return { meetings: meetings.map((m) => ({ id: m.id, label: meetingLabel(m) })), meetingId: chosen, agendaItems, ...rest };
 }
 
 // ---------------------------------------------------------------- detail
 
-export async function getRecommendationDetail(actor: Actor, id: string) {
+/**
+ * A recommendation with everything its page shows. `shown` is its title and text in the reader's
+ * language (with `lang`), `missing` what is not translated into its other language yet (for staff);
+ * the columns themselves stay the original's (the edit form).
+ */
+export async function getRecommendationDetail(actor: Actor, id: string, language: Language) {
   await requireVisibleRecommendation(actor, id);
   const r = await db.recommendation.findUniqueOrThrow({
     where: { id },
@@ -306,9 +322,11 @@ export async function getRecommendationDetail(actor: Actor, id: string) {
       agendaItem: { select: { id: true, title: true } },
       leadAgency: { select: { id: true, acronym: true, name: true } },
       supporters: { select: { agency: { select: { id: true, acronym: true, name: true } } } },
-      themes: { select: { theme: { select: { id: true, name: true } } } },
-      supersededBy: { select: { id: true, code: true, title: true } },
+      themes: { select: { theme: { select: { id: true, name: true, ...themeNameIn(language) } } } },
+      supersededBy: { select: { id: true, code: true, title: true, ...recommendationTitleIn(language) } },
       supersedes: { select: { id: true, code: true, title: true } },
+      // At most one row per language other than the original's: the reader's and the missing notice need it.
+      translations: { select: { language: true, title: true, text: true } },
       statusChanges: { orderBy: { createdAt: "asc" } },
       updates: {
         orderBy: { createdAt: "desc" },
@@ -331,8 +349,13 @@ export async function getRecommendationDetail(actor: Actor, id: string) {
     { kind: "MADE" as const, meeting: r.meeting, agendaItem: r.agendaItem?.title ?? null, outcome: "", reviewId: null as string | null },
     ...r.reviews.map((v) => ({ kind: "REVIEWED" as const, meeting: v.meeting, agendaItem: v.agendaItem?.title ?? null, outcome: v.outcome, reviewId: v.id as string | null })),
   ].sort((a, b) => a.meeting.startsAt.getTime() - b.meeting.startsAt.getTime());
+  const { translations, ...rest } = r;
   return {
-    ...r,
+    ...rest,
+    shown: localizeText(r, language),
+    missing: missingOf({ ...r, translations }),
+    themes: r.themes.map((th) => ({ theme: localizeTheme(th.theme, language) })),
+    supersededBy: r.supersededBy ? localizeTitle(r.supersededBy, language) : null,
     overdue: isOverdue(r),
     statusChanges: r.statusChanges.map((c) => ({ ...c, userName: c.userId ? (names.get(c.userId) ?? "") : "" })),
     updates: r.updates.map((u) => ({ ...u, evidenceFile: evidenceFileView(u.evidenceFile) })),
@@ -594,7 +617,7 @@ async function walkToStatus(tx: Tx, actor: Actor, id: string, status: Status, pr
 const PUBLIC_STATUSES_SQL = Prisma.raw(PUBLIC_STATUSES.map((s) => `'${s}'`).join(", "));
 
 type MeetingPageRow = {
-  id: string; code: string; title: string; text: string; status: Status; progress: number | bigint;
+  id: string; code: string; title: string; text: string; language: string; trTitle: string | null; trText: string | null; status: Status; progress: number | bigint;
   leadAcronym: string; leadName: string; madeAt: string; outcome: string | null; made: number | bigint;
 };
 
@@ -603,24 +626,29 @@ type MeetingPageRow = {
  * progress updates or evidence (those stay with the tracking pages), and only the fields each list shows.
  * One statement for both lists: with Prisma's relation reads it was six, run on every meeting page.
  */
-export async function listRecommendationsForMeetingPage(meetingId: string) {
+export async function listRecommendationsForMeetingPage(meetingId: string, language: Language) {
+  // The reader's translation comes in the same statement (decision 080): a left join on its one row.
   const rows = await db.$queryRaw<MeetingPageRow[]>`
-    SELECT r."id", r."code", r."title", r."text", r."status", r."progress", a."acronym" AS "leadAcronym", a."name" AS "leadName",
-      m."title" AS "madeAt", NULL AS "outcome", 1 AS "made"
+    SELECT r."id", r."code", r."title", r."text", r."language", tr."title" AS "trTitle", tr."text" AS "trText", r."status", r."progress",
+      a."acronym" AS "leadAcronym", a."name" AS "leadName", m."title" AS "madeAt", NULL AS "outcome", 1 AS "made"
     FROM "Recommendation" r JOIN "Agency" a ON a."id" = r."leadAgencyId" JOIN "Meeting" m ON m."id" = r."meetingId"
+      LEFT JOIN "RecommendationTranslation" tr ON tr."recommendationId" = r."id" AND tr."language" = ${language}
     WHERE r."meetingId" = ${meetingId} AND r."status" IN (${PUBLIC_STATUSES_SQL})
     UNION ALL
-    SELECT r."id", r."code", r."title", r."text", r."status", r."progress", a."acronym", a."name", m."title", v."outcome", 0
+    SELECT r."id", r."code", r."title", r."text", r."language", tr."title", tr."text", r."status", r."progress", a."acronym", a."name", m."title", v."outcome", 0
     FROM "RecommendationReview" v JOIN "Recommendation" r ON r."id" = v."recommendationId"
       JOIN "Agency" a ON a."id" = r."leadAgencyId" JOIN "Meeting" m ON m."id" = r."meetingId"
+      LEFT JOIN "RecommendationTranslation" tr ON tr."recommendationId" = r."id" AND tr."language" = ${language}
     WHERE v."meetingId" = ${meetingId} AND r."status" IN (${PUBLIC_STATUSES_SQL})
     ORDER BY "code"`;
   const made = [];
   const reviewed = [];
-  for (const r of rows) {
+  for (const row of rows) {
+    const translations = row.trTitle !== null || row.trText !== null ? [{ language, title: row.trTitle ?? "", text: row.trText ?? "" }] : [];
+    const r = localizeText({ ...row, translations }, language);
     const progress = Number(r.progress);
-    if (Number(r.made)) made.push({ id: r.id, code: r.code, title: r.title, text: r.text, status: r.status, progress, leadAgency: { acronym: r.leadAcronym, name: r.leadName } });
-    else reviewed.push({ id: r.id, code: r.code, title: r.title, status: r.status, progress, leadAcronym: r.leadAcronym, madeAt: r.madeAt, outcome: r.outcome ?? "" });
+    if (Number(r.made)) made.push({ id: r.id, code: r.code, title: r.title, text: r.text, lang: r.lang, status: r.status, progress, leadAgency: { acronym: r.leadAcronym, name: r.leadName } });
+    else reviewed.push({ id: r.id, code: r.code, title: r.title, lang: r.lang, status: r.status, progress, leadAcronym: r.leadAcronym, madeAt: r.madeAt, outcome: r.outcome ?? "" });
   }
   return { made, reviewed };
 }

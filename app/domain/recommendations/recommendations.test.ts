@@ -110,9 +110,9 @@ describe("access", () => {
     const theirs = await createRecommendationRow({ leadAgencyId: europol.id });
     const fp = await actor("FOCAL_POINT", frontex.id);
 
-    const { items } = await listRecommendations(fp, {}, { skip: 0, take: 100 });
+    const { items } = await listRecommendations(fp, {}, { skip: 0, take: 100 }, "en");
     expect(items.map((i) => i.id).sort()).toEqual([mine.id, supported.id].sort());
-    await expectStatus(getRecommendationDetail(fp, theirs.id), 403);
+    await expectStatus(getRecommendationDetail(fp, theirs.id, "en"), 403);
     await expectStatus(submitProgressUpdate(fp, theirs.id, { text: "sneaky" }), 403);
     await expectStatus(changeStatus(fp, mine.id, { toStatus: "ADOPTED" }), 403);
 
@@ -273,7 +273,7 @@ describe("editing and exporting", () => {
     const mine = await createRecommendationRow({ leadAgencyId: agency.id });
     const other = await createRecommendationRow();
     const fp = await actor("FOCAL_POINT", agency.id);
-    const codes = (await recommendationsCsvRows(fp, {})).map((r) => r[0]);
+    const codes = (await recommendationsCsvRows(fp, {}, "en")).map((r) => r[0]);
     expect(codes).toContain(mine.code);
     expect(codes).not.toContain(other.code);
   });

@@ -6,7 +6,9 @@ import { containsText, db, type Prisma, type Tx } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { Refused, formRefusal, type FieldErrors, type Outcome } from "~/utils/forms.server";
 import type { ReviewRowInput } from "./recommendation.schema";
+import type { Language } from "~/i18n/config";
 import { applyStatusChange, recommendationRowSelect } from "./recommendations.server";
+import { localizeText, localizeTitle, recommendationTextIn, recommendationTitleIn } from "./translations.server";
 import { CLOSED_STATUSES, allowedNextStatuses, type Status } from "./status";
 
 /** Statuses of a recommendation still being worked on, which later sessions review. */
@@ -192,9 +194,10 @@ export async function recordSessionReview(actor: Actor, meetingId: string, rows:
 }
 
 /** Recommendations made at a meeting and those it reviews: the admin tab and the printable report. */
-export async function meetingRecommendations(meetingId: string) {
+export async function meetingRecommendations(meetingId: string, language: Language) {
   const select = {
-    ...recommendationRowSelect,
+    ...recommendationRowSelect(language),
+    ...recommendationTextIn(language),
     text: true,
     priority: true,
     closingEvidence: true,
@@ -208,12 +211,13 @@ export async function meetingRecommendations(meetingId: string) {
       orderBy: { recommendation: { code: "asc" } },
     }),
   ]);
-  return { made, reviews };
+  // Title and text in the reader's language (decision 080), with `lang` for each.
+  return { made: made.map((r) => localizeText(r, language)), reviews: reviews.map((v) => ({ ...v, recommendation: localizeText(v.recommendation, language) })) };
 }
 
 /** Every recommendation an agency leads or supports, for its printable report to the next session. */
-export async function agencyRecommendations(agencyId: string) {
-  return db.recommendation.findMany({
+export async function agencyRecommendations(agencyId: string, language: Language) {
+  const rows = await db.recommendation.findMany({
     where: { OR: [{ leadAgencyId: agencyId }, { supporters: { some: { agencyId } } }] },
     orderBy: [{ meeting: { startsAt: "asc" } }, { code: "asc" }],
     select: {
@@ -227,8 +231,10 @@ export async function agencyRecommendations(agencyId: string) {
       leadAgency: { select: { acronym: true } },
       meeting: { select: { title: true, timeZone: true } },
       updates: { where: { state: "ACCEPTED" }, orderBy: { createdAt: "desc" }, take: 1, select: { text: true, createdAt: true } },
+      ...recommendationTitleIn(language),
     },
   });
+  return rows.map((r) => localizeTitle(r, language));
 }
 
 /** The "add open recommendations" button of a meeting's recommendations tab. */

@@ -38,9 +38,9 @@ describe("reviews at later sessions", () => {
     await recordReviewOutcome(sec, { reviewId: r.id, recommendationId: rec.id }, "Good progress noted.");
     await addReview(sec, proposed.id, { meetingId: later.id });
 
-    const page = await listRecommendationsForMeetingPage(made.id);
+    const page = await listRecommendationsForMeetingPage(made.id, "en");
     expect(page.made.map((m) => m.id)).toEqual([rec.id]);
-    const reviewed = await listRecommendationsForMeetingPage(later.id);
+    const reviewed = await listRecommendationsForMeetingPage(later.id, "en");
     expect(reviewed.reviewed.map((m) => [m.id, m.outcome])).toEqual([[rec.id, "Good progress noted."]]);
   });
 

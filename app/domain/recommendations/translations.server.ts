@@ -1,0 +1,195 @@
+import { createHash } from "node:crypto";
+import { audit } from "~/domain/audit/audit.server";
+import { assertCan } from "~/domain/auth/permissions.server";
+import type { Actor } from "~/domain/auth/roles";
+import { localize, otherLanguage, translationsIn } from "~/domain/content/localized";
+import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
+import { asLanguage, type Language } from "~/i18n/config";
+import { key } from "~/i18n/translate";
+import { db, dialect, transaction, type Tx } from "~/utils/db.server";
+import { Refused, fieldRefusal, formRefusal, type Outcome } from "~/utils/forms.server";
+import { notFound } from "~/utils/http.server";
+import type { RecommendationTranslationInput, ThemeTranslationsInput } from "./translation.schema";
+
+// Recommendations and themes in two languages (docs/decisions/080-content-translations.md): reading them
+// in the reader's language, the organisers' forms for the other language, and what is still missing.
+// A recommendation keeps its title and text in its `language`, a theme its name in its own; one
+// translation row per other language; an empty translated column is a missing translation.
+
+// ---------------------------------------------------------------- reading
+
+/** Select fragments: the original's language and the one translation row the reader needs. */
+export const recommendationTitleIn = (language: Language) => ({ language: true, translations: translationsIn(language, { title: true }) }) as const;
+export const recommendationTextIn = (language: Language) => ({ language: true, translations: translationsIn(language, { title: true, text: true }) }) as const;
+export const themeNameIn = (language: Language) => ({ language: true, translations: translationsIn(language, { name: true }) }) as const;
+
+type Row<F extends string> = Record<F, string> & { language: string; translations?: ({ language: string } & Record<F, string>)[] };
+
+/** A recommendation's title (and text, when selected) in the reader's language, with `lang` per column. */
+export function localizeTitle<R extends Row<"title">>(r: R, reader: Language) {
+  return localize(r, ["title"] as const, reader, r.language);
+}
+export function localizeText<R extends Row<"title" | "text">>(r: R, reader: Language) {
+  return localize(r, ["title", "text"] as const, reader, r.language);
+}
+/** A theme's name in the reader's language, with `lang`. */
+export function localizeTheme<R extends Row<"name">>(th: R, reader: Language) {
+  return localize(th, ["name"] as const, reader, th.language);
+}
+
+// ---------------------------------------------------------------- one recommendation's translation
+
+const STALE = key("recommendations:error.translationStale");
+const translationRow = { id: true, language: true, title: true, text: true, updatedAt: true } as const;
+
+async function readRecommendation(client: Tx, id: string) {
+  return client.recommendation.findUnique({ where: { id }, select: { id: true, code: true, title: true, text: true, language: true, meetingId: true, translations: { select: translationRow } } });
+}
+type Rec = NonNullable<Awaited<ReturnType<typeof readRecommendation>>>;
+
+const hash = (parts: string[]) => createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 32);
+
+/** What the form was made from: the original (its language, title and text) and the translation rows. */
+function stampOf(r: Rec): string {
+  const rows = r.translations.map((t) => `${t.id}:${t.updatedAt.toISOString()}`).sort();
+  return hash([r.language, r.title, r.text, ...rows]);
+}
+
+/** The translation form: the original beside its text in the other language. */
+export async function recommendationTranslationEditor(id: string) {
+  const r = await readRecommendation(db, id);
+  if (!r) notFound(key("recommendations:error.recommendationNotFound"));
+  const into = otherLanguage(r.language);
+  const t = r.translations.find((x) => x.language === into);
+  return {
+    id: r.id,
+    code: r.code,
+    language: asLanguage(r.language),
+    into,
+    stamp: stampOf(r),
+    original: { title: r.title, text: r.text },
+    translated: { title: t?.title ?? "", text: t?.text ?? "" },
+  };
+}
+
+/** The columns of a recommendation not translated into its other language yet (for the staff's notice). */
+export function missingOf(r: { title: string; text: string; language: string; translations: { language: string; title: string; text: string }[] }) {
+  const into = otherLanguage(r.language);
+  const t = r.translations.find((x) => x.language === into);
+  return { into, fields: (["title", "text"] as const).filter((f) => r[f].trim() && !t?.[f]?.trim()) };
+}
+
+async function lockRecommendation(tx: Tx, id: string) {
+  if (dialect() === "postgresql") await tx.$queryRaw`SELECT 1 FROM "Recommendation" WHERE "id" = ${id} FOR NO KEY UPDATE`;
+}
+
+/**
+ * Saves the form: the original's language, and the title and text in the other language (a row left
+ * with both empty is removed). Refused when the original or its translation changed after the form was
+ * made (the stamp), or when the language changes while a translation exists.
+ */
+export async function saveRecommendationTranslation(actor: Actor, id: string, input: RecommendationTranslationInput): Promise<Outcome<{ changed: boolean }>> {
+  assertCan(actor, "recommendations:manage");
+  try {
+    const outcome = await transaction(async (tx): Promise<Outcome<{ changed: boolean }>> => {
+      await lockRecommendation(tx, id);
+      const r = await readRecommendation(tx, id);
+      if (!r) notFound(key("recommendations:error.recommendationNotFound"));
+      if (stampOf(r) !== input.stamp || input.into !== otherLanguage(r.language)) throw new Refused(formRefusal(STALE));
+
+      if (input.language !== r.language) {
+        if (r.translations.length || input.title || input.text) throw new Refused(fieldRefusal("language", key("recommendations:error.languageWithTranslation")));
+        await tx.recommendation.update({ where: { id }, data: { language: input.language }, select: { id: true } });
+        await audit(tx, { userId: actor.id, entity: "Recommendation", entityId: id, meetingId: r.meetingId, action: "update", before: { language: r.language }, after: { language: input.language } });
+        return { ok: true, changed: true };
+      }
+
+      const into = input.into;
+      const current = r.translations.find((t) => t.language === into);
+      const data = { title: input.title, text: input.text };
+      if ((current?.title ?? "") === data.title && (current?.text ?? "") === data.text) return { ok: true, changed: false };
+      const where = { recommendationId: id, language: into };
+      if (data.title || data.text) await tx.recommendationTranslation.upsert({ where: { recommendationId_language: where }, create: { ...where, ...data }, update: data, select: { id: true } });
+      else await tx.recommendationTranslation.deleteMany({ where });
+      await audit(tx, {
+        userId: actor.id,
+        entity: "Recommendation",
+        entityId: id,
+        meetingId: r.meetingId,
+        action: "translations",
+        before: { language: into, title: current?.title ?? "", text: current?.text ?? "" },
+        after: { language: into, ...data },
+      });
+      return { ok: true, changed: true };
+    });
+    // The public meeting page shows adopted recommendations in the reader's language.
+    if (outcome.ok && outcome.changed) invalidatePublicPages();
+    return outcome;
+  } catch (e) {
+    if (e instanceof Refused) return e.refusal as Outcome<{ changed: boolean }>;
+    // Two first saves at once: the loser finds the winner's row.
+    if ((e as { code?: unknown } | null)?.code === "P2002") return formRefusal(STALE);
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------- themes
+
+const THEMES_STALE = key("recommendations:error.themesStale");
+
+async function readThemes(client: Tx) {
+  return client.theme.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, language: true, translations: { select: { id: true, language: true, name: true, updatedAt: true } } },
+  });
+}
+
+function themesStamp(themes: Awaited<ReturnType<typeof readThemes>>): string {
+  return hash(themes.flatMap((th) => [th.id, th.language, th.name, ...th.translations.map((t) => `${t.id}:${t.updatedAt.toISOString()}`).sort()]));
+}
+
+/** The themes form: each theme's name beside its name in the other language. */
+export async function themeTranslationEditor() {
+  const themes = await readThemes(db);
+  return {
+    stamp: themesStamp(themes),
+    themes: themes.map((th) => {
+      const into = otherLanguage(th.language);
+      return { id: th.id, name: th.name, language: asLanguage(th.language), into, translated: th.translations.find((t) => t.language === into)?.name ?? "" };
+    }),
+  };
+}
+
+/**
+ * Saves the themes' names in their other language; refused when someone saved meanwhile or a theme is
+ * gone. Not audited: themes are a fixed list the seed writes, not an audited entity (audit.server.ts).
+ */
+export async function saveThemeTranslations(actor: Actor, input: ThemeTranslationsInput): Promise<Outcome<{ changed: number }>> {
+  assertCan(actor, "recommendations:manage");
+  try {
+    return await transaction(async (tx): Promise<Outcome<{ changed: number }>> => {
+      // PostgreSQL: one save at a time (the themes have no parent row to lock).
+      if (dialect() === "postgresql") await tx.$queryRaw`SELECT 1 FROM "Theme" ORDER BY "id" FOR NO KEY UPDATE`;
+      const themes = await readThemes(tx);
+      if (themesStamp(themes) !== input.stamp) throw new Refused(formRefusal(THEMES_STALE));
+      const byId = new Map(themes.map((th) => [th.id, th]));
+      if (input.themes.some((th) => !byId.has(th.id))) throw new Refused(formRefusal(THEMES_STALE));
+      let changed = 0;
+      for (const { id, name } of input.themes) {
+        const th = byId.get(id)!;
+        const into = otherLanguage(th.language);
+        const current = th.translations.find((t) => t.language === into)?.name ?? "";
+        if (current === name) continue;
+        changed++;
+        const where = { themeId: id, language: into };
+        if (name) await tx.themeTranslation.upsert({ where: { themeId_language: where }, create: { ...where, name }, update: { name }, select: { id: true } });
+        else await tx.themeTranslation.deleteMany({ where });
+      }
+      return { ok: true, changed };
+    });
+  } catch (e) {
+    if (e instanceof Refused) return e.refusal as Outcome<{ changed: number }>;
+    if ((e as { code?: unknown } | null)?.code === "P2002") return formRefusal(THEMES_STALE);
+    throw e;
+  }
+}
