@@ -3,6 +3,7 @@ import { Prisma as PrismaSql } from "~/generated/prisma/client.ts";
 import { db, dialect, transaction, type Prisma, type Tx } from "~/utils/db.server";
 import crypto from "node:crypto";
 import { fieldRefusal, formRefusal, type Outcome, type Refusal } from "~/utils/forms.server";
+import { notFound } from "~/utils/http.server";
 import { hashToken } from "~/utils/tokens.server";
 import { audit, auditMany } from "~/domain/audit/audit.server";
 import { assertCan } from "~/domain/auth/permissions.server";
@@ -513,6 +514,16 @@ type Waiting = { req: RegisterRequest; link: PrivateLink; settle: (o: Promise<Re
 const waiting = new Map<string, Waiting[]>();
 /** At most this many people per seat transaction, so one transaction stays short. */
 const GROUP_MAX = 100;
+
+/**
+ * The id of the meeting a registration form posts to, or a 404. One plain statement: everything else about
+ * the meeting is read under its lock by the seat transaction, once for all the people registering together.
+ */
+export async function meetingIdBySlug(slug: string): Promise<string> {
+  const [row] = await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Meeting" WHERE "slug" = ${slug}`;
+  if (!row) notFound("We could not find that meeting.");
+  return row.id;
+}
 
 /** Registers one person. Seat, quota and waiting-list rank are decided under the meeting's lock. */
 export function register(req: RegisterRequest): Promise<RegisterOutcome> {
