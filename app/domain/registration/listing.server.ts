@@ -102,7 +102,7 @@ function byAgencyName(actor: Actor, meetingId: string, f: ListFilters, skip: num
         : [];
     const [a, b] = await Promise.all(nullsFirst ? [noAgency(firstPart), agencies(secondPart)] : [agencies(firstPart), noAgency(secondPart)]);
     const ids = [...a, ...b].map((r) => r.id);
-    const found = await db.registration.findMany({ where: { id: { in: ids } }, select: ROW_SELECT });
+    const found = await db.registration.findMany({ where: { id: { in: ids } }, select: TABLE_SELECT });
     const byId = new Map(found.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
   })();
@@ -123,6 +123,20 @@ export const ROW_SELECT = {
   agency: { select: { id: true, name: true, acronym: true, country: true } },
 } as const;
 
+/** What a row of the table shows, and no more (the CSV and the registration page read ROW_SELECT): no dietary or access needs in the page's data. */
+const TABLE_SELECT = {
+  id: true,
+  name: true,
+  email: true,
+  jobTitle: true,
+  role: true,
+  status: true,
+  waitlistRank: true,
+  attendance: true,
+  createdAt: true,
+  agency: { select: { name: true, acronym: true, country: true } },
+} as const;
+
 /** Every registration the table's filters (in the URL) match, across all pages: what "apply to all matching" acts on. */
 export async function matchingRegistrationIds(actor: Actor, meetingId: string, url: URL): Promise<string[]> {
   const rows = await db.registration.findMany({ where: whereFor(actor, meetingId, filtersFrom(url)), select: { id: true } });
@@ -135,7 +149,7 @@ export async function listRegistrations(actor: Actor, meetingId: string, url: UR
   const where = whereFor(actor, meetingId, filters);
   const scoped = whereFor(actor, meetingId, {});
   const [rows, total, byStatus, byAgency] = await Promise.all([
-    byAgencyName(actor, meetingId, filters, skip, take) ?? db.registration.findMany({ where, orderBy: orderFor(filters), skip, take, select: ROW_SELECT }),
+    byAgencyName(actor, meetingId, filters, skip, take) ?? db.registration.findMany({ where, orderBy: orderFor(filters), skip, take, select: TABLE_SELECT }),
     db.registration.count({ where }),
     db.registration.groupBy({ by: ["status"], where: scoped, _count: { _all: true } }),
     db.registration.groupBy({ by: ["agencyId", "status"], where: scoped, _count: { _all: true } }),
