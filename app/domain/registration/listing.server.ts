@@ -77,15 +77,18 @@ function orderFor(f: ListFilters): Prisma.RegistrationOrderByWithRelationInput[]
  * table of the whole meeting; filters and a focal point's own agency keep Prisma's order (fewer rows).
  * Null when it does not apply.
  */
-function byAgencyName(actor: Actor, meetingId: string, f: ListFilters, skip: number, take: number) {
+function byAgencyName(actor: Actor, meetingId: string, f: ListFilters, skip: number, take: number, counts: Promise<{ agencyId: string | null; _count: { _all: number } }[]>) {
   if (f.sort !== "agency" || f.status || f.agencyId || f.role || f.country || f.q) return null;
   if (requireAgencyScope(actor, "registrations:manage", "delegation:manage").agencyId) return null;
   return (async () => {
     const nullsFirst = (dialect() === "sqlite") === (f.dir === "asc");
-    const [withoutAgency, withAgency] = await Promise.all([
-      db.registration.count({ where: { meetingId, agencyId: null } }),
-      nullsFirst ? Promise.resolve(0) : db.registration.count({ where: { meetingId, agencyId: { not: null } } }),
-    ]);
+    // How many have no agency and how many have one: from the table's own counts by agency (no statement of its own).
+    let withoutAgency = 0;
+    let withAgency = 0;
+    for (const g of await counts) {
+      if (g.agencyId) withAgency += g._count._all;
+      else withoutAgency += g._count._all;
+    }
     // Which part of the page comes from each group, in the order they are shown.
     const first = nullsFirst ? withoutAgency : withAgency;
     const firstPart = { skip, take: Math.max(0, Math.min(take, first - skip)) };
@@ -148,11 +151,12 @@ export async function listRegistrations(actor: Actor, meetingId: string, url: UR
   const { page, skip, take } = pageFrom(url);
   const where = whereFor(actor, meetingId, filters);
   const scoped = whereFor(actor, meetingId, {});
+  const agencyCounts = db.registration.groupBy({ by: ["agencyId", "status"], where: scoped, _count: { _all: true } });
   const [rows, total, byStatus, byAgency] = await Promise.all([
-    byAgencyName(actor, meetingId, filters, skip, take) ?? db.registration.findMany({ where, orderBy: orderFor(filters), skip, take, select: TABLE_SELECT }),
+    byAgencyName(actor, meetingId, filters, skip, take, agencyCounts) ?? db.registration.findMany({ where, orderBy: orderFor(filters), skip, take, select: TABLE_SELECT }),
     db.registration.count({ where }),
     db.registration.groupBy({ by: ["status"], where: scoped, _count: { _all: true } }),
-    db.registration.groupBy({ by: ["agencyId", "status"], where: scoped, _count: { _all: true } }),
+    agencyCounts,
   ]);
   const totals = new Map<string, Tally>();
   for (const g of byAgency) {
