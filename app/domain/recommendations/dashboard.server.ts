@@ -18,9 +18,9 @@ export type MatrixRow = Count & { byStatus: Record<Status, number>; others?: num
 export type RatePoint = { period: string; adopted: number; implemented: number; rate: number };
 
 /** How many meetings, lead agencies and overdue recommendations the page lists; the CSV export has every meeting and agency. */
-export const MEETINGS_SHOWN = 24;
-export const AGENCIES_SHOWN = 20;
-export const OVERDUE_SHOWN = 50;
+export const MEETINGS_SHOWN = 12;
+export const AGENCIES_SHOWN = 10;
+export const OVERDUE_SHOWN = 25;
 
 const byCountThenLabel = (a: Count, b: Count) => b.count - a.count || a.label.localeCompare(b.label);
 

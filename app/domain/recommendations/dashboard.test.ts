@@ -53,7 +53,7 @@ beforeAll(async () => {
   const agencies = await Promise.all([0, 1, 2, 3].map((i) => createAgency({ acronym: `DB${i}` })));
   const themes = await Promise.all(["Border data", "Visas", "Return"].map((n) => createTheme(n)));
   const meetings: Awaited<ReturnType<typeof createMeeting>>[] = [];
-  for (let i = 0; i < MEETINGS_SHOWN + 3; i++) meetings.push(await createMeeting({ startsAt: new Date(Date.UTC(2022, 0, 10 + i * 20, 8)), endsAt: new Date(Date.UTC(2022, 0, 10 + i * 20, 16)) }));
+  for (let i = 0; i < Math.max(MEETINGS_SHOWN, FILTER_MEETINGS) + 3; i++) meetings.push(await createMeeting({ startsAt: new Date(Date.UTC(2022, 0, 10 + i * 20, 8)), endsAt: new Date(Date.UTC(2022, 0, 10 + i * 20, 16)) }));
   ids = { agencies: agencies.map((a) => a.id), themes: themes.map((t) => t.id), meetings: meetings.map((m) => m.id) };
   const recs = Array.from({ length: 90 }, (_, i) => ({
     id: `dash-${i}`,

@@ -99,6 +99,41 @@ describe("participants table counts", () => {
     expect(list.otherCountries).toEqual({ count: 3, confirmed: 4, pending: 2, waitlisted: 0, total: 6 });
   });
 
+  it("sorted by agency, pages follow the database's order of the whole table, registrations without an agency included", async () => {
+    // Agency names out of creation order; several registrations per agency, some with the same name, and some without an agency.
+    const agencies = await Promise.all(["Mu", "Alpha", "Zeta", "Kappa"].map((name) => createAgency({ name })));
+    await Promise.all(agencies.map((a) => db.agency.update({ where: { id: a.id }, data: { sortName: a.name.toLowerCase() } })));
+    const meeting = await createMeeting();
+    const other = await createMeeting();
+    for (const m of [meeting, other]) {
+      await db.registration.createMany({
+        data: Array.from({ length: 61 }, (_, i) => ({
+          meetingId: m.id,
+          agencyId: i % 9 === 0 ? null : agencies[i % agencies.length].id,
+          name: `Person ${(i * 37) % 23}`,
+          sortName: `person ${String((i * 37) % 23).padStart(2, "0")}`,
+          email: `s${i}-${m.id}@example.org`,
+          emailNormalised: `s${i}-${m.id}@example.org`,
+          manageTokenHash: crypto.randomUUID(),
+        })),
+      });
+    }
+    const organiser = await actor("ORGANISER");
+    for (const dir of ["asc", "desc"] as const) {
+      const expected = await db.registration.findMany({
+        where: { meetingId: meeting.id },
+        orderBy: [{ agency: { sortName: dir } }, { sortName: "asc" }, { id: "asc" }],
+        select: { id: true },
+      });
+      const pages: string[] = [];
+      for (let page = 1; page <= 4; page++) {
+        const list = await listRegistrations(organiser, meeting.id, new URL(`http://x/?sort=agency&dir=${dir}&page=${page}`));
+        pages.push(...list.rows.map((r) => r.id));
+      }
+      expect(pages, dir).toEqual(expected.map((r) => r.id));
+    }
+  });
+
   it("/admin's confirmed count of each upcoming meeting equals a naive count", async () => {
     const agency = await createAgency();
     const now = new Date();
