@@ -82,7 +82,7 @@ export default async function handleRequest(
             new DocumentBuffer((html) => {
               responseHeaders.set("Content-Type", "text/html");
               responseHeaders.set("Content-Length", String(html.length));
-              resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
+              resolve(new Response(new Uint8Array(html.buffer as ArrayBuffer, html.byteOffset, html.length), { headers: responseHeaders, status: responseStatusCode }));
             }),
           );
         },
