@@ -89,6 +89,8 @@ function changedFields(t: T, a: Record<string, unknown>, b: Record<string, unkno
 }
 
 const file = (e: Ctx) => (e.a.filename ? ` (${String(e.a.filename)})` : "");
+/** A meeting's or a recommendation's translation saved: the language it was written in. */
+const translated = (e: Ctx) => fill(e.t("admin:audit.s.translations"), { ...e.v, language: String(e.a.language ?? "").toUpperCase() });
 
 export const AUDIT_KINDS: Record<AuditedEntity, Kind> = {
   Agency: {
@@ -174,7 +176,7 @@ export const AUDIT_KINDS: Record<AuditedEntity, Kind> = {
         }),
       "recommendations-for-review": (e) => fill(e.t("admin:audit.s.Meeting.forReview"), { ...e.v, count: e.t("admin:audit.n.openRecommendation", { count: Number(e.a.added ?? 0) }) }),
       "add-open-recommendations": (e) => fill(e.t("admin:audit.s.Meeting.forReview"), { ...e.v, count: e.t("admin:audit.n.openRecommendation", { count: Number(e.a.count ?? 0) }) }),
-      translations: (e) => fill(e.t("admin:audit.s.Meeting.translations"), { ...e.v, language: String(e.a.language ?? "").toUpperCase() }),
+      translations: translated,
       "anonymise-registrations": (e) => fill(e.t("admin:audit.s.Meeting.anonymise"), { ...e.v, people: e.t("admin:audit.n.person", { count: Number(e.a.registrations ?? 0) }) }),
     },
   },
@@ -202,6 +204,7 @@ export const AUDIT_KINDS: Record<AuditedEntity, Kind> = {
     actions: {
       create: (e) => fill(e.t("admin:audit.s.recorded"), e.v),
       update: (e) => fill(e.t("admin:audit.s.edited"), e.v),
+      translations: translated,
       status: (e) =>
         fill(e.t("admin:audit.s.Recommendation.status"), {
           ...e.v,

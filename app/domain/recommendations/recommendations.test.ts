@@ -228,8 +228,8 @@ describe("dashboard", () => {
     const d = await dashboard(sec, { meeting: meeting.id });
     expect(d.total).toBe(2);
     expect(d.byStatus.filter((s) => s.count)).toEqual([
-      { key: "IN_PROGRESS", label: "In progress", count: 1 },
-      { key: "IMPLEMENTED", label: "Implemented", count: 1 },
+      { key: "IN_PROGRESS", count: 1 },
+      { key: "IMPLEMENTED", count: 1 },
     ]);
     expect(d.byAgency).toEqual([{ key: lead.id, label: "DASH", count: 2 }]);
     expect(d.byMeeting).toEqual([{ key: meeting.id, label: meeting.title, count: 2 }]);
