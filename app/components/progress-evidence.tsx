@@ -33,7 +33,7 @@ export function EvidenceFileField({ field, rules, unsentFile }: { field: FieldMe
 
 /** The evidence an update carries: its link, its file (name, kind, size, download), or both. */
 export function ProgressEvidence({ url, file }: { url: string; file: EvidenceFile | null }) {
-  const { t } = useTranslation(["recommendations"]);
+  const { t, language } = useTranslation(["recommendations"]);
   if (!url && !file) return null;
   return (
     <ul className="plain evidence">
@@ -46,7 +46,7 @@ export function ProgressEvidence({ url, file }: { url: string; file: EvidenceFil
         <li>
           {t("recommendations:evidence.file")} <a href={file.href}>{file.filename}</a>{" "}
           <span className="muted">
-            ({file.type}, {formatFileSize(file.size)})
+            ({file.type}, {formatFileSize(file.size, language)})
           </span>
         </li>
       ) : null}

@@ -16,7 +16,7 @@ import { evidenceUploadRules, unsentEvidence } from "~/domain/recommendations/ev
 import { readProgressLink, submitViaProgressLink } from "~/domain/recommendations/progress.server";
 import { progressUpdateSchema } from "~/domain/recommendations/recommendation.schema";
 import { allowedNextStatuses, type Status } from "~/domain/recommendations/status";
-import { fixedT } from "~/i18n/i18n.server";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import { isKey } from "~/i18n/translate";
 import { formatShortDate } from "~/utils/dates";
@@ -29,10 +29,10 @@ export const handle = { i18n: ["recommendations"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await enforceLimit("tokenPagePerIp", clientIp(context));
-  const [state, t] = await Promise.all([readProgressLink(params.token ?? ""), fixedT(request)]);
+  const [state, t, language] = await Promise.all([readProgressLink(params.token ?? ""), fixedT(request), languageOf(request)]);
   const title = t("recommendations:progressLink.title");
-  if (!state.ok) return { title, state, next: [] as Status[], upload: evidenceUploadRules() };
-  return { title, state, next: allowedNextStatuses(state.recommendation.status).filter((s) => s !== "SUPERSEDED"), upload: evidenceUploadRules() };
+  if (!state.ok) return { title, state, next: [] as Status[], upload: evidenceUploadRules(language) };
+  return { title, state, next: allowedNextStatuses(state.recommendation.status).filter((s) => s !== "SUPERSEDED"), upload: evidenceUploadRules(language) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -42,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const evidence = formData.get("evidenceFile");
   const submission = parseWithZod(formData, { schema: progressUpdateSchema });
   if (submission.status !== "success") return formReply(submission, undefined, { done: false, reason: null, ...unsentEvidence(evidence) });
-  const r = await submitViaProgressLink(params.token ?? "", submission.value);
+  const r = await submitViaProgressLink(params.token ?? "", submission.value, await languageOf(request));
   if ("reason" in r) return { result: submission.reply(), done: false, reason: r.reason, unsentFile: null };
   if (!r.ok) return formReply(submission, r, { done: false, reason: null, ...unsentEvidence(evidence) });
   return { result: submission.reply({ resetForm: true }), done: true, reason: null, unsentFile: null };

@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canManage = can(user, "recommendations:manage");
   const canReport = can(user, "recommendations:progress", { agencyId: rec.leadAgency.id, agencyIds: rec.supporters.map((s) => s.agency.id) });
   const [options, t] = await Promise.all([canManage ? formOptions(language) : null, fixedT(request)]);
-  return { title: t("recommendations:detail.title", { code: rec.code }), rec, canManage, canReport, next: allowedNextStatuses(rec.status), options, upload: evidenceUploadRules() };
+  return { title: t("recommendations:detail.title", { code: rec.code }), rec, canManage, canReport, next: allowedNextStatuses(rec.status), options, upload: evidenceUploadRules(language) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const evidence = formData.get("evidenceFile");
       const submission = parseWithZod(formData, { schema: progressUpdateSchema });
       if (submission.status !== "success") return formReply(submission, undefined, { intent, ...unsentEvidence(evidence) });
-      const r = await submitProgressUpdate(user, id, submission.value);
+      const r = await submitProgressUpdate(user, id, submission.value, await languageOf(request));
       if (!r.ok) return formReply(submission, r, { intent, ...unsentEvidence(evidence) });
       return done(t("recommendations:toast.progressSent"));
     }

@@ -80,6 +80,9 @@ describe("evidence files on progress updates", () => {
 
     const big = new File([new Uint8Array(MAX_FILE_BYTES + 1)], "big.pdf", { type: "application/pdf" });
     expect(await submitViaProgressLink(token, { text: "See attached", evidenceFile: big })).toMatchObject({ ok: false, fieldErrors: { evidenceFile: [expect.stringMatching(/a file may be at most/)] } });
+    // A French reader gets the refusal in French, the file's name and the limit in it ("Mo").
+    const french = await submitViaProgressLink(token, { text: "Voir la pièce jointe", evidenceFile: big }, "fr");
+    expect(french).toMatchObject({ ok: false, fieldErrors: { evidenceFile: [expect.stringMatching(/big\.pdf.*Mo.*Rien n’a été envoyé/)] } });
 
     // A good file with a report that is refused for another reason is not kept either.
     expect(await submitViaProgressLink(token, { text: "Replace it", newStatus: "SUPERSEDED", evidenceFile: pdf() })).toMatchObject({ ok: false, fieldErrors: { newStatus: [expect.any(String)] } });

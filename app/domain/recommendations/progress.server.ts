@@ -32,7 +32,7 @@ export const PROGRESS_LINK_DAYS = 30;
  * problem at once; acceptance checks again) and the evidence file, if one was chosen. Both kinds of
  * problem come back together, as field errors.
  */
-async function checkReport(current: Status, input: ProgressUpdateInput): Promise<Outcome<{ file: CheckedUpload | null }>> {
+async function checkReport(current: Status, input: ProgressUpdateInput, language: Language): Promise<Outcome<{ file: CheckedUpload | null }>> {
   const fieldErrors: Record<string, string[]> = {};
   if (CLOSED_STATUSES.includes(current)) {
     fieldErrors.text = [key("recommendations:error.closedNoUpdates")];
@@ -43,7 +43,7 @@ async function checkReport(current: Status, input: ProgressUpdateInput): Promise
   } else if (input.newStatus === "SUPERSEDED") {
     fieldErrors.newStatus = [key("recommendations:error.supersededBySecretariat")];
   }
-  const file = await checkEvidenceFile(input.evidenceFile);
+  const file = await checkEvidenceFile(input.evidenceFile, language);
   if (!file.ok) return { ok: false, fieldErrors: { ...fieldErrors, ...file.fieldErrors } };
   return Object.keys(fieldErrors).length ? { ok: false, fieldErrors } : file;
 }
@@ -55,10 +55,10 @@ const reported = ({ evidenceFile: _file, ...fields }: ProgressUpdateInput) => fi
  * A signed-in focal point (for an agency leading or supporting it) or the secretariat reports progress,
  * optionally with an evidence file (checked here).
  */
-export async function submitProgressUpdate(actor: Actor, recommendationId: string, input: ProgressUpdateInput): Promise<Outcome> {
+export async function submitProgressUpdate(actor: Actor, recommendationId: string, input: ProgressUpdateInput, language: Language = "en"): Promise<Outcome> {
   await requireVisibleRecommendation(actor, recommendationId, "recommendations:progress");
   const rec = await db.recommendation.findUniqueOrThrow({ where: { id: recommendationId }, select: { status: true, meetingId: true } });
-  const check = await checkReport(rec.status, input);
+  const check = await checkReport(rec.status, input, language);
   if (!check.ok) return check;
   return db.$transaction(async (tx) => {
     const { evidenceFileId, audited } = await storeEvidence(tx, check.file, actor.id);
@@ -93,7 +93,7 @@ export async function reviewQueue(actor: Actor, language: Language) {
       recommendation: { select: { id: true, code: true, title: true, status: true, progress: true, leadAgency: { select: { acronym: true } }, ...recommendationTitleIn(language) } },
     },
   });
-  return updates.map(({ evidenceFile, ...u }) => ({ ...u, recommendation: localizeTitle(u.recommendation, language), evidenceFile: evidenceFileView(evidenceFile) }));
+  return updates.map(({ evidenceFile, ...u }) => ({ ...u, recommendation: localizeTitle(u.recommendation, language), evidenceFile: evidenceFileView(evidenceFile, language) }));
 }
 
 export async function acceptProgressUpdate(actor: Actor, updateId: string, reviewNote = ""): Promise<Outcome> {
@@ -218,10 +218,10 @@ export async function readProgressLink(token: string): Promise<LinkState> {
  * One report per link: the link is marked used in the same transaction that stores the report. A link
  * that no longer works answers its state (`reason`, shown instead of the form); a refused report, a refusal.
  */
-export async function submitViaProgressLink(token: string, input: ProgressUpdateInput): Promise<Outcome | Extract<LinkState, { ok: false }>> {
+export async function submitViaProgressLink(token: string, input: ProgressUpdateInput, language: Language = "en"): Promise<Outcome | Extract<LinkState, { ok: false }>> {
   const state = await readProgressLink(token);
   if (!state.ok) return state;
-  const check = await checkReport(state.recommendation.status, input);
+  const check = await checkReport(state.recommendation.status, input, language);
   if (!check.ok) return check;
   const author = await db.user.findUnique({ where: { email: state.email }, select: { id: true, name: true } });
   return db.$transaction(async (tx) => {

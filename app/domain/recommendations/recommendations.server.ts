@@ -358,7 +358,7 @@ export async function getRecommendationDetail(actor: Actor, id: string, language
     supersededBy: r.supersededBy ? localizeTitle(r.supersededBy, language) : null,
     overdue: isOverdue(r),
     statusChanges: r.statusChanges.map((c) => ({ ...c, userName: c.userId ? (names.get(c.userId) ?? "") : "" })),
-    updates: r.updates.map((u) => ({ ...u, evidenceFile: evidenceFileView(u.evidenceFile) })),
+    updates: r.updates.map((u) => ({ ...u, evidenceFile: evidenceFileView(u.evidenceFile, language) })),
     meetings,
   };
 }
