@@ -1,8 +1,9 @@
+import { key } from "~/i18n/translate";
 import { badRequest } from "~/utils/http.server";
 import { HONEYPOT_FIELD } from "./honeypot";
 
 /** Answers 400 before anything is done when the hidden field was filled in. */
 export function rejectHoneypot(form: FormData): void {
   const value = form.get(HONEYPOT_FIELD);
-  if (value !== null && value !== "") badRequest("This form could not be sent. Reload the page and try again.");
+  if (value !== null && value !== "") badRequest(key("common:error.refused.formNotSent"));
 }

@@ -104,7 +104,7 @@ export async function acceptProgressUpdate(actor: Actor, updateId: string, revie
         where: { id: updateId },
         include: { recommendation: { select: { status: true, progress: true, meetingId: true } }, evidenceFile: { select: { filename: true } } },
       });
-      if (!u) notFound("We could not find that progress update.");
+      if (!u) notFound(key("common:error.notFound.progressUpdate"));
       if (u.state !== "SUBMITTED") return { ok: false as const, fieldErrors: { updateId: [key("recommendations:error.alreadyReviewedUpdate")] } };
       const status = u.newStatus ?? u.recommendation.status;
       const progress = u.newProgress ?? undefined;
@@ -131,7 +131,7 @@ export async function returnProgressUpdate(actor: Actor, updateId: string, revie
   assertCan(actor, "recommendations:manage");
   return db.$transaction(async (tx) => {
     const u = await tx.progressUpdate.findUnique({ where: { id: updateId }, include: { recommendation: { select: { meetingId: true, code: true, title: true } } } });
-    if (!u) notFound("We could not find that progress update.");
+    if (!u) notFound(key("common:error.notFound.progressUpdate"));
     if (u.state !== "SUBMITTED") return { ok: false as const, fieldErrors: { updateId: [key("recommendations:error.alreadyReviewedUpdate")] } };
     await tx.progressUpdate.update({ where: { id: updateId }, data: { state: "RETURNED", reviewNote, reviewedById: actor.id, reviewedAt: new Date() } });
     await audit(tx, { userId: actor.id, entity: "ProgressUpdate", entityId: updateId, meetingId: u.recommendation.meetingId, action: "return", after: { reviewNote } });
@@ -160,7 +160,7 @@ export async function requestProgress(actor: Actor, recommendationId: string): P
     where: { id: recommendationId },
     select: { id: true, code: true, title: true, status: true, progress: true, dueDate: true, meetingId: true, meeting: { select: { timeZone: true } }, leadAgency: { select: { id: true, acronym: true } } },
   });
-  if (!rec) notFound("We could not find that recommendation.");
+  if (!rec) notFound(key("common:error.notFound.recommendation"));
   if (CLOSED_STATUSES.includes(rec.status)) return formRefusal(key("recommendations:error.closedNothingToReport"));
   const focalPoints = await db.user.findMany({ where: { role: "FOCAL_POINT", agencyId: rec.leadAgency.id }, select: { email: true, name: true, locale: true } });
   if (!focalPoints.length) return formRefusal(key("recommendations:error.noFocalPoint"));

@@ -51,7 +51,7 @@ export async function addReview(
   assertCan(actor, "recommendations:manage");
   return db.$transaction(async (tx): Promise<Outcome> => {
     const rec = await tx.recommendation.findUnique({ where: { id: recommendationId }, select: { meetingId: true, meeting: { select: { startsAt: true } } } });
-    if (!rec) notFound("We could not find that recommendation.");
+    if (!rec) notFound(key("common:error.notFound.recommendation"));
     const meeting = await tx.meeting.findUnique({ where: { id: input.meetingId }, select: { id: true, startsAt: true } });
     if (!meeting) return { ok: false as const, fieldErrors: { meetingId: [key("recommendations:error.meetingFromList")] } };
     if (meeting.id === rec.meetingId || meeting.startsAt <= rec.meeting.startsAt) {
@@ -85,9 +85,9 @@ export async function recordReviewOutcome(actor: Actor, ref: ReviewRef, outcome:
     "recommendationId" in ref ? { id: ref.reviewId, recommendationId: ref.recommendationId } : { id: ref.reviewId, meetingId: ref.meetingId };
   return db.$transaction(async (tx) => {
     const review = await tx.recommendationReview.findFirst({ where, select: { id: true, outcome: true, meetingId: true } });
-    if (!review) notFound("We could not find that review.");
+    if (!review) notFound(key("common:error.notFound.review"));
     const { count } = await tx.recommendationReview.updateMany({ where, data: { outcome } });
-    if (count !== 1) notFound("We could not find that review.");
+    if (count !== 1) notFound(key("common:error.notFound.review"));
     await audit(tx, { userId: actor.id, entity: "RecommendationReview", entityId: review.id, meetingId: review.meetingId, action: "outcome", before: { outcome: review.outcome }, after: { outcome } });
     return { ok: true as const, id: review.id };
   });
@@ -125,7 +125,7 @@ export async function recordSessionReview(actor: Actor, meetingId: string, rows:
         select: { id: true, recommendationId: true },
       });
       const recOf = new Map(reviews.map((r) => [r.id, r.recommendationId]));
-      if (recOf.size !== rows.length) notFound("We could not find one of the reviews of this meeting; reload the page.");
+      if (recOf.size !== rows.length) notFound(key("common:error.notFound.reviewsChanged"));
       const errors: FieldErrors = {};
       const refuse = (i: number, field: keyof ReviewRowInput, message: string) => (errors[reviewField(i, field)] ??= []).push(message);
       let changed = 0;
@@ -242,7 +242,7 @@ export async function addOpenRecommendationsOfSeries(actor: Actor, meetingId: st
   assertCan(actor, "recommendations:manage");
   return db.$transaction(async (tx) => {
     const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: { seriesId: true, startsAt: true } });
-    if (!meeting) notFound("We could not find that meeting.");
+    if (!meeting) notFound(key("common:error.notFound.meeting"));
     if (!meeting.seriesId) return null;
     const n = await addOpenRecommendationsToReview(tx, { seriesId: meeting.seriesId, meetingId });
     await audit(tx, { userId: actor.id, entity: "Meeting", entityId: meetingId, meetingId, action: "add-open-recommendations", after: { count: n } });

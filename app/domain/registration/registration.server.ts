@@ -521,7 +521,7 @@ const GROUP_MAX = 100;
  */
 export async function meetingIdBySlug(slug: string): Promise<string> {
   const [row] = await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Meeting" WHERE "slug" = ${slug}`;
-  if (!row) notFound("We could not find that meeting.");
+  if (!row) notFound(key("common:error.notFound.meeting"));
   return row.id;
 }
 
