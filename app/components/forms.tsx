@@ -7,6 +7,7 @@ import {
 import type { ReactNode } from "react";
 import { namespacesOf, useTranslation } from "~/i18n/react";
 import { isKey } from "~/i18n/translate";
+import { LANGUAGES } from "~/i18n/config";
 
 // Form fields with a visible label, an optional hint and an error list linked to the input
 // (aria-describedby). Conform fills in name, id, default value (the user's last input, also
@@ -101,6 +102,12 @@ export function TextareaField({
 }
 
 export type Option = { value: string; label: string };
+
+/** A choice among the interface languages (a text's original language, a mail's language), each named in the page's language. */
+export function LanguageField(props: Omit<Parameters<typeof SelectField>[0], "options">) {
+  const { t } = useTranslation(["common"]);
+  return <SelectField {...props} options={LANGUAGES.map((l) => ({ value: l, label: t(`common:languageName.${l}`) }))} />;
+}
 
 export function SelectField({
   field,

@@ -150,7 +150,7 @@ export default function FollowUpPage() {
             <option value="">{t("followups:followUp.anyLanguage")}</option>
             {LANGUAGES.map((l) => (
               <option key={l} value={l}>
-                {t(`followups:language.${l}`)}
+                {t(`common:languageName.${l}`)}
               </option>
             ))}
           </select>

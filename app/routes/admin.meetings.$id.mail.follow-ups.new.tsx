@@ -4,12 +4,11 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ChoiceGroup } from "~/components/choice-group";
-import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
+import { FormErrors, InputField, LanguageField, SelectField, TextareaField } from "~/components/forms";
 import { SubmitButton } from "~/components/submit-button";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
 import { AUDIENCES, followUpSchema, REGISTRATION_STATUSES } from "~/domain/mail/followup.schema";
-import { LANGUAGES } from "~/i18n/config";
 import { fixedT } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 import {
@@ -74,7 +73,6 @@ export default function NewFollowUp() {
     shouldRevalidate: "onBlur",
   });
   const agencyOptions = agencies.map((a) => ({ value: a.id, label: `${a.name} (${a.acronym})` }));
-  const languageOptions = LANGUAGES.map((l) => ({ value: l, label: t(`followups:language.${l}`) }));
   return (
     <section aria-labelledby="compose-heading">
       <h2 id="compose-heading">{t("followups:compose.heading")}</h2>
@@ -85,7 +83,7 @@ export default function NewFollowUp() {
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.submissionKey.errors ?? [])]} />
         <input {...getInputProps(fields.submissionKey, { type: "hidden" })} />
-        <SelectField field={fields.language} label={t("followups:compose.language")} hint={t("followups:compose.languageHint")} options={languageOptions} />
+        <LanguageField field={fields.language} label={t("followups:compose.language")} hint={t("followups:compose.languageHint")} />
         <InputField field={fields.subject} label={t("followups:compose.subject")} required maxLength={200} />
         <TextareaField field={fields.summary} label={t("followups:compose.summary")} hint={t("followups:compose.summaryHint")} rows={8} required />
         <fieldset aria-describedby="translation-hint">
@@ -129,7 +127,7 @@ export default function NewFollowUp() {
           options={agencyOptions}
           placeholder={t("followups:compose.anyAgency")}
         />
-        <SelectField field={fields.previewLanguage} label={t("followups:compose.previewLanguage")} options={languageOptions} />
+        <LanguageField field={fields.previewLanguage} label={t("followups:compose.previewLanguage")} />
         <div className="page-actions">
           <SubmitButton name="intent" value="preview">
             {t("followups:compose.preview")}

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
+import { FormErrors, InputField, LanguageField, TextareaField } from "~/components/forms";
 import { SubmitButton } from "~/components/submit-button";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
@@ -73,15 +73,7 @@ function TranslationsForm() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <input {...getInputProps(fields.stamp, { type: "hidden" })} />
         <input {...getInputProps(fields.into, { type: "hidden" })} />
-        <SelectField
-          field={fields.language}
-          label={t("content:original.label")}
-          hint={t("content:original.hint")}
-          options={[
-            { value: "en", label: t("content:language.en") },
-            { value: "fr", label: t("content:language.fr") },
-          ]}
-        />
+        <LanguageField field={fields.language} label={t("content:original.label")} hint={t("content:original.hint")} />
         <fieldset>
           <legend>{t("content:legend.meeting")}</legend>
           <Original text={meeting.title} lang={original} />

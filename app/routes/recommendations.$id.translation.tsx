@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
+import { FormErrors, InputField, LanguageField, TextareaField } from "~/components/forms";
 import { SubmitButton } from "~/components/submit-button";
 import { PageHeader } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
@@ -64,15 +64,7 @@ function TranslationForm() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <input {...getInputProps(fields.stamp, { type: "hidden" })} />
         <input {...getInputProps(fields.into, { type: "hidden" })} />
-        <SelectField
-          field={fields.language}
-          label={t("recommendations:translation.originalLabel")}
-          hint={t("recommendations:translation.originalHint")}
-          options={[
-            { value: "en", label: t("content:language.en") },
-            { value: "fr", label: t("content:language.fr") },
-          ]}
-        />
+        <LanguageField field={fields.language} label={t("recommendations:translation.originalLabel")} hint={t("recommendations:translation.originalHint")} />
         <p className="muted">
           {t("content:field.originalText")} <span lang={original}>{text.title}</span>
         </p>

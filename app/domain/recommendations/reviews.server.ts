@@ -8,7 +8,7 @@ import { Refused, formRefusal, type FieldErrors, type Outcome } from "~/utils/fo
 import type { ReviewRowInput } from "./recommendation.schema";
 import type { Language } from "~/i18n/config";
 import { applyStatusChange, recommendationRowSelect } from "./recommendations.server";
-import { localizeText, localizeTitle, recommendationTextIn, recommendationTitleIn } from "./translations.server";
+import { localizeText, localizeTitle, recommendationTextIn } from "./translations.server";
 import { CLOSED_STATUSES, allowedNextStatuses, type Status } from "./status";
 
 /** Statuses of a recommendation still being worked on, which later sessions review. */
@@ -221,17 +221,9 @@ export async function agencyRecommendations(agencyId: string, language: Language
     where: { OR: [{ leadAgencyId: agencyId }, { supporters: { some: { agencyId } } }] },
     orderBy: [{ meeting: { startsAt: "asc" } }, { code: "asc" }],
     select: {
-      id: true,
-      code: true,
-      title: true,
-      status: true,
-      progress: true,
-      dueDate: true,
+      ...recommendationRowSelect(language),
       leadAgencyId: true,
-      leadAgency: { select: { acronym: true } },
-      meeting: { select: { title: true, timeZone: true } },
       updates: { where: { state: "ACCEPTED" }, orderBy: { createdAt: "desc" }, take: 1, select: { text: true, createdAt: true } },
-      ...recommendationTitleIn(language),
     },
   });
   return rows.map((r) => localizeTitle(r, language));

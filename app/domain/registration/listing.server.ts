@@ -111,22 +111,7 @@ function byAgencyName(actor: Actor, meetingId: string, f: ListFilters, skip: num
   })();
 }
 
-export const ROW_SELECT = {
-  id: true,
-  name: true,
-  email: true,
-  jobTitle: true,
-  role: true,
-  status: true,
-  waitlistRank: true,
-  attendance: true,
-  dietary: true,
-  accessibility: true,
-  createdAt: true,
-  agency: { select: { id: true, name: true, acronym: true, country: true } },
-} as const;
-
-/** What a row of the table shows, and no more (the CSV and the registration page read ROW_SELECT): no dietary or access needs in the page's data. */
+/** What a row of the table shows, and no more: no dietary or access needs in the page's data. */
 const TABLE_SELECT = {
   id: true,
   name: true,
@@ -139,6 +124,9 @@ const TABLE_SELECT = {
   createdAt: true,
   agency: { select: { name: true, acronym: true, country: true } },
 } as const;
+
+/** A row as the CSV and the registration page read it: the table's, with dietary and access needs and the agency's id. */
+export const ROW_SELECT = { ...TABLE_SELECT, dietary: true, accessibility: true, agency: { select: { id: true, ...TABLE_SELECT.agency.select } } } as const;
 
 /** Every registration the table's filters (in the URL) match, across all pages: what "apply to all matching" acts on. */
 export async function matchingRegistrationIds(actor: Actor, meetingId: string, url: URL): Promise<string[]> {
