@@ -12,7 +12,8 @@ import { formatDateTime } from "~/utils/dates";
 import { badRequest, readForm } from "~/utils/http.server";
 import { SubmitButton } from "~/components/submit-button";
 import { refusalMessages } from "~/utils/forms.server";
-import { isKey } from "~/i18n/translate";
+import { isKey, key } from "~/i18n/translate";
+import { reasonText } from "~/domain/registration/labels";
 
 export const handle = { i18n: ["registrations", "followups"] };
 
@@ -38,8 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "cancel") return redirect(`${here}?confirm=cancel`);
   if (intent === "confirm-cancel") {
-    // The reason is stored in the registration's history, in the language of whoever cancelled.
-    const res = await cancelRegistration(reg.id, actor.id, t("registrations:detail.cancelReason"));
+    const res = await cancelRegistration(reg.id, actor.id, key("registrations:reason.cancelledByOrganisers"));
     const refusal = res.ok ? [] : refusalMessages(res).map((m) => (isKey(m) ? t(m) : m));
     return redirectWithToast(request, here, res.ok ? t("registrations:detail.toast.cancelled") : refusal.join(" "));
   }
@@ -156,7 +156,7 @@ export default function RegistrationDetail() {
                 {e.fromStatus ? `${t(`common:registrationStatus.${e.fromStatus}`)} → ` : ""}
                 {t(`common:registrationStatus.${e.toStatus}`)}
               </td>
-              <td>{e.reason}</td>
+              <td>{reasonText(t, e.reason)}</td>
               <td>{e.by ? (e.by.name ?? t("registrations:detail.formerUser")) : t("registrations:detail.participantOrSystem")}</td>
             </tr>
           ))}

@@ -1,3 +1,4 @@
+import { key } from "~/i18n/translate";
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "confirm-cancel") {
     const reg = await registrationInScope(actor, meeting.id, String(formData.get("id") ?? ""));
     if (!reg) forbidden(t("registration:delegation.notYours"));
-    const res = await cancelRegistration(reg.id, actor.id, "Cancelled by the agency focal point");
+    const res = await cancelRegistration(reg.id, actor.id, key("registrations:reason.cancelledByFocalPoint"));
     return redirectWithToast(request, `/delegations/${meeting.slug}`, res.ok ? t("registration:delegation.cancelled") : refusalMessages(res).join(" "));
   }
   if (intent === "head") {

@@ -1,3 +1,4 @@
+import { key } from "~/i18n/translate";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ConfirmButton, ConfirmStep, useConfirmTarget } from "~/components/confirm";
@@ -61,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "cancel") return redirect(`/me?confirm=cancel&id=${encodeURIComponent(reg.id)}`);
   if (intent === "confirm-cancel") {
     if (reg.meeting.startsAt < new Date()) badRequest(t("profile:error.started"));
-    const res = await cancelRegistration(reg.id, user.id, "Cancelled by the participant");
+    const res = await cancelRegistration(reg.id, user.id, key("registrations:reason.cancelledByParticipant"));
     return redirectWithToast(request, "/me", res.ok ? t("profile:toast.cancelled") : refusalMessages(res).join(" "));
   }
   badRequest();

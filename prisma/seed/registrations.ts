@@ -70,7 +70,7 @@ export async function seedRegistrations(agencyIds: Map<string, string>): Promise
           checkedInAt: r.attendance === "ATTENDED" ? new Date(meeting.startsAt.getTime() - 15 * 60_000 + n * 20_000) : null,
           manageTokenHash: newToken().hash,
           createdAt: registeredAt,
-          events: { create: { fromStatus: null, toStatus: r.status, reason: "Registered", createdAt: registeredAt } },
+          events: { create: { fromStatus: null, toStatus: r.status, reason: "registrations:reason.registered", createdAt: registeredAt } },
         },
       });
       created.push({ id: reg.id, agencyKey: r.agencyKey, status: r.status });

@@ -1,3 +1,4 @@
+import { key } from "~/i18n/translate";
 import { describe, expect, it } from "vitest";
 import ICAL from "ical.js";
 import nodeIcal, { type VEvent } from "node-ical";
@@ -214,7 +215,7 @@ describe("iCalendar", () => {
     const agency = await createAgency();
     const reg = await registerPerson(meeting.id, agency.id);
     expect(reg.status).toBe("CONFIRMED");
-    await cancelRegistration(reg.id, null, "Cancelled by the participant");
+    await cancelRegistration(reg.id, null, key("registrations:reason.cancelledByParticipant"));
     const outbox = await db.outboxMessage.findMany({ where: { registrationId: reg.id }, orderBy: { createdAt: "asc" } });
     await renderPending(outbox.map((o) => o.id));
     const rendered = await db.outboxMessage.findMany({ where: { registrationId: reg.id, icsContent: { not: null } }, select: { icsMethod: true, icsContent: true } });

@@ -338,7 +338,7 @@ export async function registerDelegates(actor: Actor, meetingId: string, rows: D
       (fieldErrors[`delegates[${rows[i].index}].email`] ??= []).push(...o.fieldErrors.email);
       return;
     }
-    const text = o.reason === "quota" ? `${message} Nobody was registered; remove delegates to stay within the quota.` : message;
+    const text = o.reason === "quota" ? key("registration:error.quotaReachedNobodyRegistered") : message;
     if (!formErrors.includes(text)) formErrors.push(text);
   });
   return { ok: false, fieldErrors, formErrors };

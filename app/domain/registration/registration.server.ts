@@ -243,7 +243,7 @@ export async function promoteWaitlisted(tx: Tx, meeting: SeatMeeting, actorId: s
   }
   const approval = meeting.approvalMode === "APPROVAL";
   await transitionMany(tx, meeting, promoted, approval ? "PENDING" : "CONFIRMED", {
-    reason: "Promoted from the waiting list",
+    reason: key("registrations:reason.promoted"),
     actorId,
     mail: "promoted",
     awaitingApproval: approval,
@@ -327,12 +327,14 @@ function ruleRefusal(meeting: SeatMeeting, req: RegisterRequest, now: Date): Reg
   return null;
 }
 
-const SOURCE_REASON: Record<RegistrationSource, string> = {
-  SELF: "Registered",
-  INVITATION: "Registered by invitation",
-  FOCAL_POINT: "Nominated by the agency focal point",
-  IMPORT: "Imported by the organisers",
-  ORGANISER: "Registered by the organisers",
+// A registration event's reason is stored as translation keys, several joined by "; " (reasonText() in
+// labels.ts shows them in the reader's language; rows written before keep their English text).
+const SOURCE_REASON: Record<RegistrationSource, { first: TKey; again: TKey }> = {
+  SELF: { first: key("registrations:reason.registered"), again: key("registrations:reason.registeredAgain") },
+  INVITATION: { first: key("registrations:reason.invitation"), again: key("registrations:reason.invitationAgain") },
+  FOCAL_POINT: { first: key("registrations:reason.nominated"), again: key("registrations:reason.nominatedAgain") },
+  IMPORT: { first: key("registrations:reason.imported"), again: key("registrations:reason.importedAgain") },
+  ORGANISER: { first: key("registrations:reason.byOrganisers"), again: key("registrations:reason.byOrganisersAgain") },
 };
 
 /**
@@ -414,7 +416,7 @@ async function registerBatch(tx: Tx, meeting: SeatMeeting, reqs: RegisterRequest
     }
     const check = checkSeat(state, agencyId);
     if (check.overQuota && req.overQuota === "refuse") {
-      outcomes[i] = refuse("form", "quota", `The quota of ${check.quota} places for this agency is reached.`);
+      outcomes[i] = refuse("form", "quota", key("registration:error.quotaReached"));
       continue;
     }
     const status: RegistrationStatus = check.seat ? (meeting.approvalMode === "APPROVAL" ? "PENDING" : "CONFIRMED") : "WAITLISTED";
@@ -465,7 +467,7 @@ async function registerBatch(tx: Tx, meeting: SeatMeeting, reqs: RegisterRequest
       registrationId: id,
       fromStatus: reopened ? ("CANCELLED" as const) : null,
       toStatus: status,
-      reason: `${reopened ? `${reason} again` : reason}${check.overQuota ? "; agency quota reached" : ""}`,
+      reason: [reopened ? reason.again : reason.first, ...(check.overQuota ? [key("registrations:reason.quotaReached")] : [])].join("; "),
       userId: req.actorId ?? null,
     };
     events.push(event);
@@ -619,7 +621,7 @@ export async function registerEach(meetingId: string, requests: Omit<RegisterReq
 export type ChangeResult = Outcome<{ promoted: string[] }>;
 
 /** Cancels a registration (its holder, their focal point or the organisers) and fills the freed seat. */
-export async function cancelRegistration(registrationId: string, actorId: string | null, reason = "Cancelled"): Promise<ChangeResult> {
+export async function cancelRegistration(registrationId: string, actorId: string | null, reason: TKey = key("registrations:reason.cancelled")): Promise<ChangeResult> {
   return transaction(async (tx) => {
     // A registration never changes meeting, so reading which one before taking its lock is safe.
     const row = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, select: { meetingId: true } });
@@ -654,9 +656,9 @@ export async function decideRegistrations(
         ? regs.filter((r) => r.status === "PENDING")
         : regs.filter((r) => ACTIVE.includes(r.status));
     if (decision === "approve") {
-      await transitionMany(tx, meeting, chosen, "CONFIRMED", { reason: "Approved by the organisers", actorId, mail: "confirmed" });
+      await transitionMany(tx, meeting, chosen, "CONFIRMED", { reason: key("registrations:reason.approved"), actorId, mail: "confirmed" });
     } else {
-      await transitionMany(tx, meeting, chosen, "DECLINED", { reason: "Declined by the organisers", actorId, mail: "declined" });
+      await transitionMany(tx, meeting, chosen, "DECLINED", { reason: key("registrations:reason.declined"), actorId, mail: "declined" });
     }
     await auditMany(
       tx,
@@ -745,7 +747,7 @@ export async function cancelByToken(token: string): Promise<ChangeResult> {
   const reg = await findByToken(token);
   if (!reg) return formRefusal(key("registration:error.linkInvalid"));
   if (new Date() > reg.meeting.startsAt) return formRefusal(key("registration:error.started"));
-  return cancelRegistration(reg.id, null, "Cancelled by the participant");
+  return cancelRegistration(reg.id, null, key("registrations:reason.cancelledByParticipant"));
 }
 
 /** Everything Convene holds about the person, for the data export (GDPR Art. 15/20). */

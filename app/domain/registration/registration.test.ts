@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db, dialect } from "~/utils/db.server";
+import { tFor } from "~/i18n/i18n.server";
+import { reasonText } from "./labels";
 import { createAgency, createMeeting, createUser } from "~/test/factories";
 import { createDelegation, personFor, registerPerson } from "~/test/factories.registration";
 import {
@@ -66,7 +68,7 @@ describe("seat invariants under mixed load", () => {
     // Six seats freed: the six longest-waiting people were promoted, in order.
     const promoted = rows.filter((r) => r.status === "CONFIRMED" && r.waitlistRank !== null).map((r) => r.waitlistRank);
     expect(promoted.sort((a, b) => a! - b!)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(await db.registrationEvent.count({ where: { registration: { meetingId: meeting.id }, reason: "Promoted from the waiting list" } })).toBe(6);
+    expect(await db.registrationEvent.count({ where: { registration: { meetingId: meeting.id }, reason: "registrations:reason.promoted" } })).toBe(6);
   }, 60_000);
 });
 
@@ -104,6 +106,11 @@ describe("register", () => {
     const reg = await db.registration.findUniqueOrThrow({ where: { id: first.id }, include: { events: { orderBy: { createdAt: "asc" } } } });
     expect(reg).toMatchObject({ name: "Back Again", status: "WAITLISTED", inviteWithdrawals: 1 });
     expect(reg.events.map((e) => `${e.fromStatus ?? "-"}>${e.toStatus}`)).toEqual(["->CONFIRMED", "CONFIRMED>CANCELLED", "CANCELLED>WAITLISTED"]);
+    // The history's reasons are keys, shown in the reader's language; a reason stored before keys stays as written.
+    expect(reg.events.map((e) => e.reason)).toEqual(["registrations:reason.registered", "registrations:reason.cancelled", "registrations:reason.registeredAgain"]);
+    expect(reasonText(tFor("fr"), reg.events[2].reason)).toBe("Nouvelle inscription");
+    expect(reasonText(tFor("en"), "registrations:reason.nominated; registrations:reason.quotaReached")).toBe("Nominated by the agency focal point; agency quota reached");
+    expect(reasonText(tFor("fr"), "Cancelled by phone")).toBe("Cancelled by phone");
     if (!again.ok) throw new Error("registered");
     expect(again.token).toBe(first.token);
     expect(await findByToken(first.token)).toMatchObject({ id: first.id, status: "WAITLISTED" });
@@ -165,7 +172,7 @@ describe("waiting list promotion", () => {
     expect(await statusOf(w1.id)).toBe("CONFIRMED");
     expect(await statusOf(w2.id)).toBe("WAITLISTED");
     const event = await db.registrationEvent.findFirstOrThrow({ where: { registrationId: w1.id, toStatus: "CONFIRMED" } });
-    expect(event).toMatchObject({ fromStatus: "WAITLISTED", reason: "Promoted from the waiting list" });
+    expect(event).toMatchObject({ fromStatus: "WAITLISTED", reason: "registrations:reason.promoted" });
     await renderQueuedMail(meeting.id);
     const promotedMail = await db.outboxMessage.findFirstOrThrow({ where: { registrationId: w1.id, kind: "registration-promoted", icsMethod: "REQUEST" } });
     // The promotion mail carries the same private link as the first mail, and it still works.

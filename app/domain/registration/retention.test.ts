@@ -1,3 +1,4 @@
+import type { TKey } from "~/i18n/translate";
 import { describe, expect, it } from "vitest";
 import { db, dialect } from "~/utils/db.server";
 import { createAgency, createMeeting } from "~/test/factories";
@@ -68,9 +69,10 @@ describe("retention", () => {
     // Registration, confirmation mail, status history, a change of details (audited with snapshots).
     const r = await registerPerson(past.id, agency.id, { person: { ...ingrid, dietary: "No nuts", accessibility: "Wheelchair", jobTitle: "Analyst" } });
     expect(await updateDetailsByToken(r.token, { name: ingrid.name, jobTitle: "Senior analyst", role: "DELEGATE", dietary: "No nuts", accessibility: "Wheelchair", listConsent: true })).toEqual({ ok: true });
-    // A waitlisted person, cancelled with a reason naming them: status history and cancellation mail.
+    // A waitlisted person, cancelled with a reason naming them: status history and cancellation mail. Reasons
+    // are translation keys now; free text like this is what rows written before hold.
     const w = await registerPerson(past.id, agency.id, { person: waiting });
-    await cancelRegistration(w.id, staff.id, `Cancelled for ${waiting.name} by phone`);
+    await cancelRegistration(w.id, staff.id, `Cancelled for ${waiting.name} by phone` as TKey);
     // A personal invitation (mail + audit), a follow-up to the participants, a free-form audit entry.
     const inv = await createInvitation(staff, past.id, { email: ingrid.email });
     expect(inv.ok).toBe(true);
