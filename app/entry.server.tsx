@@ -66,6 +66,10 @@ export default async function handleRequest(
   const language = await languageOf(request, loadContext);
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    // The abort timer holds React's whole render (the element tree, the loader data, the document's pieces)
+    // until it fires: it is cleared once the document is complete, or a busy server keeps every document of
+    // the last five seconds alive (docs/decisions/063-read-path.md, memory).
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const { pipe, abort } = renderToPipeableStream(
       <TranslationProvider language={language} bundles={bundlesOf(language)}>
         <NonceProvider value={nonce}>
@@ -80,6 +84,7 @@ export default async function handleRequest(
         onAllReady() {
           pipe(
             new DocumentBuffer((html) => {
+              clearTimeout(timer);
               responseHeaders.set("Content-Type", "text/html");
               responseHeaders.set("Content-Length", String(html.length));
               resolve(new Response(new Uint8Array(html.buffer as ArrayBuffer, html.byteOffset, html.length), { headers: responseHeaders, status: responseStatusCode }));
@@ -87,6 +92,7 @@ export default async function handleRequest(
           );
         },
         onShellError(error: unknown) {
+          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
@@ -95,7 +101,7 @@ export default async function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    timer = setTimeout(abort, ABORT_DELAY);
   });
 }
 
