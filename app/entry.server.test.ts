@@ -1,3 +1,5 @@
+import v8 from "node:v8";
+import vm from "node:vm";
 import { createElement, lazy, Suspense } from "react";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
@@ -76,5 +78,30 @@ describe("streamed HTML (entry.server handleRequest)", () => {
     expect(html).toContain("Arrivé plus tard");
     expect(html.indexOf("</body></html>")).toBe(html.length - "</body></html>".length);
     expect(html.match(/<\/html>/g)).toHaveLength(1);
+  });
+
+  it("keeps nothing of a render once its document is sent (no timer holds the rendered tree)", async () => {
+    // The element tree of a finished render (and through it the loader data of the page) must be
+    // collectable at once: a busy server renders hundreds of pages a second, and anything kept alive for
+    // the abort delay (5 s) is multiplied by that (docs/decisions/063-read-path.md, memory).
+    v8.setFlagsFromString("--expose-gc");
+    const gc = vm.runInNewContext("gc") as () => void;
+    async function renderOnce(): Promise<WeakRef<object>> {
+      const payload = { rows: Array.from({ length: 1_000 }, (_, i) => `row ${i}`) };
+      const Rows = ({ data }: { data: typeof payload }) => createElement("ul", null, data.rows.slice(0, 3).map((r) => createElement("li", { key: r }, r)));
+      function Root() {
+        return createElement("html", { lang: "en" }, createElement("head", null, createElement("title", null, "Rows")), createElement("body", null, createElement(Rows, { data: payload })));
+      }
+      const response = await createRequestHandler(buildFor(Root), "production")(new Request("http://localhost/", { headers: BROWSER }));
+      expect(await response.text()).toContain("<li>row 2</li>");
+      return new WeakRef(payload);
+    }
+    const rendered = await renderOnce();
+    // A WeakRef read in the job that made it stays alive until the job ends: collect on a later turn.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    gc();
+    expect(rendered.deref(), "the rendered page's data is still reachable after its response").toBeUndefined();
   });
 });
