@@ -66,10 +66,6 @@ export default async function handleRequest(
   const language = await languageOf(request, loadContext);
   return new Promise((resolve, reject) => {
     let shellRendered = false;
-    // The abort timer holds React's whole render (the element tree, the loader data, the document's pieces)
-    // until it fires: it is cleared once the document is complete, or a busy server keeps every document of
-    // the last five seconds alive (docs/decisions/063-read-path.md, memory).
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const { pipe, abort } = renderToPipeableStream(
       <TranslationProvider language={language} bundles={bundlesOf(language)}>
         <NonceProvider value={nonce}>
@@ -101,7 +97,11 @@ export default async function handleRequest(
         },
       },
     );
-    timer = setTimeout(abort, ABORT_DELAY);
+    // The abort timer holds React's whole render (the element tree, the loader data, the document's pieces)
+    // until it fires: it is cleared once the document is complete, or a busy server keeps every document of
+    // the last five seconds alive (docs/decisions/063-read-path.md, memory). React calls back from a later
+    // turn (it starts rendering in setImmediate), so the callbacks above see it set.
+    const timer = setTimeout(abort, ABORT_DELAY);
   });
 }
 
