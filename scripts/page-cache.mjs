@@ -14,8 +14,11 @@ import zlib from "node:zlib";
 // Anything else (self-service links, the dev mailbox, forms) is never cached.
 const PUBLIC_PAGE = /^\/(?:meetings(?:\/[\w-]+(?:\/agenda|\/calendar\.ics)?)?|series(?:\/[\w-]+(?:\/calendar\.ics)?)?)?(?:\.data)?$/;
 const MAX_ENTRIES = 1_000;
-// A bound on the memory the store holds, whatever the pages weigh (a long series page is hundreds of KB).
-const MAX_BYTES = 32 * 1024 * 1024;
+// A bound on the memory the store holds, whatever the pages weigh (a long series page is hundreds of KB):
+// pages and their gzip copies together. Expired pages are dropped as new ones are stored, so the store
+// holds what was rendered in the last PAGE_CACHE_MS, not whatever was ever rendered until the bound
+// (docs/decisions/063-read-path.md, memory).
+export const MAX_BYTES = 16 * 1024 * 1024;
 
 // Express's req.path, or the path of a bare node:http request (the replay runs before Express).
 const pathOf = (req) => {
@@ -46,7 +49,6 @@ const matches = (req, etag) => (req.headers["if-none-match"] ?? "").split(",").s
 // A stored page is sent gzip-compressed to a client that accepts it (as the compression middleware would),
 // from a copy compressed once, when the page is first asked for that way: not once per request.
 const acceptsGzip = (req) => !!req.headers["accept-encoding"] && new Negotiator(req).encoding(["gzip", "identity"]) === "gzip";
-const gzipOf = (entry) => (entry.gzip ??= zlib.gzipSync(entry.body));
 
 /**
  * A request listener and an Express middleware over one store; ttlMs <= 0 turns caching off (ETags and 304s
@@ -56,15 +58,36 @@ const gzipOf = (entry) => (entry.gzip ??= zlib.gzipSync(entry.body));
  * nothing else needs to run for it, and it is compressed already. `keep` goes just before the app and stores
  * what it renders.
  */
-export function pageCache(ttlMs) {
+export function pageCache(ttlMs, { maxBytes = MAX_BYTES, now = Date.now } = {}) {
+  // Oldest first: a page stored again moves to the end, so the expired ones are at the start.
   const store = new Map();
   let storedBytes = 0;
+  const sizeOf = (entry) => entry.body.length + (entry.gzip?.length ?? 0);
+  const drop = (key, entry) => {
+    store.delete(key);
+    storedBytes -= sizeOf(entry);
+  };
+  const dropExpired = (at) => {
+    for (const [key, entry] of store) {
+      if (at - entry.at < ttlMs) break;
+      drop(key, entry);
+    }
+  };
+  const gzipOf = (entry) => {
+    if (entry.gzip) return entry.gzip;
+    const gzip = zlib.gzipSync(entry.body);
+    if (storedBytes + gzip.length <= maxBytes) {
+      entry.gzip = gzip;
+      storedBytes += gzip.length;
+    }
+    return gzip;
+  };
   const cacheControl = (leftMs) => `public, max-age=0, s-maxage=${Math.max(0, Math.floor(leftMs / 1000))}`;
 
   function replay(req, res) {
     if (!store.size || !isPublicPage(req)) return false;
     const hit = store.get(keyOf(req));
-    const age = hit ? Date.now() - hit.at : Infinity;
+    const age = hit ? now() - hit.at : Infinity;
     if (!hit || hit.generation !== generation() || age >= ttlMs) return false;
     const headers = { ...hit.headers, "cache-control": cacheControl(ttlMs - age), "x-convene-cache": "hit" };
     if (matches(req, hit.headers.etag)) {
@@ -107,15 +130,21 @@ export function pageCache(ttlMs) {
       res.setHeader("Vary", "Cookie, Authorization, Accept-Language");
       res.setHeader("Cache-Control", ttlMs > 0 ? cacheControl(ttlMs) : "no-cache");
       if (ttlMs > 0 && req.method === "GET" && generation() === startedGeneration) {
-        if (store.size >= MAX_ENTRIES || storedBytes + body.length > MAX_BYTES) {
+        const at = now();
+        dropExpired(at);
+        const previous = store.get(key);
+        if (previous) drop(key, previous);
+        if (store.size >= MAX_ENTRIES || storedBytes + body.length > maxBytes) {
           store.clear();
           storedBytes = 0;
         }
         const { "content-length": _length, "content-encoding": _encoding, "cache-control": _control, ...headers } = res.getHeaders();
         // The compression middleware adds Accept-Encoding to Vary when it sends the page; the replay compresses too.
         headers.vary = "Cookie, Authorization, Accept-Language, Accept-Encoding";
-        storedBytes += body.length - (store.get(key)?.body.length ?? 0);
-        store.set(key, { at: Date.now(), generation: startedGeneration, status: 200, headers, body });
+        if (body.length <= maxBytes) {
+          storedBytes += body.length;
+          store.set(key, { at, generation: startedGeneration, status: 200, headers, body });
+        }
       }
       if (matches(req, res.getHeader("etag"))) return res.status(304).end(callback);
       return end(req.method === "HEAD" ? undefined : body, callback);
@@ -123,7 +152,10 @@ export function pageCache(ttlMs) {
     next();
   }
 
-  return { replay, keep };
+  /** What the store holds now (for tests): pages and bytes, gzip copies included. */
+  const held = () => ({ pages: store.size, bytes: storedBytes });
+
+  return { replay, keep, held };
 }
 
 const CHANGED = "convene:public-pages-changed";
