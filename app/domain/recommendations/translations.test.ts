@@ -23,7 +23,7 @@ describe("a recommendation's translation", () => {
 
     // Someone else's form, opened before that save, is refused and changes nothing.
     const stale = await saveRecommendationTranslation(sec, rec.id, { stamp: form.stamp, language: "en", into: "fr", title: "Autre titre", text: "Autre texte" });
-    expect(stale).toEqual({ ok: false, formErrors: ["recommendations:error.translationStale"] });
+    expect(stale).toEqual({ ok: false, formErrors: ["common:error.stale"] });
     expect(await db.recommendationTranslation.findMany({ where: { recommendationId: rec.id }, select: { title: true, text: true } })).toEqual([{ title: "Partager les données", text: "" }]);
 
     // So is a form made before the original changed (the translator would translate an old text).
@@ -68,7 +68,10 @@ describe("reading recommendations and themes in the reader's language", () => {
     const savedThemes = await saveThemeTranslations(sec, { stamp: themes.stamp, themes: [{ id: theme.id, name: "Partage de données TR" }] });
     expect(savedThemes).toEqual({ ok: true, changed: 1 });
     // A second save from the same (now old) form is refused.
-    expect(await saveThemeTranslations(sec, { stamp: themes.stamp, themes: [{ id: theme.id, name: "Autre" }] })).toEqual({ ok: false, formErrors: ["recommendations:error.themesStale"] });
+    expect(await saveThemeTranslations(sec, { stamp: themes.stamp, themes: [{ id: theme.id, name: "Autre" }] })).toEqual({ ok: false, formErrors: ["common:error.stale"] });
+    // The save is in the audit log, in the sentence the translations share.
+    const logged = await db.auditLog.findMany({ where: { entity: "Theme", entityId: theme.id }, select: { action: true, userId: true, after: true } });
+    expect(logged).toEqual([{ action: "translations", userId: sec.id, after: { language: "fr", name: "Partage de données TR" } }]);
 
     const page = { skip: 0, take: 100 };
     const mine = (items: { code: string }[]) => items.filter((r) => r.code === "TR-02");
