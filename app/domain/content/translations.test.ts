@@ -90,6 +90,18 @@ describe("saving a meeting's translations", () => {
     expect((await translationEditor(meeting.id)).meeting.translated.title).toBe("Titre de A");
   });
 
+  it("lets one of several saves made at once from forms opened together through, and refuses the others", async () => {
+    const { meeting } = await meetingWithAgenda();
+    const actor = actorOf(await createUser("ORGANISER"));
+    // A translation exists already: the saves update it (first saves at once are refused by the unique key).
+    expect((await saveTranslations(actor, meeting.id, await formOf(meeting.id, { title: "Titre" }))).ok).toBe(true);
+    const forms = await Promise.all(["A", "B", "C", "D"].map((who) => formOf(meeting.id, { title: `Titre de ${who}` })));
+    const outcomes = await Promise.all(forms.map((form) => saveTranslations(actor, meeting.id, form)));
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    expect(outcomes.filter((o) => !o.ok)).toEqual(Array(3).fill({ ok: false, formErrors: ["common:error.stale"] }));
+    expect(await db.auditLog.count({ where: { entityId: meeting.id, action: "translations" } })).toBe(2);
+  });
+
   it("refuses a form opened before the original title was edited (the translator would translate an old text)", async () => {
     const { meeting, opening } = await meetingWithAgenda();
     const actor = actorOf(await createUser("ORGANISER"));

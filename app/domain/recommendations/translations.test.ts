@@ -45,6 +45,20 @@ describe("a recommendation's translation", () => {
     expect(await db.auditLog.count({ where: { entityId: rec.id, action: "translations" } })).toBe(2);
   });
 
+  it("lets one of several saves made at once from forms opened together through, and refuses the others", async () => {
+    const sec = await actor("SECRETARIAT");
+    const rec = await createRecommendationRow();
+    // A translation exists already: the saves update it (first saves at once are refused by the unique key).
+    const first = await recommendationTranslationEditor(rec.id);
+    await saveRecommendationTranslation(sec, rec.id, { stamp: first.stamp, language: "en", into: "fr", title: "Titre", text: "" });
+    const form = await recommendationTranslationEditor(rec.id);
+    const save = (title: string) => saveRecommendationTranslation(sec, rec.id, { stamp: form.stamp, language: "en", into: "fr", title, text: "" });
+    const outcomes = await Promise.all(["A", "B", "C", "D"].map((who) => save(`Titre ${who}`)));
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    expect(outcomes.filter((o) => !o.ok)).toEqual(Array(3).fill({ ok: false, formErrors: ["common:error.stale"] }));
+    expect(await db.auditLog.count({ where: { entityId: rec.id, action: "translations" } })).toBe(2);
+  });
+
   it("is for the secretariat only", async () => {
     const fp = await actor("FOCAL_POINT");
     const rec = await createRecommendationRow();
