@@ -81,7 +81,7 @@ test("the secretariat translates a recommendation into French; French and Englis
   expect(english).not.toContain(titleFr);
 });
 
-test("the secretariat names themes in French", async ({ page }) => {
+test("the secretariat names themes in French; a theme without its French name is marked English on French forms", async ({ page, browser, baseURL }) => {
   await signIn(page, "secretariat@example.org");
   await page.goto("/recommendations");
   await page.getByRole("link", { name: "Themes in two languages" }).click();
@@ -90,4 +90,27 @@ test("the secretariat names themes in French", async ({ page }) => {
   await expect(travel.getByLabel("Name in French")).toHaveValue("Documents de voyage");
   await expect(travel.getByLabel("Name in French")).toHaveAttribute("lang", "fr");
   await expectNoAxeViolations(page);
+
+  // One theme without its French name for a moment (restored below).
+  const capacity = page.getByRole("group", { name: "Theme: Capacity building" }).getByLabel("Name in French");
+  await capacity.fill("");
+  await page.getByRole("button", { name: "Save translations" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Theme names saved." })).toBeVisible();
+
+  const french = await browser.newContext({ baseURL, locale: "fr-FR", extraHTTPHeaders: { "Accept-Language": "fr-FR,fr;q=0.9" } });
+  const reader = await french.newPage();
+  await signIn(reader, "secretariat@example.org", "fr");
+  await reader.goto(`/recommendations/new?meeting=${BRUSSELS}`);
+  const themes = reader.getByRole("group", { name: "Thèmes" });
+  await expect(themes.getByRole("checkbox", { name: "Capacity building" })).toBeVisible();
+  await expect(themes.locator("label", { hasText: "Capacity building" })).toHaveAttribute("lang", "en");
+  expect(await themes.locator("label", { hasText: "Documents de voyage" }).getAttribute("lang")).toBeNull();
+  await expectNoAxeViolations(reader);
+  await reader.goto("/?lang=en");
+  await french.close();
+
+  await page.goto("/recommendations/themes");
+  await capacity.fill("Renforcement des capacités");
+  await page.getByRole("button", { name: "Save translations" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Theme names saved." })).toBeVisible();
 });

@@ -130,7 +130,7 @@ test("the editor works without JavaScript and refuses a save over a newer one", 
 
   await text.fill("# My version");
   await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page.getByText(/Someone else saved this summary record/)).toBeVisible();
+  await expect(page.getByText(/Someone else saved changes here/)).toBeVisible();
   await expect(text).toHaveValue("# My version");
   await context.close();
 });

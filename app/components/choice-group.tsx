@@ -39,7 +39,9 @@ export function ChoiceGroup({
   const boxes = shown.map((o, i) => (
     <div key={o.value} className="field-checkbox" hidden={needle ? !fold(o.label).includes(needle) : undefined}>
       <input type={type} id={`${field.id}-${i}`} name={field.name} value={o.value} defaultChecked={chosen.has(o.value)} />
-      <label htmlFor={`${field.id}-${i}`}>{o.label}</label>
+      <label htmlFor={`${field.id}-${i}`} lang={o.lang}>
+        {o.label}
+      </label>
     </div>
   ));
   return (

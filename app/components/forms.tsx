@@ -101,7 +101,8 @@ export function TextareaField({
   );
 }
 
-export type Option = { value: string; label: string };
+/** A choice; `lang` when its label is in another language than the page (content not translated yet). */
+export type Option = { value: string; label: string; lang?: string };
 
 /** A choice among the interface languages (a text's original language, a mail's language), each named in the page's language. */
 export function LanguageField(props: Omit<Parameters<typeof SelectField>[0], "options">) {

@@ -3,10 +3,12 @@ import { parseWithZod } from "@conform-to/zod";
 import { Form, useFetcher, useLocation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { ChoiceGroup } from "~/components/choice-group";
+import { useContentLang } from "~/components/content";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
 import { SubmitButton } from "~/components/submit-button";
 import { recommendationSchema, type RecommendationInput } from "~/domain/recommendations/recommendation.schema";
 import { PRIORITIES } from "~/domain/recommendations/status";
+import type { Language } from "~/i18n/config";
 import { useTranslation } from "~/i18n/react";
 import { isKey } from "~/i18n/translate";
 
@@ -19,7 +21,8 @@ type Options = {
   meetingId: string | null;
   agendaItems: { id: string; title: string }[];
   agencies: { id: string; label: string }[];
-  themes: { id: string; name: string }[];
+  /** in the reader's language, else the original's (`lang`) */
+  themes: { id: string; name: string; lang: { name: Language } }[];
 };
 
 export function RecommendationForm({
@@ -34,6 +37,7 @@ export function RecommendationForm({
   submitLabel: string;
 }) {
   const { t } = useTranslation(["recommendations"]);
+  const contentLang = useContentLang();
   const [form, fields] = useForm({
     lastResult,
     defaultValue,
@@ -126,7 +130,7 @@ export function RecommendationForm({
         options={options.agencies.map((a) => ({ value: a.id, label: a.label }))}
         searchable
       />
-      <ChoiceGroup field={fields.themeIds} legend={t("recommendations:form.themes")} type="checkbox" options={options.themes.map((th) => ({ value: th.id, label: th.name }))} />
+      <ChoiceGroup field={fields.themeIds} legend={t("recommendations:form.themes")} type="checkbox" options={options.themes.map((th) => ({ value: th.id, label: th.name, lang: contentLang(th.lang.name) }))} />
       <SelectField field={fields.priority} label={t("recommendations:form.priority")} options={PRIORITIES.map((p) => ({ value: p, label: t(`common:priority.${p}`) }))} required />
       <InputField field={fields.dueDate} label={t("recommendations:form.dueDate")} type="date" hint={t("recommendations:form.dueDateHint")} />
       <SubmitButton>{submitLabel}</SubmitButton>

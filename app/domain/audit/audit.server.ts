@@ -1,6 +1,6 @@
 import type { Prisma, Tx } from "~/utils/db.server";
 
-// Audit log of every change on meetings, agendas, agencies, series and recommendations:
+// Audit log of every change on meetings, agendas, agencies, series, recommendations and theme names:
 // who, what, when, before/after. Written in the same transaction as the change.
 
 /**
@@ -23,6 +23,7 @@ export const AUDITED_ENTITIES = [
   "Registration",
   "Series",
   "SummaryRecord",
+  "Theme",
   "User",
 ] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];

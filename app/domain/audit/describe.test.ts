@@ -72,6 +72,7 @@ describe("the audit log in words", () => {
     expect(say("RecommendationReview", "outcome", { outcome: "" }, { outcome: "Adopted" })).toBe("Anna Weber recorded the outcome ‘Adopted’ for recommendation THE-THING (Calais Group)");
     expect(say("FollowUp", "send", {}, { messages: 34 })).toBe("Anna Weber sent the follow-up mail THE-THING to 34 participants (Calais Group)");
     expect(say("Recommendation", "status", { status: "ADOPTED" }, { status: "IN_PROGRESS", note: "" })).toBe("Anna Weber changed the status of recommendation THE-THING from ‘Adopted’ to ‘In progress’");
+    expect(say("Theme", "translations", {}, { language: "fr", name: "Partage de données" })).toBe("Anna Weber updated the translations of the theme THE-THING (FR)");
     expect(say("Registration", "cancel", {}, {}, null)).toMatch(/^The participant cancelled the registration of THE-THING/);
     expect(say("Meeting", "something-new")).toBe("Anna Weber did “something-new” on the meeting THE-THING (Calais Group)");
     const parts = describeAudit({ entity: "Recommendation", action: "create", before: null, after: null, who: "Anna Weber", subject }, en);

@@ -89,7 +89,7 @@ function changedFields(t: T, a: Record<string, unknown>, b: Record<string, unkno
 }
 
 const file = (e: Ctx) => (e.a.filename ? ` (${String(e.a.filename)})` : "");
-/** A meeting's or a recommendation's translation saved: the language it was written in. */
+/** A meeting's, a recommendation's or a theme's translation saved: the language it was written in. */
 const translated = (e: Ctx) => fill(e.t("admin:audit.s.translations"), { ...e.v, language: String(e.a.language ?? "").toUpperCase() });
 
 export const AUDIT_KINDS: Record<AuditedEntity, Kind> = {
@@ -261,6 +261,13 @@ export const AUDIT_KINDS: Record<AuditedEntity, Kind> = {
       publish: (e) => fill(e.t("admin:audit.s.SummaryRecord.publish"), summaryValues(e)),
       republish: (e) => fill(e.t("admin:audit.s.SummaryRecord.republish"), summaryValues(e)),
       unpublish: (e) => fill(e.t("admin:audit.s.SummaryRecord.unpublish"), e.v),
+    },
+  },
+  Theme: {
+    label: (t) => t("admin:audit.kind.Theme"),
+    it: (t) => t("admin:audit.it.Theme"),
+    actions: {
+      translations: translated,
     },
   },
   User: {

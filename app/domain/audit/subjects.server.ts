@@ -17,7 +17,7 @@ async function lookUp(entries: Entry[]): Promise<{ subjects: Map<string, Subject
   const meetingIds = [...new Set([...entries.map((e) => e.meetingId), ...entries.filter((e) => e.entity === "Meeting" || e.entity === "Agenda").map((e) => e.entityId)].filter((x): x is string => !!x))];
   const want = (entity: string) => ids(entries, entity);
   const none = <T,>() => Promise.resolve([] as T[]);
-  const [meetings, agencies, items, delegations, followUps, messages, updates, recs, reviews, registrations, series, users, summaries] = await Promise.all([
+  const [meetings, agencies, items, delegations, followUps, messages, updates, recs, reviews, registrations, series, users, summaries, themes] = await Promise.all([
     meetingIds.length ? db.meeting.findMany({ where: { id: { in: meetingIds } }, select: { id: true, title: true } }) : none<{ id: string; title: string }>(),
     want("Agency").length ? db.agency.findMany({ where: { id: { in: want("Agency") } }, select: { id: true, acronym: true } }) : none<{ id: string; acronym: string }>(),
     want("AgendaItem").length ? db.agendaItem.findMany({ where: { id: { in: want("AgendaItem") } }, select: { id: true, title: true, meetingId: true } }) : none<{ id: string; title: string; meetingId: string }>(),
@@ -41,6 +41,7 @@ async function lookUp(entries: Entry[]): Promise<{ subjects: Map<string, Subject
     want("SummaryRecord").length
       ? db.summaryRecord.findMany({ where: { id: { in: want("SummaryRecord") } }, select: { id: true, meeting: { select: { id: true, title: true } } } })
       : none<{ id: string; meeting: { id: string; title: string } }>(),
+    want("Theme").length ? db.theme.findMany({ where: { id: { in: want("Theme") } }, select: { id: true, name: true } }) : none<{ id: string; name: string }>(),
   ]);
   const meetingSubjects = new Map(meetings.map((m) => [m.id, { label: m.title, href: `/admin/meetings/${m.id}` }]));
   for (const m of meetings) {
@@ -59,6 +60,7 @@ async function lookUp(entries: Entry[]): Promise<{ subjects: Map<string, Subject
   for (const s of series) put("Series", s.id, { label: s.name, href: `/admin/series/${s.id}` });
   for (const u of users) put("User", u.id, { label: u.name });
   for (const r of summaries) put("SummaryRecord", r.id, { label: r.meeting.title, href: `/admin/meetings/${r.meeting.id}/summary` });
+  for (const th of themes) put("Theme", th.id, { label: th.name, href: "/recommendations/themes" });
   return { subjects, meetings: meetingSubjects };
 }
 

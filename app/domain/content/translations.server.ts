@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { audit } from "~/domain/audit/audit.server";
 import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
@@ -6,17 +5,19 @@ import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
 import { lockMeeting } from "~/domain/registration/registration.server";
 import { asLanguage, type Language } from "~/i18n/config";
 import { key } from "~/i18n/translate";
-import { db, transaction, type Tx } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { Refused, fieldRefusal, formRefusal, type Outcome } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
+import { saveIfUnchanged } from "~/utils/save-if-unchanged.server";
 import { otherLanguage } from "./localized";
+import { translationStamp } from "./stamp.server";
 import type { TranslationsInput } from "./translations.schema";
 
 // The organiser's side of content translations (docs/decisions/080-content-translations.md): one form for
 // a meeting's title and description, its agenda items and its documents in the other language; the list
-// of what is still missing. A form opened before someone else's save is refused, never written over.
+// of what is still missing. A form opened before someone else's save, or before an original was edited,
+// is refused, never written over (saveIfUnchanged).
 
-const STALE = key("content:error.stale");
 const rowSelect = { id: true, language: true, title: true, description: true, updatedAt: true } as const;
 
 async function readMeetingContent(client: Tx, meetingId: string) {
@@ -41,13 +42,16 @@ async function readMeetingContent(client: Tx, meetingId: string) {
 }
 type Content = NonNullable<Awaited<ReturnType<typeof readMeetingContent>>>;
 
-/** A fingerprint of the translations and the original's language: any save changes it. */
+/** What the form was made from: the originals' language and texts, and the translation rows. */
 function stampOf(c: Content): string {
-  const rows = [c.meeting.translations, ...c.items.map((i) => i.translations), ...c.documents.map((d) => d.translations)]
-    .flat()
-    .map((t) => `${t.id}:${t.updatedAt.toISOString()}`)
-    .sort();
-  return createHash("sha256").update([c.meeting.language, ...rows].join("|")).digest("hex").slice(0, 32);
+  const language = c.meeting.language;
+  const originals = [
+    { language, title: c.meeting.title, description: c.meeting.description },
+    ...c.items.map((i) => ({ language, id: i.id, title: i.title, description: i.description })),
+    ...c.documents.map((d) => ({ language, id: d.id, title: d.title })),
+  ];
+  const rows = [c.meeting.translations, ...c.items.map((i) => i.translations), ...c.documents.map((d) => d.translations)].flat();
+  return translationStamp(originals, rows);
 }
 
 const inLanguage = <T extends { language: string }>(rows: T[], language: Language) => rows.find((r) => r.language === language);
@@ -97,19 +101,21 @@ const hasText = (input: TranslationsInput) =>
 
 /**
  * Saves the form: the original's language, and the translations into the other language (a row whose
- * columns are all empty is removed). Refused when someone saved meanwhile (the stamp), when the language
+ * columns are all empty is removed). Refused when someone saved meanwhile or an original was edited since
+ * the form was made (the stamp), when the language
  * changes while translations exist (they would no longer be in the other language), or when an item or
  * document of the form is gone.
  */
 export async function saveTranslations(actor: Actor, meetingId: string, input: TranslationsInput): Promise<Outcome<{ changed: number }>> {
   assertCan(actor, "meetings:manage");
-  try {
-    const outcome = await transaction(async (tx): Promise<Outcome<{ changed: number }>> => {
-      await lockMeeting(tx, meetingId);
-      const content = await readMeetingContent(tx, meetingId);
-      if (!content) notFound(key("common:error.notFound.meeting"));
+  const outcome = await saveIfUnchanged(
+    {
+      lock: (tx) => lockMeeting(tx, meetingId),
+      read: async (tx) => (await readMeetingContent(tx, meetingId)) ?? notFound(key("common:error.notFound.meeting")),
+      unchanged: (content) => stampOf(content) === input.stamp && input.into === otherLanguage(content.meeting.language),
+    },
+    async (tx, content): Promise<Outcome<{ changed: number }>> => {
       const { meeting, items, documents } = content;
-      if (stampOf(content) !== input.stamp || input.into !== otherLanguage(meeting.language)) throw new Refused(formRefusal(STALE));
 
       if (input.language !== meeting.language) {
         const anyRow = meeting.translations.length || items.some((i) => i.translations.length) || documents.some((d) => d.translations.length);
@@ -151,15 +157,10 @@ export async function saveTranslations(actor: Actor, meetingId: string, input: T
       }
       if (changed) await audit(tx, { userId: actor.id, entity: "Meeting", entityId: meetingId, meetingId, action: "translations", after: { language: into, changed } });
       return { ok: true, changed };
-    });
-    if (outcome.ok && outcome.changed) invalidatePublicPages();
-    return outcome;
-  } catch (e) {
-    if (e instanceof Refused) return e.refusal as Outcome<{ changed: number }>;
-    // Two first saves of the same translation at once: the loser finds the winner's row.
-    if ((e as { code?: unknown } | null)?.code === "P2002") return formRefusal(STALE);
-    throw e;
-  }
+    },
+  );
+  if (outcome.ok && outcome.changed) invalidatePublicPages();
+  return outcome;
 }
 
 function differs(current: Record<string, unknown> | undefined, next: Record<string, string>) {

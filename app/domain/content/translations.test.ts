@@ -86,8 +86,34 @@ describe("saving a meeting's translations", () => {
     const formA = await formOf(meeting.id, { title: "Titre de A" });
     const formB = await formOf(meeting.id, { title: "Titre de B" });
     expect((await saveTranslations(actorOf(a), meeting.id, formA)).ok).toBe(true);
-    expect(await saveTranslations(actorOf(b), meeting.id, formB)).toEqual({ ok: false, formErrors: ["content:error.stale"] });
+    expect(await saveTranslations(actorOf(b), meeting.id, formB)).toEqual({ ok: false, formErrors: ["common:error.stale"] });
     expect((await translationEditor(meeting.id)).meeting.translated.title).toBe("Titre de A");
+  });
+
+  it("lets one of several saves made at once from forms opened together through, and refuses the others", async () => {
+    const { meeting } = await meetingWithAgenda();
+    const actor = actorOf(await createUser("ORGANISER"));
+    // A translation exists already: the saves update it (first saves at once are refused by the unique key).
+    expect((await saveTranslations(actor, meeting.id, await formOf(meeting.id, { title: "Titre" }))).ok).toBe(true);
+    const forms = await Promise.all(["A", "B", "C", "D"].map((who) => formOf(meeting.id, { title: `Titre de ${who}` })));
+    const outcomes = await Promise.all(forms.map((form) => saveTranslations(actor, meeting.id, form)));
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    expect(outcomes.filter((o) => !o.ok)).toEqual(Array(3).fill({ ok: false, formErrors: ["common:error.stale"] }));
+    expect(await db.auditLog.count({ where: { entityId: meeting.id, action: "translations" } })).toBe(2);
+  });
+
+  it("refuses a form opened before the original title was edited (the translator would translate an old text)", async () => {
+    const { meeting, opening } = await meetingWithAgenda();
+    const actor = actorOf(await createUser("ORGANISER"));
+    const form = await formOf(meeting.id, { title: "Atelier sur la gestion des frontières" });
+    await db.meeting.update({ where: { id: meeting.id }, data: { title: "Border and migration management workshop" } });
+    expect(await saveTranslations(actor, meeting.id, form)).toEqual({ ok: false, formErrors: ["common:error.stale"] });
+    expect(await db.meetingTranslation.count({ where: { meetingId: meeting.id } })).toBe(0);
+    // The same for an agenda item's title edited meanwhile.
+    const again = await formOf(meeting.id, { title: "Atelier" });
+    await db.agendaItem.update({ where: { id: opening }, data: { title: "Opening session" } });
+    expect(await saveTranslations(actor, meeting.id, again)).toEqual({ ok: false, formErrors: ["common:error.stale"] });
+    expect((await saveTranslations(actor, meeting.id, await formOf(meeting.id, { title: "Atelier" }))).ok).toBe(true);
   });
 
   it("removes a translation emptied, and refuses changing the original's language while translations exist", async () => {

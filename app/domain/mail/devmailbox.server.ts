@@ -1,3 +1,4 @@
+import { isLanguage, type Language } from "~/i18n/config";
 import { key } from "~/i18n/translate";
 import { containsText, db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -33,8 +34,21 @@ export async function getDevMailboxMessage(id: string) {
   await renderPending([id]);
   const message = await db.outboxMessage.findUnique({
     where: { id },
-    select: { id: true, toEmail: true, toName: true, subject: true, html: true, text: true, icsContent: true, status: true, createdAt: true, kind: true },
+    select: { id: true, toEmail: true, toName: true, subject: true, html: true, text: true, icsContent: true, status: true, createdAt: true, kind: true, headers: true },
   });
   if (!message) notFound(key("common:error.notFound.mailMessage"));
-  return message;
+  const { headers, ...shown } = message;
+  return { ...shown, language: mailLanguage(headers, message.html) };
+}
+
+/**
+ * The language a mail is written in, for its `lang` on the page: its Content-Language (the first one is
+ * the mail's; the others are its content's, not translated yet), else its HTML's `lang` (every mail has one).
+ */
+export function mailLanguage(headers: unknown, html: string): Language | null {
+  const header = headers && typeof headers === "object" ? (headers as Record<string, unknown>)["Content-Language"] : undefined;
+  const first = typeof header === "string" ? header.split(",")[0].trim() : undefined;
+  if (isLanguage(first)) return first;
+  const fromHtml = /<html\b[^>]*\slang="([\w-]+)"/i.exec(html)?.[1];
+  return isLanguage(fromHtml) ? fromHtml : null;
 }

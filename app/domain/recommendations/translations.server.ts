@@ -1,14 +1,15 @@
-import { createHash } from "node:crypto";
-import { audit } from "~/domain/audit/audit.server";
+import { audit, auditMany, type AuditEntry } from "~/domain/audit/audit.server";
 import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { localize, otherLanguage, translationsIn } from "~/domain/content/localized";
+import { translationStamp } from "~/domain/content/stamp.server";
 import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
 import { asLanguage, type Language } from "~/i18n/config";
 import { key } from "~/i18n/translate";
-import { db, dialect, transaction, type Tx } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { Refused, fieldRefusal, formRefusal, type Outcome } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
+import { STALE, rowLock, saveIfUnchanged } from "~/utils/save-if-unchanged.server";
 import type { RecommendationTranslationInput, ThemeTranslationsInput } from "./translation.schema";
 
 // Recommendations and themes in two languages (docs/decisions/080-content-translations.md): reading them
@@ -39,7 +40,6 @@ export function localizeTheme<R extends Row<"name">>(th: R, reader: Language) {
 
 // ---------------------------------------------------------------- one recommendation's translation
 
-const STALE = key("recommendations:error.translationStale");
 const translationRow = { id: true, language: true, title: true, text: true, updatedAt: true } as const;
 
 async function readRecommendation(client: Tx, id: string) {
@@ -47,13 +47,8 @@ async function readRecommendation(client: Tx, id: string) {
 }
 type Rec = NonNullable<Awaited<ReturnType<typeof readRecommendation>>>;
 
-const hash = (parts: string[]) => createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 32);
-
 /** What the form was made from: the original (its language, title and text) and the translation rows. */
-function stampOf(r: Rec): string {
-  const rows = r.translations.map((t) => `${t.id}:${t.updatedAt.toISOString()}`).sort();
-  return hash([r.language, r.title, r.text, ...rows]);
-}
+const stampOf = (r: Rec) => translationStamp({ language: r.language, title: r.title, text: r.text }, r.translations);
 
 /** The translation form: the original beside its text in the other language. */
 export async function recommendationTranslationEditor(id: string) {
@@ -79,10 +74,6 @@ export function missingOf(r: { title: string; text: string; language: string; tr
   return { into, fields: (["title", "text"] as const).filter((f) => r[f].trim() && !t?.[f]?.trim()) };
 }
 
-async function lockRecommendation(tx: Tx, id: string) {
-  if (dialect() === "postgresql") await tx.$queryRaw`SELECT 1 FROM "Recommendation" WHERE "id" = ${id} FOR NO KEY UPDATE`;
-}
-
 /**
  * Saves the form: the original's language, and the title and text in the other language (a row left
  * with both empty is removed). Refused when the original or its translation changed after the form was
@@ -90,13 +81,13 @@ async function lockRecommendation(tx: Tx, id: string) {
  */
 export async function saveRecommendationTranslation(actor: Actor, id: string, input: RecommendationTranslationInput): Promise<Outcome<{ changed: boolean }>> {
   assertCan(actor, "recommendations:manage");
-  try {
-    const outcome = await transaction(async (tx): Promise<Outcome<{ changed: boolean }>> => {
-      await lockRecommendation(tx, id);
-      const r = await readRecommendation(tx, id);
-      if (!r) notFound(key("recommendations:error.recommendationNotFound"));
-      if (stampOf(r) !== input.stamp || input.into !== otherLanguage(r.language)) throw new Refused(formRefusal(STALE));
-
+  const outcome = await saveIfUnchanged(
+    {
+      lock: rowLock("Recommendation", { column: "id", value: id }),
+      read: async (tx) => (await readRecommendation(tx, id)) ?? notFound(key("recommendations:error.recommendationNotFound")),
+      unchanged: (r) => stampOf(r) === input.stamp && input.into === otherLanguage(r.language),
+    },
+    async (tx, r): Promise<Outcome<{ changed: boolean }>> => {
       if (input.language !== r.language) {
         if (r.translations.length || input.title || input.text) throw new Refused(fieldRefusal("language", key("recommendations:error.languageWithTranslation")));
         await tx.recommendation.update({ where: { id }, data: { language: input.language }, select: { id: true } });
@@ -121,21 +112,14 @@ export async function saveRecommendationTranslation(actor: Actor, id: string, in
         after: { language: into, ...data },
       });
       return { ok: true, changed: true };
-    });
-    // The public meeting page shows adopted recommendations in the reader's language.
-    if (outcome.ok && outcome.changed) invalidatePublicPages();
-    return outcome;
-  } catch (e) {
-    if (e instanceof Refused) return e.refusal as Outcome<{ changed: boolean }>;
-    // Two first saves at once: the loser finds the winner's row.
-    if ((e as { code?: unknown } | null)?.code === "P2002") return formRefusal(STALE);
-    throw e;
-  }
+    },
+  );
+  // The public meeting page shows adopted recommendations in the reader's language.
+  if (outcome.ok && outcome.changed) invalidatePublicPages();
+  return outcome;
 }
 
 // ---------------------------------------------------------------- themes
-
-const THEMES_STALE = key("recommendations:error.themesStale");
 
 async function readThemes(client: Tx) {
   return client.theme.findMany({
@@ -144,8 +128,12 @@ async function readThemes(client: Tx) {
   });
 }
 
+/** What the form was made from: every theme (a theme added or removed changes it too) and the translation rows. */
 function themesStamp(themes: Awaited<ReturnType<typeof readThemes>>): string {
-  return hash(themes.flatMap((th) => [th.id, th.language, th.name, ...th.translations.map((t) => `${t.id}:${t.updatedAt.toISOString()}`).sort()]));
+  return translationStamp(
+    themes.map((th) => ({ language: th.language, id: th.id, name: th.name })),
+    themes.flatMap((th) => th.translations),
+  );
 }
 
 /** The themes form: each theme's name beside its name in the other language. */
@@ -161,35 +149,30 @@ export async function themeTranslationEditor() {
 }
 
 /**
- * Saves the themes' names in their other language; refused when someone saved meanwhile or a theme is
- * gone. Not audited: themes are a fixed list the seed writes, not an audited entity (audit.server.ts).
+ * Saves the themes' names in their other language, each change in the audit log; refused when someone
+ * saved meanwhile or a theme is gone.
  */
 export async function saveThemeTranslations(actor: Actor, input: ThemeTranslationsInput): Promise<Outcome<{ changed: number }>> {
   assertCan(actor, "recommendations:manage");
-  try {
-    return await transaction(async (tx): Promise<Outcome<{ changed: number }>> => {
-      // PostgreSQL: one save at a time (the themes have no parent row to lock).
-      if (dialect() === "postgresql") await tx.$queryRaw`SELECT 1 FROM "Theme" ORDER BY "id" FOR NO KEY UPDATE`;
-      const themes = await readThemes(tx);
-      if (themesStamp(themes) !== input.stamp) throw new Refused(formRefusal(THEMES_STALE));
+  return saveIfUnchanged(
+    // The themes have no parent row to lock: their own rows are.
+    { lock: rowLock("Theme"), read: readThemes, unchanged: (themes) => themesStamp(themes) === input.stamp },
+    async (tx, themes): Promise<Outcome<{ changed: number }>> => {
       const byId = new Map(themes.map((th) => [th.id, th]));
-      if (input.themes.some((th) => !byId.has(th.id))) throw new Refused(formRefusal(THEMES_STALE));
-      let changed = 0;
+      if (input.themes.some((th) => !byId.has(th.id))) throw new Refused(formRefusal(STALE));
+      const entries: AuditEntry[] = [];
       for (const { id, name } of input.themes) {
         const th = byId.get(id)!;
         const into = otherLanguage(th.language);
         const current = th.translations.find((t) => t.language === into)?.name ?? "";
         if (current === name) continue;
-        changed++;
         const where = { themeId: id, language: into };
         if (name) await tx.themeTranslation.upsert({ where: { themeId_language: where }, create: { ...where, name }, update: { name }, select: { id: true } });
         else await tx.themeTranslation.deleteMany({ where });
+        entries.push({ userId: actor.id, entity: "Theme", entityId: id, action: "translations", before: { language: into, name: current }, after: { language: into, name } });
       }
-      return { ok: true, changed };
-    });
-  } catch (e) {
-    if (e instanceof Refused) return e.refusal as Outcome<{ changed: number }>;
-    if ((e as { code?: unknown } | null)?.code === "P2002") return formRefusal(THEMES_STALE);
-    throw e;
-  }
+      await auditMany(tx, entries);
+      return { ok: true, changed: entries.length };
+    },
+  );
 }

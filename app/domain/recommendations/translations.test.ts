@@ -23,7 +23,7 @@ describe("a recommendation's translation", () => {
 
     // Someone else's form, opened before that save, is refused and changes nothing.
     const stale = await saveRecommendationTranslation(sec, rec.id, { stamp: form.stamp, language: "en", into: "fr", title: "Autre titre", text: "Autre texte" });
-    expect(stale).toEqual({ ok: false, formErrors: ["recommendations:error.translationStale"] });
+    expect(stale).toEqual({ ok: false, formErrors: ["common:error.stale"] });
     expect(await db.recommendationTranslation.findMany({ where: { recommendationId: rec.id }, select: { title: true, text: true } })).toEqual([{ title: "Partager les données", text: "" }]);
 
     // So is a form made before the original changed (the translator would translate an old text).
@@ -42,6 +42,20 @@ describe("a recommendation's translation", () => {
     expect(await saveRecommendationTranslation(sec, rec.id, { stamp: again.stamp, language: "en", into: "fr", title: "", text: "" })).toEqual({ ok: true, changed: true });
     expect(await db.recommendationTranslation.count({ where: { recommendationId: rec.id } })).toBe(0);
     expect((await getRecommendationDetail(sec, rec.id, "fr")).missing.fields).toEqual(["title", "text"]);
+    expect(await db.auditLog.count({ where: { entityId: rec.id, action: "translations" } })).toBe(2);
+  });
+
+  it("lets one of several saves made at once from forms opened together through, and refuses the others", async () => {
+    const sec = await actor("SECRETARIAT");
+    const rec = await createRecommendationRow();
+    // A translation exists already: the saves update it (first saves at once are refused by the unique key).
+    const first = await recommendationTranslationEditor(rec.id);
+    await saveRecommendationTranslation(sec, rec.id, { stamp: first.stamp, language: "en", into: "fr", title: "Titre", text: "" });
+    const form = await recommendationTranslationEditor(rec.id);
+    const save = (title: string) => saveRecommendationTranslation(sec, rec.id, { stamp: form.stamp, language: "en", into: "fr", title, text: "" });
+    const outcomes = await Promise.all(["A", "B", "C", "D"].map((who) => save(`Titre ${who}`)));
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    expect(outcomes.filter((o) => !o.ok)).toEqual(Array(3).fill({ ok: false, formErrors: ["common:error.stale"] }));
     expect(await db.auditLog.count({ where: { entityId: rec.id, action: "translations" } })).toBe(2);
   });
 
@@ -68,7 +82,10 @@ describe("reading recommendations and themes in the reader's language", () => {
     const savedThemes = await saveThemeTranslations(sec, { stamp: themes.stamp, themes: [{ id: theme.id, name: "Partage de données TR" }] });
     expect(savedThemes).toEqual({ ok: true, changed: 1 });
     // A second save from the same (now old) form is refused.
-    expect(await saveThemeTranslations(sec, { stamp: themes.stamp, themes: [{ id: theme.id, name: "Autre" }] })).toEqual({ ok: false, formErrors: ["recommendations:error.themesStale"] });
+    expect(await saveThemeTranslations(sec, { stamp: themes.stamp, themes: [{ id: theme.id, name: "Autre" }] })).toEqual({ ok: false, formErrors: ["common:error.stale"] });
+    // The save is in the audit log, in the sentence the translations share.
+    const logged = await db.auditLog.findMany({ where: { entity: "Theme", entityId: theme.id }, select: { action: true, userId: true, after: true } });
+    expect(logged).toEqual([{ action: "translations", userId: sec.id, after: { language: "fr", name: "Partage de données TR" } }]);
 
     const page = { skip: 0, take: 100 };
     const mine = (items: { code: string }[]) => items.filter((r) => r.code === "TR-02");

@@ -10,9 +10,10 @@ import { addDocumentVersion } from "~/domain/documents/documents.server";
 import { readFileBytes } from "~/domain/documents/files.server";
 import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
 import { normaliseEmail } from "~/domain/registration/registration.server";
-import { db, transaction, type Tx } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { formatDay, formatTime, offsetChanges, zoneSpanLabel } from "~/utils/dates";
 import { formRefusal, Refused, type Outcome } from "~/utils/forms.server";
+import { rowLock, saveIfUnchanged } from "~/utils/save-if-unchanged.server";
 import { forbidden, notFound } from "~/utils/http.server";
 import { hashToken } from "~/utils/tokens.server";
 import { recommendationRow, renderSummary, summaryPdf, type AttendanceRow, type SummaryRecords } from "./render.server";
@@ -131,10 +132,6 @@ export async function previewSummary(meetingId: string, body: string) {
   return renderSummary(body, await summaryRecords(meetingId));
 }
 
-const STALE = key("admin:summary.error.stale");
-
-const isUniqueViolation = (e: unknown) => (e as { code?: unknown } | null)?.code === "P2002";
-
 /**
  * Saves, publishes or unpublishes the summary record. A form loaded before someone else's later save is
  * refused, never written over. Publishing renders the PDF (before the transaction: it reads only) and, in
@@ -153,13 +150,18 @@ export async function changeSummary(actor: Actor, meetingId: string, input: Summ
   const intent = input.intent;
   const pdf =
     intent === "publish" ? await summaryPdf({ meeting, body: input.body, records: await summaryRecords(meetingId), publishedAt: now, language }) : null;
-  try {
-    const outcome = await transaction(async (tx) => {
-      const current = await tx.summaryRecord.findUnique({
-        where: { meetingId },
-        select: { id: true, body: true, visibility: true, publishedAt: true, updatedAt: true, updatedById: true, documentId: true },
-      });
-      if (current && current.updatedAt.toISOString() !== input.updatedAt && current.updatedById !== actor.id) throw new Refused(formRefusal(STALE));
+  const outcome = await saveIfUnchanged(
+    {
+      lock: rowLock("SummaryRecord", { column: "meetingId", value: meetingId }),
+      read: (tx) =>
+        tx.summaryRecord.findUnique({
+          where: { meetingId },
+          select: { id: true, body: true, visibility: true, publishedAt: true, updatedAt: true, updatedById: true, documentId: true },
+        }),
+      // The form says which save it was loaded after; the person's own later saves (another tab) are no one else's.
+      unchanged: (current) => !current || current.updatedAt.toISOString() === input.updatedAt || current.updatedById === actor.id,
+    },
+    async (tx, current): Promise<Outcome<{ version: number | null }>> => {
       if (intent === "save" && current?.publishedAt) {
         throw new Refused(formRefusal(key("admin:summary.error.published")));
       }
@@ -191,9 +193,7 @@ export async function changeSummary(actor: Actor, meetingId: string, input: Summ
           : { body: input.body, visibility: input.visibility, updatedById: actor.id, ...(pdf ? { publishedAt: now, documentId } : {}) };
       let id: string;
       if (current) {
-        // Conditional on the version read above: a save committed meanwhile makes this match nothing.
-        const { count } = await tx.summaryRecord.updateMany({ where: { id: current.id, updatedAt: current.updatedAt }, data });
-        if (count !== 1) throw new Refused(formRefusal(STALE));
+        await tx.summaryRecord.update({ where: { id: current.id }, data, select: { id: true } });
         id = current.id;
       } else {
         if (intent === "unpublish") throw new Refused(formRefusal(key("admin:summary.error.notPublished")));
@@ -209,15 +209,10 @@ export async function changeSummary(actor: Actor, meetingId: string, input: Summ
         after: { title: meeting.title, visibility: input.visibility, version, length: intent === "unpublish" ? current?.body.length : input.body.length },
       });
       return { ok: true as const, version };
-    });
-    if (intent !== "save") invalidatePublicPages();
-    return outcome;
-  } catch (e) {
-    if (e instanceof Refused) return e.refusal;
-    // Two first saves at once: the loser finds the winner's row.
-    if (isUniqueViolation(e)) return formRefusal(STALE);
-    throw e;
-  }
+    },
+  );
+  if (outcome.ok && intent !== "save") invalidatePublicPages();
+  return outcome;
 }
 
 // ---------------------------------------------------------------- readers

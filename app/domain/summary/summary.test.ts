@@ -161,7 +161,7 @@ describe("the summary record", () => {
     const loaded = (await db.summaryRecord.findUniqueOrThrow({ where: { meetingId: meeting.id } })).updatedAt.toISOString();
     expect((await changeSummary(anna, meeting.id, input({ body: "Anna's second", updatedAt: loaded }))).ok).toBe(true);
     const stale = await changeSummary(ben, meeting.id, input({ body: "Ben's, from the old page", updatedAt: loaded }));
-    expect(stale).toMatchObject({ ok: false, formErrors: ["admin:summary.error.stale"] });
+    expect(stale).toMatchObject({ ok: false, formErrors: ["common:error.stale"] });
     expect((await db.summaryRecord.findUniqueOrThrow({ where: { meetingId: meeting.id } })).body).toBe("Anna's second");
     // A first save made on a page loaded before anyone saved is refused the same way.
     const other = await pastMeeting();
