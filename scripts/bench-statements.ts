@@ -60,6 +60,9 @@ for (const file of files) {
   });
   const sample = await db.registration.findFirstOrThrow({ where: { meetingId: big.meetingId, agency: { country: { not: null } } }, select: { name: true, agency: { select: { country: true } } } });
   const search = sample.name.split(" ").pop()?.toLowerCase() ?? "a";
+  // The public pages of the bench's "pages" group, signed in as the organiser (the root loader is not included).
+  const series = (await db.series.findFirst({ where: { slug: { startsWith: "scale-" } }, orderBy: { slug: "asc" }, select: { slug: true } })) ?? (await db.series.findFirstOrThrow({ select: { slug: true } }));
+  const meeting = (await db.meeting.findFirst({ where: { status: "PUBLISHED", visibility: "PUBLIC", slug: { startsWith: "scale-" }, agendaPublishedAt: { not: null } }, orderBy: { startsAt: "asc" }, select: { slug: true } })) ?? (await db.meeting.findFirstOrThrow({ where: { status: "PUBLISHED" }, select: { slug: true } }));
   const reg = `/admin/meetings/${big.meetingId}/registrations`;
   const meetingLayout = "admin.meetings.$id.tsx";
   const pages: [name: string, url: string, modules: string[], params: Record<string, string>][] = [
@@ -72,6 +75,9 @@ for (const file of files) {
     ["Review queue", "/recommendations/queue", ["recommendations.queue.tsx"], {}],
     ["/admin", "/admin", ["admin._index.tsx"], {}],
     ["Audit log", "/admin/audit", ["admin.audit.tsx"], {}],
+    ["Meeting list (public)", "/meetings", ["meetings._index.tsx"], {}],
+    ["Series page (public)", `/series/${series.slug}`, ["series.$slug._index.tsx"], { slug: series.slug }],
+    ["Meeting page (public)", `/meetings/${meeting.slug}`, ["meetings.$slug._index.tsx"], { slug: meeting.slug }],
   ];
   const plan = new Database(path.resolve(file), { readonly: true });
   console.info(`\n## ${path.basename(file)} (registrations of a meeting with ${big._count._all})`);

@@ -3,7 +3,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { MeetingStatusBadge } from "~/components/meeting-status";
 import { countryName } from "~/domain/agencies/countries";
 import { getPublicSeries } from "~/domain/series/series.server";
-import { formatRange } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 import { useContentLang } from "~/components/content";
 import { fixedT, languageOf } from "~/i18n/i18n.server";
@@ -37,7 +36,7 @@ export default function SeriesPage() {
         <ul>
           {s.members.map((agency) => (
             <li key={agency.name}>
-              {agency.name} ({agency.acronym}){agency.country ? `, ${countryName(agency.country)}` : ""}
+              {agency.name} ({agency.acronym}){agency.country ? `, ${countryName(agency.country, language)}` : ""}
             </li>
           ))}
         </ul>
@@ -54,7 +53,7 @@ export default function SeriesPage() {
                   {m.title}
                 </Link>
               </h3>
-              <p>{formatRange(m.startsAt, m.endsAt, m.timeZone, language)}</p>
+              <p>{m.when}</p>
               <p className="muted">{m.city}</p>
               <MeetingStatusBadge status={m.status} />
             </li>

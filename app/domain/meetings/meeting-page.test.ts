@@ -1,10 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { createAgency, createMeeting, createUser, requestAs, routeArgs } from "~/test/factories";
 import { createRecommendationRow } from "~/test/factories.recommendations";
 import { loader as meetingLoader } from "~/routes/meetings.$slug._index";
 import { loader as listLoader } from "~/routes/meetings._index";
 import { loader as seriesLoader } from "~/routes/series.$slug._index";
+import { updateAgency } from "~/domain/agencies/agencies.server";
+import { saveSeries } from "~/domain/series/series.server";
 
 // The public pages read only what they show and send the browser only what it renders
 // (docs/decisions/063-read-path.md); these pin who sees what after that trimming.
@@ -114,5 +116,28 @@ describe("the meeting list and the series page", () => {
     const page = (await seriesLoader(routeArgs(await requestAs(null, `/series/${series.slug}`), { slug: series.slug }))) as Awaited<ReturnType<typeof seriesLoader>>;
     expect(page.series.meetings.map((m) => m.slug)).toEqual([meeting.slug]);
     expect(page.series.members).toEqual([{ name: member.name, acronym: member.acronym, country: member.country }]);
+  });
+});
+
+describe("the meeting list's filter options", () => {
+  const ttl = process.env.PAGE_CACHE_MS;
+  afterEach(() => {
+    if (ttl === undefined) delete process.env.PAGE_CACHE_MS;
+    else process.env.PAGE_CACHE_MS = ttl;
+  });
+  const list = async () => (await listLoader(routeArgs(await requestAs(null, "/meetings")))) as Awaited<ReturnType<typeof listLoader>>;
+
+  it("are kept across requests but read again after a series or an agency is saved", async () => {
+    // Kept for as long as a test could take, so only a write can make them new.
+    process.env.PAGE_CACHE_MS = "3600000";
+    const admin = { ...(await createUser("ORGANISER")), role: "ORGANISER" as const };
+    const agency = await createAgency({ acronym: "KEPT" });
+    await list();
+    const saved = await saveSeries(admin, null, { name: `Series saved ${Date.now()}` });
+    if (!saved.ok) throw new Error("series not saved");
+    expect((await list()).series.map((s) => s.value)).toContain(saved.slug);
+    const renamed = await updateAgency(admin, agency.id, { name: "Renamed agency", acronym: "RENAMED", kind: "NATIONAL_AUTHORITY" });
+    expect(renamed.ok).toBe(true);
+    expect((await list()).agencies).toContainEqual({ value: agency.id, label: "RENAMED — Renamed agency" });
   });
 });

@@ -13,7 +13,7 @@ import { loadAgendaTree } from "~/domain/agenda/agenda.server";
 import { listAgencyOptions } from "~/domain/agencies/agencies.server";
 import { seriesOptions } from "~/domain/series/series.server";
 import type { CloneInput, MeetingInput } from "./meeting.schema";
-import { invalidatePublicPages } from "./public-cache.server";
+import { invalidatePublicPages, publicReference } from "./public-cache.server";
 import { lockMeeting, lockedMeeting, promoteWaitlisted, registrationPanel } from "~/domain/registration/registration.server";
 import { inviteAgencies } from "~/domain/registration/organiser.server";
 import { listRecommendationsForMeetingPage } from "~/domain/recommendations/recommendations.server";
@@ -62,8 +62,9 @@ export async function upcomingPublicMeetings(take: number, now = new Date(), lan
 
 /**
  * The public list: upcoming (soonest first) or past (latest first) non-draft meetings, filtered by series
- * and agency, with the series and agencies offered as filters. Four statements: a card's series comes from
- * the filter's list of series, not from a read of its own.
+ * and agency, with the series and agencies offered as filters. Three statements (count, cards, their
+ * translations): a card's series comes from the filter's list of series, and both option lists are public
+ * reference data read once per few seconds and per write (publicReference).
  */
 export async function meetingListPage(params: {
   when: "upcoming" | "past";
@@ -81,7 +82,7 @@ export async function meetingListPage(params: {
     ...(params.seriesSlug ? { series: { slug: params.seriesSlug } } : {}),
     ...(params.agencyId ? { delegations: { some: { agencyId: params.agencyId } } } : {}),
   };
-  const [total, rows, series, agencies] = await Promise.all([
+  const [total, rows, filters] = await Promise.all([
     db.meeting.count({ where }),
     db.meeting.findMany({
       where,
@@ -90,13 +91,21 @@ export async function meetingListPage(params: {
       skip: params.page.skip,
       take: params.page.take,
     }),
-    seriesOptions(),
-    listAgencyOptions(),
+    publicReference("meetingList:filters", listFilters),
   ]);
-  const byId = new Map(series.map((s) => [s.id, { name: s.name, slug: s.slug }]));
   return {
     total,
-    meetings: rows.map(({ seriesId, ...m }) => ({ ...localCard(m, language), series: (seriesId && byId.get(seriesId)) || null })),
+    meetings: rows.map(({ seriesId, ...m }) => ({ ...localCard(m, language), series: (seriesId && filters.seriesById.get(seriesId)) || null })),
+    series: filters.series,
+    agencies: filters.agencies,
+  };
+}
+
+/** The list's filter options, and each series by id for the cards. */
+async function listFilters() {
+  const [series, agencies] = await Promise.all([seriesOptions(), listAgencyOptions()]);
+  return {
+    seriesById: new Map(series.map((s) => [s.id, { name: s.name, slug: s.slug }])),
     series: series.map((s) => ({ value: s.slug, label: s.name })),
     agencies,
   };

@@ -11,6 +11,7 @@ import { PUBLIC_STATUSES } from "~/domain/meetings/status";
 import type { SeriesInput } from "./series.schema";
 import { localize, translationsIn } from "~/domain/content/localized";
 import type { Language } from "~/i18n/config";
+import { formatRange } from "~/utils/dates";
 
 // A series (e.g. the Calais Group) groups the sessions of a standing body and names its member agencies.
 
@@ -49,8 +50,18 @@ export async function getPublicSeries(slug: string, language: Language = "en") {
     }),
     db.agency.findMany({ where: { seriesMemberships: { some: { series: { slug } } } }, select: { name: true, acronym: true, country: true }, orderBy: { sortName: "asc" } }),
   ]);
-  // Session titles in the reader's language (decision 080).
-  return series && { ...series, meetings: series.meetings.map(({ language: original, ...m }) => localize(m, ["title"], language, original)), members };
+  // Session titles in the reader's language (decision 080); each session's dates sent as the one line the
+  // page shows, not as two instants and a zone for the browser to revive and format again.
+  return (
+    series && {
+      ...series,
+      meetings: series.meetings.map(({ language: original, startsAt, endsAt, timeZone, ...m }) => ({
+        ...localize(m, ["title"], language, original),
+        when: formatRange(startsAt, endsAt, timeZone, language),
+      })),
+      members,
+    }
+  );
 }
 
 /** Every non-draft session of a series, for its iCalendar feed: titles and descriptions in the reader's language. */
