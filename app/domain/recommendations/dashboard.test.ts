@@ -66,7 +66,8 @@ beforeAll(async () => {
     status: pick(STATUSES),
     dueDate: rand() < 0.8 ? new Date(Date.UTC(2023 + Math.floor(rand() * 5), Math.floor(rand() * 12), 1)) : null,
   }));
-  const overdue = Array.from({ length: OVERDUE_SHOWN + 5 }, (_, i) => ({
+  // At least one per meeting, so every meeting has recommendations.
+  const overdue = Array.from({ length: Math.max(OVERDUE_SHOWN + 5, meetings.length) }, (_, i) => ({
     id: `dash-late-${i}`,
     code: `LATE-${String(i).padStart(3, "0")}`,
     title: "Late",
