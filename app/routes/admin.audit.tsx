@@ -3,7 +3,7 @@ import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { AuditTable } from "~/components/audit-table";
 import { FilterSelect, PageHeader, Pagination } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
-import { AUDITED_ENTITIES } from "~/domain/audit/audit.server";
+import { AUDIT_PAGE_SIZE, AUDITED_ENTITIES } from "~/domain/audit/audit.server";
 import { auditKindOptions } from "~/domain/audit/describe";
 import { listAuditEntries } from "~/domain/meetings/history.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
@@ -19,9 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const param = url.searchParams.get("entity") ?? "";
   const entity = AUDITED_ENTITIES.find((e) => e === param) ?? null;
-  const page = pageFrom(url, 50);
+  const page = pageFrom(url, AUDIT_PAGE_SIZE);
   const { total, rows } = await listAuditEntries({ entity, page }, t);
-  return { title: t("admin:audit.title"), kinds: auditKindOptions(t), entity, entries: rows, page: page.page, pageCount: pageCount(total, 50) };
+  return { title: t("admin:audit.title"), kinds: auditKindOptions(t), entity, entries: rows, page: page.page, pageCount: pageCount(total, AUDIT_PAGE_SIZE) };
 }
 
 export default function AuditLogPage() {

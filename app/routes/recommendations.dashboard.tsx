@@ -18,6 +18,7 @@ import { useTranslation } from "~/i18n/react";
 import { formatNumber } from "~/i18n/translate";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import {
+  agencyChoices,
   dashboard,
   type Count,
 } from "~/domain/recommendations/dashboard.server";
@@ -30,18 +31,20 @@ export const handle = { i18n: ["recommendations"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "recommendations:manage");
-  const filters = filtersFrom(new URL(request.url));
+  const url = new URL(request.url);
+  const filters = filtersFrom(url);
   const language = await languageOf(request);
   const [figures, options, t] = await Promise.all([
     dashboard(user, filters, { language }),
     filterOptions(filters.meeting, language),
     fixedT(request),
   ]);
-  return { title: t("recommendations:dashboard.title"), figures, options, filters };
+  const { agencies, capped } = agencyChoices(options.agencies, figures.matrix, filters.agency, url.searchParams.get("agencies") === "all");
+  return { title: t("recommendations:dashboard.title"), figures, options: { ...options, agencies }, agenciesCapped: capped, filters };
 }
 
 export default function Dashboard() {
-  const { figures, options, filters } = useLoaderData<typeof loader>();
+  const { figures, options, agenciesCapped, filters } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["recommendations"]);
   const query = filterQuery({ ...filters, overdue: undefined });
   const byStatus = figures.byStatus.map((c) => ({ ...c, label: t(`common:recommendationStatus.${c.key}`) }));
@@ -67,6 +70,12 @@ export default function Dashboard() {
         values={{ ...filters, overdue: undefined }}
         search={false}
       />
+      {agenciesCapped ? (
+        <p>
+          {t("recommendations:dashboard.agencyChoices", { count: options.agencies.length })}{" "}
+          <Link to={`/recommendations/dashboard${query ? `${query}&` : "?"}agencies=all`}>{t("recommendations:dashboard.everyAgency")}</Link>
+        </p>
+      ) : null}
       <p role="status">
         {t("recommendations:dashboard.totals", { count: figures.total, overdue: figures.overdueCount })}
       </p>

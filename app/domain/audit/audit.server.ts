@@ -28,6 +28,12 @@ export const AUDITED_ENTITIES = [
 ] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 
+/**
+ * Entries per page of the audit log. Each is a sentence with links and its changed values, so a page
+ * costs its rows: 25 keeps the page near the size of a young installation's whole log (issue 10).
+ */
+export const AUDIT_PAGE_SIZE = 25;
+
 export type AuditEntry = {
   userId: string | null;
   entity: AuditedEntity;

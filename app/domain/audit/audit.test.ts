@@ -4,7 +4,8 @@ import { db } from "~/utils/db.server";
 import { loader } from "~/routes/admin.audit";
 import { listAuditEntries } from "~/domain/meetings/history.server";
 import { tFor } from "~/i18n/i18n.server";
-import { AUDITED_ENTITIES, audit } from "./audit.server";
+import { AUDIT_PAGE_SIZE, AUDITED_ENTITIES, audit } from "./audit.server";
+import { CHANGE_LINE_CHARS, sentenceText } from "./describe";
 
 // The audit log page filters by a fixed list of kinds of record (no scan of the log for its
 // distinct values); an unknown kind shows everything.
@@ -22,14 +23,15 @@ describe("audit log page", () => {
     expect(all.kinds.map((k) => k.value).sort()).toEqual([...AUDITED_ENTITIES].sort());
     expect(all.kinds.every((k) => !AUDITED_ENTITIES.includes(k.label as never))).toBe(true);
     expect(all.entity).toBeNull();
-    expect(all.entries.map((e) => e.entity)).toEqual(expect.arrayContaining(["Series", "Agency"]));
+    const kindOf = async (ids: string[]) => (await db.auditLog.findMany({ where: { id: { in: ids } }, select: { entity: true } })).map((e) => e.entity);
+    expect(await kindOf(all.entries.map((e) => e.id))).toEqual(expect.arrayContaining(["Series", "Agency"]));
 
-    expect(all.entries.find((e) => e.entity === "Series" && e.entityId === "s-1")?.sentence.join("")).toContain(`${organiser.name} created the series A series`);
+    expect(all.entries.map((e) => sentenceText(e.sentence))).toContain(`${organiser.name} created the series A series`);
 
     const series = await load("?entity=Series");
     expect(series.entity).toBe("Series");
     expect(series.entries.length).toBeGreaterThan(0);
-    expect(series.entries.every((e) => e.entity === "Series")).toBe(true);
+    expect(new Set(await kindOf(series.entries.map((e) => e.id)))).toEqual(new Set(["Series"]));
 
     const unknown = await load("?entity=Nonsense");
     expect(unknown.entity).toBeNull();
@@ -47,7 +49,20 @@ describe("audit log page", () => {
     expect(all.rows).toHaveLength(50);
     expect((await listAuditEntries({ entity: "Agency", page }, tFor("en"))).total).toBe(await db.auditLog.count({ where: { entity: "Agency" } }));
     const loaded = await loader({ request: await requestAs(organiser.id, "/admin/audit"), params: {}, context: {} });
-    expect(loaded.pageCount).toBe(Math.ceil(all.total / 50));
+    expect(loaded.entries).toHaveLength(AUDIT_PAGE_SIZE);
+    expect(loaded.pageCount).toBe(Math.ceil(all.total / AUDIT_PAGE_SIZE));
+  });
+
+  it("sends each changed value as one line, long values cut, and never the whole snapshots", async () => {
+    const organiser = await createUser("ORGANISER");
+    const long = "x".repeat(100_000);
+    await db.$transaction((tx) =>
+      audit(tx, { userId: organiser.id, entity: "Series", entityId: "s-long", action: "update", before: { name: "Old", description: "" }, after: { name: "New", description: long } }),
+    );
+    const loaded = await loader({ request: await requestAs(organiser.id, "/admin/audit?entity=Series"), params: {}, context: {} });
+    const entry = loaded.entries.find((e) => e.changes[0] === "name: Old → New");
+    expect(entry?.changes).toEqual(["name: Old → New", `description: — → ${long}`.slice(0, CHANGE_LINE_CHARS) + "…"]);
+    expect(JSON.stringify(loaded).length).toBeLessThan(long.length);
   });
 
   it("is refused to participants", async () => {

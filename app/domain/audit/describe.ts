@@ -315,3 +315,22 @@ export function describeAudit(input: DescribeInput, t: T): Segment[] {
 export function sentenceText(parts: Segment[]): string {
   return parts.map((p) => (typeof p === "string" ? p : p.text)).join("");
 }
+
+/** How much of one changed value the log shows; snapshots of long texts (a recommendation's text, a mail) are cut. */
+export const CHANGE_LINE_CHARS = 300;
+
+/**
+ * One changed field per line: "title: Old → New", each cut at CHANGE_LINE_CHARS. Computed on the
+ * server so the page's data carries these lines, not the whole before/after snapshots.
+ */
+export function changeLines(before: unknown, after: unknown): string[] {
+  const fields = (v: unknown): Record<string, unknown> =>
+    v === null || v === undefined ? {} : typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : { value: v };
+  const b = fields(before);
+  const a = fields(after);
+  const show = (v: unknown) => (v === undefined || v === null || v === "" ? "—" : typeof v === "string" ? v : JSON.stringify(v));
+  const cut = (line: string) => (line.length > CHANGE_LINE_CHARS ? `${line.slice(0, CHANGE_LINE_CHARS)}…` : line);
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])].map((k) =>
+    cut(k in b && k in a ? `${k}: ${show(b[k])} → ${show(a[k])}` : k in a ? `${k}: ${show(a[k])}` : `${k} (was): ${show(b[k])}`),
+  );
+}

@@ -1,12 +1,14 @@
 import { db } from "~/utils/db.server";
-import { describeAudit, type Segment, type Subject } from "./describe";
+import { changeLines, describeAudit, type Segment, type Subject } from "./describe";
 import type { T } from "~/i18n/translate";
 
 // Names and links of the things a page of audit entries is about: one query per kind of record on
 // the page (a page has 50 entries at most), never one per entry. A thing deleted since is named from
 // the entry's snapshot, without a link.
 
-type Entry = { entity: string; entityId: string; meetingId: string | null; action: string; before: unknown; after: unknown; user: { name: string } | null };
+type Entry = { id: string; createdAt: Date; entity: string; entityId: string; meetingId: string | null; action: string; before: unknown; after: unknown; user: { name: string } | null };
+/** What a page shows of an entry: when, the sentence, and the changed values as lines (not the snapshots). */
+export type DescribedEntry = { id: string; createdAt: Date; sentence: Segment[]; changes: string[] };
 
 const ids = (entries: Entry[], entity: string) => [...new Set(entries.filter((e) => e.entity === entity).map((e) => e.entityId))];
 const str = (v: unknown, key: string) => (v && typeof v === "object" && key in v ? String((v as Record<string, unknown>)[key] ?? "") : "");
@@ -70,11 +72,12 @@ function fromSnapshot(e: Entry, t: T): Subject {
   return { label: name || t("admin:audit.sinceDeleted") };
 }
 
-/** Each entry with its sentence. */
-export async function describeEntries<E extends Entry>(entries: E[], t: T): Promise<(E & { sentence: Segment[] })[]> {
+/** Each entry as its page shows it: the sentence and the changed values, without the raw snapshots. */
+export async function describeEntries(entries: Entry[], t: T): Promise<DescribedEntry[]> {
   const { subjects, meetings } = await lookUp(entries);
   return entries.map((e) => ({
-    ...e,
+    id: e.id,
+    createdAt: e.createdAt,
     sentence: describeAudit({
       entity: e.entity,
       action: e.action,
@@ -84,5 +87,6 @@ export async function describeEntries<E extends Entry>(entries: E[], t: T): Prom
       subject: subjects.get(`${e.entity}:${e.entityId}`) ?? fromSnapshot(e, t),
       meeting: e.meetingId ? meetings.get(e.meetingId) : null,
     }, t),
+    changes: changeLines(e.before, e.after),
   }));
 }

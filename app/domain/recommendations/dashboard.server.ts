@@ -17,10 +17,13 @@ export type Count = { key: string; label: string; count: number };
 export type MatrixRow = Count & { byStatus: Record<Status, number>; others?: number };
 export type RatePoint = { period: string; adopted: number; implemented: number; rate: number };
 
-/** How many meetings, lead agencies and overdue recommendations the page lists; the CSV export has every meeting and agency. */
-export const MEETINGS_SHOWN = 12;
-export const AGENCIES_SHOWN = 10;
-export const OVERDUE_SHOWN = 25;
+/**
+ * How many meetings, lead agencies and overdue recommendations the page lists, so that it does not grow
+ * with the data; the CSV export has every meeting and agency, the list every overdue recommendation.
+ */
+export const MEETINGS_SHOWN = 8;
+export const AGENCIES_SHOWN = 8;
+export const OVERDUE_SHOWN = 10;
 
 const byCountThenLabel = (a: Count, b: Count) => b.count - a.count || a.label.localeCompare(b.label);
 
@@ -119,6 +122,18 @@ async function countByMeeting(where: Prisma.RecommendationWhereInput, take?: num
   });
   const count = new Map(groups.map((g) => [g.meetingId, g._count._all]));
   return { counts: meetings.reverse().map((m) => ({ key: m.id, label: m.title, count: count.get(m.id) ?? 0 })), more: found.length > meetings.length };
+}
+
+/**
+ * The dashboard's lead agency filter: the agencies of the matrix (the largest lead agencies) and the
+ * chosen one, unless every agency is asked for (`every`), or the matrix already has them all. A filter
+ * of every agency would be the largest part of the page at scale (200 agencies, 15 KB).
+ */
+export function agencyChoices<A extends { id: string }>(agencies: A[], matrix: MatrixRow[], chosen: string | undefined, every: boolean): { agencies: A[]; capped: boolean } {
+  if (every || !matrix.some((r) => r.key === "others")) return { agencies, capped: false };
+  const shown = new Set(matrix.map((r) => r.key));
+  if (chosen) shown.add(chosen);
+  return { agencies: agencies.filter((a) => shown.has(a.id)), capped: true };
 }
 
 // ---------------------------------------------------------------- implementation rate

@@ -3,7 +3,7 @@ import { createAgency, createMeeting } from "~/test/factories";
 import { actor, createTheme } from "~/test/factories.recommendations";
 import type { Actor } from "~/domain/auth/roles";
 import { db } from "~/utils/db.server";
-import { MEETINGS_SHOWN, OVERDUE_SHOWN, dashboard, implementationRate } from "./dashboard.server";
+import { MEETINGS_SHOWN, OVERDUE_SHOWN, agencyChoices, dashboard, implementationRate, type MatrixRow } from "./dashboard.server";
 import { FILTER_MEETINGS, filterOptions, listRecommendations, overdueWhere, whereFor, type Filters } from "./recommendations.server";
 import { STATUSES } from "./status";
 
@@ -66,7 +66,8 @@ beforeAll(async () => {
     status: pick(STATUSES),
     dueDate: rand() < 0.8 ? new Date(Date.UTC(2023 + Math.floor(rand() * 5), Math.floor(rand() * 12), 1)) : null,
   }));
-  const overdue = Array.from({ length: OVERDUE_SHOWN + 5 }, (_, i) => ({
+  // At least one per meeting, so every meeting has recommendations.
+  const overdue = Array.from({ length: Math.max(OVERDUE_SHOWN + 5, meetings.length) }, (_, i) => ({
     id: `dash-late-${i}`,
     code: `LATE-${String(i).padStart(3, "0")}`,
     title: "Late",
@@ -163,6 +164,17 @@ describe("dashboard figures counted by the database", () => {
     expect(due).toEqual([...due].sort((a, b) => a - b));
     const latest = await db.recommendation.findFirstOrThrow({ where: { AND: [whereFor(sec, {}), overdueWhere(NOW)] }, orderBy: [{ dueDate: "desc" }, { code: "desc" }] });
     expect(d.overdue.map((r) => r.id)).not.toContain(latest.id);
+  });
+
+  it("offers the matrix's lead agencies and the chosen one in the filter when the others are summed up, every agency on demand", () => {
+    const agencies = ["a", "b", "c", "d", "e"].map((id) => ({ id, label: id.toUpperCase() }));
+    const byStatus = Object.fromEntries(STATUSES.map((st) => [st, 0])) as MatrixRow["byStatus"];
+    const row = (key: string): MatrixRow => ({ key, label: key, count: 1, byStatus });
+    const capped = [row("b"), row("d"), { ...row("others"), others: 3 }];
+    expect(agencyChoices(agencies, capped, undefined, false)).toEqual({ agencies: [agencies[1], agencies[3]], capped: true });
+    expect(agencyChoices(agencies, capped, "e", false).agencies.map((a) => a.id)).toEqual(["b", "d", "e"]);
+    expect(agencyChoices(agencies, capped, undefined, true)).toEqual({ agencies, capped: false });
+    expect(agencyChoices(agencies, [row("b"), row("d")], undefined, false)).toEqual({ agencies, capped: false });
   });
 
   it("says nothing more when every meeting is shown", async () => {
