@@ -248,7 +248,7 @@ describe("dashboard", () => {
     for (const [i, a] of agencies.entries()) for (let j = 0; j <= i; j++) await createRecommendationRow({ meetingId: meeting.id, leadAgencyId: a.id });
     const d = await dashboard(sec, { meeting: meeting.id });
     expect(d.byAgency).toHaveLength(AGENCIES_SHOWN + 1);
-    expect(d.byAgency[0]).toEqual({ key: agencies[AGENCIES_SHOWN + 1].id, label: `LA${AGENCIES_SHOWN + 1}`, count: AGENCIES_SHOWN + 2 });
+    expect(d.byAgency[0]).toEqual({ key: agencies[AGENCIES_SHOWN + 1].id, label: `LA${String(AGENCIES_SHOWN + 1).padStart(2, "0")}`, count: AGENCIES_SHOWN + 2 });
     expect(d.byAgency[AGENCIES_SHOWN]).toEqual({ key: "others", label: "2 other agencies", count: 3 });
     const all = await dashboard(sec, { meeting: meeting.id }, { all: true });
     expect(all.byAgency).toHaveLength(AGENCIES_SHOWN + 2);
