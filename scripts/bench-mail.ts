@@ -59,7 +59,7 @@ export async function benchMail(databaseUrl: string): Promise<Row[]> {
 
   const server = await startServer("mail-web", databaseUrl);
   // The worker as deployed (`npm run worker`: node on the bundle `npm run build` writes, same flag), started before the organiser acts, polling every 200 ms.
-  const worker = start("mail-worker", "node", ["--max-semi-space-size=2", path.join(buildDir, "worker.js")], {
+  const worker = start("mail-worker", "node", ["--max-semi-space-size=8", path.join(buildDir, "worker.js")], {
     DATABASE_URL: databaseUrl, NODE_ENV: "production", SMTP_URL: smtpUrl, DEV_MAILBOX: "off", SESSION_SECRET: SECRET, APP_URL: server.base, MAIL_POLL_MS: "200",
   });
   const rows: Row[] = [];

@@ -100,7 +100,7 @@ for i in 0 1; do
   pids+=($!)
 done
 say "Mail worker"
-node --max-semi-space-size=2 "$REMIX_BUILD_DIR/worker.js" >>"$dir/log/worker.log" 2>&1 &
+node --max-semi-space-size=8 "$REMIX_BUILD_DIR/worker.js" >>"$dir/log/worker.log" 2>&1 &
 pids+=($!)
 
 # nginx marks an instance down for a while when it does not answer: start it once both listen.
