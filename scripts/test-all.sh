@@ -30,4 +30,8 @@ step "unit and integration tests (SQLite)"; npx vitest run
 step "schemas and migrations in step; unit and integration tests (PostgreSQL)"
 bash scripts/test-pg.sh sh -c "npx tsx scripts/db.ts check && npx vitest run"
 step "build (app and mail worker)"; npm run build
-step "end-to-end tests"; CI=1 npx playwright test
+# Two halves of the suite side by side (Playwright's --shard), each with its own server, SQLite file and
+# ports (E2E_PORT and the instances it starts at E2E_PORT+1 and +2): nothing is shared between them, and
+# each half keeps its files' order (e2e/zz-crawl.spec.ts last in its half).
+step "end-to-end tests (two halves side by side)"
+side_by_side "e2e-1=CI=1 E2E_PORT=3457 npx playwright test --shard=1/2" "e2e-2=CI=1 E2E_PORT=3467 npx playwright test --shard=2/2"
