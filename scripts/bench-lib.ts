@@ -149,6 +149,7 @@ export function memoryWatch(pid: number) {
 export const dbFile = (name: string) => path.join(tmp, `bench-${name}.db`);
 
 export function removeDb(file: string) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
 }
 
