@@ -17,6 +17,9 @@ import { NonceProvider } from "~/utils/nonce-provider";
 env();
 void dbReady().then(startInlineWorker);
 
+/** How long scripts/server.mjs keeps anonymous public pages: read from the one checked configuration. */
+export const pageCacheMs = () => env().PAGE_CACHE_MS;
+
 const ABORT_DELAY = 5_000;
 
 const DOCUMENT_END = Buffer.from("</body></html>");

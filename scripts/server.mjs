@@ -198,7 +198,7 @@ async function serve() {
   }
   // A stored page is replayed before Express runs at all (see the server below), with the headers it was sent
   // with (its CSP nonce is the one in its HTML), compressed once for every client that accepts gzip.
-  const pages = pageCache(Number(process.env.PAGE_CACHE_MS ?? 5_000));
+  const pages = pageCache(build.entry.module.pageCacheMs());
   app.use(instanceHeader());
   app.use(compression());
   app.use((_req, res, next) => {

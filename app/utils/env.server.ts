@@ -38,6 +38,12 @@ const schema = z.object({
     .enum(["on", "off"], { message: "must be on or off" })
     .default("off")
     .transform((v) => v === "on"),
+  /// how long anonymous public pages (scripts/page-cache.mjs) and public reference data may be kept, in ms; 0 = off (decisions 005, 061)
+  PAGE_CACHE_MS: z.coerce
+    .number({ message: "must be a number of milliseconds such as 5000 (0 = off)" })
+    .int("must be a whole number of milliseconds such as 5000 (0 = off)")
+    .min(0, "must be 0 (off) or more")
+    .default(5_000),
   /// multiplies every abuse limit's allowance (docs/decisions/053-abuse-limits.md); e2e runs raise it
   RATE_LIMIT_FACTOR: z.coerce.number().positive("must be a number above 0").default(1),
   /// the organisation's logo in the header, a path on this server such as /logo.svg (docs/decisions/070-design-system.md)

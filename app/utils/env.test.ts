@@ -17,6 +17,16 @@ describe("configuration", () => {
     expect(() => parseEnv({ DEV_MAILBOX: "yes", SESSION_SECRET: "0123456789abcdef0123" })).toThrowError(/DEV_MAILBOX: must be on or off/);
   });
 
+  it("keeps public pages 5 s unless told otherwise, and refuses a value that is not a whole number of ms", () => {
+    const secret = { SESSION_SECRET: "0123456789abcdef0123" };
+    expect(parseEnv(secret).PAGE_CACHE_MS).toBe(5_000);
+    expect(parseEnv({ ...secret, PAGE_CACHE_MS: "0" }).PAGE_CACHE_MS).toBe(0);
+    expect(parseEnv({ ...secret, PAGE_CACHE_MS: "600000" }).PAGE_CACHE_MS).toBe(600_000);
+    for (const bad of ["5s", "-1", "2.5"]) {
+      expect(() => parseEnv({ ...secret, PAGE_CACHE_MS: bad })).toThrowError(/PAGE_CACHE_MS: must be/);
+    }
+  });
+
   it("takes a logo from this server only (the content security policy blocks other sites' images)", () => {
     const secret = { SESSION_SECRET: "0123456789abcdef0123" };
     expect(parseEnv(secret).ORG_LOGO_URL).toBeUndefined();

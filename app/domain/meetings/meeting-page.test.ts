@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
+import { reloadEnv } from "~/utils/env.server";
 import { createAgency, createMeeting, createUser, requestAs, routeArgs } from "~/test/factories";
 import { createRecommendationRow } from "~/test/factories.recommendations";
 import { loader as meetingLoader } from "~/routes/meetings.$slug._index";
@@ -124,12 +125,14 @@ describe("the meeting list's filter options", () => {
   afterEach(() => {
     if (ttl === undefined) delete process.env.PAGE_CACHE_MS;
     else process.env.PAGE_CACHE_MS = ttl;
+    reloadEnv();
   });
   const list = async () => (await listLoader(routeArgs(await requestAs(null, "/meetings")))) as Awaited<ReturnType<typeof listLoader>>;
 
   it("are kept across requests but read again after a series or an agency is saved", async () => {
     // Kept for as long as a test could take, so only a write can make them new.
     process.env.PAGE_CACHE_MS = "3600000";
+    reloadEnv();
     const admin = { ...(await createUser("ORGANISER")), role: "ORGANISER" as const };
     const agency = await createAgency({ acronym: "KEPT" });
     await list();

@@ -1,3 +1,5 @@
+import { env } from "~/utils/env.server";
+
 // Anonymous public pages are cached as HTTP responses for a few seconds (scripts/page-cache.mjs, decision
 // 061). Page data is not cached in a process, with one exception: the public lists' filter options (every
 // series, every agency), which are the same for everyone (publicReference below, decision 085 addendum).
@@ -24,7 +26,7 @@ const kept = new Map<string, { at: number; generation: number; value: Promise<un
  * Never for personal data or anything access decides.
  */
 export function publicReference<T>(key: string, read: () => Promise<T>): Promise<T> {
-  const ttl = Number(process.env.PAGE_CACHE_MS ?? 5_000);
+  const ttl = env().PAGE_CACHE_MS;
   const now = Date.now();
   const hit = kept.get(key);
   if (hit && hit.generation === generation() && now - hit.at < ttl) return hit.value as Promise<T>;
