@@ -4,13 +4,14 @@ import { expectNoAxeViolations, signIn, unique } from "./helpers";
 // Recommendations in two languages (issue 13 item 2, decision 080): the secretariat adds a recommendation's
 // French title and text on its Translation page, without JavaScript; a French reader sees them marked
 // lang="fr" (and the theme's French name), an English reader the original, and the French CSV export
-// has the French title.
+// has the French title, says its rows are French, and imports again as a recommendation written in French.
 
 const BRUSSELS = "combating-irregular-migration-eu-2026";
 
 test("the secretariat translates a recommendation into French; French and English readers each get their language", async ({ page, browser, baseURL }) => {
   const u = unique().toUpperCase();
   const code = `E2E-TR-${u}`;
+  const frCode = `E2E-FR-${u}`;
   const title = `Train first-line officers on forged visas ${u}`;
   const titleFr = `Former les agents de première ligne aux faux visas ${u}`;
   const textFr = "Les États membres devraient former leurs agents de première ligne à la détection des faux visas.";
@@ -69,6 +70,17 @@ test("the secretariat translates a recommendation into French; French and Englis
   expect(csv).toContain(titleFr);
   expect(csv).toContain("Documents de voyage");
   expect(csv).not.toContain(title);
+  // The file says the row is French, and imported again under another code it makes a recommendation written
+  // in French, whose English translation is the one missing (decision 089).
+  expect(csv.split("\n")[0]).toMatch(/,language\r?$/);
+  expect(csv.split("\n")[1]).toMatch(/,fr\r?$/);
+  await reader.goto("/recommendations/import");
+  await reader.getByLabel("Fichier CSV").setInputFiles({ name: "fr.csv", mimeType: "text/csv", buffer: Buffer.from(csv.replaceAll(code, frCode)) });
+  await reader.getByRole("button", { name: "Importer" }).click();
+  await expect(reader.getByText(/^1 ligne importée,/)).toBeVisible();
+  await reader.getByRole("link", { name: frCode, exact: true }).click();
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(`${frCode}: ${titleFr}`);
+  await expect(reader.getByText("Le titre et le texte ne sont pas encore traduits en anglais.")).toBeVisible();
   // Back to English for the shared account (other specs sign it in in English).
   await reader.goto("/?lang=en");
   await french.close();

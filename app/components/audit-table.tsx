@@ -3,15 +3,22 @@ import { Link } from "@remix-run/react";
 import type { Segment } from "~/domain/audit/describe";
 import { useTranslation } from "~/i18n/react";
 import { formatDateTime } from "~/utils/dates";
+import { useContentLang } from "./content";
 import { TableScroll } from "./ui";
 
 type Entry = { id: string; createdAt: string | Date; sentence: Segment[]; changes: string[] };
 
-/** The entry as a sentence; the things it names link to their pages. */
+/** The entry as a sentence; the things it names link to their pages, a name in another language marked with its `lang`. */
 function Sentence({ parts }: { parts: Segment[] }) {
+  const contentLang = useContentLang();
   return (
     <>
-      {parts.map((p, i) => (typeof p === "string" ? <Fragment key={i}>{p}</Fragment> : p.href ? <Link key={i} to={p.href}>{p.text}</Link> : <Fragment key={i}>{p.text}</Fragment>))}
+      {parts.map((p, i) => {
+        if (typeof p === "string") return <Fragment key={i}>{p}</Fragment>;
+        const lang = contentLang(p.lang);
+        if (p.href) return <Link key={i} to={p.href} lang={lang}>{p.text}</Link>;
+        return lang ? <span key={i} lang={lang}>{p.text}</span> : <Fragment key={i}>{p.text}</Fragment>;
+      })}
     </>
   );
 }

@@ -1,12 +1,15 @@
 import { Link } from "@remix-run/react";
 import type { Status } from "~/domain/recommendations/status";
+import type { Language } from "~/i18n/config";
+import { useContentLang } from "./content";
 import { useTranslation } from "~/i18n/react";
 import { TableScroll } from "./ui";
 
 // The summary record's text and its sections filled from the records: one component for the reading
 // page, the staff preview and the staff view of an unpublished record, so the preview is what readers get.
 
-type Row = { id: string; code: string; title: string; status: Status };
+/** `lang`: the title's language, the reader's when translated, else the original's. */
+type Row = { id: string; code: string; title: string; lang: Language; status: Status };
 type Rendered = {
   parts: ({ kind: "html"; html: string } | { kind: "attendance" } | { kind: "recommendations" })[];
   records: {
@@ -80,6 +83,7 @@ function Code({ row, link }: { row: Row; link: boolean }) {
 
 function Recommendations({ records, link }: { records: Rendered["records"]; link: boolean }) {
   const { t } = useTranslation(["admin"]);
+  const contentLang = useContentLang();
   return (
     <>
       <section aria-labelledby="summary-made" className="summary-section">
@@ -100,7 +104,7 @@ function Recommendations({ records, link }: { records: Rendered["records"]; link
                     <td>
                       <Code row={r} link={link} />
                     </td>
-                    <td>{r.title}</td>
+                    <td lang={contentLang(r.lang)}>{r.title}</td>
                     <td>{t(`common:recommendationStatus.${r.status}`)}</td>
                   </tr>
                 ))}
@@ -130,7 +134,7 @@ function Recommendations({ records, link }: { records: Rendered["records"]; link
                     <td>
                       <Code row={r} link={link} />
                     </td>
-                    <td>{r.title}</td>
+                    <td lang={contentLang(r.lang)}>{r.title}</td>
                     <td>{t(`common:recommendationStatus.${r.status}`)}</td>
                     <td style={{ whiteSpace: "pre-line" }}>{r.outcome}</td>
                   </tr>

@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!agency) notFound(t("admin:agencies.notFound"));
   const [parents, history] = await Promise.all([
     listAgencyOptions(),
-    listAuditEntries({ entity: "Agency", entityId: agency.id, page: { skip: 0, take: 20 } }, t),
+    listAuditEntries({ entity: "Agency", entityId: agency.id, page: { skip: 0, take: 20 } }, t, await languageOf(request)),
   ]);
   return {
     title: t("admin:agencies.editTitle"),

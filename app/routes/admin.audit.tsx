@@ -8,7 +8,7 @@ import { auditKindOptions } from "~/domain/audit/describe";
 import { listAuditEntries } from "~/domain/meetings/history.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
 import { SubmitButton } from "~/components/submit-button";
-import { fixedT } from "~/i18n/i18n.server";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 
 export const handle = { i18n: ["admin"] };
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const param = url.searchParams.get("entity") ?? "";
   const entity = AUDITED_ENTITIES.find((e) => e === param) ?? null;
   const page = pageFrom(url, AUDIT_PAGE_SIZE);
-  const { total, rows } = await listAuditEntries({ entity, page }, t);
+  const { total, rows } = await listAuditEntries({ entity, page }, t, await languageOf(request));
   return { title: t("admin:audit.title"), kinds: auditKindOptions(t), entity, entries: rows, page: page.page, pageCount: pageCount(total, AUDIT_PAGE_SIZE) };
 }
 

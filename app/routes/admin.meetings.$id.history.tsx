@@ -5,7 +5,7 @@ import { Pagination } from "~/components/ui";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { listAuditEntries } from "~/domain/meetings/history.server";
 import { pageCount, pageFrom } from "~/utils/pagination";
-import { fixedT } from "~/i18n/i18n.server";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 
 export const handle = { i18n: ["admin"] };
@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const page = pageFrom(url, 50);
   const entity = url.searchParams.get("entity") === "AgendaItem" ? "AgendaItem" : null;
-  const { total, rows } = await listAuditEntries({ meetingId: params.id ?? "", entity, page }, await fixedT(request));
+  const { total, rows } = await listAuditEntries({ meetingId: params.id ?? "", entity, page }, await fixedT(request), await languageOf(request));
   return { entries: rows, entity, page: page.page, pageCount: pageCount(total, 50) };
 }
 

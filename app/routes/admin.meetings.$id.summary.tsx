@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     form.set("body", await draftFromRecords(meeting.id, await languageOf(request)));
     return { result: parseWithZod(form, { schema: summarySchema }).reply(), preview: null, drafted: Date.now() };
   }
-  if (v.intent === "preview") return { result: submission.reply(), preview: await previewSummary(meeting.id, v.body), drafted: null };
+  if (v.intent === "preview") return { result: submission.reply(), preview: await previewSummary(meeting.id, v.body, await languageOf(request)), drafted: null };
   const outcome = await changeSummary(actor, meeting.id, v, new Date(), await languageOf(request));
   if (!outcome.ok) return formReply(submission, outcome, { preview: null, drafted: null });
   const message =

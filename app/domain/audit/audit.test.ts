@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createUser, requestAs } from "~/test/factories";
+import crypto from "node:crypto";
+import { createMeeting, createUser, requestAs } from "~/test/factories";
+import { createRecommendationRow, createTheme } from "~/test/factories.recommendations";
 import { db } from "~/utils/db.server";
 import { loader } from "~/routes/admin.audit";
 import { listAuditEntries } from "~/domain/meetings/history.server";
@@ -44,13 +46,38 @@ describe("audit log page", () => {
       for (let i = 0; i < 60; i++) await audit(tx, { userId: organiser.id, entity: i % 3 ? "Series" : "Agency", entityId: `count-${i}`, action: "create", after: { name: `Entry ${i}` } });
     });
     const page = { skip: 0, take: 50 };
-    const all = await listAuditEntries({ page }, tFor("en"));
+    const all = await listAuditEntries({ page }, tFor("en"), "en");
     expect(all.total).toBe(await db.auditLog.count());
     expect(all.rows).toHaveLength(50);
-    expect((await listAuditEntries({ entity: "Agency", page }, tFor("en"))).total).toBe(await db.auditLog.count({ where: { entity: "Agency" } }));
+    expect((await listAuditEntries({ entity: "Agency", page }, tFor("en"), "en")).total).toBe(await db.auditLog.count({ where: { entity: "Agency" } }));
     const loaded = await loader({ request: await requestAs(organiser.id, "/admin/audit"), params: {}, context: {} });
     expect(loaded.entries).toHaveLength(AUDIT_PAGE_SIZE);
     expect(loaded.pageCount).toBe(Math.ceil(all.total / AUDIT_PAGE_SIZE));
+  });
+
+  it("names meetings and themes in the reader's language where translated, else in the original's with its lang; recommendations by their code", async () => {
+    const organiser = await createUser("ORGANISER");
+    const n = crypto.randomUUID().slice(0, 6);
+    const meeting = await createMeeting({ title: `Spring meeting ${n}` });
+    await db.meetingTranslation.create({ data: { meetingId: meeting.id, language: "fr", title: `Réunion de printemps ${n}` } });
+    const [translated, untranslated] = [await createTheme(`Border data ${n}`), await createTheme(`Training ${n}`)];
+    await db.themeTranslation.create({ data: { themeId: translated.id, language: "fr", name: `Données frontalières ${n}` } });
+    const rec = await createRecommendationRow({ meetingId: meeting.id });
+    await db.$transaction(async (tx) => {
+      for (const th of [translated, untranslated]) await audit(tx, { userId: organiser.id, entity: "Theme", entityId: th.id, action: "translations", after: { language: "fr", name: "x" } });
+      await audit(tx, { userId: organiser.id, entity: "Recommendation", entityId: rec.id, meetingId: meeting.id, action: "create", after: { code: rec.code } });
+      await audit(tx, { userId: organiser.id, entity: "Meeting", entityId: meeting.id, meetingId: meeting.id, action: "update", before: { city: "" }, after: { city: "Lille" } });
+    });
+    const page = { skip: 0, take: 10 };
+    const named = async (params: { entityId: string }, language: "en" | "fr") =>
+      (await listAuditEntries({ ...params, page }, tFor(language), language)).rows[0].sentence.filter((p) => typeof p !== "string");
+
+    expect(await named({ entityId: rec.id }, "fr")).toEqual([{ text: rec.code, href: `/recommendations/${rec.id}` }]);
+    expect(await named({ entityId: meeting.id }, "fr")).toEqual([{ text: `Réunion de printemps ${n}`, href: `/admin/meetings/${meeting.id}`, lang: "fr" }]);
+    expect(await named({ entityId: meeting.id }, "en")).toEqual([{ text: `Spring meeting ${n}`, href: `/admin/meetings/${meeting.id}`, lang: "en" }]);
+    expect(await named({ entityId: translated.id }, "fr")).toEqual([{ text: `Données frontalières ${n}`, href: "/recommendations/themes", lang: "fr" }]);
+    expect(await named({ entityId: untranslated.id }, "fr")).toEqual([{ text: `Training ${n}`, href: "/recommendations/themes", lang: "en" }]);
+    expect(await named({ entityId: translated.id }, "en")).toEqual([{ text: `Border data ${n}`, href: "/recommendations/themes", lang: "en" }]);
   });
 
   it("sends each changed value as one line, long values cut, and never the whole snapshots", async () => {

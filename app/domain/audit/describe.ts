@@ -1,6 +1,7 @@
 import type { AuditedEntity } from "./audit.server";
 import { isStatus } from "~/domain/recommendations/status";
 import { isMeetingStatus, type MeetingStatus } from "~/domain/meetings/status";
+import type { Language } from "~/i18n/config";
 import { key, type T } from "~/i18n/translate";
 
 // The audit log in words: each entry becomes a sentence a person understands ("Anna Weber recorded the
@@ -9,10 +10,13 @@ import { key, type T } from "~/i18n/translate";
 // AUDITED_ENTITIES has no description here (decision 075). The words are sentence templates in the admin
 // namespace, filled at display time in the reader's language; stored rows keep data, not words.
 
-/** A piece of a sentence: plain text, or the name of a thing with a link to its page. */
-export type Segment = string | { text: string; href?: string };
+/**
+ * A piece of a sentence: plain text, or the name of a thing with a link to its page and, for a name
+ * that has translations, the language it is in (the reader's, or the original's when not translated).
+ */
+export type Segment = string | { text: string; href?: string; lang?: Language };
 /** The thing an entry is about (and the meeting it belongs to), as looked up for the page. */
-export type Subject = { label: string; href?: string };
+export type Subject = { label: string; href?: string; lang?: Language };
 
 export type DescribeInput = {
   entity: string;
@@ -296,11 +300,13 @@ export function auditKindOptions(t: T): { value: AuditedEntity; label: string }[
  * One entry as a sentence in the reader's language (the stored row keeps its data, never words). An action
  * this module does not know yet still reads as words, not as a table name.
  */
+const segment = (s: Subject): Segment => (s.href || s.lang ? { text: s.label, ...(s.href ? { href: s.href } : {}), ...(s.lang ? { lang: s.lang } : {}) } : s.label);
+
 export function describeAudit(input: DescribeInput, t: T): Segment[] {
   const kind = AUDIT_KINDS[input.entity as AuditedEntity] as Kind | undefined;
-  const name: Segment = input.subject.href ? { text: input.subject.label, href: input.subject.href } : input.subject.label;
+  const name = segment(input.subject);
   const it = kind ? fill(kind.it(t), { name }) : [name];
-  const meeting: Segment | null = input.meeting ? (input.meeting.href ? { text: input.meeting.label, href: input.meeting.href } : input.meeting.label) : null;
+  const meeting = input.meeting ? segment(input.meeting) : null;
   const where = meeting && input.meeting!.label !== input.subject.label ? fill(t("admin:audit.at"), { meeting }) : [];
   const b = fields(input.before);
   const a = fields(input.after);

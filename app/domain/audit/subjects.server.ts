@@ -1,5 +1,8 @@
 import { db } from "~/utils/db.server";
 import { changeLines, describeAudit, type Segment, type Subject } from "./describe";
+import { localized, translationsIn } from "~/domain/content/localized";
+import { localizeTheme, themeNameIn } from "~/domain/recommendations/translations.server";
+import type { Language } from "~/i18n/config";
 import type { T } from "~/i18n/translate";
 
 // Names and links of the things a page of audit entries is about: one query per kind of record on
@@ -10,17 +13,26 @@ type Entry = { id: string; createdAt: Date; entity: string; entityId: string; me
 /** What a page shows of an entry: when, the sentence, and the changed values as lines (not the snapshots). */
 export type DescribedEntry = { id: string; createdAt: Date; sentence: Segment[]; changes: string[] };
 
+// Names that have translations (meetings' titles, themes' names) are in the reader's language where
+// translated, else the original's, with its `lang` (decision 080). Recommendations are named by their code.
+const meetingTitleIn = (language: Language) => ({ title: true, language: true, translations: translationsIn(language, { title: true }) }) as const;
+type Titled = { title: string; language: string; translations?: { language: string; title: string }[] };
+function named(m: Titled, reader: Language): Pick<Subject, "label" | "lang"> {
+  const { text, lang } = localized(m, "title", reader, m.language);
+  return { label: text, lang };
+}
+
 const ids = (entries: Entry[], entity: string) => [...new Set(entries.filter((e) => e.entity === entity).map((e) => e.entityId))];
 const str = (v: unknown, key: string) => (v && typeof v === "object" && key in v ? String((v as Record<string, unknown>)[key] ?? "") : "");
 
-async function lookUp(entries: Entry[]): Promise<{ subjects: Map<string, Subject>; meetings: Map<string, Subject> }> {
+async function lookUp(entries: Entry[], language: Language): Promise<{ subjects: Map<string, Subject>; meetings: Map<string, Subject> }> {
   const subjects = new Map<string, Subject>();
   const put = (entity: string, id: string, s: Subject) => subjects.set(`${entity}:${id}`, s);
   const meetingIds = [...new Set([...entries.map((e) => e.meetingId), ...entries.filter((e) => e.entity === "Meeting" || e.entity === "Agenda").map((e) => e.entityId)].filter((x): x is string => !!x))];
   const want = (entity: string) => ids(entries, entity);
   const none = <T,>() => Promise.resolve([] as T[]);
   const [meetings, agencies, items, delegations, followUps, messages, updates, recs, reviews, registrations, series, users, summaries, themes] = await Promise.all([
-    meetingIds.length ? db.meeting.findMany({ where: { id: { in: meetingIds } }, select: { id: true, title: true } }) : none<{ id: string; title: string }>(),
+    meetingIds.length ? db.meeting.findMany({ where: { id: { in: meetingIds } }, select: { id: true, ...meetingTitleIn(language) } }) : none<Titled & { id: string }>(),
     want("Agency").length ? db.agency.findMany({ where: { id: { in: want("Agency") } }, select: { id: true, acronym: true } }) : none<{ id: string; acronym: string }>(),
     want("AgendaItem").length ? db.agendaItem.findMany({ where: { id: { in: want("AgendaItem") } }, select: { id: true, title: true, meetingId: true } }) : none<{ id: string; title: string; meetingId: string }>(),
     want("Delegation").length
@@ -41,14 +53,14 @@ async function lookUp(entries: Entry[]): Promise<{ subjects: Map<string, Subject
     want("Series").length ? db.series.findMany({ where: { id: { in: want("Series") } }, select: { id: true, name: true } }) : none<{ id: string; name: string }>(),
     want("User").length ? db.user.findMany({ where: { id: { in: want("User") } }, select: { id: true, name: true } }) : none<{ id: string; name: string }>(),
     want("SummaryRecord").length
-      ? db.summaryRecord.findMany({ where: { id: { in: want("SummaryRecord") } }, select: { id: true, meeting: { select: { id: true, title: true } } } })
-      : none<{ id: string; meeting: { id: string; title: string } }>(),
-    want("Theme").length ? db.theme.findMany({ where: { id: { in: want("Theme") } }, select: { id: true, name: true } }) : none<{ id: string; name: string }>(),
+      ? db.summaryRecord.findMany({ where: { id: { in: want("SummaryRecord") } }, select: { id: true, meeting: { select: { id: true, ...meetingTitleIn(language) } } } })
+      : none<{ id: string; meeting: Titled & { id: string } }>(),
+    want("Theme").length ? db.theme.findMany({ where: { id: { in: want("Theme") } }, select: { id: true, name: true, ...themeNameIn(language) } }) : none<{ id: string; name: string; language: string }>(),
   ]);
-  const meetingSubjects = new Map(meetings.map((m) => [m.id, { label: m.title, href: `/admin/meetings/${m.id}` }]));
+  const meetingSubjects = new Map(meetings.map((m) => [m.id, { ...named(m, language), href: `/admin/meetings/${m.id}` }]));
   for (const m of meetings) {
-    put("Meeting", m.id, { label: m.title, href: `/admin/meetings/${m.id}` });
-    put("Agenda", m.id, { label: m.title, href: `/admin/meetings/${m.id}/agenda` });
+    put("Meeting", m.id, { ...named(m, language), href: `/admin/meetings/${m.id}` });
+    put("Agenda", m.id, { ...named(m, language), href: `/admin/meetings/${m.id}/agenda` });
   }
   for (const a of agencies) put("Agency", a.id, { label: a.acronym, href: `/admin/agencies/${a.id}` });
   for (const i of items) put("AgendaItem", i.id, { label: i.title, href: `/admin/meetings/${i.meetingId}/agenda` });
@@ -61,8 +73,11 @@ async function lookUp(entries: Entry[]): Promise<{ subjects: Map<string, Subject
   for (const r of registrations) put("Registration", r.id, { label: r.name, href: `/admin/meetings/${r.meetingId}/registrations/${r.id}` });
   for (const s of series) put("Series", s.id, { label: s.name, href: `/admin/series/${s.id}` });
   for (const u of users) put("User", u.id, { label: u.name });
-  for (const r of summaries) put("SummaryRecord", r.id, { label: r.meeting.title, href: `/admin/meetings/${r.meeting.id}/summary` });
-  for (const th of themes) put("Theme", th.id, { label: th.name, href: "/recommendations/themes" });
+  for (const r of summaries) put("SummaryRecord", r.id, { ...named(r.meeting, language), href: `/admin/meetings/${r.meeting.id}/summary` });
+  for (const th of themes) {
+    const { name, lang } = localizeTheme(th, language);
+    put("Theme", th.id, { label: name, lang: lang.name, href: "/recommendations/themes" });
+  }
   return { subjects, meetings: meetingSubjects };
 }
 
@@ -73,8 +88,8 @@ function fromSnapshot(e: Entry, t: T): Subject {
 }
 
 /** Each entry as its page shows it: the sentence and the changed values, without the raw snapshots. */
-export async function describeEntries(entries: Entry[], t: T): Promise<DescribedEntry[]> {
-  const { subjects, meetings } = await lookUp(entries);
+export async function describeEntries(entries: Entry[], t: T, language: Language): Promise<DescribedEntry[]> {
+  const { subjects, meetings } = await lookUp(entries, language);
   return entries.map((e) => ({
     id: e.id,
     createdAt: e.createdAt,

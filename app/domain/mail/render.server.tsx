@@ -43,7 +43,8 @@ export type MailBlock =
   /** a label and the address itself, written out: private links people may need to copy */
   | { kind: "url"; label: string; url: string }
   | { kind: "list"; items: string[] }
-  | { kind: "table"; rows: [string, string][] }
+  /** a row's third element: `lang` of its value, when in another language than the mail */
+  | { kind: "table"; rows: [string, string, Language?][] }
   | { kind: "divider" };
 
 export type MailContent = {
@@ -159,12 +160,12 @@ function renderBlock(b: MailBlock, { Button, Hr, Link, Text }: Components) {
       return (
         <table role="presentation" cellPadding={4}>
           <tbody>
-            {b.rows.map(([k, v], i) => (
+            {b.rows.map(([k, v, lang], i) => (
               <tr key={i}>
                 <th align="left" scope="row">
                   {k}
                 </th>
-                <td>{v}</td>
+                <td lang={lang}>{v}</td>
               </tr>
             ))}
           </tbody>

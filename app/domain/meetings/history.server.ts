@@ -1,5 +1,6 @@
 import { describeEntries } from "~/domain/audit/subjects.server";
 import { db, type Prisma } from "~/utils/db.server";
+import type { Language } from "~/i18n/config";
 import type { T } from "~/i18n/translate";
 
 // Reading the audit log: a meeting's history (meeting, agenda, registrations ... everything tagged with
@@ -10,8 +11,8 @@ const entrySelect = {
   user: { select: { name: true, email: true } },
 } satisfies Prisma.AuditLogSelect;
 
-/** The entries with their sentences in the reader's language (`t`). */
-export async function listAuditEntries(params: { meetingId?: string; entity?: string | null; entityId?: string; page: { skip: number; take: number } }, t: T) {
+/** The entries with their sentences in the reader's language (`t`, and `language` for the names that have translations). */
+export async function listAuditEntries(params: { meetingId?: string; entity?: string | null; entityId?: string; page: { skip: number; take: number } }, t: T, language: Language) {
   const where: Prisma.AuditLogWhereInput = {
     ...(params.entityId ? { entityId: params.entityId } : {}),
     ...(params.meetingId ? { meetingId: params.meetingId } : {}),
@@ -23,5 +24,5 @@ export async function listAuditEntries(params: { meetingId?: string; entity?: st
     Object.keys(where).length ? db.auditLog.count({ where }) : db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS n FROM "AuditLog"`.then(([r]) => Number(r.n)),
     db.auditLog.findMany({ where, select: entrySelect, orderBy: { createdAt: "desc" }, skip: params.page.skip, take: params.page.take }),
   ]);
-  return { total, rows: await describeEntries(rows, t) };
+  return { total, rows: await describeEntries(rows, t, language) };
 }

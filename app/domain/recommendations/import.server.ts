@@ -4,6 +4,7 @@ import { parseCsv } from "~/utils/csv.server";
 import { db } from "~/utils/db.server";
 import { IMPORT_COLUMNS, recommendationSchema } from "./recommendation.schema";
 import { Refused, fieldRefusal, type Outcome } from "~/utils/forms.server";
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES } from "~/i18n/config";
 import { isKey, type T } from "~/i18n/translate";
 import { createRecommendationTx } from "./recommendations.server";
 import { isStatus, STATUSES } from "./status";
@@ -83,6 +84,10 @@ export async function importRecommendations(actor: Actor, text: string, t: T): P
     const status = (row.status ?? "").trim().toUpperCase().replace(/\s+/g, "_") || "PROPOSED";
     if (!isStatus(status)) reasons.push(t("recommendations:import.unknownStatus", { value: row.status ?? "", statuses: STATUSES.join(", ") }));
     if (status === "SUPERSEDED") reasons.push(t("recommendations:import.superseded"));
+    // The language of the row's title and text, the original's (decision 089): a row exported in French
+    // becomes a recommendation written in French. An empty cell or no column: the default, as before.
+    const language = (row.language ?? "").trim().toLowerCase() || DEFAULT_LANGUAGE;
+    if (!isLanguage(language)) reasons.push(t("recommendations:import.unknownLanguage", { value: row.language ?? "", languages: LANGUAGES.join(", ") }));
 
     const fields = {
       code: row.code ?? "",
@@ -105,14 +110,14 @@ export async function importRecommendations(actor: Actor, text: string, t: T): P
         reasons.push(`${FIELD_NAMES[key] ?? key}${t("recommendations:colon")}${message}`);
       }
     }
-    if (reasons.length || !parsedRow.success || !isStatus(status)) {
+    if (reasons.length || !parsedRow.success || !isStatus(status) || !isLanguage(language)) {
       report.failed.push({ row: rowNumber, code: row.code ?? "", reasons });
       continue;
     }
     try {
       const evidence = ["IMPLEMENTED", "PARTIALLY_IMPLEMENTED", "NOT_IMPLEMENTED"].includes(status) ? `Imported from CSV as ${status.toLowerCase().replace(/_/g, " ")}.` : "";
       const result = await db.$transaction(async (tx) => {
-        const r = await createRecommendationTx(tx, actor, parsedRow.data, { status, progress: status === "IMPLEMENTED" ? 100 : undefined, closingEvidence: evidence });
+        const r = await createRecommendationTx(tx, actor, parsedRow.data, { status, progress: status === "IMPLEMENTED" ? 100 : undefined, closingEvidence: evidence, language });
         // Throwing rolls the row back when a database check fails.
         if (!r.ok) throw new Refused(r);
         return r;

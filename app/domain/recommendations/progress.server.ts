@@ -3,7 +3,7 @@ import { tFor } from "~/i18n/i18n.server";
 import { audit } from "~/domain/audit/audit.server";
 import type { Language } from "~/i18n/config";
 import { key } from "~/i18n/translate";
-import { localizeTitle, recommendationTitleIn } from "./translations.server";
+import { localizeTitle, recommendationTitleIn, recommendationTitles, titleFor } from "./translations.server";
 import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import type { CheckedUpload } from "~/domain/documents/files.server";
@@ -130,7 +130,7 @@ export async function acceptProgressUpdate(actor: Actor, updateId: string, revie
 export async function returnProgressUpdate(actor: Actor, updateId: string, reviewNote: string): Promise<Outcome> {
   assertCan(actor, "recommendations:manage");
   return db.$transaction(async (tx) => {
-    const u = await tx.progressUpdate.findUnique({ where: { id: updateId }, include: { recommendation: { select: { meetingId: true, code: true, title: true } } } });
+    const u = await tx.progressUpdate.findUnique({ where: { id: updateId }, include: { recommendation: { select: { meetingId: true, code: true, title: true, ...recommendationTitles } } } });
     if (!u) notFound(key("common:error.notFound.progressUpdate"));
     if (u.state !== "SUBMITTED") return { ok: false as const, fieldErrors: { updateId: [key("recommendations:error.alreadyReviewedUpdate")] } };
     await tx.progressUpdate.update({ where: { id: updateId }, data: { state: "RETURNED", reviewNote, reviewedById: actor.id, reviewedAt: new Date() } });
@@ -141,7 +141,7 @@ export async function returnProgressUpdate(actor: Actor, updateId: string, revie
     const to = author ? { email: author.email, name: author.name } : link ? { email: link.email, name: u.authorName } : null;
     if (to) {
       const language = author ? languageOfUser(author) : await languageOfAddress(tx, to.email);
-      const mail = await progressReturnedMail({ name: to.name, code: u.recommendation.code, title: u.recommendation.title, note: reviewNote, url: `${env().APP_URL}/recommendations/${u.recommendationId}`, language });
+      const mail = await progressReturnedMail({ name: to.name, code: u.recommendation.code, title: titleFor(u.recommendation, language), note: reviewNote, url: `${env().APP_URL}/recommendations/${u.recommendationId}`, language });
       await enqueueMail(tx, { ...mail, kind: "progress-returned", to, idempotencyKey: `progress-returned:${updateId}`, essential: false, meetingId: u.recommendation.meetingId });
     }
     return { ok: true as const, id: u.recommendationId };
@@ -158,7 +158,10 @@ export async function requestProgress(actor: Actor, recommendationId: string): P
   assertCan(actor, "recommendations:manage");
   const rec = await db.recommendation.findUnique({
     where: { id: recommendationId },
-    select: { id: true, code: true, title: true, status: true, progress: true, dueDate: true, meetingId: true, meeting: { select: { timeZone: true } }, leadAgency: { select: { id: true, acronym: true } } },
+    select: {
+      id: true, code: true, title: true, status: true, progress: true, dueDate: true, meetingId: true, meeting: { select: { timeZone: true } }, leadAgency: { select: { id: true, acronym: true } },
+      ...recommendationTitles,
+    },
   });
   if (!rec) notFound(key("common:error.notFound.recommendation"));
   if (CLOSED_STATUSES.includes(rec.status)) return formRefusal(key("recommendations:error.closedNothingToReport"));
@@ -172,7 +175,7 @@ export async function requestProgress(actor: Actor, recommendationId: string): P
       const mail = await progressRequestMail({
         name: fp.name,
         code: rec.code,
-        title: rec.title,
+        title: titleFor(rec, language),
         agency: rec.leadAgency.acronym,
         status: tFor(language)(`mail:recommendationStatus.${rec.status}`),
         progress: rec.progress,

@@ -129,5 +129,8 @@ export const importSchema = z.object({
     .refine((f) => f.size <= IMPORT_MAX_BYTES, key("recommendations:error.csvTooLarge")),
 });
 
-/** Columns of the CSV import (the export adds progress and closing_evidence). */
-export const IMPORT_COLUMNS = ["code", "title", "text", "rationale", "themes", "meeting", "lead_agency", "supporting_agencies", "priority", "due_date", "status"] as const;
+/**
+ * Columns of the CSV import (the export adds progress and closing_evidence). `language` is the language of
+ * the row's title and text (decision 089), optional: without it they are English, the original's default.
+ */
+export const IMPORT_COLUMNS = ["code", "title", "text", "rationale", "themes", "meeting", "lead_agency", "supporting_agencies", "priority", "due_date", "status", "language"] as const;

@@ -7,7 +7,7 @@ import { containsText, db, dialect, type Tx } from "~/utils/db.server";
 import { formatShortDate, fromDateInput, toDateInput } from "~/utils/dates";
 import { Refused, fieldRefusal, type FieldErrors, type Outcome } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
-import type { Language } from "~/i18n/config";
+import { asLanguage, type Language } from "~/i18n/config";
 import { evidenceFileSelect, evidenceFileView } from "./evidence.server";
 import type { RecommendationInput, TransitionInput } from "./recommendation.schema";
 import { localizeText, localizeTheme, localizeTitle, missingOf, recommendationTextIn, recommendationTitleIn, themeNameIn } from "./translations.server";
@@ -185,11 +185,13 @@ export async function listRecommendations(actor: Actor, f: Filters, page: { skip
   return { items: items.map((r) => ({ ...localizeTitle(r, language), overdue: isOverdue(r, now) })), total };
 }
 
-export const CSV_HEADER = ["code", "title", "text", "rationale", "themes", "meeting", "lead_agency", "supporting_agencies", "priority", "due_date", "status", "progress", "closing_evidence"];
+export const CSV_HEADER = ["code", "title", "text", "rationale", "themes", "meeting", "lead_agency", "supporting_agencies", "priority", "due_date", "status", "progress", "closing_evidence", "language"];
 
 /**
  * The same columns the import reads, plus progress and evidence, so an export can be edited and re-imported.
- * Title, text and theme names are in the reader's language when translated (the import knows both names of a theme).
+ * Title and text are in one language per row, said in the `language` column (decision 089): the reader's
+ * when both are translated into it, else the original's for both (a row half translated would be imported
+ * as one language). Theme names are in the reader's language where translated (the import knows both).
  */
 export async function recommendationsCsvRows(actor: Actor, f: Filters, language: Language): Promise<unknown[][]> {
   const rows = await db.recommendation.findMany({
@@ -213,22 +215,24 @@ export async function recommendationsCsvRows(actor: Actor, f: Filters, language:
     },
     take: 20_000,
   });
-  return rows.map((row) => {
-    const r = localizeText(row, language);
+  return rows.map((r) => {
+    const shown = localizeText(r, language);
+    const whole = shown.lang.title === shown.lang.text;
     return [
-    r.code,
-    r.title,
-    r.text,
-    r.rationale,
-    r.themes.map((t) => localizeTheme(t.theme, language).name).join(";"),
-    r.meeting.slug,
-    r.leadAgency.acronym,
-    r.supporters.map((s) => s.agency.acronym).join(";"),
-    r.priority,
-    toDateInput(r.dueDate, r.meeting.timeZone),
-    r.status,
-    r.progress,
-    r.closingEvidence,
+      r.code,
+      whole ? shown.title : r.title,
+      whole ? shown.text : r.text,
+      r.rationale,
+      r.themes.map((t) => localizeTheme(t.theme, language).name).join(";"),
+      r.meeting.slug,
+      r.leadAgency.acronym,
+      r.supporters.map((s) => s.agency.acronym).join(";"),
+      r.priority,
+      toDateInput(r.dueDate, r.meeting.timeZone),
+      r.status,
+      r.progress,
+      r.closingEvidence,
+      whole ? shown.lang.text : asLanguage(r.language),
     ];
   });
 }
@@ -457,11 +461,13 @@ export async function createRecommendationTx(
   tx: Tx,
   actor: Actor,
   input: RecommendationInput,
-  initial: { status?: Status; progress?: number; closingEvidence?: string } = {},
+  initial: { status?: Status; progress?: number; closingEvidence?: string; language?: Language } = {},
 ): Promise<Outcome> {
   const resolved = await resolveInput(tx, input, null);
   if (!resolved.ok) return resolved;
-  const { data, supporterIds, themeIds } = resolved.value;
+  const { supporterIds, themeIds } = resolved.value;
+  // The title and text are the original, in `language` (the column's default, English, when not said).
+  const data = initial.language ? { ...resolved.value.data, language: initial.language } : resolved.value.data;
   const rec = await tx.recommendation.create({
     data: {
       ...data,

@@ -1,7 +1,7 @@
 import { audit, auditMany, type AuditEntry } from "~/domain/audit/audit.server";
 import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
-import { localize, otherLanguage, translationsIn } from "~/domain/content/localized";
+import { localize, localized, otherLanguage, translationsIn, type Localized } from "~/domain/content/localized";
 import { translationStamp } from "~/domain/content/stamp.server";
 import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
 import { asLanguage, type Language } from "~/i18n/config";
@@ -24,6 +24,9 @@ export const recommendationTitleIn = (language: Language) => ({ language: true, 
 export const recommendationTextIn = (language: Language) => ({ language: true, translations: translationsIn(language, { title: true, text: true }) }) as const;
 export const themeNameIn = (language: Language) => ({ language: true, translations: translationsIn(language, { name: true }) }) as const;
 
+/** For several readers at once (a mail to each in their language): the original's language and every translated title. */
+export const recommendationTitles = { language: true, translations: { select: { language: true, title: true } } } as const;
+
 type Row<F extends string> = Record<F, string> & { language: string; translations?: ({ language: string } & Record<F, string>)[] };
 
 /** A recommendation's title (and text, when selected) in the reader's language, with `lang` per column. */
@@ -32,6 +35,10 @@ export function localizeTitle<R extends Row<"title">>(r: R, reader: Language) {
 }
 export function localizeText<R extends Row<"title" | "text">>(r: R, reader: Language) {
   return localize(r, ["title", "text"] as const, reader, r.language);
+}
+/** A recommendation's title in the reader's language, or the original's: `{ text, lang }`. */
+export function titleFor(r: Row<"title">, reader: Language): Localized {
+  return localized(r, "title", reader, r.language);
 }
 /** A theme's name in the reader's language, with `lang`. */
 export function localizeTheme<R extends Row<"name">>(th: R, reader: Language) {

@@ -4,6 +4,7 @@ import { tFor } from "~/i18n/i18n.server";
 import type { T } from "~/i18n/translate";
 import { finishPdf, newPdfDocument } from "~/domain/registration/badges.server";
 import type { Status } from "~/domain/recommendations/status";
+import { titleFor } from "~/domain/recommendations/translations.server";
 import { formatDateTime, formatRange, zoneLabel } from "~/utils/dates";
 import { PLACEHOLDERS } from "./summary.schema";
 
@@ -84,8 +85,11 @@ export function splitBody(body: string): Piece[] {
 
 /** `agency` null: registrations without an agency. */
 export type AttendanceRow = { agency: string | null; confirmed: number; checkedIn: number };
-/** The status's label is `common:recommendationStatus.<status>`, in the reader's language. */
-export type RecommendationRow = { id: string; code: string; title: string; status: Status };
+/**
+ * The status's label is `common:recommendationStatus.<status>`, in the reader's language; the title is in
+ * it too when translated, else the original's, in `lang` (decision 080).
+ */
+export type RecommendationRow = { id: string; code: string; title: string; lang: Language; status: Status };
 export type ReviewRow = RecommendationRow & { outcome: string };
 export type SummaryRecords = { attendance: AttendanceRow[]; made: RecommendationRow[]; reviewed: ReviewRow[] };
 
@@ -100,12 +104,10 @@ export function renderSummary(body: string, records: SummaryRecords): RenderedSu
   };
 }
 
-export const recommendationRow = (r: { id: string; code: string; title: string; status: Status }): RecommendationRow => ({
-  id: r.id,
-  code: r.code,
-  title: r.title,
-  status: r.status,
-});
+export function recommendationRow(r: { id: string; code: string; title: string; status: Status; language: string; translations?: { language: string; title: string }[] }, reader: Language): RecommendationRow {
+  const title = titleFor(r, reader);
+  return { id: r.id, code: r.code, title: title.text, lang: title.lang, status: r.status };
+}
 
 // ---------------------------------------------------------------- PDF
 

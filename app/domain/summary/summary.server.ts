@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
 import { key } from "~/i18n/translate";
-import { fixedT, tFor } from "~/i18n/i18n.server";
+import { fixedT, languageOf, tFor } from "~/i18n/i18n.server";
 import type { Language } from "~/i18n/config";
 import { audit } from "~/domain/audit/audit.server";
 import { can } from "~/domain/auth/permissions";
@@ -9,6 +9,7 @@ import type { Actor } from "~/domain/auth/roles";
 import { addDocumentVersion } from "~/domain/documents/documents.server";
 import { readFileBytes } from "~/domain/documents/files.server";
 import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
+import { recommendationTitleIn } from "~/domain/recommendations/translations.server";
 import { normaliseEmail } from "~/domain/registration/registration.server";
 import { db, type Tx } from "~/utils/db.server";
 import { formatDay, formatTime, offsetChanges, zoneSpanLabel } from "~/utils/dates";
@@ -26,15 +27,18 @@ import { PLACEHOLDERS, type SummaryInput, type SummaryVisibility } from "./summa
 
 // ---------------------------------------------------------------- the records
 
-/** Attendance by agency (confirmed and checked-in registrations) and the recommendations made and reviewed. */
-export async function summaryRecords(meetingId: string, client: Tx = db): Promise<SummaryRecords> {
+/**
+ * Attendance by agency (confirmed and checked-in registrations) and the recommendations made and reviewed,
+ * their titles in `language` where translated (the reader's, or the publisher's for the PDF).
+ */
+export async function summaryRecords(meetingId: string, language: Language, client: Tx = db): Promise<SummaryRecords> {
   const [groups, made, reviews] = await Promise.all([
     client.registration.groupBy({ by: ["agencyId", "attendance"], where: { meetingId, status: "CONFIRMED" }, _count: { _all: true } }),
-    client.recommendation.findMany({ where: { meetingId }, orderBy: { code: "asc" }, select: { id: true, code: true, title: true, status: true } }),
+    client.recommendation.findMany({ where: { meetingId }, orderBy: { code: "asc" }, select: { id: true, code: true, title: true, status: true, ...recommendationTitleIn(language) } }),
     client.recommendationReview.findMany({
       where: { meetingId },
       orderBy: { recommendation: { code: "asc" } },
-      select: { outcome: true, recommendation: { select: { id: true, code: true, title: true, status: true } } },
+      select: { outcome: true, recommendation: { select: { id: true, code: true, title: true, status: true, ...recommendationTitleIn(language) } } },
     }),
   ]);
   const agencyIds = [...new Set(groups.map((g) => g.agencyId).filter((id): id is string => !!id))];
@@ -51,8 +55,8 @@ export async function summaryRecords(meetingId: string, client: Tx = db): Promis
   }
   return {
     attendance: [...rows.values()],
-    made: made.map(recommendationRow),
-    reviewed: reviews.map((r) => ({ ...recommendationRow(r.recommendation), outcome: r.outcome })),
+    made: made.map((r) => recommendationRow(r, language)),
+    reviewed: reviews.map((r) => ({ ...recommendationRow(r.recommendation, language), outcome: r.outcome })),
   };
 }
 
@@ -127,9 +131,9 @@ export async function summaryEditor(meetingId: string) {
   };
 }
 
-/** The preview: exactly what readers will see once it is published. */
-export async function previewSummary(meetingId: string, body: string) {
-  return renderSummary(body, await summaryRecords(meetingId));
+/** The preview: exactly what readers in `language` will see once it is published. */
+export async function previewSummary(meetingId: string, body: string, language: Language) {
+  return renderSummary(body, await summaryRecords(meetingId, language));
 }
 
 /**
@@ -149,7 +153,7 @@ export async function changeSummary(actor: Actor, meetingId: string, input: Summ
   if (!meeting) notFound(key("common:error.notFound.meeting"));
   const intent = input.intent;
   const pdf =
-    intent === "publish" ? await summaryPdf({ meeting, body: input.body, records: await summaryRecords(meetingId), publishedAt: now, language }) : null;
+    intent === "publish" ? await summaryPdf({ meeting, body: input.body, records: await summaryRecords(meetingId, language), publishedAt: now, language }) : null;
   const outcome = await saveIfUnchanged(
     {
       lock: rowLock("SummaryRecord", { column: "meetingId", value: meetingId }),
@@ -272,7 +276,7 @@ export async function readSummary(request: Request, slug: string, viewer: Viewer
     publishedAt: record.publishedAt,
     visibility: record.visibility,
     hasPdf: !!latest && !!record.publishedAt,
-    rendered: renderSummary(record.body, await summaryRecords(meeting.id)),
+    rendered: renderSummary(record.body, await summaryRecords(meeting.id, await languageOf(request))),
   };
 }
 

@@ -70,7 +70,7 @@ describe("the summary record", () => {
 
   it("fills attendance and recommendations from the records at each showing, so a status change shows at once", async () => {
     const { meeting, adopted, proposed, old, alpha, beta } = await pastMeeting();
-    const records = await summaryRecords(meeting.id);
+    const records = await summaryRecords(meeting.id, "en");
     expect(records.attendance).toEqual([
       { agency: `${alpha.name} (AA)`, confirmed: 2, checkedIn: 1 },
       { agency: `${beta.name} (BO)`, confirmed: 1, checkedIn: 1 },
@@ -86,7 +86,7 @@ describe("the summary record", () => {
     expect(rendered.parts.map((p) => p.kind)).toEqual(["html", "recommendations", "html", "attendance"]);
 
     await db.recommendation.update({ where: { id: proposed.id }, data: { status: "ADOPTED" } });
-    const again = await summaryRecords(meeting.id);
+    const again = await summaryRecords(meeting.id, "en");
     expect(again.made.filter((r) => r.status === "ADOPTED").map((r) => r.code)).toEqual([adopted.code, proposed.code]);
   });
 
@@ -110,6 +110,36 @@ describe("the summary record", () => {
     const huge = summarySchema.safeParse({ intent: "save", body: "x".repeat(SUMMARY_MAX_CHARS + 1) });
     expect(huge.success).toBe(false);
     expect(huge.error?.issues[0].message).toBe("admin:summary.error.tooLong");
+  });
+
+  it("names the recommendations in the reader's language where translated, else in the original's with its lang; the PDF in the publisher's", async () => {
+    const { meeting, adopted, proposed, old } = await pastMeeting();
+    await db.recommendationTranslation.create({ data: { recommendationId: adopted.id, language: "fr", title: "Partager les données des passagers", text: "" } });
+    await db.recommendationTranslation.create({ data: { recommendationId: old.id, language: "fr", title: "Ancienne mesure", text: "" } });
+
+    const french = await summaryRecords(meeting.id, "fr");
+    expect(french.made.map((r) => [r.code, r.title, r.lang])).toEqual([
+      [adopted.code, "Partager les données des passagers", "fr"],
+      [proposed.code, "Joint training", "en"],
+    ]);
+    expect(french.reviewed.map((r) => [r.title, r.lang])).toEqual([["Ancienne mesure", "fr"]]);
+    expect((await summaryRecords(meeting.id, "en")).made.map((r) => [r.title, r.lang])).toEqual([
+      ["Share passenger data", "en"],
+      ["Joint training", "en"],
+    ]);
+
+    const secretariat = await actor("SECRETARIAT");
+    expect(await changeSummary(secretariat, meeting.id, input({ intent: "publish", body: "{{recommendations}}", visibility: "PUBLIC" }), new Date(), "fr")).toEqual({ ok: true, version: 1 });
+    const text = pdfPages((await summaryPdfFile(new Request("http://convene.test/x"), meeting.slug, { user: null })).bytes).join("\n");
+    expect(text).toContain("Partager les données des passagers");
+    expect(text).toContain("Ancienne mesure");
+    expect(text).toContain("Joint training");
+    expect(text).not.toContain("Share passenger data");
+
+    // The reading page follows its reader, whoever published.
+    const page = async (lang: string) => (await readSummary(new Request(`http://convene.test/x?lang=${lang}`), meeting.slug, { user: null })).rendered.records.made.map((r) => r.title);
+    expect(await page("fr")).toEqual(["Partager les données des passagers", "Joint training"]);
+    expect(await page("en")).toEqual(["Share passenger data", "Joint training"]);
   });
 
   it("publishes as a PDF version of the meeting's summary record document, and adds a version on publishing again", async () => {
