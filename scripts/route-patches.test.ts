@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import type { AgnosticRouteObject } from "@remix-run/router";
 import { describe, expect, it } from "vitest";
 
 // The server loads the CommonJS builds that patches/ changes (docs/decisions/063-read-path.md): matches kept
@@ -8,8 +9,7 @@ const require = createRequire(import.meta.url);
 const router = require("@remix-run/router") as typeof import("@remix-run/router");
 const server = require("react-router-dom/server") as typeof import("react-router-dom/server");
 
-type Route = { id: string; path?: string; index?: boolean; children?: Route[] };
-const routes: Route[] = [
+const routes: AgnosticRouteObject[] = [
   {
     id: "root",
     path: "",
@@ -23,7 +23,7 @@ const routes: Route[] = [
   },
 ];
 
-const ids = (matches: { route: { id: string } }[] | null) => matches?.map((m) => m.route.id) ?? null;
+const ids = (matches: { route: { id?: string } }[] | null) => matches?.map((m) => m.route.id) ?? null;
 
 describe("route matching as patched for the server", () => {
   it("answers each path with its own matches and parameters, however often it is asked", () => {
@@ -40,7 +40,7 @@ describe("route matching as patched for the server", () => {
 
   it("hands every caller a copy: changing one answer does not change the next", () => {
     const first = router.matchRoutes(routes, "/meetings/lisbon-3")!;
-    first[1].params.slug = "changed";
+    (first[1].params as Record<string, string>).slug = "changed";
     first[1].pathname = "/changed";
     first.pop();
     const second = router.matchRoutes(routes, "/meetings/lisbon-3")!;
@@ -52,7 +52,7 @@ describe("route matching as patched for the server", () => {
   });
 
   it("matches another route array on its own, even with the same paths", () => {
-    const other: Route[] = [{ id: "other-root", path: "", children: [{ id: "other-meeting", path: "meetings/:id" }] }];
+    const other: AgnosticRouteObject[] = [{ id: "other-root", path: "", children: [{ id: "other-meeting", path: "meetings/:id" }] }];
     expect(ids(router.matchRoutes(routes, "/meetings/x"))).toEqual(["root", "meeting"]);
     expect(ids(router.matchRoutes(other, "/meetings/x"))).toEqual(["other-root", "other-meeting"]);
     expect(router.matchRoutes(other, "/meetings/x")?.[1].params).toEqual({ id: "x" });

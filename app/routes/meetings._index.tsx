@@ -14,13 +14,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const when = url.searchParams.get("when") === "past" ? "past" : "upcoming";
   const seriesSlug = url.searchParams.get("series")?.slice(0, 80) || null;
-  const agencyId = url.searchParams.get("agency")?.slice(0, 40) || null;
+  const agency = url.searchParams.get("agency")?.trim().slice(0, 80) || null;
   const page = pageFrom(url);
-  const [{ total, meetings, series, agencies }, t] = await Promise.all([
-    meetingListPage({ when, seriesSlug, agencyId, page, language: await languageOf(request, context) }),
+  const [{ total, meetings, series }, t] = await Promise.all([
+    meetingListPage({ when, seriesSlug, agency, page, language: await languageOf(request, context) }),
     fixedT(request, context),
   ]);
-  return { title: t("meetings:title"), when, seriesSlug, agencyId, meetings, page: page.page, pageCount: pageCount(total), total, series, agencies };
+  return { title: t("meetings:title"), when, seriesSlug, agency, meetings, page: page.page, pageCount: pageCount(total), total, series };
 }
 
 export default function Meetings() {
@@ -40,13 +40,11 @@ export default function Meetings() {
       <Form method="get" className="filters">
         <input type="hidden" name="when" value={data.when} />
         <FilterSelect name="series" label={t("meetings:filter.series")} value={data.seriesSlug} anyLabel={t("meetings:filter.allSeries")} options={data.series} />
-        <FilterSelect
-          name="agency"
-          label={t("meetings:filter.agency")}
-          value={data.agencyId}
-          anyLabel={t("meetings:filter.allAgencies")}
-          options={data.agencies}
-        />
+        {/* A search, not a list of every agency: there may be hundreds (their options were most of the page). */}
+        <div className="field">
+          <label htmlFor="f-agency">{t("meetings:filter.agency")}</label>
+          <input id="f-agency" type="search" name="agency" defaultValue={data.agency ?? ""} placeholder={t("meetings:filter.agencyPlaceholder")} />
+        </div>
         <SubmitButton method="get" busyLabel={t("common:busy")}>
           {t("meetings:filter.submit")}
         </SubmitButton>

@@ -1,23 +1,27 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { MeetingStatusBadge } from "~/components/meeting-status";
+import { Pagination } from "~/components/ui";
 import { countryName } from "~/domain/agencies/countries";
 import { getPublicSeries } from "~/domain/series/series.server";
 import { notFound } from "~/utils/http.server";
 import { useContentLang } from "~/components/content";
 import { fixedT, languageOf } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
+import { pageCount, pageFrom } from "~/utils/pagination";
 
 export const handle = { i18n: ["meetings"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const [series, t] = await Promise.all([getPublicSeries(params.slug ?? "", await languageOf(request, context)), fixedT(request, context)]);
+  const page = pageFrom(new URL(request.url));
+  const [series, t] = await Promise.all([getPublicSeries(params.slug ?? "", await languageOf(request, context), page), fixedT(request, context)]);
   if (!series) notFound(t("meetings:series.notFound"));
-  return { title: t("meetings:series.pageTitle", { series: series.name }), series };
+  return { title: t("meetings:series.pageTitle", { series: series.name }), series, page: page.page, pageCount: pageCount(series.sessionCount) };
 }
 
 export default function SeriesPage() {
-  const { series: s } = useLoaderData<typeof loader>();
+  const { series: s, page, pageCount } = useLoaderData<typeof loader>();
+  const { search } = useLocation();
   const contentLang = useContentLang();
   const { t, language } = useTranslation(["meetings"]);
   return (
@@ -44,6 +48,7 @@ export default function SeriesPage() {
         <p>{t("meetings:series.noMembers")}</p>
       )}
       <h2>{t("meetings:series.sessionsHeading")}</h2>
+      {pageCount > 1 ? <p className="muted">{t("meetings:series.sessions", { count: s.sessionCount })}</p> : null}
       {s.meetings.length ? (
         <ul className="cards">
           {s.meetings.map((m) => (
@@ -62,6 +67,7 @@ export default function SeriesPage() {
       ) : (
         <p>{t("meetings:series.noSessions")}</p>
       )}
+      <Pagination page={page} pageCount={pageCount} search={search} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { reloadEnv } from "~/utils/env.server";
+import { PAGE_SIZE } from "~/utils/pagination";
 import { createAgency, createMeeting, createUser, requestAs, routeArgs } from "~/test/factories";
 import { createRecommendationRow } from "~/test/factories.recommendations";
 import { loader as meetingLoader } from "~/routes/meetings.$slug._index";
@@ -118,6 +119,22 @@ describe("the meeting list and the series page", () => {
     expect(page.series.meetings.map((m) => m.slug)).toEqual([meeting.slug]);
     expect(page.series.members).toEqual([{ name: member.name, acronym: member.acronym, country: member.country }]);
   });
+
+  it("shows a long-standing series' sessions a page at a time, the latest first, drafts not counted", async () => {
+    const series = await db.series.create({ data: { slug: `standing-${Date.now()}`, name: "Standing group" } });
+    const starts = Array.from({ length: PAGE_SIZE + 2 }, (_, i) => new Date(Date.UTC(2020 + Math.floor(i / 4), (i % 4) * 3, 10, 8)));
+    const made = [];
+    for (const startsAt of starts) made.push(await createMeeting({ seriesId: series.id, startsAt }));
+    await createMeeting({ seriesId: series.id, status: "DRAFT", startsAt: new Date("2040-01-01T08:00:00Z") });
+    const latestFirst = made.map((m) => m.slug).reverse();
+    const at = async (query: string) =>
+      (await seriesLoader(routeArgs(await requestAs(null, `/series/${series.slug}${query}`), { slug: series.slug }))) as Awaited<ReturnType<typeof seriesLoader>>;
+    const first = await at("");
+    expect(first.series.meetings.map((m) => m.slug)).toEqual(latestFirst.slice(0, PAGE_SIZE));
+    expect([first.series.sessionCount, first.page, first.pageCount]).toEqual([PAGE_SIZE + 2, 1, 2]);
+    const second = await at("?page=2");
+    expect(second.series.meetings.map((m) => m.slug)).toEqual(latestFirst.slice(PAGE_SIZE));
+  });
 });
 
 describe("the meeting list's filter options", () => {
@@ -129,18 +146,36 @@ describe("the meeting list's filter options", () => {
   });
   const list = async () => (await listLoader(routeArgs(await requestAs(null, "/meetings")))) as Awaited<ReturnType<typeof listLoader>>;
 
-  it("are kept across requests but read again after a series or an agency is saved", async () => {
+  it("are kept across requests but read again after a series is saved", async () => {
     // Kept for as long as a test could take, so only a write can make them new.
     process.env.PAGE_CACHE_MS = "3600000";
     reloadEnv();
     const admin = { ...(await createUser("ORGANISER")), role: "ORGANISER" as const };
-    const agency = await createAgency({ acronym: "KEPT" });
     await list();
     const saved = await saveSeries(admin, null, { name: `Series saved ${Date.now()}` });
     if (!saved.ok) throw new Error("series not saved");
     expect((await list()).series.map((s) => s.value)).toContain(saved.slug);
-    const renamed = await updateAgency(admin, agency.id, { name: "Renamed agency", acronym: "RENAMED", kind: "NATIONAL_AUTHORITY" });
+  });
+});
+
+describe("the meeting list's agency search", () => {
+  const list = async (query: string) =>
+    (await listLoader(routeArgs(await requestAs(null, `/meetings?agency=${encodeURIComponent(query)}`)))) as Awaited<ReturnType<typeof listLoader>>;
+
+  it("finds the meetings an agency takes part in by part of its name or acronym, in any case, or by its id", async () => {
+    const n = Date.now().toString(36);
+    const agency = await createAgency({ acronym: `SRCH${n}`, name: `Searchable Coast Guard ${n}` });
+    const taking = await createMeeting({ status: "PUBLISHED" });
+    const other = await createMeeting({ status: "PUBLISHED" });
+    await db.delegation.create({ data: { meetingId: taking.id, agencyId: agency.id } });
+    for (const query of [`srch${n}`, `searchable coast guard ${n}`.toUpperCase(), ` Coast Guard ${n} `, agency.id]) {
+      const found = (await list(query)).meetings.map((m) => m.slug);
+      expect(found, query).toContain(taking.slug);
+      expect(found, query).not.toContain(other.slug);
+    }
+    const renamed = await updateAgency({ ...(await createUser("ORGANISER")), role: "ORGANISER" }, agency.id, { name: `Renamed Service ${n}`, acronym: `RNM${n}`, kind: "NATIONAL_AUTHORITY" });
     expect(renamed.ok).toBe(true);
-    expect((await list()).agencies).toContainEqual({ value: agency.id, label: "RENAMED — Renamed agency" });
+    expect((await list(`renamed service ${n}`)).meetings.map((m) => m.slug)).toEqual([taking.slug]);
+    expect((await list(`searchable coast guard ${n}`)).total).toBe(0);
   });
 });

@@ -10,7 +10,6 @@ import { queueMeetingUpdate } from "~/domain/mail/meeting-updates.server";
 import { addOpenRecommendationsToReview } from "~/domain/recommendations/reviews.server";
 import { formatRange, toDateInput, toLocalInput } from "~/utils/dates";
 import { loadAgendaTree } from "~/domain/agenda/agenda.server";
-import { listAgencyOptions } from "~/domain/agencies/agencies.server";
 import { seriesOptions } from "~/domain/series/series.server";
 import type { CloneInput, MeetingInput } from "./meeting.schema";
 import { invalidatePublicPages, publicReference } from "./public-cache.server";
@@ -69,7 +68,8 @@ export async function upcomingPublicMeetings(take: number, now = new Date(), lan
 export async function meetingListPage(params: {
   when: "upcoming" | "past";
   seriesSlug?: string | null;
-  agencyId?: string | null;
+  /** Meetings an agency takes part in (has a delegation): its name or acronym, or part of one, or its id. */
+  agency?: string | null;
   page: { skip: number; take: number };
   now?: Date;
   language?: Language;
@@ -80,7 +80,7 @@ export async function meetingListPage(params: {
     status: { in: [...PUBLIC_STATUSES] },
     ...(params.when === "upcoming" ? { endsAt: { gte: now } } : { endsAt: { lt: now } }),
     ...(params.seriesSlug ? { series: { slug: params.seriesSlug } } : {}),
-    ...(params.agencyId ? { delegations: { some: { agencyId: params.agencyId } } } : {}),
+    ...(params.agency ? { delegations: { some: { agencyId: { in: await agenciesNamed(params.agency) } } } } : {}),
   };
   const [total, rows, filters] = await Promise.all([
     db.meeting.count({ where }),
@@ -97,17 +97,21 @@ export async function meetingListPage(params: {
     total,
     meetings: rows.map(({ seriesId, ...m }) => ({ ...localCard(m, language), series: (seriesId && filters.seriesById.get(seriesId)) || null })),
     series: filters.series,
-    agencies: filters.agencies,
   };
 }
 
-/** The list's filter options, and each series by id for the cards. */
+/** The agencies whose name or acronym contains the words (any case), or whose id they are: a few hundred at most. */
+async function agenciesNamed(words: string) {
+  const rows = await db.agency.findMany({ where: { OR: [{ id: words }, { acronym: containsText(words) }, { name: containsText(words) }] }, select: { id: true }, take: 500 });
+  return rows.map((a) => a.id);
+}
+
+/** The list's series filter options, and each series by id for the cards. */
 async function listFilters() {
-  const [series, agencies] = await Promise.all([seriesOptions(), listAgencyOptions()]);
+  const series = await seriesOptions();
   return {
     seriesById: new Map(series.map((s) => [s.id, { name: s.name, slug: s.slug }])),
     series: series.map((s) => ({ value: s.slug, label: s.name })),
-    agencies,
   };
 }
 

@@ -1,8 +1,8 @@
 import { env } from "~/utils/env.server";
 
 // Anonymous public pages are cached as HTTP responses for a few seconds (scripts/page-cache.mjs, decision
-// 061). Page data is not cached in a process, with one exception: the public lists' filter options (every
-// series, every agency), which are the same for everyone (publicReference below, decision 085 addendum).
+// 061). Page data is not cached in a process, with one exception: the meeting list's series filter options
+// (every series), which are the same for everyone (publicReference below, decision 085 addendum).
 
 /** Called after every committed change to meetings, agendas, series or agencies. */
 export function invalidatePublicPages(): void {
@@ -19,7 +19,7 @@ const generation = () => globalThis.__convenePublicGeneration ?? 0;
 const kept = new Map<string, { at: number; generation: number; value: Promise<unknown> }>();
 
 /**
- * Public reference data that every visitor sees alike (the meeting list's series and agency options), read
+ * Public reference data that every visitor sees alike (the meeting list's series options), read
  * once per PAGE_CACHE_MS (default 5 s, 0 = never kept) and per write: any write in this process (or another
  * worker of the cluster) bumps the generation and the next request reads again, so the person who saved sees
  * the change at once; another instance sees it within PAGE_CACHE_MS, as its stored anonymous pages do (061).

@@ -1,4 +1,5 @@
-import { db } from "~/utils/db.server";
+import { db, type Prisma } from "~/utils/db.server";
+import { PAGE_SIZE } from "~/utils/pagination";
 import { formRefusal, type FieldErrors, type Outcome } from "~/utils/forms.server";
 import { tFor } from "~/i18n/i18n.server";
 import { key } from "~/i18n/translate";
@@ -27,10 +28,12 @@ export async function seriesOptions() {
   return rows;
 }
 
-/** Public page: the series, its members and its non-draft sessions (newest first). */
-export async function getPublicSeries(slug: string, language: Language = "en") {
+/** Public page: the series, its members and a page of its non-draft sessions (newest first), with their count. */
+export async function getPublicSeries(slug: string, language: Language = "en", page: { skip: number; take: number } = { skip: 0, take: PAGE_SIZE }) {
   // Members are read as agencies, beside the series rather than through it: three statements, not four,
-  // and only what the page shows (a session is keyed by its slug, a member by its unique name).
+  // and only what the page shows (a session is keyed by its slug, a member by its unique name). A standing
+  // body meets for years: its sessions are shown a page at a time, the latest first.
+  const sessions = { status: { in: [...PUBLIC_STATUSES] } } satisfies Prisma.MeetingWhereInput;
   const [series, members] = await Promise.all([
     db.series.findUnique({
       where: { slug },
@@ -38,9 +41,12 @@ export async function getPublicSeries(slug: string, language: Language = "en") {
         slug: true,
         name: true,
         description: true,
+        _count: { select: { meetings: { where: sessions } } },
         meetings: {
-          where: { status: { in: [...PUBLIC_STATUSES] } },
-          orderBy: { startsAt: "desc" },
+          where: sessions,
+          orderBy: [{ startsAt: "desc" }, { id: "asc" }],
+          skip: page.skip,
+          take: page.take,
           select: {
             slug: true, title: true, city: true, timeZone: true, startsAt: true, endsAt: true, status: true,
             language: true, translations: translationsIn(language, { title: true }),
@@ -52,16 +58,17 @@ export async function getPublicSeries(slug: string, language: Language = "en") {
   ]);
   // Session titles in the reader's language (decision 080); each session's dates sent as the one line the
   // page shows, not as two instants and a zone for the browser to revive and format again.
-  return (
-    series && {
-      ...series,
-      meetings: series.meetings.map(({ language: original, startsAt, endsAt, timeZone, ...m }) => ({
-        ...localize(m, ["title"], language, original),
-        when: formatRange(startsAt, endsAt, timeZone, language),
-      })),
-      members,
-    }
-  );
+  if (!series) return null;
+  const { _count, ...rest } = series;
+  return {
+    ...rest,
+    sessionCount: _count.meetings,
+    meetings: series.meetings.map(({ language: original, startsAt, endsAt, timeZone, ...m }) => ({
+      ...localize(m, ["title"], language, original),
+      when: formatRange(startsAt, endsAt, timeZone, language),
+    })),
+    members,
+  };
 }
 
 /** Every non-draft session of a series, for its iCalendar feed: titles and descriptions in the reader's language. */
