@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { createAgency, createUser, routeArgs } from "~/test/factories";
 import { actor, createRecommendationRow, createTheme } from "~/test/factories.recommendations";
 import { db } from "~/utils/db.server";
+import { loader as progressLinkLoader } from "~/routes/progress.$token";
+import { requestProgress } from "./progress.server";
 import { listRecommendationsForMeetingPage, getRecommendationDetail, listRecommendations, recommendationsCsvRows } from "./recommendations.server";
 import { recommendationTranslationEditor, saveRecommendationTranslation, saveThemeTranslations, themeTranslationEditor } from "./translations.server";
 
@@ -102,5 +105,34 @@ describe("reading recommendations and themes in the reader's language", () => {
     const publicPage = await listRecommendationsForMeetingPage(rec.meetingId, "fr");
     expect(publicPage.made).toMatchObject([{ title: "Partager les données", text: "Partager les données entre services.", lang: { title: "fr", text: "fr" } }]);
     expect((await listRecommendationsForMeetingPage(rec.meetingId, "en")).made).toMatchObject([{ title: "Share data", lang: { title: "en" } }]);
+  });
+
+  it("shows the recommendation on the progress-link page in the reader's language, else the original's with its lang", async () => {
+    const sec = await actor("SECRETARIAT");
+    /** A recommendation led by a new agency with a focal point, and the token of the link mailed to them. */
+    async function linked(translation?: { title: string; text: string }) {
+      const agency = await createAgency();
+      const fp = await createUser("FOCAL_POINT", { agencyId: agency.id });
+      const rec = await createRecommendationRow({ leadAgencyId: agency.id, status: "IN_PROGRESS" });
+      if (translation) await db.recommendationTranslation.create({ data: { recommendationId: rec.id, language: "fr", ...translation } });
+      expect(await requestProgress(sec, rec.id)).toMatchObject({ ok: true });
+      const mail = await db.outboxMessage.findFirstOrThrow({ where: { toEmail: fp.email, kind: "progress-request" } });
+      return /\/progress\/([\w-]+)/.exec(mail.text)![1];
+    }
+    const shown = async (token: string, language: "en" | "fr") => {
+      const data = await progressLinkLoader(routeArgs(new Request(`http://convene.test/progress/${token}?lang=${language}`), { token }));
+      if (!data.state.ok) throw new Error(data.state.reason);
+      const { title, text, lang } = data.state.recommendation;
+      return { title, text, lang };
+    };
+
+    const translated = await linked({ title: "Partager les données", text: "Partager les données entre services." });
+    expect(await shown(translated, "fr")).toEqual({ title: "Partager les données", text: "Partager les données entre services.", lang: { title: "fr", text: "fr" } });
+    expect(await shown(translated, "en")).toEqual({ title: "Share data", text: "Share data between services.", lang: { title: "en", text: "en" } });
+    // Only the title translated: the text is the original's, marked as English.
+    const titleOnly = await linked({ title: "Partager les données", text: "" });
+    expect(await shown(titleOnly, "fr")).toEqual({ title: "Partager les données", text: "Share data between services.", lang: { title: "fr", text: "en" } });
+    const untranslated = await linked();
+    expect(await shown(untranslated, "fr")).toEqual({ title: "Share data", text: "Share data between services.", lang: { title: "en", text: "en" } });
   });
 });
