@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createAgency, createUser, routeArgs } from "~/test/factories";
 import { actor, createRecommendationRow, createTheme } from "~/test/factories.recommendations";
+import { overlapping } from "~/test/overlap";
 import { db } from "~/utils/db.server";
 import { loader as progressLinkLoader } from "~/routes/progress.$token";
 import { requestProgress } from "./progress.server";
@@ -48,17 +49,18 @@ describe("a recommendation's translation", () => {
     expect(await db.auditLog.count({ where: { entityId: rec.id, action: "translations" } })).toBe(2);
   });
 
-  it("lets one of several saves made at once from forms opened together through, and refuses the others", async () => {
+  it("makes a save from a form opened together with another wait for the other's save under way, then refuses it", async () => {
     const sec = await actor("SECRETARIAT");
     const rec = await createRecommendationRow();
-    // A translation exists already: the saves update it (first saves at once are refused by the unique key).
+    // A translation exists already: the saves update it (two first saves at once: the unique key refuses one).
     const first = await recommendationTranslationEditor(rec.id);
     await saveRecommendationTranslation(sec, rec.id, { stamp: first.stamp, language: "en", into: "fr", title: "Titre", text: "" });
     const form = await recommendationTranslationEditor(rec.id);
-    const save = (title: string) => saveRecommendationTranslation(sec, rec.id, { stamp: form.stamp, language: "en", into: "fr", title, text: "" });
-    const outcomes = await Promise.all(["A", "B", "C", "D"].map((who) => save(`Titre ${who}`)));
-    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
-    expect(outcomes.filter((o) => !o.ok)).toEqual(Array(3).fill({ ok: false, formErrors: ["common:error.stale"] }));
+    const save = (title: string) => () => saveRecommendationTranslation(sec, rec.id, { stamp: form.stamp, language: "en", into: "fr", title, text: "" });
+    // B's save starts while A's transaction is open (test/overlap.ts): without the recommendation's row lock,
+    // B would read the translation as it was before A's save, find its form current and write over A's title.
+    expect(await overlapping(save("Titre A"), save("Titre B"))).toEqual([{ ok: true, changed: true }, { ok: false, formErrors: ["common:error.stale"] }]);
+    expect((await db.recommendationTranslation.findFirstOrThrow({ where: { recommendationId: rec.id } })).title).toBe("Titre A");
     expect(await db.auditLog.count({ where: { entityId: rec.id, action: "translations" } })).toBe(2);
   });
 
