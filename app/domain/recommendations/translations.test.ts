@@ -64,6 +64,19 @@ describe("a recommendation's translation", () => {
     expect(await db.auditLog.count({ where: { entityId: rec.id, action: "translations" } })).toBe(2);
   });
 
+  it("makes a themes save from a form opened together with another wait for the other's save under way, then refuses it", async () => {
+    const sec = await actor("SECRETARIAT");
+    const theme = await createTheme("Overlapping saves TR");
+    // A translation exists already: the saves update it (two first saves at once: the unique key refuses one).
+    const first = await themeTranslationEditor();
+    expect(await saveThemeTranslations(sec, { stamp: first.stamp, themes: [{ id: theme.id, name: "Enregistrements" }] })).toEqual({ ok: true, changed: 1 });
+    const form = await themeTranslationEditor();
+    const save = (name: string) => () => saveThemeTranslations(sec, { stamp: form.stamp, themes: [{ id: theme.id, name }] });
+    // Without the lock on the themes' rows, B would read the names as they were before A's save and write over A's.
+    expect(await overlapping(save("Nom A"), save("Nom B"))).toEqual([{ ok: true, changed: 1 }, { ok: false, formErrors: ["common:error.stale"] }]);
+    expect((await db.themeTranslation.findFirstOrThrow({ where: { themeId: theme.id } })).name).toBe("Nom A");
+  });
+
   it("is for the secretariat only", async () => {
     const fp = await actor("FOCAL_POINT");
     const rec = await createRecommendationRow();
