@@ -100,7 +100,9 @@ for i in 0 1; do
   pids+=($!)
 done
 say "Mail worker"
-node --max-semi-space-size=8 "$REMIX_BUILD_DIR/worker.js" >>"$dir/log/worker.log" 2>&1 &
+# package.json's `worker` script (its node flags are written only there), run by sh as `npm run worker` runs
+# it, without npm in between: `exec env` makes node the process stop() signals, once.
+sh -c "exec env $(node -p 'require("./package.json").scripts.worker')" >>"$dir/log/worker.log" 2>&1 &
 pids+=($!)
 
 # nginx marks an instance down for a while when it does not answer: start it once both listen.

@@ -5,6 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
 import { SubmitButton } from "~/components/submit-button";
+import { useContentLang } from "~/components/content";
 import { HoneypotField } from "~/components/honeypot";
 import { EvidenceFileField } from "~/components/progress-evidence";
 import { ProgressMeter } from "~/components/recommendation-ui";
@@ -29,7 +30,8 @@ export const handle = { i18n: ["recommendations"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await enforceLimit("tokenPagePerIp", clientIp(context));
-  const [state, t, language] = await Promise.all([readProgressLink(params.token ?? ""), fixedT(request), languageOf(request)]);
+  const language = await languageOf(request);
+  const [state, t] = await Promise.all([readProgressLink(params.token ?? "", language), fixedT(language)]);
   const title = t("recommendations:progressLink.title");
   if (!state.ok) return { title, state, next: [] as Status[], upload: evidenceUploadRules(language) };
   return { title, state, next: allowedNextStatuses(state.recommendation.status).filter((s) => s !== "SUPERSEDED"), upload: evidenceUploadRules(language) };
@@ -59,6 +61,7 @@ export default function ProgressByLink() {
     shouldRevalidate: "onInput",
   });
   const { t, language } = useTranslation(["recommendations"]);
+  const contentLang = useContentLang();
   if (actionData?.done) {
     return (
       <>
@@ -81,8 +84,10 @@ export default function ProgressByLink() {
     <>
       <PageHeader title={t("recommendations:progressLink.headingFor", { code: r.code })} />
       <p>{t("recommendations:progressLink.intro", { acronym: state.agency.acronym, email: state.email })}</p>
-      <h2>{r.title}</h2>
-      <p style={{ whiteSpace: "pre-line" }}>{r.text}</p>
+      <h2 lang={contentLang(r.lang.title)}>{r.title}</h2>
+      <p style={{ whiteSpace: "pre-line" }} lang={contentLang(r.lang.text)}>
+        {r.text}
+      </p>
       <p>
         {t("recommendations:now")} <RecommendationStatus status={r.status} /> <ProgressMeter value={r.progress} />
         {r.dueDate ? `, ${t("recommendations:progressLink.due", { date: formatShortDate(r.dueDate, r.timeZone, language) })}` : ""}

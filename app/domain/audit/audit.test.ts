@@ -80,6 +80,37 @@ describe("audit log page", () => {
     expect(await named({ entityId: translated.id }, "en")).toEqual([{ text: `Border data ${n}`, href: "/recommendations/themes", lang: "en" }]);
   });
 
+  it("names agenda items (written in their meeting's language) and follow-ups in the reader's language where translated, else in the original's with its lang", async () => {
+    const organiser = await createUser("ORGANISER");
+    const n = crypto.randomUUID().slice(0, 6);
+    const [english, french] = [await createMeeting(), await createMeeting()];
+    await db.meeting.update({ where: { id: french.id }, data: { language: "fr" } });
+    const item = (meetingId: string, title: string) =>
+      db.agendaItem.create({ data: { meetingId, title, startsAt: new Date("2030-06-04T07:00:00Z"), endsAt: new Date("2030-06-04T08:00:00Z") }, select: { id: true } });
+    const translatedItem = await item(english.id, `Opening ${n}`);
+    await db.agendaItemTranslation.create({ data: { agendaItemId: translatedItem.id, language: "fr", title: `Ouverture ${n}` } });
+    const frenchItem = await item(french.id, `Clôture ${n}`);
+    const followUp = (meetingId: string, language: string, subject: string) => db.followUp.create({ data: { meetingId, language, subject, summary: "" }, select: { id: true } });
+    const translatedFollowUp = await followUp(french.id, "fr", `Compte rendu ${n}`);
+    await db.followUpTranslation.create({ data: { followUpId: translatedFollowUp.id, language: "en", subject: `Summary ${n}` } });
+    const englishFollowUp = await followUp(english.id, "en", `Thank you ${n}`);
+    await db.$transaction(async (tx) => {
+      for (const i of [translatedItem, frenchItem]) await audit(tx, { userId: organiser.id, entity: "AgendaItem", entityId: i.id, action: "update", before: { room: "" }, after: { room: "B" } });
+      for (const f of [translatedFollowUp, englishFollowUp]) await audit(tx, { userId: organiser.id, entity: "FollowUp", entityId: f.id, action: "draft", after: { recipients: 3 } });
+    });
+    const page = { skip: 0, take: 10 };
+    const named = async (entityId: string, language: "en" | "fr") =>
+      (await listAuditEntries({ entityId, page }, tFor(language), language)).rows[0].sentence.filter((p) => typeof p !== "string");
+
+    expect(await named(translatedItem.id, "fr")).toEqual([{ text: `Ouverture ${n}`, href: `/admin/meetings/${english.id}/agenda`, lang: "fr" }]);
+    expect(await named(translatedItem.id, "en")).toEqual([{ text: `Opening ${n}`, href: `/admin/meetings/${english.id}/agenda`, lang: "en" }]);
+    expect(await named(frenchItem.id, "en")).toEqual([{ text: `Clôture ${n}`, href: `/admin/meetings/${french.id}/agenda`, lang: "fr" }]);
+    const followUpHref = (meetingId: string, id: string) => `/admin/meetings/${meetingId}/mail/follow-ups/${id}`;
+    expect(await named(translatedFollowUp.id, "en")).toEqual([{ text: `Summary ${n}`, href: followUpHref(french.id, translatedFollowUp.id), lang: "en" }]);
+    expect(await named(translatedFollowUp.id, "fr")).toEqual([{ text: `Compte rendu ${n}`, href: followUpHref(french.id, translatedFollowUp.id), lang: "fr" }]);
+    expect(await named(englishFollowUp.id, "fr")).toEqual([{ text: `Thank you ${n}`, href: followUpHref(english.id, englishFollowUp.id), lang: "en" }]);
+  });
+
   it("sends each changed value as one line, long values cut, and never the whole snapshots", async () => {
     const organiser = await createUser("ORGANISER");
     const long = "x".repeat(100_000);

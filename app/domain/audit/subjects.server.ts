@@ -13,14 +13,17 @@ type Entry = { id: string; createdAt: Date; entity: string; entityId: string; me
 /** What a page shows of an entry: when, the sentence, and the changed values as lines (not the snapshots). */
 export type DescribedEntry = { id: string; createdAt: Date; sentence: Segment[]; changes: string[] };
 
-// Names that have translations (meetings' titles, themes' names) are in the reader's language where
-// translated, else the original's, with its `lang` (decision 080). Recommendations are named by their code.
+// Names that have translations (meetings' and agenda items' titles, themes' names, follow-ups' subjects)
+// are in the reader's language where translated, else the original's, with its `lang` (decision 080). An
+// agenda item is written in its meeting's language. Recommendations are named by their code.
 const meetingTitleIn = (language: Language) => ({ title: true, language: true, translations: translationsIn(language, { title: true }) }) as const;
 type Titled = { title: string; language: string; translations?: { language: string; title: string }[] };
 function named(m: Titled, reader: Language): Pick<Subject, "label" | "lang"> {
   const { text, lang } = localized(m, "title", reader, m.language);
   return { label: text, lang };
 }
+type Item = { id: string; title: string; meetingId: string; meeting: { language: string }; translations: { language: string; title: string }[] };
+type FollowUp = { id: string; subject: string; meetingId: string; language: string; translations: { language: string; subject: string }[] };
 
 const ids = (entries: Entry[], entity: string) => [...new Set(entries.filter((e) => e.entity === entity).map((e) => e.entityId))];
 const str = (v: unknown, key: string) => (v && typeof v === "object" && key in v ? String((v as Record<string, unknown>)[key] ?? "") : "");
@@ -34,11 +37,18 @@ async function lookUp(entries: Entry[], language: Language): Promise<{ subjects:
   const [meetings, agencies, items, delegations, followUps, messages, updates, recs, reviews, registrations, series, users, summaries, themes] = await Promise.all([
     meetingIds.length ? db.meeting.findMany({ where: { id: { in: meetingIds } }, select: { id: true, ...meetingTitleIn(language) } }) : none<Titled & { id: string }>(),
     want("Agency").length ? db.agency.findMany({ where: { id: { in: want("Agency") } }, select: { id: true, acronym: true } }) : none<{ id: string; acronym: string }>(),
-    want("AgendaItem").length ? db.agendaItem.findMany({ where: { id: { in: want("AgendaItem") } }, select: { id: true, title: true, meetingId: true } }) : none<{ id: string; title: string; meetingId: string }>(),
+    want("AgendaItem").length
+      ? db.agendaItem.findMany({
+          where: { id: { in: want("AgendaItem") } },
+          select: { id: true, title: true, meetingId: true, meeting: { select: { language: true } }, translations: translationsIn(language, { title: true }) },
+        })
+      : none<Item>(),
     want("Delegation").length
       ? db.delegation.findMany({ where: { id: { in: want("Delegation") } }, select: { id: true, meetingId: true, agency: { select: { acronym: true } } } })
       : none<{ id: string; meetingId: string; agency: { acronym: string } }>(),
-    want("FollowUp").length ? db.followUp.findMany({ where: { id: { in: want("FollowUp") } }, select: { id: true, subject: true, meetingId: true } }) : none<{ id: string; subject: string; meetingId: string }>(),
+    want("FollowUp").length
+      ? db.followUp.findMany({ where: { id: { in: want("FollowUp") } }, select: { id: true, subject: true, meetingId: true, language: true, translations: translationsIn(language, { subject: true }) } })
+      : none<FollowUp>(),
     want("OutboxMessage").length
       ? db.outboxMessage.findMany({ where: { id: { in: want("OutboxMessage") } }, select: { id: true, subject: true, toName: true, toEmail: true, meetingId: true } })
       : none<{ id: string; subject: string; toName: string; toEmail: string; meetingId: string | null }>(),
@@ -63,9 +73,12 @@ async function lookUp(entries: Entry[], language: Language): Promise<{ subjects:
     put("Agenda", m.id, { ...named(m, language), href: `/admin/meetings/${m.id}/agenda` });
   }
   for (const a of agencies) put("Agency", a.id, { label: a.acronym, href: `/admin/agencies/${a.id}` });
-  for (const i of items) put("AgendaItem", i.id, { label: i.title, href: `/admin/meetings/${i.meetingId}/agenda` });
+  for (const i of items) put("AgendaItem", i.id, { ...named({ ...i, language: i.meeting.language }, language), href: `/admin/meetings/${i.meetingId}/agenda` });
   for (const d of delegations) put("Delegation", d.id, { label: d.agency.acronym, href: `/admin/meetings/${d.meetingId}/registrations/delegations` });
-  for (const f of followUps) put("FollowUp", f.id, { label: f.subject, href: `/admin/meetings/${f.meetingId}/mail/follow-ups/${f.id}` });
+  for (const f of followUps) {
+    const { text, lang } = localized(f, "subject", language, f.language);
+    put("FollowUp", f.id, { label: text, lang, href: `/admin/meetings/${f.meetingId}/mail/follow-ups/${f.id}` });
+  }
   for (const m of messages) put("OutboxMessage", m.id, { label: `‘${m.subject}’ to ${m.toName || m.toEmail}`, href: m.meetingId ? `/admin/meetings/${m.meetingId}/mail` : undefined });
   for (const u of updates) put("ProgressUpdate", u.id, { label: u.recommendation.code, href: `/recommendations/${u.recommendation.id}` });
   for (const r of recs) put("Recommendation", r.id, { label: r.code, href: `/recommendations/${r.id}` });

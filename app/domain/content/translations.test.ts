@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { createMeeting, createUser, requestAs, routeArgs } from "~/test/factories";
 import { createAgenda } from "~/test/factories.meetings";
+import { overlapping } from "~/test/overlap";
 import { loader as meetingLoader } from "~/routes/meetings.$slug._index";
 import { meetingCalendar } from "~/domain/meetings/ics.server";
 import { meetingCalendarData } from "~/domain/meetings/meetings.server";
@@ -90,15 +91,20 @@ describe("saving a meeting's translations", () => {
     expect((await translationEditor(meeting.id)).meeting.translated.title).toBe("Titre de A");
   });
 
-  it("lets one of several saves made at once from forms opened together through, and refuses the others", async () => {
+  it("makes a save from a form opened together with another wait for the other's save under way, then refuses it", async () => {
     const { meeting } = await meetingWithAgenda();
     const actor = actorOf(await createUser("ORGANISER"));
-    // A translation exists already: the saves update it (first saves at once are refused by the unique key).
+    // A translation exists already: the saves update it (two first saves at once: the unique key refuses one).
     expect((await saveTranslations(actor, meeting.id, await formOf(meeting.id, { title: "Titre" }))).ok).toBe(true);
-    const forms = await Promise.all(["A", "B", "C", "D"].map((who) => formOf(meeting.id, { title: `Titre de ${who}` })));
-    const outcomes = await Promise.all(forms.map((form) => saveTranslations(actor, meeting.id, form)));
-    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
-    expect(outcomes.filter((o) => !o.ok)).toEqual(Array(3).fill({ ok: false, formErrors: ["common:error.stale"] }));
+    const [formA, formB] = [await formOf(meeting.id, { title: "Titre de A" }), await formOf(meeting.id, { title: "Titre de B" })];
+    // B's save starts while A's transaction is open (test/overlap.ts): without the meeting's lock, B would read
+    // the rows as they were before A's save, find its form current and write over A's title.
+    const outcomes = await overlapping(
+      () => saveTranslations(actor, meeting.id, formA),
+      () => saveTranslations(actor, meeting.id, formB),
+    );
+    expect(outcomes).toEqual([{ ok: true, changed: 1 }, { ok: false, formErrors: ["common:error.stale"] }]);
+    expect((await translationEditor(meeting.id)).meeting.translated.title).toBe("Titre de A");
     expect(await db.auditLog.count({ where: { entityId: meeting.id, action: "translations" } })).toBe(2);
   });
 

@@ -3,7 +3,7 @@ import { tFor } from "~/i18n/i18n.server";
 import { audit } from "~/domain/audit/audit.server";
 import type { Language } from "~/i18n/config";
 import { key } from "~/i18n/translate";
-import { localizeTitle, recommendationTitleIn, recommendationTitles, titleFor } from "./translations.server";
+import { localizeText, localizeTitle, recommendationTextIn, recommendationTitleIn, recommendationTitles, titleFor } from "./translations.server";
 import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import type { CheckedUpload } from "~/domain/documents/files.server";
@@ -198,22 +198,31 @@ export async function requestProgress(actor: Actor, recommendationId: string): P
 }
 
 export type LinkState =
-  | { ok: true; linkId: string; email: string; agency: { id: string; acronym: string }; recommendation: { id: string; code: string; title: string; text: string; status: Status; progress: number; dueDate: Date | null; timeZone: string } }
+  | {
+      ok: true;
+      linkId: string;
+      email: string;
+      agency: { id: string; acronym: string };
+      recommendation: { id: string; code: string; title: string; text: string; lang: { title: Language; text: Language }; status: Status; progress: number; dueDate: Date | null; timeZone: string };
+    }
   | { ok: false; reason: string };
 
-export async function readProgressLink(token: string): Promise<LinkState> {
+/** The link's state; the recommendation's title and text in the reader's language when translated, else the original's (`lang`). */
+export async function readProgressLink(token: string, language: Language): Promise<LinkState> {
   if (!token || token.length > 100) return { ok: false, reason: key("recommendations:error.linkInvalid") };
   const link = await db.progressLink.findUnique({
     where: { tokenHash: hashToken(token) },
     include: {
       agency: { select: { id: true, acronym: true } },
-      recommendation: { select: { id: true, code: true, title: true, text: true, status: true, progress: true, dueDate: true, meeting: { select: { timeZone: true } } } },
+      recommendation: {
+        select: { id: true, code: true, title: true, text: true, ...recommendationTextIn(language), status: true, progress: true, dueDate: true, meeting: { select: { timeZone: true } } },
+      },
     },
   });
   if (!link) return { ok: false, reason: key("recommendations:error.linkUnknown") };
   if (link.usedAt) return { ok: false, reason: key("recommendations:error.linkUsed") };
   if (link.expiresAt < new Date()) return { ok: false, reason: key("recommendations:error.linkExpired") };
-  const { meeting, ...r } = link.recommendation;
+  const { meeting, language: _original, ...r } = localizeText(link.recommendation, language);
   return { ok: true, linkId: link.id, email: link.email, agency: link.agency, recommendation: { ...r, timeZone: meeting.timeZone } };
 }
 
@@ -222,7 +231,7 @@ export async function readProgressLink(token: string): Promise<LinkState> {
  * that no longer works answers its state (`reason`, shown instead of the form); a refused report, a refusal.
  */
 export async function submitViaProgressLink(token: string, input: ProgressUpdateInput, language: Language = "en"): Promise<Outcome | Extract<LinkState, { ok: false }>> {
-  const state = await readProgressLink(token);
+  const state = await readProgressLink(token, language);
   if (!state.ok) return state;
   const check = await checkReport(state.recommendation.status, input, language);
   if (!check.ok) return check;

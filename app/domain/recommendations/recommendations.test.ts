@@ -174,9 +174,9 @@ describe("progress updates", () => {
     const second = await db.outboxMessage.findFirstOrThrow({ where: { toEmail: fp.email, kind: "progress-request", id: { not: mail.id } } });
     const token2 = /\/progress\/([\w-]+)/.exec(second.text)![1];
     await db.progressLink.update({ where: { tokenHash: hashToken(token2) }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await readProgressLink(token2)).toMatchObject({ ok: false, reason: "recommendations:error.linkExpired" });
+    expect(await readProgressLink(token2, "en")).toMatchObject({ ok: false, reason: "recommendations:error.linkExpired" });
     expect(await submitViaProgressLink(token2, { text: "Late" })).toMatchObject({ ok: false });
-    expect(await readProgressLink("not-a-token")).toMatchObject({ ok: false });
+    expect(await readProgressLink("not-a-token", "en")).toMatchObject({ ok: false });
   });
 });
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { createAgency, createUser, routeArgs } from "~/test/factories";
 import { actor, createRecommendationRow, createTheme } from "~/test/factories.recommendations";
+import { overlapping } from "~/test/overlap";
 import { db } from "~/utils/db.server";
+import { loader as progressLinkLoader } from "~/routes/progress.$token";
+import { requestProgress } from "./progress.server";
 import { listRecommendationsForMeetingPage, getRecommendationDetail, listRecommendations, recommendationsCsvRows } from "./recommendations.server";
 import { recommendationTranslationEditor, saveRecommendationTranslation, saveThemeTranslations, themeTranslationEditor } from "./translations.server";
 
@@ -45,18 +49,32 @@ describe("a recommendation's translation", () => {
     expect(await db.auditLog.count({ where: { entityId: rec.id, action: "translations" } })).toBe(2);
   });
 
-  it("lets one of several saves made at once from forms opened together through, and refuses the others", async () => {
+  it("makes a save from a form opened together with another wait for the other's save under way, then refuses it", async () => {
     const sec = await actor("SECRETARIAT");
     const rec = await createRecommendationRow();
-    // A translation exists already: the saves update it (first saves at once are refused by the unique key).
+    // A translation exists already: the saves update it (two first saves at once: the unique key refuses one).
     const first = await recommendationTranslationEditor(rec.id);
     await saveRecommendationTranslation(sec, rec.id, { stamp: first.stamp, language: "en", into: "fr", title: "Titre", text: "" });
     const form = await recommendationTranslationEditor(rec.id);
-    const save = (title: string) => saveRecommendationTranslation(sec, rec.id, { stamp: form.stamp, language: "en", into: "fr", title, text: "" });
-    const outcomes = await Promise.all(["A", "B", "C", "D"].map((who) => save(`Titre ${who}`)));
-    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
-    expect(outcomes.filter((o) => !o.ok)).toEqual(Array(3).fill({ ok: false, formErrors: ["common:error.stale"] }));
+    const save = (title: string) => () => saveRecommendationTranslation(sec, rec.id, { stamp: form.stamp, language: "en", into: "fr", title, text: "" });
+    // B's save starts while A's transaction is open (test/overlap.ts): without the recommendation's row lock,
+    // B would read the translation as it was before A's save, find its form current and write over A's title.
+    expect(await overlapping(save("Titre A"), save("Titre B"))).toEqual([{ ok: true, changed: true }, { ok: false, formErrors: ["common:error.stale"] }]);
+    expect((await db.recommendationTranslation.findFirstOrThrow({ where: { recommendationId: rec.id } })).title).toBe("Titre A");
     expect(await db.auditLog.count({ where: { entityId: rec.id, action: "translations" } })).toBe(2);
+  });
+
+  it("makes a themes save from a form opened together with another wait for the other's save under way, then refuses it", async () => {
+    const sec = await actor("SECRETARIAT");
+    const theme = await createTheme("Overlapping saves TR");
+    // A translation exists already: the saves update it (two first saves at once: the unique key refuses one).
+    const first = await themeTranslationEditor();
+    expect(await saveThemeTranslations(sec, { stamp: first.stamp, themes: [{ id: theme.id, name: "Enregistrements" }] })).toEqual({ ok: true, changed: 1 });
+    const form = await themeTranslationEditor();
+    const save = (name: string) => () => saveThemeTranslations(sec, { stamp: form.stamp, themes: [{ id: theme.id, name }] });
+    // Without the lock on the themes' rows, B would read the names as they were before A's save and write over A's.
+    expect(await overlapping(save("Nom A"), save("Nom B"))).toEqual([{ ok: true, changed: 1 }, { ok: false, formErrors: ["common:error.stale"] }]);
+    expect((await db.themeTranslation.findFirstOrThrow({ where: { themeId: theme.id } })).name).toBe("Nom A");
   });
 
   it("is for the secretariat only", async () => {
@@ -102,5 +120,34 @@ describe("reading recommendations and themes in the reader's language", () => {
     const publicPage = await listRecommendationsForMeetingPage(rec.meetingId, "fr");
     expect(publicPage.made).toMatchObject([{ title: "Partager les données", text: "Partager les données entre services.", lang: { title: "fr", text: "fr" } }]);
     expect((await listRecommendationsForMeetingPage(rec.meetingId, "en")).made).toMatchObject([{ title: "Share data", lang: { title: "en" } }]);
+  });
+
+  it("shows the recommendation on the progress-link page in the reader's language, else the original's with its lang", async () => {
+    const sec = await actor("SECRETARIAT");
+    /** A recommendation led by a new agency with a focal point, and the token of the link mailed to them. */
+    async function linked(translation?: { title: string; text: string }) {
+      const agency = await createAgency();
+      const fp = await createUser("FOCAL_POINT", { agencyId: agency.id });
+      const rec = await createRecommendationRow({ leadAgencyId: agency.id, status: "IN_PROGRESS" });
+      if (translation) await db.recommendationTranslation.create({ data: { recommendationId: rec.id, language: "fr", ...translation } });
+      expect(await requestProgress(sec, rec.id)).toMatchObject({ ok: true });
+      const mail = await db.outboxMessage.findFirstOrThrow({ where: { toEmail: fp.email, kind: "progress-request" } });
+      return /\/progress\/([\w-]+)/.exec(mail.text)![1];
+    }
+    const shown = async (token: string, language: "en" | "fr") => {
+      const data = await progressLinkLoader(routeArgs(new Request(`http://convene.test/progress/${token}?lang=${language}`), { token }));
+      if (!data.state.ok) throw new Error(data.state.reason);
+      const { title, text, lang } = data.state.recommendation;
+      return { title, text, lang };
+    };
+
+    const translated = await linked({ title: "Partager les données", text: "Partager les données entre services." });
+    expect(await shown(translated, "fr")).toEqual({ title: "Partager les données", text: "Partager les données entre services.", lang: { title: "fr", text: "fr" } });
+    expect(await shown(translated, "en")).toEqual({ title: "Share data", text: "Share data between services.", lang: { title: "en", text: "en" } });
+    // Only the title translated: the text is the original's, marked as English.
+    const titleOnly = await linked({ title: "Partager les données", text: "" });
+    expect(await shown(titleOnly, "fr")).toEqual({ title: "Partager les données", text: "Share data between services.", lang: { title: "fr", text: "en" } });
+    const untranslated = await linked();
+    expect(await shown(untranslated, "fr")).toEqual({ title: "Share data", text: "Share data between services.", lang: { title: "en", text: "en" } });
   });
 });

@@ -5,6 +5,7 @@ import { previewFollowUp } from "~/domain/mail/followups.server";
 import { privateLinkToken } from "~/domain/registration/mail.server";
 import { createAgency, createMeeting, createUser, requestAs } from "~/test/factories";
 import { createAgenda } from "~/test/factories.meetings";
+import { overlapping } from "~/test/overlap";
 import { registerPerson } from "~/test/factories.registration";
 import { pdfPages } from "~/test/pdf-text";
 import { db } from "~/utils/db.server";
@@ -182,6 +183,22 @@ describe("the summary record", () => {
     const unpublished = await changeSummary(secretariat, meeting.id, input({ intent: "unpublish", updatedAt: "" }));
     expect(unpublished.ok).toBe(true);
     expect((await db.document.findFirstOrThrow({ where: { meetingId: meeting.id } })).visibility).toBe("STAFF");
+  });
+
+  it("makes a save from a page loaded together with another's wait for the other's save under way, then refuses it", async () => {
+    const { meeting } = await pastMeeting();
+    const [anna, ben] = [await actor("SECRETARIAT"), await actor("ORGANISER")];
+    expect((await changeSummary(anna, meeting.id, input({ body: "Anna's first" }))).ok).toBe(true);
+    const loaded = (await db.summaryRecord.findUniqueOrThrow({ where: { meetingId: meeting.id } })).updatedAt.toISOString();
+    // Ben's save starts while Anna's transaction is open (test/overlap.ts): without the record's row lock, Ben
+    // would read the record as it was before Anna's save, find his page current and write over her text.
+    const [annas, bens] = await overlapping(
+      () => changeSummary(anna, meeting.id, input({ body: "Anna's second", updatedAt: loaded })),
+      () => changeSummary(ben, meeting.id, input({ body: "Ben's", updatedAt: loaded })),
+    );
+    expect(annas.ok).toBe(true);
+    expect(bens).toMatchObject({ ok: false, formErrors: ["common:error.stale"] });
+    expect((await db.summaryRecord.findUniqueOrThrow({ where: { meetingId: meeting.id } })).body).toBe("Anna's second");
   });
 
   it("refuses a save over someone else's newer save, and keeps theirs", async () => {
