@@ -10,7 +10,7 @@ import { Notice, TableScroll } from "~/components/ui";
 import { listAgencyOptions } from "~/domain/agencies/agencies.server";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
-import { addParticipant, importCsv, meetingById } from "~/domain/registration/organiser.server";
+import { addParticipant, importCsv, meetingById, summariseImport } from "~/domain/registration/organiser.server";
 import { REGISTRATION_ROLES, organiserAddSchema } from "~/domain/registration/registration.schema";
 import { fixedT, languageOf } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (file.size > MAX_BYTES) return refuseFile(t("registrations:import.error.tooLarge"));
   const res = await importCsv(actor, meeting.id, await file.text(), language);
   if (!res.ok) return refuseFile(refusalMessages(res).join(" "));
-  return { form: "import" as const, error: null, report: res.report };
+  return { form: "import" as const, error: null, report: summariseImport(res.report) };
 }
 
 export default function ImportRegistrations() {
@@ -55,8 +55,7 @@ export default function ImportRegistrations() {
   const answer = useActionData<typeof action>();
   const added = answer?.form === "add" ? answer : null;
   const imported = answer?.form === "import" ? answer : null;
-  const accepted = imported?.report?.filter((r) => r.ok).length ?? 0;
-  const rejected = imported?.report?.filter((r) => !r.ok).length ?? 0;
+  const report = imported?.report;
   const { t } = useTranslation(["registrations"]);
   return (
     <>
@@ -80,29 +79,39 @@ export default function ImportRegistrations() {
         </div>
         <SubmitButton>{t("registrations:import.submit")}</SubmitButton>
       </Form>
-      {imported?.report ? (
+      {report ? (
         <section aria-labelledby="report-heading" className="import-report">
-          <h3 id="report-heading">{t("registrations:import.report", { accepted, rejected })}</h3>
-          <TableScroll>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("registrations:import.row")}</th>
-                <th scope="col">{t("registrations:import.email")}</th>
-                <th scope="col">{t("registrations:import.result")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {imported.report.map((r) => (
-                <tr key={r.row} className={r.ok ? undefined : "rejected"}>
-                  <td>{r.row}</td>
-                  <td>{r.email}</td>
-                  <td>{r.ok ? r.message : t("registrations:import.rejected", { message: r.message })}</td>
-                </tr>
+          <h3 id="report-heading">{t("registrations:import.report", { accepted: report.accepted, rejected: report.rejected.length })}</h3>
+          {report.byStatus.length ? (
+            <ul>
+              {report.byStatus.map(({ status, count }) => (
+                <li key={status}>{t("registrations:import.inStatus", { status: t(`common:registrationStatus.${status}`), count })}</li>
               ))}
-            </tbody>
-          </table>
-          </TableScroll>
+            </ul>
+          ) : null}
+          {report.rejected.length ? (
+            <TableScroll>
+              <table>
+                <caption>{t("registrations:import.rejectedRows")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("registrations:import.row")}</th>
+                    <th scope="col">{t("registrations:import.email")}</th>
+                    <th scope="col">{t("registrations:import.result")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.rejected.map((r) => (
+                    <tr key={r.row} className="rejected">
+                      <td>{r.row}</td>
+                      <td>{r.email}</td>
+                      <td>{t("registrations:import.rejected", { message: r.message })}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          ) : null}
         </section>
       ) : null}
     </>

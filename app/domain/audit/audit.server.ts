@@ -1,4 +1,6 @@
+import crypto from "node:crypto";
 import type { Prisma, Tx } from "~/utils/db.server";
+import { insertMany, type ColumnKind } from "~/utils/insert-many.server";
 
 // Audit log of every change on meetings, agendas, agencies, series, recommendations and theme names:
 // who, what, when, before/after. Written in the same transaction as the change.
@@ -80,7 +82,11 @@ export async function audit(tx: Tx, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({ data: row(entry) });
 }
 
-/** Several entries with set-based inserts (bulk actions on hundreds of rows). */
+const TEXT: ColumnKind = "value";
+const AUDIT_COLUMNS = { id: TEXT, userId: TEXT, entity: TEXT, entityId: TEXT, meetingId: TEXT, action: TEXT, before: "json", after: "json", createdAt: "date" } satisfies Record<string, ColumnKind>;
+
+/** Several entries with multi-row INSERTs (bulk actions on hundreds of rows; insertMany, not createMany). */
 export async function auditMany(tx: Tx, entries: AuditEntry[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += 500) await tx.auditLog.createMany({ data: entries.slice(i, i + 500).map(row) });
+  const createdAt = new Date();
+  await insertMany(tx, "AuditLog", AUDIT_COLUMNS, entries.map((entry) => ({ ...row(entry), id: crypto.randomUUID(), createdAt })));
 }

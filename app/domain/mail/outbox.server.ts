@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
-import { dialect, type Tx } from "~/utils/db.server";
+import type { Tx } from "~/utils/db.server";
+import { insertMany, type ColumnKind } from "~/utils/insert-many.server";
 import { env } from "~/utils/env.server";
 import { withUnsubscribeFooter, type RenderedMail } from "./render.server";
 import { normaliseEmail, unsubscribeUrl } from "./unsubscribe.server";
@@ -91,44 +92,12 @@ export async function enqueueMail(tx: Tx, mail: NewMail): Promise<{ id: string }
   });
 }
 
-/** Rows per INSERT: well under SQLite's and PostgreSQL's limits on bound parameters. */
-export const INSERT_CHUNK = 500;
-
-/** The columns a new outbox row is written with, in the order of insertRows' VALUES. */
-const COLUMNS = [
-  "id", "kind", "toEmail", "toName", "subject", "html", "text", "icsContent", "icsMethod", "pendingRender", "headers", "essential",
-  "status", "nextAttemptAt", "messageId", "idempotencyKey", "meetingId", "registrationId", "followUpId", "createdAt", "updatedAt",
-] as const;
-
-/**
- * One multi-row INSERT of outbox rows. Prisma's createMany compiled and interpreted every 500-row chunk
- * with its bodies (a 2,000-person follow-up: 18.7 s against 2.2 s for this on a loaded machine, most of it
- * in the query compiler and the garbage collector; docs/decisions/084-mail-delivery-speed.md). The values
- * are bound parameters; dates are written as Prisma writes them (SQLite: ISO text with +00:00, PostgreSQL:
- * timestamp(3) in UTC), the enum and the JSON column cast on PostgreSQL.
- */
-async function insertRows(tx: Tx, rows: ReturnType<typeof outboxRow>[]): Promise<void> {
-  const pg = dialect() === "postgresql";
-  const now = new Date().toISOString();
-  const at = (d: Date | string) => {
-    const iso = typeof d === "string" ? d : d.toISOString();
-    return pg ? iso : iso.replace(/Z$/, "+00:00");
-  };
-  const cast: Partial<Record<(typeof COLUMNS)[number], string>> = pg
-    ? { headers: "::jsonb", status: '::"OutboxStatus"', nextAttemptAt: "::timestamp(3)", createdAt: "::timestamp(3)", updatedAt: "::timestamp(3)" }
-    : {};
-  const params: unknown[] = [];
-  const tuples = rows.map((r) => {
-    const values: Record<(typeof COLUMNS)[number], unknown> = {
-      ...r, id: crypto.randomUUID(), headers: JSON.stringify(r.headers), nextAttemptAt: at(r.nextAttemptAt), createdAt: at(now), updatedAt: at(now),
-    };
-    return `(${COLUMNS.map((c) => {
-      params.push(values[c]);
-      return `${pg ? `$${params.length}` : "?"}${cast[c] ?? ""}`;
-    }).join(",")})`;
-  });
-  await tx.$executeRawUnsafe(`INSERT INTO "OutboxMessage" (${COLUMNS.map((c) => `"${c}"`).join(",")}) VALUES ${tuples.join(",")}`, ...params);
-}
+/** How each column of a new outbox row is written by enqueueNewMails (insertMany). */
+const OUTBOX_COLUMNS = {
+  id: "value", kind: "value", toEmail: "value", toName: "value", subject: "value", html: "value", text: "value", icsContent: "value",
+  icsMethod: "value", pendingRender: "value", headers: "json", essential: "value", status: { enum: "OutboxStatus" }, nextAttemptAt: "date",
+  messageId: "value", idempotencyKey: "value", meetingId: "value", registrationId: "value", followUpId: "value", createdAt: "date", updatedAt: "date",
+} as const satisfies Record<string, ColumnKind>;
 
 /**
  * Queues many mails with set-based inserts. Only for mails whose idempotency keys are new by
@@ -136,8 +105,9 @@ async function insertRows(tx: Tx, rows: ReturnType<typeof outboxRow>[]): Promise
  * the transaction, where enqueueMail would ignore it.
  */
 export async function enqueueNewMails(tx: Tx, mails: NewMail[]): Promise<number> {
-  for (let i = 0; i < mails.length; i += INSERT_CHUNK) {
-    await insertRows(tx, mails.slice(i, i + INSERT_CHUNK).map(outboxRow));
-  }
+  // Multi-row INSERTs, not createMany: a 2,000-person follow-up took 18.7 s against 2.2 s through Prisma's
+  // query compiler on a loaded machine (docs/decisions/084-mail-delivery-speed.md).
+  const now = new Date();
+  await insertMany(tx, "OutboxMessage", OUTBOX_COLUMNS, mails.map((mail) => ({ ...outboxRow(mail), id: crypto.randomUUID(), createdAt: now, updatedAt: now })));
   return mails.length;
 }

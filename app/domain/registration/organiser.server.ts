@@ -15,7 +15,7 @@ import { LIVE_INVITATION, MEETING_FOR_MAIL, agencyInvited, lockMeeting, lockedMe
 import { LANGUAGES, type Language } from "~/i18n/config";
 import { tFor } from "~/i18n/i18n.server";
 import { isKey, key } from "~/i18n/translate";
-import { REGISTRATION_ROLES, emailField, nameField, type RegistrationRole } from "./registration.schema";
+import { REGISTRATION_ROLES, emailField, nameField, type RegistrationRole, type RegistrationStatus } from "./registration.schema";
 
 // What organisers and focal points do with a meeting's registrations (the participants table and its
 // CSV export are in listing.server.ts): a registration's detail, CSV import, check-in, delegations and
@@ -69,7 +69,19 @@ export async function registrationDetail(actor: Actor, meetingId: string, regist
 
 // ---------------------------------------------------------------- CSV import
 
-export type ImportRowReport = { row: number; email: string; ok: boolean; message: string };
+export type ImportRowReport = { row: number; email: string; ok: boolean; message: string; status: RegistrationStatus | null };
+
+/**
+ * What the import page shows: how many rows were registered, in which status, and every rejected row with
+ * its reason. The registered rows themselves are in the registrations list; a 2,000-row report of
+ * "registered" lines was 460 KB of page for nothing to act on.
+ */
+export function summariseImport(report: ImportRowReport[]) {
+  const byStatus = new Map<RegistrationStatus, number>();
+  for (const r of report) if (r.ok && r.status) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
+  const rejected = report.filter((r) => !r.ok);
+  return { accepted: report.length - rejected.length, byStatus: [...byStatus].map(([status, count]) => ({ status, count })), rejected };
+}
 
 // A role column may hold the role's code or its name in any interface language ("delegate", "Délégué").
 const ROLE_BY_WORD = new Map<string, RegistrationRole>(
@@ -111,7 +123,7 @@ export async function importCsv(actor: Actor, meetingId: string, text: string, l
     const roleWord = (raw.role ?? raw["role at meeting"] ?? "").trim().toLowerCase();
     const role = roleWord ? ROLE_BY_WORD.get(roleWord) : "DELEGATE";
     if (!role) problems.push(t("registrations:import.error.role", { value: roleWord.slice(0, 40) }));
-    report.push({ row, email, ok: false, message: problems.join(" ") });
+    report.push({ row, email, ok: false, message: problems.join(" "), status: null });
     if (problems.length || !name.success || !mail.success || !agencyId || !role) continue;
     valid.push({
       at: report.length - 1,
@@ -136,6 +148,7 @@ export async function importCsv(actor: Actor, meetingId: string, text: string, l
   outcomes.forEach((outcome, k) => {
     const line = report[valid[k].at];
     line.ok = outcome.ok;
+    line.status = outcome.ok ? outcome.status : null;
     const refusal = outcome.ok ? "" : refusalMessages(outcome).map(say).join(" ");
     line.message = outcome.ok
       ? t("registrations:import.registered", { status: t(`common:registrationStatus.${outcome.status}`).toLowerCase() })

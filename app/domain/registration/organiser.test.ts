@@ -9,7 +9,7 @@ import {
   createInvitation,
   delegationMembers,
   findInvitation,
-  importCsv,
+  importCsv, summariseImport,
   listDelegations,
   listInvitations,
   participantList,
@@ -97,6 +97,11 @@ describe("CSV", () => {
     expect(res.report[2].message).toMatch(/Unknown agency/);
     expect(res.report[3].message).toMatch(/Duplicate/);
     expect(res.report[5].message).toMatch(/quota/i);
+    // The page shows the registered rows as counts by status and lists the rejected ones.
+    const summary = summariseImport(res.report);
+    expect(summary.accepted).toBe(2);
+    expect(summary.byStatus).toEqual([{ status: "CONFIRMED", count: 2 }]);
+    expect(summary.rejected.map((r) => r.row)).toEqual([3, 4, 5, 7]);
     expect(await db.registration.count({ where: { meetingId: meeting.id } })).toBe(3);
     const eva = await db.registration.findFirstOrThrow({ where: { meetingId: meeting.id, emailNormalised: "eva.jansen@example.org" } });
     expect(eva).toMatchObject({ role: "SPEAKER", jobTitle: "Inspector", consentAt: null });

@@ -1,6 +1,7 @@
 import { key, type TKey } from "~/i18n/translate";
 import { Prisma as PrismaSql } from "~/generated/prisma/client.ts";
 import { db, dialect, transaction, type Prisma, type Tx } from "~/utils/db.server";
+import { sortKey } from "~/utils/sort-key";
 import crypto from "node:crypto";
 import { fieldRefusal, formRefusal, type Outcome, type Refusal } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
@@ -10,7 +11,8 @@ import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { exportSelect } from "~/domain/privacy/personal-data.server";
 import type { IcsMeeting } from "~/domain/meetings/ics.server";
-import { enqueueNewMails, INSERT_CHUNK, type NewMail } from "~/domain/mail/outbox.server";
+import { enqueueNewMails, type NewMail } from "~/domain/mail/outbox.server";
+import { INSERT_CHUNK, insertMany, type ColumnKind } from "~/utils/insert-many.server";
 import { asLanguage, isLanguage, type Language } from "~/i18n/config";
 import { privateLinkToken, queueLinkMail, statusMail, type StatusMailKind } from "./mail.server";
 import type { RegistrationRole, RegistrationStatus } from "./registration.schema";
@@ -170,6 +172,26 @@ async function createManyChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<u
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) await insert(rows.slice(i, i + INSERT_CHUNK));
 }
 
+// New registrations and their history are written with multi-row INSERTs (insertMany), not createMany:
+// a 2,000-row import allocated about 500 MB in Prisma's query compiler and interpreter, the web server's
+// peak memory (decision 083 addendum). Every column is given here, as the client would fill it in.
+const STATUS = { enum: "RegistrationStatus" } as const;
+const REGISTRATION_COLUMNS = {
+  id: "value", meetingId: "value", userId: "value", agencyId: "value", delegationId: "value", registeredById: "value", invitationId: "value",
+  name: "value", sortName: "value", email: "value", emailNormalised: "value", jobTitle: "value", role: { enum: "RegistrationRole" }, dietary: "value",
+  accessibility: "value", listConsent: "value", consentAt: "date", consentNoticeVersion: "value", status: STATUS, waitlistRank: "value",
+  manageTokenHash: "value", language: "value", createdAt: "date", updatedAt: "date",
+} as const satisfies Record<string, ColumnKind>;
+const EVENT_COLUMNS = { id: "value", registrationId: "value", fromStatus: STATUS, toStatus: STATUS, reason: "value", userId: "value", createdAt: "date" } as const satisfies Record<string, ColumnKind>;
+
+/** A new registration as registerBatch builds it: every column but those insertMany's caller fills in. */
+type NewRegistration = Prisma.RegistrationCreateManyInput & Record<Exclude<keyof typeof REGISTRATION_COLUMNS, "sortName" | "createdAt" | "updatedAt">, unknown>;
+type NewEvent = { id: string; registrationId: string; fromStatus: RegistrationStatus | null; toStatus: RegistrationStatus; reason: string; userId: string | null };
+async function insertEvents(tx: Tx, events: NewEvent[]): Promise<void> {
+  const createdAt = new Date();
+  await insertMany(tx, "RegistrationEvent", EVENT_COLUMNS, events.map((e) => ({ ...e, createdAt })));
+}
+
 // ---------------------------------------------------------------- status changes
 
 type RegistrationRow = { id: string; meetingId: string; name: string; email: string; status: RegistrationStatus; manageTokenHash: string; inviteWithdrawals: number; language: string };
@@ -202,7 +224,7 @@ async function transitionMany(
   }
   await refreshPrivateLinks(tx, regs);
   const events = regs.map((r) => ({ id: newId(), registrationId: r.id, fromStatus: r.status, toStatus: to, reason: p.reason, userId: p.actorId }));
-  await createManyChunked(events, (chunk) => tx.registrationEvent.createMany({ data: chunk }));
+  await insertEvents(tx, events);
   await enqueueNewMails(
     tx,
     regs.map((r, i) =>
@@ -394,9 +416,9 @@ async function registerBatch(tx: Tx, meeting: SeatMeeting, reqs: RegisterRequest
     (req.source === "SELF" || req.source === "INVITATION" ? req.language : (saved.get(email) ?? req.language ?? (req.actorId ? actorLocale.get(req.actorId) : undefined))) ??
     "en";
 
-  const registrations: Prisma.RegistrationCreateManyInput[] = [];
-  const reopen: Prisma.RegistrationCreateManyInput[] = [];
-  const events: Prisma.RegistrationEventCreateManyInput[] = [];
+  const registrations: NewRegistration[] = [];
+  const reopen: NewRegistration[] = [];
+  const events: NewEvent[] = [];
   const mails: NewMail[] = [];
   for (const [i, req] of reqs.entries()) {
     if (outcomes[i]) continue;
@@ -483,13 +505,14 @@ async function registerBatch(tx: Tx, meeting: SeatMeeting, reqs: RegisterRequest
     );
     outcomes[i] = { ok: true, id, status, token };
   }
-  await createManyChunked(registrations, (chunk) => tx.registration.createMany({ data: chunk }));
+  const at = new Date();
+  await insertMany(tx, "Registration", REGISTRATION_COLUMNS, registrations.map((r) => ({ ...r, sortName: sortKey(r.name), createdAt: at, updatedAt: at })));
   // A reopened registration starts afresh: new details and consent, no attendance; its id, private
   // link, counters (inviteWithdrawals) and creation date stay.
   for (const { id, meetingId: _meeting, ...data } of reopen) {
     await tx.registration.update({ where: { id }, data: { ...data, attendance: "NONE", checkedInAt: null } });
   }
-  await createManyChunked(events, (chunk) => tx.registrationEvent.createMany({ data: chunk }));
+  await insertEvents(tx, events);
   await enqueueNewMails(tx, mails);
   return outcomes as RegisterOutcome[];
 }
