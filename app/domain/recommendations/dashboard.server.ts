@@ -4,7 +4,7 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import { db, dialect } from "~/utils/db.server";
 import { DEFAULT_LANGUAGE, type Language } from "~/i18n/config";
 import { localizeTheme, localizeTitle, themeNameIn } from "./translations.server";
-import { filterSql, overdueCountWhere, overdueWhere, recommendationRowSelect, whereFor, type Filters } from "./recommendations.server";
+import { countOverdue, filterSql, overdueWhere, recommendationRowSelect, whereFor, type Filters } from "./recommendations.server";
 import { STATUSES, type Status } from "./status";
 
 // Figures for the secretariat's dashboard. All counts honour the same filters as the list, and all of
@@ -34,12 +34,11 @@ export async function dashboard(actor: Actor, f: Filters, options: { now?: Date;
   const filters = { ...f, overdue: false };
   const where = whereFor(actor, filters);
   const overdue = { AND: [where, overdueWhere(now)] };
-  const overdueToCount = { AND: [where, overdueCountWhere(now)] };
   const [{ rows: matrix, perStatus, total }, themes, meetings, overdueCount, overdueRows] = await Promise.all([
     statusByAgency(where, options.all ? undefined : AGENCIES_SHOWN),
     countByTheme(where, language),
     countByMeeting(where, options.all ? undefined : MEETINGS_SHOWN),
-    db.recommendation.count({ where: overdueToCount }),
+    countOverdue(actor, filters, now),
     db.recommendation.findMany({
       where: overdue,
       orderBy: [{ dueDate: "asc" }, { code: "asc" }],
