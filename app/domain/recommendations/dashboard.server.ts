@@ -27,7 +27,7 @@ export const OVERDUE_SHOWN = 10;
 
 const byCountThenLabel = (a: Count, b: Count) => b.count - a.count || a.label.localeCompare(b.label);
 
-export async function dashboard(actor: Actor, f: Filters, options: { now?: Date; all?: boolean; language?: Language } = {}) {
+export async function dashboard(actor: Actor, f: Filters, options: { now?: Date; all?: boolean; language?: Language; latestMeetingStart?: Date | null } = {}) {
   const language = options.language ?? DEFAULT_LANGUAGE;
   assertCan(actor, "recommendations:manage");
   const now = options.now ?? new Date();
@@ -37,7 +37,7 @@ export async function dashboard(actor: Actor, f: Filters, options: { now?: Date;
   const [{ rows: matrix, perStatus, total }, themes, meetings, overdueCount, overdueRows] = await Promise.all([
     statusByAgency(where, options.all ? undefined : AGENCIES_SHOWN),
     countByTheme(where, language),
-    countByMeeting(where, options.all ? undefined : MEETINGS_SHOWN),
+    countByMeeting(where, options.all ? undefined : MEETINGS_SHOWN, options.latestMeetingStart ?? null),
     countOverdue(actor, filters, now),
     db.recommendation.findMany({
       where: overdue,
@@ -104,11 +104,12 @@ async function countByTheme(where: Prisma.RecommendationWhereInput, language: La
 
 /**
  * Counts per meeting where made, oldest first: the latest `take` meetings (and whether there are
- * more, without counting them all), or all of them.
+ * more, without counting them all), or all of them. The walk by date starts at `latestMeetingStart`
+ * when known (filterOptions): no meeting after it has recommendations.
  */
-async function countByMeeting(where: Prisma.RecommendationWhereInput, take?: number): Promise<{ counts: Count[]; more: boolean }> {
+async function countByMeeting(where: Prisma.RecommendationWhereInput, take: number | undefined, latestMeetingStart: Date | null): Promise<{ counts: Count[]; more: boolean }> {
   const found = await db.meeting.findMany({
-    where: { recommendations: { some: where } },
+    where: { recommendations: { some: where }, ...(latestMeetingStart ? { startsAt: { lte: latestMeetingStart } } : {}) },
     orderBy: [{ startsAt: "desc" }, { id: "asc" }],
     take: take === undefined ? undefined : take + 1,
     select: { id: true, title: true },

@@ -174,13 +174,15 @@ export const recommendationRowSelect = (language: Language) =>
  * relation is a left join that sorts every recommendation first. Meetings come first in the join
  * (SQLite keeps the written order of a CROSS JOIN), so the database walks meetings by date
  * (index), takes each one's recommendations in code order (index) and stops after the page.
+ * `latestMeetingStart` (from filterOptions) starts the walk at the latest meeting with
+ * recommendations instead of probing every later meeting first (decision 090).
  */
-export async function listRecommendations(actor: Actor, f: Filters, page: { skip: number; take: number }, language: Language) {
+export async function listRecommendations(actor: Actor, f: Filters, page: { skip: number; take: number }, language: Language, latestMeetingStart: Date | null = null) {
   const now = new Date();
   const [ids, total] = await Promise.all([
     db.$queryRaw<{ id: string }[]>`
       SELECT r."id" FROM "Meeting" m CROSS JOIN "Recommendation" r
-      WHERE m."id" = r."meetingId" AND ${filterSql(actor, f, now)}
+      WHERE m."id" = r."meetingId" AND ${filterSql(actor, f, now)}${latestMeetingStart ? Prisma.sql` AND m."startsAt" <= ${latestMeetingStart}` : Prisma.empty}
       ORDER BY m."startsAt" DESC, r."code" ASC
       LIMIT ${page.take} OFFSET ${page.skip}`,
     countRecommendations(actor, f, now),
@@ -266,7 +268,11 @@ async function agencyAndThemeChoices(language: Language) {
 
 /**
  * Choices for the list filters: the latest meetings where recommendations were made or reviewed
- * (FILTER_MEETINGS of them, and the chosen meeting whatever its date), agencies and themes.
+ * (FILTER_MEETINGS of them, and the chosen meeting whatever its date), agencies and themes. Finding
+ * them walks meetings from the latest and probes each one; at scale thousands of future meetings
+ * have no recommendations yet. `latestMeetingStart`, the start of the first one found (null when
+ * none), is not a choice: no recommendation belongs to a later meeting, so the list's and the
+ * dashboard's own walks by date start there instead of probing those meetings again (decision 090).
  */
 export async function filterOptions(chosenMeetingId: string | undefined, language: Language) {
   const select = { id: true, title: true, startsAt: true, timeZone: true } as const;
@@ -281,7 +287,7 @@ export async function filterOptions(chosenMeetingId: string | undefined, languag
     agencyAndThemeChoices(language),
   ]);
   const meetings = chosen && !latest.some((m) => m.id === chosen.id) ? [...latest, chosen] : latest;
-  return { meetings: meetings.map((m) => ({ id: m.id, label: meetingLabel(m) })), ...rest };
+  return { meetings: meetings.map((m) => ({ id: m.id, label: meetingLabel(m) })), ...rest, latestMeetingStart: latest[0]?.startsAt ?? null };
 }
 
 /** Choices for the recording and review forms, which also pick an agenda item of the meeting. */
