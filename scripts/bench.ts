@@ -20,7 +20,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { benchSeveralInstances } from "./bench-cluster.ts";
 import {
-  SECONDS, addRow, benchDb, buildDir, childPids, dbFile, groupNotes, loadAverage, measure, measureOneConnection, memoryWatch, ms, only2xx, pct, port, postForm, removeDb,
+  SECONDS, addRow, benchDb, buildDir, childPids, dbFile, groupNotes, loadAverage, measure, measureInTurn, memoryWatch, ms, only2xx, pct, port, postForm, removeDb,
   root, rows, start, startServer, statusText, stop, trouble, tsx, waitFor, type Measured, type Server,
 } from "./bench-lib.ts";
 import { benchMail } from "./bench-mail.ts";
@@ -184,15 +184,16 @@ async function pagesGroup() {
 /**
  * The staff pages at one connection, each on the demo, `--scale 1` and `--scale 3` data. A ratio of two p95s of
  * 20-50 ms from one run moves by ±0.5× with the machine's load, so each page runs STAFF_ROUNDS times for a third
- * of the time, the three data sets back to back (each round starting with another one, so a burst of load hits
- * them all alike), and the row gives the median of the rounds' ratios. The server's CPU time per request (from
- * /proc) is in each row as well: it moves much less with the load than wall time (decision 090).
+ * of the time, one request to each data set's server in turn (a burst of load hits all three alike), and the row
+ * gives the median of the rounds' ratios. The server's CPU time per request (from /proc) is in each row as well:
+ * it moves much less with the load than wall time (decision 090).
  */
 async function staffGroup() {
   const datas = ["demo", "scale1", "scale3"] as const;
   type StaffData = (typeof datas)[number];
   const label = (data: StaffData) => (data === "demo" ? "demo seed" : `--scale ${data.slice(5)}`);
-  const seconds = Math.max(1, STAFF_SECONDS / STAFF_ROUNDS);
+  // Each round of a page asks the three servers in turn, so it gets the time the three runs had before.
+  const seconds = Math.max(3, (3 * STAFF_SECONDS) / STAFF_ROUNDS);
   const sets = datas.map((data) => {
     const url = database(data);
     const t = benchDb<Targets>(url, "targets");
@@ -223,23 +224,26 @@ async function staffGroup() {
     for (let round = 0; round < STAFF_ROUNDS; round++) {
       const order = datas.map((_, i) => sets[(i + round) % sets.length]);
       for (let page = 0; page < sets[0].pages.length; page++) {
-        for (const set of order) {
-          const [key, pagePath] = set.pages[page];
-          const run: Run = { p95: NaN, cpu: NaN, total: 0, bytes: 0, failure: "" };
-          try {
+        const key = sets[0].pages[page][0];
+        const results = new Map<StaffData, Run>(order.map((set) => [set.data, { p95: NaN, cpu: NaN, total: 0, bytes: 0, failure: "" }]));
+        try {
+          for (const set of order) {
             if (!set.server) set.server = await startServer(`staff-${set.data}-restart`, set.url);
-            const headers = { Cookie: set.organiser };
-            for (let i = 0; i < 3; i++) await fetch(set.server.base + pagePath, { headers, redirect: "manual" }).then((r) => r.arrayBuffer());
-            const cpuBefore = cpuMsOf(set.server.pid);
-            const m = await measureOneConnection(set.server.base + pagePath, { seconds, minRequests: 10, headers });
-            Object.assign(run, { p95: m.p95, cpu: (cpuMsOf(set.server.pid) - cpuBefore) / Math.max(1, m.total), total: m.total, bytes: m.bytes });
-            if (!only2xx(m)) run.failure = trouble(m);
-          } catch (e) {
-            run.failure = `no answer: ${(e as Error).message}`;
-            if (set.server?.child.exitCode !== null) set.server = null;
+            for (let i = 0; i < 3; i++) await fetch(set.server.base + set.pages[page][1], { headers: { Cookie: set.organiser }, redirect: "manual" }).then((r) => r.arrayBuffer());
           }
+          const live = order.map((set) => ({ set, server: set.server!, cpuBefore: cpuMsOf(set.server!.pid) }));
+          const measured = await measureInTurn(live.map(({ set, server }) => ({ url: server.base + set.pages[page][1], headers: { Cookie: set.organiser } })), { seconds, minRequests: 10 });
+          live.forEach(({ set, server, cpuBefore }, i) => {
+            const m = measured[i];
+            Object.assign(results.get(set.data)!, { p95: m.p95, cpu: (cpuMsOf(server.pid) - cpuBefore) / Math.max(1, m.total), total: m.total, bytes: m.bytes, failure: only2xx(m) ? "" : trouble(m) });
+          });
+        } catch (e) {
+          for (const run of results.values()) run.failure ||= `no answer: ${(e as Error).message}`;
+        }
+        for (const set of order) {
+          if (set.server && set.server.child.exitCode !== null) set.server = null;
           const id = `${set.data}|${key}`;
-          runs.set(id, [...(runs.get(id) ?? []), run]);
+          runs.set(id, [...(runs.get(id) ?? []), results.get(set.data)!]);
         }
       }
     }
