@@ -272,33 +272,37 @@ export async function measure(urls: string | string[], opts: { connections: numb
 }
 
 /**
- * One connection: requests one after another for `seconds`, and at least `minRequests` of them (a page that
- * takes longer than the run still gets its figure), at most 5 minutes.
+ * One connection to several URLs, one request to each in turn (a, b, c, a, b, c ...) for `seconds` and at least
+ * `minRequests` each (a page that takes longer than the run still gets its figure), at most 5 minutes: load from
+ * other work on the machine falls on all of them alike, so their ratios hold better than those of runs one after
+ * the other.
  */
-export async function measureOneConnection(url: string, opts: { seconds: number; minRequests: number; headers?: Record<string, string> }): Promise<Measured> {
-  const times: number[] = [];
-  const statuses: Record<string, number> = {};
-  let bytes = 0;
-  let errors = 0;
+export async function measureInTurn(targets: { url: string; headers?: Record<string, string> }[], opts: { seconds: number; minRequests: number }): Promise<Measured[]> {
+  const runs = targets.map(() => ({ times: [] as number[], statuses: {} as Record<string, number>, bytes: 0, errors: 0 }));
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
-  while ((elapsed() < opts.seconds || times.length + errors < opts.minRequests) && elapsed() < 300) {
-    const t0 = performance.now();
-    try {
-      const res = await fetch(url, { headers: opts.headers, redirect: "manual", signal: AbortSignal.timeout(60_000) });
-      bytes += (await res.arrayBuffer()).byteLength;
-      times.push(performance.now() - t0);
-      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-    } catch {
-      errors++;
+  while ((elapsed() < opts.seconds || runs.some((r) => r.times.length + r.errors < opts.minRequests)) && elapsed() < 300) {
+    for (const [i, target] of targets.entries()) {
+      const run = runs[i];
+      const t0 = performance.now();
+      try {
+        const res = await fetch(target.url, { headers: target.headers, redirect: "manual", signal: AbortSignal.timeout(60_000) });
+        run.bytes += (await res.arrayBuffer()).byteLength;
+        run.times.push(performance.now() - t0);
+        run.statuses[res.status] = (run.statuses[res.status] ?? 0) + 1;
+      } catch {
+        run.errors++;
+      }
     }
   }
   const seconds = elapsed();
-  times.sort((a, b) => a - b);
-  return {
-    seconds, rps: times.length / seconds, total: times.length, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99),
-    statuses, errors, bytes: times.length ? bytes / times.length : 0,
-  };
+  return runs.map(({ times, statuses, bytes, errors }) => {
+    times.sort((a, b) => a - b);
+    return {
+      seconds, rps: times.length / seconds, total: times.length, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99),
+      statuses, errors, bytes: times.length ? bytes / times.length : 0,
+    };
+  });
 }
 
 /** "1234 × 200, 3 × 500" */

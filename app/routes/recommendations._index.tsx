@@ -19,7 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = filtersFrom(url);
   const page = pageFrom(url);
   const language = await languageOf(request);
-  const [{ items, total }, options, t] = await Promise.all([listRecommendations(user, filters, page, language), filterOptions(filters.meeting, language), fixedT(request)]);
+  const [{ latestMeetingStart, ...options }, t] = await Promise.all([filterOptions(filters.meeting, language), fixedT(request)]);
+  const { items, total } = await listRecommendations(user, filters, page, language, latestMeetingStart);
   return { title: t("recommendations:list.title"), items, total, page: page.page, pages: pageCount(total), filters, options, canManage: can(user, "recommendations:manage") };
 }
 

@@ -34,11 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = filtersFrom(url);
   const language = await languageOf(request);
-  const [figures, options, t] = await Promise.all([
-    dashboard(user, filters, { language }),
-    filterOptions(filters.meeting, language),
-    fixedT(request),
-  ]);
+  const [{ latestMeetingStart, ...options }, t] = await Promise.all([filterOptions(filters.meeting, language), fixedT(request)]);
+  const figures = await dashboard(user, filters, { language, latestMeetingStart });
   const { agencies, capped } = agencyChoices(options.agencies, figures.matrix, filters.agency, url.searchParams.get("agencies") === "all");
   return { title: t("recommendations:dashboard.title"), figures, options: { ...options, agencies }, agenciesCapped: capped, filters };
 }

@@ -27,7 +27,7 @@ export const handle = { i18n: ["recommendations"] };
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "recommendations:manage");
   const filters = { ...filtersFrom(new URL(request.url)), overdue: false };
-  const [rate, options, t] = await Promise.all([
+  const [rate, { latestMeetingStart: _latest, ...options }, t] = await Promise.all([
     implementationRate(user, filters),
     filterOptions(filters.meeting, await languageOf(request)),
     fixedT(request),

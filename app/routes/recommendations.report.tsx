@@ -26,7 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const meetingId = url.searchParams.get("meeting");
   const manager = can(user, "recommendations:manage");
   const agencyId = url.searchParams.get("agency") ?? (manager ? null : user.agencyId);
-  const options = manager ? await filterOptions(meetingId ?? undefined, language) : null;
+  const found = manager ? await filterOptions(meetingId ?? undefined, language) : null;
+  const options = found && { meetings: found.meetings, agencies: found.agencies, themes: found.themes };
   if (meetingId) {
     assertCan(user, "recommendations:manage", undefined, t("recommendations:report.secretariatOnly"));
     const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { id: true, title: true, startsAt: true, endsAt: true, timeZone: true, city: true } });

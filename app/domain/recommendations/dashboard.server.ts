@@ -4,7 +4,7 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import { db, dialect } from "~/utils/db.server";
 import { DEFAULT_LANGUAGE, type Language } from "~/i18n/config";
 import { localizeTheme, localizeTitle, themeNameIn } from "./translations.server";
-import { filterSql, overdueCountWhere, overdueWhere, recommendationRowSelect, whereFor, type Filters } from "./recommendations.server";
+import { countOverdue, filterSql, overdueWhere, recommendationRowSelect, whereFor, type Filters } from "./recommendations.server";
 import { STATUSES, type Status } from "./status";
 
 // Figures for the secretariat's dashboard. All counts honour the same filters as the list, and all of
@@ -27,19 +27,18 @@ export const OVERDUE_SHOWN = 10;
 
 const byCountThenLabel = (a: Count, b: Count) => b.count - a.count || a.label.localeCompare(b.label);
 
-export async function dashboard(actor: Actor, f: Filters, options: { now?: Date; all?: boolean; language?: Language } = {}) {
+export async function dashboard(actor: Actor, f: Filters, options: { now?: Date; all?: boolean; language?: Language; latestMeetingStart?: Date | null } = {}) {
   const language = options.language ?? DEFAULT_LANGUAGE;
   assertCan(actor, "recommendations:manage");
   const now = options.now ?? new Date();
   const filters = { ...f, overdue: false };
   const where = whereFor(actor, filters);
   const overdue = { AND: [where, overdueWhere(now)] };
-  const overdueToCount = { AND: [where, overdueCountWhere(now)] };
   const [{ rows: matrix, perStatus, total }, themes, meetings, overdueCount, overdueRows] = await Promise.all([
     statusByAgency(where, options.all ? undefined : AGENCIES_SHOWN),
     countByTheme(where, language),
-    countByMeeting(where, options.all ? undefined : MEETINGS_SHOWN),
-    db.recommendation.count({ where: overdueToCount }),
+    countByMeeting(where, options.all ? undefined : MEETINGS_SHOWN, options.latestMeetingStart ?? null),
+    countOverdue(actor, filters, now),
     db.recommendation.findMany({
       where: overdue,
       orderBy: [{ dueDate: "asc" }, { code: "asc" }],
@@ -105,11 +104,12 @@ async function countByTheme(where: Prisma.RecommendationWhereInput, language: La
 
 /**
  * Counts per meeting where made, oldest first: the latest `take` meetings (and whether there are
- * more, without counting them all), or all of them.
+ * more, without counting them all), or all of them. The walk by date starts at `latestMeetingStart`
+ * when known (filterOptions): no meeting after it has recommendations.
  */
-async function countByMeeting(where: Prisma.RecommendationWhereInput, take?: number): Promise<{ counts: Count[]; more: boolean }> {
+async function countByMeeting(where: Prisma.RecommendationWhereInput, take: number | undefined, latestMeetingStart: Date | null): Promise<{ counts: Count[]; more: boolean }> {
   const found = await db.meeting.findMany({
-    where: { recommendations: { some: where } },
+    where: { recommendations: { some: where }, ...(latestMeetingStart ? { startsAt: { lte: latestMeetingStart } } : {}) },
     orderBy: [{ startsAt: "desc" }, { id: "asc" }],
     take: take === undefined ? undefined : take + 1,
     select: { id: true, title: true },

@@ -55,6 +55,8 @@ beforeAll(async () => {
   const meetings: Awaited<ReturnType<typeof createMeeting>>[] = [];
   for (let i = 0; i < Math.max(MEETINGS_SHOWN, FILTER_MEETINGS) + 3; i++) meetings.push(await createMeeting({ startsAt: new Date(Date.UTC(2022, 0, 10 + i * 20, 8)), endsAt: new Date(Date.UTC(2022, 0, 10 + i * 20, 16)) }));
   ids = { agencies: agencies.map((a) => a.id), themes: themes.map((t) => t.id), meetings: meetings.map((m) => m.id) };
+  // Later meetings without recommendations, as at scale: the walks by date start after them.
+  for (const year of [2030, 2031]) await createMeeting({ startsAt: new Date(Date.UTC(year, 0, 10, 8)), endsAt: new Date(Date.UTC(year, 0, 10, 16)) });
   const recs = Array.from({ length: 90 }, (_, i) => ({
     id: `dash-${i}`,
     code: `DASH-${String(i).padStart(3, "0")}`,
@@ -158,6 +160,10 @@ describe("dashboard figures counted by the database", () => {
     const d = await dashboard(sec, {}, { now: NOW });
     expect(d.moreMeetings).toBe(true);
     expect(d.byMeeting.map((m) => m.key)).toEqual(ids.meetings.slice(-MEETINGS_SHOWN));
+    const { latestMeetingStart } = await filterOptions(undefined, "en");
+    const fromLatest = await dashboard(sec, {}, { now: NOW, latestMeetingStart });
+    expect(fromLatest.byMeeting).toEqual(d.byMeeting);
+    expect(fromLatest.moreMeetings).toBe(true);
     expect(d.overdueCount).toBeGreaterThan(OVERDUE_SHOWN);
     expect(d.overdue).toHaveLength(OVERDUE_SHOWN);
     const due = d.overdue.map((r) => r.dueDate!.getTime());
@@ -203,8 +209,10 @@ describe("the filter choices", () => {
 });
 
 describe("the list's page, chosen in SQL", () => {
-  it("has the rows and order of the same filters in Prisma, for the secretariat and a focal point", async () => {
+  it("has the rows and order of the same filters in Prisma, for the secretariat and a focal point, walking from the latest meeting with recommendations or not", async () => {
     const focal = await actor("FOCAL_POINT", ids.agencies[0]);
+    const { latestMeetingStart } = await filterOptions(undefined, "en");
+    expect(latestMeetingStart).not.toBeNull();
     const cases: [Actor, Filters][] = [
       [sec, {}],
       [sec, { overdue: true }],
@@ -217,9 +225,11 @@ describe("the list's page, chosen in SQL", () => {
     for (const [who, f] of cases) {
       const expected = await db.recommendation.findMany({ where: whereFor(who, f), orderBy: [{ meeting: { startsAt: "desc" } }, { code: "asc" }], select: { id: true } });
       for (const page of [{ skip: 0, take: 25 }, { skip: 25, take: 25 }]) {
-        const { items, total } = await listRecommendations(who, f, page, "en");
-        expect(total, JSON.stringify(f)).toBe(expected.length);
-        expect(items.map((i) => i.id), JSON.stringify(f)).toEqual(expected.slice(page.skip, page.skip + page.take).map((r) => r.id));
+        for (const start of [null, latestMeetingStart]) {
+          const { items, total } = await listRecommendations(who, f, page, "en", start);
+          expect(total, JSON.stringify(f)).toBe(expected.length);
+          expect(items.map((i) => i.id), JSON.stringify({ f, start })).toEqual(expected.slice(page.skip, page.skip + page.take).map((r) => r.id));
+        }
       }
     }
   });

@@ -76,15 +76,6 @@ export function overdueWhere(now = new Date()): Prisma.RecommendationWhereInput 
 
 const NOT_CLOSED_STATUSES: Status[] = STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
 
-/**
- * The same recommendations as overdueWhere, for counting them: naming the statuses that are not
- * closed lets the database count from the (status, dueDate) index alone instead of reading every
- * recommendation with a past due date.
- */
-export function overdueCountWhere(now = new Date()): Prisma.RecommendationWhereInput {
-  return { dueDate: { lt: now }, status: { in: NOT_CLOSED_STATUSES } };
-}
-
 /** The recommendations an actor may see that match the filters. */
 export function whereFor(actor: Actor, f: Filters): Prisma.RecommendationWhereInput {
   const and: Prisma.RecommendationWhereInput[] = [visibleTo(actor)];
@@ -146,6 +137,21 @@ export async function countRecommendations(actor: Actor, f: Filters, now = new D
 }
 
 /**
+ * How many of the recommendations `filterSql` matches are overdue (overdueWhere). Naming the statuses that
+ * are not closed, compared as stored, lets SQLite count from the (status, dueDate) index alone; Prisma's
+ * count() selects each row's id, which that index does not hold, so it read all 30,000 overdue rows of the
+ * `--scale 3` data (decision 090).
+ */
+export async function countOverdue(actor: Actor, f: Filters, now = new Date()): Promise<number> {
+  const and = filterConditions(actor, { ...f, overdue: false }, now);
+  // PostgreSQL compares an enumeration with text only through a cast; SQLite stores the status as text.
+  const status = dialect() === "postgresql" ? Prisma.sql`CAST(r."status" AS TEXT)` : Prisma.sql`r."status"`;
+  and.push(Prisma.sql`r."dueDate" < ${now} AND ${status} IN (${Prisma.join(NOT_CLOSED_STATUSES)})`);
+  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS n FROM "Recommendation" r WHERE ${Prisma.join(and, " AND ")}`;
+  return Number(n);
+}
+
+/**
  * One row of a recommendation table (the dashboard's overdue list, a meeting's tab, the printable
  * report): every such table selects this and adds what only it shows. The title comes with the
  * reader's translation: `localizeTitle(row, language)` gives it in the reader's language (decision 080).
@@ -168,13 +174,15 @@ export const recommendationRowSelect = (language: Language) =>
  * relation is a left join that sorts every recommendation first. Meetings come first in the join
  * (SQLite keeps the written order of a CROSS JOIN), so the database walks meetings by date
  * (index), takes each one's recommendations in code order (index) and stops after the page.
+ * `latestMeetingStart` (from filterOptions) starts the walk at the latest meeting with
+ * recommendations instead of probing every later meeting first (decision 090).
  */
-export async function listRecommendations(actor: Actor, f: Filters, page: { skip: number; take: number }, language: Language) {
+export async function listRecommendations(actor: Actor, f: Filters, page: { skip: number; take: number }, language: Language, latestMeetingStart: Date | null = null) {
   const now = new Date();
   const [ids, total] = await Promise.all([
     db.$queryRaw<{ id: string }[]>`
       SELECT r."id" FROM "Meeting" m CROSS JOIN "Recommendation" r
-      WHERE m."id" = r."meetingId" AND ${filterSql(actor, f, now)}
+      WHERE m."id" = r."meetingId" AND ${filterSql(actor, f, now)}${latestMeetingStart ? Prisma.sql` AND m."startsAt" <= ${latestMeetingStart}` : Prisma.empty}
       ORDER BY m."startsAt" DESC, r."code" ASC
       LIMIT ${page.take} OFFSET ${page.skip}`,
     countRecommendations(actor, f, now),
@@ -264,7 +272,11 @@ async function agencyAndThemeChoices(language: Language) {
 
 /**
  * Choices for the list filters: the latest meetings where recommendations were made or reviewed
- * (FILTER_MEETINGS of them, and the chosen meeting whatever its date), agencies and themes.
+ * (FILTER_MEETINGS of them, and the chosen meeting whatever its date), agencies and themes. Finding
+ * them walks meetings from the latest and probes each one; at scale thousands of future meetings
+ * have no recommendations yet. `latestMeetingStart`, the start of the first one found (null when
+ * none), is not a choice: no recommendation belongs to a later meeting, so the list's and the
+ * dashboard's own walks by date start there instead of probing those meetings again (decision 090).
  */
 export async function filterOptions(chosenMeetingId: string | undefined, language: Language) {
   const select = { id: true, title: true, startsAt: true, timeZone: true } as const;
@@ -279,7 +291,7 @@ export async function filterOptions(chosenMeetingId: string | undefined, languag
     agencyAndThemeChoices(language),
   ]);
   const meetings = chosen && !latest.some((m) => m.id === chosen.id) ? [...latest, chosen] : latest;
-  return { meetings: meetings.map((m) => ({ id: m.id, label: meetingLabel(m) })), ...rest };
+  return { meetings: meetings.map((m) => ({ id: m.id, label: meetingLabel(m) })), ...rest, latestMeetingStart: latest[0]?.startsAt ?? null };
 }
 
 /** Choices for the recording and review forms, which also pick an agenda item of the meeting. */
