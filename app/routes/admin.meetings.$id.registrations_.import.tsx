@@ -6,7 +6,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/forms";
 import { SubmitButton } from "~/components/submit-button";
-import { Notice, TableScroll } from "~/components/ui";
+import { Notice } from "~/components/ui";
+import { RejectedRows } from "~/components/import-report";
 import { listAgencyOptions } from "~/domain/agencies/agencies.server";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { redirectWithToast } from "~/domain/auth/session.server";
@@ -89,29 +90,11 @@ export default function ImportRegistrations() {
               ))}
             </ul>
           ) : null}
-          {report.rejected.length ? (
-            <TableScroll>
-              <table>
-                <caption>{t("registrations:import.rejectedRows")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("registrations:import.row")}</th>
-                    <th scope="col">{t("registrations:import.email")}</th>
-                    <th scope="col">{t("registrations:import.result")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.rejected.map((r) => (
-                    <tr key={r.row} className="rejected">
-                      <td>{r.row}</td>
-                      <td>{r.email}</td>
-                      <td>{t("registrations:import.rejected", { message: r.message })}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          ) : null}
+          <RejectedRows
+            caption={t("registrations:import.rejectedRows")}
+            headings={[t("registrations:import.row"), t("registrations:import.email"), t("registrations:import.result")]}
+            rows={report.rejected.map((r) => ({ row: r.row, name: r.email, reasons: [t("registrations:import.rejected", { message: r.message })] }))}
+          />
         </section>
       ) : null}
     </>

@@ -6,7 +6,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData } from "@remix-run/react";
 import { FormErrors, InputField } from "~/components/forms";
 import { SubmitButton } from "~/components/submit-button";
-import { Notice, PageHeader, TableScroll } from "~/components/ui";
+import { Notice, PageHeader } from "~/components/ui";
+import { RejectedRows } from "~/components/import-report";
 import { requireCapability } from "~/domain/auth/permissions.server";
 import { importRecommendations } from "~/domain/recommendations/import.server";
 import { IMPORT_COLUMNS, importSchema } from "~/domain/recommendations/recommendation.schema";
@@ -54,35 +55,11 @@ export default function ImportRecommendations() {
           <Notice kind={report.failed.length ? "warning" : "success"}>
             {t("recommendations:import.imported", { count: report.created.length })} {t("recommendations:import.failed", { count: report.failed.length })}
           </Notice>
-          {report.failed.length ? (
-            <TableScroll>
-            <table>
-              <caption>{t("recommendations:import.notImported")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("recommendations:import.row")}</th>
-                  <th scope="col">{t("recommendations:column.code")}</th>
-                  <th scope="col">{t("recommendations:import.reasons")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.failed.map((f) => (
-                  <tr key={f.row}>
-                    <td>{f.row}</td>
-                    <td>{f.code}</td>
-                    <td>
-                      <ul>
-                        {f.reasons.map((r) => (
-                          <li key={r}>{r}</li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            </TableScroll>
-          ) : null}
+          <RejectedRows
+            caption={t("recommendations:import.notImported")}
+            headings={[t("recommendations:import.row"), t("recommendations:column.code"), t("recommendations:import.reasons")]}
+            rows={report.failed.map((f) => ({ row: f.row, name: f.code, reasons: f.reasons }))}
+          />
           {report.created.length ? (
             <ul>
               {report.created.map((c) => (
