@@ -8,10 +8,18 @@ import { expectNoAxeViolations, signIn } from "./helpers";
 
 const MEETING = "Expert Meeting on Document Fraud and Identity Management";
 
-async function expectFrenchPage(page: Page, heading: { level: number; name: string | RegExp }) {
+async function expectFrenchPage(page: Page, heading: { level: number; name: string | RegExp }, options: { englishNames?: boolean } = {}) {
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await expect(page.getByRole("heading", heading)).toBeVisible();
-  await expect(page.locator("main [lang='en']")).toHaveCount(0);
+  const english = page.locator("main [lang='en']");
+  if (options.englishNames) {
+    // The interface is French; only the names of things written in English and not translated (the demo's
+    // meetings, named in the audit log's sentences) are English, each a link marked so.
+    await expect(english.first()).toBeVisible();
+    expect(await english.count()).toBe(await page.locator("main table td a[lang='en']").count());
+  } else {
+    await expect(english).toHaveCount(0);
+  }
   await expectNoAxeViolations(page);
 }
 
@@ -47,7 +55,7 @@ test("an organiser with a French interface gets the organiser's pages in French"
   await expectFrenchPage(page, { level: 1, name: "Agences" });
   await expect(page.getByLabel("Nom, sigle ou pays")).toBeVisible();
   await page.goto("/admin/audit");
-  await expectFrenchPage(page, { level: 1, name: "Journal d'audit" });
+  await expectFrenchPage(page, { level: 1, name: "Journal d'audit" }, { englishNames: true });
   await expect(page.getByRole("columnheader", { name: "Ce qui s'est passé" })).toBeVisible();
 
   // The edit form without JavaScript: the server refuses a bad value and says so in French.
