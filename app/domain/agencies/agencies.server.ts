@@ -18,14 +18,15 @@ export async function listAgencyOptions(): Promise<AgencyOption[]> {
   return rows.map((a) => ({ value: a.id, label: a.acronym && a.acronym !== a.name ? `${a.acronym} — ${a.name}` : a.name }));
 }
 
+/** Agencies whose name or acronym contains the words (any case): the one such search, for every page. */
+const named = (words: string): Prisma.AgencyWhereInput[] => [{ name: containsText(words) }, { acronym: containsText(words) }];
+
 /** Admin list: search by name, acronym or country (code or English name). */
 export async function searchAgencies(q: string, page: { skip: number; take: number }) {
   const term = q.trim().slice(0, 100);
   const lower = term.toLowerCase();
   const countries = term ? COUNTRY_CODES.filter((c) => c.toLowerCase() === lower || countryName(c).toLowerCase().includes(lower)) : [];
-  const where: Prisma.AgencyWhereInput = term
-    ? { OR: [{ name: containsText(term) }, { acronym: containsText(term) }, ...(countries.length ? [{ country: { in: countries } }] : [])] }
-    : {};
+  const where: Prisma.AgencyWhereInput = term ? { OR: [...named(term), ...(countries.length ? [{ country: { in: countries } }] : [])] } : {};
   const [total, rows] = await Promise.all([
     db.agency.count({ where }),
     db.agency.findMany({
@@ -37,6 +38,12 @@ export async function searchAgencies(q: string, page: { skip: number; take: numb
     }),
   ]);
   return { total, rows };
+}
+
+/** The ids of the agencies a public search names (part of a name or acronym, or an id): a few hundred at most. */
+export async function agencyIdsNamed(words: string): Promise<string[]> {
+  const rows = await db.agency.findMany({ where: { OR: [{ id: words }, ...named(words)] }, select: { id: true }, take: 500 });
+  return rows.map((a) => a.id);
 }
 
 export async function getAgency(id: string) {

@@ -11,6 +11,7 @@ import { addOpenRecommendationsToReview } from "~/domain/recommendations/reviews
 import { formatRange, toDateInput, toLocalInput } from "~/utils/dates";
 import { loadAgendaTree } from "~/domain/agenda/agenda.server";
 import { seriesOptions } from "~/domain/series/series.server";
+import { agencyIdsNamed } from "~/domain/agencies/agencies.server";
 import type { CloneInput, MeetingInput } from "./meeting.schema";
 import { invalidatePublicPages, publicReference } from "./public-cache.server";
 import { lockMeeting, lockedMeeting, promoteWaitlisted, registrationPanel } from "~/domain/registration/registration.server";
@@ -80,7 +81,7 @@ export async function meetingListPage(params: {
     status: { in: [...PUBLIC_STATUSES] },
     ...(params.when === "upcoming" ? { endsAt: { gte: now } } : { endsAt: { lt: now } }),
     ...(params.seriesSlug ? { series: { slug: params.seriesSlug } } : {}),
-    ...(params.agency ? { delegations: { some: { agencyId: { in: await agenciesNamed(params.agency) } } } } : {}),
+    ...(params.agency ? { delegations: { some: { agencyId: { in: await agencyIdsNamed(params.agency) } } } } : {}),
   };
   const [total, rows, filters] = await Promise.all([
     db.meeting.count({ where }),
@@ -98,12 +99,6 @@ export async function meetingListPage(params: {
     meetings: rows.map(({ seriesId, ...m }) => ({ ...localCard(m, language), series: (seriesId && filters.seriesById.get(seriesId)) || null })),
     series: filters.series,
   };
-}
-
-/** The agencies whose name or acronym contains the words (any case), or whose id they are: a few hundred at most. */
-async function agenciesNamed(words: string) {
-  const rows = await db.agency.findMany({ where: { OR: [{ id: words }, { acronym: containsText(words) }, { name: containsText(words) }] }, select: { id: true }, take: 500 });
-  return rows.map((a) => a.id);
 }
 
 /** The list's series filter options, and each series by id for the cards. */

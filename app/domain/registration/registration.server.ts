@@ -168,8 +168,9 @@ function linkOf(id: string): PrivateLink {
   return { id, token, tokenHash: hashToken(token) };
 }
 
-async function createManyChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await insert(rows.slice(i, i + INSERT_CHUNK));
+/** Runs `step` on the rows INSERT_CHUNK at a time (lists of ids bound as parameters stay within the limits). */
+async function inChunks<T>(rows: T[], step: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await step(rows.slice(i, i + INSERT_CHUNK));
 }
 
 // New registrations and their history are written with multi-row INSERTs (insertMany), not createMany:
@@ -216,7 +217,7 @@ async function transitionMany(
   const byStatus = new Map<RegistrationStatus, string[]>();
   for (const r of regs) byStatus.set(r.status, [...(byStatus.get(r.status) ?? []), r.id]);
   for (const [from, ids] of byStatus) {
-    await createManyChunked(ids, async (chunk) => {
+    await inChunks(ids, async (chunk) => {
       const data = withdraws(from) ? { status: to, inviteWithdrawals: { increment: 1 } } : { status: to };
       const changed = await tx.registration.updateMany({ where: { id: { in: chunk }, status: from }, data });
       if (changed.count !== chunk.length) throw new Error(`Registrations of meeting ${meeting.id} changed meanwhile`);
@@ -373,7 +374,7 @@ async function registerBatch(tx: Tx, meeting: SeatMeeting, reqs: RegisterRequest
 
   const agencyIds = [...new Set(open.map((r) => r.person.agencyId))];
   const known = new Set<string>();
-  await createManyChunked(agencyIds, async (chunk) => {
+  await inChunks(agencyIds, async (chunk) => {
     const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Agency" WHERE "id" IN (${PrismaSql.join(chunk)})`;
     for (const r of rows) known.add(r.id);
   });
@@ -388,7 +389,7 @@ async function registerBatch(tx: Tx, meeting: SeatMeeting, reqs: RegisterRequest
   // again reopens that row (same id, so its calendar invite's UID and SEQUENCE go on from the CANCEL).
   const taken = new Set<string>();
   const cancelled = new Map<string, string>();
-  await createManyChunked(emails, async (chunk) => {
+  await inChunks(emails, async (chunk) => {
     const rows = await tx.$queryRaw<{ e: string; id: string; status: string }[]>`
       SELECT "emailNormalised" AS "e", "id", "status" FROM "Registration" WHERE "meetingId" = ${meeting.id} AND "emailNormalised" IN (${PrismaSql.join(chunk)})`;
     for (const r of rows) {
@@ -403,7 +404,7 @@ async function registerBatch(tx: Tx, meeting: SeatMeeting, reqs: RegisterRequest
   // language if they have an account that has one, else that of the person registering them.
   const saved = new Map<string, Language>();
   const byOthers = open.filter((r) => r.source !== "SELF" && r.source !== "INVITATION");
-  await createManyChunked([...new Set(byOthers.map((r) => normaliseEmail(r.person.email)))], async (chunk) => {
+  await inChunks([...new Set(byOthers.map((r) => normaliseEmail(r.person.email)))], async (chunk) => {
     for (const u of await tx.user.findMany({ where: { email: { in: chunk }, locale: { not: null } }, select: { email: true, locale: true } })) {
       if (isLanguage(u.locale)) saved.set(u.email, u.locale);
     }
