@@ -190,9 +190,19 @@ export const serverEnv = (databaseUrl: string, listenPort: number, extra: Record
 
 export type Server = { base: string; child: ChildProcess; pid: number };
 
+/**
+ * A process as deployed: package.json's script `name` (`start`, `worker`; their node flags are written only
+ * there), run by sh as npm runs it but without npm in between: `exec env` makes node this child, so the
+ * figures taken from its pid are node's.
+ */
+export function startScript(label: string, name: "start" | "worker", env: Record<string, string | undefined>): ChildProcess {
+  const script: string = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).scripts[name];
+  return start(label, "sh", ["-c", `exec env ${script}`], env);
+}
+
 export async function startServer(name: string, databaseUrl: string, extra: Record<string, string> = {}): Promise<Server> {
   const p = await port();
-  const child = start(name, "node", ["scripts/server.mjs"], serverEnv(databaseUrl, p, { CONVENE_INSTANCE: name, ...extra }));
+  const child = startScript(name, "start", serverEnv(databaseUrl, p, { CONVENE_INSTANCE: name, ...extra }));
   const base = `http://127.0.0.1:${p}`;
   await waitFor(`${base}/login`, 90_000, child);
   return { base, child, pid: child.pid! };

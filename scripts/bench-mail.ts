@@ -6,7 +6,7 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import fs from "node:fs";
-import { SECRET, benchDb, buildDir, dbFile, memory, port, postForm, removeDb, startServer, start, stop, tsx, type Row } from "./bench-lib.ts";
+import { SECRET, benchDb, buildDir, dbFile, memory, port, postForm, removeDb, startScript, startServer, stop, tsx, type Row } from "./bench-lib.ts";
 
 const COUNT = 2000;
 
@@ -57,11 +57,8 @@ export async function benchMail(databaseUrl: string): Promise<Row[]> {
   const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
 
   const server = await startServer("mail-web", databaseUrl);
-  // The worker as deployed: package.json's `worker` script (its node flags are written only there), run by sh as
-  // npm runs it, without npm in between: `exec env` makes node this child, so the figures below are node's.
-  // Started before the organiser acts, polling every 200 ms.
-  const workerScript: string = JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")).scripts.worker;
-  const worker = start("mail-worker", "sh", ["-c", `exec env ${workerScript}`], {
+  // The worker as deployed (package.json's `worker` script), started before the organiser acts, polling every 200 ms.
+  const worker = startScript("mail-worker", "worker", {
     DATABASE_URL: databaseUrl, REMIX_BUILD_DIR: buildDir, SMTP_URL: smtpUrl, DEV_MAILBOX: "off", SESSION_SECRET: SECRET, APP_URL: server.base, MAIL_POLL_MS: "200",
   });
   const rows: Row[] = [];

@@ -94,15 +94,16 @@ fi
 export NODE_ENV=production HOST=127.0.0.1 TRUST_PROXY=loopback MAIL_WORKER=off DEV_MAILBOX=on
 export SESSION_SECRET="$(cat "$dir/session-secret")" APP_URL="${APP_URL:-http://127.0.0.1:$port}"
 
+# package.json's `start` and `worker` scripts (their node flags are written only there), run by sh as npm runs
+# them, without npm in between: `exec env` makes node the process stop() signals, once.
+script() { node -p "require('./package.json').scripts.$1"; }
 for i in 0 1; do
   say "App instance app$((i + 1)) on 127.0.0.1:${app_ports[$i]}"
-  PORT="${app_ports[$i]}" CONVENE_INSTANCE="app$((i + 1))" node scripts/server.mjs >>"$dir/log/app$((i + 1)).log" 2>&1 &
+  PORT="${app_ports[$i]}" CONVENE_INSTANCE="app$((i + 1))" sh -c "exec env $(script start)" >>"$dir/log/app$((i + 1)).log" 2>&1 &
   pids+=($!)
 done
 say "Mail worker"
-# package.json's `worker` script (its node flags are written only there), run by sh as `npm run worker` runs
-# it, without npm in between: `exec env` makes node the process stop() signals, once.
-sh -c "exec env $(node -p 'require("./package.json").scripts.worker')" >>"$dir/log/worker.log" 2>&1 &
+sh -c "exec env $(script worker)" >>"$dir/log/worker.log" 2>&1 &
 pids+=($!)
 
 # nginx marks an instance down for a while when it does not answer: start it once both listen.

@@ -16,4 +16,5 @@ unset SMTP_URL
 export DEV_MAILBOX=on
 # Every test comes from 127.0.0.1 and signs in many times: raise the abuse limits (docs/decisions/053).
 export RATE_LIMIT_FACTOR="${RATE_LIMIT_FACTOR:-50}"
-exec node scripts/server.mjs
+# The server as `npm start` runs it (its node flags are package.json's), without npm in between.
+eval "exec env $(node -p 'require("./package.json").scripts.start')"

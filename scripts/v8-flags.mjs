@@ -1,7 +1,9 @@
 // The V8 settings of every Convene process: the web server (scripts/server.mjs, its cluster workers too) and
 // the mail worker (scripts/worker.ts, bundled into build/worker.js). Imported first by both, before anything
 // compiles the query compiler's WebAssembly or grows the heap; these flags are read when they are used, so
-// no command-line option is needed (docs/decisions/063-read-path.md, memory).
+// no command-line option is needed (docs/decisions/063-read-path.md, memory). The heap's size limits are
+// fixed when V8 starts, before any of this runs: they are command-line options of package.json's `start`
+// and `worker` scripts (docs/decisions/091-heap-limits.md).
 import v8 from "node:v8";
 
 // Under fast allocation V8 lets the old generation grow to several times what survives a full collection
