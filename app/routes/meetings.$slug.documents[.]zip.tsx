@@ -12,10 +12,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const t = await fixedT(request);
     notFound(t("meetings:files.noZip"));
   }
-  return new Response(new Uint8Array(archive.zip), {
+  // Streamed as it is made (no length known in advance); the domain reads one file at a time.
+  return new Response(archive.zip, {
     headers: {
       "Content-Type": "application/zip",
-      "Content-Length": String(archive.zip.byteLength),
       "Content-Disposition": contentDisposition(`${slug}-documents.zip`),
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",

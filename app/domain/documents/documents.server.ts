@@ -1,4 +1,4 @@
-import { zipSync, type ZipOptions } from "fflate";
+import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
 import { audit } from "~/domain/audit/audit.server";
 import { agencyScope, can } from "~/domain/auth/permissions";
 import { assertCan } from "~/domain/auth/permissions.server";
@@ -199,23 +199,47 @@ function uniqueName(name: string, taken: Set<string>): string {
 /** Types already compressed (PDF, images, Office and OpenDocument files are ZIPs): stored as they are. */
 const compressible = (mimeType: string) => mimeType.startsWith("text/");
 
-/** Every document of the meeting the viewer may see, newest versions, as one ZIP; null when there are none. */
-export async function meetingDocumentsZip(meetingSlug: string, viewer: Viewer): Promise<{ zip: Uint8Array; names: string[] } | null> {
+/**
+ * Every document of the meeting the viewer may see, newest versions, as one ZIP; null when there are none.
+ * `names` are the entries' names, in order (a file whose content is gone when its turn comes is left out of
+ * the ZIP, though named here). The ZIP is a stream: each file is read from the database when the
+ * reader has taken the previous one, so a download holds about one file in memory, not all of them and the
+ * archive besides (six downloads of a 120 MB set at once peaked at 1.3 GB when it was built whole;
+ * docs/decisions/091-heap-limits.md).
+ */
+export async function meetingDocumentsZip(meetingSlug: string, viewer: Viewer): Promise<{ zip: ReadableStream<Uint8Array>; names: string[] } | null> {
   const docs = await visibleDocuments({ meetingSlug }, viewer);
   if (!docs.length) return null;
-  const contents = await db.storedFileContent.findMany({ where: { fileId: { in: docs.map((d) => d.fileId) } }, select: { fileId: true, data: true } });
-  const bytes = new Map(contents.map((c) => [c.fileId, c.data]));
   const taken = new Set<string>();
-  const entries: Record<string, [Uint8Array, ZipOptions]> = {};
-  const names: string[] = [];
-  for (const d of docs) {
-    const data = bytes.get(d.fileId);
-    if (!data) continue;
-    const name = uniqueName(d.filename, taken);
-    names.push(name);
-    entries[name] = [new Uint8Array(data), { level: compressible(d.mimeType) ? 6 : 0 }];
-  }
-  return { zip: zipSync(entries), names };
+  const files = docs.map((d) => ({ name: uniqueName(d.filename, taken), fileId: d.fileId, compress: compressible(d.mimeType) }));
+  return { zip: zipStream(files), names: files.map((f) => f.name) };
+}
+
+/** A ZIP of stored files, read one at a time as the stream is pulled (fflate's streaming `Zip`). */
+function zipStream(files: { name: string; fileId: string; compress: boolean }[]): ReadableStream<Uint8Array> {
+  let next = 0;
+  let zip: Zip;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      zip = new Zip((error, chunk, final) => {
+        if (error) return controller.error(error);
+        controller.enqueue(chunk);
+        if (final) controller.close();
+      });
+    },
+    async pull() {
+      for (;;) {
+        if (next >= files.length) return zip.end();
+        const file = files[next++];
+        const bytes = await readFileBytes(file.fileId);
+        if (!bytes) continue;
+        const entry = file.compress ? new ZipDeflate(file.name, { level: 6 }) : new ZipPassThrough(file.name);
+        zip.add(entry);
+        entry.push(bytes, true);
+        return;
+      }
+    },
+  });
 }
 
 // ---------------------------------------------------------------- staff
