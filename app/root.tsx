@@ -196,6 +196,9 @@ export function ErrorBoundary() {
     } else if (error.status === 400) {
       title = t("common:error.400.title");
       message = given ?? message;
+    } else if (error.status === 413) {
+      title = t("common:error.413.title");
+      message = given ?? t("common:error.413.message");
     } else if (error.status === 429) {
       title = t("common:error.429.title");
       message = given ?? t("common:error.429.message");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeRedirectPath } from "./http.server";
+import { FORM_LIMITS, readForm, safeRedirectPath } from "./http.server";
 
 // Every value a hostile link or form can carry as a redirect target, and where it must end.
 const HOSTILE: Array<[string, unknown]> = [
@@ -50,5 +50,25 @@ describe("safeRedirectPath", () => {
 
   it("always returns something a Location header accepts", () => {
     for (const [, value] of HOSTILE) expect(() => new Headers({ Location: safeRedirectPath(value as string) })).not.toThrow();
+  });
+});
+
+describe("readForm", () => {
+  const post = (body: string) =>
+    new Request("http://localhost/admin/meetings/new", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+  const status = (request: Request) => readForm(request).then(() => 200, (e: unknown) => (e instanceof Response ? e.status : 500));
+
+  it("reads forms up to the limits: as many fields as the largest page sends, a bulk action's repeated ids", async () => {
+    const distinct = Array.from({ length: FORM_LIMITS.fields }, (_, i) => `items[${i}].title=x`).join("&");
+    expect(await status(post(distinct))).toBe(200);
+    const ids = Array.from({ length: FORM_LIMITS.repeats }, (_, i) => `ids=r${i}`).join("&");
+    expect((await readForm(post(`intent=approve&${ids}`))).getAll("ids")).toHaveLength(FORM_LIMITS.repeats);
+  });
+
+  it("refuses with 413 a form with more fields, or one field repeated more often, before any action parses it", async () => {
+    expect(await status(post(Array.from({ length: FORM_LIMITS.fields + 1 }, (_, i) => `f${i}=x`).join("&")))).toBe(413);
+    expect(await status(post("a=b&".repeat(FORM_LIMITS.repeats + 1)))).toBe(413);
+    // The hostile post that held a server for minutes: 2 MB of one repeated field.
+    expect(await status(post("a=b&".repeat(500_000)))).toBe(413);
   });
 });
