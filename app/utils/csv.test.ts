@@ -14,6 +14,9 @@ describe("CSV", () => {
     const ok = parseCsv("\uFEFFName,Email\nAnna,anna@example.org\n");
     expect(ok).toEqual({ ok: true, header: ["name", "email"], rows: [{ name: "Anna", email: "anna@example.org" }] });
     expect(parseCsv("").ok).toBe(false);
+    // At most 200 columns: each row becomes an object with a key per column.
+    expect(parseCsv(`${Array.from({ length: 200 }, (_, i) => `c${i}`).join(",")}\n${"x,".repeat(199)}x\n`).ok).toBe(true);
+    expect(parseCsv(`name,email,agency${",".repeat(198)}\na,b,c\n`)).toEqual({ ok: false, error: "The file has more than 200 columns." });
     expect(parseCsv('a,b\n"unterminated,1').ok).toBe(false);
   });
 });
