@@ -137,6 +137,16 @@ function inlineText(token: Token | undefined): string {
   return out;
 }
 
+/**
+ * The text with a break opportunity (a zero-width space) every 100 characters of any run of more than 200
+ * without a space: PDFKit splits a word wider than the line one character at a time, which grew with the
+ * square of its length (4,000 characters: 0.29 s; one pasted 60,000-character line ran the process out of
+ * memory). Ordinary words and links are far shorter and stay as they are.
+ */
+export function breakable(text: string): string {
+  return text.replace(/\S{201,}/g, (run) => run.replace(/\S{100}(?=\S)/g, "$&\u200B"));
+}
+
 /** Draws one Markdown piece as headings, paragraphs, lists, quotes and code, in reading order. */
 function drawMarkdown(doc: PDFKit.PDFDocument, text: string) {
   const tokens = md.parse(text, {});
@@ -152,7 +162,7 @@ function drawMarkdown(doc: PDFKit.PDFDocument, text: string) {
       case "heading_open": {
         const level = Number(t.tag.slice(1)) - 1;
         doc.moveDown(0.6).font("Sans-Bold").fontSize(HEADING_SIZES[Math.max(0, level - 1)] ?? 11);
-        doc.text(inlineText(tokens[i + 1]), MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN });
+        doc.text(breakable(inlineText(tokens[i + 1])), MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN });
         doc.font("Sans").fontSize(10.5).moveDown(0.3);
         break;
       }
@@ -178,14 +188,14 @@ function drawMarkdown(doc: PDFKit.PDFDocument, text: string) {
         break;
       case "paragraph_open": {
         const text = inlineText(tokens[i + 1]);
-        doc.text(mark ? `${mark} ${text}` : text, indent(), doc.y, { width: width() });
+        doc.text(breakable(mark ? `${mark} ${text}` : text), indent(), doc.y, { width: width() });
         mark = "";
         if (!lists.length) doc.moveDown(0.5);
         break;
       }
       case "fence":
       case "code_block":
-        doc.text(t.content.replace(/\n$/, ""), indent() + 8, doc.y, { width: width() - 8 }).moveDown(0.5);
+        doc.text(breakable(t.content.replace(/\n$/, "")), indent() + 8, doc.y, { width: width() - 8 }).moveDown(0.5);
         break;
       case "hr":
         doc.moveTo(MARGIN, doc.y + 4).lineTo(doc.page.width - MARGIN, doc.y + 4).strokeColor("#888").stroke().moveDown(1);
@@ -198,7 +208,7 @@ function drawMarkdown(doc: PDFKit.PDFDocument, text: string) {
         tableRow?.push(inlineText(tokens[i + 1]));
         break;
       case "tr_close":
-        if (tableRow) doc.text(tableRow.join("  |  "), indent(), doc.y, { width: width() });
+        if (tableRow) doc.text(breakable(tableRow.join("  |  ")), indent(), doc.y, { width: width() });
         tableRow = null;
         break;
       case "table_close":
@@ -221,7 +231,7 @@ function tableLine(doc: PDFKit.PDFDocument, cells: string[], widths: number[], b
   let x = MARGIN;
   let bottom = top;
   cells.forEach((cell, i) => {
-    doc.text(cell, x, top, { width: widths[i] - 6 });
+    doc.text(breakable(cell), x, top, { width: widths[i] - 6 });
     bottom = Math.max(bottom, doc.y);
     x += widths[i];
   });

@@ -9,7 +9,7 @@ import { overlapping } from "~/test/overlap";
 import { registerPerson } from "~/test/factories.registration";
 import { pdfPages } from "~/test/pdf-text";
 import { db } from "~/utils/db.server";
-import { markdownToHtml, renderSummary } from "./render.server";
+import { breakable, markdownToHtml, renderSummary, summaryPdf } from "./render.server";
 import { summarySchema, SUMMARY_MAX_CHARS, type SummaryInput } from "./summary.schema";
 import { changeSummary, draftFromRecords, readSummary, requireReadableSummary, summaryPdfFile, summaryRecords } from "./summary.server";
 
@@ -111,6 +111,20 @@ describe("the summary record", () => {
     const huge = summarySchema.safeParse({ intent: "save", body: "x".repeat(SUMMARY_MAX_CHARS + 1) });
     expect(huge.success).toBe(false);
     expect(huge.error?.issues[0].message).toBe("admin:summary.error.tooLong");
+  });
+
+  it("gives the PDF a break opportunity in every run of more than 200 characters without a space, so a pasted line of the largest size renders", async () => {
+    const ZW = "\u200B";
+    expect(breakable("a".repeat(200))).toBe("a".repeat(200));
+    expect(breakable(`see https://example.org/${"p".repeat(80)} now`)).toBe(`see https://example.org/${"p".repeat(80)} now`);
+    expect(breakable(`x ${"b".repeat(250)} y`)).toBe(`x ${"b".repeat(100)}${ZW}${"b".repeat(100)}${ZW}${"b".repeat(50)} y`);
+    expect(breakable("c".repeat(300))).toBe(`${"c".repeat(100)}${ZW}${"c".repeat(100)}${ZW}${"c".repeat(100)}`);
+    // PDFKit split such a line one character at a time: 60,000 of them ran the process out of memory.
+    const body = "x".repeat(SUMMARY_MAX_CHARS);
+    const meeting = { title: "Long line", startsAt: new Date("2027-03-01T08:00:00Z"), endsAt: new Date("2027-03-01T16:00:00Z"), timeZone: "Europe/Brussels", venue: "Berlaymont", room: "", city: "Brussels" };
+    const pdf = await summaryPdf({ meeting, body, records: { attendance: [], made: [], reviewed: [] }, publishedAt: new Date("2027-03-02T10:00:00Z") });
+    const text = pdfPages(pdf).join("");
+    expect(text.replace(/[^x]/g, "")).toHaveLength(SUMMARY_MAX_CHARS);
   });
 
   it("names the recommendations in the reader's language where translated, else in the original's with its lang; the PDF in the publisher's", async () => {
