@@ -419,7 +419,7 @@ function report(started: number) {
     `# Benchmark results${smoke ? " (SMOKE RUN: not the official figures)" : ""}`,
     "",
     `Run ${new Date().toISOString()} by \`npm run bench\`${only ? ` with BENCH_ONLY=${only.join(",")}` : ""}, BENCH_SECONDS=${SECONDS}, on ${cpus.length} × ${cpus[0]?.model ?? "CPU"}, Node ${process.version}; ${((Date.now() - started) / 60000).toFixed(1)} min in all.`,
-    "Load: autocannon in the bench process over loopback against the production build (scripts/server.mjs), SQLite (WAL) unless the row says PostgreSQL; pages at 20 connections, staff pages at one; p95/p99 from every response time.",
+    "Load: autocannon in the bench process over loopback against the production build as `npm start` runs it (scripts/server.mjs with its heap cap), SQLite (WAL) unless the row says PostgreSQL; pages at 20 connections, staff pages at one; p95/p99 from every response time.",
     `Pages and storms run on the \`--scale 1\` data (3,000 meetings, 100,000 registrations, 20,000 recommendations); staff pages on the demo data, \`--scale 1\` and \`--scale 3\`, in ${STAFF_ROUNDS} rounds, the three servers asked in turn (the ratio is the median of the rounds' ratios).`,
     smoke ? "A smoke run proves that every part works; the machine was shared with other work (see the load averages), so the figures are not the ones to quote." : "",
     "",
