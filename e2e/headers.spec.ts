@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import net from "node:net";
 import path from "node:path";
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
@@ -177,4 +178,43 @@ test("behind a TLS proxy: HSTS when APP_URL is https, and TRUST_PROXY makes the 
     }
   }
   await client.dispose();
+});
+
+test("a connection on which nothing moves is closed after SOCKET_IDLE_MS, and the server goes on answering", async ({ playwright }) => {
+  // Node's default is never: a client that stops reading a streamed ZIP kept its file in memory (decision 091).
+  // A form whose body stops short of its Content-Length stands for any stalled connection here; without the
+  // setting Node would wait for its 300 s request limit, past this test's time.
+  const port = await freePort();
+  const child = spawn(process.execPath, ["scripts/server.mjs"], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      DATABASE_URL: `file:${path.resolve(`.tmp/e2e-${process.env.E2E_PORT ?? "3457"}.db`)}`,
+      SESSION_SECRET: "e2e-secret-e2e-secret-e2e-secret",
+      DEV_MAILBOX: "on",
+      MAIL_WORKER: "off",
+      APP_URL: `http://127.0.0.1:${port}`,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      SOCKET_IDLE_MS: "1000",
+      REMIX_BUILD_DIR: process.env.REMIX_BUILD_DIR ?? "build",
+    },
+    stdio: "ignore",
+  });
+  const client = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${port}` });
+  try {
+    await expect.poll(() => client.get("/login").then((r) => r.status(), () => 0), { timeout: 60_000 }).toBe(200);
+    const socket = net.connect(port, "127.0.0.1");
+    const closed = new Promise<void>((resolve) => {
+      socket.on("close", () => resolve());
+      socket.on("error", () => {});
+    });
+    socket.write(`POST /login HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nemail=`);
+    await closed;
+    expect((await client.get("/login")).status()).toBe(200);
+  } finally {
+    await client.dispose();
+    child.kill("SIGTERM");
+    await new Promise((resolve) => child.once("exit", resolve));
+  }
 });

@@ -26,6 +26,15 @@ if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
   process.exit(1);
 }
 
+// A connection on which nothing moves either way for SOCKET_IDLE_MS (default 2 minutes) is closed; Node's default
+// is never. A client that stops reading a streamed download would otherwise keep its current file in memory for
+// as long as it stays connected (docs/decisions/091-heap-limits.md, addendum).
+const socketIdleMs = Number(process.env.SOCKET_IDLE_MS || 120_000);
+if (!Number.isInteger(socketIdleMs) || socketIdleMs < 1000) {
+  console.error(`Invalid configuration:\n  SOCKET_IDLE_MS: ${process.env.SOCKET_IDLE_MS} (use a whole number of milliseconds, at least 1000)`);
+  process.exit(1);
+}
+
 /**
  * The primary process only starts, restarts and stops the workers; each worker is a whole server (a
  * connection goes to one of them). Like several instances on one database (docs/decisions/061), they
@@ -240,6 +249,8 @@ async function serve() {
   const server = http.createServer((req, res) => {
     if (!pages.replay(req, res)) app(req, res);
   });
+  // With no 'timeout' listener, Node destroys the idle socket; a streamed body then stops (patches/@remix-run+node).
+  server.timeout = socketIdleMs;
   if (host) server.listen(port, host, onListen);
   else server.listen(port, onListen);
   for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => server.close(() => process.exit(0)));
