@@ -140,27 +140,30 @@ test("the CSP lets the app hydrate and blocks nothing it uses, mail previews inc
 });
 
 
+/** A second `npm start` on the suite's database (scripts/e2e-server.sh) on `port`, with settings of its own. */
+function secondServer(port: number, settings: Record<string, string>) {
+  return spawn(process.execPath, ["scripts/server.mjs"], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      DATABASE_URL: `file:${path.resolve(`.tmp/e2e-${process.env.E2E_PORT ?? "3457"}.db`)}`,
+      SESSION_SECRET: "e2e-secret-e2e-secret-e2e-secret",
+      DEV_MAILBOX: "on",
+      MAIL_WORKER: "off",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      REMIX_BUILD_DIR: process.env.REMIX_BUILD_DIR ?? "build",
+      ...settings,
+    },
+    stdio: "ignore",
+  });
+}
+
 test("behind a TLS proxy: HSTS when APP_URL is https, and TRUST_PROXY makes the forwarded scheme count", async ({ playwright }) => {
   // A second `npm start` on the suite's database (scripts/e2e-server.sh), as an operator runs it behind nginx.
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const start = (trustProxy: string) =>
-    spawn(process.execPath, ["scripts/server.mjs"], {
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: "production",
-        DATABASE_URL: `file:${path.resolve(`.tmp/e2e-${process.env.E2E_PORT ?? "3457"}.db`)}`,
-        SESSION_SECRET: "e2e-secret-e2e-secret-e2e-secret",
-        DEV_MAILBOX: "on",
-        MAIL_WORKER: "off",
-        APP_URL: "https://convene.example",
-        TRUST_PROXY: trustProxy,
-        HOST: "127.0.0.1",
-        PORT: String(port),
-        REMIX_BUILD_DIR: process.env.REMIX_BUILD_DIR ?? "build",
-      },
-      stdio: "ignore",
-    });
+  const start = (trustProxy: string) => secondServer(port, { APP_URL: "https://convene.example", TRUST_PROXY: trustProxy });
   // A post from the proxied page https://127.0.0.1:<port>: the same origin only if X-Forwarded-Proto is trusted.
   const logout = { method: "POST", maxRedirects: 0, headers: { Origin: `https://127.0.0.1:${port}`, "X-Forwarded-Proto": "https", "Content-Type": "application/x-www-form-urlencoded" }, data: "" };
   const client = await playwright.request.newContext({ baseURL: base });
@@ -185,22 +188,7 @@ test("a connection on which nothing moves is closed after SOCKET_IDLE_MS, and th
   // A form whose body stops short of its Content-Length stands for any stalled connection here; without the
   // setting Node would wait for its 300 s request limit, past this test's time.
   const port = await freePort();
-  const child = spawn(process.execPath, ["scripts/server.mjs"], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      DATABASE_URL: `file:${path.resolve(`.tmp/e2e-${process.env.E2E_PORT ?? "3457"}.db`)}`,
-      SESSION_SECRET: "e2e-secret-e2e-secret-e2e-secret",
-      DEV_MAILBOX: "on",
-      MAIL_WORKER: "off",
-      APP_URL: `http://127.0.0.1:${port}`,
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      SOCKET_IDLE_MS: "1000",
-      REMIX_BUILD_DIR: process.env.REMIX_BUILD_DIR ?? "build",
-    },
-    stdio: "ignore",
-  });
+  const child = secondServer(port, { APP_URL: `http://127.0.0.1:${port}`, SOCKET_IDLE_MS: "1000" });
   const client = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${port}` });
   try {
     await expect.poll(() => client.get("/login").then((r) => r.status(), () => 0), { timeout: 60_000 }).toBe(200);
