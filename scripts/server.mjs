@@ -20,20 +20,20 @@ import { instanceHeader, isPublicPage, pageCache, relayGenerations, shareGenerat
 
 process.env.NODE_ENV = process.env.NODE_ENV ?? "production";
 
-const workers = Number(process.env.WEB_CONCURRENCY || 1);
-if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
-  console.error(`Invalid configuration:\n  WEB_CONCURRENCY: ${process.env.WEB_CONCURRENCY} (use a whole number of processes, e.g. 2)`);
+/** A whole number from the environment within [min, max] (`fallback` when unset); otherwise says what to set and stops. */
+function wholeNumber(name, fallback, min, max, hint) {
+  const value = Number(process.env[name] || fallback);
+  if (Number.isInteger(value) && value >= min && value <= max) return value;
+  console.error(`Invalid configuration:\n  ${name}: ${process.env[name]} (${hint})`);
   process.exit(1);
 }
+
+const workers = wholeNumber("WEB_CONCURRENCY", 1, 1, 64, "use a whole number of processes, e.g. 2");
 
 // A connection on which nothing moves either way for SOCKET_IDLE_MS (default 2 minutes) is closed; Node's default
 // is never. A client that stops reading a streamed download would otherwise keep its current file in memory for
 // as long as it stays connected (docs/decisions/091-heap-limits.md, addendum).
-const socketIdleMs = Number(process.env.SOCKET_IDLE_MS || 120_000);
-if (!Number.isInteger(socketIdleMs) || socketIdleMs < 1000) {
-  console.error(`Invalid configuration:\n  SOCKET_IDLE_MS: ${process.env.SOCKET_IDLE_MS} (use a whole number of milliseconds, at least 1000)`);
-  process.exit(1);
-}
+const socketIdleMs = wholeNumber("SOCKET_IDLE_MS", 120_000, 1000, Infinity, "use a whole number of milliseconds, at least 1000");
 
 /**
  * The primary process only starts, restarts and stops the workers; each worker is a whole server (a
