@@ -106,10 +106,28 @@ class SQLiteImmediate extends PrismaBetterSqlite3 {
     const client = (adapter as unknown as { client: BetterSqlite3.Database }).client;
     client.pragma("journal_mode = WAL");
     client.pragma("foreign_keys = ON");
-    const prepare = cachingPrepare(client.prepare.bind(client));
-    client.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as unknown as typeof client.prepare;
+    const prepare = client.prepare.bind(client);
+    // Rewritten once per SQL text, when the statement is first prepared (the cache is keyed by Prisma's text).
+    client.prepare = cachingPrepare((sql) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : withLikeEscape(sql))) as unknown as typeof client.prepare;
     return adapter;
   }
+}
+
+/**
+ * Prisma's three LIKE shapes on SQLite (contains, startsWith, endsWith). SQLite's LIKE has no escape
+ * character unless the statement names one and Prisma names none, so a "%" or "_" searched for would
+ * match anything; every one of them gets ESCAPE '\', the character likeEscaped escapes with (and
+ * PostgreSQL's default). Raw SQL of the app writes its own ESCAPE and does not have these shapes.
+ */
+const PRISMA_LIKE = /LIKE \((?:'%' \|\| \? \|\| '%'|\? \|\| '%'|'%' \|\| \?)\)/g;
+
+export function withLikeEscape(sql: string): string {
+  return sql.includes("LIKE (") ? sql.replace(PRISMA_LIKE, "$& ESCAPE '\\'") : sql;
+}
+
+/** Text to find literally inside a LIKE pattern whose escape character is a backslash. */
+export function likeEscaped(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 type Data = Record<string, unknown>;
@@ -218,7 +236,9 @@ export async function transaction<T>(fn: (tx: Tx) => Promise<T>, attempts = 3): 
  * The one case-insensitive "contains" filter, the same on both databases: SQLite's LIKE ignores
  * ASCII case; PostgreSQL's ILIKE (mode "insensitive") does the same on the searched columns, which
  * are collated "C" (docs/decisions/060-postgresql.md). Letters outside ASCII match case-sensitively.
+ * "%", "_" and "\\" in the term are found as themselves (likeEscaped; ESCAPE on SQLite, withLikeEscape).
  */
 export function containsText(term: string): { contains: string } {
-  return (dialect() === "postgresql" ? { contains: term, mode: "insensitive" } : { contains: term }) as { contains: string };
+  const contains = likeEscaped(term);
+  return (dialect() === "postgresql" ? { contains, mode: "insensitive" } : { contains }) as { contains: string };
 }

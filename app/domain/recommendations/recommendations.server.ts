@@ -3,7 +3,7 @@ import { key } from "~/i18n/translate";
 import { assertCan, requireAgencyScope } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { Prisma } from "~/generated/prisma/client.ts";
-import { containsText, db, dialect, type Tx } from "~/utils/db.server";
+import { containsText, db, dialect, likeEscaped, type Tx } from "~/utils/db.server";
 import { formatShortDate, fromDateInput, toDateInput } from "~/utils/dates";
 import { Refused, fieldRefusal, type FieldErrors, type Outcome } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
@@ -108,7 +108,7 @@ function filterConditions(actor: Actor, f: Filters, now: Date): Prisma.Sql[] {
   }
   if (f.q) {
     const like = dialect() === "postgresql" ? Prisma.sql`ILIKE` : Prisma.sql`LIKE`;
-    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = `%${likeEscaped(f.q)}%`;
     const match = (column: string) => Prisma.sql`r.${Prisma.raw(`"${column}"`)} ${like} ${pattern} ESCAPE ${"\\"}`;
     and.push(Prisma.sql`(${match("code")} OR ${match("title")} OR ${match("text")})`);
   }
