@@ -17,7 +17,23 @@ result.addFields = function (fields) {
   return addFields.call(this, fields);
 };
 
-// Workaround 2: the adapter's connectToShadowDb() ignores the database named in the URL and drops
+// Workaround 2: the adapter's executeScript() splits a migration at every ";", which cuts a function body
+// ($$ ... $$, the recommendation tally's triggers) apart. Send the script whole instead: PostgreSQL runs a
+// query of several statements as one transaction, as Prisma's native engine did.
+type Connected = Awaited<ReturnType<PrismaPg["connect"]>>;
+function wholeScripts(adapter: Connected): Connected {
+  const { client, onError } = adapter as unknown as { client: pg.Pool; onError(e: unknown): never };
+  adapter.executeScript = async (script: string) => {
+    try {
+      await client.query(script);
+    } catch (e) {
+      onError.call(adapter, e);
+    }
+  };
+  return adapter;
+}
+
+// Workaround 3: the adapter's connectToShadowDb() ignores the database named in the URL and drops
 // its temporary database while still connected. Use a pre-created shadow database, emptied on use.
 class PgWithShadow extends PrismaPg {
   async connectToShadowDb() {
@@ -27,7 +43,11 @@ class PgWithShadow extends PrismaPg {
     await client.connect();
     await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
     await client.end();
-    return new PrismaPg({ connectionString: url, allowExitOnIdle: true }).connect();
+    return wholeScripts(await new PrismaPg({ connectionString: url, allowExitOnIdle: true }).connect());
+  }
+
+  async connect() {
+    return wholeScripts(await super.connect());
   }
 }
 

@@ -6,6 +6,7 @@ import { DEFAULT_LANGUAGE, type Language } from "~/i18n/config";
 import { localizeTheme, localizeTitle, themeNameIn } from "./translations.server";
 import { countOverdue, filterSql, overdueWhere, recommendationRowSelect, whereFor, type Filters } from "./recommendations.server";
 import { STATUSES, type Status } from "./status";
+import { foldIfGrown, statusPairs, type StatusPairs } from "./tally.server";
 
 // Figures for the secretariat's dashboard. All counts honour the same filters as the list, and all of
 // them are counted by the database: the page reads a few dozen rows whatever the number of
@@ -35,7 +36,7 @@ export async function dashboard(actor: Actor, f: Filters, options: { now?: Date;
   const where = whereFor(actor, filters);
   const overdue = { AND: [where, overdueWhere(now)] };
   const [{ rows: matrix, perStatus, total }, themes, meetings, overdueCount, overdueRows] = await Promise.all([
-    statusByAgency(where, options.all ? undefined : AGENCIES_SHOWN),
+    statusByAgency(statusPairs(actor, filters, now), options.all ? undefined : AGENCIES_SHOWN),
     countByTheme(where, language),
     countByMeeting(where, options.all ? undefined : MEETINGS_SHOWN, options.latestMeetingStart ?? null),
     countOverdue(actor, filters, now),
@@ -60,35 +61,46 @@ export async function dashboard(actor: Actor, f: Filters, options: { now?: Date;
 }
 
 /**
- * Counts per lead agency and status, agencies largest first: the `take` largest and one row for the
- * others, or all of them. One grouped query (agencies x statuses rows at most), whatever the number
- * of recommendations; the bar chart by lead agency is the matrix's totals, and the counts by status
- * and the total are its sums (each recommendation has one lead agency), so they cost no other scan.
+ * The matrix of counts per lead agency and status, agencies largest first: the `take` largest and one
+ * row for the others, or all of them. The bar chart by lead agency is the matrix's totals, and the
+ * counts by status and the total are its sums (each recommendation has one lead agency). One statement
+ * over the pairs (tally.server.ts) returns only what the page shows: the pairs of the agencies shown,
+ * the totals per status, and how many agencies and pairs there are, whatever the number of agencies.
  */
-async function statusByAgency(where: Prisma.RecommendationWhereInput, take?: number): Promise<{ rows: MatrixRow[]; perStatus: Record<Status, number>; total: number }> {
-  const groups = await db.recommendation.groupBy({ by: ["leadAgencyId", "status"], where, _count: { _all: true } });
+async function statusByAgency(pairs: StatusPairs, take?: number): Promise<{ rows: MatrixRow[]; perStatus: Record<Status, number>; total: number }> {
+  const big = (value: Prisma.Sql) => Prisma.sql`CAST(${value} AS BIGINT)`;
+  const found = await db.$queryRaw<{ kind: string; a: string | null; s: string | null; n: number | bigint }[]>`
+    WITH "pairs" AS (${pairs.sql}),
+    "agencies" AS (SELECT "a", SUM("n") AS "n" FROM "pairs" GROUP BY "a"),
+    "shown" AS (SELECT "a" FROM "agencies" ORDER BY "n" DESC, "a" LIMIT ${take ?? 1_000_000})
+    SELECT 'pair' AS "kind", "a", "s", ${big(Prisma.sql`"n"`)} AS "n" FROM "pairs" WHERE "a" IN (SELECT "a" FROM "shown")
+    UNION ALL SELECT 'status', NULL, "s", ${big(Prisma.sql`SUM("n")`)} FROM "pairs" GROUP BY "s"
+    UNION ALL SELECT 'agencies', NULL, NULL, ${big(Prisma.sql`COUNT(*)`)} FROM "agencies"
+    UNION ALL SELECT 'pairs', NULL, NULL, ${big(Prisma.sql`COUNT(*)`)} FROM "pairs"
+    ${pairs.tallied ? Prisma.sql`UNION ALL SELECT 'rows', NULL, NULL, ${big(Prisma.sql`COUNT(*)`)} FROM "RecommendationTally"` : Prisma.empty}`;
+  const figure = (kind: string) => Number(found.find((r) => r.kind === kind)?.n ?? 0);
+  if (pairs.tallied) await foldIfGrown(figure("rows"), figure("pairs"));
+
   const empty = () => Object.fromEntries(STATUSES.map((st) => [st, 0])) as Record<Status, number>;
-  const perAgency = new Map<string, { count: number; byStatus: Record<Status, number> }>();
   const perStatus = empty();
-  let total = 0;
-  for (const g of groups) {
-    const a = perAgency.get(g.leadAgencyId) ?? { count: 0, byStatus: empty() };
-    a.count += g._count._all;
-    a.byStatus[g.status] += g._count._all;
-    perAgency.set(g.leadAgencyId, a);
-    perStatus[g.status] += g._count._all;
-    total += g._count._all;
+  for (const r of found) if (r.kind === "status") perStatus[r.s as Status] = Number(r.n);
+  const perAgency = new Map<string, { count: number; byStatus: Record<Status, number> }>();
+  for (const r of found) {
+    if (r.kind !== "pair") continue;
+    const a = perAgency.get(r.a!) ?? { count: 0, byStatus: empty() };
+    a.count += Number(r.n);
+    a.byStatus[r.s as Status] += Number(r.n);
+    perAgency.set(r.a!, a);
   }
-  const bySize = [...perAgency.entries()].map(([id, a]) => ({ id, ...a })).sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
-  const shown = take === undefined ? bySize : bySize.slice(0, take);
-  const rest = bySize.slice(shown.length);
-  const agencies = await db.agency.findMany({ where: { id: { in: shown.map((g) => g.id) } }, select: { id: true, acronym: true } });
+  const total = STATUSES.reduce((n, st) => n + perStatus[st], 0);
+  const agencies = await db.agency.findMany({ where: { id: { in: [...perAgency.keys()] } }, select: { id: true, acronym: true } });
   const label = new Map(agencies.map((a) => [a.id, a.acronym]));
-  const rows: MatrixRow[] = shown.map((g) => ({ key: g.id, label: label.get(g.id) ?? "", count: g.count, byStatus: g.byStatus })).sort(byCountThenLabel);
-  if (rest.length) {
+  const rows: MatrixRow[] = [...perAgency.entries()].map(([id, g]) => ({ key: id, label: label.get(id) ?? "", count: g.count, byStatus: g.byStatus })).sort(byCountThenLabel);
+  const others = figure("agencies") - rows.length;
+  if (others > 0) {
     const byStatus = empty();
-    for (const g of rest) for (const st of STATUSES) byStatus[st] += g.byStatus[st];
-    rows.push({ key: "others", label: `${rest.length} other agencies`, others: rest.length, count: rest.reduce((n, g) => n + g.count, 0), byStatus });
+    for (const st of STATUSES) byStatus[st] = perStatus[st] - rows.reduce((n, r) => n + r.byStatus[st], 0);
+    rows.push({ key: "others", label: `${others} other agencies`, others, count: total - rows.reduce((n, r) => n + r.count, 0), byStatus });
   }
   return { rows, perStatus, total };
 }
