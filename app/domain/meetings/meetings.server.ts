@@ -368,7 +368,8 @@ export async function cloneMeeting(actor: Actor, id: string, input: CloneInput):
   if (input.addOpenRecommendations && !source.seriesId)
     return { ok: false, fieldErrors: { addOpenRecommendations: [key("admin:error.noSeriesRecommendations")] } };
   const slug = input.slug ?? (await freeSlug(`${slugify(input.title)}`));
-  const { id: _id, createdAt: _c, updatedAt: _u, agendaItems, delegations, ...fields } = source;
+  // hasRecommendations is the database's (its triggers set it when reviews are added below).
+  const { id: _id, createdAt: _c, updatedAt: _u, hasRecommendations: _r, agendaItems, delegations, ...fields } = source;
   const data = {
     ...fields,
     title: input.title,

@@ -272,17 +272,17 @@ async function agencyAndThemeChoices(language: Language) {
 
 /**
  * Choices for the list filters: the latest meetings where recommendations were made or reviewed
- * (FILTER_MEETINGS of them, and the chosen meeting whatever its date), agencies and themes. Finding
- * them walks meetings from the latest and probes each one; at scale thousands of future meetings
- * have no recommendations yet. `latestMeetingStart`, the start of the first one found (null when
- * none), is not a choice: no recommendation belongs to a later meeting, so the list's and the
- * dashboard's own walks by date start there instead of probing those meetings again (decision 090).
+ * (FILTER_MEETINGS of them, and the chosen meeting whatever its date), agencies and themes. The
+ * database keeps which meetings have any (`Meeting.hasRecommendations`, decision 092), so they are read
+ * from its index, not found by probing every later meeting. `latestMeetingStart`, the start of the
+ * first one found (null when none), is not a choice: no recommendation belongs to a later meeting, so
+ * the list's and the dashboard's own walks by date start there (decision 090).
  */
 export async function filterOptions(chosenMeetingId: string | undefined, language: Language) {
   const select = { id: true, title: true, startsAt: true, timeZone: true } as const;
   const [latest, chosen, rest] = await Promise.all([
     db.meeting.findMany({
-      where: { OR: [{ recommendations: { some: {} } }, { reviews: { some: {} } }] },
+      where: { hasRecommendations: true },
       orderBy: [{ startsAt: "desc" }, { id: "asc" }],
       select,
       take: FILTER_MEETINGS,
