@@ -20,6 +20,8 @@ export function StatusMatrix({
   const { t } = useTranslation(["recommendations"]);
   const label = (r: MatrixRow) => (r.key === "others" ? t("recommendations:dashboard.otherAgencies", { count: r.others ?? 0 }) : r.label);
   const columns = STATUSES.filter((s) => rows.some((r) => r.byStatus[s] > 0));
+  // Each status's name once, not once per cell.
+  const statusName = Object.fromEntries(columns.map((s) => [s, t(`common:recommendationStatus.${s}`)]));
   const totals = Object.fromEntries(
     columns.map((s) => [s, rows.reduce((n, r) => n + r.byStatus[s], 0)])
   );
@@ -33,7 +35,7 @@ export function StatusMatrix({
               <th scope="col">{t("recommendations:column.leadAgency")}</th>
               {columns.map((s) => (
                 <th scope="col" key={s}>
-                  {t(`common:recommendationStatus.${s}`)}
+                  {statusName[s]}
                 </th>
               ))}
               <th scope="col">{t("recommendations:matrix.total")}</th>
@@ -57,7 +59,7 @@ export function StatusMatrix({
                         {r.byStatus[s]}
                         <span className="visually-hidden">
                           {" "}
-                          {t("recommendations:matrix.cellLabel", { status: t(`common:recommendationStatus.${s}`).toLowerCase(), agency: label(r) })}
+                          {t("recommendations:matrix.cellLabel", { status: statusName[s].toLowerCase(), agency: label(r) })}
                         </span>
                       </Link>
                     ) : (
