@@ -77,9 +77,9 @@ async function statusByAgency(pairs: StatusPairs, take?: number): Promise<{ rows
     UNION ALL SELECT 'status', NULL, "s", ${big(Prisma.sql`SUM("n")`)} FROM "pairs" GROUP BY "s"
     UNION ALL SELECT 'agencies', NULL, NULL, ${big(Prisma.sql`COUNT(*)`)} FROM "agencies"
     UNION ALL SELECT 'pairs', NULL, NULL, ${big(Prisma.sql`COUNT(*)`)} FROM "pairs"
-    ${pairs.tallied ? Prisma.sql`UNION ALL SELECT 'rows', NULL, NULL, ${big(Prisma.sql`COUNT(*)`)} FROM "RecommendationTally"` : Prisma.empty}`;
+    ${pairs.wholeTally ? Prisma.sql`UNION ALL SELECT 'rows', NULL, NULL, ${big(Prisma.sql`COUNT(*)`)} FROM "RecommendationTally"` : Prisma.empty}`;
   const figure = (kind: string) => Number(found.find((r) => r.kind === kind)?.n ?? 0);
-  if (pairs.tallied) await foldIfGrown(figure("rows"), figure("pairs"));
+  if (pairs.wholeTally) await foldIfGrown(figure("rows"), figure("pairs"));
 
   const empty = () => Object.fromEntries(STATUSES.map((st) => [st, 0])) as Record<Status, number>;
   const perStatus = empty();

@@ -16,8 +16,12 @@ import { filterSql, type Filters } from "./recommendations.server";
  */
 export const TALLY_SLACK = 2_000;
 
-/** Rows ("a" lead agency id, "s" status, "n" how many) of the recommendations matching `f` for `actor`, one per pair with any. */
-export type StatusPairs = { sql: Prisma.Sql; tallied: boolean };
+/**
+ * Rows ("a" lead agency id, "s" status, "n" how many) of the recommendations matching `f` for `actor`, one
+ * per pair with any; `wholeTally` when they are every pair of the tally, so that their number tells whether
+ * the tally has grown (foldIfGrown).
+ */
+export type StatusPairs = { sql: Prisma.Sql; wholeTally: boolean };
 
 /**
  * The counts per (lead agency, status) as SQL: from the tally when it can answer (it counts every
@@ -30,7 +34,7 @@ export function statusPairs(actor: Actor, f: Filters, now: Date): StatusPairs {
     return {
       sql: Prisma.sql`SELECT r."leadAgencyId" AS "a", CAST(r."status" AS TEXT) AS "s", COUNT(*) AS "n" FROM "Recommendation" r
         WHERE ${filterSql(actor, f, now)} GROUP BY r."leadAgencyId", r."status"`,
-      tallied: false,
+      wholeTally: false,
     };
   }
   const and = [
@@ -41,7 +45,7 @@ export function statusPairs(actor: Actor, f: Filters, now: Date): StatusPairs {
     sql: Prisma.sql`SELECT "leadAgencyId" AS "a", CAST("status" AS TEXT) AS "s", SUM("delta") AS "n" FROM "RecommendationTally"
       ${and.length ? Prisma.sql`WHERE ${Prisma.join(and, " AND ")}` : Prisma.empty}
       GROUP BY "leadAgencyId", "status" HAVING SUM("delta") <> 0`,
-    tallied: true,
+    wholeTally: !and.length,
   };
 }
 

@@ -4,7 +4,7 @@ import { actor } from "~/test/factories.recommendations";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { db, dialect } from "~/utils/db.server";
 import { AGENCIES_SHOWN, dashboard } from "./dashboard.server";
-import { foldTally } from "./tally.server";
+import { TALLY_SLACK, foldTally } from "./tally.server";
 import { STATUSES, type Status } from "./status";
 
 // The tally (RecommendationTally, decision 092) is kept by database triggers. Whatever writes the
@@ -77,6 +77,25 @@ describe("the recommendation tally", () => {
     const others = tallied.matrix.at(-1)!;
     expect([others.key, others.others, others.count]).toEqual(["others", sizes.length - AGENCIES_SHOWN, sum(sizes.slice(AGENCIES_SHOWN))]);
     expect(sum(Object.values(others.byStatus))).toBe(others.count);
+  });
+
+  it("is folded by the dashboard's unfiltered read once it has grown, not by a filtered one", async () => {
+    const sec = await actor("SECRETARIAT");
+    const meeting = await createMeeting();
+    const agency = await createAgency();
+    await db.recommendation.create({ data: row(1, meeting.id, agency.id, "ADOPTED") });
+    await foldTally();
+    const before = await dashboard(sec, {});
+    // Changes that cancel out, more of them than the slack: the counts stay, the rows grow.
+    const churn = Array.from({ length: TALLY_SLACK + 10 }, (_, i) => ({ leadAgencyId: agency.id, status: "PROPOSED" as const, delta: i % 2 ? 1 : -1 }));
+    await db.recommendationTally.createMany({ data: churn });
+    const grown = await db.recommendationTally.count();
+    const filtered = await dashboard(sec, { agency: agency.id });
+    expect(await db.recommendationTally.count()).toBe(grown);
+    expect(filtered.total).toBe(1);
+    const after = await dashboard(sec, {});
+    expect(await db.recommendationTally.count()).toBeLessThan(grown - TALLY_SLACK);
+    expect([after.total, after.matrix]).toEqual([before.total, before.matrix]);
   });
 
   it("loses and doubles nothing when it is folded while others write", async () => {
