@@ -18,8 +18,8 @@ result.addFields = function (fields) {
 };
 
 // Workaround 2: the adapter's executeScript() splits a migration at every ";", which cuts a function body
-// ($$ ... $$, the recommendation tally's triggers) apart. Send the script whole instead: PostgreSQL runs a
-// query of several statements as one transaction, as Prisma's native engine did.
+// ($$ ... $$, the trigger functions of decision 092) apart. Send the script whole instead: PostgreSQL runs a
+// query of several statements as one implicit transaction, so a migration that fails leaves nothing half done.
 type Connected = Awaited<ReturnType<PrismaPg["connect"]>>;
 function wholeScripts(adapter: Connected): Connected {
   const { client, onError } = adapter as unknown as { client: pg.Pool; onError(e: unknown): never };
