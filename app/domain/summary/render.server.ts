@@ -253,17 +253,27 @@ function drawAttendance(doc: PDFKit.PDFDocument, rows: AttendanceRow[], t: T) {
   tableLine(doc, [t("admin:summary.total"), sum("confirmed"), sum("checkedIn")], widths, true);
 }
 
+/** The code column: as wide as the widest reference code (at least 90, at most 220 points), so a code is never split across lines. */
+function codeColumnWidth(doc: PDFKit.PDFDocument, codes: string[]): number {
+  doc.font("Sans").fontSize(10);
+  const widest = Math.max(0, ...codes.map((c) => doc.widthOfString(c)));
+  doc.fontSize(10.5);
+  // tableLine leaves 6 points between columns.
+  return Math.min(220, Math.max(90, Math.ceil(widest) + 8));
+}
+
 function drawRecommendations(doc: PDFKit.PDFDocument, records: SummaryRecords, t: T) {
   sectionHeading(doc, t("admin:summary.made"));
   if (!records.made.length) doc.text(t("admin:summary.nothing"), MARGIN, doc.y).moveDown(0.5);
-  const widths = [90, 283, 110];
+  const code = codeColumnWidth(doc, [...records.made, ...records.reviewed].map((r) => r.code));
+  const widths = [code, 483 - code - 110, 110];
   if (records.made.length) tableLine(doc, [t("admin:summary.code"), t("admin:documents.title"), t("admin:dashboard.column.status")], widths, true);
   for (const r of records.made) tableLine(doc, [r.code, r.title, t(`common:recommendationStatus.${r.status}`)], widths);
   sectionHeading(doc, t("admin:summary.reviewed"));
   if (!records.reviewed.length) doc.text(t("admin:summary.nothing"), MARGIN, doc.y).moveDown(0.5);
   for (const r of records.reviewed) {
     tableLine(doc, [r.code, r.title, t(`common:recommendationStatus.${r.status}`)], widths);
-    if (r.outcome) doc.text(t("admin:summary.pdf.outcome", { outcome: r.outcome }), MARGIN + 90, doc.y, { width: 393 }).moveDown(0.3);
+    if (r.outcome) doc.text(t("admin:summary.pdf.outcome", { outcome: r.outcome }), MARGIN + code, doc.y, { width: 483 - code }).moveDown(0.3);
   }
 }
 

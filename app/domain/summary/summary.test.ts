@@ -127,6 +127,18 @@ describe("the summary record", () => {
     expect(text.replace(/[^x]/g, "")).toHaveLength(SUMMARY_MAX_CHARS);
   });
 
+  it("keeps each reference code on one line of the PDF, however wide its letters", async () => {
+    const meeting = { title: "Codes", startsAt: new Date("2027-03-01T08:00:00Z"), endsAt: new Date("2027-03-01T16:00:00Z"), timeZone: "Europe/Brussels", venue: "Berlaymont", room: "", city: "Brussels" };
+    // Wide capitals: the one that CI saw split as "E2E-2WD3ON-0" / "1", and longer ones.
+    const codes = ["E2E-2WD3ON-01", "WWWW-MMMM-2027-01", "CALAIS-GROUP-2027-WWM-12"];
+    const row = (code: string, i: number) => ({ id: `r${i}`, code, title: `Recommendation ${i}`, lang: "en" as const, status: "ADOPTED" as const });
+    const records = { attendance: [], made: codes.map(row), reviewed: [{ ...row("REV-MWMWMW-2026-04", 9), outcome: "Kept under review." }] };
+    const pdf = await summaryPdf({ meeting, body: "# Outcome", records, publishedAt: new Date("2027-03-02T10:00:00Z") });
+    const lines = pdfPages(pdf).join("\n").split("\n");
+    for (const code of [...codes, "REV-MWMWMW-2026-04"]) expect(lines, code).toContain(code);
+    expect(lines).toContain("Recommendation 0");
+  });
+
   it("names the recommendations in the reader's language where translated, else in the original's with its lang; the PDF in the publisher's", async () => {
     const { meeting, adopted, proposed, old } = await pastMeeting();
     await db.recommendationTranslation.create({ data: { recommendationId: adopted.id, language: "fr", title: "Partager les données des passagers", text: "" } });
