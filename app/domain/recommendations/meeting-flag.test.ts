@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createAgency, createMeeting } from "~/test/factories";
+import { recommendationData } from "~/test/factories.recommendations";
 import { db } from "~/utils/db.server";
 import { filterOptions } from "./recommendations.server";
 
@@ -18,7 +19,7 @@ describe("Meeting.hasRecommendations", () => {
   it("follows recommendations made and reviewed: added, moved, deleted, in bulk and in raw SQL", async () => {
     const [a, b, c] = [await createMeeting(), await createMeeting(), await createMeeting()];
     const agency = await createAgency();
-    const rec = (code: string, meetingId: string) => ({ code: `${code}-${a.id.slice(-6)}`, title: "Share data", text: "Share data.", meetingId, leadAgencyId: agency.id });
+    const rec = (code: string, meetingId: string) => recommendationData(meetingId, agency.id, { code: `${code}-${a.id.slice(-6)}` });
     expect([await flag(a.id), await flag(b.id), await flag(c.id)]).toEqual([false, false, false]);
 
     const one = await db.recommendation.create({ data: rec("ONE", a.id) });
@@ -49,7 +50,7 @@ describe("Meeting.hasRecommendations", () => {
     const day = (n: number) => ({ startsAt: new Date(Date.UTC(2040, 0, n, 8)), endsAt: new Date(Date.UTC(2040, 0, n, 16)) });
     const withRecs = [await createMeeting(day(1)), await createMeeting(day(3))];
     await createMeeting(day(5));
-    await db.recommendation.createMany({ data: withRecs.map((m, i) => ({ code: `F-${i}-${m.id.slice(-6)}`, title: "T", text: "T", meetingId: m.id, leadAgencyId: agency.id })) });
+    await db.recommendation.createMany({ data: withRecs.map((m) => recommendationData(m.id, agency.id)) });
     const { meetings, latestMeetingStart } = await filterOptions(undefined, "en");
     expect(meetings.slice(0, 2).map((m) => m.id)).toEqual([withRecs[1].id, withRecs[0].id]);
     expect(latestMeetingStart).toEqual(day(3).startsAt);

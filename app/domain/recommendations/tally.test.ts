@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createAgency, createMeeting } from "~/test/factories";
-import { actor } from "~/test/factories.recommendations";
+import { actor, recommendationData } from "~/test/factories.recommendations";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { db, dialect } from "~/utils/db.server";
 import { AGENCIES_SHOWN, dashboard } from "./dashboard.server";
 import { TALLY_SLACK, foldTally } from "./tally.server";
-import { STATUSES, type Status } from "./status";
+import { STATUSES } from "./status";
 
 // The tally (RecommendationTally, decision 092) is kept by database triggers. Whatever writes the
 // recommendations, its sums must equal a count of the rows, on SQLite and PostgreSQL alike; folding it
@@ -22,22 +22,12 @@ async function tallyAndCount() {
   };
 }
 
-const row = (i: number, meetingId: string, leadAgencyId: string, status: Status) => ({
-  id: `tally-${i}-${Math.random().toString(36).slice(2, 8)}`,
-  code: `TALLY-${i}-${Math.random().toString(36).slice(2, 8)}`,
-  title: "Share data",
-  text: "Share data between services.",
-  meetingId,
-  leadAgencyId,
-  status,
-});
-
 describe("the recommendation tally", () => {
   it("equals a count of the recommendations after every kind of write, and folding keeps it", async () => {
     const meeting = await createMeeting();
     const [a, b, c] = await Promise.all([createAgency(), createAgency(), createAgency()]);
-    const one = await db.recommendation.create({ data: row(1, meeting.id, a.id, "PROPOSED") });
-    await db.recommendation.createMany({ data: Array.from({ length: 12 }, (_, i) => row(10 + i, meeting.id, [a, b, c][i % 3].id, STATUSES[i % STATUSES.length])) });
+    const one = await db.recommendation.create({ data: recommendationData(meeting.id, a.id, { status: "PROPOSED" }) });
+    await db.recommendation.createMany({ data: Array.from({ length: 12 }, (_, i) => recommendationData(meeting.id, [a, b, c][i % 3].id, { status: STATUSES[i % STATUSES.length], code: `TALLY-${10 + i}-${meeting.id.slice(-6)}` })) });
     await db.recommendation.update({ where: { id: one.id }, data: { status: "ADOPTED" } });
     await db.recommendation.update({ where: { id: one.id }, data: { leadAgencyId: b.id, title: "Renamed" } });
     await db.recommendation.update({ where: { id: one.id }, data: { title: "Only the title" } });
@@ -45,7 +35,7 @@ describe("the recommendation tally", () => {
     await db.$executeRaw`UPDATE "Recommendation" SET "leadAgencyId" = ${a.id} WHERE "leadAgencyId" = ${c.id} AND "code" LIKE 'TALLY-1%'`;
     await db.recommendation.deleteMany({ where: { leadAgencyId: b.id, status: "PROPOSED" } });
     await db.$transaction(async (tx) => {
-      await tx.recommendation.create({ data: row(99, meeting.id, c.id, "IMPLEMENTED") });
+      await tx.recommendation.create({ data: recommendationData(meeting.id, c.id, { status: "IMPLEMENTED" }) });
       throw new Error("rolled back");
     }).catch(() => {});
 
@@ -63,7 +53,7 @@ describe("the recommendation tally", () => {
     const meeting = await createMeeting();
     const agencies = await Promise.all(Array.from({ length: AGENCIES_SHOWN + 3 }, () => createAgency()));
     await db.recommendation.createMany({
-      data: agencies.flatMap((agency, k) => Array.from({ length: k + 1 }, (_, i) => row(k * 100 + i, meeting.id, agency.id, STATUSES[(i + k) % STATUSES.length]))),
+      data: agencies.flatMap((agency, k) => Array.from({ length: k + 1 }, (_, i) => recommendationData(meeting.id, agency.id, { status: STATUSES[(i + k) % STATUSES.length] }))),
     });
     // From the tally (no filter) and counted from the rows (a priority filter every row matches): the same figures.
     const [tallied, counted] = await Promise.all([dashboard(sec, {}), dashboard(sec, { priority: "MEDIUM" })]);
@@ -83,7 +73,7 @@ describe("the recommendation tally", () => {
     const sec = await actor("SECRETARIAT");
     const meeting = await createMeeting();
     const agency = await createAgency();
-    await db.recommendation.create({ data: row(1, meeting.id, agency.id, "ADOPTED") });
+    await db.recommendation.create({ data: recommendationData(meeting.id, agency.id, { status: "ADOPTED" }) });
     await foldTally();
     const before = await dashboard(sec, {});
     // Changes that cancel out, more of them than the slack: the counts stay, the rows grow.
@@ -101,7 +91,7 @@ describe("the recommendation tally", () => {
   it("loses and doubles nothing when it is folded while others write", async () => {
     const meeting = await createMeeting();
     const agencies = await Promise.all([createAgency(), createAgency()]);
-    const recs = Array.from({ length: 40 }, (_, i) => row(i, meeting.id, agencies[i % 2].id, "PROPOSED"));
+    const recs = Array.from({ length: 40 }, (_, i) => recommendationData(meeting.id, agencies[i % 2].id, { status: "PROPOSED" }));
     await db.recommendation.createMany({ data: recs });
     const writes = recs.map(async (r, i) => {
       for (const status of ["ADOPTED", "IN_PROGRESS", i % 2 ? "IMPLEMENTED" : "NOT_IMPLEMENTED"] as const) {

@@ -51,6 +51,9 @@ async function pastMeeting(whileOpen?: (meetingId: string, agencyId: string) => 
   return { meeting, alpha, beta, a1, adopted, proposed, old, tag };
 }
 
+/** A meeting as summaryPdf takes it, for the PDF's own tests. */
+const pdfMeeting = (title: string) => ({ title, startsAt: new Date("2027-03-01T08:00:00Z"), endsAt: new Date("2027-03-01T16:00:00Z"), timeZone: "Europe/Brussels", venue: "Berlaymont", room: "", city: "Brussels" });
+
 describe("the summary record", () => {
   it("drafts from the agenda, with times in the meeting's zone, and leaves attendance and recommendations to the records", async () => {
     const { meeting } = await pastMeeting();
@@ -121,14 +124,14 @@ describe("the summary record", () => {
     expect(breakable("c".repeat(300))).toBe(`${"c".repeat(100)}${ZW}${"c".repeat(100)}${ZW}${"c".repeat(100)}`);
     // PDFKit split such a line one character at a time: 60,000 of them ran the process out of memory.
     const body = "x".repeat(SUMMARY_MAX_CHARS);
-    const meeting = { title: "Long line", startsAt: new Date("2027-03-01T08:00:00Z"), endsAt: new Date("2027-03-01T16:00:00Z"), timeZone: "Europe/Brussels", venue: "Berlaymont", room: "", city: "Brussels" };
+    const meeting = pdfMeeting("Long line");
     const pdf = await summaryPdf({ meeting, body, records: { attendance: [], made: [], reviewed: [] }, publishedAt: new Date("2027-03-02T10:00:00Z") });
     const text = pdfPages(pdf).join("");
     expect(text.replace(/[^x]/g, "")).toHaveLength(SUMMARY_MAX_CHARS);
   });
 
   it("keeps each reference code on one line of the PDF, however wide its letters", async () => {
-    const meeting = { title: "Codes", startsAt: new Date("2027-03-01T08:00:00Z"), endsAt: new Date("2027-03-01T16:00:00Z"), timeZone: "Europe/Brussels", venue: "Berlaymont", room: "", city: "Brussels" };
+    const meeting = pdfMeeting("Codes");
     // Wide capitals: the one that CI saw split as "E2E-2WD3ON-0" / "1", and longer ones.
     const codes = ["E2E-2WD3ON-01", "WWWW-MMMM-2027-01", "CALAIS-GROUP-2027-WWM-12"];
     const row = (code: string, i: number) => ({ id: `r${i}`, code, title: `Recommendation ${i}`, lang: "en" as const, status: "ADOPTED" as const });
