@@ -10,7 +10,6 @@ import { getUser } from "~/domain/auth/session.server";
 import { meetingPageDocuments } from "~/domain/documents/documents.server";
 import { getMeetingPage } from "~/domain/meetings/meetings.server";
 import { publishedSummaryLink } from "~/domain/summary/summary.server";
-import { withAgendaTimes } from "~/domain/agenda/times.server";
 import { formatDateTime, formatRange, zoneSpanLabel } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 import { useContentLang } from "~/components/content";
@@ -44,7 +43,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     zone: zoneSpanLabel(m.timeZone, m.startsAt, m.endsAt, language),
     registrationCloses: m.registrationClosesAt ? formatDateTime(m.registrationClosesAt, m.timeZone, true, language) : null,
   };
-  return { ...page, agenda: withAgendaTimes(page.agenda, m.timeZone, language), labels, when, signedIn: !!user, documents, summary, title: t("meetings:page.title", { meeting: page.meeting.title }) };
+  return { ...page, labels, when, signedIn: !!user, documents, summary, title: t("meetings:page.title", { meeting: page.meeting.title }) };
 }
 
 const languageNames = new Map<Language, Intl.DisplayNames>();

@@ -5,7 +5,6 @@ import { AgendaTree } from "~/components/agenda-tree";
 import { getUser } from "~/domain/auth/session.server";
 import { meetingPageDocuments } from "~/domain/documents/documents.server";
 import { getPublicMeeting } from "~/domain/meetings/meetings.server";
-import { withAgendaTimes } from "~/domain/agenda/times.server";
 import { formatRange, zoneSpanLabel } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 import { useContentLang } from "~/components/content";
@@ -29,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       range: formatRange(page.meeting.startsAt, page.meeting.endsAt, page.meeting.timeZone, language),
       zone: zoneSpanLabel(page.meeting.timeZone, page.meeting.startsAt, page.meeting.endsAt, language),
     },
-    agenda: withAgendaTimes(page.agenda, page.meeting.timeZone, language),
+    agenda: page.agenda,
     agendaIsDraft: page.agendaIsDraft,
     documents: documents.filter((d) => d.agendaItemId),
   };

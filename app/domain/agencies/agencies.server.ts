@@ -75,7 +75,7 @@ export async function createAgency(actor: Actor, input: AgencyInput): Promise<Ou
     await audit(tx, { userId: actor.id, entity: "Agency", entityId: row.id, action: "create", after: data });
     return row;
   });
-  invalidatePublicPages();
+  await invalidatePublicPages();
   return { ok: true, id: agency.id };
 }
 
@@ -91,6 +91,6 @@ export async function updateAgency(actor: Actor, id: string, input: AgencyInput)
     await tx.agency.update({ where: { id }, data });
     await audit(tx, { userId: actor.id, entity: "Agency", entityId: id, action: "update", before: diff.before, after: diff.after });
   });
-  invalidatePublicPages();
+  await invalidatePublicPages();
   return { ok: true, id };
 }

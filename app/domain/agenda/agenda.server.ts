@@ -154,7 +154,7 @@ export async function saveAgendaItem(actor: Actor, meetingId: string, input: Age
     await tx.agendaItem.update({ where: { id: input.itemId }, data });
     await audit(tx, { userId: actor.id, entity: "AgendaItem", entityId: input.itemId, meetingId, action: "update", before: diff.before, after: diff.after });
   });
-  invalidatePublicPages();
+  await invalidatePublicPages();
   return { ok: true };
 }
 
@@ -167,7 +167,7 @@ export async function deleteAgendaItem(actor: Actor, meetingId: string, itemId: 
     await audit(tx, { userId: actor.id, entity: "AgendaItem", entityId: itemId, meetingId, action: "delete", before: item });
     return true;
   });
-  invalidatePublicPages();
+  await invalidatePublicPages();
   return deleted;
 }
 
@@ -182,7 +182,7 @@ export async function addAgendaPerson(actor: Actor, meetingId: string, input: Ag
     await tx.agendaPerson.create({ data });
     await audit(tx, { userId: actor.id, entity: "AgendaItem", entityId: input.itemId, meetingId, action: "add-person", after: data });
   });
-  invalidatePublicPages();
+  await invalidatePublicPages();
   return { ok: true };
 }
 
@@ -195,7 +195,7 @@ export async function removeAgendaPerson(actor: Actor, meetingId: string, person
     await audit(tx, { userId: actor.id, entity: "AgendaItem", entityId: person.agendaItemId, meetingId, action: "remove-person", before: person });
     return true;
   });
-  invalidatePublicPages();
+  await invalidatePublicPages();
   return removed;
 }
 
@@ -225,7 +225,7 @@ export async function publishAgenda(actor: Actor, meetingId: string, now = new D
     const announced = changes > 0 ? await announceAgenda(tx, meetingId, m.status, !!m.agendaPublishedAt) : false;
     return { announced };
   });
-  invalidatePublicPages();
+  await invalidatePublicPages();
   return result;
 }
 
@@ -237,5 +237,5 @@ export async function unpublishAgenda(actor: Actor, meetingId: string): Promise<
     await tx.meeting.update({ where: { id: meetingId }, data: { agendaPublishedAt: null } });
     await audit(tx, { userId: actor.id, entity: "Agenda", entityId: meetingId, meetingId, action: "unpublish", before: { agendaPublishedAt: m.agendaPublishedAt }, after: { agendaPublishedAt: null } });
   });
-  invalidatePublicPages();
+  await invalidatePublicPages();
 }

@@ -159,7 +159,7 @@ export async function saveTranslations(actor: Actor, meetingId: string, input: T
       return { ok: true, changed };
     },
   );
-  if (outcome.ok && outcome.changed) invalidatePublicPages();
+  if (outcome.ok && outcome.changed) await invalidatePublicPages();
   return outcome;
 }
 

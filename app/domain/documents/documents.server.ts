@@ -299,7 +299,7 @@ const metadataOf = (input: DocumentMetadata) => ({
 async function refusable<T extends object>(work: (tx: Tx) => Promise<Outcome<T>>): Promise<Outcome<T>> {
   try {
     const result = await db.$transaction(work);
-    if (result.ok) invalidatePublicPages();
+    if (result.ok) await invalidatePublicPages();
     return result;
   } catch (e) {
     if (e instanceof Refused) return e.refusal;

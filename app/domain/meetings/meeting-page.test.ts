@@ -9,6 +9,7 @@ import { loader as listLoader } from "~/routes/meetings._index";
 import { loader as seriesLoader } from "~/routes/series.$slug._index";
 import { updateAgency } from "~/domain/agencies/agencies.server";
 import { saveSeries } from "~/domain/series/series.server";
+import { publishAgenda, saveAgendaItem } from "~/domain/agenda/agenda.server";
 
 // The public pages read only what they show and send the browser only what it renders
 // (docs/decisions/063-read-path.md); these pin who sees what after that trimming.
@@ -70,7 +71,8 @@ describe("the meeting page", () => {
         children: [expect.objectContaining({ title: "Opening", people: [{ name: "Zoë Adams", role: "SPEAKER", agency: { acronym: "FRX" } }, { name: "Ann Berg", role: "MODERATOR", agency: null }], children: [] })],
       }),
     ]);
-    await db.meeting.update({ where: { id: meeting.id }, data: { agendaPublishedAt: new Date() } });
+    // Published through the organiser's action, which moves the public generation: the participant sees it at once.
+    await publishAgenda(organiser, meeting.id);
     expect((await meetingPage(participant.id, meeting.slug)).agenda.map((i) => i.title)).toEqual(["Day one"]);
   });
 
@@ -155,6 +157,88 @@ describe("the meeting list's filter options", () => {
     const saved = await saveSeries(admin, null, { name: `Series saved ${Date.now()}` });
     if (!saved.ok) throw new Error("series not saved");
     expect((await list()).series.map((s) => s.value)).toContain(saved.slug);
+  });
+});
+
+describe("the public pages' content, kept per process (decision 093)", () => {
+  const ttl = process.env.PAGE_CACHE_MS;
+  afterEach(() => {
+    if (ttl === undefined) delete process.env.PAGE_CACHE_MS;
+    else process.env.PAGE_CACHE_MS = ttl;
+    reloadEnv();
+  });
+  // Kept for as long as a test could take, so only a write through the app can make them new.
+  const keep = () => {
+    process.env.PAGE_CACHE_MS = "3600000";
+    reloadEnv();
+  };
+  const organiserActor = async () => ({ ...(await createUser("ORGANISER")), role: "ORGANISER" as const });
+  const seriesPage = async (slug: string) =>
+    (await seriesLoader(routeArgs(await requestAs(null, `/series/${slug}`), { slug }))) as Awaited<ReturnType<typeof seriesLoader>>;
+  const listOf = async (seriesSlug: string) =>
+    (await listLoader(routeArgs(await requestAs(null, `/meetings?series=${seriesSlug}`)))) as Awaited<ReturnType<typeof listLoader>>;
+
+  it("serves a kept copy, and shows a change saved through this instance or another at once", async () => {
+    keep();
+    const actor = await organiserActor();
+    const meeting = await createMeeting({ status: "PUBLISHED" });
+    await saveAgendaItem(actor, meeting.id, { kind: "PLENARY", title: "Opening", startsAt: "2030-06-04T09:00", endsAt: "2030-06-04T10:00" });
+    await publishAgenda(actor, meeting.id);
+    expect((await meetingPage(null, meeting.slug)).agenda.map((i) => i.title)).toEqual(["Opening"]);
+
+    // A change behind this process's back (another instance, a script) is not seen while the copy is kept ...
+    await db.meeting.update({ where: { id: meeting.id }, data: { venue: "Written elsewhere" } });
+    expect((await meetingPage(null, meeting.slug)).meeting.venue).not.toBe("Written elsewhere");
+    // ... one saved through another instance is, at once: it moved the generation all instances share ...
+    await db.meeting.update({ where: { id: meeting.id }, data: { room: "Room moved elsewhere" } });
+    await db.$executeRaw`UPDATE "PublicGeneration" SET "value" = "value" + 1`;
+    expect((await meetingPage(null, meeting.slug)).meeting.room).toBe("Room moved elsewhere");
+    // ... and one saved here is too, with everything else the page shows.
+    await saveAgendaItem(actor, meeting.id, { kind: "PLENARY", title: "Closing", startsAt: "2030-06-04T15:00", endsAt: "2030-06-04T16:00" });
+    const page = await meetingPage(null, meeting.slug);
+    expect(page.agenda.map((i) => i.title)).toEqual(["Opening", "Closing"]);
+    expect(page.meeting.venue).toBe("Written elsewhere");
+
+    const series = await saveSeries(actor, null, { name: `Kept series ${Date.now()}` });
+    if (!series.ok) throw new Error("series not saved");
+    const session = await createMeeting({ status: "PUBLISHED", seriesId: series.id });
+    expect((await seriesPage(series.slug)).series.meetings.map((m) => m.slug)).toEqual([session.slug]);
+    expect((await listOf(series.slug)).meetings.map((m) => m.slug)).toEqual([session.slug]);
+    await db.meeting.update({ where: { id: session.id }, data: { title: "Renamed elsewhere" } });
+    expect((await seriesPage(series.slug)).series.meetings[0].title).not.toBe("Renamed elsewhere");
+    expect((await listOf(series.slug)).meetings[0].title).not.toBe("Renamed elsewhere");
+    expect(await saveSeries(actor, series.id, { name: "Kept series, renamed", slug: series.slug })).toMatchObject({ ok: true });
+    expect((await seriesPage(series.slug)).series.meetings[0].title).toBe("Renamed elsewhere");
+    expect((await listOf(series.slug)).meetings[0]).toMatchObject({ title: "Renamed elsewhere", series: { name: "Kept series, renamed" } });
+  });
+
+  it("decides per request who sees a kept meeting, its draft agenda and its online link", async () => {
+    keep();
+    const organiser = await createUser("ORGANISER");
+    const draft = await hybridMeeting("DRAFT");
+    await db.agendaItem.create({ data: { meetingId: draft.id, kind: "PLENARY", title: "Draft item", startsAt: draft.startsAt, endsAt: draft.endsAt, position: 0 } });
+    // The organiser's read keeps the draft meeting, its draft agenda and its link; nobody else gets them.
+    const seen = await meetingPage(organiser.id, draft.slug);
+    expect([seen.onlineLink, seen.agenda.map((i) => i.title)]).toEqual(["https://meet.example.org/secret", ["Draft item"]]);
+    await expect(meetingPage(null, draft.slug)).rejects.toMatchObject({ status: 404 });
+    const participant = await createUser("PARTICIPANT");
+    await expect(meetingPage(participant.id, draft.slug)).rejects.toMatchObject({ status: 404 });
+
+    const published = await hybridMeeting();
+    await db.agendaItem.create({ data: { meetingId: published.id, kind: "PLENARY", title: "Not yet public", startsAt: published.startsAt, endsAt: published.endsAt, position: 0 } });
+    expect((await meetingPage(organiser.id, published.slug)).agenda.map((i) => i.title)).toEqual(["Not yet public"]);
+    const anonymous = await meetingPage(null, published.slug);
+    expect([anonymous.onlineLink, anonymous.agenda, anonymous.agendaIsDraft]).toEqual([null, [], true]);
+  });
+
+  it("hands every reader the same frozen copy: a reader cannot change the next one's page", async () => {
+    keep();
+    const meeting = await createMeeting({ status: "PUBLISHED" });
+    const page = await meetingPage(null, meeting.slug);
+    expect(() => {
+      (page.meeting as { title: string }).title = "Changed by a reader";
+    }).toThrow(TypeError);
+    expect((await meetingPage(null, meeting.slug)).meeting.title).toBe(meeting.title);
   });
 });
 

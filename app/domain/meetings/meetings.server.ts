@@ -10,6 +10,7 @@ import { queueMeetingUpdate } from "~/domain/mail/meeting-updates.server";
 import { addOpenRecommendationsToReview } from "~/domain/recommendations/reviews.server";
 import { formatRange, toDateInput, toLocalInput } from "~/utils/dates";
 import { loadAgendaTree } from "~/domain/agenda/agenda.server";
+import { withAgendaTimes } from "~/domain/agenda/times.server";
 import { seriesOptions } from "~/domain/series/series.server";
 import { agencyIdsNamed } from "~/domain/agencies/agencies.server";
 import type { CloneInput, MeetingInput } from "./meeting.schema";
@@ -60,13 +61,7 @@ export async function upcomingPublicMeetings(take: number, now = new Date(), lan
   return rows.map((r) => localCard(r, language));
 }
 
-/**
- * The public list: upcoming (soonest first) or past (latest first) non-draft meetings, filtered by series
- * and agency, with the series and agencies offered as filters. Three statements (count, cards, their
- * translations): a card's series comes from the filter's list of series, and both option lists are public
- * reference data read once per few seconds and per write (publicReference).
- */
-export async function meetingListPage(params: {
+type ListParams = {
   when: "upcoming" | "past";
   seriesSlug?: string | null;
   /** Meetings an agency takes part in (has a delegation): its name or acronym, or part of one, or its id. */
@@ -74,7 +69,23 @@ export async function meetingListPage(params: {
   page: { skip: number; take: number };
   now?: Date;
   language?: Language;
-}) {
+};
+
+/**
+ * The public list: upcoming (soonest first) or past (latest first) non-draft meetings, filtered by series
+ * and agency, with the series and agencies offered as filters. Three statements (count, cards, their
+ * translations): a card's series comes from the filter's list of series, and both option lists are public
+ * reference data read once per few seconds and per write (publicReference).
+ */
+export async function meetingListPage(params: ListParams) {
+  // A page of the list is the same for every reader: public reference data (decision 093), unless filtered by
+  // agency (delegations change without a public write) or asked for another time than now (tests).
+  if (params.agency || params.now) return readMeetingListPage(params);
+  const { when, seriesSlug, page, language = "en" } = params;
+  return publicReference(`list ${language} ${when} ${page.skip} ${page.take} ${seriesSlug ?? ""}`, () => readMeetingListPage(params));
+}
+
+async function readMeetingListPage(params: ListParams) {
   const now = params.now ?? new Date();
   const language = params.language ?? "en";
   const where: Prisma.MeetingWhereInput = {
@@ -117,22 +128,38 @@ const pageSelect = {
   series: { select: { name: true, slug: true } }, language: true,
 } satisfies Prisma.MeetingSelect;
 
-/** A meeting as the public sees it, its title and description in the reader's language: drafts exist only for organisers. */
+/**
+ * A meeting as the public sees it, its title and description in the reader's language: drafts exist only for
+ * organisers. The meeting is public reference data (decision 093), the same for every reader; who may see the
+ * meeting, its draft agenda and its online link is decided here, per request.
+ */
 async function readPublicMeeting(slug: string, user: Actor | null, language: Language) {
   const organiser = can(user, "meetings:manage");
+  const found = await publicReference(`meeting ${language} ${slug}`, () => readMeeting(slug, language));
+  if (!found || (found.meeting.status === "DRAFT" && !organiser)) return null;
+  const { agendaPublished, ...rest } = found;
+  return { ...rest, organiser, agendaIsDraft: !agendaPublished };
+}
+
+async function readMeeting(slug: string, language: Language) {
   const row = await db.meeting.findUnique({ where: { slug }, select: { ...pageSelect, translations: translationsIn(language, { title: true, description: true }) } });
-  if (!row || (row.status === "DRAFT" && !organiser)) return null;
+  if (!row) return null;
   const { id, onlineLink, agendaPublishedAt, participantListVisible, ...meeting } = localize(row, ["title", "description"], language, row.language);
-  const reader = { language, original: row.language };
-  return { id, meeting, organiser, onlineLink, participantListVisible, agendaIsDraft: !agendaPublishedAt, reader };
+  return { id, meeting, onlineLink, participantListVisible, agendaPublished: !!agendaPublishedAt, reader: { language, original: row.language } };
+}
+
+/** A meeting's agenda with its times in the meeting's zone, in the reader's language: public reference data (093). */
+function publicAgenda(found: { id: string; meeting: { timeZone: string }; reader: { language: Language; original: string } }) {
+  const { id, meeting, reader } = found;
+  return publicReference(`agenda ${reader.language} ${id}`, async () => withAgendaTimes(await loadAgendaTree(id, reader), meeting.timeZone, reader.language));
 }
 
 /** The printable agenda: the meeting and its agenda; a draft agenda only for organisers. */
 export async function getPublicMeeting(slug: string, user: Actor | null, language: Language = "en") {
   const found = await readPublicMeeting(slug, user, language);
   if (!found) return null;
-  const { id, meeting, organiser, agendaIsDraft, reader } = found;
-  return { meeting, agenda: !agendaIsDraft || organiser ? await loadAgendaTree(id, reader) : [], agendaIsDraft };
+  const { meeting, organiser, agendaIsDraft } = found;
+  return { meeting, agenda: !agendaIsDraft || organiser ? await publicAgenda(found) : [], agendaIsDraft };
 }
 
 /**
@@ -143,9 +170,9 @@ export async function getPublicMeeting(slug: string, user: Actor | null, languag
 export async function getMeetingPage(slug: string, user: Actor | null, language: Language = "en") {
   const found = await readPublicMeeting(slug, user, language);
   if (!found) return null;
-  const { id, meeting, organiser, agendaIsDraft, onlineLink, participantListVisible, reader } = found;
+  const { id, meeting, organiser, agendaIsDraft, onlineLink, participantListVisible } = found;
   const [agenda, recommendations, panel] = await Promise.all([
-    !agendaIsDraft || organiser ? loadAgendaTree(id, reader) : [],
+    !agendaIsDraft || organiser ? publicAgenda(found) : [],
     listRecommendationsForMeetingPage(id, language),
     registrationPanel({ id, slug: meeting.slug, status: meeting.status, visibility: meeting.visibility, participantListVisible }, user),
   ]);
@@ -268,7 +295,7 @@ export async function createMeeting(actor: Actor, input: MeetingInput): Promise<
     await audit(tx, { userId: actor.id, entity: "Meeting", entityId: m.id, meetingId: m.id, action: "create", after: data });
     return m;
   });
-  invalidatePublicPages();
+  await invalidatePublicPages();
   return { ok: true, id: row.id, slug };
 }
 
@@ -310,7 +337,7 @@ export async function updateMeeting(actor: Actor, id: string, input: MeetingInpu
       await promoteWaitlisted(tx, await lockedMeeting(tx, id), actor.id);
     }
   });
-  invalidatePublicPages();
+  await invalidatePublicPages();
   return { ok: true, id, slug };
 }
 
@@ -332,7 +359,7 @@ export async function transitionMeeting(actor: Actor, id: string, to: string): P
     } });
     return { ok: true };
   });
-  invalidatePublicPages();
+  await invalidatePublicPages();
   return result;
 }
 
@@ -428,7 +455,7 @@ export async function cloneMeeting(actor: Actor, id: string, input: CloneInput):
   // After the copy, in their own transaction: inviting is idempotent, so a retry after a failure here
   // (or a doubled submit) never invites an agency twice.
   await inviteMembers(actor, source.seriesId, created.id, input);
-  invalidatePublicPages();
+  await invalidatePublicPages();
   return { ok: true, id: created.id, slug };
 }
 

@@ -122,7 +122,7 @@ export async function saveRecommendationTranslation(actor: Actor, id: string, in
     },
   );
   // The public meeting page shows adopted recommendations in the reader's language.
-  if (outcome.ok && outcome.changed) invalidatePublicPages();
+  if (outcome.ok && outcome.changed) await invalidatePublicPages();
   return outcome;
 }
 

@@ -6,7 +6,7 @@ import { key } from "~/i18n/translate";
 import { audit, diffFields } from "~/domain/audit/audit.server";
 import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
-import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
+import { invalidatePublicPages, publicReference } from "~/domain/meetings/public-cache.server";
 import { slugify } from "~/domain/meetings/slug";
 import { PUBLIC_STATUSES } from "~/domain/meetings/status";
 import type { SeriesInput } from "./series.schema";
@@ -29,7 +29,12 @@ export async function seriesOptions() {
 }
 
 /** Public page: the series, its members and a page of its non-draft sessions (newest first), with their count. */
-export async function getPublicSeries(slug: string, language: Language = "en", page: { skip: number; take: number } = { skip: 0, take: PAGE_SIZE }) {
+export function getPublicSeries(slug: string, language: Language = "en", page: { skip: number; take: number } = { skip: 0, take: PAGE_SIZE }) {
+  // The same for every reader: public reference data (decision 093).
+  return publicReference(`series ${language} ${page.skip} ${page.take} ${slug}`, () => readPublicSeries(slug, language, page));
+}
+
+async function readPublicSeries(slug: string, language: Language, page: { skip: number; take: number }) {
   // Members are read as agencies, beside the series rather than through it: three statements, not four,
   // and only what the page shows (a session is keyed by its slug, a member by its unique name). A standing
   // body meets for years: its sessions are shown a page at a time, the latest first.
@@ -138,7 +143,7 @@ export async function saveSeries(actor: Actor, id: string | null, input: SeriesI
     await audit(tx, { userId: actor.id, entity: "Series", entityId: id, action: "update", before: diff.before, after: diff.after });
     return id;
   });
-  invalidatePublicPages();
+  await invalidatePublicPages();
   return { ok: true, id: saved, slug };
 }
 
@@ -156,6 +161,6 @@ export async function deleteSeries(actor: Actor, id: string, language: Language 
     await audit(tx, { userId: actor.id, entity: "Series", entityId: id, action: "delete", before: { name: series.name, slug: series.slug } });
     return { ok: true };
   });
-  if (result.ok) invalidatePublicPages();
+  if (result.ok) await invalidatePublicPages();
   return result;
 }
