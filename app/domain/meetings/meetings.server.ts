@@ -73,9 +73,8 @@ type ListParams = {
 
 /**
  * The public list: upcoming (soonest first) or past (latest first) non-draft meetings, filtered by series
- * and agency, with the series and agencies offered as filters. Three statements (count, cards, their
- * translations): a card's series comes from the filter's list of series, and both option lists are public
- * reference data read once per few seconds and per write (publicReference).
+ * and agency, with the series offered as a filter. Three statements (count, cards, their translations): a
+ * card's series comes from the filter's list of series, public reference data like the page itself.
  */
 export async function meetingListPage(params: ListParams) {
   // A page of the list is the same for every reader: public reference data (decision 093), unless filtered by
