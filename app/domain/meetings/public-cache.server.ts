@@ -75,7 +75,12 @@ export async function publicReference<T>(key: string, read: () => Promise<T>): P
 function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== "object" || Object.isFrozen(value)) return value;
   Object.freeze(value);
-  if (value instanceof Map) for (const [k, v] of value) (deepFreeze(k), deepFreeze(v));
+  if (value instanceof Map) {
+    for (const [k, v] of value) {
+      deepFreeze(k);
+      deepFreeze(v);
+    }
+  }
   else if (!(value instanceof Date)) for (const v of Object.values(value)) deepFreeze(v);
   return value;
 }
