@@ -9,12 +9,9 @@ import { RegistrationPanel } from "~/components/registration-panel";
 import { getUser } from "~/domain/auth/session.server";
 import { meetingPageDocuments } from "~/domain/documents/documents.server";
 import { getMeetingPage } from "~/domain/meetings/meetings.server";
-import { publishedSummaryLink } from "~/domain/summary/summary.server";
-import { formatDateTime, formatRange, zoneSpanLabel } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 import { useContentLang } from "~/components/content";
 import { fixedT, languageOf } from "~/i18n/i18n.server";
-import type { Language } from "~/i18n/config";
 import { useTranslation } from "~/i18n/react";
 
 export const handle = { i18n: ["meetings"] };
@@ -23,58 +20,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
   const slug = params.slug ?? "";
   const language = await languageOf(request, context);
-  const [page, documents, summary] = await Promise.all([
-    getMeetingPage(slug, user, language),
-    meetingPageDocuments(slug, { user, registrationTokenHash: null }, language),
-    publishedSummaryLink(slug),
-  ]);
+  const [page, documents] = await Promise.all([getMeetingPage(slug, user, language), meetingPageDocuments(slug, { user, registrationTokenHash: null }, language)]);
   const t = await fixedT(language);
   if (!page) notFound(t("meetings:notFound"));
-  // Labels and language names are looked up here, on the server: the browser's bundle need not carry them.
+  // Labels are looked up here, on the server (dates and language names in getMeetingPage): the browser's bundle need not carry them.
+  const { languageNames, ...shown } = page;
   const labels = {
     format: t(`common:meetingFormat.${page.meeting.format}`),
     visibility: t(`common:meetingVisibility.${page.meeting.visibility}`),
-    languages: languageList(page.meeting.languages, language),
+    languages: languageNames,
   };
-  // Dates are formatted here too, in the meeting's zone: the page's JavaScript carries no date code.
-  const m = page.meeting;
-  const when = {
-    range: formatRange(m.startsAt, m.endsAt, m.timeZone, language),
-    zone: zoneSpanLabel(m.timeZone, m.startsAt, m.endsAt, language),
-    registrationCloses: m.registrationClosesAt ? formatDateTime(m.registrationClosesAt, m.timeZone, true, language) : null,
-  };
-  return { ...page, labels, when, signedIn: !!user, documents, summary, title: t("meetings:page.title", { meeting: page.meeting.title }) };
-}
-
-const languageNames = new Map<Language, Intl.DisplayNames>();
-// Intl.DisplayNames#of is slow (a lookup in ICU's data each time): a meeting's list of language codes is
-// named once per reader language, in a bounded map emptied when full (a pure function of its input).
-const languageLists = new Map<string, string>();
-function languageList(codes: string, language: Language) {
-  const key = `${language} ${codes}`;
-  let list = languageLists.get(key);
-  if (list === undefined) {
-    list = nameLanguages(codes, language);
-    if (languageLists.size >= 1_000) languageLists.clear();
-    languageLists.set(key, list);
-  }
-  return list;
-}
-
-function nameLanguages(codes: string, language: Language) {
-  let names = languageNames.get(language);
-  if (!names) languageNames.set(language, (names = new Intl.DisplayNames([language], { type: "language" })));
-  return codes
-    .split(",")
-    .filter(Boolean)
-    .map((c) => {
-      try {
-        return names.of(c) ?? c;
-      } catch {
-        return c;
-      }
-    })
-    .join(", ");
+  return { ...shown, labels, signedIn: !!user, documents, title: t("meetings:page.title", { meeting: page.meeting.title }) };
 }
 
 export default function MeetingPage() {

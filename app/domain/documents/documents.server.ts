@@ -18,6 +18,7 @@ import { tFor } from "~/i18n/i18n.server";
 import { DOCUMENT_TYPES, formatFileSize } from "./labels";
 import type { DocumentMetadata } from "./documents.schema";
 import { localized } from "~/domain/content/localized";
+import { languageName } from "~/i18n/language-names.server";
 
 // A meeting's documents (docs/decisions/076-documents.md): metadata in Document, each uploaded file a
 // DocumentVersion (1, 2, ...; the newest is the one people see, earlier ones only staff). Who may see a
@@ -108,17 +109,6 @@ export async function visibleDocuments(scope: Scope, viewer: Viewer): Promise<Vi
  * its labels made here so the page's browser bundle carries no label tables (issue 10's JS budget).
  */
 export type PageDocument = { title: string; typeLabel: string; typeRank: number; details: string; key: string; agendaItemId: string | null; lang?: Language };
-
-const languageNames = new Map<Language, Intl.DisplayNames>();
-function languageName(code: string, language: Language): string {
-  try {
-    let names = languageNames.get(language);
-    if (!names) languageNames.set(language, (names = new Intl.DisplayNames([language], { type: "language" })));
-    return names.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 export async function meetingPageDocuments(meetingSlug: string, viewer: Viewer, language: Language = DEFAULT_LANGUAGE): Promise<PageDocument[]> {
   const rows = await withTranslatedTitles(await visibleDocuments({ meetingSlug }, viewer), language);

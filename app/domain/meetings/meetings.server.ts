@@ -8,7 +8,8 @@ import { can } from "~/domain/auth/permissions";
 import { assertCan } from "~/domain/auth/permissions.server";
 import { queueMeetingUpdate } from "~/domain/mail/meeting-updates.server";
 import { addOpenRecommendationsToReview } from "~/domain/recommendations/reviews.server";
-import { formatRange, toDateInput, toLocalInput } from "~/utils/dates";
+import { formatDateTime, formatRange, toDateInput, toLocalInput, zoneSpanLabel } from "~/utils/dates";
+import { languageList } from "~/i18n/language-names.server";
 import { loadAgendaTree } from "~/domain/agenda/agenda.server";
 import { withAgendaTimes } from "~/domain/agenda/times.server";
 import { seriesOptions } from "~/domain/series/series.server";
@@ -18,6 +19,7 @@ import { invalidatePublicPages, publicReference } from "./public-cache.server";
 import { lockMeeting, lockedMeeting, promoteWaitlisted, registrationPanel } from "~/domain/registration/registration.server";
 import { inviteAgencies } from "~/domain/registration/organiser.server";
 import { listRecommendationsForMeetingPage } from "~/domain/recommendations/recommendations.server";
+import { publishedSummaryLink } from "~/domain/summary/summary.server";
 import { localize, translationsIn } from "~/domain/content/localized";
 import { slugify } from "./slug";
 import { shiftKeepingLocalTime } from "./shift";
@@ -128,37 +130,42 @@ const pageSelect = {
 } satisfies Prisma.MeetingSelect;
 
 /**
- * A meeting as the public sees it, its title and description in the reader's language: drafts exist only for
- * organisers. The meeting is public reference data (decision 093), the same for every reader; who may see the
- * meeting, its draft agenda and its online link is decided here, per request.
+ * A meeting as the public sees it, its title and description in the reader's language, with its agenda and
+ * the link to its published summary record: drafts exist only for organisers, and so does a draft agenda.
+ * The whole is public reference data (decision 093), the same for every reader, read and checked once per
+ * request; who may see the meeting, its draft agenda and its online link is decided here, per request.
  */
 async function readPublicMeeting(slug: string, user: Actor | null, language: Language) {
   const organiser = can(user, "meetings:manage");
   const found = await publicReference(`meeting ${language} ${slug}`, () => readMeeting(slug, language));
   if (!found || (found.meeting.status === "DRAFT" && !organiser)) return null;
-  const { agendaPublished, ...rest } = found;
-  return { ...rest, organiser, agendaIsDraft: !agendaPublished };
+  const { agendaPublished, agenda, ...rest } = found;
+  return { ...rest, organiser, agendaIsDraft: !agendaPublished, agenda: agendaPublished || organiser ? agenda : [] };
 }
 
 async function readMeeting(slug: string, language: Language) {
   const row = await db.meeting.findUnique({ where: { slug }, select: { ...pageSelect, translations: translationsIn(language, { title: true, description: true }) } });
   if (!row) return null;
   const { id, onlineLink, agendaPublishedAt, participantListVisible, ...meeting } = localize(row, ["title", "description"], language, row.language);
-  return { id, meeting, onlineLink, participantListVisible, agendaPublished: !!agendaPublishedAt, reader: { language, original: row.language } };
-}
-
-/** A meeting's agenda with its times in the meeting's zone, in the reader's language: public reference data (093). */
-function publicAgenda(found: { id: string; meeting: { timeZone: string }; reader: { language: Language; original: string } }) {
-  const { id, meeting, reader } = found;
-  return publicReference(`agenda ${reader.language} ${id}`, async () => withAgendaTimes(await loadAgendaTree(id, reader), meeting.timeZone, reader.language));
+  const [tree, summary] = await Promise.all([loadAgendaTree(id, { language, original: row.language }), publishedSummaryLink(slug)]);
+  // Dates and language names are made here, once per read, in the meeting's zone and the reader's language:
+  // the page's JavaScript carries no date code and no names.
+  const when = {
+    range: formatRange(meeting.startsAt, meeting.endsAt, meeting.timeZone, language),
+    zone: zoneSpanLabel(meeting.timeZone, meeting.startsAt, meeting.endsAt, language),
+    registrationCloses: meeting.registrationClosesAt ? formatDateTime(meeting.registrationClosesAt, meeting.timeZone, true, language) : null,
+  };
+  return {
+    id, meeting, onlineLink, participantListVisible, agendaPublished: !!agendaPublishedAt, summary, when,
+    languageNames: languageList(meeting.languages, language),
+    agenda: withAgendaTimes(tree, meeting.timeZone, language),
+  };
 }
 
 /** The printable agenda: the meeting and its agenda; a draft agenda only for organisers. */
 export async function getPublicMeeting(slug: string, user: Actor | null, language: Language = "en") {
   const found = await readPublicMeeting(slug, user, language);
-  if (!found) return null;
-  const { meeting, organiser, agendaIsDraft } = found;
-  return { meeting, agenda: !agendaIsDraft || organiser ? await publicAgenda(found) : [], agendaIsDraft };
+  return found && { meeting: found.meeting, agenda: found.agenda, agendaIsDraft: found.agendaIsDraft };
 }
 
 /**
@@ -169,9 +176,8 @@ export async function getPublicMeeting(slug: string, user: Actor | null, languag
 export async function getMeetingPage(slug: string, user: Actor | null, language: Language = "en") {
   const found = await readPublicMeeting(slug, user, language);
   if (!found) return null;
-  const { id, meeting, organiser, agendaIsDraft, onlineLink, participantListVisible } = found;
-  const [agenda, recommendations, panel] = await Promise.all([
-    !agendaIsDraft || organiser ? publicAgenda(found) : [],
+  const { id, meeting, organiser, agenda, agendaIsDraft, onlineLink, participantListVisible, summary, when, languageNames } = found;
+  const [recommendations, panel] = await Promise.all([
     listRecommendationsForMeetingPage(id, language),
     registrationPanel({ id, slug: meeting.slug, status: meeting.status, visibility: meeting.visibility, participantListVisible }, user),
   ]);
@@ -181,6 +187,9 @@ export async function getMeetingPage(slug: string, user: Actor | null, language:
     agenda,
     agendaIsDraft,
     recommendations,
+    summary,
+    when,
+    languageNames,
     registration: panel && { mine: panel.mine, delegationLink: panel.delegationLink, participantsLink: panel.participantsLink },
   };
 }

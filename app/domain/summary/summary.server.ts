@@ -8,7 +8,7 @@ import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { addDocumentVersion } from "~/domain/documents/documents.server";
 import { readFileBytes } from "~/domain/documents/files.server";
-import { invalidatePublicPages, publicReference } from "~/domain/meetings/public-cache.server";
+import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
 import { recommendationTitleIn } from "~/domain/recommendations/translations.server";
 import { normaliseEmail } from "~/domain/registration/registration.server";
 import { db, type Tx } from "~/utils/db.server";
@@ -290,11 +290,8 @@ export async function summaryPdfFile(request: Request, slug: string, viewer: Vie
   return { file: latest.file, bytes };
 }
 
-/** For the meeting page: the link to the published summary record, and whom it is for. */
-export function publishedSummaryLink(slug: string) {
-  // The same for every reader, public reference data (decision 093): publishing and withdrawing move the generation.
-  return publicReference(`summary ${slug}`, async () => {
-    const r = await db.summaryRecord.findFirst({ where: { meeting: { slug }, publishedAt: { not: null } }, select: { visibility: true } });
-    return r ? { href: `/meetings/${slug}/summary`, participantsOnly: r.visibility !== "PUBLIC" } : null;
-  });
+/** For the meeting page (part of its public reference data, decision 093): the link to the published summary record, and whom it is for. */
+export async function publishedSummaryLink(slug: string) {
+  const r = await db.summaryRecord.findFirst({ where: { meeting: { slug }, publishedAt: { not: null } }, select: { visibility: true } });
+  return r ? { href: `/meetings/${slug}/summary`, participantsOnly: r.visibility !== "PUBLIC" } : null;
 }
