@@ -5,7 +5,6 @@ import { AgendaTree } from "~/components/agenda-tree";
 import { getUser } from "~/domain/auth/session.server";
 import { meetingPageDocuments } from "~/domain/documents/documents.server";
 import { getPublicMeeting } from "~/domain/meetings/meetings.server";
-import { formatRange, zoneSpanLabel } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 import { useContentLang } from "~/components/content";
 import { fixedT, languageOf } from "~/i18n/i18n.server";
@@ -24,10 +23,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     title: t("meetings:agenda.title", { meeting: page.meeting.title }),
     meeting: page.meeting,
-    when: {
-      range: formatRange(page.meeting.startsAt, page.meeting.endsAt, page.meeting.timeZone, language),
-      zone: zoneSpanLabel(page.meeting.timeZone, page.meeting.startsAt, page.meeting.endsAt, language),
-    },
+    when: { range: page.when.range, zone: page.when.zone },
     agenda: page.agenda,
     agendaIsDraft: page.agendaIsDraft,
     documents: documents.filter((d) => d.agendaItemId),

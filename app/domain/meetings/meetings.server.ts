@@ -165,7 +165,7 @@ async function readMeeting(slug: string, language: Language) {
 /** The printable agenda: the meeting and its agenda; a draft agenda only for organisers. */
 export async function getPublicMeeting(slug: string, user: Actor | null, language: Language = "en") {
   const found = await readPublicMeeting(slug, user, language);
-  return found && { meeting: found.meeting, agenda: found.agenda, agendaIsDraft: found.agendaIsDraft };
+  return found && { meeting: found.meeting, when: found.when, agenda: found.agenda, agendaIsDraft: found.agendaIsDraft };
 }
 
 /**
