@@ -39,10 +39,11 @@ const generation = () => globalThis.__convenePublicGeneration ?? 0;
 const kept = new Map<string, { at: number; generation: number; shared: number; value: Promise<unknown> }>();
 
 /**
- * At most this many values are kept (keys come from addresses: a slug, a page number); the oldest goes first.
- * A meeting page's content is a few KB to a few tens of KB.
+ * At most this many values are kept (keys come from addresses: a slug, a page number); the oldest goes first,
+ * and values older than PAGE_CACHE_MS are dropped as new ones are kept, so what is held is what was read in
+ * the last few seconds. A meeting page's content is a few KB to a few tens of KB.
  */
-export const PUBLIC_REFERENCE_ENTRIES = 500;
+export const PUBLIC_REFERENCE_ENTRIES = 200;
 
 /**
  * Public reference data: what every reader of a public page sees alike (a meeting as its page shows it, its
@@ -64,8 +65,12 @@ export async function publicReference<T>(key: string, read: () => Promise<T>): P
   const hit = kept.get(key);
   if (hit && hit.generation === local && hit.shared === shared && now - hit.at < ttl) return hit.value as Promise<T>;
   const value = read().then(deepFreeze);
-  if (hit) kept.delete(key);
-  else if (kept.size >= PUBLIC_REFERENCE_ENTRIES) kept.delete(kept.keys().next().value!);
+  kept.delete(key);
+  // Kept in the order they were read: the expired ones are first.
+  for (const [k, v] of kept) {
+    if (now - v.at < ttl && kept.size < PUBLIC_REFERENCE_ENTRIES) break;
+    kept.delete(k);
+  }
   kept.set(key, { at: now, generation: local, shared, value });
   // A failed read is not kept: the next request reads again.
   value.catch(() => kept.get(key)?.value === value && kept.delete(key));
