@@ -8,7 +8,7 @@ import { suppress } from "./unsubscribe.server";
 import { enqueueMail } from "./outbox.server";
 import { renderMail } from "./render.server";
 import { createMeeting } from "~/test/factories";
-import { reloadEnv } from "~/utils/env.server";
+import { setEnvForTest } from "~/test/env";
 
 let smtp: TestSmtp;
 beforeAll(async () => {
@@ -193,18 +193,10 @@ describe("outbox worker over SMTP", () => {
       await enqueueMail(tx, { ...mail, kind: "test", to: { email: "a@example.org" }, idempotencyKey: `reply:${meeting.id}`, essential: true, meetingId: meeting.id });
     });
     await queueTestMails(1, { to: () => "b@example.org" });
-    const before = process.env.MAIL_REPLY_TO;
-    process.env.MAIL_REPLY_TO = "secretariat@convene.example.org";
-    reloadEnv();
-    try {
-      const transport = createTransport(smtp.url);
-      await drainOutbox({ transport });
-      transport.close();
-    } finally {
-      if (before === undefined) delete process.env.MAIL_REPLY_TO;
-      else process.env.MAIL_REPLY_TO = before;
-      reloadEnv();
-    }
+    setEnvForTest("MAIL_REPLY_TO", "secretariat@convene.example.org");
+    const transport = createTransport(smtp.url);
+    await drainOutbox({ transport });
+    transport.close();
     const sentTo = (to: string) => smtp.messages.find((m) => headerLine(m, "to").includes(to))!;
     expect(headerLine(sentTo("a@example.org"), "reply-to")).toBe("Reply-To: calais.secretariat@iom.example.org");
     expect(headerLine(sentTo("b@example.org"), "reply-to")).toBe("Reply-To: secretariat@convene.example.org");

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { reloadEnv } from "~/utils/env.server";
 import { PAGE_SIZE } from "~/utils/pagination";
+import { setEnvForTest } from "~/test/env";
 import { createAgency, createMeeting, createUser, requestAs, routeArgs } from "~/test/factories";
 import { createRecommendationRow } from "~/test/factories.recommendations";
 import { loader as meetingLoader } from "~/routes/meetings.$slug._index";
@@ -140,17 +140,8 @@ describe("the meeting list and the series page", () => {
 });
 
 describe("the public pages' content, kept per process (decision 093)", () => {
-  const ttl = process.env.PAGE_CACHE_MS;
-  afterEach(() => {
-    if (ttl === undefined) delete process.env.PAGE_CACHE_MS;
-    else process.env.PAGE_CACHE_MS = ttl;
-    reloadEnv();
-  });
   // Kept for as long as a test could take, so only a write through the app can make them new.
-  const keep = () => {
-    process.env.PAGE_CACHE_MS = "3600000";
-    reloadEnv();
-  };
+  const keep = () => setEnvForTest("PAGE_CACHE_MS", "3600000");
   const organiserActor = async () => ({ ...(await createUser("ORGANISER")), role: "ORGANISER" as const });
   const seriesPage = async (slug: string) =>
     (await seriesLoader(routeArgs(await requestAs(null, `/series/${slug}`), { slug }))) as Awaited<ReturnType<typeof seriesLoader>>;
