@@ -1,4 +1,4 @@
-import { Writable } from "node:stream";
+import type { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
@@ -36,20 +36,34 @@ export function deferDocumentEnd(html: Buffer): Buffer {
   return Buffer.concat([html.subarray(0, at), html.subarray(at + DOCUMENT_END.length), DOCUMENT_END]);
 }
 
-/** A writable that keeps what React writes and hands over the whole document once React ends it. */
-class DocumentBuffer extends Writable {
-  private chunks: Buffer[] = [];
-  constructor(private readonly done: (html: Buffer) => void) {
-    super();
-  }
-  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void) {
-    this.chunks.push(chunk);
-    callback();
-  }
-  override _final(callback: (error?: Error | null) => void) {
-    this.done(deferDocumentEnd(Buffer.concat(this.chunks)));
-    callback();
-  }
+/**
+ * What React's pipe() writes the document to: it keeps the pieces and hands over the whole document once React
+ * ends it. React uses only write, end, destroy (on a fatal error) and the listeners it adds; a stream.Writable
+ * would add its buffering per piece, and its 'close' after finishing makes React abort the finished render and
+ * end the stream again (an ERR_STREAM_ALREADY_FINISHED error built per page; docs/decisions/094-document-writer.md).
+ */
+function documentSink(done: (html: Buffer) => void, failed: (error: unknown) => void): Writable {
+  const pieces: Uint8Array[] = [];
+  let ended = false;
+  const sink = {
+    write(piece: Uint8Array) {
+      pieces.push(piece);
+      return true;
+    },
+    end() {
+      if (ended) return sink;
+      ended = true;
+      done(deferDocumentEnd(Buffer.concat(pieces)));
+      return sink;
+    },
+    destroy(error?: unknown) {
+      if (!ended) failed(error);
+      ended = true;
+      return sink;
+    },
+    on: () => sink,
+  };
+  return sink as unknown as Writable;
 }
 
 export default async function handleRequest(
@@ -82,12 +96,18 @@ export default async function handleRequest(
         },
         onAllReady() {
           pipe(
-            new DocumentBuffer((html) => {
-              clearTimeout(timer);
-              responseHeaders.set("Content-Type", "text/html");
-              responseHeaders.set("Content-Length", String(html.length));
-              resolve(new Response(new Uint8Array(html.buffer as ArrayBuffer, html.byteOffset, html.length), { headers: responseHeaders, status: responseStatusCode }));
-            }),
+            documentSink(
+              (html) => {
+                clearTimeout(timer);
+                responseHeaders.set("Content-Type", "text/html");
+                responseHeaders.set("Content-Length", String(html.length));
+                resolve(new Response(new Uint8Array(html.buffer as ArrayBuffer, html.byteOffset, html.length), { headers: responseHeaders, status: responseStatusCode }));
+              },
+              (error) => {
+                clearTimeout(timer);
+                reject(error);
+              },
+            ),
           );
         },
         onShellError(error: unknown) {

@@ -33,23 +33,35 @@ export function formatNumber(language: Language, value: number): string {
   return format.format(value);
 }
 
-function lookup(bundle: Record<string, unknown> | undefined, path: string): unknown {
-  let node: unknown = bundle;
-  for (const part of path.split(".")) {
-    if (!node || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return node;
+const leavesOf = new WeakMap<object, Map<string, string>>();
+
+/** A bundle's messages by their dotted path ("status.open", "people_one"), collected once per bundle. */
+function leaves(bundle: Record<string, unknown>): Map<string, string> {
+  const known = leavesOf.get(bundle);
+  if (known) return known;
+  const found = new Map<string, string>();
+  const collect = (node: Record<string, unknown>, prefix: string) => {
+    for (const [name, value] of Object.entries(node)) {
+      if (typeof value === "string") found.set(prefix + name, value);
+      else if (value && typeof value === "object") collect(value as Record<string, unknown>, `${prefix}${name}.`);
+    }
+  };
+  collect(bundle, "");
+  leavesOf.set(bundle, found);
+  return found;
+}
+
+function lookup(bundle: Record<string, unknown> | undefined, path: string): string | undefined {
+  return bundle ? leaves(bundle).get(path) : undefined;
 }
 
 function message(bundles: Bundles, language: Language, namespace: string, path: string, count: number | undefined): string | undefined {
   const bundle = bundles[namespace as Namespace];
   if (count !== undefined) {
     const form = lookup(bundle, `${path}_${plural(language, count)}`) ?? lookup(bundle, `${path}_other`);
-    if (typeof form === "string") return form;
+    if (form !== undefined) return form;
   }
-  const text = lookup(bundle, path);
-  return typeof text === "string" ? text : undefined;
+  return lookup(bundle, path);
 }
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*(?:,\s*(number)\s*)?\}\}/g;
