@@ -1,13 +1,11 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { formatRange } from "~/utils/dates";
 import { MeetingStatusBadge } from "~/components/meeting-status";
 import { useContentLang } from "~/components/content";
 import type { Language } from "~/i18n/config";
 
-// Meeting cards and the status badge, shared by the public pages and the staff pages (the agenda tree is in
-// agenda-tree.tsx: the meeting page must not load the date code these cards use).
-// Dates arrive as strings after serialisation; the date helpers accept both.
+// Meeting cards and the status badge, shared by the public pages and the staff pages. A card's dates come
+// formatted from the server (cardWhen in app/domain/meetings/meetings.server.ts): this file imports no date code.
 
 // Public lists key cards by slug and send no id; staff lists link by id.
 type ListMeeting = {
@@ -16,9 +14,8 @@ type ListMeeting = {
   title: string;
   city: string;
   venue: string;
-  timeZone: string;
-  startsAt: string | Date;
-  endsAt: string | Date;
+  /** The dates in the meeting's zone, as the reader reads them (made on the server with the card). */
+  when: string;
   status: string;
   visibility: string;
   series: { name: string; slug: string } | null;
@@ -26,7 +23,7 @@ type ListMeeting = {
 };
 
 export function MeetingList({ meetings, adminLinks = false, headingLevel = 2 }: { meetings: ListMeeting[]; adminLinks?: boolean; headingLevel?: 2 | 3 }) {
-  const { t, language } = useTranslation(["common"]);
+  const { t } = useTranslation(["common"]);
   const contentLang = useContentLang();
   if (!meetings.length) return <p>{t("common:meetingList.empty")}</p>;
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -39,7 +36,7 @@ export function MeetingList({ meetings, adminLinks = false, headingLevel = 2 }: 
               {m.title}
             </Link>
           </Heading>
-          <p>{formatRange(m.startsAt, m.endsAt, m.timeZone, language)}</p>
+          <p>{m.when}</p>
           <p className="muted">
             {[m.venue, m.city].filter(Boolean).join(", ")}
             {m.series ? ` · ${m.series.name}` : ""}

@@ -7,7 +7,7 @@ import { listAdminMeetings } from "~/domain/meetings/meetings.server";
 import { MEETING_STATUSES, isMeetingStatus } from "~/domain/meetings/status";
 import { pageCount, pageFrom } from "~/utils/pagination";
 import { SubmitButton } from "~/components/submit-button";
-import { fixedT } from "~/i18n/i18n.server";
+import { fixedT, languageOf } from "~/i18n/i18n.server";
 import { useTranslation } from "~/i18n/react";
 
 export const handle = { i18n: ["admin"] };
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const statusParam = url.searchParams.get("status") ?? "";
   const status = isMeetingStatus(statusParam) ? statusParam : null;
   const page = pageFrom(url);
-  const { total, rows } = await listAdminMeetings({ q, status, page });
+  const { total, rows } = await listAdminMeetings({ q, status, page, language: await languageOf(request) });
   const t = await fixedT(request);
   return { q, status, meetings: rows, total, page: page.page, pageCount: pageCount(total), title: t("admin:meetings.title") };
 }

@@ -46,10 +46,17 @@ const publicCardSelect = (language: Language) =>
     language: true, translations: translationsIn(language, { title: true }),
   }) satisfies Prisma.MeetingSelect;
 
-/** A card's title in the reader's language (decision 080). */
-function localCard<R extends { title: string; language: string; translations: { language: string; title: string }[] }>(row: R, language: Language) {
+type CardDates = { startsAt: Date; endsAt: Date; timeZone: string };
+
+/** A card's dates as the reader reads them, in the meeting's zone: made with the card, not by each render. */
+function cardWhen<R extends CardDates>({ startsAt, endsAt, timeZone, ...card }: R, language: Language) {
+  return { ...card, when: formatRange(startsAt, endsAt, timeZone, language) };
+}
+
+/** A card's title in the reader's language (decision 080), and its dates. */
+function localCard<R extends CardDates & { title: string; language: string; translations: { language: string; title: string }[] }>(row: R, language: Language) {
   const { language: _l, ...card } = localize(row, ["title"], language, row.language);
-  return card;
+  return cardWhen(card, language);
 }
 
 /** The next few non-draft meetings, soonest first (the home page). */
@@ -212,7 +219,7 @@ export async function meetingCalendarData(slug: string, user: Actor | null, lang
 
 // ---------------------------------------------------------------- staff
 
-export async function listAdminMeetings(params: { q: string; status?: string | null; page: { skip: number; take: number } }) {
+export async function listAdminMeetings(params: { q: string; status?: string | null; page: { skip: number; take: number }; language: Language }) {
   const q = params.q.trim().slice(0, 100);
   const where: Prisma.MeetingWhereInput = {
     ...(q ? { OR: [{ title: containsText(q) }, { city: containsText(q) }, { slug: containsText(q) }] } : {}),
@@ -222,7 +229,7 @@ export async function listAdminMeetings(params: { q: string; status?: string | n
     db.meeting.count({ where }),
     db.meeting.findMany({ where, select: listSelect, orderBy: { startsAt: "desc" }, skip: params.page.skip, take: params.page.take }),
   ]);
-  return { total, rows };
+  return { total, rows: rows.map((row) => cardWhen(row, params.language)) };
 }
 
 /** Staff dashboard: the next meetings (drafts included) with their registration counts. */
