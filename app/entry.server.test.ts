@@ -5,11 +5,12 @@ import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import * as entry from "~/entry.server";
 
-// React 18's Node renderer encodes HTML into 2,048-byte views; a multi-byte character that does not fit
+// React 18's Node renderer encoded HTML into 2,048-byte views; a multi-byte character that did not fit
 // the rest of a view left its unwritten bytes as NUL in the output (facebook/react#26228, fixed in React 19;
-// patches/react-dom+18.3.1.patch, docs/decisions/071). Each page below is served through the real Remix
-// request handler and this app's entry.server handleRequest; an ASCII prefix of 0..PREFIXES-1 characters
-// shifts where the 2-, 3- and 4-byte characters fall, so every alignment at a view's end is rendered.
+// docs/decisions/071). Since decision 094 the patched writer (patches/react-dom+18.3.1.patch) keeps the pieces
+// as strings and encodes them at each flush or at 8 KB of text. Each page below is served through the real
+// Remix request handler and this app's entry.server handleRequest; an ASCII prefix of 0..PREFIXES-1 characters
+// shifts where the 2-, 3- and 4-byte characters fall, so every alignment at a view's or a flush's end is rendered.
 
 const PHRASES = ["États membres", "Réunion № 7", "Δελτίο", "Пленарное заседание", "会议议程", "Zürich 😀 Łódź"];
 const PREFIXES = 12;
