@@ -7,7 +7,6 @@ import { Notice } from "~/components/ui";
 import { RecommendationsSection } from "~/components/recommendations-section";
 import { RegistrationPanel } from "~/components/registration-panel";
 import { getUser } from "~/domain/auth/session.server";
-import { meetingPageDocuments } from "~/domain/documents/documents.server";
 import { getMeetingPage } from "~/domain/meetings/meetings.server";
 import { notFound } from "~/utils/http.server";
 import { useContentLang } from "~/components/content";
@@ -20,7 +19,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
   const slug = params.slug ?? "";
   const language = await languageOf(request, context);
-  const [page, documents] = await Promise.all([getMeetingPage(slug, user, language), meetingPageDocuments(slug, { user, registrationTokenHash: null }, language)]);
+  const page = await getMeetingPage(slug, user, language);
   const t = await fixedT(language);
   if (!page) notFound(t("meetings:notFound"));
   // Labels are looked up here, on the server (dates and language names in getMeetingPage): the browser's bundle need not carry them.
@@ -30,7 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     visibility: t(`common:meetingVisibility.${page.meeting.visibility}`),
     languages: languageNames,
   };
-  return { ...shown, labels, signedIn: !!user, documents, title: t("meetings:page.title", { meeting: page.meeting.title }) };
+  return { ...shown, labels, signedIn: !!user, title: t("meetings:page.title", { meeting: page.meeting.title }) };
 }
 
 export default function MeetingPage() {

@@ -3,7 +3,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { DocumentList } from "~/components/documents";
 import { AgendaTree } from "~/components/agenda-tree";
 import { getUser } from "~/domain/auth/session.server";
-import { meetingPageDocuments } from "~/domain/documents/documents.server";
 import { getPublicMeeting } from "~/domain/meetings/meetings.server";
 import { notFound } from "~/utils/http.server";
 import { useContentLang } from "~/components/content";
@@ -16,7 +15,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
   const slug = params.slug ?? "";
   const language = await languageOf(request);
-  const [page, documents] = await Promise.all([getPublicMeeting(slug, user, language), meetingPageDocuments(slug, { user, registrationTokenHash: null }, language)]);
+  const page = await getPublicMeeting(slug, user, language);
   const t = await fixedT(language);
   if (!page || (page.agendaIsDraft && !page.agenda.length)) notFound(t("meetings:agenda.notFound"));
   // Only the documents of agenda items: the printable agenda lists them under their item.
@@ -26,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     when: { range: page.when.range, zone: page.when.zone },
     agenda: page.agenda,
     agendaIsDraft: page.agendaIsDraft,
-    documents: documents.filter((d) => d.agendaItemId),
+    documents: page.documents.filter((d) => d.agendaItemId),
   };
 }
 

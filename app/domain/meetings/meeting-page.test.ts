@@ -10,6 +10,8 @@ import { loader as seriesLoader } from "~/routes/series.$slug._index";
 import { updateAgency } from "~/domain/agencies/agencies.server";
 import { saveSeries } from "~/domain/series/series.server";
 import { publishAgenda, saveAgendaItem } from "~/domain/agenda/agenda.server";
+import { createDocument } from "~/domain/documents/documents.server";
+import { pdfBytes, upload } from "~/test/factories.documents";
 
 // The public pages read only what they show and send the browser only what it renders
 // (docs/decisions/063-read-path.md); these pin who sees what after that trimming.
@@ -208,6 +210,24 @@ describe("the public pages' content, kept per process (decision 093)", () => {
     expect((await meetingPage(organiser.id, published.slug)).agenda.map((i) => i.title)).toEqual(["Not yet public"]);
     const anonymous = await meetingPage(null, published.slug);
     expect([anonymous.onlineLink, anonymous.agenda, anonymous.agendaIsDraft]).toEqual([null, [], true]);
+  });
+
+  it("reads no documents for a meeting that has none, and shows the first one saved at once (decision 094)", async () => {
+    keep();
+    const actor = await organiserActor();
+    const meeting = await createMeeting({ status: "PUBLISHED" });
+    expect((await meetingPage(null, meeting.slug)).documents).toEqual([]);
+    // Kept: the meeting has no documents, so the page does not ask for them; one written behind the app's back
+    // is not seen while the copy is kept ...
+    const file = { filename: "elsewhere.pdf", mimeType: "application/pdf", size: 10, sha256: "0".repeat(64), key: `elsewhere-${meeting.id}` };
+    await db.document.create({
+      data: { meetingId: meeting.id, title: "Written elsewhere", type: "BACKGROUND_PAPER", language: "en", visibility: "PUBLIC", versions: { create: { version: 1, file: { create: file } } } },
+    });
+    expect((await meetingPage(null, meeting.slug)).documents).toEqual([]);
+    // ... one saved through the app is, at once, for the readers allowed to see it.
+    const document = { type: "BACKGROUND_PAPER" as const, language: "en", visibility: "PUBLIC" as const, agencyId: null, agendaItemId: null };
+    expect(await createDocument(actor, meeting.id, { ...document, title: "Public paper" }, upload(pdfBytes(), "paper.pdf"))).toMatchObject({ ok: true });
+    expect((await meetingPage(null, meeting.slug)).documents.map((d) => d.title).sort()).toEqual(["Public paper", "Written elsewhere"]);
   });
 
   it("hands every reader the same frozen copy: a reader cannot change the next one's page", async () => {

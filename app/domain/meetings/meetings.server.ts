@@ -20,6 +20,7 @@ import { lockMeeting, lockedMeeting, promoteWaitlisted, registrationPanel } from
 import { inviteAgencies } from "~/domain/registration/organiser.server";
 import { listRecommendationsForMeetingPage } from "~/domain/recommendations/recommendations.server";
 import { publishedSummaryLink } from "~/domain/summary/summary.server";
+import { meetingPageDocuments } from "~/domain/documents/documents.server";
 import { localize, translationsIn } from "~/domain/content/localized";
 import { slugify } from "./slug";
 import { shiftKeepingLocalTime } from "./shift";
@@ -154,7 +155,11 @@ async function readMeeting(slug: string, language: Language) {
   const row = await db.meeting.findUnique({ where: { slug }, select: { ...pageSelect, translations: translationsIn(language, { title: true, description: true }) } });
   if (!row) return null;
   const { id, onlineLink, agendaPublishedAt, participantListVisible, ...meeting } = localize(row, ["title", "description"], language, row.language);
-  const [tree, summary] = await Promise.all([loadAgendaTree(id, { language, original: row.language }), publishedSummaryLink(slug)]);
+  const [tree, summary, aDocument] = await Promise.all([
+    loadAgendaTree(id, { language, original: row.language }),
+    publishedSummaryLink(slug),
+    db.document.findFirst({ where: { meetingId: id }, select: { id: true } }),
+  ]);
   // Dates and language names are made here, once per read, in the meeting's zone and the reader's language:
   // the page's JavaScript carries no date code and no names.
   const when = {
@@ -164,15 +169,24 @@ async function readMeeting(slug: string, language: Language) {
   };
   return {
     id, meeting, onlineLink, participantListVisible, agendaPublished: !!agendaPublishedAt, summary, when,
+    // Whether the meeting has documents at all (any visibility): without any, a page need not ask which the
+    // reader may see. Every write of a document moves the public generation, so this is never behind.
+    hasDocuments: !!aDocument,
     languageNames: languageList(meeting.languages, language),
     agenda: withAgendaTimes(tree, meeting.timeZone, language),
   };
 }
 
-/** The printable agenda: the meeting and its agenda; a draft agenda only for organisers. */
+/** The documents of a kept meeting that this reader may see (decision 094: none read when it has none). */
+function documentsFor(found: { meeting: { slug: string }; hasDocuments: boolean }, user: Actor | null, language: Language) {
+  return found.hasDocuments ? meetingPageDocuments(found.meeting.slug, { user, registrationTokenHash: null }, language) : Promise.resolve([]);
+}
+
+/** The printable agenda: the meeting and its agenda (a draft agenda only for organisers), and its documents. */
 export async function getPublicMeeting(slug: string, user: Actor | null, language: Language = "en") {
   const found = await readPublicMeeting(slug, user, language);
-  return found && { meeting: found.meeting, when: found.when, agenda: found.agenda, agendaIsDraft: found.agendaIsDraft };
+  if (!found) return null;
+  return { meeting: found.meeting, when: found.when, agenda: found.agenda, agendaIsDraft: found.agendaIsDraft, documents: await documentsFor(found, user, language) };
 }
 
 /**
@@ -184,9 +198,10 @@ export async function getMeetingPage(slug: string, user: Actor | null, language:
   const found = await readPublicMeeting(slug, user, language);
   if (!found) return null;
   const { id, meeting, organiser, agenda, agendaIsDraft, onlineLink, participantListVisible, summary, when, languageNames } = found;
-  const [recommendations, panel] = await Promise.all([
+  const [recommendations, panel, documents] = await Promise.all([
     listRecommendationsForMeetingPage(id, language),
     registrationPanel({ id, slug: meeting.slug, status: meeting.status, visibility: meeting.visibility, participantListVisible }, user),
+    documentsFor(found, user, language),
   ]);
   return {
     meeting,
@@ -198,6 +213,7 @@ export async function getMeetingPage(slug: string, user: Actor | null, language:
     when,
     languageNames,
     registration: panel && { mine: panel.mine, delegationLink: panel.delegationLink, participantsLink: panel.participantsLink },
+    documents,
   };
 }
 
