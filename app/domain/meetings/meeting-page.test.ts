@@ -225,7 +225,7 @@ describe("the public pages' content, kept per process (decision 093)", () => {
     });
     expect((await meetingPage(null, meeting.slug)).documents).toEqual([]);
     // ... one saved through the app is, at once, for the readers allowed to see it.
-    const document = { type: "BACKGROUND_PAPER" as const, language: "en", visibility: "PUBLIC" as const, agencyId: null, agendaItemId: null };
+    const document = { type: "BACKGROUND_PAPER" as const, language: "en", visibility: "PUBLIC" as const };
     expect(await createDocument(actor, meeting.id, { ...document, title: "Public paper" }, upload(pdfBytes(), "paper.pdf"))).toMatchObject({ ok: true });
     expect((await meetingPage(null, meeting.slug)).documents.map((d) => d.title).sort()).toEqual(["Public paper", "Written elsewhere"]);
   });
