@@ -5,7 +5,7 @@ import { useContentLang } from "~/components/content";
 import type { Language } from "~/i18n/config";
 
 // Meeting cards and the status badge, shared by the public pages and the staff pages. A card's dates come
-// formatted from the server (cardWhen in app/domain/meetings/meetings.server.ts): this file imports no date code.
+// formatted from the server (withDateRange in app/utils/dates.ts): this file imports no date code.
 
 // Public lists key cards by slug and send no id; staff lists link by id.
 type ListMeeting = {

@@ -187,6 +187,14 @@ export function formatRange(start: Date | string, end: Date | string, zone: stri
 }
 
 /**
+ * A row whose start, end and zone become the one line a list shows (formatRange), made on the server with the
+ * row: the browser then gets a string, not two instants and a zone to revive and format again.
+ */
+export function withDateRange<R extends { startsAt: Date; endsAt: Date; timeZone: string }>({ startsAt, endsAt, timeZone, ...row }: R, language: Language) {
+  return { ...row, when: formatRange(startsAt, endsAt, timeZone, language) };
+}
+
+/**
  * "jeudi 4 juin 2026, 09:30–17:00 (heure de Bruxelles, UTC+02:00)"; over a DST change each end carries its
  * offset: "samedi 27 mars 2027, 09:00 (UTC+01:00) – lundi 29 mars 2027, 17:00 (UTC+02:00) (heure de Bruxelles)".
  */

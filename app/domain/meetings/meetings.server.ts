@@ -8,7 +8,7 @@ import { can } from "~/domain/auth/permissions";
 import { assertCan } from "~/domain/auth/permissions.server";
 import { queueMeetingUpdate } from "~/domain/mail/meeting-updates.server";
 import { addOpenRecommendationsToReview } from "~/domain/recommendations/reviews.server";
-import { formatDateTime, formatRange, toDateInput, toLocalInput, zoneSpanLabel } from "~/utils/dates";
+import { formatDateTime, formatRange, toDateInput, toLocalInput, withDateRange, zoneSpanLabel } from "~/utils/dates";
 import { languageList } from "~/i18n/language-names.server";
 import { loadAgendaTree } from "~/domain/agenda/agenda.server";
 import { withAgendaTimes } from "~/domain/agenda/times.server";
@@ -47,17 +47,13 @@ const publicCardSelect = (language: Language) =>
     language: true, translations: translationsIn(language, { title: true }),
   }) satisfies Prisma.MeetingSelect;
 
-type CardDates = { startsAt: Date; endsAt: Date; timeZone: string };
-
-/** A card's dates as the reader reads them, in the meeting's zone: made with the card, not by each render. */
-function cardWhen<R extends CardDates>({ startsAt, endsAt, timeZone, ...card }: R, language: Language) {
-  return { ...card, when: formatRange(startsAt, endsAt, timeZone, language) };
-}
-
-/** A card's title in the reader's language (decision 080), and its dates. */
-function localCard<R extends CardDates & { title: string; language: string; translations: { language: string; title: string }[] }>(row: R, language: Language) {
+/** A card's title in the reader's language (decision 080), and its dates as one line in the meeting's zone. */
+function localCard<R extends { startsAt: Date; endsAt: Date; timeZone: string; title: string; language: string; translations: { language: string; title: string }[] }>(
+  row: R,
+  language: Language,
+) {
   const { language: _l, ...card } = localize(row, ["title"], language, row.language);
-  return cardWhen(card, language);
+  return withDateRange(card, language);
 }
 
 /** The next few non-draft meetings, soonest first (the home page). */
@@ -245,7 +241,7 @@ export async function listAdminMeetings(params: { q: string; status?: string | n
     db.meeting.count({ where }),
     db.meeting.findMany({ where, select: listSelect, orderBy: { startsAt: "desc" }, skip: params.page.skip, take: params.page.take }),
   ]);
-  return { total, rows: rows.map((row) => cardWhen(row, params.language)) };
+  return { total, rows: rows.map((row) => withDateRange(row, params.language)) };
 }
 
 /** Staff dashboard: the next meetings (drafts included) with their registration counts. */

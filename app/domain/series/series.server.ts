@@ -12,7 +12,7 @@ import { PUBLIC_STATUSES } from "~/domain/meetings/status";
 import type { SeriesInput } from "./series.schema";
 import { localize, translationsIn } from "~/domain/content/localized";
 import type { Language } from "~/i18n/config";
-import { formatRange } from "~/utils/dates";
+import { withDateRange } from "~/utils/dates";
 
 // A series (e.g. the Calais Group) groups the sessions of a standing body and names its member agencies.
 
@@ -68,10 +68,7 @@ async function readPublicSeries(slug: string, language: Language, page: { skip: 
   return {
     ...series,
     sessionCount,
-    meetings: series.meetings.map(({ language: original, startsAt, endsAt, timeZone, ...m }) => ({
-      ...localize(m, ["title"], language, original),
-      when: formatRange(startsAt, endsAt, timeZone, language),
-    })),
+    meetings: series.meetings.map(({ language: original, ...m }) => withDateRange(localize(m, ["title"], language, original), language)),
     members,
   };
 }
