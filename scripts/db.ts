@@ -97,10 +97,34 @@ function generate() {
         env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false", CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
         stdio: "inherit",
       });
+      loadCompilerFromFile(path.join(output, "internal/class.ts"));
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The generated client imports the query compiler's WebAssembly as a module whose one export is its 4 MB base64
+ * text; a module stays loaded, so that text stayed in the heap twice (the module's source and the string),
+ * 8.4 MB of the web server's 64 MB that survive a collection (docs/decisions/095-live-heap.md). This makes the
+ * client read the same file and decode it, so the text is garbage once the module is compiled.
+ */
+function loadCompilerFromFile(file: string) {
+  const generated = read(file);
+  const imported = /const \{ wasm \} = await import\(("@prisma\/client\/runtime\/[\w.]+\.wasm-base64\.mjs")\)\n(\s*)return await decodeBase64AsWasm\(wasm\)/;
+  const found = generated.match(imported);
+  if (!found) throw new Error(`${file} no longer imports the compiler's base64 module; update scripts/db.ts`);
+  const [, specifier, indent] = found;
+  const replacement = [
+    `// Convene (scripts/db.ts, loadCompilerFromFile): the base64 text is read, decoded and dropped, not kept as a module.`,
+    `const { readFileSync } = await import("node:fs")`,
+    `const { createRequire } = await import("node:module")`,
+    `const text = readFileSync(createRequire(import.meta.url).resolve(${specifier}), "latin1")`,
+    `const start = text.indexOf('"') + 1`,
+    `return await decodeBase64AsWasm(text.slice(start, text.indexOf('"', start)))`,
+  ].join(`\n${indent}`);
+  fs.writeFileSync(path.join(root, file), generated.replace(imported, replacement));
 }
 
 async function deploy() {

@@ -4,7 +4,7 @@
 // `npm start` runs it; PORT (default 3000) and HOST are honoured; REMIX_BUILD_DIR picks the build;
 // TRUST_PROXY (e.g. `loopback` or a hop count) makes req.ip the client behind a reverse proxy.
 // WEB_CONCURRENCY=n (default 1) serves from n processes sharing the port (node:cluster), one per core.
-import "./v8-flags.mjs";
+import { serverHeapGrowing } from "./v8-flags.mjs";
 import cluster from "node:cluster";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -19,6 +19,7 @@ import { installGlobals } from "@remix-run/node";
 import { instanceHeader, isPublicPage, pageCache, relayGenerations, shareGeneration } from "./page-cache.mjs";
 
 process.env.NODE_ENV = process.env.NODE_ENV ?? "production";
+serverHeapGrowing();
 
 /** A whole number from the environment within [min, max] (`fallback` when unset); otherwise says what to set and stops. */
 function wholeNumber(name, fallback, min, max, hint) {

@@ -1,7 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import { db, transaction } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -170,7 +169,10 @@ function loadFonts() {
   return fonts;
 }
 
-function newDocument(options: PDFKit.PDFDocumentOptions, title: string) {
+// pdfkit (with fontkit and brotli's dictionary, 2.6 MB of source) is loaded by the first PDF, not with the
+// server: a process that serves pages never holds it (docs/decisions/095-live-heap.md).
+async function newDocument(options: PDFKit.PDFDocumentOptions, title: string) {
+  const { default: PDFDocument } = await import("pdfkit");
   const doc = new PDFDocument({ ...options, info: { Title: title, Creator: "Convene" } });
   const { regular, bold } = loadFonts();
   doc.registerFont("Sans", regular);
@@ -289,7 +291,7 @@ function cutLines(doc: PDFKit.PDFDocument) {
 export async function badgesPdf(meeting: BadgeMeeting, groups: DelegationGroup[], layout: BadgeLayout, language: Language): Promise<Buffer> {
   const t = tFor(language);
   const sheet = layout === "sheet";
-  const doc = newDocument({ size: sheet ? [A4.w, A4.h] : [BADGE.w, BADGE.h], margin: 0, autoFirstPage: false }, t("registrations:badges.title", { title: meeting.title }));
+  const doc = await newDocument({ size: sheet ? [A4.w, A4.h] : [BADGE.w, BADGE.h], margin: 0, autoFirstPage: false }, t("registrations:badges.title", { title: meeting.title }));
   const days = meetingDays(meeting, language);
   const badges = groups.flatMap((g) => g.people.map((p) => ({ p, agency: g.agency })));
   badges.forEach(({ p, agency }, i) => {
@@ -309,7 +311,7 @@ export async function badgesPdf(meeting: BadgeMeeting, groups: DelegationGroup[]
 /** The participant list by delegation as an A4 PDF, with a column for signatures; fixed words in `language`. */
 export async function participantListPdf(meeting: BadgeMeeting, groups: DelegationGroup[], language: Language): Promise<Buffer> {
   const t = tFor(language);
-  const doc = newDocument({ size: "A4", margin: 42 }, t("registrations:sheet.title", { title: meeting.title }));
+  const doc = await newDocument({ size: "A4", margin: 42 }, t("registrations:sheet.title", { title: meeting.title }));
   const left = 42;
   const width = A4.w - 84;
   const cols = [

@@ -278,12 +278,12 @@ function drawRecommendations(doc: PDFKit.PDFDocument, records: SummaryRecords, t
 }
 
 /** The published summary record as a PDF: title, meeting, times with their zone, body, then the sections. */
-export function summaryPdf(p: { meeting: PdfMeeting; body: string; records: SummaryRecords; publishedAt: Date; language?: Language }): Promise<Buffer> {
+export async function summaryPdf(p: { meeting: PdfMeeting; body: string; records: SummaryRecords; publishedAt: Date; language?: Language }): Promise<Buffer> {
   const m = p.meeting;
   const language = p.language ?? "en";
   const t = tFor(language);
   const title = t("admin:summary.heading", { title: m.title });
-  const doc = newPdfDocument({ size: "A4", margin: MARGIN }, title);
+  const doc = await newPdfDocument({ size: "A4", margin: MARGIN }, title);
   doc.font("Sans-Bold").fontSize(20).text(title, { width: doc.page.width - 2 * MARGIN });
   doc.font("Sans").fontSize(10.5).moveDown(0.4);
   doc.text(formatRange(m.startsAt, m.endsAt, m.timeZone, language));
