@@ -16,21 +16,35 @@ export function TranslationProvider({ language, bundles, load, children }: Store
 
 const pending = new Map<string, Promise<unknown>>();
 
+/**
+ * One `t` per messages object and language, shared by every component that asks: a page renders hundreds of
+ * components that translate (a status badge per meeting), and each had built its own (docs/decisions/095-live-heap.md).
+ */
+const shared = new WeakMap<Bundles, { language: Language; t: T }>();
+function sharedT(language: Language, bundles: Bundles): T {
+  let kept = shared.get(bundles);
+  if (kept?.language !== language) shared.set(bundles, (kept = { language, t: createT(language, bundles) }));
+  return kept.t;
+}
+
+const COMMON: readonly Namespace[] = ["common"];
+
 /** `t` in the reader's language, for the namespaces given (`common` is always there). */
-export function useTranslation(namespaces: readonly Namespace[] = ["common"]): { t: T; language: Language } {
+export function useTranslation(namespaces: readonly Namespace[] = COMMON): { t: T; language: Language } {
   const { language, bundles, load } = useContext(TranslationContext);
-  const missing = load ? namespaces.filter((namespace) => !bundles[namespace]) : [];
-  if (missing.length && load) {
-    const id = `${language}/${missing.join(",")}`;
-    let waiting = pending.get(id);
-    if (!waiting) {
-      waiting = Promise.all(missing.map(load));
-      pending.set(id, waiting);
+  if (load) {
+    const missing = namespaces.filter((namespace) => !bundles[namespace]);
+    if (missing.length) {
+      const id = `${language}/${missing.join(",")}`;
+      let waiting = pending.get(id);
+      if (!waiting) {
+        waiting = Promise.all(missing.map(load));
+        pending.set(id, waiting);
+      }
+      throw waiting; // Suspense: React renders again once the files are in `bundles`
     }
-    throw waiting; // Suspense: React renders again once the files are in `bundles`
   }
-  const t = useMemo(() => createT(language, bundles), [language, bundles]);
-  return { t, language };
+  return { t: sharedT(language, bundles), language };
 }
 
 /** The namespaces of the keys among `texts` (error lists), plus `common`, to pass to useTranslation. */

@@ -13,13 +13,15 @@ export const COUNTRY_CODES = (
 const codes = new Set(COUNTRY_CODES);
 export const isCountryCode = (code: string) => codes.has(code);
 
-const names = new Map<string, Intl.DisplayNames>();
-/** A country's name in the reader's language. */
+const names = new Map<string, { display: Intl.DisplayNames; known: Map<string, string> }>();
+/** A country's name in the reader's language; each is asked of ICU once per language (a series page names dozens). */
 export function countryName(code: string | null | undefined, language = "en"): string {
   if (!code) return "";
-  let display = names.get(language);
-  if (!display) names.set(language, (display = new Intl.DisplayNames([language], { type: "region" })));
-  return display.of(code) ?? code;
+  let inLanguage = names.get(language);
+  if (!inLanguage) names.set(language, (inLanguage = { display: new Intl.DisplayNames([language], { type: "region" }), known: new Map() }));
+  let name = inLanguage.known.get(code);
+  if (name === undefined) inLanguage.known.set(code, (name = inLanguage.display.of(code) ?? code));
+  return name;
 }
 
 /** Options for a country <select>, sorted by name in the reader's language. */
