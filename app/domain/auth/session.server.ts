@@ -72,18 +72,19 @@ async function readSession(request: Request): Promise<SessionRead> {
   return { user, locale };
 }
 
-// Remix calls every loader of a page with its own copy of the request but one load context per request:
-// keyed on that context, the session is read once per page however many loaders ask. Only for reads,
-// so a session an action has just ended or started is read again.
+// One read per page however many loaders ask: kept on the page's load context (one per request) and on the
+// request itself. Remix hands every loader the same request unless the URL has `index` or `_routes`
+// (patches/@remix-run+server-runtime, decision 094), so a loader that does not pass its context (every
+// requireCapability) finds the read its siblings made. Only for reads, so a session an action has just ended
+// or started is read again.
 const sessionsByRequest = new WeakMap<object, Promise<SessionRead>>();
 
 function sessionOf(request: Request, context?: object): Promise<SessionRead> {
-  if (!context || (request.method !== "GET" && request.method !== "HEAD")) return readSession(request);
-  let read = sessionsByRequest.get(context);
-  if (!read) {
-    read = readSession(request);
-    sessionsByRequest.set(context, read);
-  }
+  if (request.method !== "GET" && request.method !== "HEAD") return readSession(request);
+  let read = (context && sessionsByRequest.get(context)) ?? sessionsByRequest.get(request);
+  if (!read) read = readSession(request);
+  if (context) sessionsByRequest.set(context, read);
+  sessionsByRequest.set(request, read);
   return read;
 }
 
