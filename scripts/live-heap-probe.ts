@@ -23,7 +23,6 @@ const snapshot = JSON.parse(text) as {
 const { node_fields: fields, node_types: [types], edge_fields: edgeFields } = snapshot.snapshot.meta;
 const [TYPE, NAME, SIZE, EDGES] = ["type", "name", "self_size", "edge_count"].map((f) => fields.indexOf(f));
 const EDGE_NAME = edgeFields.indexOf("name_or_index");
-const EDGE_TO = edgeFields.indexOf("to_node");
 const { nodes, edges, strings } = snapshot;
 
 let largestString = { bytes: 0, start: "" };
@@ -42,6 +41,5 @@ for (let i = 0, edge = 0; i < nodes.length; i += fields.length) {
   }
   edge += nodes[i + EDGES] * edgeFields.length;
 }
-void EDGE_TO;
 console.info(JSON.stringify({ largestString, elementStores, pdfScripts }));
 await db.$disconnect();
