@@ -157,8 +157,12 @@ test("an organiser approves a pending registration, exports CSV and checks peopl
   const presentBefore = await presentCount();
   await page.getByLabel("Find a participant").fill(name.split(" ")[0]);
   await expect(page.getByRole("button", { name: `Check in ${name}` })).toBeVisible();
+  // The row shows "Undo" as soon as the check-in is sent (optimistic): wait for the server's answer before the
+  // reload, or the reload cancels the post it means to check.
+  const checkedIn = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.includes("/checkin"));
   await page.getByRole("button", { name: `Check in ${name}` }).click();
   await expect(page.getByRole("button", { name: `Undo check-in of ${name}` })).toBeVisible();
+  expect((await checkedIn).ok()).toBe(true);
   await page.reload();
   await expect(page.getByRole("button", { name: `Undo check-in of ${name}` })).toBeVisible();
   expect(await presentCount()).toBe(presentBefore + 1);
