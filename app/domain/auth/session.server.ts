@@ -1,4 +1,5 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import { Prisma } from "~/generated/prisma/client.ts";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import type { Actor } from "./roles";
@@ -58,15 +59,22 @@ export async function sessionIdFrom(request: Request): Promise<string | undefine
 type SessionRead = { user: Actor | null; locale: string | null };
 const NO_SESSION: SessionRead = { user: null, locale: null };
 
+/**
+ * One statement on every signed-in page: the user whose unexpired session this is, with the language they saved,
+ * which app/i18n needs for the same page. Written as SQL: Prisma's query compiler and interpreter cost more than
+ * the statement itself (decision 093). The session is looked up by its key in a subquery, not joined: as a join,
+ * SQLite scanned every session whenever its statistics said the table was tiny, as they do when it was analysed
+ * soon after a deployment (decision 096, addendum).
+ */
+export function sessionUserSql(sessionId: string, now: Date) {
+  return Prisma.sql`SELECT u."id", u."role", u."agencyId", u."name", u."email", u."locale" FROM "User" u
+    WHERE u."id" = (SELECT s."userId" FROM "Session" s WHERE s."id" = ${sessionId} AND s."expiresAt" > ${now})`;
+}
+
 async function readSession(request: Request): Promise<SessionRead> {
   const sessionId = await sessionIdFrom(request);
   if (!sessionId) return NO_SESSION;
-  // One statement on every signed-in page: the user whose unexpired session this is, with the language they
-  // saved, which app/i18n needs for the same page. Written as SQL: Prisma's query compiler and interpreter
-  // cost more than the statement itself (decision 093).
-  const [row] = await db.$queryRaw<(Actor & { locale: string | null })[]>`
-    SELECT u."id", u."role", u."agencyId", u."name", u."email", u."locale" FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-    WHERE s."id" = ${sessionId} AND s."expiresAt" > ${new Date()}`;
+  const [row] = await db.$queryRaw<(Actor & { locale: string | null })[]>(sessionUserSql(sessionId, new Date()));
   if (!row) return NO_SESSION;
   const { locale, ...user } = row;
   return { user, locale };

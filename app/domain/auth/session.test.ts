@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { db } from "~/utils/db.server";
+import { Prisma } from "~/generated/prisma/client.ts";
+import { db, dialect } from "~/utils/db.server";
 import { createUser, requestAs } from "~/test/factories";
-import { getUser, sessionLocale } from "./session.server";
+import { getUser, sessionLocale, sessionUserSql } from "./session.server";
 
 // The session is read on every page a signed-in person opens (one statement, decision 085): these pin what
 // that statement must decide, on both databases.
@@ -47,5 +48,28 @@ describe("the session read", () => {
     // A form post is never answered from a read made before it.
     const post = new Request(page.url, { method: "POST", headers: page.headers });
     expect(await getUser(post, context)).toBeNull();
+  });
+
+  // SQLite plans with the statistics it was given (decision 096). A table analysed soon after a deployment is
+  // recorded as tiny; a session read that joined it was then planned as a scan of every session.
+  it.runIf(dialect() === "sqlite")("looks the session up by its key even when the statistics say the table is tiny", async () => {
+    const plan = async () =>
+      (await db.$queryRaw<{ detail: string }[]>(Prisma.sql`EXPLAIN QUERY PLAN ${sessionUserSql("any", new Date())}`)).map((row) => row.detail);
+    // ANALYZE makes sure sqlite_stat1 exists; the statistics are then set to those of a one-row table.
+    await db.$executeRawUnsafe(`ANALYZE "Session"`);
+    try {
+      await db.$executeRawUnsafe(`DELETE FROM sqlite_stat1 WHERE tbl = 'Session'`);
+      await db.$executeRawUnsafe(
+        `INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('Session', 'sqlite_autoindex_Session_1', '1 1'), ('Session', 'Session_userId_idx', '1 1')`,
+      );
+      // The planner reads the statistics again.
+      await db.$executeRawUnsafe("ANALYZE sqlite_schema");
+      const steps = await plan();
+      expect(steps.some((step) => /SEARCH s USING INDEX sqlite_autoindex_Session_1/.test(step))).toBe(true);
+      expect(steps.filter((step) => step.startsWith("SCAN"))).toEqual([]);
+    } finally {
+      await db.$executeRawUnsafe(`DELETE FROM sqlite_stat1 WHERE tbl = 'Session'`);
+      await db.$executeRawUnsafe("ANALYZE sqlite_schema");
+    }
   });
 });
