@@ -3,7 +3,9 @@ import { db } from "~/utils/db.server";
 import { PAGE_SIZE } from "~/utils/pagination";
 import { setEnvForTest } from "~/test/env";
 import { createAgency, createMeeting, createUser, requestAs, routeArgs } from "~/test/factories";
-import { createRecommendationRow } from "~/test/factories.recommendations";
+import { actor, createRecommendationRow } from "~/test/factories.recommendations";
+import { changeStatus } from "~/domain/recommendations/recommendations.server";
+import { addReview, recordReviewOutcome, recordSessionReview } from "~/domain/recommendations/reviews.server";
 import { loader as meetingLoader } from "~/routes/meetings.$slug._index";
 import { loader as listLoader } from "~/routes/meetings._index";
 import { loader as seriesLoader } from "~/routes/series.$slug._index";
@@ -191,6 +193,36 @@ describe("the public pages' content, kept per process (decision 093)", () => {
     expect(await saveSeries(actor, series.id, { name: "Kept series, renamed", slug: series.slug })).toMatchObject({ ok: true });
     expect((await seriesPage(series.slug)).series.meetings[0].title).toBe("Renamed elsewhere");
     expect((await listOf(series.slug)).meetings[0]).toMatchObject({ title: "Renamed elsewhere", series: { name: "Kept series, renamed" } });
+  });
+
+  it("keeps a meeting's recommendations with it, and shows one saved through the recommendations pages at once", async () => {
+    keep();
+    const secretariat = await actor("SECRETARIAT");
+    const made = await createMeeting({ status: "PUBLISHED", title: "Where it was made" });
+    const later = await createMeeting({ status: "PUBLISHED", startsAt: new Date("2031-06-04T07:00:00Z"), endsAt: new Date("2031-06-04T15:00:00Z") });
+    const rec = await createRecommendationRow({ meetingId: made.id, status: "PROPOSED" });
+    const recommendationsOf = async (slug: string) => (await meetingPage(null, slug)).recommendations;
+    expect((await recommendationsOf(made.slug)).made).toEqual([]);
+    expect((await recommendationsOf(later.slug)).reviewed).toEqual([]);
+
+    // Kept: a change behind the app's back is not seen ...
+    await db.recommendation.update({ where: { id: rec.id }, data: { title: "Titled elsewhere" } });
+    await db.$executeRaw`UPDATE "Recommendation" SET "status" = 'ADOPTED' WHERE "id" = ${rec.id}`;
+    expect((await recommendationsOf(made.slug)).made).toEqual([]);
+    await db.$executeRaw`UPDATE "Recommendation" SET "status" = 'PROPOSED' WHERE "id" = ${rec.id}`;
+    // ... a status changed through the app is, at once, with everything else the list shows.
+    expect(await changeStatus(secretariat, rec.id, { toStatus: "ADOPTED", note: "" })).toMatchObject({ ok: true });
+    expect((await recommendationsOf(made.slug)).made.map((r) => [r.code, r.title, r.status])).toEqual([[rec.code, "Titled elsewhere", "ADOPTED"]]);
+    // A review at a later session, and its outcome.
+    expect(await addReview(secretariat, rec.id, { meetingId: later.id })).toMatchObject({ ok: true });
+    expect((await recommendationsOf(later.slug)).reviewed.map((r) => [r.code, r.madeAt, r.outcome])).toEqual([[rec.code, "Where it was made", ""]]);
+    const review = await db.recommendationReview.findFirstOrThrow({ where: { recommendationId: rec.id, meetingId: later.id }, select: { id: true } });
+    expect(await recordReviewOutcome(secretariat, { reviewId: review.id, recommendationId: rec.id }, "Noted.")).toMatchObject({ ok: true });
+    expect((await recommendationsOf(later.slug)).reviewed.map((r) => r.outcome)).toEqual(["Noted."]);
+    // Progress recorded at the session's review table.
+    const row = { reviewId: review.id, outcome: "Noted.", wasOutcome: "Noted.", status: "IN_PROGRESS" as const, wasStatus: "ADOPTED" as const, progress: 30, wasProgress: 0, note: "Started" };
+    expect(await recordSessionReview(secretariat, later.id, [row])).toMatchObject({ ok: true, changed: 1 });
+    expect((await recommendationsOf(made.slug)).made.map((r) => [r.status, r.progress])).toEqual([["IN_PROGRESS", 30]]);
   });
 
   it("decides per request who sees a kept meeting, its draft agenda and its online link", async () => {

@@ -134,7 +134,8 @@ const pageSelect = {
 } satisfies Prisma.MeetingSelect;
 
 /**
- * A meeting as the public sees it, its title and description in the reader's language, with its agenda and
+ * A meeting as the public sees it, its title and description in the reader's language, with its agenda, the
+ * recommendations made and reviewed at it, and
  * the link to its published summary record: drafts exist only for organisers, and so does a draft agenda.
  * The whole is public reference data (decision 093), the same for every reader, read and checked once per
  * request; who may see the meeting, its draft agenda and its online link is decided here, per request.
@@ -151,10 +152,13 @@ async function readMeeting(slug: string, language: Language) {
   const row = await db.meeting.findUnique({ where: { slug }, select: { ...pageSelect, translations: translationsIn(language, { title: true, description: true }) } });
   if (!row) return null;
   const { id, onlineLink, agendaPublishedAt, participantListVisible, ...meeting } = localize(row, ["title", "description"], language, row.language);
-  const [tree, summary, aDocument] = await Promise.all([
+  const [tree, summary, aDocument, recommendations] = await Promise.all([
     loadAgendaTree(id, { language, original: row.language }),
     publishedSummaryLink(slug),
     db.document.findFirst({ where: { meetingId: id }, select: { id: true } }),
+    // Public statuses only, the same for every reader; every write of recommendations moves the public
+    // generation (writeRecommendations), so these are never behind (decision 097).
+    listRecommendationsForMeetingPage(id, language),
   ]);
   // Dates and language names are made here, once per read, in the meeting's zone and the reader's language:
   // the page's JavaScript carries no date code and no names.
@@ -164,7 +168,7 @@ async function readMeeting(slug: string, language: Language) {
     registrationCloses: meeting.registrationClosesAt ? formatDateTime(meeting.registrationClosesAt, meeting.timeZone, true, language) : null,
   };
   return {
-    id, meeting, onlineLink, participantListVisible, agendaPublished: !!agendaPublishedAt, summary, when,
+    id, meeting, onlineLink, participantListVisible, agendaPublished: !!agendaPublishedAt, summary, when, recommendations,
     // Whether the meeting has documents at all (any visibility): without any, a page need not ask which the
     // reader may see. Every write of a document moves the public generation, so this is never behind.
     hasDocuments: !!aDocument,
@@ -193,9 +197,8 @@ export async function getPublicMeeting(slug: string, user: Actor | null, languag
 export async function getMeetingPage(slug: string, user: Actor | null, language: Language = "en") {
   const found = await readPublicMeeting(slug, user, language);
   if (!found) return null;
-  const { id, meeting, organiser, agenda, agendaIsDraft, onlineLink, participantListVisible, summary, when, languageNames } = found;
-  const [recommendations, panel, documents] = await Promise.all([
-    listRecommendationsForMeetingPage(id, language),
+  const { id, meeting, organiser, agenda, agendaIsDraft, onlineLink, participantListVisible, summary, when, languageNames, recommendations } = found;
+  const [panel, documents] = await Promise.all([
     registrationPanel({ id, slug: meeting.slug, status: meeting.status, visibility: meeting.visibility, participantListVisible }, user),
     documentsFor(found, user, language),
   ]);

@@ -6,6 +6,7 @@ import { IMPORT_COLUMNS, recommendationSchema } from "./recommendation.schema";
 import { Refused, fieldRefusal, type Outcome } from "~/utils/forms.server";
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES } from "~/i18n/config";
 import { isKey, type T } from "~/i18n/translate";
+import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
 import { createRecommendationTx } from "./recommendations.server";
 import { isStatus, STATUSES } from "./status";
 
@@ -131,5 +132,7 @@ export async function importRecommendations(actor: Actor, text: string, t: T): P
       report.failed.push({ row: rowNumber, code: parsedRow.data.code, reasons });
     }
   }
+  // Saved row by row, so the public generation moves once, at the end (see writeRecommendations).
+  if (report.created.length) await invalidatePublicPages();
   return { ok: true, report };
 }
