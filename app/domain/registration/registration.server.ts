@@ -540,6 +540,8 @@ type Waiting = { req: RegisterRequest; link: PrivateLink; settle: (o: Promise<Re
 const waiting = new Map<string, Waiting[]>();
 /** At most this many people per seat transaction, so one transaction stays short. */
 const GROUP_MAX = 100;
+/** At most this many event-loop turns a group waits for more people (a turn is microseconds when idle). */
+const GATHER_TURNS = 20;
 
 /**
  * The id of the meeting a registration form posts to, or a 404. One plain statement: everything else about
@@ -570,10 +572,14 @@ export function register(req: RegisterRequest): Promise<RegisterOutcome> {
 async function registerWaiting(meetingId: string): Promise<void> {
   for (;;) {
     // A seat transaction on SQLite runs without giving the event loop a turn (its statements are
-    // synchronous), so requests reach this queue only between transactions: one turn lets those that
-    // are ready join the group.
-    await new Promise((resolve) => setImmediate(resolve));
+    // synchronous), so requests reach this queue only between transactions, and each needs a few turns
+    // to read its form: the group waits a turn at a time while it grows, up to GATHER_TURNS turns. A
+    // registration alone waits one turn.
     const queue = waiting.get(meetingId)!;
+    for (let turn = 0, before = -1; turn < GATHER_TURNS && queue.length > before && queue.length < GROUP_MAX; turn++) {
+      before = queue.length;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     if (queue.length === 0) {
       waiting.delete(meetingId);
       return;
