@@ -2,6 +2,7 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import { createElement, lazy, Suspense } from "react";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { Scripts, useLoaderData } from "@remix-run/react";
 import { describe, expect, it } from "vitest";
 import * as entry from "~/entry.server";
 
@@ -29,14 +30,14 @@ function page(prefix: number) {
   };
 }
 
-function buildFor(Root: () => ReturnType<typeof createElement>): ServerBuild {
+function buildFor(Root: () => ReturnType<typeof createElement>, loader?: () => unknown): ServerBuild {
   return {
     mode: "production",
     entry: { module: entry },
-    routes: { root: { id: "root", path: "", module: { default: Root } } },
+    routes: { root: { id: "root", path: "", module: { default: Root, ...(loader ? { loader } : {}) } } },
     assets: {
       entry: { imports: [], module: "/entry.client.js" },
-      routes: { root: { id: "root", path: "", module: "/root.js", hasAction: false, hasLoader: false, hasClientAction: false, hasClientLoader: false, hasErrorBoundary: false } },
+      routes: { root: { id: "root", path: "", module: "/root.js", hasAction: false, hasLoader: !!loader, hasClientAction: false, hasClientLoader: false, hasErrorBoundary: false } },
       url: "/manifest.js",
       version: "test",
     },
@@ -104,5 +105,44 @@ describe("streamed HTML (entry.server handleRequest)", () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     gc();
     expect(rendered.deref(), "the rendered page's data is still reachable after its response").toBeUndefined();
+  });
+
+  // The page's data for the browser (Remix's single-fetch stream) is read before React renders (readHandoff,
+  // docs/decisions/098-page-handoff.md); Remix's StreamTransfer writes it from what was read.
+  const greeting = "Grüße <script>alert(1)</script> & “quotes”";
+  function DataPage() {
+    const data = useLoaderData<{ greeting: string }>();
+    return createElement(
+      "html",
+      { lang: "de" },
+      createElement("head", null, createElement("title", null, "Daten")),
+      createElement("body", null, createElement("p", null, data.greeting), createElement(Scripts)),
+    );
+  }
+  const dataBuild = () => buildFor(DataPage, () => ({ greeting, rows: Array.from({ length: 300 }, (_, i) => `Zeile ${i} – ü`) }));
+
+  it("writes the page's data for the browser whole and in order, then closes it, before </html>", async () => {
+    const response = await createRequestHandler(dataBuild(), "production")(new Request("http://localhost/", { headers: BROWSER }));
+    const html = await response.text();
+    const enqueued = [...html.matchAll(/window\.__remixContext\.streamController\.enqueue\((".*?")\);<\/script>/g)].map((m) => JSON.parse(m[1]) as string);
+    expect(enqueued.length).toBeGreaterThan(0);
+    const data = enqueued.join("");
+    expect(data).toContain(JSON.stringify(greeting).slice(1, -1));
+    expect(data).toContain("Zeile 299 – ü");
+    // The script that ends the stream comes after every chunk, and the document ends last.
+    expect(html.indexOf("streamController.close()")).toBeGreaterThan(html.lastIndexOf("streamController.enqueue("));
+    expect(html.indexOf("</body></html>")).toBe(html.length - "</body></html>".length);
+    // Escaped in the script: the greeting's own </script> does not end it.
+    expect(html.match(/<script>alert/g)).toBeNull();
+  });
+
+  it("leaves no timer behind a page once its data is encoded (patches/@remix-run+server-runtime)", async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
+    const handler = createRequestHandler(dataBuild(), "production");
+    await (await handler(new Request("http://localhost/", { headers: BROWSER }))).text();
+    const before = timers();
+    for (let i = 0; i < 5; i++) await (await handler(new Request("http://localhost/", { headers: BROWSER }))).text();
+    // Unpatched, Remix's 4.95 s stream timeout stayed set after every page (five more here).
+    expect(timers()).toBe(before);
   });
 });

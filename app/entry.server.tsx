@@ -66,6 +66,38 @@ function documentSink(done: (html: Buffer) => void, failed: (error: unknown) => 
   return sink as unknown as Writable;
 }
 
+type HandoffChunk = Promise<void> & { result?: { done: boolean; value: string }; error?: unknown };
+type HandoffContext = EntryContext & { serverHandoffStream?: ReadableStream<Uint8Array>; renderMeta?: { streamCache?: Record<number, HandoffChunk> } };
+
+/**
+ * Reads the page's data for the browser (Remix's single-fetch stream, turbo-stream text) before React renders, and
+ * hands it to Remix's StreamTransfer as chunks it has already read (its `renderMeta.streamCache`, chunk 0 first).
+ * StreamTransfer otherwise reads the stream while React renders: it suspends for each chunk and for the end,
+ * and React renders its boundary again each time. The page is sent whole anyway (onAllReady), so reading
+ * first waits for nothing more. A data stream with deferred values still ends before onAllReady would fire.
+ */
+async function readHandoff(context: HandoffContext): Promise<void> {
+  const stream = context.serverHandoffStream;
+  if (!stream || !context.renderMeta || context.renderMeta.streamCache) return;
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  const cache: Record<number, HandoffChunk> = {};
+  for (let i = 0; ; i++) {
+    const chunk: HandoffChunk = Promise.resolve();
+    cache[i] = chunk;
+    try {
+      const { done, value } = await reader.read();
+      chunk.result = { done, value: decoder.decode(value, { stream: true }) };
+      if (done) break;
+    } catch (error) {
+      chunk.error = error;
+      break;
+    }
+  }
+  reader.releaseLock();
+  context.renderMeta.streamCache = cache;
+}
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -81,6 +113,7 @@ export default async function handleRequest(
   // write, a web-stream read and a compression call per piece (docs/decisions/085-rendered-pages.md).
   // The reader's language (app/i18n/i18n.server.ts); the server has every namespace in memory.
   const language = await languageOf(request, loadContext);
+  await readHandoff(remixContext);
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
