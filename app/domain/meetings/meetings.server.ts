@@ -135,8 +135,8 @@ const pageSelect = {
 
 /**
  * A meeting as the public sees it, its title and description in the reader's language, with its agenda, the
- * recommendations made and reviewed at it, and
- * the link to its published summary record: drafts exist only for organisers, and so does a draft agenda.
+ * recommendations made and reviewed at it, and the link to its published summary record: drafts exist only for
+ * organisers, and so does a draft agenda.
  * The whole is public reference data (decision 093), the same for every reader, read and checked once per
  * request; who may see the meeting, its draft agenda and its online link is decided here, per request.
  */
