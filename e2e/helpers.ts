@@ -76,3 +76,17 @@ export const errorsOf = (page: Page) => {
 
 /** A short unique suffix so each test creates its own data. */
 export const unique = () => Math.random().toString(36).slice(2, 8);
+
+/**
+ * Waits until React has hydrated the element and run its effects. Typing into a server-rendered field before
+ * that races hydration: the form library's effects can move the caret between Playwright's select-all and its
+ * typing, so the text lands before the old value instead of replacing it (seen once in a clean-clone run).
+ */
+export async function waitForHydration(page: Page, selector: string) {
+  await page.waitForFunction((s) => {
+    const element = document.querySelector(s);
+    return !!element && Object.keys(element).some((key) => key.startsWith("__reactFiber"));
+  }, selector);
+  // Passive effects run after the commit that hydrated the element: two frames later they have run.
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { pdfPages } from "../app/test/pdf-text";
-import { expectNoAxeViolations, signIn } from "./helpers";
+import { expectNoAxeViolations, signIn, waitForHydration } from "./helpers";
 
 // The summary record of the Brussels meeting (held 4 June 2026, with five recommendations): the
 // secretariat starts from the records, edits, previews and publishes it to participants; the published
@@ -123,6 +123,7 @@ test("the editor works without JavaScript and refuses a save over a newer one", 
   const other = await browser.newPage();
   await signIn(other, "organiser@example.org");
   await other.goto(page.url());
+  await waitForHydration(other, "textarea[name=body]");
   await other.getByLabel("Text (Markdown)").fill("# The organiser's version");
   // "Draft, last saved" is on the page already (the first save), so wait for the save itself, then
   // read it back: closing the page before the answer could drop the save and the refusal below with it.
