@@ -4,7 +4,7 @@ import type { FieldErrors, Outcome } from "~/utils/forms.server";
 import { audit, diffFields } from "~/domain/audit/audit.server";
 import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
-import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
+import { writePublic } from "~/domain/meetings/public-cache.server";
 import type { AgencyInput } from "./agency.schema";
 import { COUNTRY_CODES, countryName } from "./countries";
 
@@ -70,12 +70,11 @@ export async function createAgency(actor: Actor, input: AgencyInput): Promise<Ou
   const fieldErrors = await checkUnique(input);
   if (fieldErrors) return { ok: false, fieldErrors };
   const data = toData(input);
-  const agency = await db.$transaction(async (tx) => {
+  const agency = await writePublic(async (tx) => {
     const row = await tx.agency.create({ data, select: { id: true } });
     await audit(tx, { userId: actor.id, entity: "Agency", entityId: row.id, action: "create", after: data });
     return row;
   });
-  await invalidatePublicPages();
   return { ok: true, id: agency.id };
 }
 
@@ -84,13 +83,12 @@ export async function updateAgency(actor: Actor, id: string, input: AgencyInput)
   const fieldErrors = await checkUnique(input, id);
   if (fieldErrors) return { ok: false, fieldErrors };
   const data = toData(input);
-  await db.$transaction(async (tx) => {
+  await writePublic(async (tx) => {
     const before = await tx.agency.findUniqueOrThrow({ where: { id }, select: { name: true, acronym: true, kind: true, country: true, parentId: true } });
     const diff = diffFields(before, data);
     if (!diff.changed) return;
     await tx.agency.update({ where: { id }, data });
     await audit(tx, { userId: actor.id, entity: "Agency", entityId: id, action: "update", before: diff.before, after: diff.after });
   });
-  await invalidatePublicPages();
   return { ok: true, id };
 }

@@ -6,7 +6,7 @@ import { audit, diffFields } from "~/domain/audit/audit.server";
 import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
 import { queueMeetingUpdate } from "~/domain/mail/meeting-updates.server";
-import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
+import { writePublic } from "~/domain/meetings/public-cache.server";
 import { ANNOUNCED_STATUSES, type MeetingStatus } from "~/domain/meetings/status";
 import { fromLocalInput } from "~/utils/dates";
 import { localize, translationsIn } from "~/domain/content/localized";
@@ -142,7 +142,7 @@ export async function saveAgendaItem(actor: Actor, meetingId: string, input: Age
     const existing = await db.agendaItem.findFirst({ where: { id: input.itemId, meetingId }, select: { id: true } });
     if (!existing) return { ok: false, fieldErrors: { title: [key("admin:agenda.error.gone")] } };
   }
-  await db.$transaction(async (tx) => {
+  await writePublic(async (tx) => {
     if (!input.itemId) {
       const row = await tx.agendaItem.create({ data: { ...data, meetingId }, select: { id: true } });
       await audit(tx, { userId: actor.id, entity: "AgendaItem", entityId: row.id, meetingId, action: "create", after: data });
@@ -154,20 +154,18 @@ export async function saveAgendaItem(actor: Actor, meetingId: string, input: Age
     await tx.agendaItem.update({ where: { id: input.itemId }, data });
     await audit(tx, { userId: actor.id, entity: "AgendaItem", entityId: input.itemId, meetingId, action: "update", before: diff.before, after: diff.after });
   });
-  await invalidatePublicPages();
   return { ok: true };
 }
 
 export async function deleteAgendaItem(actor: Actor, meetingId: string, itemId: string): Promise<boolean> {
   assertCan(actor, "meetings:manage");
-  const deleted = await db.$transaction(async (tx) => {
+  const deleted = await writePublic(async (tx) => {
     const item = await tx.agendaItem.findFirst({ where: { id: itemId, meetingId }, select: { id: true, title: true, startsAt: true, endsAt: true, kind: true } });
     if (!item) return false;
     await tx.agendaItem.delete({ where: { id: itemId } });
     await audit(tx, { userId: actor.id, entity: "AgendaItem", entityId: itemId, meetingId, action: "delete", before: item });
     return true;
   });
-  await invalidatePublicPages();
   return deleted;
 }
 
@@ -177,25 +175,23 @@ export async function addAgendaPerson(actor: Actor, meetingId: string, input: Ag
   if (!item) return { ok: false, fieldErrors: { name: [key("admin:agenda.error.gone")] } };
   if (input.agencyId && !(await db.agency.findUnique({ where: { id: input.agencyId }, select: { id: true } })))
     return { ok: false, fieldErrors: { agencyId: [key("admin:error.agency")] } };
-  await db.$transaction(async (tx) => {
+  await writePublic(async (tx) => {
     const data = { agendaItemId: input.itemId, name: input.name, agencyId: input.agencyId ?? null, role: input.role };
     await tx.agendaPerson.create({ data });
     await audit(tx, { userId: actor.id, entity: "AgendaItem", entityId: input.itemId, meetingId, action: "add-person", after: data });
   });
-  await invalidatePublicPages();
   return { ok: true };
 }
 
 export async function removeAgendaPerson(actor: Actor, meetingId: string, personId: string): Promise<boolean> {
   assertCan(actor, "meetings:manage");
-  const removed = await db.$transaction(async (tx) => {
+  const removed = await writePublic(async (tx) => {
     const person = await tx.agendaPerson.findFirst({ where: { id: personId, agendaItem: { meetingId } }, select: { id: true, name: true, role: true, agencyId: true, agendaItemId: true } });
     if (!person) return false;
     await tx.agendaPerson.delete({ where: { id: personId } });
     await audit(tx, { userId: actor.id, entity: "AgendaItem", entityId: person.agendaItemId, meetingId, action: "remove-person", before: person });
     return true;
   });
-  await invalidatePublicPages();
   return removed;
 }
 
@@ -215,7 +211,7 @@ async function announceAgenda(tx: Tx, meetingId: string, status: MeetingStatus, 
  */
 export async function publishAgenda(actor: Actor, meetingId: string, now = new Date()): Promise<{ announced: boolean }> {
   assertCan(actor, "meetings:manage");
-  const result = await db.$transaction(async (tx) => {
+  const result = await writePublic(async (tx) => {
     const m = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { status: true, agendaPublishedAt: true } });
     const changes = m.agendaPublishedAt
       ? await tx.auditLog.count({ where: { meetingId, entity: "AgendaItem", createdAt: { gt: m.agendaPublishedAt } } })
@@ -225,17 +221,15 @@ export async function publishAgenda(actor: Actor, meetingId: string, now = new D
     const announced = changes > 0 ? await announceAgenda(tx, meetingId, m.status, !!m.agendaPublishedAt) : false;
     return { announced };
   });
-  await invalidatePublicPages();
   return result;
 }
 
 export async function unpublishAgenda(actor: Actor, meetingId: string): Promise<void> {
   assertCan(actor, "meetings:manage");
-  await db.$transaction(async (tx) => {
+  await writePublic(async (tx) => {
     const m = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { agendaPublishedAt: true } });
     if (!m.agendaPublishedAt) return;
     await tx.meeting.update({ where: { id: meetingId }, data: { agendaPublishedAt: null } });
     await audit(tx, { userId: actor.id, entity: "Agenda", entityId: meetingId, meetingId, action: "unpublish", before: { agendaPublishedAt: m.agendaPublishedAt }, after: { agendaPublishedAt: null } });
   });
-  await invalidatePublicPages();
 }

@@ -15,7 +15,7 @@ import { withAgendaTimes } from "~/domain/agenda/times.server";
 import { seriesOptions } from "~/domain/series/series.server";
 import { agencyIdsNamed } from "~/domain/agencies/agencies.server";
 import type { CloneInput, MeetingInput } from "./meeting.schema";
-import { invalidatePublicPages, publicReference } from "./public-cache.server";
+import { invalidatePublicPages, publicReference, writePublic } from "./public-cache.server";
 import { lockMeeting, lockedMeeting, promoteWaitlisted, registrationPanel } from "~/domain/registration/registration.server";
 import { inviteAgencies } from "~/domain/registration/organiser.server";
 import { listRecommendationsForMeetingPage } from "~/domain/recommendations/recommendations.server";
@@ -157,7 +157,7 @@ async function readMeeting(slug: string, language: Language) {
     publishedSummaryLink(slug),
     db.document.findFirst({ where: { meetingId: id }, select: { id: true } }),
     // Public statuses only, the same for every reader; every write of recommendations moves the public
-    // generation (writeRecommendations), so these are never behind (decision 097).
+    // generation (writePublic), so these are never behind (decision 097).
     listRecommendationsForMeetingPage(id, language),
   ]);
   // Dates and language names are made here, once per read, in the meeting's zone and the reader's language:
@@ -320,12 +320,11 @@ export async function createMeeting(actor: Actor, input: MeetingInput): Promise<
   if (slug && (await slugTaken(slug))) return { ok: false, fieldErrors: { slug: [key("admin:error.slugTaken")] } };
   slug ??= await freeSlug(`${slugify(input.title)}-${input.startsAt.getUTCFullYear()}`);
   const data = { ...toData(input), slug, status: "DRAFT" as const };
-  const row = await db.$transaction(async (tx) => {
+  const row = await writePublic(async (tx) => {
     const m = await tx.meeting.create({ data, select: { id: true } });
     await audit(tx, { userId: actor.id, entity: "Meeting", entityId: m.id, meetingId: m.id, action: "create", after: data });
     return m;
   });
-  await invalidatePublicPages();
   return { ok: true, id: row.id, slug };
 }
 
@@ -352,7 +351,7 @@ export async function updateMeeting(actor: Actor, id: string, input: MeetingInpu
   const slug = input.slug || current.slug;
   if (slug !== current.slug && (await slugTaken(slug, id))) return { ok: false, fieldErrors: { slug: [key("admin:error.slugTaken")] } };
   const data = { ...toData(input), slug };
-  await db.$transaction(async (tx) => {
+  await writePublic(async (tx) => {
     await lockMeeting(tx, id);
     const before = await tx.meeting.findUniqueOrThrow({ where: { id } });
     const diff = diffFields(before as unknown as Record<string, unknown>, data);
@@ -367,14 +366,13 @@ export async function updateMeeting(actor: Actor, id: string, input: MeetingInpu
       await promoteWaitlisted(tx, await lockedMeeting(tx, id), actor.id);
     }
   });
-  await invalidatePublicPages();
   return { ok: true, id, slug };
 }
 
 /** Moves a meeting along its lifecycle; refuses what the transition table does not allow. */
 export async function transitionMeeting(actor: Actor, id: string, to: string): Promise<Outcome<object>> {
   assertCan(actor, "meetings:manage");
-  const result = await db.$transaction(async (tx): Promise<Outcome<object>> => {
+  const result = await writePublic(async (tx): Promise<Outcome<object>> => {
     const m = await tx.meeting.findUnique({ where: { id }, select: { status: true } });
     if (!m) return formRefusal(key("admin:error.meetingGone"));
     if (!canTransition(m.status, to)) {
@@ -389,7 +387,6 @@ export async function transitionMeeting(actor: Actor, id: string, to: string): P
     } });
     return { ok: true };
   });
-  await invalidatePublicPages();
   return result;
 }
 

@@ -1,4 +1,4 @@
-import { db } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
 // Anonymous public pages are cached as HTTP responses for a few seconds (scripts/page-cache.mjs, decision
@@ -22,6 +22,20 @@ export async function invalidatePublicPages(): Promise<void> {
       ON CONFLICT ("id") DO UPDATE SET "value" = "PublicGeneration"."value" + 1`;
   } catch (e) {
     console.error("the shared public generation was not moved; other instances show the change within PAGE_CACHE_MS", e);
+  }
+}
+
+/**
+ * A write of public content (meetings, agendas, series, agencies, recommendations and their reviews): one
+ * transaction, then the generations move, after the commit. They move after a refused or failed write too;
+ * nothing changed then, and every process only reads its public pages again. A write that spans several
+ * transactions (an import row by row, a copy and its invitations) calls invalidatePublicPages once at its end.
+ */
+export async function writePublic<T>(write: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await db.$transaction(write);
+  } finally {
+    await invalidatePublicPages();
   }
 }
 

@@ -132,7 +132,7 @@ export async function importRecommendations(actor: Actor, text: string, t: T): P
       report.failed.push({ row: rowNumber, code: parsedRow.data.code, reasons });
     }
   }
-  // Saved row by row, so the public generation moves once, at the end (see writeRecommendations).
+  // Saved row by row, so the public generation moves once, at the end (see writePublic).
   if (report.created.length) await invalidatePublicPages();
   return { ok: true, report };
 }

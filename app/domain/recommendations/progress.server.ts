@@ -1,5 +1,6 @@
 import { languageOfAddress, languageOfUser } from "~/domain/mail/language.server";
 import { tFor } from "~/i18n/i18n.server";
+import { writePublic } from "~/domain/meetings/public-cache.server";
 import { audit } from "~/domain/audit/audit.server";
 import type { Language } from "~/i18n/config";
 import { key } from "~/i18n/translate";
@@ -17,7 +18,7 @@ import { hashToken, newToken } from "~/utils/tokens.server";
 import { checkEvidenceFile, evidenceChosen, evidenceFileSelect, evidenceFileView, storeEvidence } from "./evidence.server";
 import { progressRequestMail, progressReturnedMail } from "./mail.server";
 import type { ProgressUpdateInput } from "./recommendation.schema";
-import { applyStatusChange, requireVisibleRecommendation, writeRecommendations } from "./recommendations.server";
+import { applyStatusChange, requireVisibleRecommendation } from "./recommendations.server";
 import { CLOSED_STATUSES, CLOSING_STATUSES, canTransition, type Status } from "./status";
 
 // Progress updates: a focal point (signed in, or through a single-use link sent by email) reports
@@ -99,7 +100,7 @@ export async function reviewQueue(actor: Actor, language: Language) {
 export async function acceptProgressUpdate(actor: Actor, updateId: string, reviewNote = ""): Promise<Outcome> {
   assertCan(actor, "recommendations:manage");
   try {
-    return await writeRecommendations(async (tx) => {
+    return await writePublic(async (tx) => {
       const u = await tx.progressUpdate.findUnique({
         where: { id: updateId },
         include: { recommendation: { select: { status: true, progress: true, meetingId: true } }, evidenceFile: { select: { filename: true } } },

@@ -7,7 +7,7 @@ import { containsText, db, dialect, likeEscaped, type Tx } from "~/utils/db.serv
 import { formatShortDate, fromDateInput, toDateInput } from "~/utils/dates";
 import { Refused, fieldRefusal, type FieldErrors, type Outcome } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
-import { invalidatePublicPages } from "~/domain/meetings/public-cache.server";
+import { writePublic } from "~/domain/meetings/public-cache.server";
 import { asLanguage, type Language } from "~/i18n/config";
 import { evidenceFileSelect, evidenceFileView } from "./evidence.server";
 import type { RecommendationInput, TransitionInput } from "./recommendation.schema";
@@ -469,19 +469,6 @@ async function resolveInput(tx: Tx, input: RecommendationInput, existingId: stri
   };
 }
 
-/**
- * Every write of recommendations, their reviews or their status runs here: one transaction, then the public
- * generation moves, because a meeting's page keeps the recommendations made and reviewed at it with the rest of
- * the meeting (decision 097). Moved after a refusal too (nothing changed, and that is harmless).
- */
-export async function writeRecommendations<T>(write: (tx: Tx) => Promise<T>): Promise<T> {
-  try {
-    return await db.$transaction(write);
-  } finally {
-    await invalidatePublicPages();
-  }
-}
-
 /** Creates a recommendation inside a transaction the caller owns (the import saves row by row). */
 export async function createRecommendationTx(
   tx: Tx,
@@ -512,12 +499,12 @@ export async function createRecommendationTx(
 
 export async function createRecommendation(actor: Actor, input: RecommendationInput): Promise<Outcome> {
   assertCan(actor, "recommendations:manage");
-  return writeRecommendations((tx) => createRecommendationTx(tx, actor, input));
+  return writePublic((tx) => createRecommendationTx(tx, actor, input));
 }
 
 export async function updateRecommendation(actor: Actor, id: string, input: RecommendationInput): Promise<Outcome> {
   assertCan(actor, "recommendations:manage");
-  return writeRecommendations(async (tx) => {
+  return writePublic(async (tx) => {
     const before = await tx.recommendation.findUnique({
       where: { id },
       include: { supporters: { select: { agencyId: true } }, themes: { select: { themeId: true } } },
@@ -616,7 +603,7 @@ export async function applyStatusChange(
 export async function changeStatus(actor: Actor, id: string, change: TransitionInput): Promise<Outcome> {
   assertCan(actor, "recommendations:manage");
   try {
-    await writeRecommendations((tx) => applyStatusChange(tx, actor, id, change));
+    await writePublic((tx) => applyStatusChange(tx, actor, id, change));
     return { ok: true, id };
   } catch (e) {
     if (e instanceof Refused) return e.refusal;

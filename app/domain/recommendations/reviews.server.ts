@@ -1,3 +1,4 @@
+import { writePublic } from "~/domain/meetings/public-cache.server";
 import { audit } from "~/domain/audit/audit.server";
 import { key } from "~/i18n/translate";
 import { assertCan } from "~/domain/auth/permissions.server";
@@ -7,7 +8,7 @@ import { notFound } from "~/utils/http.server";
 import { Refused, formRefusal, type FieldErrors, type Outcome } from "~/utils/forms.server";
 import type { ReviewRowInput } from "./recommendation.schema";
 import type { Language } from "~/i18n/config";
-import { applyStatusChange, recommendationRowSelect, writeRecommendations } from "./recommendations.server";
+import { applyStatusChange, recommendationRowSelect } from "./recommendations.server";
 import { localizeText, localizeTitle, recommendationTextIn } from "./translations.server";
 import { CLOSED_STATUSES, allowedNextStatuses, type Status } from "./status";
 
@@ -49,7 +50,7 @@ export async function addReview(
   input: { meetingId: string; agendaItemId?: string; outcome?: string },
 ): Promise<Outcome> {
   assertCan(actor, "recommendations:manage");
-  return writeRecommendations(async (tx): Promise<Outcome> => {
+  return writePublic(async (tx): Promise<Outcome> => {
     const rec = await tx.recommendation.findUnique({ where: { id: recommendationId }, select: { meetingId: true, meeting: { select: { startsAt: true } } } });
     if (!rec) notFound(key("common:error.notFound.recommendation"));
     const meeting = await tx.meeting.findUnique({ where: { id: input.meetingId }, select: { id: true, startsAt: true } });
@@ -83,7 +84,7 @@ export async function recordReviewOutcome(actor: Actor, ref: ReviewRef, outcome:
   assertCan(actor, "recommendations:manage");
   const where: Prisma.RecommendationReviewWhereInput =
     "recommendationId" in ref ? { id: ref.reviewId, recommendationId: ref.recommendationId } : { id: ref.reviewId, meetingId: ref.meetingId };
-  return writeRecommendations(async (tx) => {
+  return writePublic(async (tx) => {
     const review = await tx.recommendationReview.findFirst({ where, select: { id: true, outcome: true, meetingId: true } });
     if (!review) notFound(key("common:error.notFound.review"));
     const { count } = await tx.recommendationReview.updateMany({ where, data: { outcome } });
@@ -119,7 +120,7 @@ export async function recordSessionReview(actor: Actor, meetingId: string, rows:
   assertCan(actor, "recommendations:manage");
   if (new Set(rows.map((r) => r.reviewId)).size !== rows.length) return formRefusal(key("recommendations:error.rowTwice"));
   try {
-    return await writeRecommendations(async (tx) => {
+    return await writePublic(async (tx) => {
       const reviews = await tx.recommendationReview.findMany({
         where: { meetingId, id: { in: rows.map((r) => r.reviewId) } },
         select: { id: true, recommendationId: true },
@@ -232,7 +233,7 @@ export async function agencyRecommendations(agencyId: string, language: Language
 /** The "add open recommendations" button of a meeting's recommendations tab. */
 export async function addOpenRecommendationsOfSeries(actor: Actor, meetingId: string): Promise<number | null> {
   assertCan(actor, "recommendations:manage");
-  return writeRecommendations(async (tx) => {
+  return writePublic(async (tx) => {
     const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: { seriesId: true, startsAt: true } });
     if (!meeting) notFound(key("common:error.notFound.meeting"));
     if (!meeting.seriesId) return null;

@@ -6,7 +6,7 @@ import { key } from "~/i18n/translate";
 import { audit, diffFields } from "~/domain/audit/audit.server";
 import { assertCan } from "~/domain/auth/permissions.server";
 import type { Actor } from "~/domain/auth/roles";
-import { invalidatePublicPages, publicReference } from "~/domain/meetings/public-cache.server";
+import { invalidatePublicPages, publicReference, writePublic } from "~/domain/meetings/public-cache.server";
 import { slugify } from "~/domain/meetings/slug";
 import { PUBLIC_STATUSES } from "~/domain/meetings/status";
 import type { SeriesInput } from "./series.schema";
@@ -124,7 +124,7 @@ export async function saveSeries(actor: Actor, id: string | null, input: SeriesI
   if (fieldErrors) return { ok: false, fieldErrors };
   const memberIds = [...new Set(input.memberIds ?? [])].sort();
   const data = { name: input.name, slug, description: input.description ?? "" };
-  const saved = await db.$transaction(async (tx) => {
+  const saved = await writePublic(async (tx) => {
     if (!id) {
       const row = await tx.series.create({ data: { ...data, members: { create: memberIds.map((agencyId) => ({ agencyId })) } }, select: { id: true } });
       await audit(tx, { userId: actor.id, entity: "Series", entityId: row.id, action: "create", after: { ...data, memberIds } });
@@ -140,7 +140,6 @@ export async function saveSeries(actor: Actor, id: string | null, input: SeriesI
     await audit(tx, { userId: actor.id, entity: "Series", entityId: id, action: "update", before: diff.before, after: diff.after });
     return id;
   });
-  await invalidatePublicPages();
   return { ok: true, id: saved, slug };
 }
 
