@@ -1,0 +1,71 @@
+import net from "node:net";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { oneStartPerTurn } from "./request-turns.mjs";
+
+// Page reads start one per turn of the event loop, in arrival order, with a poll for I/O between two of them
+// (scripts/request-turns.mjs, docs/decisions/099-request-turns.md). What is checked is the order of events, never
+// a duration.
+
+type Fake = { method: string; socket: { destroyed: boolean } };
+const request = (method = "GET", destroyed = false): Fake => ({ method, socket: { destroyed } });
+
+const closers: (() => void)[] = [];
+afterEach(() => closers.splice(0).forEach((close) => close()));
+
+/** A connected pair of loopback sockets: what is written on `client` reaches `server` through the event loop's poll. */
+async function socketPair() {
+  let server!: net.Socket;
+  const listener = net.createServer((socket) => (server = socket));
+  await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
+  const client = net.connect((listener.address() as AddressInfo).port, "127.0.0.1");
+  await new Promise<void>((resolve) => client.once("connect", resolve));
+  while (!server) await new Promise((resolve) => setImmediate(resolve));
+  closers.push(() => {
+    client.destroy();
+    server.destroy();
+    listener.close();
+  });
+  return { client, server };
+}
+
+describe("one page read per turn", () => {
+  it("lets page reads through in arrival order, and polls for I/O between two of them", async () => {
+    const gate = oneStartPerTurn();
+    const { client, server } = await socketPair();
+    const events: string[] = [];
+    server.on("data", () => events.push("data"));
+    const done = new Promise<void>((resolve) => {
+      gate(request(), {}, () => {
+        events.push("A");
+        // Written now, this reaches the other socket at the next poll: it must come before B starts.
+        client.write("x");
+      });
+      gate(request("HEAD"), {}, () => events.push("B"));
+      gate(request(), {}, () => {
+        events.push("C");
+        resolve();
+      });
+    });
+    expect(events).toEqual([]);
+    await done;
+    expect(events).toEqual(["A", "data", "B", "C"]);
+  });
+
+  it("lets a form through at once, and drops a read whose client has gone", async () => {
+    const gate = oneStartPerTurn();
+    const events: string[] = [];
+    const done = new Promise<void>((resolve) => {
+      gate(request(), {}, () => events.push("first read"));
+      gate(request("GET", true), {}, () => events.push("read of a closed connection"));
+      gate(request("POST"), {}, () => events.push("form"));
+      gate(request(), {}, () => {
+        events.push("last read");
+        resolve();
+      });
+    });
+    expect(events).toEqual(["form"]);
+    await done;
+    expect(events).toEqual(["form", "first read", "last read"]);
+  });
+});
