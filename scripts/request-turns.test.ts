@@ -1,11 +1,11 @@
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { oneStartPerTurn } from "./request-turns.mjs";
+import { PAGES_PER_TURN, pagesByTurn } from "./request-turns.mjs";
 
-// Page reads start one per turn of the event loop, in arrival order, with a poll for I/O between two of them
-// (scripts/request-turns.mjs, docs/decisions/099-request-turns.md). What is checked is the order of events, never
-// a duration.
+// Page reads reach the app a few per turn of the event loop, in arrival order, with a poll for I/O between two
+// turns (scripts/request-turns.mjs, docs/decisions/099-request-turns.md). What is checked is the order of events,
+// never a duration.
 
 type Fake = { method: string; socket: { destroyed: boolean } };
 const request = (method = "GET", destroyed = false): Fake => ({ method, socket: { destroyed } });
@@ -29,31 +29,31 @@ async function socketPair() {
   return { client, server };
 }
 
-describe("one page read per turn", () => {
-  it("lets page reads through in arrival order, and polls for I/O between two of them", async () => {
-    const gate = oneStartPerTurn();
+describe("page reads by turn", () => {
+  it("lets page reads through in arrival order, a few per turn, and polls for I/O between two turns", async () => {
+    const gate = pagesByTurn();
     const { client, server } = await socketPair();
     const events: string[] = [];
     server.on("data", () => events.push("data"));
+    const names = Array.from({ length: PAGES_PER_TURN + 2 }, (_, i) => `read ${i + 1}`);
     const done = new Promise<void>((resolve) => {
-      gate(request(), {}, () => {
-        events.push("A");
-        // Written now, this reaches the other socket at the next poll: it must come before B starts.
-        client.write("x");
-      });
-      gate(request("HEAD"), {}, () => events.push("B"));
-      gate(request(), {}, () => {
-        events.push("C");
-        resolve();
-      });
+      for (const [i, name] of names.entries()) {
+        gate(request(i === 1 ? "HEAD" : "GET"), {}, () => {
+          events.push(name);
+          // Written now, this reaches the other socket at the next poll: it must come before the next turn.
+          if (i === 0) client.write("x");
+          if (i === names.length - 1) resolve();
+        });
+      }
     });
     expect(events).toEqual([]);
     await done;
-    expect(events).toEqual(["A", "data", "B", "C"]);
+    const firstTurn = names.slice(0, PAGES_PER_TURN);
+    expect(events).toEqual([...firstTurn, "data", ...names.slice(PAGES_PER_TURN)]);
   });
 
   it("lets a form through at once, and drops a read whose client has gone", async () => {
-    const gate = oneStartPerTurn();
+    const gate = pagesByTurn();
     const events: string[] = [];
     const done = new Promise<void>((resolve) => {
       gate(request(), {}, () => events.push("first read"));

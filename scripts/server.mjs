@@ -1,7 +1,7 @@
 // Production server: Express with the Remix request handler, compression, static assets, HTTP caching of
 // anonymous public pages (scripts/page-cache.mjs; docs/decisions/005 and 061), security headers and
 // refusals of malformed requests before they reach Remix (docs/decisions/051-security-headers.md), and page
-// reads let through one per turn of the event loop (scripts/request-turns.mjs, docs/decisions/099-request-turns.md).
+// reads let through a few per turn of the event loop (scripts/request-turns.mjs, docs/decisions/099-request-turns.md).
 // `npm start` runs it; PORT (default 3000) and HOST are honoured; REMIX_BUILD_DIR picks the build;
 // TRUST_PROXY (e.g. `loopback` or a hop count) makes req.ip the client behind a reverse proxy.
 // WEB_CONCURRENCY=n (default 1) serves from n processes sharing the port (node:cluster), one per core.
@@ -18,7 +18,7 @@ import helmet from "helmet";
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals } from "@remix-run/node";
 import { instanceHeader, isPublicPage, pageCache, relayGenerations, shareGeneration } from "./page-cache.mjs";
-import { oneStartPerTurn } from "./request-turns.mjs";
+import { pagesByTurn } from "./request-turns.mjs";
 
 process.env.NODE_ENV = process.env.NODE_ENV ?? "production";
 serverHeapGrowing();
@@ -249,8 +249,8 @@ async function serve() {
   app.use(noStore);
   app.use(refuseMalformed);
   app.use(pages.keep);
-  // Page reads reach Remix one per turn of the event loop, in the order they came (docs/decisions/099).
-  app.use(oneStartPerTurn());
+  // Page reads reach Remix a few per turn of the event loop, in the order they came (docs/decisions/099).
+  app.use(pagesByTurn());
   app.all(
     "*",
     createRequestHandler({
