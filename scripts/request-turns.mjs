@@ -31,7 +31,14 @@ export function pagesByTurn() {
       return;
     }
     setImmediate(drain);
-    for (const { go } of turn) go();
+    for (const { go } of turn) {
+      // Express's next() answers a failing handler with the error page; should it ever throw, the others still go.
+      try {
+        go();
+      } catch (error) {
+        console.error(error);
+      }
+    }
   };
   return (req, _res, go) => {
     if (req.method !== "GET" && req.method !== "HEAD") return go();

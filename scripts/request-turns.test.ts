@@ -1,6 +1,6 @@
 import net from "node:net";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { PAGES_PER_TURN, pagesByTurn } from "./request-turns.mjs";
 
 // Page reads reach the app a few per turn of the event loop, in arrival order, with a poll for I/O between two
@@ -67,5 +67,19 @@ describe("page reads by turn", () => {
     expect(events).toEqual(["form"]);
     await done;
     expect(events).toEqual(["form", "first read", "last read"]);
+  });
+
+  it("still lets the rest of a turn through when one read's handler throws", async () => {
+    const gate = pagesByTurn();
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const events: string[] = [];
+    gate(request(), {}, () => {
+      throw new Error("broken handler");
+    });
+    gate(request(), {}, () => events.push("second read"));
+    for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toEqual(["second read"]);
+    expect(logged).toHaveBeenCalledTimes(1);
+    logged.mockRestore();
   });
 });
