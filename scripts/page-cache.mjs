@@ -20,9 +20,8 @@ const MAX_ENTRIES = 1_000;
 // (docs/decisions/063-read-path.md, memory).
 export const MAX_BYTES = 16 * 1024 * 1024;
 
-// Express's req.path, or the path of a bare node:http request (the replay runs before Express).
+// The path of the request, without its query.
 const pathOf = (req) => {
-  if (req.path !== undefined) return req.path;
   const query = req.url.indexOf("?");
   return query < 0 ? req.url : req.url.slice(0, query);
 };
@@ -41,7 +40,7 @@ const generation = () => globalThis.__convenePublicGeneration ?? 0;
 // (app/i18n/config.ts imports it too): this module runs in plain Node, before Vite.
 const LANGUAGES = JSON.parse(readFileSync(new URL("../app/i18n/languages.json", import.meta.url), "utf8"));
 const languageOf = (req) => new Negotiator(req).language(LANGUAGES) ?? "en";
-const keyOf = (req) => `${languageOf(req)}\n${req.originalUrl ?? req.url}`;
+const keyOf = (req) => `${languageOf(req)}\n${req.url}`;
 
 const etagOf = (body) => `"${crypto.createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
 const matches = (req, etag) => (req.headers["if-none-match"] ?? "").split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
@@ -51,9 +50,9 @@ const matches = (req, etag) => (req.headers["if-none-match"] ?? "").split(",").s
 const acceptsGzip = (req) => !!req.headers["accept-encoding"] && new Negotiator(req).encoding(["gzip", "identity"]) === "gzip";
 
 /**
- * A request listener and an Express middleware over one store; ttlMs <= 0 turns caching off (ETags and 304s
+ * A request listener and a connect-style middleware over one store; ttlMs <= 0 turns caching off (ETags and 304s
  * stay). `replay(req, res)` answers from the store and returns true, or returns false for every other request;
- * the server calls it on the bare node:http request before Express (scripts/server.mjs): a stored page
+ * the server calls it on each request before any other step (scripts/server.mjs): a stored page
  * carries every header it was sent with (the security headers, and the CSP whose nonce is in its HTML), so
  * nothing else needs to run for it, and it is compressed already. `keep` goes just before the app and stores
  * what it renders.
@@ -146,7 +145,10 @@ export function pageCache(ttlMs, { maxBytes = MAX_BYTES, now = Date.now } = {}) 
           store.set(key, { at, generation: startedGeneration, status: 200, headers, body });
         }
       }
-      if (matches(req, res.getHeader("etag"))) return res.status(304).end(callback);
+      if (matches(req, res.getHeader("etag"))) {
+        res.statusCode = 304;
+        return end(callback);
+      }
       return end(req.method === "HEAD" ? undefined : body, callback);
     };
     next();

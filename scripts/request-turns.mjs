@@ -32,7 +32,7 @@ export function pagesByTurn() {
     }
     setImmediate(drain);
     for (const { go } of turn) {
-      // Express's next() answers a failing handler with the error page; should it ever throw, the others still go.
+      // The server's next() answers a failing handler with the error page; should it ever throw, the others still go.
       try {
         go();
       } catch (error) {

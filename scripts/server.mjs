@@ -1,9 +1,10 @@
-// Production server: Express with the Remix request handler, compression, static assets, HTTP caching of
-// anonymous public pages (scripts/page-cache.mjs; docs/decisions/005 and 061), security headers and
-// refusals of malformed requests before they reach Remix (docs/decisions/051-security-headers.md), and page
-// reads let through a few per turn of the event loop (scripts/request-turns.mjs, docs/decisions/099-request-turns.md).
+// Production server: Node's HTTP server with the Remix request handler (scripts/node-adapter.mjs), compression,
+// static assets, HTTP caching of anonymous public pages (scripts/page-cache.mjs; docs/decisions/005 and 061),
+// security headers and refusals of malformed requests before they reach Remix (docs/decisions/051-security-headers.md),
+// and page reads let through a few per turn of the event loop (scripts/request-turns.mjs, docs/decisions/099-request-turns.md).
+// The steps are connect-style middleware run in order by `inOrder`; there is no Express (docs/decisions/100-server-without-express.md).
 // `npm start` runs it; PORT (default 3000) and HOST are honoured; REMIX_BUILD_DIR picks the build;
-// TRUST_PROXY (e.g. `loopback` or a hop count) makes req.ip the client behind a reverse proxy.
+// TRUST_PROXY (e.g. `loopback` or a hop count) makes the client's address the one behind a reverse proxy.
 // WEB_CONCURRENCY=n (default 1) serves from n processes sharing the port (node:cluster), one per core.
 import { serverHeapGrowing } from "./v8-flags.mjs";
 import cluster from "node:cluster";
@@ -12,13 +13,13 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import express from "express";
 import compression from "compression";
 import helmet from "helmet";
-import { createRequestHandler } from "@remix-run/express";
+import serveStatic from "serve-static";
 import { installGlobals } from "@remix-run/node";
 import { instanceHeader, isPublicPage, pageCache, relayGenerations, shareGeneration } from "./page-cache.mjs";
 import { pagesByTurn } from "./request-turns.mjs";
+import { clientAddress, inOrder, remixHandler, trustedProxies } from "./node-adapter.mjs";
 
 process.env.NODE_ENV = process.env.NODE_ENV ?? "production";
 serverHeapGrowing();
@@ -81,12 +82,6 @@ async function serveFromWorkers(count) {
   for (let index = 0; index < count; index++) start(index);
 }
 
-/** "trust proxy" from TRUST_PROXY: a hop count, or names/subnets such as `loopback` or `10.0.0.0/8`. */
-function trustProxy(value) {
-  if (!value) return false;
-  return /^\d+$/.test(value) ? Number(value) : value;
-}
-
 // Only the app's own scripts run: the inline scripts Remix renders carry this response's nonce.
 // Style attributes are allowed (React `style` props and the mail previews' HTML); nothing else inline.
 const APP_IS_HTTPS = new URL(process.env.APP_URL ?? "http://localhost:3000").protocol === "https:";
@@ -103,7 +98,7 @@ const securityHeaders = helmet({
       "frame-src": ["'none'"],
       "img-src": ["'self'"],
       "object-src": ["'none'"],
-      "script-src": ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
+      "script-src": ["'self'", (_req, res) => `'nonce-${res.cspNonce}'`],
       "script-src-attr": ["'none'"],
       "style-src": ["'self'"],
       "style-src-attr": ["'unsafe-inline'"],
@@ -162,9 +157,15 @@ const hostOf = (origin) => {
   }
 };
 
+/** A short plain-text answer (Node leaves out the body of an answer to HEAD). */
+function answer(res, status, message, headers = {}) {
+  res.writeHead(status, { ...headers, "Content-Type": "text/plain; charset=utf-8", "Content-Length": Buffer.byteLength(message) });
+  res.end(message);
+}
+
 /** Refusals of requests no page of the app sends, before Remix reads anything. */
 function refuseMalformed(req, res, next) {
-  const refuse = (status, message, headers = {}) => res.status(status).set({ ...headers, "Content-Type": "text/plain; charset=utf-8" }).send(message);
+  const refuse = (status, message, headers) => answer(res, status, message, headers);
   if (!METHODS.has(req.method)) return refuse(405, "Convene's pages accept GET and POST only.", { Allow: "GET, HEAD, POST" });
   if (req.method === "POST") {
     const length = req.headers["content-length"];
@@ -192,15 +193,21 @@ function refuseMalformed(req, res, next) {
 }
 
 /**
- * Errors that reach Express come from the adapter, not from routes (Remix renders those): an unparsable
- * Host or URL is the client's fault (400); anything else is logged and answered 500.
+ * Errors that reach the server come from a middleware or the adapter, not from routes (Remix renders those):
+ * an unparsable Host or URL is the client's fault (400); anything else is logged and answered 500. Once the
+ * answer has started, the connection is closed instead.
  */
-function errorPage(error, _req, res, next) {
-  if (res.headersSent) return next(error);
+function errorPage(error, _req, res) {
   const clientError = error?.code === "ERR_INVALID_URL" ? 400 : error?.status >= 400 && error?.status < 500 ? error.status : 0;
   if (!clientError) console.error(error);
-  res.status(clientError || 500).type("text/plain").send(clientError ? "The request could not be understood." : "Something went wrong.");
+  if (res.headersSent) return res.destroy();
+  answer(res, clientError || 500, clientError ? "The request could not be understood." : "Something went wrong.");
 }
+
+const pathOf = (req) => {
+  const query = req.url.indexOf("?");
+  return query < 0 ? req.url : req.url.slice(0, query);
+};
 
 async function serve() {
   installGlobals({ nativeFetch: true });
@@ -213,59 +220,63 @@ async function serve() {
     process.exit(1);
   });
 
-  const app = express();
-  app.disable("x-powered-by");
+  let trust;
   try {
-    app.set("trust proxy", trustProxy(process.env.TRUST_PROXY));
+    trust = trustedProxies(process.env.TRUST_PROXY);
   } catch (error) {
     console.error(`Invalid configuration:\n  TRUST_PROXY: ${error.message} (use a hop count such as 1, or loopback, or addresses/subnets)`);
     process.exit(1);
   }
-  // A stored page is replayed before Express runs at all (see the server below), with the headers it was sent
+  // A stored page is replayed before any step runs (see the server below), with the headers it was sent
   // with (its CSP nonce is the one in its HTML), compressed once for every client that accepts gzip.
   const pages = pageCache(build.entry.module.pageCacheMs());
-  app.use(instanceHeader());
-  app.use(compression());
-  app.use((_req, res, next) => {
-    res.locals.cspNonce = cspNonce();
-    next();
-  });
-  app.use(securityHeaders);
   // The built assets and the files in public/ are listed once: a static middleware in front of every route
   // would ask the disk for each page's path first (a stat per request, 2-3 % of a rendered page's CPU).
-  // The build's client folder holds the hashed assets (and a copy of public/); neither changes while serving.
+  // The build's client folder (mounted at the build's public path, "/") holds the hashed assets and a copy of
+  // public/; neither changes while serving.
   const filesIn = (dir) =>
     new Set(
       fs.readdirSync(dir, { recursive: true, withFileTypes: true })
         .filter((entry) => entry.isFile())
         .map((entry) => "/" + path.relative(dir, path.join(entry.parentPath ?? entry.path, entry.name)).split(path.sep).join("/")),
     );
-  const assetFiles = filesIn(build.assetsBuildDirectory);
-  const serveAssets = express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" });
-  app.use(build.publicPath, (req, res, next) => (assetFiles.has(req.path) ? serveAssets(req, res, next) : next()));
-  const publicFiles = filesIn("public");
-  const servePublic = express.static("public", { maxAge: "1h" });
-  app.use((req, res, next) => (publicFiles.has(req.path) ? servePublic(req, res, next) : next()));
-  app.use(noStore);
-  app.use(refuseMalformed);
-  app.use(pages.keep);
-  // Page reads reach Remix a few per turn of the event loop, in the order they came (docs/decisions/099).
-  app.use(pagesByTurn());
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: process.env.NODE_ENV,
-      getLoadContext: (req, res) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce }),
-    }),
+  const files = (dir, options) => {
+    const listed = filesIn(dir);
+    const serve = serveStatic(dir, options);
+    return (req, res, next) => (listed.has(pathOf(req)) ? serve(req, res, next) : next());
+  };
+  const app = remixHandler({
+    build,
+    mode: process.env.NODE_ENV,
+    trust,
+    loadContext: (req, res) => ({ clientIp: clientAddress(req, trust) ?? "unknown", cspNonce: res.cspNonce }),
+  });
+  const steps = inOrder(
+    [
+      instanceHeader(),
+      compression(),
+      (_req, res, next) => {
+        res.cspNonce = cspNonce();
+        next();
+      },
+      securityHeaders,
+      files(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }),
+      files("public", { maxAge: "1h" }),
+      noStore,
+      refuseMalformed,
+      pages.keep,
+      // Page reads reach Remix a few per turn of the event loop, in the order they came (docs/decisions/099).
+      pagesByTurn(),
+      (req, res, next) => app(req, res).catch(next),
+    ],
+    errorPage,
   );
-  app.use(errorPage);
 
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST;
   const onListen = () => console.info(`Convene listening on http://${host ?? "localhost"}:${port}`);
   const server = http.createServer((req, res) => {
-    if (!pages.replay(req, res)) app(req, res);
+    if (!pages.replay(req, res)) steps(req, res);
   });
   // With no 'timeout' listener, Node destroys the idle socket; a streamed body then stops (patches/@remix-run+node).
   server.timeout = socketIdleMs;
