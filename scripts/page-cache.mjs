@@ -20,8 +20,8 @@ const MAX_ENTRIES = 1_000;
 // (docs/decisions/063-read-path.md, memory).
 export const MAX_BYTES = 16 * 1024 * 1024;
 
-// The path of the request, without its query.
-const pathOf = (req) => {
+/** The path of a request, without its query. */
+export const pathOf = (req) => {
   const query = req.url.indexOf("?");
   return query < 0 ? req.url : req.url.slice(0, query);
 };

@@ -17,7 +17,7 @@ import compression from "compression";
 import helmet from "helmet";
 import serveStatic from "serve-static";
 import { installGlobals } from "@remix-run/node";
-import { instanceHeader, isPublicPage, pageCache, relayGenerations, shareGeneration } from "./page-cache.mjs";
+import { instanceHeader, isPublicPage, pageCache, pathOf, relayGenerations, shareGeneration } from "./page-cache.mjs";
 import { pagesByTurn } from "./request-turns.mjs";
 import { clientAddress, inOrder, remixHandler, trustedProxies } from "./node-adapter.mjs";
 
@@ -204,10 +204,6 @@ function errorPage(error, _req, res) {
   answer(res, clientError || 500, clientError ? "The request could not be understood." : "Something went wrong.");
 }
 
-const pathOf = (req) => {
-  const query = req.url.indexOf("?");
-  return query < 0 ? req.url : req.url.slice(0, query);
-};
 
 async function serve() {
   installGlobals({ nativeFetch: true });
