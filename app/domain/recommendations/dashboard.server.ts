@@ -6,7 +6,7 @@ import { DEFAULT_LANGUAGE, type Language } from "~/i18n/config";
 import { localizeTheme, localizeTitle, themeNameIn } from "./translations.server";
 import { countOverdue, filterSql, overdueWhere, recommendationRowSelect, whereFor, type Filters } from "./recommendations.server";
 import { STATUSES, type Status } from "./status";
-import { foldIfGrown, statusPairs, type StatusPairs } from "./tally.server";
+import { foldIfGrown, overdueFromTally, statusPairs, type StatusPairs } from "./tally.server";
 
 // Figures for the secretariat's dashboard. All counts honour the same filters as the list, and all of
 // them are counted by the database: the page reads a few dozen rows whatever the number of
@@ -39,7 +39,7 @@ export async function dashboard(actor: Actor, f: Filters, options: { now?: Date;
     statusByAgency(statusPairs(actor, filters, now), options.all ? undefined : AGENCIES_SHOWN),
     countByTheme(where, language),
     countByMeeting(where, options.all ? undefined : MEETINGS_SHOWN, options.latestMeetingStart ?? null),
-    countOverdue(actor, filters, now),
+    overdueFromTally(actor, filters, now).then((tallied) => tallied ?? countOverdue(actor, filters, now)),
     db.recommendation.findMany({
       where: overdue,
       orderBy: [{ dueDate: "asc" }, { code: "asc" }],

@@ -4,10 +4,11 @@ import { actor, recommendationData } from "~/test/factories.recommendations";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { db, dialect } from "~/utils/db.server";
 import { AGENCIES_SHOWN, dashboard } from "./dashboard.server";
-import { TALLY_SLACK, foldTally } from "./tally.server";
+import { overdueWhere } from "./recommendations.server";
+import { DUE_TALLY_ROWS, TALLY_SLACK, foldTally, overdueFromTally } from "./tally.server";
 import { STATUSES } from "./status";
 
-// The tally (RecommendationTally, decision 092) is kept by database triggers. Whatever writes the
+// The tallies (RecommendationTally, decision 092; RecommendationDueTally, decision 101) are kept by database triggers. Whatever writes the
 // recommendations, its sums must equal a count of the rows, on SQLite and PostgreSQL alike; folding it
 // must not change them, even while others write.
 
@@ -91,7 +92,8 @@ describe("the recommendation tally", () => {
   it("loses and doubles nothing when it is folded while others write", async () => {
     const meeting = await createMeeting();
     const agencies = await Promise.all([createAgency(), createAgency()]);
-    const recs = Array.from({ length: 40 }, (_, i) => recommendationData(meeting.id, agencies[i % 2].id, { status: "PROPOSED" }));
+    // With due dates, so each change moves both tallies.
+    const recs = Array.from({ length: 40 }, (_, i) => ({ ...recommendationData(meeting.id, agencies[i % 2].id, { status: "PROPOSED" }), dueDate: new Date(Date.UTC(2026, i % 12, 1 + i)) }));
     await db.recommendation.createMany({ data: recs });
     const writes = recs.map(async (r, i) => {
       for (const status of ["ADOPTED", "IN_PROGRESS", i % 2 ? "IMPLEMENTED" : "NOT_IMPLEMENTED"] as const) {
@@ -116,5 +118,84 @@ describe("the recommendation tally", () => {
     expect(await folds).toBeGreaterThanOrEqual(3);
     const { tally, count } = await tallyAndCount();
     expect(tally).toEqual(count);
+    const due = await dueTallyAndCount();
+    expect(due.tally).toEqual(due.count);
+  });
+});
+
+/** The due tally's sums and a count of the recommendations, per "status month due" (UTC), keys of zero left out. */
+async function dueTallyAndCount() {
+  const sums = await db.recommendationDueTally.groupBy({ by: ["status", "dueMonth"], _sum: { delta: true } });
+  const rows = await db.recommendation.findMany({ where: { dueDate: { not: null } }, select: { status: true, dueDate: true } });
+  const count = new Map<string, number>();
+  for (const r of rows) {
+    const key = `${r.status} ${r.dueDate!.toISOString().slice(0, 7)}`;
+    count.set(key, (count.get(key) ?? 0) + 1);
+  }
+  return { tally: new Map(sums.filter((g) => g._sum.delta).map((g) => [`${g.status} ${g.dueMonth}`, g._sum.delta!])), count };
+}
+
+describe("the due tally and the overdue count", () => {
+  const at = (iso: string) => new Date(iso);
+
+  it("equals a count per status and month due after every kind of write, and folding keeps it", async () => {
+    const meeting = await createMeeting();
+    const agency = await createAgency();
+    const rec = (status: (typeof STATUSES)[number], dueDate: Date | null) => ({ ...recommendationData(meeting.id, agency.id, { status }), dueDate });
+    const [one, two, three] = [rec("PROPOSED", at("2026-03-31T23:59:59.999Z")), rec("ADOPTED", null), rec("IN_PROGRESS", at("2026-04-01T00:00:00.000Z"))];
+    await db.recommendation.createMany({ data: [one, two, three, ...STATUSES.map((status, i) => rec(status, at(`2025-${String(i + 1).padStart(2, "0")}-15T12:00:00Z`)))] });
+    await db.recommendation.update({ where: { id: one.id }, data: { status: "ADOPTED" } });
+    await db.recommendation.update({ where: { id: one.id }, data: { dueDate: at("2026-05-02T00:00:00Z") } });
+    await db.recommendation.update({ where: { id: two.id }, data: { dueDate: at("2026-01-10T00:00:00Z") } });
+    await db.recommendation.update({ where: { id: three.id }, data: { dueDate: null, title: "No date any more" } });
+    await db.recommendation.update({ where: { id: one.id }, data: { title: "Only the title" } });
+    await db.$executeRaw`UPDATE "Recommendation" SET "status" = 'IMPLEMENTED', "dueDate" = ${at("2024-12-31T23:00:00Z")} WHERE "id" = ${two.id}`;
+    await db.recommendation.deleteMany({ where: { id: one.id } });
+    await db.$transaction(async (tx) => {
+      await tx.recommendation.create({ data: rec("ADOPTED", at("2026-02-01T00:00:00Z")) });
+      throw new Error("rolled back");
+    }).catch(() => {});
+
+    const before = await dueTallyAndCount();
+    expect(before.tally).toEqual(before.count);
+    expect(await db.recommendationDueTally.count()).toBeGreaterThan(before.count.size);
+    await foldTally();
+    const after = await dueTallyAndCount();
+    expect(after.tally).toEqual(after.count);
+    expect(await db.recommendationDueTally.count()).toBe(after.count.size);
+  });
+
+  it("gives the overdue count a count of the rows gives, at every moment of a month and across its ends", async () => {
+    const sec = await actor("SECRETARIAT");
+    const meeting = await createMeeting();
+    const agency = await createAgency();
+    const dues = ["2026-05-31T23:59:59.999Z", "2026-06-01T00:00:00.000Z", "2026-06-01T00:00:00.001Z", "2026-06-15T12:00:00.000Z", "2026-06-30T23:59:59.999Z", "2026-07-01T00:00:00.000Z", "2025-12-31T23:59:59.999Z"];
+    await db.recommendation.createMany({
+      data: dues.flatMap((due, i) => STATUSES.map((status, k) => ({ ...recommendationData(meeting.id, agency.id, { status, code: `DUE-${i}-${k}-${meeting.id.slice(-6)}` }), dueDate: at(due) }))),
+    });
+    const moments = ["2026-05-31T23:59:59.999Z", "2026-06-01T00:00:00.000Z", "2026-06-01T00:00:00.001Z", "2026-06-15T12:00:00.000Z", "2026-06-15T12:00:00.001Z", "2026-06-30T23:59:59.999Z", "2026-07-01T00:00:00.000Z", "2026-07-01T00:00:00.001Z"];
+    for (const moment of moments) {
+      const now = at(moment);
+      const counted = (status?: (typeof STATUSES)[number]) => db.recommendation.count({ where: { AND: [overdueWhere(now), status ? { status } : {}] } });
+      expect(await overdueFromTally(sec, {}, now), moment).toBe(await counted());
+      expect(await overdueFromTally(sec, { status: "ADOPTED" }, now), moment).toBe(await counted("ADOPTED"));
+      expect(await overdueFromTally(sec, { status: "IMPLEMENTED" }, now), moment).toBe(0);
+    }
+    // Filters the tally does not hold, and an agency's own view, are counted from the rows instead.
+    expect(await overdueFromTally(sec, { agency: agency.id }, at(moments[3]))).toBeNull();
+    expect(await overdueFromTally(await actor("FOCAL_POINT", agency.id), {}, at(moments[3]))).toBeNull();
+  });
+
+  it("is folded by the overdue count once it holds more than its bound", async () => {
+    const sec = await actor("SECRETARIAT");
+    const meeting = await createMeeting();
+    const agency = await createAgency();
+    await db.recommendation.create({ data: { ...recommendationData(meeting.id, agency.id, { status: "ADOPTED" }), dueDate: at("2026-02-03T00:00:00Z") } });
+    const now = at("2026-06-15T00:00:00Z");
+    const before = await overdueFromTally(sec, {}, now);
+    const churn = Array.from({ length: DUE_TALLY_ROWS + 10 }, (_, i) => ({ status: "ADOPTED" as const, dueMonth: "2026-02", delta: i % 2 ? 1 : -1 }));
+    await db.recommendationDueTally.createMany({ data: churn });
+    expect(await overdueFromTally(sec, {}, now)).toBe(before);
+    expect(await db.recommendationDueTally.count()).toBeLessThan(DUE_TALLY_ROWS);
   });
 });
