@@ -204,7 +204,6 @@ function errorPage(error, _req, res) {
   answer(res, clientError || 500, clientError ? "The request could not be understood." : "Something went wrong.");
 }
 
-
 async function serve() {
   installGlobals({ nativeFetch: true });
 
