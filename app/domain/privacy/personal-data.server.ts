@@ -113,6 +113,7 @@ export const PERSONAL_DATA = {
     code: no(), title: no(), text: no(), rationale: no(), priority: no(), status: no(), closingEvidence: no(), language: no(),
   },
   RecommendationStatusChange: { fromStatus: no(), toStatus: no(), note: no("staff's note on an agency's work") },
+  RecommendationDueTally: { dueMonth: no("a month, in counts of recommendations") },
   ProgressUpdate: {
     authorName: keep("staff of an agency reporting on a recommendation: part of its record"),
     text: no(), newStatus: no(), evidenceUrl: no(), state: no(), reviewNote: no(),
