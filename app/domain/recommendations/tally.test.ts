@@ -23,6 +23,20 @@ async function tallyAndCount() {
   };
 }
 
+/**
+ * A tally equals the count of the rows it stands for, holds more rows than keys before a fold, and one row per key
+ * after it, still equal to the count.
+ */
+async function expectFoldKeepsCount(read: () => Promise<{ tally: Map<string, number>; count: Map<string, number> }>, rows: () => Promise<number>) {
+  const before = await read();
+  expect(before.tally).toEqual(before.count);
+  expect(await rows()).toBeGreaterThan(before.count.size);
+  await foldTally();
+  const after = await read();
+  expect(after.tally).toEqual(after.count);
+  expect(await rows()).toBe(after.count.size);
+}
+
 describe("the recommendation tally", () => {
   it("equals a count of the recommendations after every kind of write, and folding keeps it", async () => {
     const meeting = await createMeeting();
@@ -40,13 +54,7 @@ describe("the recommendation tally", () => {
       throw new Error("rolled back");
     }).catch(() => {});
 
-    const before = await tallyAndCount();
-    expect(before.tally).toEqual(before.count);
-    expect(await db.recommendationTally.count()).toBeGreaterThan(before.count.size);
-    await foldTally();
-    const after = await tallyAndCount();
-    expect(after.tally).toEqual(after.count);
-    expect(await db.recommendationTally.count()).toBe(after.count.size);
+    await expectFoldKeepsCount(tallyAndCount, () => db.recommendationTally.count());
   });
 
   it("serves the dashboard's matrix, its largest agencies and the others summed, as a count would", async () => {
@@ -156,13 +164,7 @@ describe("the due tally and the overdue count", () => {
       throw new Error("rolled back");
     }).catch(() => {});
 
-    const before = await dueTallyAndCount();
-    expect(before.tally).toEqual(before.count);
-    expect(await db.recommendationDueTally.count()).toBeGreaterThan(before.count.size);
-    await foldTally();
-    const after = await dueTallyAndCount();
-    expect(after.tally).toEqual(after.count);
-    expect(await db.recommendationDueTally.count()).toBe(after.count.size);
+    await expectFoldKeepsCount(dueTallyAndCount, () => db.recommendationDueTally.count());
   });
 
   it("gives the overdue count a count of the rows gives, at every moment of a month and across its ends", async () => {
