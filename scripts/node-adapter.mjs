@@ -21,7 +21,8 @@ export function trustedProxies(value) {
   return proxyaddr.compile(value.split(",").map((part) => part.trim()));
 }
 
-const firstOf = (header) => {
+/** The first value of a header that may list several (`X-Forwarded-Host: a, b` gives `a`). */
+export const firstOf = (header) => {
   const comma = header.indexOf(",");
   return (comma < 0 ? header : header.slice(0, comma)).trim();
 };

@@ -19,7 +19,7 @@ import serveStatic from "serve-static";
 import { installGlobals } from "@remix-run/node";
 import { instanceHeader, isPublicPage, pageCache, pathOf, relayGenerations, shareGeneration } from "./page-cache.mjs";
 import { pagesByTurn } from "./request-turns.mjs";
-import { clientAddress, inOrder, remixHandler, trustedProxies } from "./node-adapter.mjs";
+import { clientAddress, firstOf, inOrder, remixHandler, trustedProxies } from "./node-adapter.mjs";
 
 process.env.NODE_ENV = process.env.NODE_ENV ?? "production";
 serverHeapGrowing();
@@ -184,8 +184,9 @@ function refuseMalformed(req, res, next) {
     // own check (Origin against Host or X-Forwarded-Host) would otherwise answer a bare 500.
     const site = req.headers["sec-fetch-site"];
     const origin = req.headers.origin;
+    const forwardedHost = req.headers["x-forwarded-host"];
     const crossSite = site && site !== "same-origin" && site !== "none";
-    if (crossSite || (origin && hostOf(origin) !== (req.headers["x-forwarded-host"]?.split(",")[0]?.trim() || req.headers.host))) {
+    if (crossSite || (origin && hostOf(origin) !== ((forwardedHost && firstOf(forwardedHost)) || req.headers.host))) {
       return refuse(403, "This form can only be sent from Convene's own pages.");
     }
   }
