@@ -110,6 +110,20 @@ export function memory(pid: number): { peakMb: number; rssMb: number } {
 }
 
 /** Child processes of pid (node:cluster workers, or the node process behind a wrapper). */
+/** CPU time (user + system) a process has used so far, in ms, from /proc (10 ms ticks); NaN once it is gone. */
+export function cpuMsOf(pid: number | undefined): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const [utime, stime] = stat.slice(stat.lastIndexOf(")") + 2).split(" ").slice(11, 13).map(Number);
+    return ((utime + stime) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** CPU time of a server and its node:cluster workers, in ms (a worker that exits takes its time with it). */
+export const cpuMsWithChildren = (pid: number) => childPids(pid).reduce((sum, child) => sum + cpuMsOf(child), cpuMsOf(pid));
+
 export function childPids(pid: number): number[] {
   const found: number[] = [];
   for (const entry of fs.readdirSync("/proc")) {

@@ -6,20 +6,12 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import fs from "node:fs";
-import { SECRET, benchDb, buildDir, dbFile, memory, port, postForm, removeDb, startScript, startServer, stop, tsx, type Row } from "./bench-lib.ts";
+import { SECRET, benchDb, buildDir, cpuMsOf, dbFile, memory, port, postForm, removeDb, startScript, startServer, stop, tsx, type Row } from "./bench-lib.ts";
 
 const COUNT = 2000;
 
-/** CPU seconds (user + sys) a process has used so far, from /proc/<pid>/stat (clock ticks of 1/100 s). */
-function cpuSeconds(pid: number | undefined): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch {
-    return NaN;
-  }
-}
+/** CPU seconds (user + sys) a process has used so far. */
+const cpuSeconds = (pid: number | undefined) => cpuMsOf(pid) / 1000;
 
 export async function benchMail(databaseUrl: string): Promise<Row[]> {
   const meeting = benchDb<{ id: string; recipients: number; domain: string }>(databaseUrl, "followup-meeting", String(COUNT));
