@@ -29,7 +29,7 @@ describe("insertMany", () => {
     const byInsert = [row(2, true), row(3, false)];
     await insertMany(db, "Registration", COLUMNS, byInsert);
     const read = async (id: string) => {
-      const { id: _id, name: _n, sortName: _s, email: _e, emailNormalised: _en, manageTokenHash: _m, waitlistRank: _w, ...rest } = await db.registration.findUniqueOrThrow({ where: { id } });
+      const { id: _id, name: _n, sortName: _s, email: _e, emailNormalised: _en, searchText: _t, manageTokenHash: _m, waitlistRank: _w, ...rest } = await db.registration.findUniqueOrThrow({ where: { id } });
       return rest;
     };
     expect(await read(byInsert[0].id)).toEqual(await read(byPrisma.id));

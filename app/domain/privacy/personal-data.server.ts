@@ -88,6 +88,9 @@ export const PERSONAL_DATA = {
     email: erase("placeholder-email", { export: true }),
     emailNormalised: erase("placeholder-email"),
     jobTitle: erase("empty", { export: true }),
+    // the database rewrites it from name, email and job title whenever they are written (decision 102), so
+    // after an erasure it holds the erased values
+    searchText: erase("empty"),
     role: no(undefined, { export: true }),
     dietary: erase("empty", { export: true }),
     accessibility: erase("empty", { export: true }),

@@ -44,7 +44,8 @@ export function filtersFrom(url: URL): ListFilters {
     agencyId: get("agency", 40),
     role: REGISTRATION_ROLES.find((r) => r === role) ?? "",
     country: /^[A-Z]{2}$/.test(get("country")) ? get("country") : "",
-    q: get("q", 100),
+    // control characters become spaces: the search text has one line per column, and a search stays within one
+    q: get("q", 100).replace(/\p{Cc}/gu, " ").trim(),
     sort: sort in SORTS ? sort : "name",
     dir: url.searchParams.get("dir") === "desc" ? "desc" : "asc",
   };
@@ -56,7 +57,8 @@ export function whereFor(actor: Actor, meetingId: string, f: Partial<ListFilters
   if (f.agencyId) and.push({ agencyId: f.agencyId });
   if (f.role) and.push({ role: f.role });
   if (f.country) and.push({ agency: { country: f.country } });
-  if (f.q) and.push({ OR: [{ name: containsText(f.q) }, { email: containsText(f.q) }, { emailNormalised: containsText(f.q) }, { jobTitle: containsText(f.q) }] });
+  // name, email, normalised email and job title, kept in one column by the database (decision 102)
+  if (f.q) and.push({ searchText: containsText(f.q) });
   return { AND: and };
 }
 

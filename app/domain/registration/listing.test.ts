@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor, Role } from "~/domain/auth/roles";
 import { upcomingForDashboard } from "~/domain/meetings/meetings.server";
 import { createAgency, createMeeting, createUser, formRequest, requestAs, routeArgs } from "~/test/factories";
+import { registerPerson } from "~/test/factories.registration";
 import { action as registrationsAction } from "~/routes/admin.meetings.$id.registrations";
 import { db } from "~/utils/db.server";
 import { COUNTS_SHOWN, listRegistrations } from "./listing.server";
@@ -144,6 +145,44 @@ describe("participants table counts", () => {
     expect(row?.confirmed).toBe(await db.registration.count({ where: { meetingId: soon.id, status: "CONFIRMED" } }));
     expect(row?.confirmed).toBeGreaterThan(0);
     for (const m of upcoming) expect(m.confirmed).toBe(await db.registration.count({ where: { meetingId: m.id, status: "CONFIRMED" } }));
+  });
+});
+
+describe("participants table search", () => {
+  // The search reads Registration.searchText, which the database keeps (decision 102): after any kind of write
+  // it must find what a search of the four columns finds, as SQLite's LIKE and PostgreSQL's ILIKE on "C" text
+  // compare (ASCII letters in either case, other characters as they are).
+  const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const found = (fields: string[], q: string) => fields.some((f) => asciiLower(f).includes(asciiLower(q)));
+
+  it("finds a registration by name, email or job title after every kind of write, and never across two of them", async () => {
+    const agency = await createAgency();
+    const meeting = await createMeeting();
+    const organiser = await actor("ORGANISER");
+    // the registration form's path (multi-row INSERT), Prisma's createMany and create
+    const ana = await registerPerson(meeting.id, agency.id, { person: { name: "Ana Lima", email: "Ana.Lima@Example.org", jobTitle: "Analyst" } });
+    await fixture(meeting.id, [agency.id], 12);
+    const quota = await db.registration.create({
+      data: { meetingId: meeting.id, name: "Quota 50% team", email: "a_b@example.org", emailNormalised: "a_b@example.org", jobTitle: "Rapporteur", manageTokenHash: crypto.randomUUID() },
+    });
+    // updates of one column at a time: Prisma's update and updateMany, and raw SQL
+    await db.registration.update({ where: { id: ana.id }, data: { name: "Ana Renamed" } });
+    await db.registration.updateMany({ where: { id: quota.id }, data: { jobTitle: "Head of unit" } });
+    await db.$executeRaw`UPDATE "Registration" SET "email" = 'New.Address@example.org', "emailNormalised" = 'new.address@example.org' WHERE "id" = ${ana.id}`;
+
+    const rows = await db.registration.findMany({ where: { meetingId: meeting.id }, select: { id: true, name: true, email: true, emailNormalised: true, jobTitle: true, searchText: true } });
+    for (const r of rows) expect(r.searchText).toBe([r.name, r.email, r.emailNormalised, r.jobTitle].join("\n"));
+    const search = (q: string) => listRegistrations(organiser, meeting.id, new URL(`http://x/?q=${encodeURIComponent(q)}`));
+    for (const q of ["ana renamed", "RENAMED", "new.address@", "NEW.ADDRESS", "analyst", "head of", "Rapporteur", "50%", "a_b", "0%", "Lima", "Novak", "person 00"]) {
+      const list = await search(q);
+      const expected = rows.filter((r) => found([r.name, r.email, r.emailNormalised, r.jobTitle], q)).map((r) => r.id).sort();
+      expect(list.total, q).toBe(expected.length);
+      expect(list.rows.map((r) => r.id).sort(), q).toEqual(expected);
+    }
+    // the old name and job title are gone from the search; a term spanning two lines of the text finds nothing
+    expect((await search("Rapporteur")).total).toBe(0);
+    expect((await search("Ana Renamed\nNew.Address")).total).toBe(0);
+    expect((await search("Renamed")).total).toBe(1);
   });
 });
 
