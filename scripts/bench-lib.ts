@@ -109,7 +109,6 @@ export function memory(pid: number): { peakMb: number; rssMb: number } {
   }
 }
 
-/** Child processes of pid (node:cluster workers, or the node process behind a wrapper). */
 /** CPU time (user + system) a process has used so far, in ms, from /proc (10 ms ticks); NaN once it is gone. */
 export function cpuMsOf(pid: number | undefined): number {
   try {
@@ -124,6 +123,7 @@ export function cpuMsOf(pid: number | undefined): number {
 /** CPU time of a server and its node:cluster workers, in ms (a worker that exits takes its time with it). */
 export const cpuMsWithChildren = (pid: number) => childPids(pid).reduce((sum, child) => sum + cpuMsOf(child), cpuMsOf(pid));
 
+/** Child processes of pid (node:cluster workers, or the node process behind a wrapper). */
 export function childPids(pid: number): number[] {
   const found: number[] = [];
   for (const entry of fs.readdirSync("/proc")) {

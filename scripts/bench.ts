@@ -106,6 +106,17 @@ async function startAllCores(url: string): Promise<{ bases: string[]; servers: S
 
 const serverPeaks: { where: string; mb: number }[] = [];
 
+/**
+ * A page run at CONNECTIONS: one second to warm up, then SECONDS measured, with the CPU time `cpuMs` (of the
+ * server's processes) spent per request meanwhile.
+ */
+async function warmThenMeasure(urls: string[], headers: Record<string, string>, cpuMs: () => number): Promise<{ m: Measured; cpu: number }> {
+  await measure(urls, { connections: CONNECTIONS, seconds: 1, headers });
+  const before = cpuMs();
+  const m = await measure(urls, { connections: CONNECTIONS, seconds: SECONDS, headers });
+  return { m, cpu: (cpuMs() - before) / Math.max(1, m.total) };
+}
+
 async function pagesGroup() {
   const url = database("scale1");
   const t = benchDb<Targets>(url, "targets");
@@ -134,10 +145,7 @@ async function pagesGroup() {
     const measureBare = async () => {
       const b = await startBare(body, page.headers.get("content-type") ?? "text/html; charset=utf-8");
       try {
-        await measure(b.base, { connections: CONNECTIONS, seconds: 1 });
-        const cpuBefore = cpuMsOf(b.child.pid);
-        const m = await measure(b.base, { connections: CONNECTIONS, seconds: SECONDS });
-        return { m, cpu: (cpuMsOf(b.child.pid) - cpuBefore) / Math.max(1, m.total) };
+        return await warmThenMeasure([b.base], {}, () => cpuMsOf(b.child.pid));
       } finally {
         await stop(b.child);
       }
@@ -174,11 +182,7 @@ async function pagesGroup() {
     const serverCpu = () => pids.reduce((sum, pid) => sum + cpuMsWithChildren(pid), 0);
     for (const [pageName, pagePath] of pages) {
       for (const [variant, headers] of variants) {
-        const urls = bases.map((b) => b + pagePath);
-        await measure(urls, { connections: CONNECTIONS, seconds: 1, headers });
-        const cpuBefore = serverCpu();
-        const m = await measure(urls, { connections: CONNECTIONS, seconds: SECONDS, headers });
-        const cpu = (serverCpu() - cpuBefore) / Math.max(1, m.total);
+        const { m, cpu } = await warmThenMeasure(bases.map((b) => b + pagePath), headers, serverCpu);
         const share = (m.rps / bare.rps) * 100;
         const cached = variant.startsWith("anonymous");
         const minShare = cached ? 25 : clustered ? 2 : 1;
